@@ -1,0 +1,153 @@
+"""The `starkit` command line: argument parsing and exit codes only; the work is in the library.
+
+Exit codes: 0 nothing at or above `--fail-on` fired; 1 something did; 2 a usage or input
+error, printed as one line (never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from starkit.errors import StarkitError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+# Subcommands that live with their own feature: module path -> `register(subparsers)`.
+# Each module's `register` adds a parser and sets `func` to a callable(args) -> int.
+_PLUGINS = ("starkit.bank.cli",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"starkit: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _add_lint(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("lint", help="lint a bullet, resume, STAR story or email")
+    p.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help="the file to lint (text, or a resume in PDF/DOCX/LaTeX/Markdown/JSON/HTML); "
+        "'-' or nothing reads standard input",
+    )
+    p.add_argument(
+        "--kind",
+        choices=["bullet", "resume", "story", "email"],
+        default=None,
+        help="what the text is (default: found from the file; plain text is a resume, "
+        "one bullet a line)",
+    )
+    p.add_argument(
+        "--format", choices=["text", "json", "csv", "markdown"], default="text", dest="fmt"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default="warning",
+        help="exit 1 when a finding of this severity or above fires (default: warning)",
+    )
+    p.add_argument("--config", default=None, help="a starkit.toml or pyproject.toml to use")
+    p.set_defaults(func=_run_lint)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with plugin subcommands that are installed."""
+    parser = _Parser(prog="starkit", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _add_lint(sub)
+    for mod in _PLUGINS:
+        try:
+            register: Callable[[argparse._SubParsersAction], None] = importlib.import_module(
+                mod
+            ).register
+        except ModuleNotFoundError as exc:
+            if exc.name and mod.startswith(exc.name):
+                continue
+            raise
+        register(sub)
+    return parser
+
+
+def _read_input(file: str, stdin: TextIO) -> tuple[str, bytes]:
+    """(display name, raw bytes) of the input; refuses a missing or unreadable file."""
+    if file == "-":
+        return "<stdin>", stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    path = Path(file)
+    if not path.exists():
+        raise StarkitError(f"{file}: no such file")
+    if path.is_dir():
+        raise StarkitError(f"{file}: is a directory, not a file")
+    from starkit.textio import MAX_FILE_BYTES
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise StarkitError(
+            f"{file}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB file limit"
+        )
+    try:
+        return file, path.read_bytes()
+    except OSError as exc:
+        raise StarkitError(f"{file}: cannot read ({exc.strerror})") from None
+
+
+def _run_lint(args: argparse.Namespace) -> int:
+    from starkit import engine, formatters
+    from starkit.config import load_config
+    from starkit.models import Severity
+    from starkit.textio import decode_bytes
+
+    config = load_config(args.config, start=Path.cwd())
+    name, data = _read_input(args.file, sys.stdin)
+    document = _maybe_document(name, data, args)
+    if document is not None:
+        return document(args, config)
+    decoded = decode_bytes(data, name)
+    if decoded.warning:
+        print(f"starkit: warning: {decoded.warning}", file=sys.stderr)
+    kind = args.kind or "resume"
+    report = engine.lint(decoded.text, kind, config=config)
+    sys.stdout.write(formatters.render(report, args.fmt, path=name))
+    threshold = Severity(args.fail_on).rank
+    failed = any(f.severity.rank >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _maybe_document(
+    name: str, data: bytes, args: argparse.Namespace
+) -> Callable[..., int] | None:
+    """A resume document (PDF, DOCX, ...) is handed to `starkit.resume.cli` when installed."""
+    if args.kind not in (None, "resume"):
+        return None
+    try:
+        from starkit.resume import cli as resume_cli
+    except ModuleNotFoundError:
+        return None
+    return resume_cli.handler(name, data, args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `starkit` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except StarkitError as exc:
+        print(f"starkit: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

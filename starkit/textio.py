@@ -1,0 +1,100 @@
+"""Turn user input (bytes from a file or stdin, or a str) into text that is safe to lint.
+
+Refuses what cannot be text (binary data, empty input, input over the size limit) with a
+one-line `InputError`; decodes non-UTF-8 text with a stated fallback so nothing is silently
+mangled.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from starkit.errors import InputError
+
+MAX_CHARS = 1_000_000
+"""The largest text linted (about 150,000 words, several hundred resumes)."""
+
+MAX_FILE_BYTES = 10_000_000
+"""The largest file read (10 MB): the CLI, the resume reader and the app's upload limit."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and, when a fallback was used, a one-line note naming the encoding."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes or many control characters (not text in any encoding)."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a BOM: text, decoded below
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes, name: str = "input") -> Decoded:
+    """Decode bytes as UTF-8 (BOM allowed), UTF-16 (with BOM), else cp1252 with a warning."""
+    if looks_binary(data):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: invalid UTF-16 text") from None
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        return Decoded(text, "latin-1", f"{name}: not valid UTF-8; decoded as latin-1")
+    return Decoded(text, "cp1252", f"{name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
+
+
+def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
+    """Validate a text to lint; returns it unchanged (offsets must stay valid)."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the text is empty: paste a bullet, a story or an email")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
+            "split it into smaller parts"
+        )
+    return text
+
+
+def normalise_for_matching(text: str) -> str:
+    """Same-length normalisation used before matching: curly quotes, dashes and odd spaces
+    become ASCII so lexicons match, while every offset stays valid."""
+    out = []
+    for ch in text:
+        if ch in "\u2018\u2019\u201b\u2032":
+            out.append("'")
+        elif ch in "\u201c\u201d\u201f\u2033":
+            out.append('"')
+        elif ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+            out.append("-")
+        elif ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000":
+            out.append(" ")
+        elif ch in "\u200b\u200c\u200d\u2060\ufeff":
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc" and ch not in "\n\t\r":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
