@@ -1,0 +1,174 @@
+"""The bank's file formats: JSON (lossless, re-importable), Markdown (a printable cheat sheet)
+and CSV (a spreadsheet of current stories).
+
+JSON carries everything the bank keeps (ids, every revision, times, soft deletions), so export
+then import into an empty bank gives back equal stories and revisions. Markdown and CSV show
+only the current text and are for reading, not for restoring.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from starkit.bank.records import (
+    EXPORT_FORMAT,
+    BankExport,
+    ExportedStory,
+    StoredStory,
+    normalise_tags,
+    normalise_title,
+)
+from starkit.errors import BankError
+
+MAX_IMPORT_BYTES = 50_000_000
+"""Refuse imports larger than this (a bank of 15 stories with 100 revisions each is ~2 MB)."""
+
+
+def to_json(export: BankExport, *, indent: int | None = 2) -> str:
+    """Serialise an export; `parse_export(to_json(x)) == x`."""
+    return export.model_dump_json(indent=indent) + "\n"
+
+
+def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
+    """Validate an export (JSON text, bytes or a parsed dict) and check every story's history
+    is whole: revisions 1..n in order, the story's fields equal to its last revision's."""
+    if isinstance(data, bytes | str):
+        if len(data) > MAX_IMPORT_BYTES:
+            raise BankError(f"the import is over the {MAX_IMPORT_BYTES // 1_000_000} MB limit")
+        try:
+            data = json.loads(data)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise BankError(f"the import is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise BankError("the import is not a starkit bank export (expected a JSON object)")
+    if data.get("format") != EXPORT_FORMAT:
+        raise BankError(
+            f"the import is not a starkit bank export (its 'format' is not '{EXPORT_FORMAT}')"
+        )
+    try:
+        export = BankExport.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+        raise BankError(f"the import is malformed at '{loc}': {msg}") from None
+    seen: set[str] = set()
+    for story in export.stories:
+        _check_story(story)
+        if story.id in seen:
+            raise BankError(f"the import has story '{story.id}' twice")
+        seen.add(story.id)
+    return export
+
+
+def _check_story(story: ExportedStory) -> None:
+    where = f"the import's story '{story.id}'"
+    numbers = [r.number for r in story.revisions]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise BankError(f"{where}: revisions must be numbered 1, 2, 3... in order")
+    last = story.revisions[-1]
+    if story.revision != last.number or (story.title, story.text, story.tags) != (
+        last.title,
+        last.text,
+        last.tags,
+    ):
+        raise BankError(f"{where}: its current text, title or tags differ from its last revision")
+    for rev in story.revisions:
+        if not rev.text.strip():
+            raise BankError(f"{where}: revision {rev.number} has no text")
+        if normalise_title(rev.title) != rev.title or normalise_tags(rev.tags) != rev.tags:
+            raise BankError(f"{where}: revision {rev.number} has an unnormalised title or tags")
+
+
+# ------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _md_inline(value: str) -> str:
+    """Escape a title or tag so Markdown shows it literally (and never as HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def _md_body(text: str) -> str:
+    """Story text as written, except `<`, so a Markdown renderer never turns it into HTML."""
+    return text.strip().replace("<", "&lt;")
+
+
+def to_markdown(stories: Sequence[StoredStory]) -> str:
+    """A cheat sheet: a competency index (tag -> story titles), then each story in full."""
+    lines = ["# Story bank", ""]
+    if not stories:
+        return "\n".join([*lines, "_No stories yet._", ""])
+    ordered = sorted(stories, key=lambda s: s.title.lower())
+    count = f"{len(ordered)} story" if len(ordered) == 1 else f"{len(ordered)} stories"
+    lines += [f"{count}.", "", "## Competencies", ""]
+    index: dict[str, list[str]] = {}
+    for story in ordered:
+        for tag in story.tags or ("untagged",):
+            index.setdefault(tag, []).append(story.title)
+    for tag in sorted(index):
+        titles = "; ".join(_md_inline(t) for t in index[tag])
+        lines.append(f"- **{_md_inline(tag)}** ({len(index[tag])}): {titles}")
+    lines.append("")
+    for story in ordered:
+        tags = ", ".join(_md_inline(t) for t in story.tags) or "untagged"
+        lines += [
+            f"## {_md_inline(story.title)}",
+            "",
+            f"_{tags} · revision {story.revision} · updated {story.updated_at:%Y-%m-%d}_",
+            "",
+            _md_body(story.text),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------- CSV
+
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "tags",
+    "revision",
+    "words",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "text",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (CSV injection), with a quote."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(stories: Sequence[StoredStory]) -> str:
+    """One row per story with its current text; user fields are formula-neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in stories:
+        writer.writerow(
+            [
+                s.id,
+                _cell(s.title),
+                _cell(", ".join(s.tags)),
+                s.revision,
+                len(s.text.split()),
+                s.created_at.isoformat(),
+                s.updated_at.isoformat(),
+                s.deleted_at.isoformat() if s.deleted_at else "",
+                _cell(s.text),
+            ]
+        )
+    return out.getvalue()

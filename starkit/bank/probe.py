@@ -1,0 +1,83 @@
+"""Look at an SQLite file before starkit writes to it, without changing a byte of it.
+
+A corrupt file (random bytes, a truncated database) or an SQLite database that belongs to
+something else must be refused with a one-line `BankError` and left exactly as it was, so the
+checks here read the header directly and then open the file read-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from enum import Enum
+from pathlib import Path
+
+from starkit.bank.schema import BANK_TABLES, META_TABLE
+from starkit.errors import BankError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class FileState(Enum):
+    """What is at a bank path."""
+
+    MISSING = "missing"  # no file: a new bank may be created here
+    EMPTY = "empty"  # a zero-byte file or an SQLite database with no tables
+    BANK = "bank"  # a starkit bank (its version is checked when it is opened)
+
+
+def probe(path: Path) -> FileState:
+    """Classify the file at `path`; raise BankError for anything starkit must not touch."""
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise BankError(f"{path}: the folder {path.parent} does not exist")
+        return FileState.MISSING
+    if path.is_dir():
+        raise BankError(f"{path}: is a directory, not a story bank file")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise BankError(f"{path}: cannot read ({exc.strerror})") from None
+    if size == 0:
+        return FileState.EMPTY
+    if header != SQLITE_MAGIC:
+        raise BankError(f"{path}: not a story bank (not an SQLite database); file left unchanged")
+    tables = _read_only_check(path)
+    if META_TABLE in tables:
+        return FileState.BANK
+    foreign = sorted(tables - BANK_TABLES)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+        raise BankError(
+            f"{path}: an SQLite database of another program (tables {shown}), not a story "
+            "bank; file left unchanged"
+        )
+    if tables:
+        raise BankError(f"{path}: a damaged story bank (no schema version); file left unchanged")
+    return FileState.EMPTY
+
+
+def _read_only_check(path: Path) -> set[str]:
+    """Open read-only, run SQLite's quick integrity check, and return the table names."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=30)
+    except sqlite3.Error as exc:
+        raise BankError(f"{path}: cannot open ({exc}); file left unchanged") from None
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            raise BankError(
+                f"{path}: the database is damaged ({rows[0][0]}); file left unchanged; "
+                "restore it from a backup or an export"
+            )
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise BankError(f"{path}: the database is damaged ({exc}); file left unchanged") from None
+    finally:
+        conn.close()
+    return {n[0] for n in names}

@@ -1,0 +1,57 @@
+"""The current shape of the bank's tables, as SQLAlchemy Core objects used by every query.
+
+Tables are never created from this metadata: a new bank is made by running the first schema
+and then every migration (`starkit.bank.migrations`), so a fresh bank and an upgraded old bank
+are built by the same statements and cannot drift apart.
+
+Timestamps are stored as ISO-8601 UTC text (`2025-03-01T09:30:00.123456+00:00`), which sorts
+correctly as text and reads back identically on SQLite and PostgreSQL; tags are a JSON list.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+
+SCHEMA_VERSION = 2
+"""The schema this code reads and writes; older banks are migrated forward on open."""
+
+META_TABLE = "starkit_meta"
+STORIES_TABLE = "starkit_stories"
+REVISIONS_TABLE = "starkit_revisions"
+BANK_TABLES = frozenset({META_TABLE, STORIES_TABLE, REVISIONS_TABLE})
+
+metadata = MetaData()
+
+meta = Table(
+    META_TABLE,
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+stories = Table(
+    STORIES_TABLE,
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("tags", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    # v2
+    Column("revision", Integer, nullable=False),
+    Column("deleted_at", String(40), nullable=True),
+)
+
+revisions = Table(
+    REVISIONS_TABLE,
+    metadata,
+    Column("story_id", String(36), ForeignKey(f"{STORIES_TABLE}.id"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    # v2
+    Column("title", Text, nullable=True),
+    Column("tags", Text, nullable=True),
+    Column("note", Text, nullable=False),
+)
