@@ -1,0 +1,45 @@
+"""The starkit web app: page routing and the shared sidebar. Pages live in `app_pages/`.
+
+Run with `make app` (or `streamlit run app.py`). The app makes no network calls.
+"""
+
+import streamlit as st
+
+from starkit.ui import live
+from starkit.ui.loaders import bank_location
+
+st.set_page_config(
+    page_title="starkit: interview writing linter",
+    page_icon=":material/star:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = {
+    "Write": [
+        st.Page("app_pages/resume.py", title="Resume", icon=":material/description:", default=True),
+        st.Page("app_pages/story_builder.py", title="Story builder", icon=":material/edit_note:"),
+        st.Page("app_pages/email.py", title="Thank-you email", icon=":material/mail:"),
+    ],
+    "Prepare": [
+        st.Page("app_pages/story_bank.py", title="Story bank", icon=":material/library_books:"),
+        st.Page("app_pages/practice.py", title="Practice", icon=":material/timer:"),
+    ],
+}
+
+page = st.navigation(PAGES)
+
+with st.sidebar:
+    st.markdown("### ⭐ starkit")
+    st.caption(
+        "Lints resume bullets, STAR stories and thank-you emails for PM and TPM interviews: "
+        "claims with no numbers, vanity metrics, launches with no guardrail."
+    )
+    where = bank_location()
+    st.caption(
+        "Your text stays on this computer: starkit makes no network calls. "
+        + (f"Story bank: `{where}`." if where else "Story bank: the default local file.")
+    )
+    st.html(live.live_typing_script(), unsafe_allow_javascript=True)
+
+page.run()

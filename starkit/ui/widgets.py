@@ -1,0 +1,57 @@
+"""Small Streamlit building blocks the pages share: highlighted text, finding cards, errors.
+
+Everything that shows user text goes through `starkit.ui.highlight` (escaped HTML rendered with
+`st.html`, which DOMPurify sanitises again) or through Streamlit's plain-text elements. User
+text never goes through `st.markdown`: Markdown would turn `![x](http://…)` into a network
+fetch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from starkit.errors import StarkitError
+from starkit.models import Finding
+from starkit.ui import highlight
+
+
+def html(body: str) -> None:
+    """Render already-escaped markup (with the shared stylesheet)."""
+    st.html(highlight.page_html(body))
+
+
+def highlighted(text: str, findings: Iterable[Finding], *, offset: int = 0) -> None:
+    """The text with each finding's span marked by severity."""
+    html(highlight.highlight_html(text, findings, offset=offset))
+
+
+def finding_cards(findings: Iterable[Finding], text: str = "", *, offset: int = 0) -> None:
+    """Each finding as a card, most severe first."""
+    body = "".join(highlight.finding_card_html(f, text, offset=offset) for f in findings)
+    if body:
+        html(body)
+
+
+def plain_list(items: Iterable[object]) -> None:
+    """An escaped bullet list."""
+    html(highlight.list_html(items))
+
+
+def legend() -> None:
+    """The key to the highlight colours."""
+    html(highlight.legend_html())
+
+
+@contextmanager
+def plain_errors(what: str) -> Iterator[None]:
+    """Show a starkit error as one plain sentence instead of a traceback.
+
+    `what` names the action, e.g. "read the resume".
+    """
+    try:
+        yield
+    except StarkitError as exc:
+        st.error(f"Could not {what}: {exc}", icon=":material/error:")

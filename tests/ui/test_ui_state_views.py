@@ -1,0 +1,137 @@
+"""Page state keeps pages apart; the page helpers compose stories and tabulate findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from starkit.models import Finding, Report, Section, Story, UnitReport
+from starkit.ui.state import PageState
+from starkit.ui.views import (
+    compose_story,
+    fields_from_story,
+    findings_by_rule,
+    findings_frame,
+    format_duration,
+    severity_order,
+    spoken_seconds,
+    story_seconds,
+    window_verdict,
+)
+
+
+def test_page_state_prefixes_keys_and_clears_only_its_page():
+    store: dict = {"story.title": "keep", "resume.text": "x"}
+    resume = PageState("resume", store)
+    resume.set("edit", 3, value="new bullet")
+    assert store["resume.edit.3"] == "new bullet"
+    assert resume.setdefault("edit", 3, value="other") == "new bullet"
+    resume.clear()
+    assert store == {"story.title": "keep"}
+
+
+def test_page_state_rejects_unknown_page():
+    with pytest.raises(ValueError, match="unknown page"):
+        PageState("nope", {})
+
+
+def test_compose_story_labels_sections_and_skips_empty_ones():
+    text = compose_story({"situation": " Checkout was slow. ", "task": "", "result": "Cut p95 40%"})
+    assert text == "Situation: Checkout was slow.\n\nResult: Cut p95 40%"
+
+
+def test_fields_from_story_strips_labels():
+    text = "Situation: Slow checkout.\nTask: Fix it.\nAction: I profiled.\nResult: p95 fell 40%."
+    bounds = {}
+    for name, label in [
+        ("situation", "Situation"),
+        ("task", "Task"),
+        ("action", "Action"),
+        ("result", "Result"),
+    ]:
+        start = text.index(label)
+        end = text.find("\n", start)
+        bounds[name] = (start, len(text) if end < 0 else end)
+    story = Story(
+        text=text,
+        sections=[Section(name=n, start=s, end=e, confidence=1.0) for n, (s, e) in bounds.items()],
+    )
+    assert fields_from_story(story) == {
+        "situation": "Slow checkout.",
+        "task": "Fix it.",
+        "action": "I profiled.",
+        "result": "p95 fell 40%.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "seconds", "label", "verdict"),
+    [
+        (100, 40, "40 s", "short"),
+        (300, 120, "2 min 00 s", "inside"),
+        (450, 180, "3 min 00 s", "inside"),
+        (601, 240, "4 min 00 s", "inside"),
+        (700, 280, "4 min 40 s", "long"),
+    ],
+)
+def test_spoken_time_at_150_words_a_minute(words, seconds, label, verdict):
+    assert spoken_seconds(words) == seconds
+    assert format_duration(seconds) == label
+    assert window_verdict(seconds).startswith(verdict)
+
+
+def _report(text, findings, words=None, details=None):
+    return Report(
+        kind="story",
+        text=text,
+        findings=findings,
+        score=70,
+        units=[
+            UnitReport(
+                index=0,
+                kind="story",
+                start=0,
+                end=len(text),
+                text=text,
+                score=70,
+                words=len(text.split()) if words is None else words,
+                details=details or {},
+            )
+        ],
+    )
+
+
+def _f(rule, severity, start, end):
+    return Finding(rule=rule, severity=severity, message=rule, start=start, end=end, suggestion="s")
+
+
+def test_story_seconds_prefers_the_engines_figure():
+    assert story_seconds(_report("a b c", [], words=300)) == 120
+    assert story_seconds(_report("a b c", [], details={"spoken_seconds": 95})) == 95
+
+
+def test_findings_tables_count_and_quote_spans():
+    a = _report("Grew downloads a lot", [_f("vanity-metric", "warning", 5, 14)])
+    b = _report(
+        "Helped with various things",
+        [_f("weak-verb", "info", 0, 6), _f("vague-language", "info", 12, 19)],
+    )
+    c = _report("Helped ship", [_f("weak-verb", "info", 0, 6)])
+    counts = findings_by_rule([a, b, c])
+    assert counts["findings"].to_dict() == {
+        "weak-verb": 2,
+        "vague-language": 1,
+        "vanity-metric": 1,
+    }
+    frame = findings_frame([a, b])
+    assert list(frame["flagged text"]) == ["downloads", "Helped", "various"]
+    assert list(frame["item"]) == [1, 2, 2]
+
+
+def test_severity_order_puts_errors_first_then_text_order():
+    fs = [
+        _f("a", "info", 0, 1),
+        _f("b", "error", 5, 6),
+        _f("c", "warning", 2, 3),
+        _f("d", "error", 1, 2),
+    ]
+    assert [f.rule for f in severity_order(fs)] == ["d", "b", "c", "a"]
