@@ -1,0 +1,549 @@
+"""Split a STAR story into its Situation, Task, Action and Result sections.
+
+How it decides (docs/stories.md has the long form):
+
+1. **Labels win.** A label ("Situation:", "S:", "**Task**", "## Action", "Result -", a label
+   alone on its line) starts a region; every sentence in it belongs to that section. The
+   label text itself is not inside any section span.
+2. **Unlabelled sentences are scored** by cue phrases from `lexicons/story/segment.toml`
+   (time-setting and states for Situation, the ask for Task, first-person verbs for Action,
+   figures and "as a result" for Result) plus a position prior (Situation early, Result
+   late), then decoded together (Viterbi) with transition costs that favour S -> T -> A -> R.
+   Labelled sentences are fixed points of that decoding, so an unlabelled preamble before
+   "Task:" reads as Situation.
+3. **Sections from runs.** Consecutive sentences with one name form a run. Each name appears
+   at most once: when a name has several runs (labels S, A, R, A), its longest run keeps the
+   name and each other run joins the section just before it (or just after, at the start).
+   Spans are contiguous, non-overlapping, in text order and whitespace-trimmed.
+
+No model, no network: regexes and word lists only, so a 300-word story takes well under 10 ms.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import field_validator
+
+from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.models import SECTION_NAMES, Section, SectionName, Story
+from starkit.story._terms import check_pattern, terms_pattern
+
+LEXICON = "story/segment.toml"
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class Labels(StrictModel):
+    """Words that name each section when written as a label."""
+
+    situation: tuple[str, ...]
+    task: tuple[str, ...]
+    action: tuple[str, ...]
+    result: tuple[str, ...]
+
+
+Knots = tuple[float, float, float, float, float]
+
+
+class Prior(StrictModel):
+    """Position prior per section at positions 0, 1/4, 1/2, 3/4 and 1 of the story."""
+
+    situation: Knots
+    task: Knots
+    action: Knots
+    result: Knots
+
+
+class Transitions(StrictModel):
+    """Costs of the section changing between consecutive sentences."""
+
+    forward: float
+    skip: float
+    backward: float
+
+
+class Cue(StrictModel):
+    """Phrases or regexes that add `weight` to one section's score for a sentence."""
+
+    id: str
+    section: SectionName
+    weight: float
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    at_start: bool = False
+    note: str = ""
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_pattern(p) for p in v)
+
+
+class SegmentFile(StrictModel):
+    """The whole `story/segment.toml`."""
+
+    description: str
+    temperature: float
+    labels: Labels
+    prior: Prior
+    transitions: Transitions
+    cue: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class _CompiledCue:
+    id: str
+    section: int
+    weight: float
+    regexes: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class SegmentLexicon:
+    """The validated segmentation lexicon with its regexes compiled."""
+
+    temperature: float
+    prior: tuple[Knots, ...]
+    transitions: Transitions
+    cues: tuple[_CompiledCue, ...]
+    line_label: re.Pattern[str]
+    inline_label: re.Pattern[str]
+    alias_to_section: dict[str, SectionName]
+
+
+def _alias_key(alias: str) -> str:
+    return " ".join(alias.lower().split())
+
+
+def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
+    """Read and validate `story/segment.toml` (LexiconError names a bad entry)."""
+    data = read_toml(LEXICON, root)
+    sf = validate_model(LEXICON, None, data, SegmentFile)
+    if sf.temperature <= 0:
+        from starkit.errors import LexiconError
+
+        raise LexiconError(LEXICON, None, "temperature must be positive")
+    cues = validate_entries(LEXICON, sf.cue, Cue)
+    compiled: list[_CompiledCue] = []
+    for c in cues:
+        regexes: list[re.Pattern[str]] = []
+        tp = terms_pattern(c.terms, at_start=c.at_start)
+        if tp is not None:
+            regexes.append(tp)
+        regexes.extend(re.compile(p) for p in c.patterns)
+        if not regexes:
+            from starkit.errors import LexiconError
+
+            raise LexiconError(LEXICON, c.id, "a cue needs terms or patterns")
+        compiled.append(
+            _CompiledCue(c.id, SECTION_NAMES.index(c.section), c.weight, tuple(regexes))
+        )
+
+    alias_to_section: dict[str, SectionName] = {}
+    for name in SECTION_NAMES:
+        for alias in getattr(sf.labels, name):
+            alias_to_section[_alias_key(alias)] = name
+    words = sorted(alias_to_section, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in words)
+    deco = r"(?:\*\*|__|\*|_)"
+    # A label at the start of a line: optional quote/bullet/number/heading/emphasis, the word or
+    # one capital S/T/A/R, an optional "(...)", then a colon, ")" or a spaced dash.
+    line_label = re.compile(
+        rf"^[ \t]*(?:>[ \t]*)?(?:[-*•+][ \t]+|\d{{1,2}}[.)][ \t]+)?(?P<hash>\#{{1,6}}[ \t]*)?"
+        rf"(?P<open>{deco})?[ \t]*(?P<word>(?i:{alt})|[STAR])(?![\w'’])"
+        rf"[ \t]*(?:\([^)\n]{{0,40}}\)[ \t]*)?"
+        rf"(?P<sep1>:|\)|[-–—](?=\s|$))?[ \t]*(?P<close>{deco})?[ \t]*"
+        rf"(?P<sep2>:|[-–—](?=\s|$))?[ \t]*",
+        re.MULTILINE,
+    )
+    # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
+    inline_label = re.compile(
+        rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>(?i:{alt})|[STAR])"
+        rf"[ \t]*(?P<close>{deco})?[ \t]*:(?:{deco})?[ \t]*"
+    )
+    return SegmentLexicon(
+        temperature=sf.temperature,
+        prior=tuple(getattr(sf.prior, n) for n in SECTION_NAMES),
+        transitions=sf.transitions,
+        cues=tuple(compiled),
+        line_label=line_label,
+        inline_label=inline_label,
+        alias_to_section=alias_to_section,
+    )
+
+
+@cache
+def _lexicon() -> SegmentLexicon:
+    return load_segment_lexicon()
+
+
+# --------------------------------------------------------------------------- labels
+
+_LETTERS: dict[str, SectionName] = {
+    "S": "situation",
+    "T": "task",
+    "A": "action",
+    "R": "result",
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A section label found in the text: `start:end` is the label, content follows `end`."""
+
+    start: int
+    end: int
+    name: SectionName
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
+    """Every section label in `text`, in order (see the module docstring for the forms)."""
+    lex = lex or _lexicon()
+    found: dict[int, Label] = {}
+    for m in lex.line_label.finditer(text):
+        word = m.group("word")
+        if not word:
+            continue
+        sep = m.group("sep1") or m.group("sep2")
+        decorated = bool(m.group("hash") or (m.group("open") and m.group("close")))
+        alone = not text[m.end() : _line_end(text, m.end())].strip()
+        if len(word) == 1:
+            # A single capital letter is a label only with a separator: "S:", "T)", "A -".
+            if not sep:
+                continue
+            name = _LETTERS[word]
+        else:
+            if not (sep or decorated or alone):
+                continue
+            if sep == ")" and not decorated:
+                continue  # "Results)" is not a label form
+            name = lex.alias_to_section[_alias_key(word)]
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        found[start] = Label(start, m.end(), name)
+    for m in lex.inline_label.finditer(text):
+        word = m.group("word")
+        name = _LETTERS[word] if len(word) == 1 else lex.alias_to_section[_alias_key(word)]
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if not any(lab.start <= start < lab.end for lab in found.values()):
+            found.setdefault(start, Label(start, m.end(), name))
+    return [found[k] for k in sorted(found)]
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset(
+    {
+        *("e.g", "i.e", "eg", "ie", "vs", "v", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd"),
+        *("co", "corp", "llc", "jr", "sr", "st", "approx", "est", "dept", "avg", "min", "max"),
+        *("incl", "fig", "al", "cf", "ca", "resp", "no", "nos", "vol", "ed"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]*_]*(?=\s)")
+_BULLET = re.compile(r"^(?:>[ \t]*)?(?:[-*•+▪◦‣][ \t]+|\d{1,2}[.)][ \t]+|\#{1,6}[ \t]+)")
+_LIST_START = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:[-*•+▪◦‣][ \t]+|\d{1,2}[.)][ \t]+|\#{1,6}[ \t])")
+_WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
+
+
+def _is_abbreviation(chunk: str) -> bool:
+    """True when the text ending in '.' ends with a known abbreviation ("e.g.", "U.S.")."""
+    m = _WORD_BEFORE.search(chunk[:-1] if chunk.endswith(".") else chunk)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))  # u.s, a.m, p.m
+
+
+def _blocks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Cut `text[lo:hi]` at line breaks that end a sentence or item (not at hard wraps)."""
+    blocks: list[tuple[int, int]] = []
+    start = lo
+    pos = lo
+    while True:
+        nl = text.find("\n", pos, hi)
+        if nl < 0:
+            blocks.append((start, hi))
+            return blocks
+        line = text[pos:nl].rstrip()
+        nxt_end = text.find("\n", nl + 1, hi)
+        nxt = text[nl + 1 : hi if nxt_end < 0 else nxt_end]
+        nxt_stripped = nxt.lstrip()
+        joined = (
+            line.strip()
+            and nxt_stripped
+            and not _LIST_START.match(nxt)
+            and not re.search(r"[.!?:;…\"”)]$", line)
+            and nxt_stripped[:1].islower()
+        )
+        if not joined:
+            blocks.append((start, nl))
+            start = nl + 1
+        pos = nl + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Strip whitespace and a leading list marker; None when nothing word-like is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = _BULLET.match(text, start, end)
+    while m and m.end() > start:
+        start = m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        m = _BULLET.match(text, start, end)
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def _split_block(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = lo
+    block = text[lo:hi]
+    for m in _END.finditer(block):
+        end = lo + m.end()
+        chunk = text[start:end]
+        mark = m.group(0)
+        single_dot = mark.startswith(".") and len(mark.rstrip("\"'”’)]*_")) == 1
+        if single_dot and _is_abbreviation(chunk.rstrip("\"'”’)]*_")):
+            continue
+        nxt = text[end:hi].lstrip()[:1]
+        ellipsis = mark.startswith(("…", ".."))
+        if ellipsis and not (nxt.isupper() or nxt.isdigit()):
+            continue
+        span = _trim(text, start, end)
+        if span:
+            out.append(span)
+        start = end
+    span = _trim(text, start, hi)
+    if span:
+        out.append(span)
+    return out
+
+
+def _sentences_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for b_lo, b_hi in _blocks(text, lo, hi):
+        out.extend(_split_block(text, b_lo, b_hi))
+    return out
+
+
+def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, SectionName | None]]:
+    """Text regions between labels: (start, end, label name or None for unlabelled text)."""
+    regions: list[tuple[int, int, SectionName | None]] = []
+    first = labels[0].start if labels else len(text)
+    regions.append((0, first, None))
+    for i, lab in enumerate(labels):
+        nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
+        regions.append((lab.end, max(lab.end, nxt), lab.name))
+    return regions
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentence spans of a story, in order, as `(start, end)` offsets into `text`.
+
+    Section labels and list markers are outside the spans; line breaks end a sentence unless
+    they look like a hard wrap (the next line starts in lower case).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    labels = find_labels(text)
+    out: list[tuple[int, int]] = []
+    for lo, hi, _ in _regions(text, labels):
+        out.extend(_sentences_in(text, lo, hi))
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True)
+class SentenceLabel:
+    """One sentence with its section, confidence and why (label or cue ids)."""
+
+    start: int
+    end: int
+    name: SectionName
+    confidence: float
+    labelled: bool
+    cues: tuple[str, ...]
+
+
+def _prior(knots: Knots, pos: float) -> float:
+    x = min(max(pos, 0.0), 1.0) * 4
+    i = min(int(x), 3)
+    return knots[i] + (knots[i + 1] - knots[i]) * (x - i)
+
+
+def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[float], list[str]]:
+    """Cue score per section (S, T, A, R order) for one sentence, and the cue ids that fired."""
+    lex = lex or _lexicon()
+    scores = [0.0, 0.0, 0.0, 0.0]
+    fired: list[str] = []
+    for cue in lex.cues:
+        if any(rx.search(sentence) for rx in cue.regexes):
+            scores[cue.section] += cue.weight
+            fired.append(cue.id)
+    return scores, fired
+
+
+def _softmax(xs: list[float], temperature: float) -> list[float]:
+    top = max(xs)
+    exps = [math.exp((x - top) / temperature) for x in xs]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _viterbi(emit: list[list[float]], lex: SegmentLexicon) -> list[int]:
+    tr = lex.transitions
+    k = len(SECTION_NAMES)
+
+    def cost(a: int, b: int) -> float:
+        if b == a:
+            return 0.0
+        if b > a:
+            return -(tr.forward + tr.skip * (b - a - 1))
+        return -tr.backward
+
+    score = list(emit[0])
+    back: list[list[int]] = []
+    for row in emit[1:]:
+        new = [0.0] * k
+        ptr = [0] * k
+        for b in range(k):
+            best_a = max(range(k), key=lambda a, b=b: score[a] + cost(a, b))
+            new[b] = score[best_a] + cost(best_a, b) + row[b]
+            ptr[b] = best_a
+        back.append(ptr)
+        score = new
+    state = max(range(k), key=lambda s: score[s])
+    path = [state]
+    for ptr in reversed(back):
+        state = ptr[state]
+        path.append(state)
+    path.reverse()
+    return path
+
+
+_FIXED = 1e6
+
+
+def label_sentences(text: str) -> list[SentenceLabel]:
+    """Every sentence of `text` with its section: labels win, cues and position decide the rest."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lex = _lexicon()
+    labels = find_labels(text, lex)
+    spans: list[tuple[int, int, SectionName | None]] = []
+    for lo, hi, name in _regions(text, labels):
+        spans.extend((s, e, name) for s, e in _sentences_in(text, lo, hi))
+    if not spans:
+        return []
+    n = len(spans)
+    emit: list[list[float]] = []
+    probs: list[list[float]] = []
+    fired_all: list[list[str]] = []
+    for i, (s, e, name) in enumerate(spans):
+        pos = i / (n - 1) if n > 1 else 0.5
+        if name is not None:
+            idx = SECTION_NAMES.index(name)
+            emit.append([0.0 if j == idx else -_FIXED for j in range(4)])
+            probs.append([1.0 if j == idx else 0.0 for j in range(4)])
+            fired_all.append(["label"])
+            continue
+        cues, fired = cue_scores(text[s:e], lex)
+        row = [cues[j] + _prior(lex.prior[j], pos) for j in range(4)]
+        emit.append(row)
+        probs.append(_softmax(row, lex.temperature))
+        fired_all.append(fired)
+    path = _viterbi(emit, lex)
+    return [
+        SentenceLabel(
+            start=s,
+            end=e,
+            name=SECTION_NAMES[path[i]],
+            confidence=round(probs[i][path[i]], 3),
+            labelled=name is not None,
+            cues=tuple(fired_all[i]),
+        )
+        for i, (s, e, name) in enumerate(spans)
+    ]
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _runs(labelled: list[SentenceLabel]) -> list[list[SentenceLabel]]:
+    runs: list[list[SentenceLabel]] = []
+    for sl in labelled:
+        if runs and runs[-1][0].name == sl.name:
+            runs[-1].append(sl)
+        else:
+            runs.append([sl])
+    return runs
+
+
+def _run_name(run: list[SentenceLabel]) -> str:
+    return run[0].name
+
+
+def sections_from_labels(labelled: list[SentenceLabel]) -> list[Section]:
+    """Merge sentence labels into sections, each name at most once (see module docstring)."""
+    runs: list[tuple[str, list[SentenceLabel]]] = [(_run_name(r), r) for r in _runs(labelled)]
+    while True:
+        names = [name for name, _ in runs]
+        repeated = next((n for n in SECTION_NAMES if names.count(n) > 1), None)
+        if repeated is None:
+            break
+        idxs = [i for i, n in enumerate(names) if n == repeated]
+
+        def size(i: int) -> int:
+            return sum(s.end - s.start for s in runs[i][1])
+
+        keep = max(idxs, key=lambda i: (size(i), -i))
+        drop = next(i for i in idxs if i != keep)
+        host = drop - 1 if drop > 0 else drop + 1
+        lo, hi = sorted((drop, host))
+        merged = (runs[host][0], runs[lo][1] + runs[hi][1])
+        runs[lo : hi + 1] = [merged]
+        # Neighbours that now share a name merge into one run.
+        i = 0
+        while i + 1 < len(runs):
+            if runs[i][0] == runs[i + 1][0]:
+                runs[i : i + 2] = [(runs[i][0], runs[i][1] + runs[i + 1][1])]
+            else:
+                i += 1
+    sections: list[Section] = []
+    for name, run in runs:
+        conf = sum(s.confidence for s in run) / len(run)
+        sections.append(
+            Section(
+                name=name,  # type: ignore[arg-type]
+                start=run[0].start,
+                end=run[-1].end,
+                confidence=round(min(max(conf, 0.0), 1.0), 3),
+            )
+        )
+    return sections
+
+
+def parse_story(text: str) -> Story:
+    """Segment a STAR story; never raises on a str (an empty one gives no sections)."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return Story(text=text, sections=sections_from_labels(label_sentences(text)))
