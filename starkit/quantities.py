@@ -1,0 +1,416 @@
+"""Find the quantities that measure something, and tell them from numbers that do not.
+
+A *measuring* quantity is a count, percentage, amount of money, duration, rate, ratio,
+multiplier, size or rank ("40%", "$1.2M", "800ms", "3x", "three teams", "doubled", "#9").
+A *non-measure* is a number that names or dates something: years and dates, versions, product
+and model names (S3, GPT-4, Python 3), standards (ISO 27001, SOC 2), tiers, phone numbers and
+fixed phrases (24/7, 1:1s, Fortune 500).
+
+The detector walks the tokens of the tokenizer in `starkit.nlp` (which keeps "800ms", "$1.2M",
+"1M+" whole) with the lexicon matches already made, so it never trusts `like_num`, POS or NER.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from starkit.nlp import NM_PHRASE, NUMWORD, UNIT
+from starkit.terms import non_measures, number_words, units
+
+QuantityKind = Literal[
+    "count", "percent", "money", "duration", "rate", "ratio", "multiplier", "size", "rank"
+]
+NonMeasureKind = Literal["year", "date", "version", "name", "phone", "phrase", "index"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in the text. `measure` says whether it measures anything."""
+
+    start: int  # character offsets into the doc's text
+    end: int
+    text: str
+    kind: str  # a QuantityKind when measure, else a NonMeasureKind
+    measure: bool
+    value: float | None = None
+    unit: str = ""
+    token_start: int = 0
+    token_end: int = 0
+    relative: bool = field(default=False, compare=False)
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
+_RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%")
+_RE_NUMUNIT = re.compile(
+    rf"[~≈±+\-−]?({_NUM})(k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
+    r"|yr|yrs|x|X|[KMGTP]B|[kmgtp]b|pp|bps|pts)(\+?)"
+)
+_RE_NUM = re.compile(rf"[~≈±+\-−]?({_NUM})(\+?)")
+_RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
+_RE_XPREFIX = re.compile(r"[xX](\d+(?:\.\d+)?)")
+_RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
+_RE_DIGIT = re.compile(r"\d")
+_RE_PHONE = re.compile(
+    r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
+)
+_RE_DATE = re.compile(
+    r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
+)
+
+_MAGNITUDE = {
+    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
+    "b": 1e9, "B": 1e9, "bn": 1e9,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+_DURATION_SUFFIX = {"ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "d", "wk", "wks",
+                    "mo", "mos", "yr", "yrs"}  # fmt: skip
+_SIZE_SUFFIX = {"kb", "mb", "gb", "tb", "pb"}
+_MONTHS = {
+    "jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr", "apr.",
+    "april", "may", "jun", "jun.", "june", "jul", "jul.", "july", "aug", "aug.", "august", "sep",
+    "sep.", "sept", "sept.", "september", "oct", "oct.", "october", "nov", "nov.", "november",
+    "dec", "dec.", "december",
+}  # fmt: skip
+_YEAR_PREPS = {
+    "in", "since", "by", "during", "from", "until", "till", "through", "to", "of", "early",
+    "late", "mid", "mid-", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "summer", "spring", "fall",
+    "autumn", "winter", "'", "class", "est", "est.", "founded", "circa", "before", "after",
+    "present", "-", "–", "—", "/", "(", "year", "cohort", "graduated", "expected",
+}  # fmt: skip
+# Title-case words before a bare number that do not make it a name ("Led 5", "Over 40").
+_NOT_NAME = {
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "from", "with", "by",
+    "over", "under", "about", "around", "across", "nearly", "almost", "approximately", "approx",
+    "roughly", "some", "than", "up", "down", "top", "only", "just", "all", "each", "every", "per",
+    "within", "into", "after", "before", "more", "less", "fewer", "another", "first", "last",
+    "next", "i", "we", "my", "our", "team", "managed", "led", "hired", "saved", "grew", "cut",
+}  # fmt: skip
+_APPROX = {"~", "≈", "over", "under", "nearly", "almost", "approximately", "approx", "approx.",
+           "about", "around", "roughly", "+", "-", "−"}  # fmt: skip
+_RANK_BEFORE = {"#", "no.", "top", "ranked", "rank", "number"}
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(t.lower() for e in non_measures() if e.id == "name-prefix" for t in e.terms)
+
+
+@cache
+def _unit_kinds() -> dict[str, str]:
+    return {e.id: e.kind for e in units()}
+
+
+@cache
+def _numword_info() -> dict[str, tuple[float, str]]:
+    return {e.id: (e.value, e.kind) for e in number_words()}
+
+
+def _num_value(s: str) -> float | None:
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Tok:
+    """What one token is, as a number shape (None when it is not numeric)."""
+
+    shape: str | None
+    value: float | None = None
+    unit: str = ""
+    plus: bool = False
+
+
+@cache
+def _shape(text: str) -> _Tok:
+    if not _RE_DIGIT.search(text):
+        return _Tok(None)
+    if m := _RE_MONEY.fullmatch(text):
+        mag = _MAGNITUDE.get(m.group(3) or "", 1.0)
+        v = _num_value(m.group(2))
+        return _Tok("money", None if v is None else v * mag, m.group(1))
+    if m := _RE_PERCENT.fullmatch(text):
+        return _Tok("percent", _num_value(m.group(1)), "%")
+    if m := _RE_NUMUNIT.fullmatch(text):
+        suffix = m.group(2)
+        v = _num_value(m.group(1))
+        if suffix in ("x", "X"):
+            return _Tok("multiplier", v, "x")
+        if suffix in _DURATION_SUFFIX:
+            return _Tok("duration", v, suffix)
+        if suffix.lower() in _SIZE_SUFFIX:
+            return _Tok("size", v, suffix)
+        if suffix in ("pp", "bps", "pts"):
+            return _Tok("percent", v, suffix)
+        return _Tok("num", None if v is None else v * _MAGNITUDE.get(suffix, 1.0), suffix, True)
+    if m := _RE_NUM.fullmatch(text):
+        return _Tok("num", _num_value(m.group(1)), "", bool(m.group(2)))
+    if m := _RE_ORDINAL.fullmatch(text):
+        return _Tok("ordinal", float(m.group(1)))
+    if m := _RE_XPREFIX.fullmatch(text):
+        return _Tok("multiplier", _num_value(m.group(1)), "x")
+    if m := _RE_RATIO.fullmatch(text):
+        a, b = float(m.group(1)), float(m.group(2))
+        return _Tok("ratio", a / b if b else None)
+    if re.fullmatch(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?", text, re.I):
+        return _Tok("version")
+    return _Tok("alnum")
+
+
+def _is_year(tok_text: str, value: float | None) -> bool:
+    return (
+        value is not None
+        and re.fullmatch(r"(19|20)\d\d", tok_text) is not None
+        and 1900 <= value <= 2099
+    )
+
+
+def find_numbers(doc: Doc) -> list[Quantity]:
+    """Every number in the doc, measuring or not, in text order."""
+    text = doc.text
+    n = len(doc)
+    matches = doc._.starkit_matches or []
+    # Token indices masked by fixed non-measure phrases (and by phone numbers / dates by regex).
+    masked: dict[int, str] = {}
+    units_at: dict[int, tuple[int, str]] = {}  # start -> (end, unit kind), longest
+    numwords: list[tuple[int, int, str]] = []
+    for cat, eid, s, e in matches:
+        if cat == NM_PHRASE:
+            for i in range(s, e):
+                masked[i] = "phrase"
+        elif cat == UNIT:
+            if s not in units_at or units_at[s][0] < e:
+                units_at[s] = (e, _unit_kinds()[eid])
+        elif cat == NUMWORD:
+            numwords.append((s, e, eid))
+    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date")):
+        for m in regex.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    masked.setdefault(i, why)
+
+    out: list[Quantity] = []
+    used: set[int] = set()
+    prefixes = _name_prefixes()
+
+    def lower(i: int) -> str:
+        return doc[i].lower_ if 0 <= i < n else ""
+
+    def emit(s: int, e: int, kind: str, measure: bool, value: float | None, unit: str = "") -> None:
+        for i in range(s, e):
+            used.add(i)
+        span = doc[s:e]
+        out.append(
+            Quantity(span.start_char, span.end_char, span.text, kind, measure, value, unit, s, e)
+        )
+
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if i in used:
+            i += 1
+            continue
+        if i in masked:
+            j = i
+            while j < n and masked.get(j) == masked[i]:
+                j += 1
+            if any(_RE_DIGIT.search(doc[k].text) for k in range(i, j)):
+                emit(i, j, masked[i], False, None)
+            i = j
+            continue
+        info = _shape(tok.text)
+        if info.shape is None:
+            i += 1
+            continue
+        start, end = i, i + 1
+        kind: str = info.shape
+        value, unit = info.value, info.unit
+        measure = True
+        prev = lower(i - 1)
+        # --- absorb what stands before the number ---
+        if prev in ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr") and info.shape == "num":
+            start -= 1
+            kind, unit = "money", prev
+        elif prev == "#" and info.shape == "num":
+            start -= 1
+            kind = "rank"
+        if lower(start - 1) in ("~", "≈", "+", "−") and doc[start - 1].whitespace_ == "":
+            start -= 1
+        # --- absorb what follows ---
+        if end < n and doc[end].text == "%" and kind in ("num", "money"):
+            end += 1
+            kind, unit = "percent", "%"
+        if (
+            end < n
+            and doc[end].text in ("k", "K", "M", "B", "bn", "m", "mm", "MM")
+            and kind in ("num", "money")
+            and doc[end - 1].whitespace_ == ""
+        ):
+            mag = _MAGNITUDE.get(doc[end].text, 1.0)
+            value = None if value is None else value * mag
+            end += 1
+        if end < n and doc[end].lower_ in ("thousand", "million", "billion", "trillion", "mn"):
+            value = None if value is None else value * _MAGNITUDE.get(doc[end].lower_, 1e6)
+            end += 1
+        if end < n and doc[end].text == "+" and doc[end - 1].whitespace_ == "":
+            end += 1
+        # range: 10-15%, 2-3x, 3 to 5 weeks, 3.5→2.8 weeks
+        if (
+            end + 1 < n
+            and (
+                doc[end].lower_ in ("-", "–", "—")
+                or (doc[end].lower_ == "to" and kind == "num" and prev != "from")
+            )
+            and _shape(doc[end + 1].text).shape
+            in ("num", "percent", "multiplier", "money", "duration")
+            and kind in ("num", "percent", "multiplier", "money", "duration")
+            and not _is_year(tok.text, info.value)
+        ):
+            nxt = _shape(doc[end + 1].text)
+            end += 2
+            if nxt.shape != "num":
+                kind, unit = nxt.shape, nxt.unit  # type: ignore[assignment]
+            if end < n and doc[end].text == "%":
+                end += 1
+                kind, unit = "percent", "%"
+        # unit words: "3 weeks", "40 percent", "2 million", "5-person", "12-week", "3-fold"
+        j = end
+        if j < n and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and j + 1 < n:
+            j += 1
+        if j in units_at and kind in ("num",):
+            u_end, u_kind = units_at[j]
+            if u_kind == "magnitude":
+                word = doc[j].lower_
+                value = None if value is None else value * _MAGNITUDE.get(word, 1.0)
+                end = u_end
+            elif u_kind == "rank":
+                kind, end = "rank", u_end
+            else:
+                kind, unit, end = u_kind, doc[j:u_end].text, u_end
+        elif kind == "num" and j < n and j != end and doc[j].is_alpha:
+            end = j + 1  # "5-person", "12-week" (not a unit word): a count
+        # --- decide what the number is ---
+        if info.shape == "num" and kind == "num":
+            nxt = lower(end)
+            if _is_year(tok.text, info.value) and not info.plus:
+                counted = nxt.isalpha() and nxt.endswith("s") and nxt not in ("s",)
+                if not counted or prev in _YEAR_PREPS or prev in _MONTHS:
+                    kind, measure = "year", False
+            elif prev in _MONTHS or nxt in _MONTHS:
+                if info.value is not None and info.value <= 31:
+                    kind, measure = "date", False
+            elif prev.rstrip("-") in prefixes or (prev.endswith("-") and prev[:-1] in prefixes) or (
+                i > 0
+                and doc[i - 1].is_title
+                and prev not in _NOT_NAME
+                and not doc[i - 1].is_sent_start
+                and i - 1 != 0
+                and not (nxt.isalpha() and nxt.endswith("s"))
+            ):
+                kind, measure = "name", False
+            elif (
+                info.value is not None
+                and "." in tok.text
+                and tok.text.count(".") == 1
+                and prev in prefixes
+            ):
+                kind, measure = "version", False
+        elif info.shape == "ordinal":
+            nxt = lower(end)
+            if end in units_at and units_at[end][1] == "rank":
+                end = units_at[end][0]
+                kind = "rank"
+            elif prev in ("ranked", "rank", "placed", "finished", "came", "placing"):
+                kind = "rank"
+            else:
+                kind, measure = "index", False
+            del nxt
+        elif info.shape == "alnum":
+            is_date = re.fullmatch(r"(?:[QqHh][1-4]|FY'?\d{2,4}|CY'?\d{2,4})", tok.text)
+            kind, measure = ("date" if is_date else "name"), False
+        elif info.shape == "version":
+            kind, measure = "version", False
+        elif info.shape == "ratio":
+            m = _RE_RATIO.fullmatch(tok.text)
+            if m and "/" in tok.text and len(m.group(2)) == 4:
+                kind, measure = "date", False
+            else:
+                kind = "ratio"
+        if kind == "num":
+            kind = "count"
+        if prev in _RANK_BEFORE and measure and kind in ("count", "percent") and prev != "number":
+            if prev == "top":
+                start = i - 1
+            kind = "rank" if prev != "top" or kind == "count" else "rank"
+        emit(start, end, kind, measure, value, unit)
+        i = end
+
+    # spelled-out numbers: "three teams", "doubled", "a dozen", "two weeks", "halved"
+    for s, e, eid in sorted(numwords, key=lambda t: (t[0], -(t[1] - t[0]))):
+        if any(k in used or k in masked for k in range(s, e)):
+            continue
+        value, nkind = _numword_info()[eid]
+        word = doc[s:e].text.lower()
+        prev = lower(s - 1)
+        nxt = lower(e)
+        if (
+            eid == "halved"
+            and word == "half"
+            and prev in ("first", "second", "latter", "back", "front", "other", "better")
+        ):
+            continue
+        if (
+            eid == "halved"
+            and word == "half"
+            and nxt in ("of", "the", "a", "an", "my", "our", "its")
+            and prev not in ("by", "in", "cut", "nearly", "almost")
+        ):
+            continue
+        if (
+            nkind == "count"
+            and eid in ("hundred", "thousand", "million", "billion")
+            and nxt not in ("of",)
+            and word.endswith("s")
+            and nxt == ""
+        ):
+            continue
+        kind = {
+            "count": "count",
+            "multiplier": "multiplier",
+            "fraction": "multiplier",
+            "magnitude": "count",
+        }[nkind]
+        end = e
+        if end in units_at and units_at[end][1] in ("duration", "percent", "size", "rate"):
+            kind = units_at[end][1]
+            end = units_at[end][0]
+        emit(s, end, kind, True, value)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def find_quantities_in_doc(doc: Doc) -> list[Quantity]:
+    """The measuring quantities in an annotated doc."""
+    return [q for q in find_numbers(doc) if q.measure]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """The measuring quantities in a text, with character offsets into it."""
+    from starkit.nlp import get_nlp
+    from starkit.textio import normalise_for_matching
+
+    doc = get_nlp()(normalise_for_matching(text))
+    return find_quantities_in_doc(doc)
+
+
+def has_quantity(text: str) -> bool:
+    """True when the text holds at least one measuring quantity."""
+    return bool(find_quantities(text))

@@ -1,0 +1,205 @@
+"""The term lexicons (`lexicons/terms/*.toml`), with the user's `extend`/`remove` edits applied.
+
+Each file is one category (vanity, causal, guardrail, ...). Terms are matched case-insensitively
+on spaCy tokens by one PhraseMatcher (see `starkit.nlp`), labelled `category:entry-id`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from starkit.errors import ConfigError
+from starkit.lexicons import (
+    StrictModel,
+    TermEntry,
+    load_term_file,
+    read_toml,
+    validate_entries,
+    validate_model,
+)
+
+if TYPE_CHECKING:
+    from starkit.config import Config
+
+# Category name -> file under lexicons/. Categories the user may edit through config.
+TERM_FILES: dict[str, str] = {
+    "vanity": "terms/vanity.toml",
+    "causal": "terms/causal.toml",
+    "guardrail": "terms/guardrail.toml",
+    "hold": "terms/hold_phrases.toml",
+    "product": "terms/product_metrics.toml",
+    "efficiency": "terms/efficiency_metrics.toml",
+    "trigger": "terms/triggers.toml",
+    "change": "terms/change_verbs.toml",
+    "scale": "terms/scale_context.toml",
+    "weak": "terms/weak_verbs.toml",
+    "vague": "terms/vague.toml",
+    "action": "terms/action_verbs.toml",
+}
+# Metric-noun categories get a plural variant of each term ("download" -> "downloads").
+_PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency"}
+# Aliases a user may write in config (`[tool.starkit.lexicons.<name>]`).
+ALIASES = {
+    "vanity_metrics": "vanity",
+    "causal_metrics": "causal",
+    "guardrails": "guardrail",
+    "guardrail_metrics": "guardrail",
+    "product_metrics": "product",
+    "efficiency_metrics": "efficiency",
+    "triggers": "trigger",
+    "weak_verbs": "weak",
+    "vague_words": "vague",
+    "action_verbs": "action",
+    "hold_phrases": "hold",
+    "change_verbs": "change",
+}
+
+
+class NumberWordEntry(TermEntry):
+    """A spelled-out number: its value and what it measures."""
+
+    value: float
+    kind: Literal["count", "multiplier", "fraction", "magnitude"]
+
+
+class UnitEntry(TermEntry):
+    """A unit or counted word that may follow a number."""
+
+    kind: Literal["percent", "magnitude", "money", "duration", "multiplier", "size", "rate", "rank"]
+
+
+class _TypedFile(StrictModel):
+    description: str
+    entry: tuple[dict, ...]
+
+
+def _typed(relpath: str, model: type[TermEntry]) -> list:
+    data = read_toml(relpath)
+    tf = validate_model(relpath, None, data, _TypedFile)
+    return validate_entries(relpath, tf.entry, model)
+
+
+@cache
+def number_words() -> tuple[NumberWordEntry, ...]:
+    """Spelled-out numbers (`lexicons/quantities/number_words.toml`)."""
+    return tuple(_typed("quantities/number_words.toml", NumberWordEntry))
+
+
+@cache
+def units() -> tuple[UnitEntry, ...]:
+    """Units and counted words (`lexicons/quantities/units.toml`)."""
+    return tuple(_typed("quantities/units.toml", UnitEntry))
+
+
+@cache
+def non_measures() -> tuple[TermEntry, ...]:
+    """Name prefixes and fixed phrases whose numbers measure nothing."""
+    return tuple(load_term_file("quantities/non_measures.toml"))
+
+
+def _inflect(verb: str) -> list[str]:
+    """Base verb -> base, -s, -ed and -ing forms (regular English spelling rules)."""
+    if " " in verb:
+        return [verb]
+    forms = [verb]
+    if verb.endswith("e"):
+        forms += [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "x", "z", "ch", "sh")):
+        forms += [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        doubled = (
+            len(verb) >= 3
+            and verb[-1] in "bdgmnprt"
+            and verb[-2] in "aeiou"
+            and verb[-3] not in "aeiou"
+            and verb not in {"open", "offer", "target", "budget", "audit", "benchmark", "pilot"}
+            and not verb.endswith(("en", "er", "on"))
+        )
+        stem = verb + verb[-1] if doubled and len(verb) <= 4 else verb
+        forms += [verb + "s", stem + "ed", stem + "ing"]
+    return forms
+
+
+def _plural(term: str) -> str | None:
+    last = term.rsplit(" ", 1)[-1]
+    if not last.isalpha() or last.endswith("s") or len(last) < 3:
+        return None
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return term[:-1] + "ies"
+    if last.endswith(("x", "ch", "sh")):
+        return term + "es"
+    return term + "s"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All term categories, edited by config: category -> (entry id, terms) pairs."""
+
+    categories: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+    def terms(self, category: str) -> set[str]:
+        """Every (lower-cased) term of a category."""
+        return {t.lower() for _, terms in self.categories[category] for t in terms}
+
+
+def _canonical(name: str, source: str) -> str:
+    cat = ALIASES.get(name, name)
+    if cat not in TERM_FILES:
+        known = ", ".join(sorted(TERM_FILES))
+        raise ConfigError(f"{source}: unknown lexicon '{name}' (known: {known})")
+    return cat
+
+
+def validate_lexicon_edits(config: Config, source: str) -> None:
+    """Fail on unknown lexicons and on removing a term the lexicon does not hold."""
+    base = _base_lexicon()
+    for name, edit in config.lexicons.items():
+        cat = _canonical(name, source)
+        present = base.terms(cat) | {t.lower() for t in edit.extend}
+        for term in edit.remove:
+            if term.lower() not in present:
+                raise ConfigError(
+                    f"{source}: cannot remove '{term}' from lexicon '{name}': it is not there"
+                )
+
+
+@cache
+def _base_lexicon() -> Lexicon:
+    cats: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for cat, rel in TERM_FILES.items():
+        entries = []
+        for e in load_term_file(rel):
+            terms: list[str] = []
+            for t in e.terms:
+                if cat == "action":
+                    terms.extend(_inflect(t))
+                else:
+                    terms.append(t)
+                    if cat in _PLURALISE and (p := _plural(t)):
+                        terms.append(p)
+            entries.append((e.id, tuple(dict.fromkeys(terms))))
+        cats[cat] = tuple(entries)
+    return Lexicon(cats)
+
+
+def load_lexicon(config: Config | None = None) -> Lexicon:
+    """The term lexicon with the config's `extend` and `remove` edits applied."""
+    base = _base_lexicon()
+    if config is None or not config.lexicons:
+        return base
+    cats = dict(base.categories)
+    for name, edit in config.lexicons.items():
+        cat = _canonical(name, config.source or "<config>")
+        removed = {t.lower() for t in edit.remove}
+        entries = [
+            (eid, tuple(t for t in terms if t.lower() not in removed)) for eid, terms in cats[cat]
+        ]
+        extra = tuple(t for t in edit.extend if t.lower() not in removed)
+        if extra:
+            entries.append(("user", extra))
+        cats[cat] = tuple(entries)
+    return Lexicon(cats)
