@@ -7,6 +7,7 @@ import streamlit as st
 
 from starkit.ui import live
 from starkit.ui.loaders import bank_location
+from starkit.ui.state import keep_widget_values
 
 st.set_page_config(
     page_title="starkit: interview writing linter",
@@ -28,6 +29,7 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
+keep_widget_values(st.session_state)
 
 with st.sidebar:
     st.markdown("### ⭐ starkit")

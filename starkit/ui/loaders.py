@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from starkit.models import Report
+from starkit.models import Report, Story
+from starkit.ui import feature
 
 if TYPE_CHECKING:
     from starkit.bank import StoryBank
@@ -80,3 +81,95 @@ def question_bank() -> list[Any]:
     from starkit.story import load_questions
 
     return list(load_questions())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def parse_cached(text: str) -> Story:
+    """`starkit.parse_story(text)`, once per distinct text."""
+    from starkit.story import parse_story
+
+    return parse_story(text)
+
+
+def _as_text(item: object) -> str:
+    """The display text of a question-like record (a str, or a record with `.text`)."""
+    if isinstance(item, str):
+        return item
+    for attr in ("text", "question", "prompt"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str):
+            return value
+    return str(item)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def followups_cached(text: str) -> list[str]:
+    """Likely follow-up questions for a story, as plain strings ([] when the feature is absent)."""
+    story = feature.optional_module("starkit.story.followups")
+    if story is None:
+        return []
+    return [_as_text(q) for q in story.followups(text)]
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def suggested_competencies(text: str) -> list[str]:
+    """Competencies a story seems to show, best first ([] when the feature is absent)."""
+    mod = feature.optional_module("starkit.story.competencies")
+    if mod is None or not text.strip():
+        return []
+    return [
+        _as_text(c) if not isinstance(c, tuple) else str(c[0])
+        for c in mod.suggest_competencies(text)
+    ]
+
+
+def load_story_into_builder(store: Any, story_id: str, title: str, text: str, tags: Any) -> None:
+    """Put a bank story into the Story builder's fields, segmented, ready to edit and re-save
+    as a new revision."""
+    from starkit.ui.views import fields_from_story
+
+    fields = fields_from_story(parse_cached(text))
+    if not any(fields.values()):
+        fields["situation"] = text
+    for name, body in fields.items():
+        store[f"story.{name}"] = body
+    store["story.mode"] = "Four fields"
+    store["story.title"] = title
+    store["story.tags"] = list(tags)
+    store["story.id"] = story_id
+    store.pop("story.saved", None)
+    store.pop("story.save_error", None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def coverage_view(
+    key: tuple[tuple[str, int], ...], _stories: list[Any]
+) -> tuple[Any, list[str]] | None:
+    """(matrix of question x story title, questions no story answers) for the bank's stories,
+    recomputed only when a story or revision changes (`key`); None when the feature is absent."""
+    mod = feature.optional_module("starkit.story.coverage")
+    if mod is None:
+        return None
+    result = mod.coverage(_stories)
+    return result.matrix, [_as_text(q) for q in result.uncovered]
+
+
+def result_sentences(text: str) -> list[str]:
+    """The sentences of a story's Result section (the whole story when none is found)."""
+    from starkit.story import sentences
+    from starkit.ui.views import strip_label
+
+    story = parse_cached(text)
+    section = story.section("result")
+    lo, hi = (section.start, section.end) if section else (0, len(text))
+    return [strip_label(text[a:b]) for a, b in sentences(text) if a >= lo and b <= hi]
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def reinforcement(email: str, stories: tuple[tuple[str, str], ...]) -> Any:
+    """One quantified result from the user's stories for the email (None when none has one)."""
+    from starkit.quantities import has_quantity
+    from starkit.ui.reinforce import pick_result
+
+    with LINT_LOCK:
+        return pick_result(email, stories, result_sentences, has_quantity)

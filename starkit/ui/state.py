@@ -49,3 +49,39 @@ class PageState:
         prefix = self.page + "."
         for k in [k for k in self._store if isinstance(k, str) and k.startswith(prefix)]:
             del self._store[k]
+
+
+KEEP: tuple[str, ...] = (
+    "story.mode",
+    "story.whole",
+    "story.situation",
+    "story.task",
+    "story.action",
+    "story.result",
+    "story.title",
+    "story.tags",
+    "resume.paste",
+    "resume.edit.*",
+    "email.text",
+    "bank.filter",
+    "practice.source",
+)
+"""Widget keys whose values must survive a visit to another page (glob patterns)."""
+
+
+def keep_widget_values(store: MutableMapping[str, Any], patterns: tuple[str, ...] = KEEP) -> int:
+    """Re-assign the kept widget values so Streamlit does not drop them when their page is not
+    shown; returns how many were kept.
+
+    Streamlit deletes a widget's state in any run where the widget is not drawn, so a story
+    typed on one page would vanish after a look at another. Writing the value back from the
+    script detaches it from that clean-up.
+    """
+    from fnmatch import fnmatchcase
+
+    kept = 0
+    for k in list(store.keys()):
+        if isinstance(k, str) and any(fnmatchcase(k, p) for p in patterns):
+            store[k] = store[k]
+            kept += 1
+    return kept

@@ -112,15 +112,18 @@ def findings_frame(reports: Sequence[Report]) -> pd.DataFrame:
 
 
 def findings_by_rule(reports: Sequence[Report]) -> pd.DataFrame:
-    """Finding counts per rule code (most frequent first), for the bar chart."""
+    """Finding counts per rule code with the rule's severity (most frequent first)."""
     counts: dict[str, int] = {}
+    severity: dict[str, str] = {}
     for report in reports:
-        for rule, n in report.by_rule().items():
-            counts[rule] = counts.get(rule, 0) + n
-    frame = pd.DataFrame(
-        sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])), columns=["rule", "findings"]
-    )
-    return frame.set_index("rule")
+        for f in report.findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+            severity[f.rule] = Severity(f.severity).value
+    rows = [
+        {"rule": rule, "findings": n, "severity": severity[rule]}
+        for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return pd.DataFrame(rows, columns=["rule", "findings", "severity"])
 
 
 def mean_score(reports: Sequence[Report]) -> int | None:

@@ -117,11 +117,12 @@ def test_findings_tables_count_and_quote_spans():
     )
     c = _report("Helped ship", [_f("weak-verb", "info", 0, 6)])
     counts = findings_by_rule([a, b, c])
-    assert counts["findings"].to_dict() == {
+    assert dict(zip(counts["rule"], counts["findings"], strict=True)) == {
         "weak-verb": 2,
         "vague-language": 1,
         "vanity-metric": 1,
     }
+    assert list(counts["severity"]) == ["info", "info", "warning"]
     frame = findings_frame([a, b])
     assert list(frame["flagged text"]) == ["downloads", "Helped", "various"]
     assert list(frame["item"]) == [1, 2, 2]

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("practice")
+st.info("Coming soon.")

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("resume")
+st.info("Coming soon.")

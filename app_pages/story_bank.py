@@ -1,0 +1,165 @@
+"""Story bank: every saved story with its competencies and revisions, the coverage of the
+question bank as a heatmap, the questions no story answers yet, and export."""
+
+import pandas as pd
+import streamlit as st
+
+from starkit.errors import StarkitError
+from starkit.ui import charts, loaders, widgets
+from starkit.ui.highlight import escape, md_escape
+from starkit.ui.state import PageState
+
+S = PageState("bank", st.session_state)
+
+st.title("Story bank")
+st.caption(
+    "The stories you saved from the Story builder, shared by every browser tab on this "
+    "computer. Filter them by competency, look back at earlier revisions, and see which "
+    "interview questions none of them answers yet."
+)
+
+try:
+    bank = loaders.get_bank()
+    stories = bank.list()
+except StarkitError as exc:
+    st.error(f"Could not open the story bank: {md_escape(exc)}", icon=":material/error:")
+    st.stop()
+
+if not stories:
+    st.info(
+        "No stories yet. Write one in the Story builder and press **Save story**; it will "
+        "show up here.",
+        icon=":material/library_books:",
+    )
+    st.page_link(
+        "app_pages/story_builder.py", label="Open the Story builder", icon=":material/edit_note:"
+    )
+    st.stop()
+
+all_tags = sorted({t for s in stories for t in s.tags})
+chosen = st.multiselect(
+    "Show stories with any of these competencies",
+    all_tags,
+    key=S.key("filter"),
+    placeholder="All competencies",
+)
+shown = [s for s in stories if not chosen or set(chosen) & set(s.tags)]
+table = pd.DataFrame(
+    [
+        {
+            "title": s.title,
+            "competencies": ", ".join(s.tags),
+            "words": len(s.text.split()),
+            "revisions": s.revision,
+            "updated": s.updated_at.strftime("%Y-%m-%d %H:%M"),
+        }
+        for s in shown
+    ],
+    columns=["title", "competencies", "words", "revisions", "updated"],
+)
+st.dataframe(table, hide_index=True, width="stretch")
+st.caption(f"{len(shown)} of {len(stories)} stories shown.")
+
+tab_story, tab_coverage, tab_export = st.tabs(["Story and revisions", "Coverage", "Export"])
+
+with tab_story:
+    if not shown:
+        st.info("No story has these competencies; clear the filter to see them all.")
+    else:
+        by_id = {s.id: s for s in shown}
+        sid = st.selectbox(
+            "Story",
+            list(by_id),
+            format_func=lambda i: by_id[i].title,
+            key=S.key("selected"),
+        )
+        story = by_id[sid]
+        widgets.html(f'<div class="sk-text">{escape(story.text)}</div>')
+        if story.tags:
+            st.caption("Competencies: " + md_escape(", ".join(story.tags)))
+        if st.button("Edit in the Story builder", key=S.key("edit"), icon=":material/edit:"):
+            loaders.load_story_into_builder(
+                st.session_state, story.id, story.title, story.text, story.tags
+            )
+            st.switch_page("app_pages/story_builder.py")
+        history = bank.history(story.id)
+        st.markdown(f"**Revisions** ({len(history)})")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "revision": r.number,
+                        "saved": r.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                        "note": r.note,
+                        "title": r.title,
+                        "words": len(r.text.split()),
+                    }
+                    for r in reversed(history)
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        if len(history) > 1:
+            numbers = [r.number for r in reversed(history)]
+            pick = st.selectbox(
+                "Look at revision",
+                numbers,
+                key=S.key("revision", story.id),
+                format_func=lambda n: f"Revision {n}",
+            )
+            old = next(r for r in history if r.number == pick)
+            widgets.html(f'<div class="sk-text">{escape(old.text)}</div>')
+            if pick != story.revision and st.button(
+                f"Restore revision {pick}",
+                key=S.key("restore", story.id),
+                icon=":material/history:",
+            ):
+                try:
+                    with loaders.BANK_LOCK:
+                        bank.restore(story.id, pick)
+                    st.rerun()
+                except StarkitError as exc:
+                    st.error(f"Could not restore: {md_escape(exc)}", icon=":material/error:")
+
+with tab_coverage:
+    cov = loaders.coverage_view(tuple((s.id, s.revision) for s in stories), stories)
+    if cov is None:
+        st.info("The question bank is not available in this build.")
+    else:
+        matrix, uncovered = cov
+        st.markdown("**Which story answers which question** (darker: a better fit)")
+        st.altair_chart(charts.coverage_heatmap(matrix), width="stretch")
+        if uncovered:
+            st.markdown(f"**Questions no story answers yet** ({len(uncovered)})")
+            widgets.plain_list(uncovered)
+        else:
+            st.success("Every question in the bank has a story that answers it.")
+
+with tab_export:
+    st.caption("Every story with every revision; the JSON file can be imported back.")
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        "Download JSON",
+        bank.export_json(),
+        file_name="starkit-stories.json",
+        mime="application/json",
+        key=S.key("export_json"),
+        icon=":material/download:",
+    )
+    c2.download_button(
+        "Download Markdown",
+        bank.export_markdown(),
+        file_name="starkit-stories.md",
+        mime="text/markdown",
+        key=S.key("export_md"),
+        icon=":material/download:",
+    )
+    c3.download_button(
+        "Download CSV",
+        bank.export_csv(),
+        file_name="starkit-stories.csv",
+        mime="text/csv",
+        key=S.key("export_csv"),
+        icon=":material/download:",
+    )

@@ -1,0 +1,70 @@
+"""Charts for the app, built with Altair (bundled with Streamlit; rendered in the browser with
+no network access)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+PRIMARY = "#2F5D8A"
+SEVERITY_DOMAIN = ["error", "warning", "info"]
+SEVERITY_RANGE = ["#C0392B", "#B7791F", "#2F5D8A"]
+
+
+def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
+    """Questions (rows) against stories (columns), coloured by how well each story answers.
+
+    `matrix` is indexed by question text with one column per story title and scores in 0..1.
+    """
+    frame = matrix.copy()
+    frame.index = [
+        str(q) if len(str(q)) <= max_label else str(q)[: max_label - 1] + "…" for q in frame.index
+    ]
+    long = (
+        frame.rename_axis("question")
+        .reset_index()
+        .melt(id_vars="question", var_name="story", value_name="fit")
+    )
+    height = max(120, 22 * len(frame.index))
+    return (
+        alt.Chart(long)
+        .mark_rect()
+        .encode(
+            x=alt.X("story:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=180)),
+            y=alt.Y("question:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
+            color=alt.Color(
+                "fit:Q",
+                scale=alt.Scale(domain=[0, 1], range=["#F3F5F8", PRIMARY]),
+                legend=alt.Legend(title="fit"),
+            ),
+            tooltip=["question:N", "story:N", alt.Tooltip("fit:Q", format=".2f")],
+        )
+        .properties(height=height)
+    )
+
+
+def findings_bar(counts: pd.DataFrame) -> alt.Chart:
+    """Findings per rule code, one bar each, most frequent on top.
+
+    `counts` has columns `rule`, `findings` and optionally `severity`.
+    """
+    colour = (
+        alt.Color(
+            "severity:N",
+            scale=alt.Scale(domain=SEVERITY_DOMAIN, range=SEVERITY_RANGE),
+            legend=alt.Legend(orient="bottom", title=None),
+        )
+        if "severity" in counts.columns
+        else alt.value(PRIMARY)
+    )
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=alt.X("findings:Q", title="findings", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("rule:N", title=None, sort="-x"),
+            color=colour,
+            tooltip=["rule:N", "findings:Q"],
+        )
+        .properties(height=max(80, 28 * len(counts)))
+    )
