@@ -173,3 +173,21 @@ def reinforcement(email: str, stories: tuple[tuple[str, str], ...]) -> Any:
 
     with LINT_LOCK:
         return pick_result(email, stories, result_sentences, has_quantity)
+
+
+@st.cache_resource(show_spinner=False)
+def practice_questions() -> list[str]:
+    """The question bank's questions as text ([] when the feature is absent)."""
+    mod = feature.optional_module("starkit.story.questions")
+    if mod is None:
+        return []
+    return [_as_text(q) for q in mod.load_questions()]
+
+
+def best_story(question: str, stories: list[Any]) -> Any:
+    """The saved story that best answers `question`, or None when none does."""
+    mod = feature.optional_module("starkit.story.coverage")
+    if mod is None or not stories:
+        return None
+    result = mod.coverage(stories)
+    return result.best.get(question) if hasattr(result.best, "get") else None

@@ -131,3 +131,22 @@ def mean_score(reports: Sequence[Report]) -> int | None:
     if not reports:
         return None
     return round(sum(r.score for r in reports) / len(reports))
+
+
+def countdown(elapsed: float, window: tuple[int, int] = WINDOW_SECONDS) -> tuple[int, str, str]:
+    """(seconds left before the window closes, phase, advice) for a practice answer.
+
+    Phases: `early` before 2 minutes, `window` between 2 and 4, `over` after 4.
+    """
+    low, high = window
+    elapsed = max(0.0, elapsed)
+    left = max(0, round(high - elapsed))
+    if elapsed < low:
+        return (
+            left,
+            "early",
+            f"Keep going: the window opens in {format_duration(round(low - elapsed))}.",
+        )
+    if elapsed <= high:
+        return left, "window", "In the window: land the result and stop."
+    return 0, "over", f"Over 4 minutes by {format_duration(round(elapsed - high))}: wrap up now."

@@ -8,6 +8,7 @@ from starkit.models import Finding, Report, Section, Story, UnitReport
 from starkit.ui.state import PageState
 from starkit.ui.views import (
     compose_story,
+    countdown,
     fields_from_story,
     findings_by_rule,
     findings_frame,
@@ -136,3 +137,19 @@ def test_severity_order_puts_errors_first_then_text_order():
         _f("d", "error", 1, 2),
     ]
     assert [f.rule for f in severity_order(fs)] == ["d", "b", "c", "a"]
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "left", "phase", "advice"),
+    [
+        (0, 240, "early", "opens in 2 min 00 s"),
+        (95, 145, "early", "opens in 25 s"),
+        (120, 120, "window", "land the result"),
+        (239.6, 0, "window", "land the result"),
+        (250, 0, "over", "by 10 s"),
+    ],
+)
+def test_countdown_phases(elapsed, left, phase, advice):
+    got_left, got_phase, got_advice = countdown(elapsed)
+    assert (got_left, got_phase) == (left, phase)
+    assert advice in got_advice
