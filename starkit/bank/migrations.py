@@ -96,13 +96,8 @@ def create_v1(conn: Connection) -> None:
         conn.exec_driver_sql(ddl)
 
 
-def upgrade(conn: Connection, *, where: str) -> tuple[int, int]:
-    """Migrate the bank to SCHEMA_VERSION inside the caller's write transaction.
-
-    Returns (version found, version now). Refuses a bank newer than this code, or one whose
-    version record is missing or garbled, without changing anything.
-    """
-    found = read_version(conn)
+def check_version(found: int, *, where: str) -> None:
+    """Refuse a bank this code must not write: no readable version, or a newer one."""
     if found < 1:
         raise BankError(f"{where}: the bank's schema version record is missing or unreadable")
     if found > SCHEMA_VERSION:
@@ -110,6 +105,16 @@ def upgrade(conn: Connection, *, where: str) -> tuple[int, int]:
             f"{where}: the bank has schema version {found}, newer than this starkit "
             f"understands ({SCHEMA_VERSION}); upgrade starkit to open it"
         )
+
+
+def upgrade(conn: Connection, *, where: str) -> tuple[int, int]:
+    """Migrate the bank to SCHEMA_VERSION inside the caller's write transaction.
+
+    Returns (version found, version now). Refuses a bank newer than this code, or one whose
+    version record is missing or garbled, without changing anything.
+    """
+    found = read_version(conn)
+    check_version(found, where=where)
     version = found
     while version < SCHEMA_VERSION:
         MIGRATIONS[version](conn)

@@ -25,12 +25,13 @@ class FileState(Enum):
     BANK = "bank"  # a starkit bank (its version is checked when it is opened)
 
 
-def probe(path: Path) -> FileState:
-    """Classify the file at `path`; raise BankError for anything starkit must not touch."""
+def probe(path: Path) -> tuple[FileState, int | None]:
+    """Classify the file at `path` and read a bank's schema version (None when not a bank);
+    raise BankError for anything starkit must not touch."""
     if not path.exists():
         if not path.parent.is_dir():
             raise BankError(f"{path}: the folder {path.parent} does not exist")
-        return FileState.MISSING
+        return FileState.MISSING, None
     if path.is_dir():
         raise BankError(f"{path}: is a directory, not a story bank file")
     try:
@@ -40,12 +41,12 @@ def probe(path: Path) -> FileState:
     except OSError as exc:
         raise BankError(f"{path}: cannot read ({exc.strerror})") from None
     if size == 0:
-        return FileState.EMPTY
+        return FileState.EMPTY, None
     if header != SQLITE_MAGIC:
         raise BankError(f"{path}: not a story bank (not an SQLite database); file left unchanged")
-    tables = _read_only_check(path)
+    tables, version = _read_only_check(path)
     if META_TABLE in tables:
-        return FileState.BANK
+        return FileState.BANK, version
     foreign = sorted(tables - BANK_TABLES)
     if foreign:
         shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
@@ -55,11 +56,11 @@ def probe(path: Path) -> FileState:
         )
     if tables:
         raise BankError(f"{path}: a damaged story bank (no schema version); file left unchanged")
-    return FileState.EMPTY
+    return FileState.EMPTY, None
 
 
-def _read_only_check(path: Path) -> set[str]:
-    """Run SQLite's quick integrity check read-only and return the table names.
+def _read_only_check(path: Path) -> tuple[set[str], int | None]:
+    """Run SQLite's quick integrity check read-only; return the table names and the version.
 
     With no WAL or rollback journal beside the file, nothing else has it open, so it is read
     as immutable: no lock, -wal or -shm file is created. A damaged verdict is confirmed once
@@ -81,7 +82,7 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _check(path: Path, uri: str) -> set[str]:
+def _check(path: Path, uri: str) -> tuple[set[str], int | None]:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=30)
     except sqlite3.Error as exc:
@@ -97,10 +98,25 @@ def _check(path: Path, uri: str) -> set[str]:
         names = conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         ).fetchall()
+        tables = {n[0] for n in names}
+        version = None
+        if META_TABLE in tables:
+            row = conn.execute(
+                f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'"
+            ).fetchone()
+            version = _as_version(row[0] if row else None)
     except sqlite3.DatabaseError as exc:
         raise BankError(
             f"{path}: the database is damaged ({_one_line(exc)}); file left unchanged"
         ) from None
     finally:
         conn.close()
-    return {n[0] for n in names}
+    return tables, version
+
+
+def _as_version(raw: object) -> int:
+    """The recorded schema version, or -1 when it is missing or not a whole number."""
+    try:
+        return int(str(raw))
+    except ValueError:
+        return -1

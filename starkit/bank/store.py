@@ -118,9 +118,11 @@ class StoryBank:
         if self.location.sqlite_path is not None:
             if self.location.is_default and not self.location.sqlite_path.parent.exists():
                 self.location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-            state = probe(self.location.sqlite_path)
+            state, version = probe(self.location.sqlite_path)
             if state is not FileState.BANK and not create:
                 raise BankError(self._no_bank())
+            if version is not None:  # refuse before a connection sets WAL mode on the file
+                migrations.check_version(version, where=self.location.display)
         self._engine = self._make_engine()
         try:
             self._prepare(create)
