@@ -30,9 +30,10 @@ from typing import Any
 
 from pydantic import field_validator
 
+from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.models import SECTION_NAMES, Section, SectionName, Story
-from starkit.story._terms import check_pattern, terms_pattern
+from starkit.story._terms import TermIndex, check_pattern
 
 LEXICON = "story/segment.toml"
 
@@ -101,17 +102,19 @@ class _CompiledCue:
     id: str
     section: int
     weight: float
+    at_start: bool
     regexes: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)
 class SegmentLexicon:
-    """The validated segmentation lexicon with its regexes compiled."""
+    """The validated segmentation lexicon, compiled: one term index for every cue's terms."""
 
     temperature: float
     prior: tuple[Knots, ...]
     transitions: Transitions
     cues: tuple[_CompiledCue, ...]
+    terms: TermIndex
     line_label: re.Pattern[str]
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
@@ -126,24 +129,15 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     data = read_toml(LEXICON, root)
     sf = validate_model(LEXICON, None, data, SegmentFile)
     if sf.temperature <= 0:
-        from starkit.errors import LexiconError
-
         raise LexiconError(LEXICON, None, "temperature must be positive")
     cues = validate_entries(LEXICON, sf.cue, Cue)
     compiled: list[_CompiledCue] = []
     for c in cues:
-        regexes: list[re.Pattern[str]] = []
-        tp = terms_pattern(c.terms, at_start=c.at_start)
-        if tp is not None:
-            regexes.append(tp)
-        regexes.extend(re.compile(p) for p in c.patterns)
-        if not regexes:
-            from starkit.errors import LexiconError
-
+        if not (c.terms or c.patterns):
             raise LexiconError(LEXICON, c.id, "a cue needs terms or patterns")
-        compiled.append(
-            _CompiledCue(c.id, SECTION_NAMES.index(c.section), c.weight, tuple(regexes))
-        )
+        regexes = tuple(re.compile(p) for p in c.patterns)
+        section = SECTION_NAMES.index(c.section)
+        compiled.append(_CompiledCue(c.id, section, c.weight, c.at_start, regexes))
 
     alias_to_section: dict[str, SectionName] = {}
     for name in SECTION_NAMES:
@@ -172,6 +166,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         prior=tuple(getattr(sf.prior, n) for n in SECTION_NAMES),
         transitions=sf.transitions,
         cues=tuple(compiled),
+        terms=TermIndex({c.id: c.terms for c in cues}),
         line_label=line_label,
         inline_label=inline_label,
         alias_to_section=alias_to_section,
@@ -395,8 +390,12 @@ def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[f
     lex = lex or _lexicon()
     scores = [0.0, 0.0, 0.0, 0.0]
     fired: list[str] = []
+    hits = lex.terms.find(sentence)
+    anywhere = {m.key for m in hits}
+    opening = {m.key for m in hits if m.at_start}
     for cue in lex.cues:
-        if any(rx.search(sentence) for rx in cue.regexes):
+        found = cue.id in (opening if cue.at_start else anywhere)
+        if found or any(rx.search(sentence) for rx in cue.regexes):
             scores[cue.section] += cue.weight
             fired.append(cue.id)
     return scores, fired
