@@ -118,6 +118,7 @@ class SegmentLexicon:
     line_label: re.Pattern[str]
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
+    follow_label: re.Pattern[str]
 
 
 def _alias_key(alias: str) -> str:
@@ -146,10 +147,11 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     words = sorted(alias_to_section, key=len, reverse=True)
     alt = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in words)
     deco = r"(?:\*\*|__|\*|_)"
-    # A label at the start of a line: optional quote/bullet/number/heading/emphasis, the word or
-    # one capital S/T/A/R, an optional "(...)", then a colon, ")" or a spaced dash.
+    # A label at the start of a line: optional quote, bullet, emoji or number, heading, emphasis,
+    # the word or one capital S/T/A/R, an optional "(...)", then a colon, ")" or a spaced dash.
     line_label = re.compile(
-        rf"^[ \t]*(?:>[ \t]*)?(?:[-*•+][ \t]+|\d{{1,2}}[.)][ \t]+)?(?P<hash>\#{{1,6}}[ \t]*)?"
+        rf"^[ \t]*(?:>[ \t]*)?(?:[^\w\s*_#]{{1,3}}[ \t]*|\d{{1,2}}[.)][ \t]+)?"
+        rf"(?P<hash>\#{{1,6}}[ \t]*)?"
         rf"(?P<open>{deco})?[ \t]*(?P<word>(?i:{alt})|[STAR])(?![\w'’])"
         rf"[ \t]*(?:\([^)\n]{{0,40}}\)[ \t]*)?"
         rf"(?P<sep1>:|\)|[-–—](?=\s|$))?[ \t]*(?P<close>{deco})?[ \t]*"
@@ -161,6 +163,8 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>(?i:{alt})|[STAR])"
         rf"[ \t]*(?P<close>{deco})?[ \t]*:(?:{deco})?[ \t]*"
     )
+    # The word that may follow a letter label: "S – Situation", "T: Task -".
+    follow = re.compile(rf"[ \t]*(?P<word>(?i:{alt}))(?![\w'’])[ \t]*(?:[:\-–—][ \t]*)?")
     return SegmentLexicon(
         temperature=sf.temperature,
         prior=tuple(getattr(sf.prior, n) for n in SECTION_NAMES),
@@ -170,6 +174,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         line_label=line_label,
         inline_label=inline_label,
         alias_to_section=alias_to_section,
+        follow_label=follow,
     )
 
 
@@ -213,11 +218,18 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
         sep = m.group("sep1") or m.group("sep2")
         decorated = bool(m.group("hash") or (m.group("open") and m.group("close")))
         alone = not text[m.end() : _line_end(text, m.end())].strip()
+        end = m.end()
         if len(word) == 1:
-            # A single capital letter is a label only with a separator: "S:", "T)", "A -".
-            if not sep:
+            # One capital letter is a label with a separator ("S:", "T)", "A -", "(R)") or
+            # alone on its line; "S – Situation" takes the word too.
+            if not (sep or alone):
                 continue
+            if sep and sep in "-–—" and re.match(r"[A-HJ-Z]\b", text[end : end + 2]):
+                continue  # "A - B testing" is prose, not a label
             name = _LETTERS[word]
+            f = lex.follow_label.match(text, end)
+            if f and lex.alias_to_section[_alias_key(f.group("word"))] == name:
+                end = f.end()
         else:
             if not (sep or decorated or alone):
                 continue
@@ -225,7 +237,7 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
                 continue  # "Results)" is not a label form
             name = lex.alias_to_section[_alias_key(word)]
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        found[start] = Label(start, m.end(), name)
+        found[start] = Label(start, end, name)
     for m in lex.inline_label.finditer(text):
         word = m.group("word")
         name = _LETTERS[word] if len(word) == 1 else lex.alias_to_section[_alias_key(word)]
