@@ -100,15 +100,26 @@ def pg_server() -> Iterator[PgServer]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def pg_database(pg_server: PgServer) -> str:
+    """One database for the session; each test gets its own schema in it (fast to make)."""
+    with pg_server.admin() as conn:
+        conn.execute("CREATE DATABASE starkit_tests")
+    return "starkit_tests"
+
+
 @pytest.fixture
-def pg_url(pg_server: PgServer) -> Iterator[str]:
-    """A new, empty PostgreSQL database for one test; dropped afterwards."""
-    name = f"bank_{uuid.uuid4().hex[:12]}"
-    with pg_server.admin() as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.url(name)
-    with pg_server.admin() as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def pg_url(pg_server: PgServer, pg_database: str) -> Iterator[str]:
+    """An empty PostgreSQL schema for one test (the URL sets it as the search path)."""
+    import psycopg
+
+    schema = f"bank_{uuid.uuid4().hex[:12]}"
+    dsn = dict(host=pg_server.host, port=pg_server.port, user="postgres", dbname=pg_database)
+    with psycopg.connect(**dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield f"{pg_server.url(pg_database)}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(**dsn, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -141,3 +141,22 @@ def test_foreign_keys_are_enforced_on_bank_connections(tmp_path):
                 )
             )
         assert bank.snapshot().stories == []
+
+
+@pytest.mark.postgres
+def test_postgres_database_of_another_program_is_refused(pg_url):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total NUMERIC)"))
+        conn.execute(text("INSERT INTO invoices VALUES (1, 9.5)"))
+    try:
+        with pytest.raises(BankError, match=r"other tables \(invoices\)"):
+            StoryBank(pg_url)
+        with engine.connect() as conn:
+            names = set(conn.execute(text("SELECT tablename FROM pg_tables")).scalars())
+            assert "invoices" in names and "starkit_meta" not in names
+            assert conn.execute(text("SELECT total FROM invoices")).scalar_one() == 9.5
+    finally:
+        engine.dispose()
