@@ -1,20 +1,142 @@
-"""lint / lint_many: units -> one spaCy pass -> rules -> suggestions -> scored Report."""
+"""lint / lint_many: units -> one spaCy pass -> rules -> filters -> suggestions -> Report.
+
+The text is annotated once (tokens, lexicon matches, numbers) and judged by every rule that
+applies to the unit's kind. Exemptions (config disables, story-section scopes) are applied in
+one filter stage; suggestions are built last, from the writer's own words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from starkit.config import Config
-from starkit.models import Kind, Report
+from starkit.config import DEFAULT, Config
+from starkit.models import Finding, Kind, Report, Severity, UnitReport
+from starkit.nlp import get_nlp
+from starkit.rewrite import suggest
+from starkit.rules import RuleSpec, load_rules
+from starkit.rules.checks import CHECKS, Hit, spoken_time
+from starkit.rules.context import UnitContext
+from starkit.scoring import text_score, unit_score
+from starkit.textio import check_text, normalise_for_matching
+from starkit.units import Unit, parse_kind, split_units
 
 
-def lint(text: str, kind: str | Kind = "bullet", *, config: Config | None = None) -> Report:
-    """Lint one text of the given kind ("bullet", "resume", "story" or "email")."""
-    raise NotImplementedError
+def _applies(spec: RuleSpec, config: Config, unit_kind: str) -> bool:
+    return spec.code not in config.disable and unit_kind in spec.kinds
+
+
+def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
+    """Story scope: a rule limited to some sections fires only inside them."""
+    if ctx.kind != "story" or not spec.sections or ctx.story is None:
+        return True
+    return any(s.name in spec.sections and s.start <= hit.start < s.end for s in ctx.story.sections)
+
+
+def _judge(ctx: UnitContext, config: Config) -> list[tuple[RuleSpec, Hit, Severity]]:
+    found = []
+    for code, spec in load_rules().items():
+        if not _applies(spec, config, ctx.kind):
+            continue
+        for hit in CHECKS[code](ctx):
+            if _in_sections(spec, ctx, hit):
+                found.append((spec, hit, config.severity.get(code, spec.severity)))
+    return found
+
+
+def _unit_report(
+    text: str, unit: Unit, ctx: UnitContext, hits: list[tuple[RuleSpec, Hit, Severity]]
+) -> tuple[UnitReport, list[Finding]]:
+    findings = [
+        Finding(
+            rule=spec.code,
+            severity=sev,
+            message=spec.format(hit.fields),
+            start=unit.start + hit.start,
+            end=unit.start + hit.end,
+            suggestion=suggest(spec.code, hit, ctx),
+            unit=unit.index,
+        )
+        for spec, hit, sev in hits
+    ]
+    details: dict[str, object] = {}
+    if ctx.kind == "story":
+        words = ctx.words()
+        details["spoken_time"] = spoken_time(words)
+        details["spoken_seconds"] = round(words * 60 / 150)
+        if ctx.story is not None:
+            details["sections"] = _section_shares(ctx)
+    report = UnitReport(
+        index=unit.index,
+        kind=unit.kind,  # type: ignore[arg-type]
+        start=unit.start,
+        end=unit.end,
+        text=text[unit.start : unit.end],
+        score=unit_score(f.severity for f in findings),
+        words=ctx.words(),
+        quantities=[q.text for q in ctx.quantities],
+        details=details,
+    )
+    return report, findings
+
+
+def _section_shares(ctx: UnitContext) -> list[dict[str, object]]:
+    total = max(1, ctx.words())
+    out = []
+    for s in ctx.story.sections if ctx.story else []:
+        n = sum(1 for w in ctx.text[s.start : s.end].split() if any(c.isalnum() for c in w))
+        out.append(
+            {
+                "name": s.name,
+                "start": s.start,
+                "end": s.end,
+                "words": n,
+                "share": round(n / total, 3),
+                "confidence": s.confidence,
+            }
+        )
+    return out
 
 
 def lint_many(
     texts: Iterable[str], kind: str | Kind = "bullet", *, config: Config | None = None
 ) -> list[Report]:
-    """Lint many texts in one batch; equal to calling `lint` on each."""
-    raise NotImplementedError
+    """Lint many texts in one batch through `nlp.pipe`; equal to calling `lint` on each."""
+    config = config or DEFAULT
+    k = parse_kind(kind)
+    texts = [check_text(t) for t in texts]
+    nlp = get_nlp(config)
+    units_per_text = [split_units(t, k) for t in texts]
+    flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
+    docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
+    per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
+    story_mod = None
+    for (ti, unit), doc in zip(flat, docs, strict=True):
+        text = texts[ti]
+        story = None
+        if unit.kind == "story":
+            if story_mod is None:
+                from starkit import story as story_mod
+            story = story_mod.parse_story(text[unit.start : unit.end])
+        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story)
+        per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config)))
+    reports = []
+    for text, pairs in zip(texts, per_text, strict=True):
+        findings = sorted(
+            (f for _, fs in pairs for f in fs), key=lambda f: (f.start, -f.severity.rank, f.rule)
+        )
+        units = [u for u, _ in pairs]
+        reports.append(
+            Report(
+                kind=k,
+                text=text,
+                findings=findings,
+                score=text_score([u.score for u in units]),
+                units=units,
+            )
+        )
+    return reports
+
+
+def lint(text: str, kind: str | Kind = "bullet", *, config: Config | None = None) -> Report:
+    """Lint one text of the given kind ("bullet", "resume", "story" or "email")."""
+    return lint_many([text], kind, config=config)[0]

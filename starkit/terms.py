@@ -37,6 +37,7 @@ TERM_FILES: dict[str, str] = {
     "weak": "terms/weak_verbs.toml",
     "vague": "terms/vague.toml",
     "action": "terms/action_verbs.toml",
+    "timeframe": "terms/time_frames.toml",
 }
 # Metric-noun categories get a plural variant of each term ("download" -> "downloads").
 _PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency"}
@@ -54,6 +55,7 @@ ALIASES = {
     "action_verbs": "action",
     "hold_phrases": "hold",
     "change_verbs": "change",
+    "time_frames": "timeframe",
 }
 
 

@@ -1,0 +1,326 @@
+"""Data-backed rewrites: every finding's suggestion, built from the writer's own words.
+
+A rewrite keeps the writer's verb, object and figures, marks where a number belongs with
+`<...>` slots (angle brackets, so a rewrite pasted back unchanged is caught by
+`unfilled-placeholder`), computes the change when the text gives two values ("from 3.5 to 2.8
+weeks" -> -20%), proposes the taxonomy metric that fits the topic, and says which question fills
+the slots. It never invents a figure: every number in a suggestion is the writer's or computed
+from theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.rules.checks import Hit
+from starkit.rules.context import UnitContext
+
+
+class Metric(StrictModel):
+    """A taxonomy metric: its family, better direction, cue topics and filling question."""
+
+    id: str
+    name: str
+    family: Literal["engineering", "program", "business"]
+    direction: Literal["up", "down"]
+    unit: str
+    topics: tuple[str, ...]
+    question: str
+    guardrail: str
+
+
+class _TaxonomyFile(StrictModel):
+    description: str
+    metric: tuple[dict, ...]
+
+
+class StrongVerbs(StrictModel):
+    """Strong verbs that fit a topic."""
+
+    id: str
+    topics: tuple[str, ...]
+    verbs: tuple[str, ...]
+
+
+class GuardrailChoice(StrictModel):
+    """The guardrail to propose when a given metric moved."""
+
+    id: str
+    moved: tuple[str, ...]
+    guardrail: str
+
+
+class _RewriteFile(StrictModel):
+    description: str
+    strong_verbs: tuple[dict, ...]
+    guardrails: tuple[dict, ...]
+
+
+@cache
+def taxonomy() -> tuple[Metric, ...]:
+    """The metric taxonomy (`lexicons/metrics/taxonomy.toml`)."""
+    rel = "metrics/taxonomy.toml"
+    f = validate_model(rel, None, read_toml(rel), _TaxonomyFile)
+    return tuple(validate_entries(rel, f.metric, Metric))
+
+
+@cache
+def _rewrite_data() -> tuple[tuple[StrongVerbs, ...], tuple[GuardrailChoice, ...]]:
+    rel = "rewrite.toml"
+    f = validate_model(rel, None, read_toml(rel), _RewriteFile)
+    return (
+        tuple(validate_entries(rel, f.strong_verbs, StrongVerbs)),
+        tuple(validate_entries(rel, f.guardrails, GuardrailChoice)),
+    )
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9/+\-]+", " ", text.lower()) + " "
+
+
+def _topic_score(text: str, topics: tuple[str, ...]) -> int:
+    w = _words(text)
+    return sum(1 for t in topics if f" {t} " in w)
+
+
+def metric_for(text: str, direction: str | None = None) -> Metric:
+    """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
+    ranked = sorted(
+        taxonomy(),
+        key=lambda m: (
+            -_topic_score(text, m.topics),
+            direction is not None and m.direction != direction,
+        ),
+    )
+    best = ranked[0]
+    if _topic_score(text, best.topics) == 0:
+        return next(m for m in taxonomy() if m.id == "cycle-time")
+    return best
+
+
+def strong_verbs_for(text: str) -> tuple[str, ...]:
+    """Two or three strong verbs that fit the object of the text."""
+    verbs, _ = _rewrite_data()
+    best = max(verbs, key=lambda v: _topic_score(text, v.topics))
+    if _topic_score(text, best.topics) == 0:
+        best = next(v for v in verbs if v.id == "default")
+    return best.verbs
+
+
+def guardrail_for(moved_entry: str, text: str) -> str:
+    """The guardrail to propose for a moved metric."""
+    _, choices = _rewrite_data()
+    for c in choices:
+        if moved_entry in c.moved:
+            return c.guardrail
+    return metric_for(text).guardrail
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x) < 100 else f"{x:,.0f}"
+
+
+def from_to_change(ctx: UnitContext) -> str | None:
+    """'-20%' when the text gives 'from A to B' (or 'A → B'); with percentages also the
+    percentage-point change. None when there is no such pair."""
+    qs = [q for q in ctx.quantities if q.value is not None]
+    for a, b in zip(qs, qs[1:], strict=False):
+        prev = ctx.lower(a.token_start - 1)
+        join = ctx.doc[a.token_end : b.token_start].text.strip().lower()
+        if join in ("to", "→", "->", "⇒") and (prev == "from" or join != "to"):
+            if not a.value or a.kind != b.kind and not (a.kind == "count" or b.kind == "count"):
+                continue
+            change = (b.value - a.value) / a.value * 100
+            out = f"{'+' if change >= 0 else '-'}{_fmt(abs(change))}%"
+            if a.kind == "percent" and b.kind == "percent":
+                pp = b.value - a.value
+                out += f", {'+' if pp >= 0 else '-'}{_fmt(abs(pp))} pp"
+            return out
+    return None
+
+
+def _base(text: str) -> str:
+    return text.strip().rstrip(".;,!")
+
+
+def suggest(code: str, hit: Hit, ctx: UnitContext) -> str:
+    """The suggestion for one finding."""
+    fn = _BUILDERS.get(code)
+    return fn(hit, ctx) if fn else ""
+
+
+def _no_quantification(hit: Hit, ctx: UnitContext) -> str:
+    base = _base(ctx.text[hit.start : hit.end])
+    direction = None
+    if ctx.matches("change"):
+        direction = ctx.matches("change")[0].entry
+    m = metric_for(base, direction)
+    gerund = "cutting" if m.direction == "down" else "raising"
+    return (
+        f"{base}, {gerund} <{m.name}> from <X> to <Y> (<change>%) over <period>. "
+        f"To fill it: {m.question}"
+    )
+
+
+def _vanity(hit: Hit, ctx: UnitContext) -> str:
+    base = _base(ctx.text)
+    term = hit.fields.get("term", "")
+    return (
+        f"{base}, lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%. "
+        f"To fill it: of the new {term}, how many activated, and how many were still active "
+        "in week 4?"
+    )
+
+
+def _guardrail(hit: Hit, ctx: UnitContext) -> str:
+    base = _base(ctx.text)
+    guard = guardrail_for(hit.fields.get("entry", ""), base)
+    change = from_to_change(ctx)
+    if change and change.split(",")[0] not in base:
+        base = f"{base} ({change})"
+    return (
+        f"{base}, while holding <{guard}> at <X> (the guardrail). "
+        f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
+    )
+
+
+_BASE_FORMS = re.compile(r"^[a-z]+$")
+
+
+def _weak(hit: Hit, ctx: UnitContext) -> str:
+    verbs = strong_verbs_for(ctx.text)
+    rest = ctx.text[hit.end :].strip()
+    lead = ctx.text[: hit.start]
+    from starkit.terms import _inflect, load_lexicon
+
+    first = rest.split(" ", 1)[0].lower() if rest else ""
+    action_terms = load_lexicon().terms("action")
+    if first and _BASE_FORMS.match(first) and first in action_terms and _inflect(first)[0] == first:
+        past = _inflect(first)[2]
+        past = {"lead": "led", "build": "built", "run": "ran", "drive": "drove", "write": "wrote",
+                "grow": "grew", "win": "won", "make": "made", "sell": "sold", "set": "set",
+                "cut": "cut"}.get(first, past)  # fmt: skip
+        tail = rest.split(" ", 1)[1] if " " in rest else ""
+        rewrite = f"{lead}{past.capitalize() if not lead.strip() else past} {tail}".strip()
+    else:
+        verb = verbs[0] if not lead.strip() else verbs[0].lower()
+        words = rest.split(" ")
+        # "helped 3 teams ship X" -> "Led 3 teams to ship X"
+        for k, w in enumerate(words[1:5], start=1):
+            low = w.lower()
+            if low in action_terms and _inflect(low)[0] == low and words[k - 1].lower() != "to":
+                words.insert(k, "to")
+                break
+        rewrite = f"{lead}{verb} {' '.join(words)}".strip()
+    alts = ", ".join(v for v in verbs[1:])
+    return f"{_base(rewrite)} (or open with: {alts}). Name your own part and its result."
+
+
+_VAGUE_COUNT = {"various", "numerous", "countless", "a lot of", "lots of", "tons of", "a ton of"}
+
+
+def _vague(hit: Hit, ctx: UnitContext) -> str:
+    word = hit.fields.get("word", "")
+    low = word.lower()
+    before, after = ctx.text[: hit.start], ctx.text[hit.end :]
+    if low in _VAGUE_COUNT:
+        new = f"{before}<N>{after}"
+    elif low.endswith("ly"):
+        new = (
+            f"{before}{after.lstrip()}"
+            if not before.strip()
+            else f"{before.rstrip()} {after.lstrip()}"
+        )
+        new = new[:1].upper() + new[1:] if not before.strip() else new
+        new = f"{_base(new)} by <X>% (from <A> to <B>)"
+    else:
+        new = f"{before}<X>%{after}"
+    return f"{_base(new)}. To fill it: how much, measured how?"
+
+
+def _placeholder(hit: Hit, ctx: UnitContext) -> str:
+    slot = hit.fields.get("slot", "")
+    return f"Replace '{slot}' with the real name or figure, or delete it, before you send this."
+
+
+def _baseline(hit: Hit, ctx: UnitContext) -> str:
+    base = _base(ctx.text)
+    return (
+        f"{base}, from <X> to <Y> over <period>. "
+        f"To fill it: what was the value before, and over what period did {hit.fields.get('figure', 'it')} happen?"
+    )
+
+
+def _email_metric(hit: Hit, ctx: UnitContext) -> str:
+    m = metric_for(ctx.text)
+    return (
+        "Add one sentence that ties a measured result of yours to the role, e.g. "
+        f"'At <company> I moved <{m.name}> from <X> to <Y> in <period>, and I'd bring the same "
+        "focus to <their problem>.' Pick a result from your story bank."
+    )
+
+
+def _email_length(hit: Hit, ctx: UnitContext) -> str:
+    words = hit.fields.get("words", 0)
+    return (
+        f"Cut about {int(words) - 200} words: keep one thank-you detail from the conversation, "
+        "one measured result that fits the role, and the next step."
+    )
+
+
+_SECTION_TEMPLATE = {
+    "situation": "Situation: <where and when, the context in one or two sentences>",
+    "task": "Task: <what you were asked to achieve, and the constraint>",
+    "action": "Action: I <what you did, step by step, in the first person>",
+    "result": "Result: <metric> went from <X> to <Y> over <period>",
+}
+
+
+def _missing_section(hit: Hit, ctx: UnitContext) -> str:
+    parts = [_SECTION_TEMPLATE[s] for s in hit.fields.get("sections", [])]
+    return "Add: " + " / ".join(parts)
+
+
+def _result_unquantified(hit: Hit, ctx: UnitContext) -> str:
+    result = _base(hit.fields.get("result", ctx.text[hit.start : hit.end]))
+    m = metric_for(ctx.text)
+    return f"{result}, moving <{m.name}> from <X> to <Y> over <period>. To fill it: {m.question}"
+
+
+def _we_not_i(hit: Hit, ctx: UnitContext) -> str:
+    action = ctx.text[hit.start : hit.end]
+    first = re.split(r"(?<=[.!?])\s+", action.strip())[0]
+    retold = re.sub(r"\bwe\b", "I", first, flags=re.IGNORECASE)
+    return (
+        f"Tell the Action in the first person, e.g. '{retold}', and keep 'we' for the team's part."
+    )
+
+
+def _answer_length(hit: Hit, ctx: UnitContext) -> str:
+    words = int(hit.fields.get("words", 0))
+    if hit.fields.get("side") == "short":
+        return (
+            f"Add about {300 - words} words: the steps of your Action and a measured Result "
+            "(what moved, from what to what, over what period)."
+        )
+    return f"Cut about {words - 600} words, mostly from the Situation and Task; keep the Action and Result."
+
+
+_BUILDERS = {
+    "no-quantification": _no_quantification,
+    "vanity-metric": _vanity,
+    "missing-guardrail": _guardrail,
+    "weak-verb": _weak,
+    "vague-language": _vague,
+    "unfilled-placeholder": _placeholder,
+    "missing-baseline": _baseline,
+    "email-no-metric": _email_metric,
+    "email-length": _email_length,
+    "star-missing-section": _missing_section,
+    "result-unquantified": _result_unquantified,
+    "we-not-i": _we_not_i,
+    "answer-length": _answer_length,
+}

@@ -1,0 +1,565 @@
+"""The check behind each rule code: a pure function of a `UnitContext` returning hits.
+
+Each check is registered under its RULES.md code with `@check(code)`. A hit carries the span
+(unit-relative character offsets) and the named fields its rule's message and rewrite use.
+The severity, message, kinds and examples live in `lexicons/rules/<code>.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from starkit.lexicons import read_toml, validate_model
+from starkit.quantities import Quantity
+from starkit.rules.context import Match, UnitContext
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule firing: unit-relative character span plus fields for the message and rewrite."""
+
+    start: int
+    end: int
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[[UnitContext], list[Hit]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(code: str) -> Callable[[Check], Check]:
+    """Register the check for a rule code."""
+
+    def deco(fn: Check) -> Check:
+        CHECKS[code] = fn
+        return fn
+
+    return deco
+
+
+# ---------------------------------------------------------------------------------------
+# shared predicates
+# ---------------------------------------------------------------------------------------
+_SKIP_LEAD = {"i", "we", "also", "then", "and", "successfully", "actively", "directly",
+              "closely", "personally", "jointly", "initially", "later", "-", "*", "•", "(", "“",
+              '"', "'", "have", "had", "has"}  # fmt: skip
+# Words that may follow a metric noun when it is the thing measured, not a noun modifier.
+_METRIC_FOLLOWERS = {
+    "by", "from", "to", "in", "of", "and", "or", "up", "down", "per", "across", "over",
+    "within", "for", "on", "with", "at", "while", "after", "since", "during", "last", "this",
+    "each", "a", "an", "the", "through", "via", "among", "than", "vs", "vs.", "versus", "as",
+    "that", "which", "who", "when", "without", "despite", "but", "yet", "into", "year", "month",
+    "week", "quarter", "day", "yoy", "mom", "qoq", "wow", "more", "among", "beyond", "above",
+    "below", "under", "rose", "grew", "increased", "doubled", "tripled", "jumped", "climbed",
+    "improved", "went", "were", "was", "is", "are", "rate", "rates", "growth", "lift", "uplift",
+    "increase", "gain", "gains", "count", "counts", "numbers", "volume", "metrics", "totals",
+}  # fmt: skip
+_MODIFIED_BY_NOT_PRODUCT = {
+    "stakeholder", "stakeholders", "team", "employee", "employees", "staff", "executive",
+    "leadership", "partner", "internal", "cross-functional", "memory", "cpu", "disk",
+    "resource", "storage", "bandwidth", "compute", "power", "energy", "water", "paper", "cloud",
+    "network", "bot", "spam", "fraudulent", "fake", "board", "crew", "committee", "faculty",
+    "api", "server", "database", "db", "gpu", "token", "license", "licence", "seat",
+}  # fmt: skip
+
+
+def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
+    modifier ('built a downloads page', 'sales team', 'user research')."""
+    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return True
+    low = nxt.lower_
+    if low in _METRIC_FOLLOWERS or low.endswith("ly"):
+        return True
+    if ctx.at("change", m.end) or ctx.at("hold", m.end):
+        return True
+    return False
+
+
+def _modifier_before(ctx: UnitContext, m: Match) -> bool:
+    return ctx.lower(m.start - 1) in _MODIFIED_BY_NOT_PRODUCT
+
+
+def _direction(ctx: UnitContext, change: Match) -> str:
+    return change.entry  # "up" | "down"
+
+
+def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
+    """The nearest change word before the metric in the same clause, else one right after it
+    ('sign-ups grew 3x', 'conversion up 12%')."""
+    cs, ce = ctx.clause_of(m.start)
+    best = None
+    for c in ctx.matches("change"):
+        if cs <= c.start < m.start and m.start - c.end <= back:
+            best = c
+    if best is not None and not _blocked(ctx, best, m):
+        return best
+    for c in ctx.matches("change"):
+        if m.end <= c.start < min(ce, m.end + 3):
+            return c
+    return None
+
+
+_BLOCKING = {"for", "with", "across", "to", "through", "on", "at", "among", "via", "from",
+             "into", "onto", "using", "without", "and", "or", "while", "after", "before", "as",
+             "which", "that", "who", "when", "where", "because", "so", "but", "than", ","}  # fmt: skip
+_CHANGE_NOUN_PREPS = {"in", "of", "by", "across"}
+
+
+def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """True when a preposition or conjunction between the change word and the metric shows
+    the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    for k in range(change.end, m.start):
+        low = ctx.lower(k)
+        if ctx.at("change", k):
+            continue
+        if low in _BLOCKING:
+            return True
+        if low in _CHANGE_NOUN_PREPS and k != change.end and not ctx.at("change", k - 1):
+            if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
+                return True
+    return False
+
+
+def _adjacent_quantity(
+    ctx: UnitContext, m: Match, before: int = 2, after: int = 3
+) -> Quantity | None:
+    for q in ctx.quantities:
+        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
+            return q
+    return None
+
+
+def _scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
+    anchor = min(m.start, q.token_start) if q is not None else m.start
+    cs, _ = ctx.clause_of(anchor)
+    for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
+        if ctx.at("scale", k) and not ctx.at("change", k):
+            return True
+        if ctx.at("change", k):
+            return False
+    return False
+
+
+def states_work(ctx: UnitContext) -> bool:
+    """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
+    first word), not a heading, a skills list or a contact line."""
+    if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
+        return True
+    words = [t for t in ctx.doc if t.is_alpha]
+    if not words:
+        return False
+    first = words[0].lower_
+    return len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3
+
+
+@cache
+def _placeholder_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from starkit.lexicons import StrictModel
+
+    class Pattern(StrictModel):
+        id: str
+        regex: str
+        flags: str = ""
+        note: str = ""
+
+    class File(StrictModel):
+        description: str
+        pattern: tuple[Pattern, ...]
+
+    rel = "placeholders.toml"
+    data = validate_model(rel, None, read_toml(rel), File)
+    out = []
+    from starkit.errors import LexiconError
+
+    for p in data.pattern:
+        try:
+            out.append((p.id, re.compile(p.regex, re.IGNORECASE if "i" in p.flags else 0)))
+        except re.error as exc:
+            raise LexiconError(rel, p.id, f"invalid regular expression: {exc}") from None
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------
+# core rules
+# ---------------------------------------------------------------------------------------
+@check("no-quantification")
+def no_quantification(ctx: UnitContext) -> list[Hit]:
+    """No count, percentage, money, duration, rate, ratio, size or rank in a unit that claims
+    work or impact."""
+    if ctx.quantities or not states_work(ctx):
+        return []
+    s, e = ctx.whole()
+    return [Hit(s, e)]
+
+
+@check("vanity-metric")
+def vanity_metric(ctx: UnitContext) -> list[Hit]:
+    """A vanity figure is the outcome and no causal metric sits beside it."""
+    if ctx.has("causal"):
+        return []
+    for m in ctx.matches("vanity"):
+        if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
+            if m.entry == "reach" and ctx.lower(m.start - 1) not in (
+                "organic", "social", "brand", "audience", "total", "campaign", "post", "paid",
+                "our", "its", "their", "overall", "expanded", "increased", "grew", "boosted",
+                "doubled", "tripled", "extended", "broadened", "widened", "global", "media",
+            ):  # fmt: skip
+                continue
+        if not _metric_is_head(ctx, m) or _modifier_before(ctx, m):
+            continue
+        change = _governing_change(ctx, m)
+        q = _adjacent_quantity(ctx, m)
+        if change is not None and _direction(ctx, change) == "down":
+            continue
+        if change is None and q is None:
+            continue
+        if change is None and _scale_described(ctx, m, q):
+            continue
+        if change is not None and q is not None and _scale_described(ctx, m, q):
+            # "grew a platform serving 1M users": the change is not to the vanity figure
+            if not (change.start > (q.token_start if q else m.start)):
+                continue
+        s, e = ctx.chars(m.start, m.end)
+        return [Hit(s, e, {"term": ctx.text[s:e], "entry": m.entry})]
+    return []
+
+
+def _moved_product_metric(ctx: UnitContext) -> Match | None:
+    """The first product or business metric the unit says was moved (not merely named)."""
+    for m in ctx.matches("product"):
+        if _modifier_before(ctx, m) or not _metric_is_head(ctx, m):
+            continue
+        if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
+            "causal", m.start, m.end
+        ):
+            continue
+        change = _governing_change(ctx, m)
+        q = _adjacent_quantity(ctx, m)
+        if change is not None:
+            # the change word must aim at this metric, not at an efficiency one between them
+            between = [e for e in ctx.matches("efficiency") if change.end <= e.start < m.start]
+            if between and change.start < m.start:
+                continue
+            if q is not None and _scale_described(ctx, m, q) and change.start < q.token_start - 3:
+                continue
+            return m
+        if q is not None and ctx.has("trigger") and not _scale_described(ctx, m, q):
+            if q.kind in ("percent", "multiplier") or q.relative:
+                return m
+    return None
+
+
+@check("missing-guardrail")
+def missing_guardrail(ctx: UnitContext) -> list[Hit]:
+    """A product or business metric moved and no guardrail or counter-metric is named."""
+    if ctx.has("guardrail") or ctx.has("hold"):
+        return []
+    m = _moved_product_metric(ctx)
+    if m is None:
+        return []
+    s, e = ctx.chars(m.start, m.end)
+    return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+_WEAK_NOUN_AFTER = {"desk", "center", "centre", "page", "pages", "docs", "documentation",
+                    "article", "articles", "text", "menu", "line", "button", "section"}  # fmt: skip
+
+
+def _clause_starts(ctx: UnitContext) -> set[int]:
+    starts = {0}
+    for t in ctx.doc:
+        if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
+            starts.add(t.i + 1)
+    return starts
+
+
+def _lead_position(ctx: UnitContext, i: int) -> bool:
+    """True when token i opens its sentence or clause, after an optional subject or adverb."""
+    starts = _clause_starts(ctx)
+    k = i - 1
+    while (
+        k >= 0
+        and k + 1 not in starts
+        and (ctx.lower(k) in _SKIP_LEAD or ctx.lower(k).endswith("ly") or ctx.doc[k].is_space)
+    ):
+        k -= 1
+    return k + 1 in starts
+
+
+@check("weak-verb")
+def weak_verb(ctx: UnitContext) -> list[Hit]:
+    """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
+    hits = []
+    for m in ctx.matches("weak"):
+        before = ctx.doc[m.start - 1].text if m.start > 0 else ""
+        after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+        if before == "-" or (after is not None and after.text == "-"):
+            continue  # self-help, help-desk
+        if after is not None and (
+            after.lower_ in _WEAK_NOUN_AFTER
+            or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
+        ):
+            continue
+        if not _lead_position(ctx, m.start):
+            continue
+        s, e = ctx.chars(m.start, m.end)
+        hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
+    return hits
+
+
+@check("vague-language")
+def vague_language(ctx: UnitContext) -> list[Hit]:
+    """An unmeasured intensifier or hedge stands where a figure belongs."""
+    hits = []
+    for m in ctx.matches("vague"):
+        tok = ctx.doc[m.start]
+        s, e = ctx.chars(m.start, m.end)
+        if ctx.in_quotes(s):
+            continue
+        nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+        at_start = m.start == 0 or _lead_position(ctx, m.start)
+        if tok.is_title and not at_start:
+            continue  # part of a name: "Massive Attack", "Various Artists"
+        if tok.is_title and nxt is not None and nxt.is_title:
+            continue
+        hits.append(Hit(s, e, {"word": ctx.text[s:e], "entry": m.entry}))
+    return hits
+
+
+@check("unfilled-placeholder")
+def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
+    """A template slot is left in the text."""
+    hits: list[Hit] = []
+    text = ctx.doc.text
+    for pid, rx in _placeholder_patterns():
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            seg = text[s:e]
+            s += len(seg) - len(seg.lstrip())
+            e -= len(seg) - len(seg.rstrip())
+            if e <= s or any(h.start < e and s < h.end for h in hits):
+                continue
+            hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_CHANGE_AFTER = {"increase", "decrease", "reduction", "improvement", "lift", "uplift", "growth",
+                 "gain", "boost", "drop", "decline", "jump", "rise", "faster", "slower", "fewer",
+                 "more", "less", "higher", "lower", "cheaper", "better", "savings", "cut", "off",
+                 "up", "down", "increases", "decreases", "reductions", "improvements", "quicker",
+                 "shorter", "smaller", "larger", "bigger", "greater", "spike", "surge", "dip",
+                 "fall", "improvements"}  # fmt: skip
+
+
+def _relative_figures(ctx: UnitContext) -> list[Quantity]:
+    out = []
+    for q in ctx.quantities:
+        prev = ctx.lower(q.token_start - 1)
+        nxt = ctx.lower(q.token_end)
+        if q.kind == "multiplier":
+            if nxt in ("a", "per", "each", "every") or prev in ("at", "to"):
+                continue
+            out.append(q)
+        elif q.kind == "percent":
+            if nxt == "of" or prev in (
+                "to",
+                "at",
+                "reached",
+                "hit",
+                "achieved",
+                "with",
+                "top",
+                "of",
+                "maintained",
+                "sustained",
+                "above",
+                "below",
+                "under",
+                "over",
+            ):
+                continue
+            signed = q.text[:1] in "+-−"
+            by = prev == "by"
+            change_before = any(
+                ctx.at("change", k) for k in range(max(0, q.token_start - 4), q.token_start)
+            )
+            change_after = nxt in _CHANGE_AFTER
+            if signed or by or change_before or change_after:
+                out.append(q)
+    return out
+
+
+def _has_baseline(ctx: UnitContext) -> bool:
+    if ctx.has("timeframe"):
+        return True
+    for q in ctx.numbers:
+        prev = ctx.lower(q.token_start - 1)
+        if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
+            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
+                return True
+        if (
+            q.measure
+            and q.kind == "duration"
+            and prev in ("in", "over", "within", "across", "during", "after", "inside", "under")
+        ):
+            return True
+        if not q.measure and q.kind in ("year", "date"):
+            return True
+    return False
+
+
+@check("missing-baseline")
+def missing_baseline(ctx: UnitContext) -> list[Hit]:
+    """A change given only as a relative figure, with no starting value or time frame."""
+    rel = _relative_figures(ctx)
+    if not rel or _has_baseline(ctx):
+        return []
+    q = rel[0]
+    return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
+
+
+# ---------------------------------------------------------------------------------------
+# email rules
+# ---------------------------------------------------------------------------------------
+_FIRST_PERSON = {
+    "i",
+    "my",
+    "me",
+    "we",
+    "our",
+    "us",
+    "i've",
+    "i'm",
+    "i'd",
+    "myself",
+    "ourselves",
+    "mine",
+}
+_OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "count"}
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@check("email-no-metric")
+def email_no_metric(ctx: UnitContext) -> list[Hit]:
+    """The email reinforces no quantified result the candidate can own."""
+    text = ctx.doc.text
+    for q in ctx.quantities:
+        ls = max(
+            text.rfind(". ", 0, q.start),
+            text.rfind("\n", 0, q.start),
+            text.rfind("! ", 0, q.start),
+            text.rfind("? ", 0, q.start),
+        )
+        le_candidates = [
+            p
+            for p in (
+                text.find(". ", q.end),
+                text.find("\n", q.end),
+                text.find("! ", q.end),
+                text.find("? ", q.end),
+            )
+            if p != -1
+        ]
+        le = min(le_candidates) if le_candidates else len(text)
+        sentence = text[ls + 1 : le].lower()
+        words = set(re.findall(r"[a-z']+", sentence))
+        if not words & _FIRST_PERSON:
+            continue
+        if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
+            return []
+        if q.kind == "duration" and any(
+            ctx.at("change", k) for k in range(len(ctx.doc)) if ls < ctx.doc[k].idx < le
+        ):
+            return []
+    s, e = ctx.whole()
+    return [Hit(s, e)]
+
+
+EMAIL_MAX_WORDS = 200
+
+
+@check("email-length")
+def email_length(ctx: UnitContext) -> list[Hit]:
+    """Over 200 words: a thank-you note should be read in under a minute."""
+    n = ctx.words()
+    if n <= EMAIL_MAX_WORDS:
+        return []
+    s, e = ctx.whole()
+    return [Hit(s, e, {"words": n, "limit": EMAIL_MAX_WORDS})]
+
+
+# ---------------------------------------------------------------------------------------
+# story rules
+# ---------------------------------------------------------------------------------------
+SPOKEN_WPM = 150
+STORY_MIN_WORDS, STORY_MAX_WORDS = 300, 600
+_WE = re.compile(r"\b(?:we|our|ours|us|ourselves|we're|we've|we'd|we'll)\b", re.IGNORECASE)
+_I = re.compile(r"\b(?:i|my|me|mine|myself|i'm|i've|i'd|i'll)\b", re.IGNORECASE)
+
+
+def spoken_time(words: int) -> str:
+    """'2 min 40 s': how long `words` take to say at 150 words a minute."""
+    seconds = round(words * 60 / SPOKEN_WPM)
+    return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
+    sec = ctx.story.section(name) if ctx.story else None
+    return (sec.start, sec.end) if sec else None
+
+
+@check("star-missing-section")
+def star_missing_section(ctx: UnitContext) -> list[Hit]:
+    """Situation, Task, Action or Result cannot be found."""
+    if ctx.story is None:
+        return []
+    present = {s.name for s in ctx.story.sections}
+    missing = [n for n in ("situation", "task", "action", "result") if n not in present]
+    if not missing:
+        return []
+    s, e = ctx.whole()
+    names = ", ".join(n.capitalize() for n in missing)
+    return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+@check("result-unquantified")
+def result_unquantified(ctx: UnitContext) -> list[Hit]:
+    """The Result section holds no measuring quantity."""
+    span = _section_span(ctx, "result")
+    if span is None:
+        return []
+    if any(span[0] <= q.start < span[1] for q in ctx.quantities):
+        return []
+    return [Hit(span[0], span[1], {"result": ctx.text[span[0] : span[1]]})]
+
+
+@check("we-not-i")
+def we_not_i(ctx: UnitContext) -> list[Hit]:
+    """In the Action section "we" outnumbers "I"."""
+    span = _section_span(ctx, "action")
+    if span is None:
+        return []
+    action = ctx.doc.text[span[0] : span[1]]
+    we, i = len(_WE.findall(action)), len(_I.findall(action))
+    if we <= i:
+        return []
+    return [Hit(span[0], span[1], {"we": we, "i": i})]
+
+
+@check("answer-length")
+def answer_length(ctx: UnitContext) -> list[Hit]:
+    """Spoken at 150 words a minute the story runs under 2 or over 4 minutes."""
+    n = ctx.words()
+    if STORY_MIN_WORDS <= n <= STORY_MAX_WORDS:
+        return []
+    s, e = ctx.whole()
+    side = "short" if n < STORY_MIN_WORDS else "long"
+    return [Hit(s, e, {"words": n, "time": spoken_time(n), "side": side})]

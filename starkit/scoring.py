@@ -1,0 +1,24 @@
+"""The 0-100 score.
+
+Unit score = max(0, 100 - 30 x errors - 15 x warnings - 5 x infos), so a unit with no findings
+scores 100, one warning leaves 85, and an unfilled placeholder (error) leaves 70.
+Text score = the mean of its unit scores, rounded; a resume scores the average of its bullets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from starkit.models import Severity
+
+PENALTY = {Severity.ERROR: 30, Severity.WARNING: 15, Severity.INFO: 5}
+
+
+def unit_score(severities: Iterable[Severity]) -> int:
+    """100 less the penalty of each finding, floored at 0."""
+    return max(0, 100 - sum(PENALTY[s] for s in severities))
+
+
+def text_score(unit_scores: list[int]) -> int:
+    """The rounded mean of the unit scores (100 for a text with no units)."""
+    return round(sum(unit_scores) / len(unit_scores)) if unit_scores else 100

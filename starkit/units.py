@@ -1,0 +1,67 @@
+"""Split a text into the units rules judge, keeping offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from starkit.errors import InputError
+from starkit.models import Kind
+
+# A list marker at the start of a line: glyphs, dashes, numbering, the \x7f some PDFs give.
+_MARKER = re.compile(
+    r"^[ \t]*(?:[-*+•·▪▫◦‣⁃●○■□➢➤►▶✓✔→»–—\x7f]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))[ \t]*"
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit: its kind and its [start, end) offsets in the original text."""
+
+    index: int
+    kind: str  # bullet | story | email
+    start: int
+    end: int
+
+
+def parse_kind(kind: str | Kind) -> Kind:
+    """A `Kind` from a string, or an `InputError` naming the kinds."""
+    try:
+        return Kind(str(kind).lower())
+    except ValueError:
+        names = ", ".join(k.value for k in Kind)
+        raise InputError(f"unknown kind '{kind}': use one of {names}") from None
+
+
+def _strip_marker(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _MARKER.match(text, start, end)
+    if m:
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_units(text: str, kind: Kind) -> list[Unit]:
+    """Bullets: the whole text (marker stripped); resume: one bullet a non-empty line;
+    story and email: the whole text."""
+    if kind is Kind.RESUME:
+        units: list[Unit] = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            s, e = _strip_marker(text, pos, pos + len(line.rstrip("\r\n")))
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                units.append(Unit(len(units), "bullet", s, e))
+            pos += len(line)
+        return units
+    if kind is Kind.BULLET:
+        s, e = _strip_marker(text, 0, len(text))
+        return [Unit(0, "bullet", s, e)]
+    s, e = 0, len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return [Unit(0, kind.value, s, e)]
