@@ -1,0 +1,124 @@
+"""Find a resume's format from its content (never from the file name), and refuse what starkit
+cannot read with a one-line reason."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from starkit.errors import InputError, ResumeReadError
+from starkit.resume.model import Format
+from starkit.textio import decode_bytes
+
+SUPPORTED = "PDF, DOCX, LaTeX, Markdown, JSON Resume (JSON or YAML), HTML or plain text"
+
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", None),  # too short a signature to trust alone
+)
+_LATEX = re.compile(
+    r"\\(?:documentclass|begin\{|end\{|section\*?\{|subsection|item\b|resumeItem|resumeSubheading"
+    r"|cventry|cvitem|cvsection|textbf\{|textit\{|emph\{|href\{|hfill|vspace|newcommand|usepackage)"
+)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|section|article|main|h[1-6]|p|ul|table)\b",
+    re.I | re.S,
+)
+_HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|h[1-6]|span|br|table|tr|td|body|section)\b[^>]*>", re.I)
+_YAML_KEYS = re.compile(
+    r"^(basics|work|education|skills|projects|volunteer|awards|languages|interests|references"
+    r"|publications|certificates|meta):[ \t]*(?:#.*)?$",
+    re.M,
+)
+_MD = re.compile(r"^ {0,3}#{1,6}\s+\S|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)|^__[^_\n]+__", re.M)
+
+
+def _short(data: bytes) -> str:
+    return f"{len(data):,} bytes"
+
+
+def sniff_binary(data: bytes, name: str) -> Format | None:
+    """'pdf' or 'docx' for those files, None for text; raises for other binary formats."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+                mimetype = (
+                    zf.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+                )
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise ResumeReadError(
+                f"{name}: a corrupt or truncated ZIP/DOCX file ({_short(data)}); "
+                "open it in Word and save it again"
+            ) from None
+        if "word/document.xml" in names:
+            return "docx"
+        if "opendocument" in mimetype:
+            raise ResumeReadError(
+                f"{name}: OpenDocument files are not supported; save it as DOCX or PDF"
+            )
+        if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
+            raise ResumeReadError(
+                f"{name}: a spreadsheet or slide deck, not a resume; save it as DOCX or PDF"
+            )
+        raise ResumeReadError(f"{name}: a ZIP archive, not a resume file ({SUPPORTED})")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise ResumeReadError(
+            f"{name}: a legacy Word .doc (Office 97-2003) file is not supported; "
+            "save it as .docx or PDF"
+        )
+    for magic, what in _IMAGES:
+        if what and data.startswith(magic):
+            raise ResumeReadError(
+                f"{name}: {what}, not a document; starkit does not do OCR, so export the "
+                "resume as a PDF with text, DOCX or plain text"
+            )
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1") or (
+        data.startswith(b"RIFF") and data[8:12] == b"WEBP"
+    ):
+        raise ResumeReadError(
+            f"{name}: an image, not a document; starkit does not do OCR, so export the "
+            "resume as a PDF with text, DOCX or plain text"
+        )
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise ResumeReadError(f"{name}: RTF is not supported; save it as DOCX or PDF")
+    return None
+
+
+def sniff_text(text: str) -> Format:
+    """The format of a decoded text: jsonresume, html, latex, markdown or text."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith(("{", "[")):
+        return "jsonresume"
+    if len(_YAML_KEYS.findall(text)) >= 2 and re.search(r"^(?:basics|work):", text, re.M):
+        return "jsonresume"
+    if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20000])) >= 8:
+        return "html"
+    if (
+        re.search(r"\\documentclass|\\begin\{document\}", text)
+        or len(_LATEX.findall(text[:50000])) >= 3
+    ):
+        return "latex"
+    if _MD.search(text):
+        return "markdown"
+    return "text"
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """(text, warning) of a text file; refuses binary content of no supported format."""
+    try:
+        decoded = decode_bytes(data, name)
+    except InputError:
+        raise ResumeReadError(
+            f"{name}: the content does not match any supported format ({SUPPORTED})"
+        ) from None
+    return decoded.text, decoded.warning

@@ -1,0 +1,132 @@
+"""Load and validate `lexicons/resume/*.toml`: section headings, the lint policy (which sections
+are achievements, which rules apply everywhere) and the role/verb word lists."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import Field, field_validator
+
+from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+
+SECTION_KINDS = (
+    "contact",
+    "summary",
+    "experience",
+    "projects",
+    "education",
+    "skills",
+    "volunteering",
+    "leadership",
+    "other",
+)
+
+
+class SectionEntry(StrictModel):
+    """One canonical section and the headings that name it."""
+
+    id: str
+    headings: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in SECTION_KINDS or v == "contact":
+            raise ValueError(f"unknown section '{v}'")
+        return v
+
+
+class SectionsFile(StrictModel):
+    description: str
+    section: tuple[dict, ...]
+
+
+class Policy(StrictModel):
+    """What is linted how: the achievement sections and the rules that apply to every line."""
+
+    description: str
+    achievement_sections: frozenset[str]
+    everywhere_rules: frozenset[str]
+    max_bullet_words: int = Field(gt=0)
+    max_role_bullets: int = Field(gt=0)
+    max_lead_verb_uses: int = Field(gt=0)
+
+    @field_validator("achievement_sections")
+    @classmethod
+    def _sections(cls, v: frozenset[str]) -> frozenset[str]:
+        bad = sorted(v - set(SECTION_KINDS))
+        if bad:
+            raise ValueError(f"unknown sections {bad}")
+        return v
+
+
+class RoleWords(StrictModel):
+    description: str
+    title_words: frozenset[str]
+    action_verbs: frozenset[str]
+    irregular_verbs: frozenset[str]
+    joining_words: frozenset[str]
+
+
+def heading_key(text: str) -> str:
+    """Normalise a heading for lookup: lowercase, '&' -> 'and', letter-spaced words re-joined,
+    decoration and punctuation around it dropped."""
+    t = text.strip().lower()
+    groups = [g.split() for g in re.split(r"\s{2,}", t)]
+    if sum(map(len, groups)) >= 3 and all(len(tok) == 1 for g in groups for tok in g):
+        t = " ".join("".join(g) for g in groups)  # "E X P E R I E N C E"
+    t = t.replace("&", " and ").replace("+", " and ")
+    t = re.sub(r"[^\w\s/-]", " ", t)
+    t = re.sub(r"\s*/\s*", " and ", t)
+    return " ".join(t.split()).strip("-_ ")
+
+
+@cache
+def section_headings() -> dict[str, str]:
+    """Normalised heading -> canonical section."""
+    rel = "resume/sections.toml"
+    data = validate_model(rel, None, read_toml(rel), SectionsFile)
+    out: dict[str, str] = {}
+    for entry in validate_entries(rel, data.section, SectionEntry):
+        for h in entry.headings:
+            out[heading_key(h)] = entry.id
+    return out
+
+
+@cache
+def policy() -> Policy:
+    """The lint policy of `lexicons/resume/policy.toml`."""
+    rel = "resume/policy.toml"
+    return validate_model(rel, None, read_toml(rel), Policy)
+
+
+def achievement_sections() -> frozenset[str]:
+    """Sections whose bullets get every bullet rule."""
+    return policy().achievement_sections
+
+
+@cache
+def role_words() -> RoleWords:
+    """Title words and action verbs of `lexicons/resume/roles.toml`."""
+    rel = "resume/roles.toml"
+    return validate_model(rel, None, read_toml(rel), RoleWords)
+
+
+@cache
+def verb_forms() -> frozenset[str]:
+    """Every inflected form of the action verbs (base, -s, -ed, -ing) plus irregular pasts."""
+    words = role_words()
+    forms: set[str] = set(words.irregular_verbs)
+    for v in words.action_verbs:
+        forms.add(v)
+        forms.add(v + "s" if not v.endswith(("s", "sh", "ch", "x", "z")) else v + "es")
+        if v.endswith("e"):
+            forms.update({v + "d", v[:-1] + "ing"})
+        elif v.endswith("y") and v[-2:-1] not in "aeiou":
+            forms.update({v[:-1] + "ied", v[:-1] + "ies", v + "ing"})
+        else:
+            forms.update({v + "ed", v + "ing"})
+            if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", v) and len(v) <= 5:
+                forms.update({v + v[-1] + "ed", v + v[-1] + "ing"})
+    return frozenset(forms)

@@ -1,0 +1,135 @@
+"""Markdown resumes: headings (`#`, underlined), list items (`-`, `*`, `+`, `1.`) with their
+indented continuation lines, and inline markup (`**bold**`, links, code) stripped."""
+
+from __future__ import annotations
+
+import re
+
+from starkit.resume.model import Resume
+from starkit.resume.structure import RawLine, build_resume
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_RULE = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+_INLINE = [
+    (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(https?://[^>]+|[^@>\s]+@[^>\s]+)>"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^>]*>"), " "),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"`+([^`]+)`+"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),
+    (re.compile(r" {2,}$"), ""),
+]
+_WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)(?=\S).+?(?<=\S)\1\s*(?:[|,–—-].*)?$")
+
+
+def strip_inline(text: str) -> str:
+    """Markdown inline markup removed, the words kept."""
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    text = text.replace("&amp;", "&").replace("&nbsp;", " ").replace("&lt;", "<")
+    return text.replace("&gt;", ">")
+
+
+def markdown_lines(text: str) -> list[RawLine]:
+    """`RawLine`s of a Markdown text with list, heading and continuation hints."""
+    src = text.splitlines()
+    out: list[RawLine] = []
+    i = 0
+    if src and src[0].strip() == "---":  # YAML front matter
+        end = next((j for j in range(1, len(src)) if src[j].strip() in ("---", "...")), None)
+        if end is not None:
+            i = end + 1
+    in_fence = False
+    list_indent: int | None = None  # content column of the open list item
+    while i < len(src):
+        line = src[i].expandtabs(4)
+        n = i + 1
+        i += 1
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not line.strip():
+            out.append(RawLine("", n))
+            continue
+        nxt = src[i] if i < len(src) else ""
+        if (
+            not in_fence
+            and _SETEXT.match(nxt)
+            and not _LIST.match(line)
+            and not (nxt.strip().startswith("-") and out and out[-1].text == "")
+            and len(line.split()) <= 8
+        ):
+            level = 1 if nxt.strip().startswith("=") else 2
+            out.append(RawLine(strip_inline(line.strip()), n, heading=level, brk=True))
+            i += 1
+            list_indent = None
+            continue
+        if in_fence:
+            out.append(RawLine(line, n, brk=True))
+            continue
+        if _RULE.match(line):
+            out.append(RawLine("", n))
+            list_indent = None
+            continue
+        if _TABLE_SEP.match(line):
+            continue
+        m = _ATX.match(line)
+        if m:
+            out.append(
+                RawLine(strip_inline(m.group(2)), n, heading=len(m.group(1)), brk=True, col=1)
+            )
+            list_indent = None
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith(">"):
+            line = re.sub(r"^\s*(?:>\s?)+", "", line)
+            stripped = line.lstrip()
+        if stripped.startswith("|") and stripped.rstrip().endswith("|"):
+            cells = [c.strip() for c in stripped.strip().strip("|").split("|")]
+            line = "\t".join(strip_inline(c) for c in cells if c)
+            out.append(RawLine(line, n, brk=True))
+            continue
+        indent = len(line) - len(stripped)
+        lm = _LIST.match(line)
+        if lm:
+            list_indent = lm.end()
+            body = line[lm.end() :]
+            out.append(
+                RawLine(
+                    strip_inline(body),
+                    n,
+                    col=lm.end() + 1,
+                    bullet=True,
+                    bold=bool(_WHOLE_BOLD.match(body)),
+                )
+            )
+            continue
+        cont = list_indent is not None and indent >= min(list_indent, 2) and out and out[-1].text
+        out.append(
+            RawLine(
+                strip_inline(stripped),
+                n,
+                col=indent + 1,
+                cont=bool(cont),
+                bold=bool(_WHOLE_BOLD.match(stripped)),
+            )
+        )
+        if not cont:
+            list_indent = None
+    return out
+
+
+def read_markdown(text: str, name: str) -> Resume:
+    """Read a Markdown resume."""
+    return build_resume(markdown_lines(text), name, "markdown")

@@ -1,0 +1,717 @@
+"""The shared step of every reader: physical lines -> sections, roles and bullets.
+
+Each format reader turns its file into `RawLine`s (text plus whatever its format tells: list
+markup, heading level, geometry, bold) and this module does the rest the same way for all:
+
+1. strip bullet glyphs and numbering (`•`, `-`, `(cid:127)`, `\\x7f`, `1.`...), which marks a
+   line as starting a bullet;
+2. find section headings from `lexicons/resume/sections.toml` (and markup headings);
+3. within a section, re-join a bullet that wrapped over several lines: a line continues the
+   open item when the markup says so, when it starts in lower case or the previous line ends
+   on a joining word, or when the previous line was full (the next line's first word would
+   not have fitted on it) — never across a blank gap, an outdent, a bold or size change, or a
+   line that carries dates;
+4. tell role headers (organisation, title, dates) from glyph-less bullets with a small score
+   (dates, bold, separators, title words, shortness against an opening action verb, a final
+   full stop and length), and attach every bullet to the role above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from starkit.resume.lexicon import (
+    achievement_sections,
+    heading_key,
+    role_words,
+    section_headings,
+    verb_forms,
+)
+from starkit.resume.model import (
+    Format,
+    Resume,
+    ResumeBullet,
+    ResumeLine,
+    ResumeSection,
+    Role,
+    Segment,
+    Source,
+)
+
+ItemKind = Literal["bullet", "text", "header"]
+
+
+@dataclass
+class RoleHint:
+    """A role the format states outright (a LaTeX `\\cventry`, a JSON Resume `work` entry)."""
+
+    organisation: str | None = None
+    title: str | None = None
+    dates: str | None = None
+    location: str | None = None
+
+
+@dataclass
+class RawLine:
+    """One physical line as a reader found it, with the hints its format gives.
+
+    Geometry (`x0`, `x1`, `first_word`, `right_margin`) is in points for PDF and in characters
+    for plain text; None when the format has none (then it is not used).
+    """
+
+    text: str
+    line: int
+    page: int | None = None
+    col: int = 1
+    bullet: bool = False  # markup says a list item starts here
+    heading: int | None = None  # markup heading level (0 = title, 1 = top)
+    cont: bool = False  # markup says it continues the previous line's item
+    brk: bool = False  # markup says a new block starts here (never a continuation)
+    gap: bool = False  # blank space above it
+    x0: float | None = None  # left edge of the text, after any glyph
+    x_line: float | None = None  # left edge including the glyph
+    x1: float | None = None  # right edge
+    first_word: float | None = None  # width of the first word
+    right_margin: float | None = None  # right edge of the column the line sits in
+    bold: bool | None = None
+    size: float | None = None
+    role: RoleHint | None = None  # a structured role header
+    section: str | None = None  # a section stated outright (heading lines only)
+    item: ItemKind | None = None  # the item kind, when the format states it
+    glyph: bool = field(default=False, init=False)  # a glyph or number was stripped
+
+
+# --- glyphs, dates, shapes -------------------------------------------------------------------
+
+_GLYPHS = (
+    "•●○◦▪▫■□◆◇♦►▶▸▹➢➤➣➔→✓✔✗❖❑⦿⁃‣∙·∗⋅◘◙☐☑✦✧★☆➜➝➞➟➠➡➥➦➧➨"
+    "\u2022\u2023\u2043\u25aa\u25cf\u25e6\u2219\x7f\uf000-\uf0ff\ue000-\uf8ff"
+)
+_GLYPH_RE = re.compile(
+    rf"^\s*(?:(?:[{_GLYPHS}]|\(cid:\d+\))\s*"  # real glyphs, the space after optional
+    r"|[-–—*+>~]\s+"  # ASCII and dash markers need a space
+    r"|o\s+(?=[A-Z0-9$])"  # Word's second-level 'o'
+    r"|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S))"  # numbering
+)
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DATE = (
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
+    rf"|q[1-4]\s+{_YEAR}|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:{_YEAR}|\d\d)\b|{_YEAR}\b)"
+)
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date)"
+_RANGE_RE = re.compile(
+    rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
+    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
+)
+_DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
+_END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-]){_DATE}\)?\s*$")
+_ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|etc|e\.g|i\.e|vs|jr|sr|st|dr|u\.s)\.$")
+_SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s-\s|\s@\s")
+_CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
+_LOCATION = re.compile(
+    r"^(?:(?i:remote|hybrid|on-?site)"
+    r"|[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
+    r"(?:,\s*(?:[A-Z]{2,3}|[A-Z][a-z]+))?)(?:\s*\((?i:remote|hybrid)\))?$"
+)
+_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
+_SKILL_LABELS = frozenset(
+    {"environment", "stack", "tech", "tools used", "technologies used", "skills used", "built with"}
+)
+
+
+def strip_glyph(text: str) -> tuple[str, bool, int]:
+    """(text without a leading bullet glyph or number, whether one was there, chars removed)."""
+    m = _GLYPH_RE.match(text)
+    if not m or m.end() >= len(text.rstrip()):
+        return text, False, 0
+    return text[m.end() :], True, m.end()
+
+
+def clean(text: str) -> str:
+    """One line of text with odd spaces made plain, invisible characters dropped and runs of
+    whitespace collapsed (tabs included)."""
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    return " ".join(text.split())
+
+
+def has_date_range(text: str) -> bool:
+    """True for 'Jan 2020 – Present', '2019-2021', 'since 2018' and the like."""
+    return bool(_RANGE_RE.search(text))
+
+
+def ends_with_date(text: str) -> bool:
+    """True when the line ends on a date ('..., June 2021', '(2019)')."""
+    return bool(_END_DATE_RE.search(text.strip()))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _first_word(text: str) -> str:
+    w = text.split(maxsplit=1)
+    return re.sub(r"[^\w'-]", "", w[0]).lower() if w else ""
+
+
+def starts_with_verb(text: str) -> bool:
+    """True when the first word is an action verb ('Led', 'Shipped', 'Manage')."""
+    return _first_word(text) in verb_forms()
+
+
+def has_title_word(text: str) -> bool:
+    """True when a word of `text` names a job title or degree ('Manager', 'Intern', 'MBA')."""
+    words = role_words().title_words
+    return any(w in words for w in re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower()))
+
+
+def skills_label(text: str) -> bool:
+    """True for a 'Tools: Jira, SQL' line: a skills list, whatever section it sits in."""
+    m = _LABEL_RE.match(text)
+    if not m:
+        return False
+    key = heading_key(m.group(1))
+    return section_headings().get(key) == "skills" or key in _SKILL_LABELS
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return t.endswith((".", "!", "?", ".)", '."')) and not _ABBREV_END.search(t)
+
+
+def _ends_joiner(text: str) -> bool:
+    t = text.rstrip()
+    if not t:
+        return False
+    if t[-1] in ",;&+/(-–—":
+        return True
+    last = t.split()[-1].lower()
+    return last in role_words().joining_words
+
+
+# --- the walk ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    kind: ItemKind
+    lines: list[RawLine]
+    glyph: bool = False
+
+    @property
+    def first(self) -> RawLine:
+        return self.lines[0]
+
+    @property
+    def last(self) -> RawLine:
+        return self.lines[-1]
+
+
+@dataclass
+class _Section:
+    kind: str
+    heading: str | None
+    source: Source
+    level: int | None = None
+    assumed: bool = False  # no heading was found: only glyph bullets are bullets
+    lines: list[RawLine] = field(default_factory=list)
+
+
+def _prepare(lines: list[RawLine]) -> list[RawLine]:
+    """Strip glyphs and clean text; drop empty lines, marking a gap on the next one."""
+    out: list[RawLine] = []
+    gap = False
+    for ln in lines:
+        raw = _INVISIBLE.sub("", _SPACES.sub(" ", ln.text.replace("\r", "")))
+        if not raw.strip():
+            gap = True
+            continue
+        stripped, had, removed = strip_glyph(raw)
+        if had and ln.section is None and _heading_text(raw):
+            stripped, had, removed = raw, False, 0  # '— Education —' is decoration
+        lead = len(raw) - len(raw.lstrip())
+        if had:
+            ln.bullet = True
+            ln.glyph = True
+            lead = removed + (len(stripped) - len(stripped.lstrip()))
+        ln.col = ln.col + lead
+        ln.text = stripped.strip()
+        if not ln.text or re.fullmatch(r"[-=_~*·.•]{3,}", ln.text):
+            # a rule line ('-----') is decoration; it separates blocks
+            gap = True
+            continue
+        ln.gap = ln.gap or gap
+        gap = False
+        out.append(ln)
+    return out
+
+
+def _style(ln: RawLine) -> tuple:
+    letters = [c for c in ln.text if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters)
+    return (upper, bool(ln.bold), round(ln.size or 0.0), ln.heading is not None)
+
+
+def _known_heading(ln: RawLine) -> str | None:
+    if ln.section:
+        return ln.section
+    if ln.bullet or ln.item in ("bullet", "header"):
+        return None
+    return _heading_text(ln.text)
+
+
+def _heading_text(text: str) -> str | None:
+    t = text.strip()
+    if len(t) > 60:
+        return None
+    key = heading_key(t.rstrip(":"))
+    return section_headings().get(key) if len(key.split()) <= 6 else None
+
+
+def _headings(lines: list[RawLine]) -> dict[int, str]:
+    """Index -> canonical section for lines that are section headings, keeping only those that
+    share the style most headings of the document have (so a lone 'Leadership' in a skills
+    list does not open a section when real headings are capitals or bold)."""
+    found = {i: k for i, ln in enumerate(lines) if (k := _known_heading(ln))}
+    if len(found) < 3:
+        return found
+    styles = Counter(_style(lines[i]) for i in found)
+    top, n = styles.most_common(1)[0]
+    body = Counter(_style(ln) for ln in lines).most_common(1)[0][0]
+    distinctive = top != body and (top[0] or top[1] or top[3])
+    if not distinctive or n < max(2, len(found) // 2 + 1):
+        return found
+    return {
+        i: k
+        for i, k in found.items()
+        if _style(lines[i]) == top or lines[i].section or lines[i].heading is not None
+    }
+
+
+def _split_sections(lines: list[RawLine]) -> list[_Section]:
+    heads = _headings(lines)
+    first = lines[0] if lines else RawLine("", 1)
+    contact = _Section("contact", None, Source(page=first.page, line=first.line))
+    sections = [contact]
+    cur = contact
+    for i, ln in enumerate(lines):
+        src = Source(page=ln.page, line=ln.line, col=ln.col)
+        if i in heads:
+            cur = _Section(heads[i], ln.text.rstrip(":").strip(), src, ln.heading)
+            sections.append(cur)
+        elif ln.heading is not None and ln.item is None and not ln.bullet:
+            if cur.kind == "contact" and (ln.heading <= 1 or not cur.lines):
+                cur.lines.append(ln)  # the name at the top
+            elif cur.level is not None and ln.heading > cur.level:
+                ln.item = "header"  # a sub-heading inside a section: a role
+                cur.lines.append(ln)
+            elif cur.kind == "contact" and ln.heading >= 3:
+                ln.item = "header"
+                cur.lines.append(ln)
+            else:
+                cur = _Section("other", ln.text.rstrip(":").strip(), src, ln.heading)
+                sections.append(cur)
+        else:
+            cur.lines.append(ln)
+    if len(sections) == 1:
+        contact.kind = "experience"
+        contact.assumed = True
+    return [s for s in sections if s.lines or s.heading]
+
+
+@dataclass
+class _Ctx:
+    achievement: bool
+    glyphs: bool  # the section marks its bullets
+    body_bold: bool
+    indent_bullet: float | None  # usual left edge of bullet text
+    indent_header: float | None  # usual left edge of non-bullet lines
+    assumed: bool
+
+
+def _context(sec: _Section, all_lines: list[RawLine]) -> _Ctx:
+    bold = Counter(bool(ln.bold) for ln in all_lines).most_common(1)[0][0] if all_lines else False
+    bullets = [ln.x0 for ln in sec.lines if ln.bullet and ln.x0 is not None]
+    plain = [ln.x_line for ln in sec.lines if not ln.bullet and ln.x_line is not None]
+    return _Ctx(
+        achievement=sec.kind in achievement_sections(),
+        glyphs=any(ln.glyph or ln.bullet for ln in sec.lines),
+        body_bold=bold,
+        indent_bullet=Counter(round(x) for x in bullets).most_common(1)[0][0] if bullets else None,
+        indent_header=min(plain) if plain else None,
+        assumed=sec.assumed,
+    )
+
+
+def _tol(ln: RawLine) -> float:
+    return 0.6 * (ln.size or 10.0) if ln.page is not None else 1.0
+
+
+def _full(prev: RawLine, nxt: RawLine) -> bool:
+    """True when `prev` ran to the right margin: `nxt`'s first word would not have fitted."""
+    if prev.x1 is None or prev.right_margin is None or nxt.first_word is None:
+        return False
+    space = 0.3 * (prev.size or 10.0) if prev.page is not None else 1.0
+    slack = 0.02 * prev.right_margin if prev.page is not None else 0.0
+    return prev.x1 + space + nxt.first_word > prev.right_margin - slack
+
+
+def _datey(ln: RawLine) -> bool:
+    return has_date_range(ln.text) or (ends_with_date(ln.text) and len(_words(ln.text)) <= 12)
+
+
+def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
+    """Does `ln` carry on the open `item` (a wrapped line) rather than start a new one?"""
+    if ln.cont:
+        return True
+    if ln.brk or ln.gap or ln.bullet or ln.item or ln.role or item.kind == "header":
+        return False
+    prev = item.last
+    if ln.page != prev.page and ln.page is not None and prev.page is not None:
+        pass  # a bullet may run on to the next page; judged like any line
+    if _datey(ln) and not ln.text[:1].islower():
+        return False
+    if (ln.size and prev.size and abs(ln.size - prev.size) > 0.6) or (
+        ln.bold is not None and prev.bold is not None and ln.bold != prev.bold and ln.bold
+    ):
+        return False
+    # geometry: an outdented line starts something new; a line at the hanging indent continues
+    first = item.first
+    if ln.x_line is not None and first.x_line is not None and ln.x_line < first.x_line - _tol(ln):
+        return False
+    starts_lower = ln.text[:1].islower() or ln.text[:1] in "%)]},;:&"
+    if _ends_sentence(prev.text):
+        return starts_lower and not ln.text.startswith(("and ", "or "))
+    if starts_lower or _ends_joiner(prev.text):
+        return True
+    if skills_label(ln.text):
+        return False
+    if ctx.glyphs and item.glyph:
+        # marked bullets: an unmarked line below one is its wrap unless it looks like a header
+        return _header_score(ln, ctx, after_header=False) < 3 or _full(prev, ln)
+    if ln.text[:1].isupper() and starts_with_verb(ln.text):
+        return False  # unmarked bullets: a capitalised action verb opens the next one
+    return _full(prev, ln)
+
+
+def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = False) -> int:
+    """How much `ln` looks like a role header rather than a bullet (>= 2: a header)."""
+    t = ln.text
+    words = len(_words(t))
+    s = 0
+    if has_date_range(t):
+        s += 4
+    elif ends_with_date(t) and words <= 12:
+        s += 3
+    if ln.bold and not ctx.body_bold:
+        s += 2
+    if _SEPARATORS.search(t) or re.search(r"\s(?:at|@)\s", t) or " | " in t:
+        s += 1
+    if has_title_word(t):
+        s += 1
+    if words <= 6:
+        s += 1
+    elif words > 12:
+        s -= 3
+    elif words > 9:
+        s -= 1
+    if starts_with_verb(t):
+        s -= 3
+    if _ends_sentence(t):
+        s -= 2
+    if after_header and words <= 8:
+        s += 1
+    if first:
+        s += 2
+    if ctx.glyphs and not ln.bullet:
+        s += 2
+    if (
+        ctx.indent_bullet is not None
+        and ln.x_line is not None
+        and ln.x_line < ctx.indent_bullet - _tol(ln)
+    ):
+        s += 1
+    return s
+
+
+def _items(sec: _Section, all_lines: list[RawLine]) -> list[_Item]:
+    ctx = _context(sec, all_lines)
+    items: list[_Item] = []
+    for ln in sec.lines:
+        open_item = items[-1] if items else None
+        if open_item is not None and _continues(open_item, ln, ctx):
+            open_item.lines.append(ln)
+            continue
+        items.append(_Item(_start_kind(ln, ctx, items, sec), [ln], glyph=ln.glyph))
+    return items
+
+
+def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> ItemKind:
+    if ln.item:
+        return ln.item
+    if ln.role:
+        return "header"
+    if sec.kind == "contact":
+        return "text"
+    if skills_label(ln.text):
+        return "text"
+    after_header = bool(items) and items[-1].kind == "header"
+    if ln.bullet:
+        # a marked line is a bullet, unless it is plainly a dated header in a list of roles
+        if ctx.achievement and has_date_range(ln.text) and not starts_with_verb(ln.text):
+            return "header" if len(_words(ln.text)) <= 12 else "bullet"
+        return "bullet"
+    if ctx.assumed:
+        return "text"
+    if ctx.achievement or sec.kind == "education":
+        score = _header_score(ln, ctx, after_header=after_header, first=not items)
+        if score >= 2:
+            return "header"
+        return "bullet" if ctx.achievement else "text"
+    return "text"
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+
+def _split_parts(text: str) -> list[str]:
+    parts = [p.strip(" ,;|·•–—-") for p in _SEPARATORS.split(text)]
+    return [p for p in parts if p]
+
+
+def parse_role(lines: list[str]) -> RoleHint:
+    """Organisation, title, dates and location from a role header's lines.
+
+    Dates are found by pattern; a part holding a title word ('Manager', 'Intern', 'MBA') is
+    the title; a 'City, ST' or 'Remote' part is the location; the first other part is the
+    organisation. 'Title at Org' and 'Title, Org' are split when one side is a title.
+    """
+    hint = RoleHint()
+    parts: list[str] = []
+    for text in lines:
+        m = _RANGE_RE.search(text) or (_DATE_RE.search(text) if ends_with_date(text) else None)
+        if m and hint.dates is None:
+            hint.dates = clean(m.group(0)).strip(" ()")
+            text = text[: m.start()] + "  " + text[m.end() :]
+        text = re.sub(r"\(\s*\)", " ", text)
+        for p in _split_parts(text):
+            at = re.match(r"(?i)^(.+?)\s+(?:at|@)\s+(.+)$", p)
+            if at and has_title_word(at.group(1)):
+                parts.extend([at.group(1), at.group(2)])
+                continue
+            comma = [c.strip() for c in p.split(",")]
+            if (
+                len(comma) == 2
+                and not _CORP.match(comma[1])
+                and has_title_word(comma[0]) != has_title_word(comma[1])
+            ):
+                parts.extend(comma)
+                continue
+            parts.append(p)
+    rest: list[str] = []
+    for p in parts:
+        p = p.strip(" ,;()")
+        if not p:
+            continue
+        if hint.location is None and _LOCATION.match(p) and not has_title_word(p):
+            hint.location = p
+        elif hint.title is None and has_title_word(p):
+            hint.title = p
+        else:
+            rest.append(p)
+    if rest:
+        hint.organisation = rest[0]
+        if hint.title is None and len(rest) > 1:
+            hint.title = rest[1]
+    return hint
+
+
+# --- assembly ------------------------------------------------------------------------------
+
+
+class Builder:
+    """Collects sections, roles, bullets and lines in document order into a `Resume`.
+
+    Readers with an explicit structure (JSON Resume) drive it directly; the others go through
+    `build_resume`.
+    """
+
+    def __init__(self, name: str, fmt: Format) -> None:
+        self.name = name
+        self.fmt: Format = fmt
+        self.sections: list[ResumeSection] = []
+        self.roles: list[Role] = []
+        self.bullets: list[ResumeBullet] = []
+        self.lines: list[ResumeLine] = []
+        self._section = "contact"
+        self._heading: str | None = None
+        self._role: Role | None = None
+
+    def section(self, kind: str, heading: str | None, source: Source) -> None:
+        """Open a section; bullets that follow belong to it and to no role yet."""
+        self._section, self._heading, self._role = kind, heading, None
+        self.sections.append(ResumeSection(name=kind, heading=heading, source=source))  # type: ignore[arg-type]
+        if heading:
+            self.lines.append(
+                ResumeLine(
+                    index=len(self.lines),
+                    kind="heading",
+                    text=heading,
+                    section=kind,  # type: ignore[arg-type]
+                    heading=heading,
+                    source=source,
+                    segments=[Segment(offset=0, source=source)],
+                )
+            )
+
+    def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
+        """Open a role from its header lines (parsed unless `hint` states the parts)."""
+        texts = [t for t, _ in header]
+        h = hint or parse_role(texts)
+        role = Role(
+            index=len(self.roles),
+            section=self._section,  # type: ignore[arg-type]
+            organisation=h.organisation,
+            title=h.title,
+            dates=h.dates,
+            location=h.location,
+            header=" | ".join(texts),
+            source=header[0][1],
+        )
+        self.roles.append(role)
+        self._role = role
+        for text, src in header:
+            self._line("role", [(text, src)])
+        return role
+
+    def bullet(self, parts: list[tuple[str, Source]]) -> None:
+        """Add a bullet made of one or more physical lines (joined with a space)."""
+        text, segments = _join(parts)
+        if not text:
+            return
+        self.bullets.append(
+            ResumeBullet(
+                index=len(self.bullets),
+                text=text,
+                section=self._section,  # type: ignore[arg-type]
+                heading=self._heading,
+                role=self._role,
+                source=segments[0].source,
+                segments=segments,
+            )
+        )
+
+    def text(self, parts: list[tuple[str, Source]]) -> None:
+        """Add a line of other text (contact, summary, skills...)."""
+        self._line("text", parts)
+
+    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
+        text, segments = _join(parts)
+        if not text:
+            return
+        self.lines.append(
+            ResumeLine(
+                index=len(self.lines),
+                kind=kind,  # type: ignore[arg-type]
+                text=text,
+                section=self._section,  # type: ignore[arg-type]
+                heading=self._heading,
+                role=self._role,
+                source=segments[0].source,
+                segments=segments,
+            )
+        )
+
+    def build(self, pages: int | None = None, warnings: list[str] | None = None) -> Resume:
+        """The finished resume."""
+        return Resume(
+            name=self.name,
+            format=self.fmt,
+            pages=pages,
+            sections=self.sections,
+            roles=self.roles,
+            bullets=self.bullets,
+            lines=self.lines,
+            warnings=warnings or [],
+        )
+
+
+def _join(parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
+    """Join physical lines into one text: a space between, none after a word-final hyphen."""
+    text = ""
+    segments: list[Segment] = []
+    for raw, src in parts:
+        t = clean(raw)
+        if not t:
+            continue
+        if text:
+            glue = "" if re.search(r"[A-Za-z]-$", text) and t[:1].islower() else " "
+            text += glue
+        segments.append(Segment(offset=len(text), source=src))
+        text += t
+    return text, segments
+
+
+def _src(ln: RawLine) -> Source:
+    return Source(page=ln.page, line=max(ln.line, 1), col=max(ln.col, 1))
+
+
+def build_resume(
+    lines: list[RawLine],
+    name: str,
+    fmt: Format,
+    *,
+    pages: int | None = None,
+    warnings: list[str] | None = None,
+) -> Resume:
+    """Sections, roles and bullets from a reader's physical lines (see the module docstring)."""
+    lines = _prepare(lines)
+    warnings = list(warnings or [])
+    b = Builder(name, fmt)
+    sections = _split_sections(lines)
+    if sections and sections[0].assumed:
+        warnings.append(f"{name}: no section headings found; marked bullets are read as experience")
+    for sec in sections:
+        b.section(sec.kind, sec.heading, sec.source)
+        header: list[RawLine] = []
+        for item in _items(sec, lines):
+            if item.kind == "header":
+                if header and _new_role(header, item.first):
+                    _open_role(b, header)
+                    header = []
+                header.append(item.first)
+                continue
+            if header:
+                _open_role(b, header)
+                header = []
+            parts = [(ln.text, _src(ln)) for ln in item.lines]
+            if item.kind == "bullet":
+                b.bullet(parts)
+            else:
+                b.text(parts)
+        if header:
+            _open_role(b, header)
+    return b.build(pages=pages, warnings=warnings)
+
+
+def _new_role(header: list[RawLine], ln: RawLine) -> bool:
+    """A header line opens a second role when the block already holds dates and so does it,
+    or when either carries a stated role."""
+    if ln.role is not None or any(h.role is not None for h in header):
+        return True
+    dated = any(_datey(h) for h in header)
+    return dated and _datey(ln)
+
+
+def _open_role(b: Builder, header: list[RawLine]) -> None:
+    hint = next((h.role for h in header if h.role is not None), None)
+    b.role([(h.text, _src(h)) for h in header], hint)

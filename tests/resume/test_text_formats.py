@@ -1,0 +1,158 @@
+"""Plain text and Markdown resumes: wrapped bullets re-joined, glyphs stripped, sections and
+roles found, positions kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from starkit.resume import read_resume
+from tests.resume.fixtures.build import to_markdown, to_text
+from tests.resume.fixtures.content import RESUME
+from tests.resume.helpers import assert_matches_fixture
+
+TEXT_VARIANTS = {
+    "bullets-hanging-indent": {"glyph": "•", "hang": 2},
+    "dashes-flush-wrap": {"glyph": "-", "hang": 0},
+    "asterisks-narrow": {"glyph": "*", "hang": 2, "width": 60},
+    "no-glyphs-wrapped": {"glyph": "", "hang": 0},
+    "no-glyphs-wide": {"glyph": "", "hang": 0, "width": 100},
+    "one-line-bullets": {"glyph": "•", "width": 0},
+    "one-line-no-glyphs": {"glyph": "", "width": 0},
+}
+
+
+@pytest.mark.parametrize("variant", TEXT_VARIANTS, ids=list(TEXT_VARIANTS))
+def test_plain_text_variants_extract_every_bullet_whole(variant):
+    text = to_text(**TEXT_VARIANTS[variant])
+    resume = read_resume(text.encode(), name="cv.txt")
+    assert resume.format == "text"
+    assert_matches_fixture(resume)
+
+
+def test_markdown_cv():
+    resume = read_resume(to_markdown().encode(), name="cv.md")
+    assert resume.format == "markdown"
+    assert_matches_fixture(resume)
+    # `**MBA**, University of Washington (2018)` is an education line, never an achievement
+    assert all(b.section != "education" or "GPA" in b.text for b in resume.bullets)
+
+
+def test_source_positions_follow_wrapped_lines():
+    text = to_text(glyph="•", hang=2, width=80)
+    resume = read_resume(text.encode(), name="cv.txt")
+    lines = text.splitlines()
+    first = resume.achievement_bullets[0]
+    assert lines[first.source.line - 1][first.source.col - 1 :].startswith("Led the redesign")
+    # a word on the bullet's second physical line maps to that line and column
+    offset = first.text.index("activation")
+    pos = first.position(offset)
+    assert pos.line == first.source.line + 1
+    assert lines[pos.line - 1][pos.col - 1 :].startswith("activation")
+
+
+def test_tabs_and_right_aligned_dates_split_a_header():
+    text = (
+        "EXPERIENCE\n"
+        "Contoso Ltd\tBoston, MA\n"
+        "Product Manager\tJan 2019 - Dec 2020\n"
+        "- Shipped self-serve billing to 3,000 accounts\n"
+        "\n"
+        "EDUCATION\n"
+        "Boston University\t2018\n"
+    )
+    resume = read_resume(text.encode())
+    role = resume.roles[0]
+    assert (role.organisation, role.title, role.dates, role.location) == (
+        "Contoso Ltd",
+        "Product Manager",
+        "Jan 2019 - Dec 2020",
+        "Boston, MA",
+    )
+    assert [b.text for b in resume.bullets] == ["Shipped self-serve billing to 3,000 accounts"]
+
+
+def test_a_skill_named_like_a_heading_does_not_open_a_section():
+    text = (
+        "EXPERIENCE\n"
+        "Acme | Product Manager | 2020 - 2022\n"
+        "- Grew weekly active teams from 120 to 410\n"
+        "\n"
+        "SKILLS\n"
+        "Roadmapping\n"
+        "Leadership\n"
+        "Stakeholder management\n"
+        "\n"
+        "EDUCATION\n"
+        "BA Economics, Tufts University, 2015\n"
+    )
+    resume = read_resume(text.encode())
+    assert [s.name for s in resume.sections] == ["experience", "skills", "education"]
+    assert not any(s.name == "leadership" for s in resume.sections)
+    skills = [ln.text for ln in resume.lines if ln.section == "skills" and ln.kind == "text"]
+    assert skills == ["Roadmapping", "Leadership", "Stakeholder management"]
+
+
+def test_glyphs_and_numbering_are_stripped():
+    text = (
+        "PROJECTS\n"
+        "(cid:127) Built a churn model used by 4 account teams\n"
+        "\x7f Cut onboarding from 9 days to 2\n"
+        "1. Ran 12 customer interviews a month\n"
+        "2) Wrote the launch plan for 3 markets\n"
+        "➢ Grew newsletter conversion from 1.1% to 2.3%\n"
+    )
+    resume = read_resume(text.encode())
+    assert [b.text for b in resume.bullets] == [
+        "Built a churn model used by 4 account teams",
+        "Cut onboarding from 9 days to 2",
+        "Ran 12 customer interviews a month",
+        "Wrote the launch plan for 3 markets",
+        "Grew newsletter conversion from 1.1% to 2.3%",
+    ]
+    assert {b.section for b in resume.bullets} == {"projects"}
+
+
+def test_skills_label_inside_a_role_is_not_an_achievement():
+    text = (
+        "WORK EXPERIENCE\n"
+        "Globex — Technical Program Manager — 2019 – Present\n"
+        "• Coordinated 5 teams to ship the payments API two weeks early\n"
+        "Tech stack: Python, Kafka, AWS\n"
+    )
+    resume = read_resume(text.encode())
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Coordinated 5 teams to ship the payments API two weeks early"
+    ]
+    assert any(ln.text == "Tech stack: Python, Kafka, AWS" for ln in resume.lines)
+
+
+def test_no_headings_reads_marked_bullets_as_experience_with_a_warning():
+    text = "Jane Roe\n- Led a 4-person squad\n- Cut costs by 12% in 2 quarters\n"
+    resume = read_resume(text.encode(), name="notes.txt")
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Led a 4-person squad",
+        "Cut costs by 12% in 2 quarters",
+    ]
+    assert any("no section headings" in w for w in resume.warnings)
+    assert [ln.text for ln in resume.lines] == ["Jane Roe"]
+
+
+def test_letter_spaced_and_decorated_headings():
+    text = (
+        "E X P E R I E N C E\n"
+        "Initech, Analyst, 2016-2018\n"
+        "- Automated 40 weekly reports, saving 6 hours a week\n"
+        "— Education —\n"
+        "MIT, 2016\n"
+    )
+    resume = read_resume(text.encode())
+    assert [s.name for s in resume.sections if s.heading] == ["experience", "education"]
+    assert resume.achievement_bullets[0].role.organisation == "Initech"
+
+
+def test_fixture_roles_have_locations():
+    resume = read_resume(to_text().encode())
+    assert [r.location for r in resume.roles[:2]] == [
+        RESUME.roles[0].location,
+        RESUME.roles[1].location,
+    ]
