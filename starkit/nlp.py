@@ -38,7 +38,7 @@ _UNIT_SUFFIX = (
 )
 QUANTITY_TOKEN = re.compile(
     rf"[~≈±+\-−]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?{_UNIT_SUFFIX}?\+?"
-    r"|[xX]\d+(?:\.\d+)?"
+    r"|[xX×]\d+(?:\.\d+)?|\d+(?:\.\d+)?×"
     r"|\d+(?:st|nd|rd|th)"
 )
 

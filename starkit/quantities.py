@@ -53,7 +53,7 @@ _RE_NUMUNIT = re.compile(
 )
 _RE_NUM = re.compile(rf"[~≈±+\-−]?({_NUM})(\+?)")
 _RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
-_RE_XPREFIX = re.compile(r"[xX](\d+(?:\.\d+)?)")
+_RE_XPREFIX = re.compile(r"[xX×](\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)×")
 _RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
 _RE_DIGIT = re.compile(r"\d")
 _RE_PHONE = re.compile(
@@ -155,13 +155,33 @@ def _shape(text: str) -> _Tok:
     if m := _RE_ORDINAL.fullmatch(text):
         return _Tok("ordinal", float(m.group(1)))
     if m := _RE_XPREFIX.fullmatch(text):
-        return _Tok("multiplier", _num_value(m.group(1)), "x")
+        return _Tok("multiplier", _num_value(m.group(1) or m.group(2)), "x")
     if m := _RE_RATIO.fullmatch(text):
         a, b = float(m.group(1)), float(m.group(2))
         return _Tok("ratio", a / b if b else None)
     if re.fullmatch(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?", text, re.I):
         return _Tok("version")
     return _Tok("alnum")
+
+
+_RE_BARE = re.compile(r"\d+(?:\.\d+)?")
+_UPGRADE = re.compile(r"\bupgrad|\bversion\b|\brelease\b", re.IGNORECASE)
+
+
+def _product_like(word: str, index: int) -> bool:
+    """A word that names a product, course or standard when a bare number follows it:
+    Title-case mid-sentence ('Windows 10'), an acronym ('CS 101', 'DSS 4.0'), mixed case
+    ('PostgreSQL 15', 'iOS 17') or dotted ('Next.js 14')."""
+    if not any(ch.isalpha() for ch in word):
+        return False
+    if "." in word.strip(".") and any(ch.isalpha() for ch in word.split(".")[-1]):
+        return True
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return True
+    if any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word):
+        return True
+    return word.istitle() and index != 0
 
 
 def _is_year(tok_text: str, value: float | None) -> bool:
@@ -298,8 +318,10 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         elif kind == "num" and j < n and j != end and doc[j].is_alpha:
             end = j + 1  # "5-person", "12-week" (not a unit word): a count
         # --- decide what the number is ---
+        bare = end == i + 1 and _RE_BARE.fullmatch(tok.text) is not None
         if info.shape == "num" and kind == "num":
             nxt = lower(end)
+            counted_after = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 2
             if _is_year(tok.text, info.value) and not info.plus:
                 counted = nxt.isalpha() and nxt.endswith("s") and nxt not in ("s",)
                 if not counted or prev in _YEAR_PREPS or prev in _MONTHS:
@@ -307,21 +329,18 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             elif prev in _MONTHS or nxt in _MONTHS:
                 if info.value is not None and info.value <= 31:
                     kind, measure = "date", False
-            elif prev.rstrip("-") in prefixes or (prev.endswith("-") and prev[:-1] in prefixes) or (
-                i > 0
-                and doc[i - 1].is_title
-                and prev not in _NOT_NAME
-                and not doc[i - 1].is_sent_start
-                and i - 1 != 0
-                and not (nxt.isalpha() and nxt.endswith("s"))
-            ):
+            elif prev.rstrip("-") in prefixes or (prev.endswith("-") and prev[:-1] in prefixes):
                 kind, measure = "name", False
             elif (
-                info.value is not None
-                and "." in tok.text
-                and tok.text.count(".") == 1
-                and prev in prefixes
+                bare
+                and i > 0
+                and not tok.text.startswith("0.")
+                and _product_like(doc[i - 1].text, i - 1)
+                and prev not in _NOT_NAME
+                and not counted_after
             ):
+                kind, measure = "name", False
+            elif bare and "." in tok.text and _UPGRADE.search(text):
                 kind, measure = "version", False
         elif info.shape == "ordinal":
             nxt = lower(end)
@@ -346,6 +365,14 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                 kind = "ratio"
         if kind == "num":
             kind = "count"
+        if (
+            measure
+            and end - i >= 2
+            and doc[i + 1].text == "-"
+            and end < n
+            and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
+        ):
+            kind, measure = "name", False  # "7-day activation", "30-day retention"
         if prev in _RANK_BEFORE and measure and kind in ("count", "percent") and prev != "number":
             if prev == "top":
                 start = i - 1
@@ -367,11 +394,15 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             and prev in ("first", "second", "latter", "back", "front", "other", "better")
         ):
             continue
+        half_a_unit = (
+            nxt in ("a", "an") and (s + 2) in units_at and units_at[s + 2][1] == "duration"
+        )
         if (
             eid == "halved"
             and word == "half"
             and nxt in ("of", "the", "a", "an", "my", "our", "its")
             and prev not in ("by", "in", "cut", "nearly", "almost")
+            and not half_a_unit
         ):
             continue
         if (
@@ -387,8 +418,11 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             "multiplier": "multiplier",
             "fraction": "multiplier",
             "magnitude": "count",
+            "rank": "rank",
         }[nkind]
         end = e
+        if half_a_unit:
+            kind, end = "duration", units_at[s + 2][0]
         if end in units_at and units_at[end][1] in ("duration", "percent", "size", "rate"):
             kind = units_at[end][1]
             end = units_at[end][0]

@@ -63,7 +63,7 @@ class NumberWordEntry(TermEntry):
     """A spelled-out number: its value and what it measures."""
 
     value: float
-    kind: Literal["count", "multiplier", "fraction", "magnitude"]
+    kind: Literal["count", "multiplier", "fraction", "magnitude", "rank"]
 
 
 class UnitEntry(TermEntry):

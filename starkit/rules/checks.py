@@ -82,7 +82,12 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
 
 
 def _modifier_before(ctx: UnitContext, m: Match) -> bool:
-    return ctx.lower(m.start - 1) in _MODIFIED_BY_NOT_PRODUCT
+    """A word before the metric that makes it something else ('stakeholder engagement',
+    'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
+    prev = ctx.lower(m.start - 1)
+    if prev in _MODIFIED_BY_NOT_PRODUCT:
+        return True
+    return prev == "of" and any(q.token_end == m.start - 1 for q in ctx.quantities)
 
 
 def _direction(ctx: UnitContext, change: Match) -> str:
@@ -95,6 +100,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     cs, ce = ctx.clause_of(m.start)
     best = None
     for c in ctx.matches("change"):
+        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
+            continue  # "redesigned the flow to improve activation": an aim, not a result
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
     if best is not None and not _blocked(ctx, best, m):
@@ -114,10 +121,13 @@ _CHANGE_NOUN_PREPS = {"in", "of", "by", "across"}
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     for k in range(change.end, m.start):
         low = ctx.lower(k)
-        if ctx.at("change", k):
+        if ctx.at("change", k) or k in in_qty:
             continue
+        if low == "to" and (k + 1 in in_qty):
+            continue  # "grew it to 25k followers"
         if low in _BLOCKING:
             return True
         if low in _CHANGE_NOUN_PREPS and k != change.end and not ctx.at("change", k - 1):
@@ -323,6 +333,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
         s, e = ctx.chars(m.start, m.end)
         if ctx.in_quotes(s):
             continue
+        if m.entry == "vague-count" and any(q.token_end == m.start for q in ctx.numbers):
+            continue  # "40 tons of CO2" is a measure, not a hedge
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
         if tok.is_title and not at_start:
@@ -369,6 +381,8 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
                 continue
             out.append(q)
         elif q.kind == "percent":
+            if q.unit.lower() in _ABSOLUTE_POINTS or nxt in _ABSOLUTE_POINTS:
+                continue  # "up 6 pts" is an absolute change
             if nxt == "of" or prev in (
                 "to",
                 "at",
@@ -388,8 +402,9 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
                 continue
             signed = q.text[:1] in "+-−"
             by = prev == "by"
+            cs, _ = ctx.clause_of(q.token_start)
             change_before = any(
-                ctx.at("change", k) for k in range(max(0, q.token_start - 4), q.token_start)
+                ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
             )
             change_after = nxt in _CHANGE_AFTER
             if signed or by or change_before or change_after:
@@ -397,11 +412,34 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
     return out
 
 
-def _has_baseline(ctx: UnitContext) -> bool:
+_ABSOLUTE_POINTS = {"pp", "pts", "points", "bps", "basis points", "percentage points", "point"}
+_SEGMENT_BREAKS = {"and", "while", ",", "but", "whereas", "plus"}
+
+
+def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
+    """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
+    from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
+    cs, ce = ctx.clause_of(i)
+    s = i
+    while s > cs and ctx.lower(s - 1) not in _SEGMENT_BREAKS:
+        s -= 1
+    e = i
+    while e < ce and ctx.lower(e) not in _SEGMENT_BREAKS:
+        e += 1
+    return s, e
+
+
+def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.has("timeframe"):
         return True
+    seg_s, seg_e = _segment(ctx, rel.token_start)
     for q in ctx.numbers:
         prev = ctx.lower(q.token_start - 1)
+        local = seg_s <= q.token_start < seg_e
+        if q.measure and not local and q.kind != "duration":
+            continue
+        if q.measure and ctx.lower(q.token_end) == "of":
+            continue  # "to 100% of traffic" is a scope, not an end value
         if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
                 return True
@@ -419,11 +457,10 @@ def _has_baseline(ctx: UnitContext) -> bool:
 @check("missing-baseline")
 def missing_baseline(ctx: UnitContext) -> list[Hit]:
     """A change given only as a relative figure, with no starting value or time frame."""
-    rel = _relative_figures(ctx)
-    if not rel or _has_baseline(ctx):
-        return []
-    q = rel[0]
-    return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
+    for q in _relative_figures(ctx):
+        if not _has_baseline(ctx, q):
+            return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
+    return []
 
 
 # ---------------------------------------------------------------------------------------
@@ -470,8 +507,9 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
         ]
         le = min(le_candidates) if le_candidates else len(text)
         sentence = text[ls + 1 : le].lower()
+        clause = _clause_around(sentence, q.start - (ls + 1))
         words = set(re.findall(r"[a-z']+", sentence))
-        if not words & _FIRST_PERSON:
+        if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
             continue
         if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
             return []
@@ -481,6 +519,15 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
             return []
     s, e = ctx.whole()
     return [Hit(s, e)]
+
+
+def _clause_around(sentence: str, pos: int) -> str:
+    """The comma/'and'-delimited clause of a sentence that holds position `pos`."""
+    bounds = [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a <= pos < b:
+            return sentence[a:b]
+    return sentence
 
 
 EMAIL_MAX_WORDS = 200

@@ -80,6 +80,10 @@ class UnitContext:
         """The measuring quantities."""
         return [q for q in self.numbers if q.measure]
 
+    def quantities_before(self, i: int) -> bool:
+        """True when a measuring quantity ends right before token i ('by 20% to improve')."""
+        return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
+
     # --- token helpers -----------------------------------------------------------------
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
