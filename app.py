@@ -5,8 +5,10 @@ Run with `make app` (or `streamlit run app.py`). The app makes no network calls.
 
 import streamlit as st
 
+from starkit.errors import StarkitError
 from starkit.ui import live
-from starkit.ui.loaders import bank_location
+from starkit.ui.highlight import md_escape
+from starkit.ui.loaders import get_bank
 from starkit.ui.state import keep_widget_values
 
 st.set_page_config(
@@ -37,11 +39,11 @@ with st.sidebar:
         "Lints resume bullets, STAR stories and thank-you emails for PM and TPM interviews: "
         "claims with no numbers, vanity metrics, launches with no guardrail."
     )
-    where = bank_location()
-    st.caption(
-        "Your text stays on this computer: starkit makes no network calls. "
-        + (f"Story bank: `{where}`." if where else "Story bank: the default local file.")
-    )
+    st.caption("Your text stays on this computer: starkit makes no network calls.")
+    try:
+        st.caption(f"Story bank: {md_escape(get_bank().location.display)}")
+    except StarkitError as exc:
+        st.caption(f"Story bank unavailable: {md_escape(exc)}")
     st.html(live.live_typing_script(), unsafe_allow_javascript=True)
 
 page.run()

@@ -191,3 +191,19 @@ def best_story(question: str, stories: list[Any]) -> Any:
         return None
     result = mod.coverage(stories)
     return result.best.get(question) if hasattr(result.best, "get") else None
+
+
+@st.cache_data(max_entries=32, show_spinner="Reading the resume…")
+def read_resume_cached(data: bytes, name: str) -> Any:
+    """`starkit.read_resume(data, name=name)`, once per distinct file."""
+    from starkit.resume import read_resume
+
+    return read_resume(data, name=name)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def read_pasted_cached(text: str) -> Any:
+    """A pasted resume read for its sections and roles (`read_text_resume`)."""
+    from starkit.resume import read_text_resume
+
+    return read_text_resume(text, name="pasted text")

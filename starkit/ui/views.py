@@ -150,3 +150,126 @@ def countdown(elapsed: float, window: tuple[int, int] = WINDOW_SECONDS) -> tuple
     if elapsed <= high:
         return left, "window", "In the window: land the result and stop."
     return 0, "over", f"Over 4 minutes by {format_duration(round(elapsed - high))}: wrap up now."
+
+
+_FILL_IT = re.compile(r"\.?\s+To fill it:\s*(?P<note>.*)$", re.DOTALL)
+_OPEN_WITH = re.compile(r"\s+\(or open with:\s*(?P<alts>[^)]*)\)\.?\s*(?P<note>.*)$", re.DOTALL)
+
+
+def split_suggestion(suggestion: str, original: str) -> tuple[str | None, str]:
+    """(rewrite to accept, advice) from a finding's suggestion.
+
+    Rewrites are the engine's data-backed versions of the whole line ("<rewrite>. To fill it:
+    <question>" or "<rewrite> (or open with: A, B). <advice>"); other suggestions are advice
+    only ("Replace 'X' …") and give no rewrite. A rewrite keeps the original's final full stop
+    (or its absence), so accepting it does not change the line's style.
+    """
+    text = suggestion.strip()
+    rewrite, note = None, text
+    m = _FILL_IT.search(text)
+    if m:
+        rewrite, note = text[: m.start()], f"To fill it: {m.group('note').strip()}"
+    else:
+        m = _OPEN_WITH.search(text)
+        if m:
+            rewrite = text[: m.start()]
+            note = f"Or open with: {m.group('alts').strip()}. {m.group('note').strip()}".strip()
+    if rewrite is None or not _shares_words(rewrite, original):
+        return None, text
+    rewrite = rewrite.strip().rstrip(".")
+    if original.rstrip().endswith("."):
+        rewrite += "."
+    return rewrite, note
+
+
+def _shares_words(rewrite: str, original: str) -> bool:
+    """True when a rewrite keeps at least half of the original's words (it is a version of the
+    line, not a free-standing example)."""
+    words = set(re.findall(r"[a-z0-9%$]+", original.lower()))
+    if not words:
+        return False
+    kept = words & set(re.findall(r"[a-z0-9%$]+", rewrite.lower()))
+    return len(kept) >= max(1, len(words) // 2)
+
+
+def suggestion_excerpt(text: str, suggestion: str, context: int = 40) -> str:
+    """The part of a suggestion that differs from `text`, with a little context.
+
+    Story suggestions often repeat the whole story with one clause added; the card shows only
+    the clause and the words around it.
+    """
+    if len(suggestion) <= 160:
+        return suggestion
+    prefix = 0
+    limit = min(len(text), len(suggestion))
+    while prefix < limit and text[prefix] == suggestion[prefix]:
+        prefix += 1
+    if prefix < 2 * context:
+        return suggestion
+    start = suggestion.rfind(" ", 0, prefix - context)
+    return "…" + suggestion[(start + 1 if start >= 0 else prefix - context) :]
+
+
+def resume_frame(
+    roles: Sequence[str], sections: Sequence[str], reports: Sequence[Report]
+) -> pd.DataFrame:
+    """One row per bullet: its role, score, whether a figure measures it, and what fired."""
+    rows = []
+    for i, (role, section, report) in enumerate(zip(roles, sections, reports, strict=True)):
+        quantities = [q for u in report.units for q in u.quantities]
+        rows.append(
+            {
+                "bullet": i + 1,
+                "role": role,
+                "section": section,
+                "text": report.text,
+                "score": report.score,
+                "quantified": bool(quantities),
+                "findings": len(report.findings),
+                "rules": ", ".join(sorted(report.rules())),
+            }
+        )
+    columns = ["bullet", "role", "section", "text", "score", "quantified", "findings", "rules"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def role_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per role, in resume order: bullets, the share with a measuring figure, the mean score."""
+    if frame.empty:
+        return pd.DataFrame(columns=["role", "bullets", "quantified share", "mean score"])
+    grouped = frame.groupby("role", sort=False)
+    out = pd.DataFrame(
+        {
+            "bullets": grouped.size(),
+            "quantified share": grouped["quantified"].mean().round(2),
+            "mean score": grouped["score"].mean().round(0).astype(int),
+        }
+    )
+    return out.reset_index()
+
+
+def report_markdown(frame: pd.DataFrame, findings: pd.DataFrame, title: str) -> str:
+    """The resume report as Markdown: summary per role, then each finding with its fix.
+
+    The text comes from the user's resume, so Markdown control characters are escaped.
+    """
+
+    def esc(value: object) -> str:
+        return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", str(value)).replace("\n", " ")
+
+    lines = [f"# starkit resume report: {esc(title)}", ""]
+    summary = role_summary(frame)
+    if not summary.empty:
+        lines += ["| role | bullets | quantified | mean score |", "|---|---|---|---|"]
+        for row in summary.itertuples(index=False):
+            lines.append(f"| {esc(row[0])} | {row[1]} | {round(100 * row[2])}% | {row[3]} |")
+        lines.append("")
+    for item, group in findings.groupby("item", sort=True):
+        bullet = frame.loc[frame["bullet"] == item, "text"]
+        lines.append(f"## Bullet {item}: {esc(bullet.iloc[0]) if len(bullet) else ''}")
+        lines.append("")
+        for row in group.itertuples(index=False):
+            lines.append(f"- **{row.severity}** `{row.rule}`: {esc(row.message)}")
+            lines.append(f"  - Try: {esc(row.suggestion)}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
