@@ -1,38 +1,17 @@
 """Story understanding: STAR segmentation, follow-up questions, the question bank, coverage.
 
-`parse_story` is cheap (regexes and word lists); the coverage matrix needs pandas, so the
-modules load on first use.
+Everything here is cheap to import: the coverage module loads pandas only when `coverage` is
+called. `starkit.story.coverage` is the function (the module is `starkit.story.coverage` in
+`sys.modules`; import `run_cli` or `CoverageResult` from it directly).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
+from starkit.story.competencies import suggest_competencies
+from starkit.story.coverage import CoverageResult, coverage
+from starkit.story.followups import FollowUp, followups
+from starkit.story.questions import Question, load_questions
 from starkit.story.segment import parse_story, sentences
-
-if TYPE_CHECKING:
-    from starkit.story.competencies import suggest_competencies
-    from starkit.story.coverage import CoverageResult, coverage
-    from starkit.story.followups import FollowUp, followups
-    from starkit.story.questions import Question, load_questions
-
-_LAZY = {
-    "suggest_competencies": "starkit.story.competencies",
-    "coverage": "starkit.story.coverage",
-    "CoverageResult": "starkit.story.coverage",
-    "followups": "starkit.story.followups",
-    "FollowUp": "starkit.story.followups",
-    "load_questions": "starkit.story.questions",
-    "Question": "starkit.story.questions",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'starkit.story' has no attribute {name!r}")
-
 
 __all__ = [
     "CoverageResult",
