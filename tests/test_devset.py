@@ -109,3 +109,21 @@ def test_quantity_texts_are_unique(quantities, bullets, emails):
     for items in (quantities, bullets, emails):
         texts = [i.text for i in items]
         assert len(texts) == len(set(texts))
+
+
+HOLDOUT = ev.DEFAULT_DATA_DIR / "holdout"
+
+
+def test_holdout_is_well_formed_and_disjoint(bullets, emails, quantities):
+    """The sealed holdout loads, follows the same email-length rule and shares no text."""
+    h_bullets = ev.load_labelled(HOLDOUT / "bullets.jsonl", ev.BULLET_RULES)
+    h_emails = ev.load_labelled(HOLDOUT / "emails.jsonl", ev.EMAIL_RULES)
+    h_quantities = ev.load_quantities(HOLDOUT / "quantities.jsonl")
+    assert len(h_bullets) >= 50 and len(h_emails) >= 10 and len(h_quantities) >= 20
+    for e in h_emails:
+        words = len(e.text.split())
+        assert 60 <= words <= 300 and abs(words - 200) >= 15, e.id
+        assert ("email-length" in e.rules) == (words > 200), e.id
+    for main, held in ((bullets, h_bullets), (emails, h_emails), (quantities, h_quantities)):
+        assert not {i.text for i in main} & {i.text for i in held}
+        assert not {i.id for i in main} & {i.id for i in held}
