@@ -258,7 +258,7 @@ _ABBREVIATIONS = frozenset(
     }
 )
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]*_]*(?=\s)")
-_BULLET = re.compile(r"^(?:>[ \t]*)?(?:[-*•+▪◦‣][ \t]+|\d{1,2}[.)][ \t]+|\#{1,6}[ \t]+)")
+_BULLET = re.compile(r"(?:>[ \t]*)?(?:[-*•+▪◦‣][ \t]+|\d{1,2}[.)][ \t]+|\#{1,6}[ \t]+)")
 _LIST_START = re.compile(r"^[ \t]*(?:>[ \t]*)?(?:[-*•+▪◦‣][ \t]+|\d{1,2}[.)][ \t]+|\#{1,6}[ \t])")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 

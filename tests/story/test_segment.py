@@ -1,0 +1,378 @@
+"""STAR segmentation: label forms, unlabelled prose, section spans, robustness, dev-set accuracy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from starkit import parse_story
+from starkit.errors import LexiconError
+from starkit.lexicons import lexicon_root
+from starkit.models import SECTION_NAMES, Story
+from starkit.story.segment import (
+    find_labels,
+    label_sentences,
+    load_segment_lexicon,
+    sentences,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVSET = ROOT / "tests" / "data" / "stories" / "stories.jsonl"
+
+
+def texts(story: Story) -> dict[str, str]:
+    return {s.name: story.text[s.start : s.end] for s in story.sections}
+
+
+def assert_well_formed(story: Story) -> None:
+    """The section contract: in order, non-overlapping, inside the text, trimmed, unique names."""
+    names = [s.name for s in story.sections]
+    assert len(names) == len(set(names))
+    prev_end = 0
+    for s in story.sections:
+        assert 0 <= s.start < s.end <= len(story.text)
+        assert s.start >= prev_end
+        body = story.text[s.start : s.end]
+        assert body == body.strip()
+        assert 0.0 <= s.confidence <= 1.0
+        prev_end = s.end
+
+
+# ----------------------------------------------------------------------------- labels
+
+LABEL_FORMS = {
+    "colon": (
+        "Situation: Our app was slow.\nTask: I had to fix it.\n"
+        "Action: I profiled it.\nResult: Load time fell 40%."
+    ),
+    "letters": (
+        "S: Our app was slow.\nT: I had to fix it.\nA: I profiled it.\nR: Load time fell 40%."
+    ),
+    "bold-own-line": (
+        "**Situation**\nOur app was slow.\n\n**Task**\nI had to fix it.\n\n"
+        "**Action**\nI profiled it.\n\n**Result**\nLoad time fell 40%."
+    ),
+    "bold-colon-inline": (
+        "**Situation:** Our app was slow.\n**Task:** I had to fix it.\n"
+        "**Action:** I profiled it.\n**Result:** Load time fell 40%."
+    ),
+    "headings": (
+        "## Situation\nOur app was slow.\n## Task\nI had to fix it.\n"
+        "## Action\nI profiled it.\n## Result\nLoad time fell 40%."
+    ),
+    "dash": (
+        "Situation - Our app was slow.\nTask - I had to fix it.\n"
+        "Action - I profiled it.\nResult - Load time fell 40%."
+    ),
+    "alone-on-line": (
+        "Situation\nOur app was slow.\nTask\nI had to fix it.\n"
+        "Action\nI profiled it.\nResult\nLoad time fell 40%."
+    ),
+    "inline-one-paragraph": (
+        "Situation: Our app was slow. Task: I had to fix it. "
+        "Action: I profiled it. Result: Load time fell 40%."
+    ),
+    "synonyms": (
+        "Context: Our app was slow.\nGoal: I had to fix it.\n"
+        "Approach: I profiled it.\nImpact: Load time fell 40%."
+    ),
+    "emoji-letter-word": (
+        "✅ S – Situation:\nOur app was slow.\n✅ T – Task:\nI had to fix it.\n"
+        "✅ A – Action:\nI profiled it.\n✅ R – Result:\nLoad time fell 40%."
+    ),
+    "letter-then-word-lines": (
+        "S\n\nSituation\n\nOur app was slow.\n\nT\n\nTask\n\nI had to fix it.\n\n"
+        "A\n\nAction\n\nI profiled it.\n\nR\n\nResult\n\nLoad time fell 40%."
+    ),
+}
+
+
+@pytest.mark.parametrize("form", sorted(LABEL_FORMS))
+def test_every_label_form_gives_the_four_sections_without_the_labels(form):
+    story = parse_story(LABEL_FORMS[form])
+    assert texts(story) == {
+        "situation": "Our app was slow.",
+        "task": "I had to fix it.",
+        "action": "I profiled it.",
+        "result": "Load time fell 40%.",
+    }
+    assert all(s.confidence == 1.0 for s in story.sections)
+    assert_well_formed(story)
+
+
+def test_labels_win_over_cues():
+    # Each body reads like another section; the labels decide.
+    text = (
+        "Result: At my last company the build took an hour.\n"
+        "Situation: As a result, builds fell to 9 minutes."
+    )
+    story = parse_story(text)
+    assert [s.name for s in story.sections] == ["result", "situation"]
+    assert story.section_text("result") == "At my last company the build took an hour."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Result-driven product manager with a record of launches.",
+        "Action items were never tracked after the meeting.",
+        "A - B testing was new to the team.",
+        "The task force met every week.",
+    ],
+)
+def test_words_that_only_look_like_labels_are_prose(text):
+    assert find_labels(text) == []
+
+
+def test_unlabelled_preamble_before_a_label_is_read_by_its_cues():
+    text = (
+        "At my last company the checkout page was slow and conversion was falling.\n"
+        "Task: I had to fix it in a quarter.\n"
+        "Action: I profiled the page.\nResult: Conversion rose 8%."
+    )
+    story = parse_story(text)
+    assert [s.name for s in story.sections] == ["situation", "task", "action", "result"]
+    assert story.sections[0].confidence < 1.0  # inferred, not labelled
+
+
+def test_a_label_repeated_out_of_order_keeps_each_name_once():
+    text = (
+        "Situation: Releases were slow.\n"
+        "Action: I wrote a release checklist. I ran the first three releases with it.\n"
+        "Result: Releases took half the time.\n"
+        "Action: I also trained two release captains."
+    )
+    story = parse_story(text)
+    assert_well_formed(story)
+    assert [s.name for s in story.sections] == ["situation", "action", "result"]
+    # The longer action run keeps the name; the stray one joins the section before it.
+    assert story.section_text("action").startswith("I wrote a release checklist.")
+    assert story.section_text("result").endswith("I also trained two release captains.")
+
+
+# ----------------------------------------------------------------------------- prose
+
+UNLABELLED = (
+    "Two years ago I was the product manager for search at a travel site. "
+    "Searches that returned no hotels had climbed to 12% of all searches. "
+    "My goal was to halve that before the summer peak. "
+    "I pulled a month of failed queries and grouped them by cause. "
+    "Then I worked with two engineers to add spelling correction and nearby-city results. "
+    "As a result, empty searches fell to 5% and bookings from search rose 3%."
+)
+
+
+def test_unlabelled_prose_is_assigned_by_cues_in_star_order():
+    story = parse_story(UNLABELLED)
+    assert_well_formed(story)
+    got = texts(story)
+    assert got["situation"].startswith("Two years ago")
+    assert got["situation"].endswith("12% of all searches.")
+    assert got["task"] == "My goal was to halve that before the summer peak."
+    assert got["action"].startswith("I pulled a month")
+    assert got["result"].startswith("As a result")
+
+
+def test_a_story_without_a_result_has_no_result_section():
+    text = (
+        "At my previous company our designers built the same form five different ways. "
+        "I was asked to get every team onto one component library. "
+        "I collected every version into one page. "
+        "Then I formed a working group with one designer from each team."
+    )
+    story = parse_story(text)
+    assert story.section("result") is None
+    assert story.section_text("result") == ""
+    assert {s.name for s in story.sections} == {"situation", "task", "action"}
+
+
+def test_label_sentences_explains_each_choice():
+    labelled = label_sentences(UNLABELLED)
+    assert len(labelled) == 6
+    first = labelled[0]
+    assert first.name == "situation" and not first.labelled
+    assert "situation-time-place" in first.cues
+    assert labelled[-1].name == "result" and "result-explicit" in labelled[-1].cues
+    assert label_sentences("Task: I had to fix it.")[0].cues == ("label",)
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def spans(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+def test_sentences_keep_abbreviations_and_decimals_whole():
+    text = "We cut p95 from 1.2s to 0.8s, e.g. on the U.S. checkout. Then I left."
+    assert spans(text) == [
+        "We cut p95 from 1.2s to 0.8s, e.g. on the U.S. checkout.",
+        "Then I left.",
+    ]
+
+
+def test_sentences_join_hard_wrapped_lines_and_split_list_items():
+    text = (
+        "I worked with the booking team and\nthe messaging team.\n- I ran both\n- I compared them"
+    )
+    assert spans(text) == [
+        "I worked with the booking team and\nthe messaging team.",
+        "I ran both",
+        "I compared them",
+    ]
+
+
+def test_sentences_leave_out_labels():
+    assert spans("Situation: It was slow. Task: Fix it.") == ["It was slow.", "Fix it."]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "Situation:", "**Task**\n\n", "---", "S:"])
+def test_empty_or_label_only_text_has_no_sections(text):
+    assert parse_story(text).sections == []
+    assert sentences(text) == []
+
+
+def test_non_str_input_does_not_raise():
+    assert parse_story(None).sections == []  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.sampled_from(
+                [
+                    "Situation:",
+                    "S:",
+                    "**Task**",
+                    "## Action\n",
+                    "Result -",
+                    "\n\n",
+                    ". ",
+                    "I built it.",
+                    "As a result, churn fell 20%.",
+                    "We were slow.",
+                    "e.g.",
+                    "✅ R – Result:",
+                    "- ",
+                    "1. ",
+                    "…",
+                    "I was asked to",
+                    "T)",
+                    "(A)",
+                ]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_parse_story_never_raises_and_spans_stay_inside_the_text(parts):
+    text = "".join(parts)
+    story = parse_story(text)
+    assert story.text == text
+    assert_well_formed(story)
+    for a, b in sentences(text):
+        assert 0 <= a < b <= len(text)
+
+
+# ----------------------------------------------------------------------------- dev set
+
+
+def load_devset() -> list[dict]:
+    return [json.loads(line) for line in DEVSET.read_text("utf-8").splitlines() if line]
+
+
+def test_devset_is_large_enough_and_well_formed():
+    records = load_devset()
+    assert len(records) >= 30
+    assert any(r["labelled"] for r in records) and any(not r["labelled"] for r in records)
+    for r in records:
+        prev = 0
+        for s in r["sentences"]:
+            assert s["label"] in SECTION_NAMES
+            assert prev <= s["start"] < s["end"] <= len(r["text"])
+            assert r["text"][s["start"] : s["end"]].strip()
+            prev = s["end"]
+        rules = r["rules"]
+        assert set(rules) == {
+            "star-missing-section",
+            "we-not-i",
+            "result-unquantified",
+            "answer-length",
+        }
+
+
+def test_devset_jsonl_matches_its_source():
+    sys.path.insert(0, str(DEVSET.parent))
+    try:
+        import build_devset
+    finally:
+        sys.path.pop(0)
+    built = build_devset.parse(build_devset.SOURCE.read_text("utf-8"))
+    assert built == load_devset(), "run tests/data/stories/build_devset.py"
+
+
+def test_devset_section_accuracy_per_sentence():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import eval_segmentation
+    finally:
+        sys.path.pop(0)
+    res = eval_segmentation.evaluate(load_devset())
+    acc = {k: right / total for k, (right, total) in res["groups"].items()}
+    # The contract asks 85% of sentences in the human's section; labelled stories must do
+    # better since labels win.
+    assert acc["overall"] >= 0.90, acc
+    assert acc["unlabelled"] >= 0.85, acc
+    assert acc["check"] >= 0.85, acc
+    assert acc["labelled"] >= 0.97, acc
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@pytest.fixture
+def lex_copy(tmp_path: Path) -> Path:
+    shutil.copytree(lexicon_root() / "story", tmp_path / "story")
+    return tmp_path
+
+
+def test_lexicon_loads_from_a_copy(lex_copy):
+    lex = load_segment_lexicon(lex_copy)
+    assert {c.id for c in lex.cues} >= {"task-assignment", "result-explicit"}
+
+
+def test_a_misspelt_cue_key_names_the_file_and_entry(lex_copy):
+    path = lex_copy / "story" / "segment.toml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            'id = "task-goal-words"\n', 'id = "task-goal-words"\ntrems = ["x"]\n'
+        ),
+        "utf-8",
+    )
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert exc.value.file == "story/segment.toml"
+    assert exc.value.entry == "task-goal-words"
+    assert "trems" in str(exc.value)
+
+
+def test_a_broken_cue_regex_is_a_lexicon_error(lex_copy):
+    path = lex_copy / "story" / "segment.toml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "patterns = ['(?i)\\b(?:was|were|had)\\b']", "patterns = ['(unclosed']"
+        ),
+        "utf-8",
+    )
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert exc.value.entry == "situation-was-were"
+    assert "regex" in str(exc.value)
