@@ -121,16 +121,16 @@ def _run_lint(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _maybe_document(
-    name: str, data: bytes, args: argparse.Namespace
-) -> Callable[..., int] | None:
+def _maybe_document(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
     """A resume document (PDF, DOCX, ...) is handed to `starkit.resume.cli` when installed."""
     if args.kind not in (None, "resume"):
         return None
     try:
-        from starkit.resume import cli as resume_cli
-    except ModuleNotFoundError:
-        return None
+        resume_cli = importlib.import_module("starkit.resume.cli")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("starkit.resume", "starkit.resume.cli"):
+            return None  # resume reading is not installed: lint the text as it is
+        raise
     return resume_cli.handler(name, data, args)
 
 

@@ -58,6 +58,7 @@ _RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
 _RE_DIGIT = re.compile(r"\d")
 _RE_PHONE = re.compile(
     r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
+    r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,4}\)?){2,5}(?![\w.%])"
 )
 _RE_DATE = re.compile(
     r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
@@ -329,15 +330,17 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             elif prev in _MONTHS or nxt in _MONTHS:
                 if info.value is not None and info.value <= 31:
                     kind, measure = "date", False
-            elif prev.rstrip("-") in prefixes or (prev.endswith("-") and prev[:-1] in prefixes):
-                kind, measure = "name", False
             elif (
-                bare
-                and i > 0
-                and not tok.text.startswith("0.")
-                and _product_like(doc[i - 1].text, i - 1)
-                and prev not in _NOT_NAME
-                and not counted_after
+                prev.rstrip("-") in prefixes
+                or (prev.endswith("-") and prev[:-1] in prefixes)
+                or (
+                    bare
+                    and i > 0
+                    and not tok.text.startswith("0.")
+                    and _product_like(doc[i - 1].text, i - 1)
+                    and prev not in _NOT_NAME
+                    and not counted_after
+                )
             ):
                 kind, measure = "name", False
             elif bare and "." in tok.text and _UPGRADE.search(text):
@@ -376,7 +379,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         if prev in _RANK_BEFORE and measure and kind in ("count", "percent") and prev != "number":
             if prev == "top":
                 start = i - 1
-            kind = "rank" if prev != "top" or kind == "count" else "rank"
+            kind = "rank"
         emit(start, end, kind, measure, value, unit)
         i = end
 

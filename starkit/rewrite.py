@@ -10,6 +10,7 @@ from theirs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Literal
@@ -127,11 +128,11 @@ def from_to_change(ctx: UnitContext) -> str | None:
     """'-20%' when the text gives 'from A to B' (or 'A → B'); with percentages also the
     percentage-point change. None when there is no such pair."""
     qs = [q for q in ctx.quantities if q.value is not None]
-    for a, b in zip(qs, qs[1:], strict=False):
+    for a, b in itertools.pairwise(qs):
         prev = ctx.lower(a.token_start - 1)
         join = ctx.doc[a.token_end : b.token_start].text.strip().lower()
         if join in ("to", "→", "->", "⇒") and (prev == "from" or join != "to"):
-            if not a.value or a.kind != b.kind and not (a.kind == "count" or b.kind == "count"):
+            if not a.value or (a.kind != b.kind and not (a.kind == "count" or b.kind == "count")):
                 continue
             change = (b.value - a.value) / a.value * 100
             out = f"{'+' if change >= 0 else '-'}{_fmt(abs(change))}%"
@@ -250,7 +251,8 @@ def _baseline(hit: Hit, ctx: UnitContext) -> str:
     base = _base(ctx.text)
     return (
         f"{base}, from <X> to <Y> over <period>. "
-        f"To fill it: what was the value before, and over what period did {hit.fields.get('figure', 'it')} happen?"
+        "To fill it: what was the value before, and over what period did "
+        f"{hit.fields.get('figure', 'it')} happen?"
     )
 
 
@@ -306,7 +308,10 @@ def _answer_length(hit: Hit, ctx: UnitContext) -> str:
             f"Add about {300 - words} words: the steps of your Action and a measured Result "
             "(what moved, from what to what, over what period)."
         )
-    return f"Cut about {words - 600} words, mostly from the Situation and Task; keep the Action and Result."
+    return (
+        f"Cut about {words - 600} words, mostly from the Situation and Task; "
+        "keep the Action and Result."
+    )
 
 
 _BUILDERS = {

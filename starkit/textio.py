@@ -89,7 +89,11 @@ def normalise_for_matching(text: str) -> str:
             out.append('"')
         elif ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
             out.append("-")
-        elif ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000" or ch in "\u200b\u200c\u200d\u2060\ufeff" or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r"):
+        elif (
+            ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
+            or ch in "\u200b\u200c\u200d\u2060\ufeff"
+            or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r")
+        ):
             out.append(" ")
         else:
             out.append(ch)

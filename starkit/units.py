@@ -10,7 +10,7 @@ from starkit.models import Kind
 
 # A list marker at the start of a line: glyphs, dashes, numbering, the \x7f some PDFs give.
 _MARKER = re.compile(
-    r"^[ \t]*(?:[-*+•·▪▫◦‣⁃●○■□➢➤►▶✓✔→»–—\x7f]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))[ \t]*"
+    r"[ \t]*(?:[-*+•·▪▫◦‣⁃●○■□➢➤►▶✓✔→»–—\x7f]|\(cid:\d+\)|\d{1,2}[.)](?=\s)|[a-z][.)](?=\s))[ \t]*"
 )
 
 

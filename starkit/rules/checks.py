@@ -7,6 +7,7 @@ The severity, message, kinds and examples live in `lexicons/rules/<code>.toml`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ _METRIC_FOLLOWERS = {
     "within", "for", "on", "with", "at", "while", "after", "since", "during", "last", "this",
     "each", "a", "an", "the", "through", "via", "among", "than", "vs", "vs.", "versus", "as",
     "that", "which", "who", "when", "without", "despite", "but", "yet", "into", "year", "month",
-    "week", "quarter", "day", "yoy", "mom", "qoq", "wow", "more", "among", "beyond", "above",
+    "week", "quarter", "day", "yoy", "mom", "qoq", "wow", "more", "beyond", "above",
     "below", "under", "rose", "grew", "increased", "doubled", "tripled", "jumped", "climbed",
     "improved", "went", "were", "was", "is", "are", "rate", "rates", "growth", "lift", "uplift",
     "increase", "gain", "gains", "count", "counts", "numbers", "volume", "metrics", "totals",
@@ -76,9 +77,7 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     low = nxt.lower_
     if low in _METRIC_FOLLOWERS or low.endswith("ly"):
         return True
-    if ctx.at("change", m.end) or ctx.at("hold", m.end):
-        return True
-    return False
+    return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
 
 
 def _modifier_before(ctx: UnitContext, m: Match) -> bool:
@@ -112,9 +111,11 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     return None
 
 
-_BLOCKING = {"for", "with", "across", "to", "through", "on", "at", "among", "via", "from",
-             "into", "onto", "using", "without", "and", "or", "while", "after", "before", "as",
-             "which", "that", "who", "when", "where", "because", "so", "but", "than", ","}  # fmt: skip
+_BLOCKING = {
+    "for", "with", "across", "to", "through", "on", "at", "among", "via", "from", "into",
+    "onto", "using", "without", "and", "or", "while", "after", "before", "as", "which", "that",
+    "who", "when", "where", "because", "so", "but", "than", ",",
+}  # fmt: skip
 _CHANGE_NOUN_PREPS = {"in", "of", "by", "across"}
 
 
@@ -368,7 +369,7 @@ _CHANGE_AFTER = {"increase", "decrease", "reduction", "improvement", "lift", "up
                  "more", "less", "higher", "lower", "cheaper", "better", "savings", "cut", "off",
                  "up", "down", "increases", "decreases", "reductions", "improvements", "quicker",
                  "shorter", "smaller", "larger", "bigger", "greater", "spike", "surge", "dip",
-                 "fall", "improvements"}  # fmt: skip
+                 "fall"}  # fmt: skip
 
 
 def _relative_figures(ctx: UnitContext) -> list[Quantity]:
@@ -524,7 +525,7 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
 def _clause_around(sentence: str, pos: int) -> str:
     """The comma/'and'-delimited clause of a sentence that holds position `pos`."""
     bounds = [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if a <= pos < b:
             return sentence[a:b]
     return sentence

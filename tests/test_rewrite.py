@@ -1,0 +1,85 @@
+"""Data-backed rewrites: the writer's words kept, slots marked, changes computed, nothing
+invented."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import starkit
+
+NUM = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _suggestion(text: str, rule: str, kind: str = "bullet") -> str:
+    report = starkit.lint(text, kind)
+    return next(f.suggestion for f in report.findings if f.rule == rule)
+
+
+def test_no_quantification_keeps_the_words_and_proposes_a_topic_metric():
+    s = _suggestion("Improved project execution", "no-quantification")
+    assert s.startswith("Improved project execution, cutting <cycle time> from <X> to <Y>")
+    assert "what was cycle time before and after?" in s
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Migrated the monolith to Kubernetes", "uptime"),
+        ("Redesigned the checkout funnel", "conversion rate"),
+        ("Ran sprint planning for the mobile squad", "cycle time"),
+        ("Sped up the search API with a cache", "p95 latency"),
+    ],
+)
+def test_metric_fits_the_topic(text, metric):
+    assert f"<{metric}>" in _suggestion(text, "no-quantification")
+
+
+def test_change_is_computed_from_two_values():
+    s = _suggestion(
+        "Increased conversion from 2% to 3.2% with a one-page checkout", "missing-guardrail"
+    )
+    assert "(+60%, +1.2 pp)" in s
+    assert "<refund rate>" in s
+
+
+def test_weak_verb_gets_strong_verbs():
+    s = _suggestion("Helped 3 teams ship the new billing page", "weak-verb")
+    assert s.startswith("Led 3 teams to ship the new billing page")
+    assert "Drove" in s
+
+
+def test_vague_word_becomes_a_slot():
+    s = _suggestion("Coordinated various teams to deliver the platform", "vague-language")
+    assert s.startswith("Coordinated <N> teams to deliver the platform")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increased conversion from 2% to 3.2% with a one-page checkout",
+        "Grew app downloads 40% in Q3 through an influencer campaign",
+        "Reduced checkout latency by 40%",
+        "Helped 3 teams ship the new billing page",
+        "Improved onboarding for 12 enterprise customers significantly",
+        "Reduced sprint cycle time from 3.5 weeks to 2.8 weeks",
+    ],
+)
+def test_no_figure_is_invented(text):
+    report = starkit.lint(text, "bullet")
+    allowed = set(NUM.findall(text)) | {"4"}  # "week-4 retention" is a metric's name
+    for f in report.findings:
+        computed = set(NUM.findall(f.suggestion)) - allowed
+        # any other number must be a computed change of the writer's own values
+        for n in computed:
+            assert re.search(rf"[+-]{re.escape(n)}(?:%| pp)", f.suggestion), (
+                f.rule,
+                n,
+                f.suggestion,
+            )
+
+
+def test_rewrite_pasted_back_is_caught_as_a_placeholder():
+    s = _suggestion("Improved project execution", "no-quantification")
+    assert "unfilled-placeholder" in starkit.lint(s, "bullet").rules()
