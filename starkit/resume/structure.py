@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from starkit.resume.lexicon import (
@@ -71,6 +71,7 @@ class RawLine:
     cont: bool = False  # markup says it continues the previous line's item
     brk: bool = False  # markup says a new block starts here (never a continuation)
     gap: bool = False  # blank space above it
+    region: bool = False  # the layout moved to another column or box (PDF)
     x0: float | None = None  # left edge of the text, after any glyph
     x_line: float | None = None  # left edge including the glyph
     x1: float | None = None  # right edge
@@ -108,13 +109,13 @@ _DATE = (
     rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
     rf"|q[1-4]\s+{_YEAR}|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:{_YEAR}|\d\d)\b|{_YEAR}\b)"
 )
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date)"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
 _RANGE_RE = re.compile(
     rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
     rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
 )
 _DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
-_END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-]){_DATE}\)?\s*$")
+_END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
 _ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|etc|e\.g|i\.e|vs|jr|sr|st|dr|u\.s)\.$")
 _SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s-\s|\s@\s")
 _CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
@@ -150,8 +151,14 @@ def has_date_range(text: str) -> bool:
 
 
 def ends_with_date(text: str) -> bool:
-    """True when the line ends on a date ('..., June 2021', '(2019)')."""
-    return bool(_END_DATE_RE.search(text.strip()))
+    """True when the line ends on a date ('..., June 2021', '(2019)', '– Present')."""
+    t = text.strip()
+    m = _END_DATE_RE.search(t)
+    if not m:
+        return False
+    if re.search(rf"(?i){_NOW}\)?$", t) and not re.fullmatch(rf"(?i)\(?{_NOW}\)?", t):
+        return bool(re.search(rf"(?i)[-–—~]\s*(?:to\s+)?{_NOW}\)?$|\bto\s+{_NOW}\)?$", t))
+    return True
 
 
 def _words(text: str) -> list[str]:
@@ -308,6 +315,12 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         if i in heads:
             cur = _Section(heads[i], ln.text.rstrip(":").strip(), src, ln.heading)
             sections.append(cur)
+        elif ln.region and cur.kind != "contact":
+            # another column starts with no heading of its own (a sidebar's name and
+            # contact lines): it does not continue the section the last column ended in
+            cur = _Section("contact", None, src)
+            sections.append(cur)
+            cur.lines.append(ln)
         elif ln.heading is not None and ln.item is None and not ln.bullet:
             if cur.kind == "contact" and (ln.heading <= 1 or not cur.lines):
                 cur.lines.append(ln)  # the name at the top
@@ -373,9 +386,12 @@ def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
     """Does `ln` carry on the open `item` (a wrapped line) rather than start a new one?"""
     if ln.cont:
         return True
-    if ln.brk or ln.gap or ln.bullet or ln.item or ln.role or item.kind == "header":
+    if ln.brk or ln.gap or ln.bullet or ln.item or ln.role:
         return False
     prev = item.last
+    if item.kind == "header":
+        # a header wraps only mid-phrase: 'Mar 2021 –' / 'Present', 'Acme' / ', Inc.'
+        return _ends_joiner(prev.text) or ln.text[:1] in ",)]" or ln.text[:1].islower()
     if ln.page != prev.page and ln.page is not None and prev.page is not None:
         pass  # a bullet may run on to the next page; judged like any line
     if _datey(ln) and not ln.text[:1].islower():
@@ -685,31 +701,60 @@ def build_resume(
         header: list[RawLine] = []
         for item in _items(sec, lines):
             if item.kind == "header":
-                if header and _new_role(header, item.first):
-                    _open_role(b, header)
-                    header = []
-                header.append(item.first)
+                header.append(_merged(item))
                 continue
-            if header:
-                _open_role(b, header)
-                header = []
+            for block in _split_block(header):
+                _open_role(b, block)
+            header = []
             parts = [(ln.text, _src(ln)) for ln in item.lines]
             if item.kind == "bullet":
                 b.bullet(parts)
             else:
                 b.text(parts)
-        if header:
-            _open_role(b, header)
+        for block in _split_block(header):
+            _open_role(b, block)
     return b.build(pages=pages, warnings=warnings)
 
 
-def _new_role(header: list[RawLine], ln: RawLine) -> bool:
-    """A header line opens a second role when the block already holds dates and so does it,
-    or when either carries a stated role."""
-    if ln.role is not None or any(h.role is not None for h in header):
-        return True
-    dated = any(_datey(h) for h in header)
-    return dated and _datey(ln)
+def _merged(item: _Item) -> RawLine:
+    """A wrapped header as one line ('Mar 2021 –' + 'Present')."""
+    if len(item.lines) == 1:
+        return item.first
+    text, _ = _join([(ln.text, _src(ln)) for ln in item.lines])
+    return replace(item.first, text=text)
+
+
+def _split_block(block: list[RawLine]) -> list[list[RawLine]]:
+    """Split consecutive header lines into one block per role.
+
+    A stated role (LaTeX, JSON Resume) opens a block.  Otherwise the dated lines count the
+    roles: n lines with k dated ones in the same place of every n/k-line group split evenly
+    ('Org | Dates' / 'Title' twice, or 'Title' / 'Org, Dates' twice); else each block starts
+    at a dated line when the first line is dated, or ends at one when it is not.
+    """
+    if not block:
+        return []
+    if any(h.role is not None for h in block):
+        out: list[list[RawLine]] = []
+        for h in block:
+            if h.role is not None or not out:
+                out.append([h])
+            else:
+                out[-1].append(h)
+        return out
+    dated = [i for i, h in enumerate(block) if _datey(h)]
+    n, k = len(block), len(dated)
+    if k <= 1:
+        return [block]
+    if n % k == 0:
+        g = n // k
+        if [d // g for d in dated] == list(range(k)) and len({d % g for d in dated}) == 1:
+            return [block[j : j + g] for j in range(0, n, g)]
+    if dated[0] == 0:
+        cuts = dated
+    else:
+        cuts = [0, *[d + 1 for d in dated[:-1]]]
+    return [block[a:b] for a, b in zip(cuts, [*cuts[1:], n], strict=False) if block[a:b]]
 
 
 def _open_role(b: Builder, header: list[RawLine]) -> None:

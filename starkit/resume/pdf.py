@@ -1,0 +1,273 @@
+"""PDF resumes, read with pdfplumber (pdfminer) from the characters in content-stream order.
+
+Why pdfplumber and not pypdf: on the project's fixtures (tests/resume/fixtures/pdfs.py;
+figures in docs/resume.md) pypdf is about 5x faster but drops reportlab's list bullets and
+gives no geometry, while pdfplumber keeps the bullet glyph (as `(cid:127)` or `•`) and gives
+each character's position, font and size.  Its own `extract_text` sorts by position and so
+interleaves a two-column page line by line; the characters themselves come in the order the
+producer wrote them, which keeps each column together, so lines are built here from
+`page.chars` in that order.  Each line carries its left and right edges, its first word's
+width, bold and size, which the shared structure step uses to re-join wrapped bullets.
+
+Positions: a PDF `Source` has the 1-based page and the 1-based line within that page's
+extracted lines (`p2:14:3`), not a line of the file.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from starkit.errors import ResumeReadError
+from starkit.resume.model import Resume
+from starkit.resume.structure import RawLine, build_resume, strip_glyph
+
+_LIGATURES = re.compile("[\ufb00-\ufb06]")
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
+_BOLD = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$|-b$")
+
+
+@dataclass
+class _Line:
+    chars: list[dict[str, Any]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)  # x0 of each text character
+    top: float = 0.0
+    bottom: float = 0.0
+    x1: float = 0.0
+
+    def add(self, ch: dict[str, Any], gap_space: bool, tab: bool) -> None:
+        if self.text and tab:
+            self.text.append("\t")
+            self.xs.append(ch["x0"])
+        elif self.text and gap_space and self.text[-1] not in " \t":
+            self.text.append(" ")
+            self.xs.append(ch["x0"])
+        t = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), ch["text"])
+        for _ in t:
+            self.xs.append(ch["x0"])
+        self.text.append(t)
+        self.chars.append(ch)
+        if len(self.chars) == 1:
+            self.top, self.bottom = ch["top"], ch["bottom"]
+        else:
+            self.top, self.bottom = min(self.top, ch["top"]), max(self.bottom, ch["bottom"])
+        self.x1 = max(self.x1, ch["x1"])
+
+    @property
+    def string(self) -> str:
+        return "".join(self.text)
+
+
+def _size(ch: dict[str, Any]) -> float:
+    return float(ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0)
+
+
+def _page_lines(chars: Sequence[dict[str, Any]]) -> list[_Line]:
+    """Group characters, in stream order, into lines: a new line starts when a character
+    does not sit on the current line's band or jumps back to the left."""
+    lines: list[_Line] = []
+    cur: _Line | None = None
+    prev: dict[str, Any] | None = None
+    for ch in chars:
+        if not ch.get("text") or ch.get("upright") is False:
+            continue
+        if ch["text"].isspace():
+            if cur is not None and cur.text and cur.text[-1] not in " \t":
+                cur.text.append(" ")
+                cur.xs.append(ch["x0"])
+            continue
+        size = _size(ch)
+        if cur is not None and prev is not None:
+            mid = (ch["top"] + ch["bottom"]) / 2
+            cur_mid = (cur.top + cur.bottom) / 2
+            same_band = cur.top - 1 <= mid <= cur.bottom + 1 or ch["top"] <= cur_mid <= ch["bottom"]
+            backwards = ch["x0"] < prev["x0"] - 0.5 * size
+            if same_band and not backwards:
+                gap = ch["x0"] - prev["x1"]
+                cur.add(ch, gap_space=gap > 0.18 * size, tab=gap > 2.5 * size)
+                prev = ch
+                continue
+        cur = _Line()
+        cur.add(ch, False, False)
+        lines.append(cur)
+        prev = ch
+    return lines
+
+
+def _bold(line: _Line) -> bool:
+    letters = [c for c in line.chars if c["text"].strip()]
+    heavy = sum(1 for c in letters if _BOLD.search(str(c.get("fontname", ""))))
+    return bool(letters) and heavy * 2 > len(letters)
+
+
+def _line_size(line: _Line) -> float:
+    sizes = sorted(_size(c) for c in line.chars if c["text"].strip())
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _right_margin(lines: list[_Line], i: int) -> float:
+    """The right edge of the column line `i` sits in: the furthest right any line reaches
+    that overlaps it horizontally and starts no further left than a little before it."""
+    me = lines[i]
+    x0 = me.xs[0] if me.xs else 0.0
+    size = _line_size(me)
+    edge = me.x1
+    for other in lines:
+        ox0 = other.xs[0] if other.xs else 0.0
+        if ox0 >= x0 - 3 * size and ox0 < me.x1 and other.x1 > x0:
+            edge = max(edge, other.x1)
+    return edge
+
+
+def _marker_shapes(page: Any) -> list[tuple[float, float, float, float]]:
+    """Small filled shapes (drawn bullet dots or squares) as (x0, top, x1, bottom)."""
+    shapes = []
+    for obj in [*page.curves, *page.rects]:
+        w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and obj.get("fill"):
+            shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
+    return shapes
+
+
+def _open(data: bytes, name: str) -> Any:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except Exception as exc:
+        inner = getattr(exc, "args", [None])[0] if exc.args else None
+        kind = type(inner).__name__ if isinstance(inner, Exception) else type(exc).__name__
+        if "Password" in kind or "Encrypt" in kind or "password" in str(exc).lower():
+            raise ResumeReadError(
+                f"{name}: this PDF is encrypted (password-protected); remove the password, "
+                "e.g. print it to a new PDF, and try again"
+            ) from None
+        raise ResumeReadError(
+            f"{name}: a corrupt or truncated PDF ({kind}); export it again from the original"
+        ) from None
+    if not pages:
+        raise ResumeReadError(f"{name}: the PDF has no pages")
+    return pdf
+
+
+def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
+    """(lines, page count, warnings) of a PDF; raises `ResumeReadError` for PDFs with no
+    text layer, encrypted or damaged ones."""
+    pdf = _open(data, name)
+    out: list[RawLine] = []
+    warnings: list[str] = []
+    empty_pages: list[int] = []
+    try:
+        pages = list(pdf.pages)
+        for pno, page in enumerate(pages, 1):
+            try:
+                chars = page.chars
+                shapes = _marker_shapes(page)
+            except Exception as exc:  # a damaged page: keep the others
+                warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
+                continue
+            lines = [ln for ln in _page_lines(chars) if ln.string.strip()]
+            if not lines:
+                empty_pages.append(pno)
+                continue
+            out.extend(_raw_lines(lines, pno, shapes, float(page.width)))
+    finally:
+        pdf.close()
+    if not out:
+        raise ResumeReadError(
+            f"{name}: this PDF has no text layer (it looks scanned); starkit does not do OCR, "
+            "so export the resume from its source as a PDF with text, or as DOCX or text"
+        )
+    if empty_pages:
+        listed = ", ".join(map(str, empty_pages))
+        warnings.append(f"{name}: page(s) {listed} have no text layer (scanned?) and were skipped")
+    return out, len(pages), warnings
+
+
+def _base(line: _Line) -> float:
+    """The line's baseline: the median bottom of its characters (a glyph in another font
+    sitting higher or lower does not move it)."""
+    bottoms = sorted(c["bottom"] for c in line.chars)
+    return bottoms[len(bottoms) // 2]
+
+
+def _x(line: _Line) -> float:
+    return line.xs[0] if line.xs else 0.0
+
+
+def _raw_lines(
+    lines: list[_Line],
+    pno: int,
+    shapes: list[tuple[float, float, float, float]],
+    page_width: float,
+) -> list[RawLine]:
+    out: list[RawLine] = []
+    pitches: dict[int, list[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        if _base(b) > _base(a) and abs(_line_size(a) - _line_size(b)) < 0.6:
+            pitches.setdefault(round(_line_size(a)), []).append(_base(b) - _base(a))
+    wrap_pitch = {k: sorted(v)[len(v) // 10] for k, v in pitches.items() if v}
+    n = 0
+    for i, ln in enumerate(lines):
+        text = ln.string.strip()
+        if _PAGE_NUMBER.match(text) and (i == 0 or i == len(lines) - 1):
+            continue
+        n += 1
+        size = _line_size(ln)
+        raw = ln.string
+        lead = len(raw) - len(raw.lstrip())
+        body, had, removed = strip_glyph(raw)
+        start = removed + (len(body) - len(body.lstrip())) if had else lead
+        xs = ln.xs
+        x_line = xs[lead] if lead < len(xs) else xs[0]
+        x0 = xs[start] if start < len(xs) else x_line
+        marker = not had and any(
+            s[2] <= x_line + 1
+            and s[0] >= x_line - 3 * size
+            and ln.top - 1 <= (s[1] + s[3]) / 2 <= ln.bottom + 1
+            for s in shapes
+        )
+        words = body.split()
+        first_end = start + len(words[0]) - 1 if words else start
+        first_word = (xs[min(first_end, len(xs) - 1)] - x0 + 0.55 * size) if words and xs else 0.0
+        gap = region = False
+        if i > 0:
+            prev = lines[i - 1]
+            pitch = _base(ln) - _base(prev)
+            base = wrap_pitch.get(round(size))
+            gap = pitch < 0 or pitch > 3 * size
+            gap = gap or (base is not None and pitch > base + max(1.5, 0.2 * size))
+            # back up the page into another column: a new region of the layout
+            region = pitch < -3 * size and abs(x_line - _x(prev)) > 0.15 * page_width
+        out.append(
+            RawLine(
+                text=raw,
+                line=n,
+                page=pno,
+                col=start + 1,
+                bullet=marker,
+                gap=gap,
+                region=region,
+                x0=x0,
+                x_line=x_line if not marker else x0,
+                x1=ln.x1,
+                first_word=first_word,
+                right_margin=_right_margin(lines, i),
+                bold=_bold(ln),
+                size=size,
+            )
+        )
+    return out
+
+
+def read_pdf(data: bytes, name: str) -> Resume:
+    """Read a PDF resume (see the module docstring for how and why)."""
+    lines, pages, warnings = pdf_lines(data, name)
+    return build_resume(lines, name, "pdf", pages=pages, warnings=warnings)

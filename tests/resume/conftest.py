@@ -1,0 +1,18 @@
+"""Fixture resumes built at test time from `fixtures/content.py` (session-scoped: each is
+rendered once)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def pdf_fixtures() -> dict[str, bytes]:
+    from tests.resume.fixtures import pdfs
+
+    return {
+        "latex-like": pdfs.latex_like(),
+        "word-like": pdfs.word_like(),
+        "two-column-sidebar-first": pdfs.two_column(sidebar_first=True),
+        "two-column-main-first": pdfs.two_column(sidebar_first=False),
+    }

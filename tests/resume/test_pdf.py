@@ -1,0 +1,118 @@
+"""PDF resumes made with reportlab in three layouts: bullets come out whole (glyphs lost or
+mangled included), in their sections, under their roles, with page and line positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from starkit.errors import ResumeReadError
+from starkit.resume import read_resume
+from tests.resume.fixtures import pdfs
+from tests.resume.helpers import assert_matches_fixture
+
+LAYOUTS = [
+    "latex-like",
+    "word-like",
+    "two-column-sidebar-first",
+    "two-column-main-first",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_pdf_layouts_extract_every_bullet_whole(pdf_fixtures, layout):
+    resume = read_resume(pdf_fixtures[layout], name=f"{layout}.pdf")
+    assert resume.format == "pdf"
+    assert resume.pages is not None and resume.pages >= 1
+    assert_matches_fixture(resume)
+    assert all("cid:" not in b.text and "•" not in b.text for b in resume.bullets)
+
+
+def test_two_column_sidebar_stays_out_of_experience(pdf_fixtures):
+    resume = read_resume(pdf_fixtures["two-column-main-first"])
+    experience_text = " ".join(
+        ln.text for ln in resume.lines if ln.section in ("experience", "volunteering")
+    )
+    assert "jordan.avery@example.com" not in experience_text
+    assert "Jira" not in experience_text
+    contact = [ln.text for ln in resume.lines if ln.section == "contact"]
+    assert "Jordan Avery" in contact
+
+
+def test_pdf_positions_name_page_and_line(pdf_fixtures):
+    resume = read_resume(pdf_fixtures["word-like"])
+    by_page = {b.source.page for b in resume.bullets}
+    assert by_page <= {1, 2} and 1 in by_page
+    first = resume.achievement_bullets[0]
+    assert first.source.label().startswith("p1:")
+    # the second physical line of a wrapped bullet is the next line of the page
+    wrapped = next(b for b in resume.achievement_bullets if len(b.segments) > 1)
+    assert wrapped.segments[1].source.line == wrapped.segments[0].source.line + 1
+    later = wrapped.position(wrapped.segments[1].offset + 3)
+    assert later.line == wrapped.source.line + 1
+
+
+def test_scanned_pdf_says_no_text_layer_and_no_ocr():
+    with pytest.raises(ResumeReadError) as err:
+        read_resume(pdfs.scanned(), name="scan.pdf")
+    msg = str(err.value)
+    assert msg.startswith("scan.pdf: ")
+    assert "no text layer" in msg and "OCR" in msg
+    assert "\n" not in msg
+
+
+def test_encrypted_pdf_is_refused_in_one_line():
+    with pytest.raises(ResumeReadError, match=r"^locked\.pdf: this PDF is encrypted"):
+        read_resume(pdfs.encrypted(), name="locked.pdf")
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.6, 0.9])
+def test_truncated_pdf_is_refused(pdf_fixtures, fraction):
+    data = pdf_fixtures["latex-like"]
+    with pytest.raises(ResumeReadError, match=r"^cut\.pdf: .*(corrupt|truncated)"):
+        read_resume(data[: int(len(data) * fraction)], name="cut.pdf")
+
+
+def _chromium() -> str | None:
+    import os
+    import shutil
+
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None and os.environ.get("STARKIT_REQUIRE_SYSTEM_TESTS") == "1":
+        pytest.fail("chromium is required (STARKIT_REQUIRE_SYSTEM_TESTS=1) but not installed")
+    return path
+
+
+@pytest.mark.parametrize("two_column", [False, True], ids=["one-column", "css-grid-sidebar"])
+def test_browser_printed_pdf(tmp_path, two_column):
+    """HTML `<ul>` bullets printed by Chromium: the glyphs are drawn shapes, not text."""
+    import subprocess
+
+    from tests.resume.fixtures.build import to_html
+
+    chromium = _chromium()
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    html = tmp_path / "cv.html"
+    html.write_text(to_html(two_column=two_column), encoding="utf-8")
+    pdf = tmp_path / "cv.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    resume = read_resume(pdf)
+    from tests.resume.fixtures.content import RESUME
+
+    got = [(b.text, b.section) for b in resume.achievement_bullets]
+    assert got == [(t, s) for t, s, _ in RESUME.achievement_bullets()]
+    if not two_column:
+        assert_matches_fixture(resume)
