@@ -1,10 +1,11 @@
 """The two or three follow-up questions a panel would most likely ask after a story.
 
 Each follow-up in `lexicons/story/followups.toml` is tied to its trigger: `when` terms that must
-appear (in one section or anywhere) and `unless` terms whose presence anywhere suppresses it,
-or a named structural `check` (`no_result`, `result_unquantified`, `we_heavy`). The ones that
-fire are ranked by `priority` and the top three returned; if fewer than two fire, `fallback`
-entries fill in so the user always has two questions to practise.
+appear and `unless` terms whose presence suppresses it (both looked for in the rule's `section`
+when it names one, else in the whole story), or a named structural `check` (`no_result`,
+`result_unquantified`, `we_heavy`). The ones that fire are ranked by `priority` and the top
+three returned; if fewer than two fire, `fallback` entries fill in so the user always has two
+questions to practise.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from pydantic import model_validator
 
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
-from starkit.models import SectionName, Story
+from starkit.models import Section, SectionName, Story
 from starkit.story._terms import TermIndex, tokenize
 from starkit.story.segment import parse_story
 
@@ -148,6 +149,10 @@ CHECKS: dict[str, Callable[[Story], tuple[int, int] | None]] = {
 # ----------------------------------------------------------------------------- choice
 
 
+def _inside(start: int, end: int, sec: Section | None) -> bool:
+    return sec is None or (sec.start <= start and end <= sec.end)
+
+
 def followups(
     story: str | Story, limit: int = MAX_FOLLOWUPS, *, rules: tuple[FollowUpRule, ...] | None = None
 ) -> list[FollowUp]:
@@ -158,8 +163,13 @@ def followups(
     if not text.strip():
         return []
     comp = _default() if rules is None else _compile(rules)
-    suppressed = comp.unless.keys_in(text)
     when_hits = comp.when.find(text)
+    unless_hits = comp.unless.find(text)
+    suppressed: set[str] = set()
+    for rule in comp.rules:
+        sec = story.section(rule.section) if rule.section else None
+        if any(m.key == rule.id and _inside(m.start, m.end, sec) for m in unless_hits):
+            suppressed.add(rule.id)
 
     fired: list[tuple[int, FollowUp]] = []
     for rule in comp.rules:
@@ -177,12 +187,7 @@ def followups(
         if rule.section and sec is None:
             continue
         hit = next(
-            (
-                m
-                for m in when_hits
-                if m.key == rule.id and (sec is None or (sec.start <= m.start and m.end <= sec.end))
-            ),
-            None,
+            (m for m in when_hits if m.key == rule.id and _inside(m.start, m.end, sec)), None
         )
         if hit:
             fu = FollowUp(
