@@ -124,6 +124,7 @@ _LOCATION = re.compile(
     r"|[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
     r"(?:,\s*(?:[A-Z]{2,3}|[A-Z][a-z]+))?)(?:\s*\((?i:remote|hybrid)\))?$"
 )
+_TRAILING_LOCATION = re.compile(r",\s*([A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2})$")
 _LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
 _SKILL_LABELS = frozenset(
     {"environment", "stack", "tech", "tools used", "technologies used", "skills used", "built with"}
@@ -520,6 +521,10 @@ def parse_role(lines: list[str]) -> RoleHint:
             text = text[: m.start()] + "  " + text[m.end() :]
         text = re.sub(r"\(\s*\)", " ", text)
         for p in _split_parts(text):
+            loc = _TRAILING_LOCATION.search(p)
+            if loc and hint.location is None and not has_title_word(loc.group(1)):
+                hint.location = loc.group(1)
+                p = p[: loc.start()].strip()
             at = re.match(r"(?i)^(.+?)\s+(?:at|@)\s+(.+)$", p)
             if at and has_title_word(at.group(1)):
                 parts.extend([at.group(1), at.group(2)])

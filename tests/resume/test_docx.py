@@ -1,0 +1,83 @@
+"""DOCX resumes made with python-docx: list paragraphs, tables (role rows, an education table,
+a two-column layout table), typed glyphs and tabs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from starkit.errors import ResumeReadError
+from starkit.resume import read_resume
+from tests.resume.fixtures.docs import two_column_resume, word_resume
+from tests.resume.helpers import assert_matches_fixture
+
+
+@pytest.mark.parametrize("build", [word_resume, two_column_resume], ids=["word", "two-column"])
+def test_docx_extracts_every_bullet_whole(build):
+    resume = read_resume(build(), name="cv.docx")
+    assert resume.format == "docx"
+    assert_matches_fixture(resume)
+
+
+def test_docx_table_rows_become_role_headers_and_education_lines():
+    resume = read_resume(word_resume())
+    first = resume.roles[0]
+    assert (first.organisation, first.title, first.dates, first.location) == (
+        "Northwind Analytics",
+        "Senior Product Manager",
+        "Mar 2021 – Present",
+        "Seattle, WA",
+    )
+    education = [r for r in resume.roles if r.section == "education"]
+    assert [(r.organisation, r.title, r.dates) for r in education] == [
+        ("University of Washington", "MBA", "2018"),
+        ("Oregon State University", "B.S. Computer Science", "2014"),
+    ]
+
+
+def test_docx_page_header_is_read_as_contact():
+    resume = read_resume(word_resume())
+    assert resume.lines[0].text == "Jordan Avery - Resume"
+    assert resume.lines[0].section == "contact"
+
+
+def test_docx_positions_are_paragraph_numbers():
+    resume = read_resume(word_resume())
+    lines = [b.source.line for b in resume.bullets]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    assert all(b.source.page is None for b in resume.bullets)
+
+
+def _rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            if item.filename in replace:
+                if replace[item.filename] is not None:
+                    dst.writestr(item.filename, replace[item.filename])
+                continue
+            dst.writestr(item, src.read(item.filename))
+    return out.getvalue()
+
+
+def test_truncated_docx_is_refused():
+    data = word_resume()
+    with pytest.raises(ResumeReadError, match=r"^cv\.docx: .*corrupt or truncated"):
+        read_resume(data[: len(data) // 2], name="cv.docx")
+
+
+def test_docx_with_broken_xml_is_refused():
+    data = _rezip(word_resume(), {"word/document.xml": b"<w:document><w:body><w:p>"})
+    with pytest.raises(ResumeReadError, match=r"^cv\.docx: .*corrupt"):
+        read_resume(data, name="cv.docx")
+
+
+def test_other_zip_files_are_not_resumes():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("notes.txt", "hello")
+    with pytest.raises(ResumeReadError, match="ZIP archive, not a resume"):
+        read_resume(buf.getvalue(), name="x.docx")
