@@ -34,7 +34,7 @@ page = st.navigation(PAGES)
 keep_widget_values(st.session_state)
 
 with st.sidebar:
-    st.markdown("### ⭐ starkit")
+    st.markdown("### :material/star: starkit")
     st.caption(
         "Lints resume bullets, STAR stories and thank-you emails for PM and TPM interviews: "
         "claims with no numbers, vanity metrics, launches with no guardrail."

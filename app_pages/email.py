@@ -8,6 +8,7 @@ from starkit.ui import loaders, widgets
 from starkit.ui.state import PageState
 from starkit.ui.views import count_words, severity_order
 
+WHOLE_TEXT = 0.8  # findings spanning more of the text than this are listed, not painted
 S = PageState("email", st.session_state)
 
 st.title("Thank-you email")
@@ -40,7 +41,7 @@ with feedback:
             a, b = st.columns(2)
             a.metric("Score", f"{report.score}/100")
             b.metric("Words", count_words(text))
-            widgets.highlighted(report.text, report.findings)
+            widgets.highlighted(report.text, report.findings, max_share=WHOLE_TEXT)
             widgets.legend()
             if report.findings:
                 widgets.finding_cards(severity_order(report.findings), report.text)

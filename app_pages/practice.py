@@ -57,7 +57,7 @@ source = st.segmented_control(
 )
 pool = questions
 if source == UNCOVERED:
-    cov = loaders.coverage_view(tuple((s.id, s.revision) for s in stories), stories)
+    cov = loaders.coverage_view(stories)
     pool = cov[1] if cov else questions
     if not pool:
         st.success("Every question in the bank has a story that answers it.")

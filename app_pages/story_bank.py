@@ -36,10 +36,12 @@ if not stories:
     )
     st.stop()
 
+names = loaders.competency_names()
 all_tags = sorted({t for s in stories for t in s.tags})
 chosen = st.multiselect(
     "Show stories with any of these competencies",
     all_tags,
+    format_func=lambda c: names.get(c, c),
     key=S.key("filter"),
     placeholder="All competencies",
 )
@@ -48,7 +50,7 @@ table = pd.DataFrame(
     [
         {
             "title": s.title,
-            "competencies": ", ".join(s.tags),
+            "competencies": ", ".join(names.get(t, t) for t in s.tags),
             "words": len(s.text.split()),
             "revisions": s.revision,
             "updated": s.updated_at.strftime("%Y-%m-%d %H:%M"),
@@ -76,7 +78,7 @@ with tab_story:
         story = by_id[sid]
         widgets.html(f'<div class="sk-text">{escape(story.text)}</div>')
         if story.tags:
-            st.caption("Competencies: " + md_escape(", ".join(story.tags)))
+            st.caption("Competencies: " + md_escape(", ".join(names.get(t, t) for t in story.tags)))
         if st.button("Edit in the Story builder", key=S.key("edit"), icon=":material/edit:"):
             loaders.load_story_into_builder(
                 st.session_state, story.id, story.title, story.text, story.tags
@@ -123,7 +125,7 @@ with tab_story:
                     st.error(f"Could not restore: {md_escape(exc)}", icon=":material/error:")
 
 with tab_coverage:
-    cov = loaders.coverage_view(tuple((s.id, s.revision) for s in stories), stories)
+    cov = loaders.coverage_view(stories)
     if cov is None:
         st.info("The question bank is not available in this build.")
     else:

@@ -17,6 +17,7 @@ from starkit.ui.views import (
     window_verdict,
 )
 
+WHOLE_TEXT = 0.8  # findings spanning more of the text than this are listed, not painted
 S = PageState("story", st.session_state)
 FOUR, ONE = "Four fields", "One box"
 HINTS = {
@@ -139,7 +140,7 @@ with feedback:
             b.metric("Spoken", format_duration(seconds))
             c.metric("Findings", len(report.findings))
             st.caption(f"At 150 words a minute: {window_verdict(seconds)}.")
-            widgets.highlighted(report.text, report.findings)
+            widgets.highlighted(report.text, report.findings, max_share=WHOLE_TEXT)
             widgets.legend()
             if report.findings:
                 widgets.finding_cards(severity_order(report.findings), report.text)
@@ -156,19 +157,21 @@ left, right = st.columns([2, 3])
 with left:
     st.text_input("Title", key=S.key("title"), placeholder="e.g. Checkout latency launch")
 with right:
+    names = loaders.competency_names()
     suggested = loaders.suggested_competencies(text)
     current = list(S.get("tags", default=[]) or [])
     st.multiselect(
         "Competencies",
-        list(dict.fromkeys([*current, *suggested])),
+        list(dict.fromkeys([*current, *suggested, *names])),
         key=S.key("tags"),
+        format_func=lambda c: names.get(c, c),
         accept_new_options=True,
-        placeholder="Pick or type competencies this story shows",
+        placeholder="Pick or type the competencies this story shows",
     )
     missing = [c for c in suggested if c not in current]
     if missing:
         st.button(
-            f"Add suggested: {', '.join(missing[:4])}",
+            "Add suggested: " + ", ".join(names.get(c, c) for c in missing[:4]),
             key=S.key("add_suggested"),
             icon=":material/add:",
             on_click=add_tags,

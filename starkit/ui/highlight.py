@@ -130,15 +130,22 @@ def _tooltip(findings: Sequence[Finding]) -> str:
     return "\n".join(f"{f.rule}: {f.message}" for f in ordered)
 
 
-def highlight_html(text: str, findings: Iterable[Finding], *, offset: int = 0) -> str:
+def highlight_html(
+    text: str, findings: Iterable[Finding], *, offset: int = 0, max_share: float = 1.0
+) -> str:
     """The text as one escaped `<div>`, each finding's span in a severity-coloured `<mark>`.
 
     `offset` is subtracted from finding offsets, for showing one unit of a longer report.
+    Findings whose span covers more than `max_share` of the text are not marked: in a story or
+    an email, a finding about the whole text would paint everything and hide the precise ones
+    (it still shows as a card).
     """
     shifted = [
         f.model_copy(update={"start": max(0, f.start - offset), "end": max(0, f.end - offset)})
         for f in findings
     ]
+    size = len(text.strip()) or 1
+    shifted = [f for f in shifted if (f.end - f.start) / size <= max_share]
     parts = []
     for seg in segments(text, shifted):
         chunk = escape(text[seg.start : seg.end])

@@ -113,14 +113,20 @@ def followups_cached(text: str) -> list[str]:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def suggested_competencies(text: str) -> list[str]:
-    """Competencies a story seems to show, best first ([] when the feature is absent)."""
+    """Competency ids a story seems to show, best first ([] when the feature is absent)."""
     mod = feature.optional_module("starkit.story.competencies")
     if mod is None or not text.strip():
         return []
-    return [
-        _as_text(c) if not isinstance(c, tuple) else str(c[0])
-        for c in mod.suggest_competencies(text)
-    ]
+    return list(mod.suggest_competencies(text))
+
+
+@st.cache_resource(show_spinner=False)
+def competency_names() -> dict[str, str]:
+    """Competency id -> display name, from the question bank ({} when absent)."""
+    mod = feature.optional_module("starkit.story.questions")
+    if mod is None:
+        return {}
+    return {c.id: c.name for c in mod.load_competencies()}
 
 
 def load_story_into_builder(store: Any, story_id: str, title: str, text: str, tags: Any) -> None:
@@ -142,16 +148,21 @@ def load_story_into_builder(store: Any, story_id: str, title: str, text: str, ta
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def coverage_view(
-    key: tuple[tuple[str, int], ...], _stories: list[Any]
-) -> tuple[Any, list[str]] | None:
-    """(matrix of question x story title, questions no story answers) for the bank's stories,
-    recomputed only when a story or revision changes (`key`); None when the feature is absent."""
+def coverage_cached(key: tuple[tuple[str, int], ...], _stories: list[Any]) -> Any:
+    """`starkit.story.coverage` of the bank's stories, recomputed only when a story or a
+    revision changes (`key`); None when the feature is absent."""
     mod = feature.optional_module("starkit.story.coverage")
     if mod is None:
         return None
-    result = mod.coverage(_stories)
-    return result.matrix, [_as_text(q) for q in result.uncovered]
+    return mod.coverage(_stories)
+
+
+def coverage_view(stories: list[Any]) -> tuple[Any, list[str]] | None:
+    """(question text x story title fit matrix, questions no story answers) or None."""
+    result = coverage_cached(tuple((s.id, s.revision) for s in stories), stories)
+    if result is None:
+        return None
+    return result.display_matrix(), [q.text for q in result.uncovered]
 
 
 def result_sentences(text: str) -> list[str]:
@@ -185,12 +196,11 @@ def practice_questions() -> list[str]:
 
 
 def best_story(question: str, stories: list[Any]) -> Any:
-    """The saved story that best answers `question`, or None when none does."""
-    mod = feature.optional_module("starkit.story.coverage")
-    if mod is None or not stories:
+    """The saved story that best answers `question` (with `.title` and `.text`), or None."""
+    if not stories:
         return None
-    result = mod.coverage(stories)
-    return result.best.get(question) if hasattr(result.best, "get") else None
+    result = coverage_cached(tuple((s.id, s.revision) for s in stories), stories)
+    return None if result is None else result.best_for(question)
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the resume…")

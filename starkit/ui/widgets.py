@@ -16,6 +16,7 @@ import streamlit as st
 from starkit.errors import StarkitError
 from starkit.models import Finding
 from starkit.ui import highlight
+from starkit.ui.views import suggestion_excerpt
 
 
 def html(body: str) -> None:
@@ -23,14 +24,24 @@ def html(body: str) -> None:
     st.html(highlight.page_html(body))
 
 
-def highlighted(text: str, findings: Iterable[Finding], *, offset: int = 0) -> None:
-    """The text with each finding's span marked by severity."""
-    html(highlight.highlight_html(text, findings, offset=offset))
+def highlighted(
+    text: str, findings: Iterable[Finding], *, offset: int = 0, max_share: float = 1.0
+) -> None:
+    """The text with each finding's span marked by severity (see `highlight_html`)."""
+    html(highlight.highlight_html(text, findings, offset=offset, max_share=max_share))
 
 
 def finding_cards(findings: Iterable[Finding], text: str = "", *, offset: int = 0) -> None:
-    """Each finding as a card, most severe first."""
-    body = "".join(highlight.finding_card_html(f, text, offset=offset) for f in findings)
+    """Each finding as a card. A suggestion that repeats a long text with one clause added is
+    cut to the part that changed."""
+    body = "".join(
+        highlight.finding_card_html(
+            f.model_copy(update={"suggestion": suggestion_excerpt(text, f.suggestion)}),
+            text,
+            offset=offset,
+        )
+        for f in findings
+    )
     if body:
         html(body)
 

@@ -158,3 +158,14 @@ def test_md_escape_defuses_images_links_and_html():
         re.sub(r"\\(.)", r"\1", out)
         == "![x](http://evil/p.png) [a](javascript:1) <b>x</b> **bold**"
     )
+
+
+def test_findings_about_the_whole_text_can_be_left_unpainted():
+    text = "Dear [Name], thanks for the chat today."
+    slot = text.index("[Name]")
+    whole = finding(0, len(text), "warning", "email-no-metric")
+    part = finding(slot, slot + 6, "error", "unfilled-placeholder")
+    out = highlight_html(text, [whole, part], max_share=0.8)
+    assert re.findall(r'<mark class="sk-(\w+)"[^>]*>(.*?)</mark>', out) == [("error", "[Name]")]
+    # By default every finding is painted (a resume bullet's own span is the whole bullet).
+    assert "email-no-metric" in highlight_html(text, [whole, part])

@@ -13,9 +13,14 @@ from starkit.ui.views import (
     findings_by_rule,
     findings_frame,
     format_duration,
+    report_markdown,
+    resume_frame,
+    role_summary,
     severity_order,
+    split_suggestion,
     spoken_seconds,
     story_seconds,
+    suggestion_excerpt,
     window_verdict,
 )
 
@@ -153,3 +158,100 @@ def test_countdown_phases(elapsed, left, phase, advice):
     got_left, got_phase, got_advice = countdown(elapsed)
     assert (got_left, got_phase) == (left, phase)
     assert advice in got_advice
+
+
+def test_suggestion_excerpt_shows_only_what_a_long_rewrite_adds():
+    story = (
+        "Situation: The checkout page was slow for mobile users on older phones. "
+        "Task: I owned the fix. Action: I profiled it. Result: Sign-ups went up."
+    )
+    rewrite = story.rstrip(".") + ", lifting <activation rate> from <X>% to <Y>%."
+    out = suggestion_excerpt(story, rewrite)
+    assert out.startswith("…")
+    assert out.endswith("lifting <activation rate> from <X>% to <Y>%.")
+    assert len(out) < 100
+    assert suggestion_excerpt(story, "Add a measured result.") == "Add a measured result."
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "original", "rewrite", "note"),
+    [
+        (
+            "Grew sign-ups 40%, while holding <churn> at <X> (the guardrail). "
+            "To fill it: what did churn do?",
+            "Grew sign-ups 40%",
+            "Grew sign-ups 40%, while holding <churn> at <X> (the guardrail)",
+            "To fill it: what did churn do?",
+        ),
+        (
+            "Led the launch of the app (or open with: Drove, Shipped). Name your own part.",
+            "Helped with the launch of the app.",
+            "Led the launch of the app.",
+            "Or open with: Drove, Shipped. Name your own part.",
+        ),
+        (
+            "Replace '[Name]' with the real name or figure, or delete it, before you send this.",
+            "Dear [Name],",
+            None,
+            "Replace '[Name]' with the real name or figure, or delete it, before you send this.",
+        ),
+    ],
+)
+def test_split_suggestion_separates_the_rewrite_from_the_advice(
+    suggestion, original, rewrite, note
+):
+    assert split_suggestion(suggestion, original) == (rewrite, note)
+
+
+def test_a_rewrite_that_drops_most_of_the_line_is_advice_not_a_rewrite():
+    suggestion = "At <company> I moved <metric> from <X> to <Y>. To fill it: which result?"
+    assert split_suggestion(suggestion, "Thanks so much for the great chat today")[0] is None
+
+
+def test_role_summary_gives_quantified_share_per_role_in_order():
+    frame = resume_frame(
+        ["PM, Acme", "PM, Acme", "APM, Beta"],
+        ["experience"] * 3,
+        [
+            _bullet_report("Cut churn 2%", ["2%"], 90),
+            _bullet_report("Owned roadmap", [], 50),
+            _bullet_report("Ran 3 tests", ["3"], 80),
+        ],
+    )
+    summary = role_summary(frame)
+    assert list(summary["role"]) == ["PM, Acme", "APM, Beta"]
+    assert list(summary["bullets"]) == [2, 1]
+    assert list(summary["quantified share"]) == [0.5, 1.0]
+    assert list(summary["mean score"]) == [70, 80]
+
+
+def _bullet_report(text, quantities, score):
+    return Report(
+        kind="bullet",
+        text=text,
+        findings=[],
+        score=score,
+        units=[
+            UnitReport(
+                index=0,
+                kind="bullet",
+                start=0,
+                end=len(text),
+                text=text,
+                score=score,
+                words=len(text.split()),
+                quantities=quantities,
+            )
+        ],
+    )
+
+
+def test_report_markdown_escapes_resume_text():
+    report = _bullet_report("Grew <b>[link](x)</b> 5%", ["5%"], 70)
+    report = report.model_copy(update={"findings": [_f("vague-language", "info", 0, 4)]})
+    frame = resume_frame(["Role *one*"], ["experience"], [report])
+    md = report_markdown(frame, findings_frame([report]), "cv")
+    assert "<b>" not in md
+    assert "[link](x)" not in md
+    assert "Role \\*one\\*" in md
+    assert "`vague-language`" in md
