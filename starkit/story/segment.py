@@ -147,12 +147,15 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     words = sorted(alias_to_section, key=len, reverse=True)
     alt = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in words)
     deco = r"(?:\*\*|__|\*|_)"
+    # One label word, or two joined ("Situation / Task", "Action & Result", "S/T").
+    joint = r"[ \t]*(?:/|&|\+|(?i:and))[ \t]*"
+    word = rf"(?i:{alt})(?:{joint}(?i:{alt}))?|[STAR](?:[ \t]*/[ \t]*[STAR])?"
     # A label at the start of a line: optional quote, bullet, emoji or number, heading, emphasis,
     # the word or one capital S/T/A/R, an optional "(...)", then a colon, ")" or a spaced dash.
     line_label = re.compile(
         rf"^[ \t]*(?:>[ \t]*)?(?:[^\w\s*_#]{{1,3}}[ \t]*|\d{{1,2}}[.)][ \t]+)?"
         rf"(?P<hash>\#{{1,6}}[ \t]*)?"
-        rf"(?P<open>{deco})?[ \t]*(?P<word>(?i:{alt})|[STAR])(?![\w'’])"
+        rf"(?P<open>{deco})?[ \t]*(?P<word>{word})(?![\w'’])"
         rf"[ \t]*(?:\([^)\n]{{0,40}}\)[ \t]*)?"
         rf"(?P<sep1>:|\)|[-–—](?=\s|$))?[ \t]*(?P<close>{deco})?[ \t]*"
         rf"(?P<sep2>:|[-–—](?=\s|$))?[ \t]*",
@@ -160,7 +163,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     )
     # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
     inline_label = re.compile(
-        rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>(?i:{alt})|[STAR])"
+        rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>{word})"
         rf"[ \t]*(?P<close>{deco})?[ \t]*:(?:{deco})?[ \t]*"
     )
     # The word that may follow a letter label: "S – Situation", "T: Task -".
@@ -195,11 +198,36 @@ _LETTERS: dict[str, SectionName] = {
 
 @dataclass(frozen=True)
 class Label:
-    """A section label found in the text: `start:end` is the label, content follows `end`."""
+    """A section label found in the text: `start:end` is the label, content follows `end`.
+
+    `names` holds one section, or two for a joint label ("Situation / Task"), whose sentences
+    are then split between the two by their cues.
+    """
 
     start: int
     end: int
-    name: SectionName
+    names: tuple[SectionName, ...]
+
+    @property
+    def name(self) -> SectionName:
+        """The (first) section the label names."""
+        return self.names[0]
+
+
+def _label_names(word: str, lex: SegmentLexicon) -> tuple[SectionName, ...]:
+    """The sections a label word names: "Result", "S", "Situation / Task", "A/R"."""
+    whole = lex.alias_to_section.get(_alias_key(word))
+    if whole:
+        return (whole,)
+    if len(word) == 1:
+        return (_LETTERS[word],)
+    parts = re.split(r"\s*(?:/|&|\+|\band\b)\s*", word.strip(), flags=re.IGNORECASE)
+    names: list[SectionName] = []
+    for part in parts:
+        name = _LETTERS.get(part) if len(part) == 1 else lex.alias_to_section.get(_alias_key(part))
+        if name and name not in names:
+            names.append(name)
+    return tuple(sorted(names, key=SECTION_NAMES.index))
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -226,24 +254,25 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
                 continue
             if sep and sep in "-–—" and re.match(r"[A-HJ-Z]\b", text[end : end + 2]):
                 continue  # "A - B testing" is prose, not a label
-            name = _LETTERS[word]
+            names = (_LETTERS[word],)
             f = lex.follow_label.match(text, end)
-            if f and lex.alias_to_section[_alias_key(f.group("word"))] == name:
+            if f and lex.alias_to_section[_alias_key(f.group("word"))] == names[0]:
                 end = f.end()
         else:
             if not (sep or decorated or alone):
                 continue
             if sep == ")" and not decorated:
                 continue  # "Results)" is not a label form
-            name = lex.alias_to_section[_alias_key(word)]
+            names = _label_names(word, lex)
+        if not names:
+            continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        found[start] = Label(start, end, name)
+        found[start] = Label(start, end, names)
     for m in lex.inline_label.finditer(text):
-        word = m.group("word")
-        name = _LETTERS[word] if len(word) == 1 else lex.alias_to_section[_alias_key(word)]
+        names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if not any(lab.start <= start < lab.end for lab in found.values()):
-            found.setdefault(start, Label(start, m.end(), name))
+        if names and not any(lab.start <= start < lab.end for lab in found.values()):
+            found.setdefault(start, Label(start, m.end(), names))
     return [found[k] for k in sorted(found)]
 
 
@@ -350,14 +379,17 @@ def _sentences_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, SectionName | None]]:
-    """Text regions between labels: (start, end, label name or None for unlabelled text)."""
-    regions: list[tuple[int, int, SectionName | None]] = []
+Names = tuple[SectionName, ...]
+
+
+def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, Names | None]]:
+    """Text regions between labels: (start, end, the label's names or None if unlabelled)."""
+    regions: list[tuple[int, int, Names | None]] = []
     first = labels[0].start if labels else len(text)
     regions.append((0, first, None))
     for i, lab in enumerate(labels):
         nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
-        regions.append((lab.end, max(lab.end, nxt), lab.name))
+        regions.append((lab.end, max(lab.end, nxt), lab.names))
     return regions
 
 
@@ -460,25 +492,28 @@ def label_sentences(text: str) -> list[SentenceLabel]:
         return []
     lex = _lexicon()
     labels = find_labels(text, lex)
-    spans: list[tuple[int, int, SectionName | None]] = []
-    for lo, hi, name in _regions(text, labels):
-        spans.extend((s, e, name) for s, e in _sentences_in(text, lo, hi))
+    spans: list[tuple[int, int, Names | None]] = []
+    for lo, hi, names in _regions(text, labels):
+        spans.extend((s, e, names) for s, e in _sentences_in(text, lo, hi))
     if not spans:
         return []
     n = len(spans)
     emit: list[list[float]] = []
     probs: list[list[float]] = []
     fired_all: list[list[str]] = []
-    for i, (s, e, name) in enumerate(spans):
+    for i, (s, e, names) in enumerate(spans):
         pos = i / (n - 1) if n > 1 else 0.5
-        if name is not None:
-            idx = SECTION_NAMES.index(name)
+        if names is not None and len(names) == 1:
+            idx = SECTION_NAMES.index(names[0])
             emit.append([0.0 if j == idx else -_FIXED for j in range(4)])
             probs.append([1.0 if j == idx else 0.0 for j in range(4)])
             fired_all.append(["label"])
             continue
         cues, fired = cue_scores(text[s:e], lex)
         row = [cues[j] + _prior(lex.prior[j], pos) for j in range(4)]
+        if names:  # a joint label: only its sections are possible
+            row = [x if SECTION_NAMES[j] in names else -_FIXED for j, x in enumerate(row)]
+            fired = ["label", *fired]
         emit.append(row)
         probs.append(_softmax(row, lex.temperature))
         fired_all.append(fired)
@@ -489,10 +524,10 @@ def label_sentences(text: str) -> list[SentenceLabel]:
             end=e,
             name=SECTION_NAMES[path[i]],
             confidence=round(probs[i][path[i]], 3),
-            labelled=name is not None,
+            labelled=names is not None,
             cues=tuple(fired_all[i]),
         )
-        for i, (s, e, name) in enumerate(spans)
+        for i, (s, e, names) in enumerate(spans)
     ]
 
 

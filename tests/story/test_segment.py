@@ -117,6 +117,23 @@ def test_labels_win_over_cues():
     assert story.section_text("result") == "At my last company the build took an hour."
 
 
+def test_a_joint_label_splits_its_sentences_between_its_two_sections():
+    text = (
+        "Situation / Task: At my last company the build took 40 minutes. "
+        "I was asked to get it under 10 within a quarter.\n"
+        "Action & Result: I profiled the build and cached the dependencies. "
+        "As a result, build time fell from 40 to 9 minutes."
+    )
+    story = parse_story(text)
+    assert texts(story) == {
+        "situation": "At my last company the build took 40 minutes.",
+        "task": "I was asked to get it under 10 within a quarter.",
+        "action": "I profiled the build and cached the dependencies.",
+        "result": "As a result, build time fell from 40 to 9 minutes.",
+    }
+    assert [lab.names for lab in find_labels(text)] == [("situation", "task"), ("action", "result")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
