@@ -324,6 +324,11 @@ def test_devset_is_large_enough_and_well_formed():
             "result-unquantified",
             "answer-length",
         }
+        assert r["fires"] == [code for code, label in rules.items() if label]
+    # Every story rule has stories where it must fire and stories where it must not.
+    for code in ("star-missing-section", "we-not-i", "result-unquantified", "answer-length"):
+        fires = sum(code in r["fires"] for r in records)
+        assert 3 <= fires <= len(records) - 3, code
 
 
 def test_devset_jsonl_matches_its_source():

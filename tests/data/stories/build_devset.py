@@ -3,7 +3,9 @@
     .venv/bin/python tests/data/stories/build_devset.py
 
 Each JSONL record: id, title, labelled, split, text, words, sentences (start, end, label as
-offsets into text), rules (hand labels for the story rules of shared/RULES.md). The script
+offsets into text), rules (hand labels for the story rules of shared/RULES.md: the missing
+sections, and yes/no for we-not-i, result-unquantified, answer-length) and fires (the story rule
+codes that must fire on the text, in the form the bullet and email dev sets use). The script
 also cross-checks the we-not-i hand label against a plain pronoun count of the Action sentences
 and prints any disagreement, so a labelling slip gets a second look (it does not overwrite it).
 """
@@ -21,6 +23,7 @@ TARGET = HERE / "stories.jsonl"
 NAMES = {"S": "situation", "T": "task", "A": "action", "R": "result"}
 TAG = re.compile(r"\{([STAR])\}(.*?)\{/\}", re.DOTALL)
 YESNO = {"yes": True, "no": False}
+STORY_RULES = ("star-missing-section", "we-not-i", "result-unquantified", "answer-length")
 
 
 def parse(source: str) -> list[dict]:
@@ -61,6 +64,8 @@ def parse(source: str) -> list[dict]:
                 },
             }
         )
+        rules = records[-1]["rules"]
+        records[-1]["fires"] = [code for code in STORY_RULES if rules[code]]
     return records
 
 
