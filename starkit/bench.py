@@ -16,21 +16,30 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-VERBS = ["Led", "Cut", "Grew", "Built", "Launched", "Shipped", "Drove", "Reduced", "Improved",
-         "Migrated", "Helped", "Owned", "Designed", "Automated", "Ran", "Scaled", "Worked on",
-         "Negotiated", "Redesigned", "Streamlined", "Increased", "Managed", "Coordinated"]  # fmt: skip
-OBJECTS = ["checkout latency", "the onboarding flow", "app downloads", "sprint cycle time",
-           "trial-to-paid conversion", "the data platform", "on-call rotations", "monthly churn",
-           "the billing service", "weekly active users", "a pricing experiment", "the roadmap",
-           "deployment frequency", "cloud spend", "support tickets", "the partner API",
-           "page views", "week-4 retention", "the mobile release train", "NPS"]  # fmt: skip
-FIGURES = ["by 40%", "from 800ms to 350ms", "3x", "from 3.5 to 2.8 weeks", "by $1.2M a year",
-           "for 12 teams", "in Q3 2023", "on AWS S3", "significantly", "across various teams",
-           "to Python 3", "by XX%", "in two quarters", "with 5 engineers", "", "", ""]  # fmt: skip
-TAILS = ["", " while holding refund rate flat", " via an A/B test", " for 1M+ daily users",
-         " without hurting retention", " across 4 regions", " ahead of the SOC 2 audit"]  # fmt: skip
+VERBS = [
+    "Led", "Cut", "Grew", "Built", "Launched", "Shipped", "Drove", "Reduced", "Improved",
+    "Migrated", "Helped", "Owned", "Designed", "Automated", "Ran", "Scaled", "Worked on",
+    "Negotiated", "Redesigned", "Streamlined", "Increased", "Managed", "Coordinated",
+]  # fmt: skip
+OBJECTS = [
+    "checkout latency", "the onboarding flow", "app downloads", "sprint cycle time",
+    "trial-to-paid conversion", "the data platform", "on-call rotations", "monthly churn",
+    "the billing service", "weekly active users", "a pricing experiment", "the roadmap",
+    "deployment frequency", "cloud spend", "support tickets", "the partner API",
+    "page views", "week-4 retention", "the mobile release train", "NPS",
+]  # fmt: skip
+FIGURES = [
+    "by 40%", "from 800ms to 350ms", "3x", "from 3.5 to 2.8 weeks", "by $1.2M a year",
+    "for 12 teams", "in Q3 2023", "on AWS S3", "significantly", "across various teams",
+    "to Python 3", "by XX%", "in two quarters", "with 5 engineers", "", "", "",
+]  # fmt: skip
+TAILS = [
+    "", " while holding refund rate flat", " via an A/B test", " for 1M+ daily users",
+    " without hurting retention", " across 4 regions", " ahead of the SOC 2 audit",
+]  # fmt: skip
 
 
 def corpus(n: int, seed: int = 7) -> list[str]:
@@ -59,7 +68,7 @@ def _wps(words: int, seconds: float) -> float:
     return words / seconds if seconds else float("inf")
 
 
-def _time(fn, repeat: int = 1) -> float:
+def _time(fn: Callable[[], object], repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
