@@ -45,12 +45,11 @@ TAILS = [
 def corpus(n: int, seed: int = 7) -> list[str]:
     """`n` resume-like bullets, reproducible for a seed."""
     rng = random.Random(seed)
-    return [
-        f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(FIGURES)}{rng.choice(TAILS)}".replace(
-            "  ", " "
-        ).strip()
-        for _ in range(n)
-    ]
+    out = []
+    for _ in range(n):
+        parts = (rng.choice(VERBS), rng.choice(OBJECTS), rng.choice(FIGURES), rng.choice(TAILS))
+        out.append(" ".join(f"{parts[0]} {parts[1]} {parts[2]}{parts[3]}".split()))
+    return out
 
 
 def resume_500(seed: int = 11) -> str:
