@@ -1,0 +1,127 @@
+"""AppTest: the Story builder's main flow, from typing to findings to a saved revision."""
+
+from __future__ import annotations
+
+import re
+
+from apptest_helpers import card_count, html_bodies, no_exception, rules_shown, shown_text
+
+from starkit.bank import StoryBank
+
+PAGE = "app_pages/story_builder.py"
+FIELDS = {
+    "situation": "Our checkout page took 6 seconds to load and we were losing mobile buyers.",
+    "task": "I was asked to make checkout fast before the holiday peak.",
+    "action": "We profiled the page and we rewrote the image pipeline.",
+    "result": "Checkout got significantly faster.",
+}
+
+
+def fill(at, fields=FIELDS):
+    for name, text in fields.items():
+        at.text_area(key=f"story.{name}").input(text)
+    return at.run()
+
+
+def test_empty_page_says_what_to_do(open_page):
+    at = open_page(PAGE)
+    no_exception(at)
+    assert at.title[0].value == "Story builder"
+    assert any("Start with the Situation" in i.value for i in at.info)
+    assert at.button(key="story.save").disabled
+
+
+def test_typing_the_four_fields_shows_findings_time_and_followups(open_page):
+    at = fill(open_page(PAGE))
+    no_exception(at)
+    rules = rules_shown(at)
+    # We-heavy Action, unmeasured Result, vague "significantly", too short to speak.
+    assert {"we-not-i", "result-unquantified", "vague-language", "answer-length"} <= rules
+    metrics = {m.label: m.value for m in at.metric}
+    words = sum(len(t.split()) for t in FIELDS.values()) + 4  # the four labels
+    assert metrics["Spoken"] == f"{round(words * 60 / 150)} s"
+    assert metrics["Findings"] == str(card_count(at))
+    assert "Follow-ups a panel is likely to ask" in [m.value.strip("*") for m in at.markdown]
+    # The vague word is marked in place, inside the Result.
+    assert any(re.search(r"<mark[^>]*>significantly</mark>", b) for b in html_bodies(at))
+
+
+def test_fixing_the_story_updates_the_findings(open_page):
+    at = fill(open_page(PAGE))
+    assert "we-not-i" in rules_shown(at)
+    at.text_area(key="story.action").input(
+        "I profiled the page, I rewrote the image pipeline and I set a 2-second budget in CI."
+    ).run()
+    assert "we-not-i" not in rules_shown(at)
+
+
+def test_one_box_is_segmented_and_can_be_corrected_in_four_fields(open_page):
+    at = open_page(PAGE)
+    at.segmented_control(key="story.mode").set_value("One box").run()
+    story = " ".join(f"{k.capitalize()}: {v}" for k, v in FIELDS.items())
+    at.text_area(key="story.whole").input(story).run()
+    no_exception(at)
+    shown = shown_text(at)
+    assert "SITUATION" in shown and FIELDS["action"] in shown
+    at.button(key="story.correct").click().run()
+    no_exception(at)
+    assert at.segmented_control(key="story.mode").value == "Four fields"
+    for name, text in FIELDS.items():
+        assert at.text_area(key=f"story.{name}").value == text
+
+
+def test_save_then_save_again_adds_a_revision(open_page, bank_path):
+    at = fill(open_page(PAGE))
+    at.text_input(key="story.title").input("Checkout speed").run()
+    at.button(key="story.save").click().run()
+    no_exception(at)
+    assert any("Saved “Checkout speed”" in s.value for s in at.success)
+    with StoryBank(str(bank_path)) as bank:
+        (saved,) = bank.list()
+        assert saved.title == "Checkout speed"
+        assert FIELDS["action"] in saved.text
+    at.text_area(key="story.result").input("Load time fell from 6 s to 2.1 s in 5 weeks.").run()
+    assert at.button(key="story.save").label == "Save revision"
+    at.button(key="story.save").click().run()
+    assert any("revision 2" in s.value for s in at.success)
+    with StoryBank(str(bank_path)) as bank:
+        (saved,) = bank.list()
+        assert saved.revision == 2
+        assert "2.1 s" in saved.text
+        assert len(bank.history(saved.id)) == 2
+
+
+def test_saving_without_a_title_says_why_and_keeps_the_text(open_page, bank_path):
+    at = fill(open_page(PAGE))
+    at.button(key="story.save").click().run()
+    no_exception(at)
+    assert any("needs a title" in e.value for e in at.error)
+    assert at.text_area(key="story.action").value == FIELDS["action"]
+
+
+def test_suggested_competencies_can_be_added_and_are_saved(open_page, bank_path):
+    at = open_page(PAGE)
+    fields = dict(FIELDS)
+    fields["action"] = (
+        "I ran an A/B test with a guardrail on refund rate and I aligned finance and "
+        "engineering on the rollout plan."
+    )
+    at = fill(at, fields)
+    add = [b for b in at.button if b.key == "story.add_suggested"]
+    assert add, "expected competency suggestions for an experiment story"
+    add[0].click().run()
+    tags = at.multiselect(key="story.tags").value
+    assert tags
+    at.text_input(key="story.title").input("Refund guardrail").run()
+    at.button(key="story.save").click().run()
+    with StoryBank(str(bank_path)) as bank:
+        assert list(bank.list()[0].tags) == list(tags)
+
+
+def test_hostile_story_text_is_shown_as_text(open_page):
+    payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    at = fill(open_page(PAGE), {**FIELDS, "situation": payload + " Checkout was slow."})
+    no_exception(at)
+    for body in html_bodies(at):
+        assert "<img" not in body and "<script" not in body
+    assert payload in shown_text(at)
