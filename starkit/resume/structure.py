@@ -596,8 +596,13 @@ class Builder:
 
     def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
         """Open a role from its header lines (parsed unless `hint` states the parts)."""
-        texts = [t for t, _ in header]
-        h = hint or parse_role(texts)
+        texts = [re.sub(r"\s*\t\s*", " | ", t.strip()) for t, _ in header]
+        h = hint or parse_role([t for t, _ in header])
+        if hint is not None and hint.title is None and hint.organisation:
+            parsed = parse_role([hint.organisation])  # '\textbf{Starkit} $|$ \emph{Maintainer}'
+            h = RoleHint(
+                parsed.organisation, parsed.title, hint.dates or parsed.dates, hint.location
+            )
         role = Role(
             index=len(self.roles),
             section=self._section,  # type: ignore[arg-type]
@@ -610,7 +615,7 @@ class Builder:
         )
         self.roles.append(role)
         self._role = role
-        for text, src in header:
+        for text, (_, src) in zip(texts, header, strict=True):
             self._line("role", [(text, src)])
         return role
 

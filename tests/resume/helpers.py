@@ -25,7 +25,9 @@ def assert_matches_fixture(resume: Resume, fixture: FixtureResume = RESUME) -> N
     sections = [s.name for s in resume.sections]
     for name in ("experience", "projects", "volunteering", "education", "skills"):
         assert name in sections
-    skills_text = " ".join(ln.text for ln in resume.lines if ln.section == "skills")
+    skills_text = " ".join(
+        item.text for item in [*resume.lines, *resume.bullets] if item.section == "skills"
+    )
     for label, values in fixture.skills:
         assert values in skills_text
         assert label in skills_text
