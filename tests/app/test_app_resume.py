@@ -1,0 +1,152 @@
+"""AppTest: the Resume page, from a pasted or uploaded resume to an accepted rewrite."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from apptest_helpers import html_bodies, no_exception, rules_shown, shown_text
+
+PAGE = "app_pages/resume.py"
+BULLETS = [
+    "Helped with the launch of the new onboarding flow",
+    "Grew newsletter subscribers by 40%",
+    "Cut release cycle time from 3 weeks to 4 days by automating regression tests",
+]
+MARKDOWN_RESUME = """# Sam Rivera
+sam@example.com
+
+## Experience
+
+### Senior Product Manager, Northwind — 2021–2024
+- Grew weekly active users significantly through a referral program
+- Cut onboarding time from 14 days to 3 days for enterprise accounts
+
+### Product Manager, Contoso — 2018–2021
+- Responsible for the mobile roadmap
+- Launched saved searches, lifting 30-day retention from 18% to 24%
+
+## Skills
+SQL, Python, Figma
+"""
+
+
+def paste(at, lines=BULLETS):
+    at.text_area(key="resume.paste").input("\n".join(lines))
+    return at.run()
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def test_first_page_has_an_intro_and_an_empty_state(open_page):
+    at = open_page(PAGE)
+    no_exception(at)
+    assert at.title[0].value == "Resume"
+    assert any("panel" in m.value for m in at.markdown)
+    assert any("Upload your resume or paste" in i.value for i in at.info)
+
+
+def test_example_button_fills_the_paste_box_and_lints_it(open_page):
+    at = open_page(PAGE)
+    at.button(key="resume.example").click().run()
+    no_exception(at)
+    assert at.text_area(key="resume.paste").value.count("\n") >= 3
+    assert int(metrics(at)["Findings"]) > 0
+
+
+def test_pasted_bullets_are_linted_one_a_line(open_page):
+    at = paste(open_page(PAGE))
+    no_exception(at)
+    m = metrics(at)
+    assert m["Bullets"] == "3"
+    assert m["With a number"] == "67%"  # two of three carry a measuring figure
+    assert {"weak-verb", "no-quantification", "vanity-metric"} <= rules_shown(at)
+    # The bullet with no findings is hidden until asked for.
+    assert BULLETS[2] not in shown_text(at)
+    at.toggle(key="resume.show_all").set_value(True).run()
+    assert BULLETS[2] in shown_text(at)
+
+
+def masked(body):
+    """The shown text with every character outside a <mark> replaced by '·'."""
+    out = []
+    for inside, chunk in re.findall(r"(<mark[^>]*>)?([^<]+)(?:</mark>)?", body):
+        chunk = html.unescape(chunk)
+        out.append(chunk if inside else "·" * len(chunk))
+    return "".join(out)
+
+
+def test_finding_spans_are_marked_in_place(open_page):
+    at = paste(open_page(PAGE))
+    body = next(b for b in html_bodies(at) if "newsletter" in b and "sk-text" in b)
+    shown = masked(body.split('<div class="sk-text">', 1)[1])
+    assert "newsletter subscribers" in shown  # the vanity metric is marked, word for word
+    assert shown.startswith("····")  # "Grew" carries no finding
+
+
+def test_accepting_a_rewrite_fills_the_editable_copy_and_relints_it(open_page):
+    at = paste(open_page(PAGE))
+    assert at.text_area(key="resume.edit.0").value == BULLETS[0]
+    at.button(key="resume.accept.0.0").click().run()
+    no_exception(at)
+    edited = at.text_area(key="resume.edit.0").value
+    assert edited != BULLETS[0]
+    assert "launch of the new onboarding flow" in edited
+    assert "<" in edited  # a slot for the user's own figure
+    assert any(c.value.startswith("Your version: score") for c in at.caption)
+    # Editing the copy by hand keeps the edit; Undo restores the original.
+    at.text_area(key="resume.edit.0").input("Led the onboarding launch for 2 teams").run()
+    assert at.text_area(key="resume.edit.0").value == "Led the onboarding launch for 2 teams"
+    at.button(key="resume.reset.0").click().run()
+    assert at.text_area(key="resume.edit.0").value == BULLETS[0]
+
+
+def test_downloads_offer_bullets_and_the_report_in_three_formats(open_page):
+    at = paste(open_page(PAGE))
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels == [
+        "Improved bullets (TXT)",
+        "Report (CSV)",
+        "Report (JSON)",
+        "Report (Markdown)",
+    ]
+
+
+def test_role_tab_shows_quantified_share_per_role_for_an_upload(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(
+        "resume.md", MARKDOWN_RESUME.encode(), "text/markdown"
+    )
+    at.run()
+    no_exception(at)
+    assert metrics(at)["Bullets"] == "4"
+    frames = [d.value for d in at.dataframe]
+    summary = next(f for f in frames if "quantified share" in f.columns)
+    shares = dict(zip(summary["role"], summary["quantified share"], strict=True))
+    assert len(shares) == 2
+    assert sorted(shares.values()) == [0.5, 0.5]
+    assert "Skills" not in " ".join(summary["role"])
+
+
+def test_an_unreadable_upload_gets_one_plain_sentence(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(
+        "resume.pdf", b"%PDF-1.7\n\x00\x01garbage\x02\x03", "application/pdf"
+    )
+    at.run()
+    no_exception(at)
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.startswith("Could not read the resume:")
+    assert "\n" not in message
+
+
+def test_hostile_bullets_are_inert(open_page):
+    payload = "<script>alert(1)</script> Helped <img src=x onerror=alert(2)> grow sign-ups"
+    at = paste(open_page(PAGE), [payload])
+    no_exception(at)
+    for body in html_bodies(at):
+        assert "<script" not in body and "<img" not in body
+    assert payload in shown_text(at)
