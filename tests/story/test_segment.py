@@ -371,30 +371,30 @@ def test_lexicon_loads_from_a_copy(lex_copy):
     assert {c.id for c in lex.cues} >= {"task-assignment", "result-explicit"}
 
 
+def add_cue(root: Path, body: str) -> None:
+    path = root / "story" / "segment.toml"
+    path.write_text(path.read_text("utf-8") + "\n[[cue]]\n" + body, "utf-8")
+
+
 def test_a_misspelt_cue_key_names_the_file_and_entry(lex_copy):
-    path = lex_copy / "story" / "segment.toml"
-    path.write_text(
-        path.read_text("utf-8").replace(
-            'id = "task-goal-words"\n', 'id = "task-goal-words"\ntrems = ["x"]\n'
-        ),
-        "utf-8",
-    )
+    add_cue(lex_copy, 'id = "extra"\nsection = "task"\nweight = 1.0\ntrems = ["goal"]\n')
     with pytest.raises(LexiconError) as exc:
         load_segment_lexicon(lex_copy)
     assert exc.value.file == "story/segment.toml"
-    assert exc.value.entry == "task-goal-words"
+    assert exc.value.entry == "extra"
     assert "trems" in str(exc.value)
 
 
 def test_a_broken_cue_regex_is_a_lexicon_error(lex_copy):
-    path = lex_copy / "story" / "segment.toml"
-    path.write_text(
-        path.read_text("utf-8").replace(
-            "patterns = ['(?i)\\b(?:was|were|had)\\b']", "patterns = ['(unclosed']"
-        ),
-        "utf-8",
-    )
+    add_cue(lex_copy, 'id = "extra"\nsection = "task"\nweight = 1.0\npatterns = [\'(unclosed\']\n')
     with pytest.raises(LexiconError) as exc:
         load_segment_lexicon(lex_copy)
-    assert exc.value.entry == "situation-was-were"
+    assert exc.value.entry == "extra"
     assert "regex" in str(exc.value)
+
+
+def test_an_unknown_section_is_a_lexicon_error(lex_copy):
+    add_cue(lex_copy, 'id = "extra"\nsection = "outcome"\nweight = 1.0\nterms = ["x"]\n')
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert exc.value.entry == "extra"
