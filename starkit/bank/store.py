@@ -611,10 +611,32 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     try:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
+        _ensure_wal(cur)
     finally:
         cur.close()
+
+
+def _ensure_wal(cur: Any) -> None:
+    """Switch the file to WAL once (the mode is stored in the file).
+
+    The switch needs the file to itself and SQLite does not wait on the busy handler for it, so
+    when several processes open a new bank at once the losers retry here until it is done.
+    """
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            cur.execute("PRAGMA journal_mode = WAL")  # in-memory banks stay "memory"
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 def _sqlite_begin(conn: Connection) -> None:
