@@ -364,6 +364,8 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             m = _RE_RATIO.fullmatch(tok.text)
             if m and "/" in tok.text and len(m.group(2)) == 4:
                 kind, measure = "date", False
+            elif re.fullmatch(r"\d{1,2}:\d{2}", tok.text):
+                kind, measure = "date", False  # a time of day: "our 10:30 call"
             else:
                 kind = "ratio"
         if kind == "num":

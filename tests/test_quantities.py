@@ -54,6 +54,7 @@ EXTRA = [
     ("Led Phase 2 of the Web 3.0 pilot", []),
     ("Published v2.3.1 of the SDK", []),
     ("Built the 360-degree review tool", []),
+    ("Thanks for our 10:30 call on 3/15", []),
 ]
 
 

@@ -261,7 +261,9 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
             if q is not None and _scale_described(ctx, m, q) and change.start < q.token_start - 3:
                 continue
             return m
-        if q is not None and ctx.has("trigger") and not _scale_described(ctx, m, q):
+        cs, ce = ctx.clause_of(m.start)
+        trigger_here = any(cs <= t.start < ce for t in ctx.matches("trigger"))
+        if q is not None and trigger_here and not _scale_described(ctx, m, q):
             if q.kind in ("percent", "multiplier") or q.relative:
                 return m
     return None
@@ -304,6 +306,17 @@ def _lead_position(ctx: UnitContext, i: int) -> bool:
     return k + 1 in starts
 
 
+def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
+    """True when an action verb earlier in the sentence carries the achievement."""
+    starts = _clause_starts(ctx)
+    s = max((k for k in starts if k <= m.start), default=0)
+    for k in range(s, m.start):
+        a = ctx.at("action", k)
+        if a is not None and not ctx.at("weak", k) and a.entry != "state-phrase":
+            return True
+    return False
+
+
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
@@ -318,8 +331,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
         ):
             continue
-        if not _lead_position(ctx, m.start):
-            continue
+        if not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
+            continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
@@ -407,7 +420,10 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
             change_before = any(
                 ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
             )
-            change_after = nxt in _CHANGE_AFTER
+            change_after = nxt in _CHANGE_AFTER and not any(
+                ctx.covered_by(c, q.token_end, q.token_end + 1)
+                for c in ("product", "causal", "vanity", "efficiency", "guardrail")
+            )
             if signed or by or change_before or change_after:
                 out.append(q)
     return out

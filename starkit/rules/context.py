@@ -50,6 +50,17 @@ class UnitContext:
                     continue
                 kept.append(m)
             by_cat[cat] = kept
+        # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
+        metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
+        by_cat["change"] = [
+            c
+            for c in by_cat.get("change", [])
+            if not any(
+                m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
+                for cat in metric_cats
+                for m in by_cat.get(cat, [])
+            )
+        ]
         self._by_cat = by_cat
 
     # --- lexicon matches ---------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Everything that shows user text goes through `starkit.ui.highlight` (escaped HTML rendered with
 `st.html`, which DOMPurify sanitises again) or through Streamlit's plain-text elements. User
-text never goes through `st.markdown`: Markdown would turn `![x](http://…)` into a network
+text never goes through `st.markdown`: Markdown would turn an image link into a network
 fetch.
 """
 
