@@ -362,8 +362,12 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             kind, measure = "version", False
         elif info.shape == "ratio":
             m = _RE_RATIO.fullmatch(tok.text)
-            if m and "/" in tok.text and len(m.group(2)) == 4:
-                kind, measure = "date", False
+            slash = m is not None and "/" in tok.text
+            if slash and (
+                len(m.group(2)) == 4  # 06/2020
+                or ("." not in tok.text and int(m.group(1)) <= 12 and 12 < int(m.group(2)) <= 31)
+            ):
+                kind, measure = "date", False  # 06/2020, 3/15
             elif re.fullmatch(r"\d{1,2}:\d{2}", tok.text):
                 kind, measure = "date", False  # a time of day: "our 10:30 call"
             else:
