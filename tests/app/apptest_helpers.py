@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+TIMEOUT_S = 60
+"""Streamlit's 3 s default is shorter than a cold pipeline load on a busy 2-core machine."""
 
 
 def html_bodies(at: AppTest) -> list[str]:

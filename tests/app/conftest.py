@@ -11,10 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from apptest_helpers import APP, TIMEOUT_S
 from streamlit.testing.v1 import AppTest
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
-TIMEOUT_S = 60
 
 
 @pytest.fixture(scope="session", autouse=True)
