@@ -40,8 +40,11 @@ class TermIndex:
 
     def __init__(self, groups: Mapping[str, Iterable[str]]) -> None:
         self._exact: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-        self._prefix: list[tuple[tuple[str, ...], str, str, str]] = []
+        # Prefix terms ("significan*"), bucketed so each token checks only a few of them:
+        # by their first word when they have several, else by the first 3 letters of the stem.
+        self._prefix: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
         self._maxlen = 1
+        self._short_stems = False
         for key, terms in groups.items():
             for term in terms:
                 term = term.strip()
@@ -53,7 +56,10 @@ class TermIndex:
                     continue
                 self._maxlen = max(self._maxlen, len(toks))
                 if star:
-                    self._prefix.append((toks[:-1], toks[-1], key, term))
+                    head, stem = toks[:-1], toks[-1]
+                    bucket = head[0] if head else "*" + stem[:3]
+                    self._short_stems = self._short_stems or (not head and len(stem) < 3)
+                    self._prefix.setdefault(bucket, []).append((head, stem, key, term))
                 else:
                     self._exact.setdefault(toks, []).append((key, term))
 
@@ -74,7 +80,12 @@ class TermIndex:
                                 key, term, toks[i][1], toks[i + length - 1][2], i == first_word
                             )
                         )
-            for head, stem, key, term in self._prefix:
+            w = words[i]
+            buckets = {w, "*" + w[:3]}
+            if self._short_stems:
+                buckets |= {"*" + w[:2], "*" + w[:1]}
+            cands = [c for b in buckets for c in self._prefix.get(b, ())]
+            for head, stem, key, term in cands:
                 j = i + len(head)
                 if j < n and tuple(words[i:j]) == head and words[j].startswith(stem):
                     out.append(TermMatch(key, term, toks[i][1], toks[j][2], i == first_word))
