@@ -239,14 +239,14 @@ def _import(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     try:
-        from starkit.story import coverage
+        from starkit.story.coverage import run_cli
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("starkit.story"):
             raise StarkitError("story coverage is not available in this version") from None
         raise
     with _bank(args) as bank:
         found = bank.list()
-    return int(coverage.run_cli(found, args))
+    return int(run_cli(found, args))
 
 
 # ----------------------------------------------------------------------------- parser

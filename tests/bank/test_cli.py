@@ -214,3 +214,29 @@ def test_env_var_names_the_bank(capsys, db, monkeypatch):
     assert code == 0
     with StoryBank(db) as bank:
         assert bank.get(out.strip()).title == "Env"
+
+
+def test_coverage_reads_the_bank_and_names_the_covering_story(capsys, db):
+    from starkit.story.questions import load_questions
+
+    conflict = _add(
+        capsys,
+        db,
+        "Disagreed with the eng lead",
+        "I disagreed with our engineering lead about the launch date; we aligned stakeholders "
+        "on a staged rollout and shipped two weeks later with error rate under 0.1%.",
+        tags="conflict, stakeholder-alignment",
+    )
+    gone = _add(capsys, db, "Deleted", "A deleted story must not count.", tags="leadership")
+    run(capsys, "bank", "--db", db, "delete", gone)
+    code, out, _ = run(capsys, "bank", "--db", db, "coverage", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    rows = {r["question_id"]: r for r in data["questions"]}
+    assert set(rows) == {q.id for q in load_questions()}
+    assert rows["beh-disagree-engineering-lead"]["story_id"] == conflict
+    assert rows["beh-disagree-engineering-lead"]["covered"] is True
+    assert gone not in {r["story_id"] for r in data["questions"]}
+    assert len(data["uncovered"]) > 0  # one story cannot cover 67 questions
+    code, out, _ = run(capsys, "bank", "--db", db, "coverage")
+    assert code == 0 and "Disagreed with the eng lead" in out
