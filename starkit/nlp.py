@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from starkit.errors import ModelNotInstalledError
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
@@ -38,7 +38,7 @@ _UNIT_SUFFIX = (
 )
 QUANTITY_TOKEN = re.compile(
     rf"[~≈±+\-−]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?{_UNIT_SUFFIX}?\+?"
-    r"|[xX×]\d+(?:\.\d+)?|\d+(?:\.\d+)?×"
+    r"|[~≈]?[xX×]\d+(?:\.\d+)?|[~≈+]?\d+(?:\.\d+)?×"
     r"|\d+(?:st|nd|rd|th)"
 )
 
@@ -55,6 +55,9 @@ def make_blank() -> Language:
     nlp.tokenizer.token_match = _token_match
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
 
 

@@ -44,7 +44,7 @@ class Quantity:
     relative: bool = field(default=False, compare=False)
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 _RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%")
 _RE_NUMUNIT = re.compile(
@@ -53,12 +53,12 @@ _RE_NUMUNIT = re.compile(
 )
 _RE_NUM = re.compile(rf"[~≈±+\-−]?({_NUM})(\+?)")
 _RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
-_RE_XPREFIX = re.compile(r"[xX×](\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)×")
+_RE_XPREFIX = re.compile(r"[~≈]?[xX×](\d+(?:\.\d+)?)|[~≈+]?(\d+(?:\.\d+)?)×")
 _RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
 _RE_DIGIT = re.compile(r"\d")
 _RE_PHONE = re.compile(
     r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
-    r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,4}\)?){2,5}(?![\w.%])"
+    r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,5}\)?){2,5}(?![\w.%])"
 )
 _RE_DATE = re.compile(
     r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
@@ -169,7 +169,7 @@ _RE_BARE = re.compile(r"\d+(?:\.\d+)?")
 _UPGRADE = re.compile(r"\bupgrad|\bversion\b|\brelease\b", re.IGNORECASE)
 
 
-def _product_like(word: str, index: int) -> bool:
+def _product_like(word: str, index: int, strong: bool = False) -> bool:
     """A word that names a product, course or standard when a bare number follows it:
     Title-case mid-sentence ('Windows 10'), an acronym ('CS 101', 'DSS 4.0'), mixed case
     ('PostgreSQL 15', 'iOS 17') or dotted ('Next.js 14')."""
@@ -179,9 +179,11 @@ def _product_like(word: str, index: int) -> bool:
         return True
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
-        return True
+        return not strong  # an acronym names a course or standard, unless a count follows
     if any(ch.isupper() for ch in word[1:]) and any(ch.islower() for ch in word):
-        return True
+        return True  # mixed case: PostgreSQL 15, iOS 17, watchOS 10 launches
+    if strong:
+        return False
     return word.istitle() and index != 0
 
 
@@ -339,7 +341,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                     and not tok.text.startswith("0.")
                     and _product_like(doc[i - 1].text, i - 1)
                     and prev not in _NOT_NAME
-                    and not counted_after
+                    and (not counted_after or _product_like(doc[i - 1].text, i - 1, strong=True))
                 )
             ):
                 kind, measure = "name", False

@@ -91,6 +91,7 @@ class ResumeBullet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     index: int = Field(ge=0)
+    order: int = Field(default=0, ge=0, description="place among all bullets and lines")
     text: str
     section: SectionKind
     heading: str | None = Field(default=None, description="the section heading as written")
@@ -121,6 +122,7 @@ class ResumeLine(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     index: int = Field(ge=0)
+    order: int = Field(default=0, ge=0, description="place among all bullets and lines")
     kind: LineKind
     text: str
     section: SectionKind

@@ -585,6 +585,7 @@ class Builder:
             self.lines.append(
                 ResumeLine(
                     index=len(self.lines),
+                    order=len(self.bullets) + len(self.lines),
                     kind="heading",
                     text=heading,
                     section=kind,  # type: ignore[arg-type]
@@ -627,6 +628,7 @@ class Builder:
         self.bullets.append(
             ResumeBullet(
                 index=len(self.bullets),
+                order=len(self.bullets) + len(self.lines),
                 text=text,
                 section=self._section,  # type: ignore[arg-type]
                 heading=self._heading,
@@ -647,6 +649,7 @@ class Builder:
         self.lines.append(
             ResumeLine(
                 index=len(self.lines),
+                order=len(self.bullets) + len(self.lines),
                 kind=kind,  # type: ignore[arg-type]
                 text=text,
                 section=self._section,  # type: ignore[arg-type]

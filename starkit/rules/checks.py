@@ -107,8 +107,23 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         return best
     for c in ctx.matches("change"):
         if m.end <= c.start < min(ce, m.end + 3):
-            return c
+            after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
+            transitive = (
+                after is not None
+                and after.is_alpha
+                and after.lower_ not in _INTRANSITIVE_NEXT
+                and not after.lower_.endswith("ly")
+            )
+            if not transitive:
+                return c
     return None
+
+
+_INTRANSITIVE_NEXT = {
+    "by", "from", "to", "in", "over", "after", "within", "during", "across", "since", "for",
+    "and", "while", "with", "at", "on", "per", "than", "yoy", "mom", "qoq", "year", "month",
+    "week", "quarter", "percent", "times", "fold", "x",
+}  # fmt: skip
 
 
 _BLOCKING = {
@@ -123,10 +138,17 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
+    in_qty |= ctx.slot_tokens
     for k in range(change.end, m.start):
         low = ctx.lower(k)
         if ctx.at("change", k) or k in in_qty:
             continue
+        tok = ctx.doc[k]
+        glued = (k > 0 and ctx.doc[k - 1].text == "-" and not ctx.doc[k - 2].whitespace_) or (
+            k + 1 < len(ctx.doc) and ctx.doc[k + 1].text == "-" and not tok.whitespace_
+        )
+        if glued:
+            continue  # "like-for-like sales", "end-to-end checkout"
         if low == "to" and (k + 1 in in_qty):
             continue  # "grew it to 25k followers"
         if low in _BLOCKING:
@@ -211,9 +233,9 @@ def no_quantification(ctx: UnitContext) -> list[Hit]:
 
 
 @check("vanity-metric")
-def vanity_metric(ctx: UnitContext) -> list[Hit]:
+def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]:
     """A vanity figure is the outcome and no causal metric sits beside it."""
-    if ctx.has("causal"):
+    if require_no_causal and ctx.has("causal"):
         return []
     for m in ctx.matches("vanity"):
         if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
@@ -261,8 +283,8 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
             if q is not None and _scale_described(ctx, m, q) and change.start < q.token_start - 3:
                 continue
             return m
-        cs, ce = ctx.clause_of(m.start)
-        trigger_here = any(cs <= t.start < ce for t in ctx.matches("trigger"))
+        ss, se = ctx.sentence_of(m.start)
+        trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
         if q is not None and trigger_here and not _scale_described(ctx, m, q):
             if q.kind in ("percent", "multiplier") or q.relative:
                 return m
@@ -276,6 +298,11 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         return []
     m = _moved_product_metric(ctx)
     if m is None:
+        # a vanity figure reported as an outcome is itself a moved product metric
+        vanity = vanity_metric(ctx, require_no_causal=False)
+        if vanity:
+            h = vanity[0]
+            return [Hit(h.start, h.end, {"metric": h.fields["term"], "entry": "traffic"})]
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
@@ -457,6 +484,9 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
             continue
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
+        nxt = ctx.lower(q.token_end)
+        if q.measure and local and ("→" in (prev, nxt) or "->" in (prev, nxt)):
+            return True  # "(640ms → 370ms)"
         if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
                 return True
@@ -530,6 +560,8 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
             continue
         if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
             return []
+        if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
+            return []  # "took bulk listing from 4 days to 6 hours"
         if q.kind == "duration" and any(
             ctx.at("change", k) for k in range(len(ctx.doc)) if ls < ctx.doc[k].idx < le
         ):

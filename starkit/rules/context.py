@@ -91,6 +91,31 @@ class UnitContext:
         """The measuring quantities."""
         return [q for q in self.numbers if q.measure]
 
+    @cached_property
+    def slot_tokens(self) -> set[int]:
+        """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
+        figure goes, so a change word may reach across them."""
+        from starkit.rules.checks import _placeholder_patterns
+
+        out: set[int] = set()
+        for _, rx in _placeholder_patterns():
+            for m in rx.finditer(self.doc.text):
+                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    out.update(range(span.start, span.end))
+        return out
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence holding token i (split at . ! ? and newlines only)."""
+        breaks = {".", "!", "?"}
+        s = i
+        while s > 0 and self.doc[s - 1].text not in breaks and "\n" not in self.doc[s - 1].text:
+            s -= 1
+        e = i
+        while e < len(self.doc) and self.doc[e].text not in breaks and "\n" not in self.doc[e].text:
+            e += 1
+        return s, e
+
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
         return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
