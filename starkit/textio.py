@@ -7,6 +7,7 @@ mangled.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -76,6 +77,14 @@ def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
             "split it into smaller parts"
         )
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """User text for a terminal: control characters (escape sequences) shown as '?'."""
+    return _CONTROL.sub("?", text)
 
 
 def normalise_for_matching(text: str) -> str:

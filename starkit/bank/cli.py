@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -20,13 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from starkit.errors import InputError, StarkitError
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _safe(text: str) -> str:
-    """User text for a terminal: control characters (escape sequences) shown as '?'."""
-    return _CONTROL.sub("?", text)
+from starkit.textio import terminal_safe as _safe
 
 
 def _bank(args: argparse.Namespace, *, create: bool = False) -> Any:

@@ -260,6 +260,8 @@ def coverage(
 
 def run_cli(stories: Iterable[Any], args: argparse.Namespace) -> int:
     """`starkit bank coverage`: print the best story per question and the gaps (text or JSON)."""
+    from starkit.textio import terminal_safe
+
     result = coverage(stories)
     if getattr(args, "fmt", "text") == "json":
         payload = {
@@ -275,7 +277,7 @@ def run_cli(stories: Iterable[Any], args: argparse.Namespace) -> int:
         f"{result.threshold})."
     )
     for row in covered.itertuples(index=False):
-        print(f"  {row.fit:.2f}  {row.question_id}: {row.story_title}")
+        print(f"  {row.fit:.2f}  {row.question_id}: {terminal_safe(str(row.story_title))}")
     if result.uncovered:
         print(f"\nNo story answers these {len(result.uncovered)} well:")
         for q in result.uncovered:
