@@ -50,8 +50,21 @@ EMAIL_RULES: tuple[str, ...] = (
     "unfilled-placeholder",
 )
 
-SET_NAMES: tuple[str, ...] = ("bullets", "emails", "quantities")
-_LABELLED = {"bullets": ("bullet", BULLET_RULES), "emails": ("email", EMAIL_RULES)}
+STORY_RULES: tuple[str, ...] = (
+    *(r for r in BULLET_RULES),
+    "star-missing-section",
+    "result-unquantified",
+    "we-not-i",
+    "answer-length",
+)
+SET_NAMES: tuple[str, ...] = ("bullets", "emails", "quantities", "stories")
+_LABELLED = {
+    "bullets": ("bullet", BULLET_RULES),
+    "emails": ("email", EMAIL_RULES),
+    "stories": ("story", STORY_RULES),
+}
+# The story dev set lives with the segmentation work; other data dirs hold their own.
+STORY_DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "stories"
 
 # Row names of the quantities table.
 QUANTITY_SPAN = "quantity-span"
@@ -247,12 +260,22 @@ def _validate(path: Path, lineno: int, data: Any, model: type[_Strict]) -> Any:
         raise InputError(f"{path}:{lineno}: {loc}: {msg}") from None
 
 
+def _story_record(data: Any) -> Any:
+    """A stories.jsonl line as a labelled record: its `fires` list is the rule set."""
+    if isinstance(data, dict) and "fires" in data:
+        return {"id": data.get("id", ""), "text": data.get("text", ""), "rules": data["fires"]}
+    return data
+
+
 def load_labelled(path: Path, allowed_rules: Sequence[str]) -> list[LabelledText]:
-    """Read a bullets/emails JSONL file; unknown rule codes and duplicate ids are errors."""
+    """Read a bullets/emails/stories JSONL file; unknown rule codes and duplicate ids are
+    errors. Story lines carry their rules in `fires`."""
     allowed = set(allowed_rules)
     seen: set[str] = set()
     out: list[LabelledText] = []
     for lineno, data in _read_jsonl(path):
+        if path.name == "stories.jsonl":
+            data = _story_record(data)
         rec: LabelledRecord = _validate(path, lineno, data, LabelledRecord)
         if rec.id in seen:
             raise InputError(f"{path}:{lineno}: duplicate id '{rec.id}'")
@@ -441,7 +464,10 @@ def run(
     if set_name not in _LABELLED:
         raise InputError(f"unknown set {set_name!r}: choose from {', '.join(SET_NAMES)}")
     kind, rules = _LABELLED[set_name]
-    items = load_labelled(base / f"{set_name}.jsonl", rules)
+    path = base / f"{set_name}.jsonl"
+    if set_name == "stories" and data_dir is None:
+        path = STORY_DATA_DIR / "stories.jsonl"
+    items = load_labelled(path, rules)
     linter = lint or _default_lint()
     predicted: list[set[str]] = []
     for item in items:
@@ -524,6 +550,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     names = SET_NAMES if args.set_name == "all" else (args.set_name,)
+    if args.set_name == "all" and args.data is not None:
+        names = tuple(n for n in names if (args.data / f"{n}.jsonl").is_file())
     try:
         evaluations = [run(name, data_dir=args.data) for name in names]
     except NotImplementedError as exc:

@@ -402,7 +402,24 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         if (
             eid == "halved"
             and word == "half"
-            and prev in ("first", "second", "latter", "back", "front", "other", "better")
+            and prev
+            in (
+                "first",
+                "second",
+                "latter",
+                "back",
+                "front",
+                "other",
+                "better",
+                "next",
+                "this",
+                "last",
+                "each",
+                "per",
+                "coming",
+                "previous",
+                "following",
+            )
         ):
             continue
         half_a_unit = (

@@ -300,7 +300,7 @@ def test_linter_rejection_names_the_text(devset_dir):
 
 def test_unknown_set_is_an_input_error(devset_dir):
     with pytest.raises(InputError, match="unknown set"):
-        ev.evaluate("stories", data_dir=devset_dir, lint=_fake_lint)
+        ev.evaluate("poems", data_dir=devset_dir, lint=_fake_lint)
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -94,10 +94,21 @@ def sniff_binary(data: bytes, name: str) -> Format | None:
     return None
 
 
+def _looks_json(head: str) -> bool:
+    """JSON, or meant to be ('{"basics": ...' with a typo), not '[Your Name]' or '{Name}'."""
+    import json
+
+    try:
+        json.loads(head)
+        return True
+    except ValueError:
+        return bool(re.match(r'[\[{]\s*(?:"[^"\n]*"\s*:|[\[{"\]}]|-?\d)', head))
+
+
 def sniff_text(text: str) -> Format:
     """The format of a decoded text: jsonresume, html, latex, markdown or text."""
     head = text.lstrip("\ufeff \t\r\n")
-    if head.startswith(("{", "[")):
+    if head.startswith(("{", "[")) and _looks_json(head):
         return "jsonresume"
     if len(_YAML_KEYS.findall(text)) >= 2 and re.search(r"^(?:basics|work):", text, re.M):
         return "jsonresume"

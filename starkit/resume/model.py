@@ -53,7 +53,10 @@ class Segment(BaseModel):
 
 
 def _position(segments: list[Segment], fallback: Source, offset: int) -> Source:
-    """The file position of character `offset` of a text made of `segments`."""
+    """The file position of character `offset` of a text made of `segments` (the start
+    when there are none: formats whose markup was stripped)."""
+    if not segments:
+        return fallback
     seg = None
     for s in segments:
         if s.offset <= offset:

@@ -622,7 +622,7 @@ class Builder:
 
     def bullet(self, parts: list[tuple[str, Source]]) -> None:
         """Add a bullet made of one or more physical lines (joined with a space)."""
-        text, segments = _join(parts)
+        text, segments = self._joined(parts)
         if not text:
             return
         self.bullets.append(
@@ -633,7 +633,7 @@ class Builder:
                 section=self._section,  # type: ignore[arg-type]
                 heading=self._heading,
                 role=self._role,
-                source=segments[0].source,
+                source=_first(parts),
                 segments=segments,
             )
         )
@@ -642,8 +642,14 @@ class Builder:
         """Add a line of other text (contact, summary, skills...)."""
         self._line("text", parts)
 
-    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
+    def _joined(self, parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
+        """The joined text and, where columns map one to one (plain text, Markdown, PDF,
+        DOCX), its segments; formats whose markup is stripped point at the item's start."""
         text, segments = _join(parts)
+        return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
+
+    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
+        text, segments = self._joined(parts)
         if not text:
             return
         self.lines.append(
@@ -655,7 +661,7 @@ class Builder:
                 section=self._section,  # type: ignore[arg-type]
                 heading=self._heading,
                 role=self._role,
-                source=segments[0].source,
+                source=_first(parts),
                 segments=segments,
             )
         )
@@ -672,6 +678,11 @@ class Builder:
             lines=self.lines,
             warnings=warnings or [],
         )
+
+
+def _first(parts: list[tuple[str, Source]]) -> Source:
+    """The source of the first non-empty part."""
+    return next((src for raw, src in parts if clean(raw)), parts[0][1])
 
 
 def _join(parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:

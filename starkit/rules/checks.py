@@ -89,6 +89,22 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     return prev == "of" and any(q.token_end == m.start - 1 for q in ctx.quantities)
 
 
+_SUBORDINATORS = {"while", "whereas", "although", "though", "as", "because", "since", "when"}
+
+
+def _subordinate(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
+    rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
+        low = ctx.lower(k)
+        if low in _SUBORDINATORS and k > cs:
+            return True
+        if low == "," or ctx.at("change", k):
+            return False
+    return False
+
+
 def _direction(ctx: UnitContext, change: Match) -> str:
     return change.entry  # "up" | "down"
 
@@ -245,7 +261,7 @@ def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]
                 "doubled", "tripled", "extended", "broadened", "widened", "global", "media",
             ):  # fmt: skip
                 continue
-        if not _metric_is_head(ctx, m) or _modifier_before(ctx, m):
+        if not _metric_is_head(ctx, m) or _modifier_before(ctx, m) or _subordinate(ctx, m):
             continue
         change = _governing_change(ctx, m)
         q = _adjacent_quantity(ctx, m)
@@ -333,15 +349,61 @@ def _lead_position(ctx: UnitContext, i: int) -> bool:
     return k + 1 in starts
 
 
+_AUX = {"was", "were", "am", "is", "are", "had", "have", "has", "been", "be", "did", "do"}
+
+
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
-    """True when an action verb earlier in the sentence carries the achievement."""
+    """True when a verb earlier in the sentence carries the achievement: an action verb from
+    the lexicon, or the word after 'I'/'we' ('I picked two teams and helped them')."""
     starts = _clause_starts(ctx)
     s = max((k for k in starts if k <= m.start), default=0)
     for k in range(s, m.start):
+        if ctx.at("weak", k):
+            continue
         a = ctx.at("action", k)
-        if a is not None and not ctx.at("weak", k) and a.entry != "state-phrase":
+        if a is not None and a.entry != "state-phrase":
+            return True
+        if ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX:
             return True
     return False
+
+
+def _noun_use(ctx: UnitContext, m: Match) -> bool:
+    """'offered migration help', 'with the help of': a one-word weak verb used as a noun."""
+    if m.end - m.start != 1:
+        return False
+    prev = ctx.doc[m.start - 1] if m.start > 0 else None
+    if prev is None:
+        return False
+    low = prev.lower_
+    if low in (
+        "the",
+        "a",
+        "an",
+        "some",
+        "any",
+        "no",
+        "more",
+        "extra",
+        "of",
+        "for",
+        "with",
+        "our",
+        "my",
+        "their",
+        "your",
+        "his",
+        "her",
+        "its",
+    ):
+        return True
+    nxt = ctx.lower(m.end)
+    return (
+        prev.is_alpha
+        and low not in ("i", "we", "and", "also", "to", "then", "or", "but")
+        and (nxt in ("", ".", ",", ";", "from", "to", "with", "for"))
+        and not _lead_position(ctx, m.start)
+    )
 
 
 @check("weak-verb")
@@ -357,6 +419,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             after.lower_ in _WEAK_NOUN_AFTER
             or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
         ):
+            continue
+        if _noun_use(ctx, m):
             continue
         if not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
@@ -418,8 +482,8 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
         if q.kind == "multiplier":
-            if nxt in ("a", "per", "each", "every") or prev in ("at", "to"):
-                continue
+            if nxt in ("a", "per", "each", "every", "of") or prev in ("at", "to"):
+                continue  # "twice a week" is a rate, "a third of" a share
             out.append(q)
         elif q.kind == "percent":
             if q.unit.lower() in _ABSOLUTE_POINTS or nxt in _ABSOLUTE_POINTS:
