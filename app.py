@@ -3,6 +3,8 @@
 Run with `make app` (or `streamlit run app.py`). The app makes no network calls.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from starkit.errors import StarkitError
@@ -11,9 +13,12 @@ from starkit.ui.highlight import md_escape
 from starkit.ui.loaders import get_bank
 from starkit.ui.state import keep_widget_values
 
+ICON = Path(__file__).resolve().parent / "starkit" / "ui" / "assets" / "icon.png"
+
+# A local icon: a Material or emoji page icon makes the browser fetch it from a font CDN.
 st.set_page_config(
     page_title="starkit: interview writing linter",
-    page_icon=":material/star:",
+    page_icon=str(ICON),
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -33,8 +38,9 @@ PAGES = {
 page = st.navigation(PAGES)
 keep_widget_values(st.session_state)
 
+st.logo(str(ICON), size="large")
 with st.sidebar:
-    st.markdown("### :material/star: starkit")
+    st.markdown("### starkit")
     st.caption(
         "Lints resume bullets, STAR stories and thank-you emails for PM and TPM interviews: "
         "claims with no numbers, vanity metrics, launches with no guardrail."

@@ -76,7 +76,10 @@ with tab_story:
             key=S.key("selected"),
         )
         story = by_id[sid]
-        widgets.html(f'<div class="sk-text">{escape(story.text)}</div>')
+        widgets.html(
+            f'<div class="sk-title">{escape(story.title)}</div>'
+            f'<div class="sk-text">{escape(story.text)}</div>'
+        )
         if story.tags:
             st.caption("Competencies: " + md_escape(", ".join(names.get(t, t) for t in story.tags)))
         if st.button("Edit in the Story builder", key=S.key("edit"), icon=":material/edit:"):

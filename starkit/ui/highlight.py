@@ -57,6 +57,7 @@ STYLE = (
     ".sk-fix b{color:#2F5D8A}"
     ".sk-list{margin:.2rem 0 .2rem 1.1rem;padding:0}"
     ".sk-list li{margin:.15rem 0}"
+    ".sk-title{font-size:1.15rem;font-weight:600;margin:.25rem 0 .4rem 0}"
     ".sk-question{font-size:1.35rem;font-weight:600;line-height:1.4;margin:.5rem 0 .75rem 0}"
     ".sk-window{display:flex;font-size:.75rem;margin:.2rem 0 .6rem 0}"
     ".sk-window span{flex:1;padding:.15rem .4rem;text-align:center}"
