@@ -1,0 +1,84 @@
+"""Story rules: what the contract says beyond the examples (boundaries, messages, scope)."""
+
+from __future__ import annotations
+
+import starkit
+
+BASE = (
+    "Situation: Our checkout lost 70% of mobile users at the payment step.\n"
+    "Task: I owned getting completion back above 40% before the holidays.\n"
+    "Action: I ran 5 user interviews, I rewrote the flow as one page and I set up an A/B test "
+    "with refund rate as the guardrail.\n"
+    "Result: Completion rose from 30% to 41% in 6 weeks with refunds flat.\n"
+)
+
+
+def _pad(text: str, words: int) -> str:
+    """The story with filler added to the Situation until it has exactly `words` words."""
+    have = len(text.split())
+    filler = " ".join(["context"] * (words - have))
+    return text.replace("step.\n", f"step. {filler}\n", 1)
+
+
+def test_answer_length_boundaries_and_estimate():
+    assert "answer-length" not in starkit.lint(_pad(BASE, 300), "story").rules()
+    assert "answer-length" not in starkit.lint(_pad(BASE, 600), "story").rules()
+    short = starkit.lint(_pad(BASE, 299), "story")
+    msg = next(f.message for f in short.findings if f.rule == "answer-length")
+    assert msg.startswith("299 words is about 2 min 00 s spoken")  # 119.6 s, rounded
+    long = starkit.lint(_pad(BASE, 601), "story")
+    assert "answer-length" in long.rules()
+    assert long.units[0].details["spoken_time"] == "4 min 00 s"
+
+
+def test_missing_sections_are_named_in_order():
+    text = "Task: I owned the fix.\nAction: I shipped a one-page checkout in 3 weeks."
+    f = next(f for f in starkit.lint(text, "story").findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Situation, Result."
+    assert "Situation: <" in f.suggestion and "Result: <metric>" in f.suggestion
+
+
+def test_we_not_i_counts_only_the_action():
+    text = BASE.replace(
+        "Action: I ran 5 user interviews, I rewrote the flow as one page and I set up",
+        "Action: We ran 5 user interviews, we rewrote the flow as one page and I set up",
+    )
+    f = next(f for f in starkit.lint(text, "story").findings if f.rule == "we-not-i")
+    assert f.message.startswith("The Action says 'we' 2 times and 'I' 1 times")
+    assert text[f.start : f.end].startswith("We ran 5 user interviews")
+    # "we" in the Situation does not count
+    situ = BASE.replace("Our checkout lost", "We saw our checkout lose")
+    assert "we-not-i" not in starkit.lint(situ, "story").rules()
+
+
+def test_result_without_a_figure():
+    text = BASE.replace(
+        "Completion rose from 30% to 41% in 6 weeks with refunds flat.", "Customers loved it."
+    )
+    report = starkit.lint(text, "story")
+    f = next(f for f in report.findings if f.rule == "result-unquantified")
+    assert text[f.start : f.end] == "Customers loved it."
+    assert "no-quantification" not in report.rules()  # the story has figures elsewhere
+
+
+def test_story_with_no_figure_fires_both_quantification_rules():
+    text = (
+        "Situation: Our checkout was slow. Task: I had to fix it. "
+        "Action: I rewrote the page. Result: Customers were happier."
+    )
+    assert {"no-quantification", "result-unquantified"} <= starkit.lint(text, "story").rules()
+
+
+def test_section_shares_in_details():
+    report = starkit.lint(BASE, "story")
+    shares = {s["name"]: s["share"] for s in report.units[0].details["sections"]}
+    assert set(shares) == {"situation", "task", "action", "result"}
+    assert shares["action"] == max(shares.values())
+    assert abs(sum(shares.values()) - 1.0) < 0.1
+
+
+def test_weak_verb_in_task_is_silent_but_fires_in_result():
+    task = BASE.replace("Task: I owned", "Task: I was responsible for")
+    assert "weak-verb" not in starkit.lint(task, "story").rules()
+    result = BASE.replace("Result: Completion rose", "Result: I helped completion rise")
+    assert "weak-verb" in starkit.lint(result, "story").rules()
