@@ -1,0 +1,98 @@
+"""The `starkit lint FILE` hook for resumes: `handler(name, data, args)` is called by
+`starkit.cli` for every file linted without `--kind` or with `--kind resume`.
+
+It returns None for plain text (or Markdown) with no resume structure (no section heading),
+which the generic path lints one line a bullet; otherwise it reads the resume (errors are
+`ResumeReadError`s: the CLI prints them on one line and exits 2) and returns a callable
+`(args, config) -> exit code` that lints it and prints the findings at the file's own
+positions:
+
+    PATH:LINE:COL: severity rule-code message        (text formats, DOCX: paragraph number)
+    PATH:pPAGE:LINE:COL: severity rule-code message  (PDF: line within the page's text)
+        suggestion
+
+`--format json` prints the whole `ResumeReport`, `csv` its rows (one a bullet) and `markdown`
+the readable report.  The exit code is 1 when a finding at or above `--fail-on` fired.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from starkit.errors import ResumeReadError
+from starkit.models import Severity
+from starkit.resume import read_resume
+from starkit.resume.model import Resume
+from starkit.textio import MAX_FILE_BYTES
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+def _structured(resume: Resume) -> bool:
+    return any(s.heading for s in resume.sections)
+
+
+def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
+    """None for unstructured plain text; else a runner for the resume in `data`."""
+    from starkit.resume import detect_format
+
+    if len(data) > MAX_FILE_BYTES:
+        raise ResumeReadError(
+            f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB "
+            "resume file limit"
+        )
+    if not data.strip():
+        return None  # the generic path says the input is empty
+    fmt = detect_format(data, name)
+    resume = read_resume(data, name=name)
+    if fmt in ("text", "markdown") and not _structured(resume):
+        return None
+
+    def run(args: argparse.Namespace, config: Any = None) -> int:
+        return lint_and_print(resume, name, args, config)
+
+    return run
+
+
+def render_text(report: Any, name: str) -> str:
+    """One line a finding at the file's position, the suggestion indented below; a summary."""
+    out = []
+    for lf in report.findings:
+        f = lf.finding
+        out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {f.message}")
+        if f.suggestion:
+            out.append("    " + f.suggestion.replace("\n", "\n    "))
+    n = len(report.findings)
+    share = report.quantified_share
+    measured = "n/a" if share is None else f"{round(share * 100)}%"
+    out.append(
+        f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
+        f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
+        f"score {report.score}/100"
+    )
+    return "\n".join(out) + "\n"
+
+
+def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: Any = None) -> int:
+    """Lint `resume`, print it in `args.fmt`, and return the exit code for `args.fail_on`."""
+    from starkit.resume.report import lint_resume
+
+    for warning in resume.warnings:
+        print(f"starkit: warning: {warning}", file=sys.stderr)
+    report = lint_resume(resume, config=config)
+    fmt = getattr(args, "fmt", "text") or "text"
+    if fmt == "json":
+        text = report.to_json() + "\n"
+    elif fmt == "csv":
+        text = report.to_csv()
+    elif fmt == "markdown":
+        text = report.to_markdown()
+    else:
+        text = render_text(report, name)
+    sys.stdout.write(text)
+    threshold = Severity(getattr(args, "fail_on", "warning") or "warning").rank
+    failed = any(lf.finding.severity.rank >= threshold for lf in report.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
