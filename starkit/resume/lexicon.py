@@ -40,6 +40,15 @@ class SectionEntry(StrictModel):
 class SectionsFile(StrictModel):
     description: str
     section: tuple[dict, ...]
+    keywords: dict[str, tuple[str, ...]]
+
+    @field_validator("keywords")
+    @classmethod
+    def _keyword_sections(cls, v: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        bad = sorted(set(v) - set(SECTION_KINDS))
+        if bad:
+            raise ValueError(f"unknown sections {bad}")
+        return v
 
 
 class Policy(StrictModel):
@@ -92,6 +101,26 @@ def section_headings() -> dict[str, str]:
         for h in entry.headings:
             out[heading_key(h)] = entry.id
     return out
+
+
+@cache
+def section_keywords() -> tuple[tuple[str, str], ...]:
+    """(word stem, section) pairs for headings the exact list does not know."""
+    rel = "resume/sections.toml"
+    data = validate_model(rel, None, read_toml(rel), SectionsFile)
+    return tuple((stem, sec) for sec, stems in data.keywords.items() for stem in stems)
+
+
+def keyword_section(text: str) -> str | None:
+    """The section named by the first keyword stem in `text` ('Certifications & Awards' ->
+    skills), or None."""
+    key = heading_key(text)
+    best: tuple[int, str] | None = None
+    for stem, sec in section_keywords():
+        m = re.search(r"\b" + re.escape(stem), key)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), sec)
+    return best[1] if best else None
 
 
 @cache

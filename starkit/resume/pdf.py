@@ -19,6 +19,7 @@ import io
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,22 @@ def _page_lines(chars: Sequence[dict[str, Any]]) -> list[_Line]:
     return lines
 
 
+def _running_key(line: _Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.string.split())).lower()
+
+
+def _running_lines(pages: list[list[_Line]]) -> set[str]:
+    """Page headers and footers: the same text (digits aside) among the first or last two
+    lines of at least two pages, e.g. 'Jordan Avery - page 2 of 3'."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        edge = {_running_key(ln) for ln in [*lines[:2], *lines[-2:]]}
+        seen.update(edge)
+    return {k for k, n in seen.items() if n >= 2 and len(k) <= 80}
+
+
 def _bold(line: _Line) -> bool:
     letters = [c for c in line.chars if c["text"].strip()]
     heavy = sum(1 for c in letters if _BOLD.search(str(c.get("fontname", ""))))
@@ -164,6 +181,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     out: list[RawLine] = []
     warnings: list[str] = []
     empty_pages: list[int] = []
+    per_page: list[tuple[int, list[_Line], Any, float]] = []
     try:
         pages = list(pdf.pages)
         for pno, page in enumerate(pages, 1):
@@ -177,9 +195,14 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
             if not lines:
                 empty_pages.append(pno)
                 continue
-            out.extend(_raw_lines(lines, pno, shapes, float(page.width)))
+            per_page.append((pno, lines, shapes, float(page.width)))
     finally:
         pdf.close()
+    running = _running_lines([lines for _, lines, _, _ in per_page])
+    for pno, lines, shapes, width in per_page:
+        kept = [ln for ln in lines if _running_key(ln) not in running]
+        if kept:
+            out.extend(_raw_lines(kept, pno, shapes, width))
     if not out:
         raise ResumeReadError(
             f"{name}: this PDF has no text layer (it looks scanned); starkit does not do OCR, "

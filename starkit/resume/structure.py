@@ -26,6 +26,7 @@ from typing import Literal
 from starkit.resume.lexicon import (
     achievement_sections,
     heading_key,
+    keyword_section,
     role_words,
     section_headings,
     verb_forms,
@@ -188,7 +189,8 @@ def skills_label(text: str) -> bool:
     if not m:
         return False
     key = heading_key(m.group(1))
-    return section_headings().get(key) == "skills" or key in _SKILL_LABELS
+    known = section_headings().get(key)
+    return (known is not None and known not in achievement_sections()) or key in _SKILL_LABELS
 
 
 def _ends_sentence(text: str) -> bool:
@@ -290,6 +292,7 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     share the style most headings of the document have (so a lone 'Leadership' in a skills
     list does not open a section when real headings are capitals or bold)."""
     found = {i: k for i, ln in enumerate(lines) if (k := _known_heading(ln))}
+    found.update(_keyword_headings(lines, found))
     if len(found) < 3:
         return found
     styles = Counter(_style(lines[i]) for i in found)
@@ -303,6 +306,35 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
         for i, k in found.items()
         if _style(lines[i]) == top or lines[i].section or lines[i].heading is not None
     }
+
+
+def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, str]:
+    """Headings the exact list misses ('Certifications & Awards', 'Work & Leadership'),
+    accepted only when short and styled as a heading: markup, capitals, or bolder or larger
+    than the body text."""
+    if not lines:
+        return {}
+    body_bold = Counter(bool(ln.bold) for ln in lines).most_common(1)[0][0]
+    sizes = Counter(round(ln.size or 0.0, 1) for ln in lines)
+    body_size = sizes.most_common(1)[0][0]
+    out: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if i in found or ln.bullet or ln.item or ln.role:
+            continue
+        t = ln.text.strip().rstrip(":")
+        words = t.split()
+        if not 1 <= len(words) <= 4 or re.search(r"\d|[|,.;–—]\s|\t| - ", t + " "):
+            continue
+        letters = [c for c in t if c.isalpha()]
+        styled = (
+            ln.heading is not None
+            or (len(letters) >= 4 and all(c.isupper() for c in letters))
+            or (bool(ln.bold) and not body_bold)
+            or (ln.size is not None and ln.size > body_size + 0.5)
+        )
+        if styled and (sec := keyword_section(t)):
+            out[i] = sec
+    return out
 
 
 def _split_sections(lines: list[RawLine]) -> list[_Section]:
@@ -350,6 +382,7 @@ class _Ctx:
     indent_bullet: float | None  # usual left edge of bullet text
     indent_header: float | None  # usual left edge of non-bullet lines
     assumed: bool
+    contact: bool = False  # name, email, phone: one line each
 
 
 def _context(sec: _Section, all_lines: list[RawLine]) -> _Ctx:
@@ -363,6 +396,7 @@ def _context(sec: _Section, all_lines: list[RawLine]) -> _Ctx:
         indent_bullet=Counter(round(x) for x in bullets).most_common(1)[0][0] if bullets else None,
         indent_header=min(plain) if plain else None,
         assumed=sec.assumed,
+        contact=sec.kind == "contact",
     )
 
 
@@ -387,7 +421,7 @@ def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
     """Does `ln` carry on the open `item` (a wrapped line) rather than start a new one?"""
     if ln.cont:
         return True
-    if ln.brk or ln.gap or ln.bullet or ln.item or ln.role:
+    if ln.brk or ln.gap or ln.bullet or ln.item or ln.role or ctx.contact:
         return False
     prev = item.last
     if item.kind == "header":
@@ -412,6 +446,15 @@ def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
         return True
     if skills_label(ln.text):
         return False
+    if (
+        item.glyph
+        and ln.x_line is not None
+        and first.x0 is not None
+        and first.x_line is not None
+        and first.x_line < first.x0 - _tol(ln)
+        and abs(ln.x_line - first.x0) <= _tol(ln)
+    ):
+        return True  # hanging indent: the line sits under the bullet's text, not its glyph
     if ctx.glyphs and item.glyph:
         # marked bullets: an unmarked line below one is its wrap unless it looks like a header
         return _header_score(ln, ctx, after_header=False) < 3 or _full(prev, ln)
@@ -435,7 +478,9 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
         s += 1
     if has_title_word(t):
         s += 1
-    if words <= 6:
+    if words <= 3 and not starts_with_verb(t):
+        s += 2  # 'Fabrikam Cloud': a name, not a sentence
+    elif words <= 6:
         s += 1
     elif words > 12:
         s -= 3

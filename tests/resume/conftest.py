@@ -13,6 +13,8 @@ def pdf_fixtures() -> dict[str, bytes]:
     return {
         "latex-like": pdfs.latex_like(),
         "word-like": pdfs.word_like(),
+        "word-like-no-glyphs": pdfs.word_like(glyph=None),
+        "word-like-no-glyphs-no-spacing-flush": pdfs.word_like(glyph=None, space_after=0, indent=0),
         "two-column-sidebar-first": pdfs.two_column(sidebar_first=True),
         "two-column-main-first": pdfs.two_column(sidebar_first=False),
     }

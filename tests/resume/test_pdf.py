@@ -13,6 +13,8 @@ from tests.resume.helpers import assert_matches_fixture
 LAYOUTS = [
     "latex-like",
     "word-like",
+    "word-like-no-glyphs",
+    "word-like-no-glyphs-no-spacing-flush",
     "two-column-sidebar-first",
     "two-column-main-first",
 ]
@@ -116,3 +118,12 @@ def test_browser_printed_pdf(tmp_path, two_column):
     assert got == [(t, s) for t, s, _ in RESUME.achievement_bullets()]
     if not two_column:
         assert_matches_fixture(resume)
+
+
+def test_running_footers_are_dropped():
+    data = pdfs.word_like(running_footer=True)
+    resume = read_resume(data)
+    assert resume.pages == 2
+    everything = [*(b.text for b in resume.bullets), *(ln.text for ln in resume.lines)]
+    assert not any("Page" in t for t in everything)
+    assert_matches_fixture(resume)
