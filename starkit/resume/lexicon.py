@@ -85,7 +85,7 @@ def heading_key(text: str) -> str:
     groups = [g.split() for g in re.split(r"\s{2,}", t)]
     if sum(map(len, groups)) >= 3 and all(len(tok) == 1 for g in groups for tok in g):
         t = " ".join("".join(g) for g in groups)  # "E X P E R I E N C E"
-    t = t.replace("&", " and ").replace("+", " and ")
+    t = t.replace("&", " and ").replace("+", " and ").replace("_", " ")
     t = re.sub(r"[^\w\s/-]", " ", t)
     t = re.sub(r"\s*/\s*", " and ", t)
     return " ".join(t.split()).strip("-_ ")

@@ -19,7 +19,7 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     width = max(lengths)
     near = sum(1 for n in lengths if n >= width - 12)
-    return width if width <= 130 and near >= 3 else None
+    return width if 50 <= width <= 130 and near >= 3 else None
 
 
 def text_lines(text: str, *, first_line: int = 1) -> list[RawLine]:

@@ -261,8 +261,22 @@ def _prepare(lines: list[RawLine]) -> list[RawLine]:
             continue
         ln.gap = ln.gap or gap
         gap = False
-        out.append(ln)
+        out.extend(_split_inline_heading(ln))
     return out
+
+
+_INLINE_HEADING = re.compile(r"^([A-Z][A-Z &/+-]{2,40}):\s+(?=\S)")
+
+
+def _split_inline_heading(ln: RawLine) -> list[RawLine]:
+    """'SKILLS: Python, SQL' -> a 'SKILLS' heading and a 'Python, SQL' line (capitals only:
+    a 'Tools: Jira' line inside a role stays a line of that role)."""
+    m = _INLINE_HEADING.match(ln.text)
+    if not m or ln.bullet or ln.item or ln.heading is not None or not _heading_text(m.group(1)):
+        return [ln]
+    head = replace(ln, text=m.group(1))
+    rest = replace(ln, text=ln.text[m.end() :], col=ln.col + m.end(), gap=False, brk=True)
+    return [head, rest]
 
 
 def _style(ln: RawLine) -> tuple:
@@ -277,6 +291,11 @@ def _known_heading(ln: RawLine) -> str | None:
     if ln.bullet or ln.item in ("bullet", "header"):
         return None
     return _heading_text(ln.text)
+
+
+def _heading_label(text: str) -> str:
+    """A heading as shown: decoration around it dropped ('EXPERIENCE ____' -> 'EXPERIENCE')."""
+    return re.sub(r"^[\s_\-=~*:—–|]+|[\s_\-=~*:—–|]+$", "", text) or text.strip()
 
 
 def _heading_text(text: str) -> str | None:
@@ -346,7 +365,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
     for i, ln in enumerate(lines):
         src = Source(page=ln.page, line=ln.line, col=ln.col)
         if i in heads:
-            cur = _Section(heads[i], ln.text.rstrip(":").strip(), src, ln.heading)
+            cur = _Section(heads[i], _heading_label(ln.text), src, ln.heading)
             sections.append(cur)
         elif ln.region and cur.kind != "contact":
             # another column starts with no heading of its own (a sidebar's name and
@@ -364,7 +383,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
                 ln.item = "header"
                 cur.lines.append(ln)
             else:
-                cur = _Section("other", ln.text.rstrip(":").strip(), src, ln.heading)
+                cur = _Section("other", _heading_label(ln.text), src, ln.heading)
                 sections.append(cur)
         else:
             cur.lines.append(ln)
