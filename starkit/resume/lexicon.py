@@ -76,6 +76,8 @@ class RoleWords(StrictModel):
     action_verbs: frozenset[str]
     irregular_verbs: frozenset[str]
     joining_words: frozenset[str]
+    compound_heads: frozenset[str]
+    compound_tails: frozenset[str]
 
 
 def heading_key(text: str) -> str:

@@ -30,7 +30,9 @@ from starkit.resume.structure import RawLine, build_resume, strip_glyph
 
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
-_BOLD = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$|-b$")
+_BOLD = re.compile(
+    r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
+)
 
 
 @dataclass

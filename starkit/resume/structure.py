@@ -709,7 +709,7 @@ class Builder:
     def _joined(self, parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
         """The joined text and, where columns map one to one (plain text, Markdown, PDF,
         DOCX), its segments; formats whose markup is stripped point at the item's start."""
-        text, segments = _join(parts)
+        text, segments = _join(parts, dehyphenate=self.fmt == "pdf")
         return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
 
     def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
@@ -749,8 +749,30 @@ def _first(parts: list[tuple[str, Source]]) -> Source:
     return next((src for raw, src in parts if clean(raw)), parts[0][1])
 
 
-def _join(parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
-    """Join physical lines into one text: a space between, none after a word-final hyphen."""
+def _typeset_split(text: str, nxt: str) -> bool:
+    """True when 'text' ends in a hyphen a typesetter added to split a word ('im-' +
+    'plemented'), False for a compound that wrapped at its own hyphen ('cross-' +
+    'functional', 'end-to-' + 'end')."""
+    m = re.search(r"([A-Za-z/]+(?:-[A-Za-z/]+)*)-$", text)
+    tail = re.match(r"[a-z]+", nxt)
+    if not m or not tail:
+        return False
+    words = role_words()
+    head = m.group(1)
+    return not (
+        "-" in head
+        or head.lower() in words.compound_heads
+        or head in words.compound_heads
+        or tail.group(0) in words.compound_tails
+        or len(head) <= 1
+    )
+
+
+def _join(
+    parts: list[tuple[str, Source]], *, dehyphenate: bool = False
+) -> tuple[str, list[Segment]]:
+    """Join physical lines into one text: a space between, none after a word-final hyphen
+    (which is dropped too, with `dehyphenate`, when a typesetter put it there)."""
     text = ""
     segments: list[Segment] = []
     for raw, src in parts:
@@ -759,6 +781,8 @@ def _join(parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
             continue
         if text:
             glue = "" if re.search(r"[A-Za-z]-$", text) and t[:1].islower() else " "
+            if not glue and dehyphenate and _typeset_split(text, t):
+                text = text[:-1]
             text += glue
         segments.append(Segment(offset=len(text), source=src))
         text += t

@@ -127,3 +127,49 @@ def test_running_footers_are_dropped():
     everything = [*(b.text for b in resume.bullets), *(ln.text for ln in resume.lines)]
     assert not any("Page" in t for t in everything)
     assert_matches_fixture(resume)
+
+
+def _canvas_pdf(lines: list[list[tuple[float, str, str]]]) -> bytes:
+    """A page drawn line by line from the top, 13 pt apart; each line is (x, font, text)
+    runs on one baseline."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    y = 720.0
+    for runs in lines:
+        for x, font, text in runs:
+            c.setFont(font, 10)
+            c.drawString(x, y, text)
+        y -= 13
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_typesetter_hyphens_are_dropped_and_compound_hyphens_kept():
+    bold, regular = "Helvetica-Bold", "Helvetica"
+    data = _canvas_pdf(
+        [
+            [(72, bold, "EXPERIENCE")],
+            [(72, bold, "Contoso"), (300, bold, "Product Manager"), (480, bold, "2019 - 2022")],
+            [(72, regular, "\u2022"), (84, regular, "Im-")],
+            [(84, regular, "plemented self-serve refunds for 2,000 cross-")],
+            [(84, regular, "functional support agents")],
+            [(72, regular, "\u2022"), (84, regular, "Cut ticket backlog by 40% in one quarter")],
+        ]
+    )
+    resume = read_resume(data)
+    assert [b.text for b in resume.bullets] == [
+        "Implemented self-serve refunds for 2,000 cross-functional support agents",
+        "Cut ticket backlog by 40% in one quarter",
+    ]
+    role = resume.roles[0]
+    assert (role.organisation, role.title, role.dates) == (
+        "Contoso",
+        "Product Manager",
+        "2019 - 2022",
+    )
