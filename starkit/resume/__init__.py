@@ -98,11 +98,24 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
     data, label = _load(source, name)
     try:
         return _read(data, label)
-    except StarkitError:
-        raise
     except RecursionError:
         raise ResumeReadError(f"{label}: the file is nested too deeply to read") from None
-    except Exception as exc:  # a reader library failed on a damaged file: say so, in one line
+
+
+def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
+    """PDF and DOCX: their libraries can fail anywhere on a damaged file; any such failure is
+    reported as a damaged file, in one line."""
+    try:
+        if fmt == "pdf":
+            from starkit.resume.pdf import read_pdf
+
+            return read_pdf(data, label)
+        from starkit.resume.docx import read_docx
+
+        return read_docx(data, label)
+    except StarkitError:
+        raise
+    except Exception as exc:
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise ResumeReadError(
             f"{label}: cannot read this file, it looks corrupt or truncated ({detail})"
@@ -113,14 +126,8 @@ def _read(data: bytes, label: str) -> Resume:
     from starkit.resume.detect import decode, sniff_binary, sniff_text
 
     fmt = sniff_binary(data, label)
-    if fmt == "pdf":
-        from starkit.resume.pdf import read_pdf
-
-        return read_pdf(data, label)
-    if fmt == "docx":
-        from starkit.resume.docx import read_docx
-
-        return read_docx(data, label)
+    if fmt in ("pdf", "docx"):
+        return _read_binary(fmt, data, label)
     text, warning = decode(data, label)
     fmt = sniff_text(text)
     resume = _read_text_format(fmt, text, label)

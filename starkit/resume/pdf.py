@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,7 +294,21 @@ def _raw_lines(
     return out
 
 
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every oddity of a damaged file as a warning on stderr; starkit reports
+    a file it cannot read in one line of its own, so those are silenced while reading."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_pdf(data: bytes, name: str) -> Resume:
     """Read a PDF resume (see the module docstring for how and why)."""
-    lines, pages, warnings = pdf_lines(data, name)
+    with _quiet_pdfminer():
+        lines, pages, warnings = pdf_lines(data, name)
     return build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
