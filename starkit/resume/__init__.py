@@ -113,8 +113,8 @@ def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
         from starkit.resume.docx import read_docx
 
         return read_docx(data, label)
-    except StarkitError:
-        raise
+    except (StarkitError, NameError, ImportError):
+        raise  # ours, or a bug in starkit: not the file's fault
     except Exception as exc:
         detail = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise ResumeReadError(

@@ -185,6 +185,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     out: list[RawLine] = []
     warnings: list[str] = []
     empty_pages: list[int] = []
+    images = 0
     per_page: list[tuple[int, list[_Line], Any, float]] = []
     try:
         pages = list(pdf.pages)
@@ -198,6 +199,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
             lines = [ln for ln in _page_lines(chars) if ln.string.strip()]
             if not lines:
                 empty_pages.append(pno)
+                images += len(page.images)
                 continue
             per_page.append((pno, lines, shapes, float(page.width)))
     finally:
@@ -208,9 +210,14 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
         if kept:
             out.extend(_raw_lines(kept, pno, shapes, width))
     if not out:
+        if images:
+            raise ResumeReadError(
+                f"{name}: this PDF has no text layer (it looks scanned); starkit does not do "
+                "OCR, so export the resume from its source as a PDF with text, or as DOCX or text"
+            )
         raise ResumeReadError(
-            f"{name}: this PDF has no text layer (it looks scanned); starkit does not do OCR, "
-            "so export the resume from its source as a PDF with text, or as DOCX or text"
+            f"{name}: no text could be read from this PDF (no text layer: it may be damaged, "
+            "or its text was turned into shapes); starkit does not do OCR, so export it again"
         )
     if empty_pages:
         listed = ", ".join(map(str, empty_pages))

@@ -62,6 +62,11 @@ def test_scanned_pdf_says_no_text_layer_and_no_ocr():
     assert "\n" not in msg
 
 
+def test_pdf_with_shapes_but_no_text_is_refused():
+    with pytest.raises(ResumeReadError, match=r"^outlines\.pdf: no text could be read.*OCR"):
+        read_resume(pdfs.shapes_only(), name="outlines.pdf")
+
+
 def test_encrypted_pdf_is_refused_in_one_line():
     with pytest.raises(ResumeReadError, match=r"^locked\.pdf: this PDF is encrypted"):
         read_resume(pdfs.encrypted(), name="locked.pdf")
