@@ -390,7 +390,41 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
     if len(sections) == 1:
         contact.kind = "experience"
         contact.assumed = True
+    elif (implicit := _implicit_experience(contact)) is not None:
+        sections.insert(1, implicit)
     return [s for s in sections if s.lines or s.heading]
+
+
+def _implicit_experience(contact: _Section) -> _Section | None:
+    """Roles and bullets above the first heading (a resume with no 'Experience' heading):
+    from the header of the first marked bullet on, the top block is experience.  Needs two
+    marked bullets and a dated header line above them."""
+    lines = contact.lines
+    marked = [i for i, ln in enumerate(lines) if ln.glyph or ln.bullet]
+    if len(marked) < 2:
+        return None
+    first = marked[0]
+    start = first
+    while (
+        start > 0 and first - start < 3 and not (lines[start - 1].glyph or lines[start - 1].bullet)
+    ):
+        start -= 1
+        if _datey(lines[start]):
+            break
+    else:
+        return None
+    if not _datey(lines[start]):
+        return None
+    # the header block may start a line or two above the dated line ('Acme' / 'PM, 2020-')
+    while start > 1 and first - start < 3 and len(lines[start - 1].text.split()) <= 6:
+        if _datey(lines[start - 1]) or lines[start].gap or lines[start].region:
+            break
+        start -= 1
+    ln = lines[start]
+    implicit = _Section("experience", None, Source(page=ln.page, line=ln.line, col=ln.col))
+    implicit.lines = lines[start:]
+    contact.lines = lines[:start]
+    return implicit
 
 
 @dataclass

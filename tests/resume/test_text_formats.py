@@ -156,3 +156,29 @@ def test_fixture_roles_have_locations():
         RESUME.roles[0].location,
         RESUME.roles[1].location,
     ]
+
+
+def test_roles_above_the_first_heading_are_experience():
+    text = (
+        "Sam Ortiz\n"
+        "sam@example.com | 555-0100\n"
+        "\n"
+        "Contoso, Product Manager, 2021 - Present\n"
+        "- Grew paid conversion from 2.1% to 3.4%\n"
+        "- Cut onboarding time by 30% in two quarters\n"
+        "\n"
+        "Fabrikam\n"
+        "Associate PM, 2019 - 2021\n"
+        "- Launched 3 integrations\n"
+        "\n"
+        "EDUCATION\n"
+        "BA, Yale, 2019\n"
+    )
+    resume = read_resume(text.encode())
+    assert [(b.section, b.role.organisation) for b in resume.achievement_bullets] == [
+        ("experience", "Contoso"),
+        ("experience", "Contoso"),
+        ("experience", "Fabrikam"),
+    ]
+    contact = [ln.text for ln in resume.lines if ln.section == "contact"]
+    assert contact == ["Sam Ortiz", "sam@example.com | 555-0100"]
