@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from starkit.errors import StarkitError
-from starkit.ui import live
+from starkit.ui import live, widgets
 from starkit.ui.highlight import md_escape
 from starkit.ui.loaders import get_bank
 from starkit.ui.state import keep_widget_values
@@ -36,6 +36,7 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
+widgets.stylesheet()
 keep_widget_values(st.session_state)
 
 st.logo(str(ICON), size="large")

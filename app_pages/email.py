@@ -17,60 +17,65 @@ st.caption(
     "unfilled, a note with no result you own, and a note too long to read in a minute."
 )
 
-editor, feedback = st.columns([3, 2], gap="large")
-with editor:
-    text = st.text_area(
-        "Your email",
-        key=S.key("text"),
-        height=360,
-        placeholder="Hi Priya,\n\nThank you for the conversation today about …",
-    )
 
-with feedback:
-    if not text.strip():
-        st.info(
-            "Paste your thank-you note on the left. Findings appear here as you type.",
-            icon=":material/mail:",
+@st.fragment
+def workspace() -> None:
+    """The email box and its findings. A fragment: typing re-runs only this part."""
+    editor, feedback = st.columns([3, 2], gap="large")
+    with editor:
+        text = st.text_area(
+            "Your email",
+            key=S.key("text"),
+            height=360,
+            placeholder="Hi Priya,\n\nThank you for the conversation today about …",
         )
-    else:
-        report = None
-        with widgets.plain_errors("check the email"):
-            loaders.warm_up()
-            report = loaders.lint_cached(text, "email")
-        if report is not None:
-            a, b = st.columns(2)
-            a.metric("Score", f"{report.score}/100")
-            b.metric("Words", count_words(text))
-            widgets.highlighted(report.text, report.findings, max_share=WHOLE_TEXT)
-            widgets.legend()
-            if report.findings:
-                widgets.finding_cards(severity_order(report.findings), report.text)
-            else:
-                st.success("No findings: ready to send.", icon=":material/check:")
 
-if text.strip():
-    st.divider()
-    st.subheader("A result to reinforce")
-    try:
-        saved = tuple((s.title, s.text) for s in loaders.get_bank().list())
-    except StarkitError as exc:
-        saved = ()
-        st.warning(f"The story bank could not be read ({exc}).", icon=":material/warning:")
-    if not saved:
-        st.info(
-            "Save your stories in the Story builder and starkit will suggest one quantified "
-            "result from them to mention here.",
-            icon=":material/library_books:",
-        )
-    else:
-        pick = loaders.reinforcement(text, saved)
-        if pick is None:
+    with feedback:
+        if not text.strip():
             st.info(
-                "None of your saved stories has a Result with a number yet. Add one in the "
-                "Story builder (for example the metric, from what to what).",
-                icon=":material/insights:",
+                "Paste your thank-you note on the left. Findings appear here as you type.",
+                icon=":material/mail:",
             )
         else:
-            st.caption("From your story: " + pick.title)
-            st.code(pick.line, language=None, wrap_lines=True)
-            st.caption("Copy it into the note, or make it yours; one result is enough.")
+            report = None
+            with widgets.plain_errors("check the email"):
+                loaders.warm_up()
+                report = loaders.lint_cached(text, "email")
+            if report is not None:
+                a, b = st.columns(2)
+                a.metric("Score", f"{report.score}/100")
+                b.metric("Words", count_words(text))
+                ordered = severity_order(report.findings)
+                widgets.annotated(report.text, ordered, max_share=WHOLE_TEXT)
+                if not ordered:
+                    st.success("No findings: ready to send.", icon=":material/check:")
+
+    if text.strip():
+        st.divider()
+        st.subheader("A result to reinforce")
+        try:
+            saved = tuple((s.title, s.text) for s in loaders.get_bank().list())
+        except StarkitError as exc:
+            saved = ()
+            st.warning(f"The story bank could not be read ({exc}).", icon=":material/warning:")
+        if not saved:
+            st.info(
+                "Save your stories in the Story builder and starkit will suggest one quantified "
+                "result from them to mention here.",
+                icon=":material/library_books:",
+            )
+        else:
+            pick = loaders.reinforcement(text, saved)
+            if pick is None:
+                st.info(
+                    "None of your saved stories has a Result with a number yet. Add one in the "
+                    "Story builder (for example the metric, from what to what).",
+                    icon=":material/insights:",
+                )
+            else:
+                st.caption("From your story: " + pick.title)
+                st.code(pick.line, language=None, wrap_lines=True)
+                st.caption("Copy it into the note, or make it yours; one result is enough.")
+
+
+workspace()

@@ -76,119 +76,127 @@ st.caption(
     "follow-up questions a panel is likely to ask update as you type."
 )
 
-editor, feedback = st.columns([3, 2], gap="large")
 
-with editor:
-    mode = st.segmented_control(
-        "Write it as", [FOUR, ONE], key=S.key("mode"), required=True, width="content"
-    )
-    if mode == ONE:
-        whole = st.text_area(
-            "Your whole story",
-            key=S.key("whole"),
-            height=320,
-            placeholder="Paste or type the story as you would tell it; starkit finds the four "
-            "sections and shows them back for you to correct.",
+@st.fragment
+def workspace() -> None:
+    """Editor, findings and the save form. A fragment: a change to the story re-runs only
+    this part (not the sidebar or the navigation), which keeps each answer quick."""
+    editor, feedback = st.columns([3, 2], gap="large")
+
+    with editor:
+        mode = st.segmented_control(
+            "Write it as", [FOUR, ONE], key=S.key("mode"), required=True, width="content"
         )
-        text = whole
-        if whole.strip():
-            story = loaders.parse_cached(whole)
-            fields = fields_from_story(story)
-            st.markdown("**How starkit split it**")
-            widgets.html(
-                "".join(
-                    f'<div class="sk-card sk-info"><span class="sk-rule">{name.upper()}</span>'
-                    f'<div class="sk-msg">{escape(body or "(not found)")}</div>'
-                    "</div>"
-                    for name, body in fields.items()
+        if mode == ONE:
+            whole = st.text_area(
+                "Your whole story",
+                key=S.key("whole"),
+                height=320,
+                placeholder="Paste or type the story as you would tell it; starkit finds the four "
+                "sections and shows them back for you to correct.",
+            )
+            text = whole
+            if whole.strip():
+                story = loaders.parse_cached(whole)
+                fields = fields_from_story(story)
+                st.markdown("**How starkit split it**")
+                widgets.html(
+                    "".join(
+                        f'<div class="sk-card sk-info"><span class="sk-rule">{name.upper()}</span>'
+                        f'<div class="sk-msg">{escape(body or "(not found)")}</div>'
+                        "</div>"
+                        for name, body in fields.items()
+                    )
                 )
+                st.button(
+                    "Correct the sections",
+                    key=S.key("correct"),
+                    icon=":material/edit:",
+                    on_click=correct_sections,
+                    args=(fields,),
+                    help="Copies the four sections into separate fields you can edit.",
+                )
+        else:
+            for name in SECTION_NAMES:
+                st.text_area(
+                    name.capitalize(),
+                    key=S.key(name),
+                    height=110 if name != "action" else 170,
+                    placeholder=HINTS[name],
+                )
+            text = compose_story({name: S.get(name, default="") for name in SECTION_NAMES})
+
+    with feedback:
+        if not text.strip():
+            st.info(
+                "Start with the Situation on the left, or switch to **One box** and paste a whole "
+                "story. Findings appear here as you type.",
+                icon=":material/edit_note:",
             )
+        else:
+            report = None
+            with widgets.plain_errors("check the story"):
+                loaders.warm_up()
+                report = loaders.lint_cached(text, "story")
+            if report is not None:
+                seconds = story_seconds(report)
+                a, b, c = st.columns(3)
+                a.metric("Score", f"{report.score}/100")
+                b.metric("Spoken", format_duration(seconds))
+                c.metric("Findings", len(report.findings))
+                st.caption(f"At 150 words a minute: {window_verdict(seconds)}.")
+                ordered = severity_order(report.findings)
+                widgets.annotated(report.text, ordered, max_share=WHOLE_TEXT)
+                if not ordered:
+                    st.success(
+                        "No findings: this story is ready to practise.", icon=":material/check:"
+                    )
+                questions = loaders.followups_cached(text)
+                if questions:
+                    st.markdown("**Follow-ups a panel is likely to ask**")
+                    widgets.plain_list(questions)
+
+    st.divider()
+    st.subheader("Save to the story bank")
+    left, right = st.columns([2, 3])
+    with left:
+        st.text_input("Title", key=S.key("title"), placeholder="e.g. Checkout latency launch")
+    with right:
+        names = loaders.competency_names()
+        suggested = loaders.suggested_competencies(text)
+        current = list(S.get("tags", default=[]) or [])
+        st.multiselect(
+            "Competencies",
+            list(dict.fromkeys([*current, *suggested, *names])),
+            key=S.key("tags"),
+            format_func=lambda c: names.get(c, c),
+            accept_new_options=True,
+            placeholder="Pick or type the competencies this story shows",
+        )
+        missing = [c for c in suggested if c not in current]
+        if missing:
             st.button(
-                "Correct the sections",
-                key=S.key("correct"),
-                icon=":material/edit:",
-                on_click=correct_sections,
-                args=(fields,),
-                help="Copies the four sections into separate fields you can edit.",
+                "Add suggested: " + ", ".join(names.get(c, c) for c in missing[:4]),
+                key=S.key("add_suggested"),
+                icon=":material/add:",
+                on_click=add_tags,
+                args=(missing,),
             )
-    else:
-        for name in SECTION_NAMES:
-            st.text_area(
-                name.capitalize(),
-                key=S.key(name),
-                height=110 if name != "action" else 170,
-                placeholder=HINTS[name],
-            )
-        text = compose_story({name: S.get(name, default="") for name in SECTION_NAMES})
-
-with feedback:
-    if not text.strip():
-        st.info(
-            "Start with the Situation on the left, or switch to **One box** and paste a whole "
-            "story. Findings appear here as you type.",
-            icon=":material/edit_note:",
-        )
-    else:
-        report = None
-        with widgets.plain_errors("check the story"):
-            loaders.warm_up()
-            report = loaders.lint_cached(text, "story")
-        if report is not None:
-            seconds = story_seconds(report)
-            a, b, c = st.columns(3)
-            a.metric("Score", f"{report.score}/100")
-            b.metric("Spoken", format_duration(seconds))
-            c.metric("Findings", len(report.findings))
-            st.caption(f"At 150 words a minute: {window_verdict(seconds)}.")
-            widgets.highlighted(report.text, report.findings, max_share=WHOLE_TEXT)
-            widgets.legend()
-            if report.findings:
-                widgets.finding_cards(severity_order(report.findings), report.text)
-            else:
-                st.success("No findings: this story is ready to practise.", icon=":material/check:")
-            questions = loaders.followups_cached(text)
-            if questions:
-                st.markdown("**Follow-ups a panel is likely to ask**")
-                widgets.plain_list(questions)
-
-st.divider()
-st.subheader("Save to the story bank")
-left, right = st.columns([2, 3])
-with left:
-    st.text_input("Title", key=S.key("title"), placeholder="e.g. Checkout latency launch")
-with right:
-    names = loaders.competency_names()
-    suggested = loaders.suggested_competencies(text)
-    current = list(S.get("tags", default=[]) or [])
-    st.multiselect(
-        "Competencies",
-        list(dict.fromkeys([*current, *suggested, *names])),
-        key=S.key("tags"),
-        format_func=lambda c: names.get(c, c),
-        accept_new_options=True,
-        placeholder="Pick or type the competencies this story shows",
+    b1, b2, _ = st.columns([1, 1, 3])
+    b1.button(
+        "Save revision" if S.get("id") else "Save story",
+        key=S.key("save"),
+        type="primary",
+        icon=":material/save:",
+        disabled=not text.strip(),
+        on_click=save,
+        args=(text,),
     )
-    missing = [c for c in suggested if c not in current]
-    if missing:
-        st.button(
-            "Add suggested: " + ", ".join(names.get(c, c) for c in missing[:4]),
-            key=S.key("add_suggested"),
-            icon=":material/add:",
-            on_click=add_tags,
-            args=(missing,),
-        )
-b1, b2, _ = st.columns([1, 1, 3])
-b1.button(
-    "Save revision" if S.get("id") else "Save story",
-    key=S.key("save"),
-    type="primary",
-    icon=":material/save:",
-    disabled=not text.strip(),
-    on_click=save,
-    args=(text,),
-)
-b2.button("Start a new story", key=S.key("new"), on_click=new_story)
-if S.get("saved"):
-    st.success(md_escape(S.get("saved")), icon=":material/check_circle:")
-if S.get("save_error"):
-    st.error(f"Not saved: {md_escape(S.get('save_error'))}", icon=":material/error:")
+    b2.button("Start a new story", key=S.key("new"), on_click=new_story)
+    if S.get("saved"):
+        st.success(md_escape(S.get("saved")), icon=":material/check_circle:")
+    if S.get("save_error"):
+        st.error(f"Not saved: {md_escape(S.get('save_error'))}", icon=":material/error:")
+
+
+workspace()

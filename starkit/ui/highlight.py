@@ -200,8 +200,3 @@ def legend_html() -> str:
         f'<mark class="sk-{sev}">{label}</mark>' for sev, label in SEVERITY_LABELS.items()
     )
     return f'<div class="sk-legend">{items}</div>'
-
-
-def page_html(body: str) -> str:
-    """Prefix already-escaped markup with the stylesheet so one `st.html` call renders it."""
-    return STYLE + body

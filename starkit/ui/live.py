@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-DELAY_MS = 120
+DELAY_MS = 80
 """Pause after the last keystroke before the value is sent (short enough to feel live)."""
 
 LIVE_PREFIXES = ("story-", "email-", "resume-paste")

@@ -19,9 +19,18 @@ from starkit.ui import highlight
 from starkit.ui.views import suggestion_excerpt
 
 
+def stylesheet() -> None:
+    """Send the shared stylesheet once per run (style-only HTML takes no space on the page).
+
+    One stylesheet for the page, rather than one per block, keeps each rerun's work in the
+    browser small: every `st.html` block is sanitised and laid out again on each change.
+    """
+    st.html(highlight.STYLE)
+
+
 def html(body: str) -> None:
-    """Render already-escaped markup (with the shared stylesheet)."""
-    st.html(highlight.page_html(body))
+    """Render already-escaped markup (styled by `stylesheet`)."""
+    st.html(body)
 
 
 def highlighted(
@@ -31,10 +40,10 @@ def highlighted(
     html(highlight.highlight_html(text, findings, offset=offset, max_share=max_share))
 
 
-def finding_cards(findings: Iterable[Finding], text: str = "", *, offset: int = 0) -> None:
+def cards_html(findings: Iterable[Finding], text: str = "", *, offset: int = 0) -> str:
     """Each finding as a card. A suggestion that repeats a long text with one clause added is
     cut to the part that changed."""
-    body = "".join(
+    return "".join(
         highlight.finding_card_html(
             f.model_copy(update={"suggestion": suggestion_excerpt(text, f.suggestion)}),
             text,
@@ -42,8 +51,23 @@ def finding_cards(findings: Iterable[Finding], text: str = "", *, offset: int = 
         )
         for f in findings
     )
+
+
+def finding_cards(findings: Iterable[Finding], text: str = "", *, offset: int = 0) -> None:
+    """Each finding as a card (see `cards_html`)."""
+    body = cards_html(findings, text, offset=offset)
     if body:
         html(body)
+
+
+def annotated(text: str, findings: list[Finding], *, max_share: float = 1.0) -> None:
+    """The marked-up text, the colour key and the finding cards in one block (one element
+    for the browser to redraw on each change)."""
+    html(
+        highlight.highlight_html(text, findings, max_share=max_share)
+        + highlight.legend_html()
+        + cards_html(findings, text)
+    )
 
 
 def plain_list(items: Iterable[object]) -> None:
