@@ -157,14 +157,19 @@ def _balanced(text: str, start: int) -> str:
     return text[start : i - 1]
 
 
+def _definitions(preamble: str) -> list[tuple[str, int, int]]:
+    """(name, number of arguments, offset of the body) of each macro the preamble defines."""
+    found = [(m.group(1), int(m.group(2) or 0), m.end()) for m in _NEWCOMMAND.finditer(preamble)]
+    found += [(m.group(1), len(m.group(2)) // 2, m.end()) for m in _DEF.finditer(preamble)]
+    return found
+
+
 def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
     """Specs for macros the document defines: an `\\item` in the body makes a bullet (a role
     when a tabular or `\\hfill` sits beside it), a `\\section` a heading, a list
     `\\begin`/`\\end` a line break."""
     out: dict[str, MacroSpec] = {}
-    found = [(m.group(1), int(m.group(2) or 0), m.end()) for m in _NEWCOMMAND.finditer(preamble)]
-    found += [(m.group(1), len(m.group(2)) // 2, m.end()) for m in _DEF.finditer(preamble)]
-    for name, nargs, end in found:
+    for name, nargs, end in _definitions(preamble):
         body = _balanced(preamble, end)
         args: tuple[ArgRole, ...] = ("text",) * nargs
         if re.search(r"\\item\b", body) and re.search(r"tabular|&|\\hfill", body):
@@ -225,20 +230,29 @@ class _Walker:
         self.text = text
         self.doc_class = doc_class
         self.user = user
+        self.arity: dict[str, int] = {}
         self.table = _table()
         self.out = _Emitter(text)
         self.l2t = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
 
     def spec(self, name: str) -> MacroSpec | None:
-        specs = self.table.macros.get(name)
-        if specs:
-            for s in specs:
-                if self.doc_class in s.classes:
-                    return s
-            for s in specs:
-                if not s.classes:
-                    return s
-        return self.user.get(name)
+        specs = self.table.macros.get(name) or []
+        chosen = next((s for s in specs if self.doc_class in s.classes), None)
+        chosen = chosen or next((s for s in specs if not s.classes), None)
+        if chosen is None:
+            return self.user.get(name)
+        n = self.arity.get(name)
+        if n is None or n == len(chosen.args) or chosen.kind in ("drop", "break"):
+            return chosen
+        # the document defines it with another arity (the old two-argument \resumeSubItem)
+        if n > len(chosen.args):
+            extra: tuple[ArgRole, ...] = ("text",) * (n - len(chosen.args))
+            args = chosen.args + extra
+            if chosen.kind == "bullet" and chosen.args == ("text",):
+                args = ("label",) + ("text",) * (n - 1)
+        else:
+            args = chosen.args[:n]
+        return chosen.model_copy(update={"args": args})
 
     # -- rendering a node list to inline text ---------------------------------------------
 
@@ -473,6 +487,7 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
             f"{name}: cannot parse this LaTeX ({type(exc).__name__}); check that it compiles"
         ) from None
     walker = _Walker(masked, doc_class, user)
+    walker.arity = {name: n for name, n, _ in _definitions(preamble)}
     walker.walk(nodes)
     walker.out.flush()
     return walker.out.lines

@@ -78,3 +78,20 @@ Caf\'e ordering, na\"ive Bayes
     skills = [ln.text for ln in resume.lines if ln.section == "skills" and ln.kind == "text"]
     assert skills == ["SQL, Python, Figma", "Café ordering, naïve Bayes"]
     assert "not shown" not in " ".join(ln.text for ln in resume.lines)
+
+
+def test_template_macro_redefined_with_two_arguments():
+    source = r"""\documentclass{article}
+\newcommand{\resumeSubItem}[2]{\item \textbf{#1}{: #2}}
+\newcommand{\resumeSubheading}[4]{\item \textbf{#1} & #2 \\ \textit{#3} & #4}
+\begin{document}
+\section{Experience}
+\resumeSubheading{Northwind}{Remote}{Product Manager}{2020 -- 2022}
+\resumeSubItem{Pricing}{Moved 1,400 accounts to usage-based plans}
+\end{document}
+"""
+    resume = read_resume(source.encode())
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Pricing: Moved 1,400 accounts to usage-based plans"
+    ]
+    assert resume.roles[0].location == "Remote"
