@@ -375,6 +375,66 @@ story(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# Clean stories added before the first run (so that about a third of the set fires nothing)
+
+story(
+    "fs18",
+    True,
+    """
+S – Situation
+{S}In 2022 I was the lead producer on a free-to-play racing game at a mobile studio in Helsinki, with a live team of 35.{/} {S}Most of our revenue came from randomised crate purchases, and two of our biggest markets were drafting rules that would require published odds or ban paid crates for minors outright.{/} {S}Player surveys also told us that crates were the single most disliked thing about the game.{/}
+T – Task
+{T}I was asked to replace crates with a direct-purchase shop before the rules took effect, without losing the revenue that paid for the live team.{/}
+A – Action
+{A}I began by modelling three shop designs against two years of purchase data with our analyst, to see which players would lose out under each one.{/} {A}The model showed that a pure shop would cost us most with mid-spending players, who bought crates for one car at a time, so I proposed a rotating daily shop plus a season pass.{/} {A}I agreed the guardrails with the studio head before anything shipped: day-30 retention, refund requests and the share of negative reviews could not get worse.{/} {A}I ran the change as a staged experiment in three soft-launch countries for six weeks, and I wrote a weekly readout that showed the guardrails next to revenue.{/} {A}When the first readout showed the season pass selling well but the daily shop barely moving, I had the design team cut the shop's price points and add a preview of tomorrow's cars.{/} {A}I also drafted the community announcement myself and scheduled an open Q&A with the designers on launch day, because players distrust any change to monetisation.{/}
+R – Result
+{R}After the global rollout, monthly revenue per paying player went from €11.80 to €13.10 over the following quarter, and day-30 retention held at 14%.{/} {R}Refund requests fell by a third in the same quarter, and the share of negative reviews mentioning monetisation dropped from 41% to 12%.{/} {R}We met both markets' new rules two months before they took effect.{/}
+""",
+    note="games producer, Finland; 'S – Situation' labels with en dashes; revenue moved with "
+    "retention held and refunds as guardrails; the relative drop has a period",
+)
+
+story(
+    "fs19",
+    True,
+    """
+1. Situation
+{S}I was a senior PM at a UK online grocer, owning everything that happens to an order between checkout and the van.{/} {S}On a typical Saturday about 6% of ordered items were out of stock at picking time, and pickers chose substitutes by hand with almost no guidance.{/} {S}Customers rejected roughly a quarter of those substitutes at the door, and substitutions were the top reason for complaints and refunds.{/} {S}Store managers disliked them too, because every rejected substitute came back to their warehouse as waste.{/}
+2. Task
+{T}My objective for the year was to cut rejected substitutions and the refunds that came with them, while keeping picking speed in the warehouses where it was.{/}
+3. Action
+{A}I started by spending two early shifts in a Hatfield warehouse, picking orders myself with the handheld scanner.{/} {A}It was obvious that pickers had seconds to decide and no idea what the customer cared about, so a vegan customer could receive a beef stock cube in place of a vegetable one.{/} {A}With our data science team I built a substitution ranking that learned from five years of accepted and rejected substitutes and took dietary flags and brand loyalty into account.{/} {A}I added a screen at checkout where customers could pick their own substitute or choose "no substitute" for each item, which engineering had pushed back on for years because of the extra step.{/} {A}To answer that concern I ran the checkout change as an A/B test with checkout completion as the guardrail, and it stayed flat.{/} {A}I then piloted the ranking on the pickers' handhelds in two warehouses, timing picks so that I could show the operations director it did not slow anyone down.{/}
+4. Result
+{R}Over the following twelve months, the share of substitutes rejected at the door fell from 24% to 9%.{/} {R}Substitution refunds dropped by £3.1 million a year, and average pick time per item stayed at 11 seconds.{/} {R}The pattern of letting customers choose in advance has since been copied for delivery-slot changes.{/}
+""",
+    note="grocery PM, UK; numbered labels alone on their lines; quality and refund results with "
+    "checkout completion and pick time held",
+)
+
+story(
+    "fs20",
+    False,
+    """
+{S}After the 2022 floods in the Northern Rivers, I was the program coordinator for a community legal centre in Lismore.{/} {S}Thousands of people were dealing with insurance claims, and many of them were being offered settlements far below the cost of rebuilding because they did not know what their policies covered.{/} {S}Our centre had four lawyers, and the waiting list for an appointment was already six weeks long.{/} {S}Most of the people calling us had never needed a lawyer before and did not know where to start.{/} {T}My job was to get more people the advice they needed before their claims closed, without burning out a team that had lost their own homes in the same flood.{/}
+
+{A}I mapped the questions people were bringing to us and found that most of them fell into a handful of patterns that did not need a lawyer's time to answer.{/} {A}I designed a triage clinic where trained volunteers, mostly retired insurance and building professionals, walked people through their policy and a checklist, and I wrote the checklists with our principal solicitor.{/} {A}Only cases with a dispute went on to a lawyer, and I booked those into protected time so that the lawyers were not taking calls all day.{/} {A}I arranged a part-time coordinator and a mobile van, paid for by the state recovery fund, that visited the evacuation centres and the smaller villages.{/} {A}I also set up a simple case log so that we could see which insurers were refusing which claims and raise patterns with the financial ombudsman rather than fight each case alone.{/}
+
+{R}In the first nine months the clinic saw 1,460 households, against about 300 the centre could have advised in the old model.{/} {R}The wait for a first appointment fell from six weeks to four days.{/} {R}Of the disputes we took on, 212 ended with a revised settlement, and the increases added up to A$9.4 million for local families.{/} {R}The ombudsman later used our case log in its review of flood claims handling.{/}
+""",
+    note="community legal centre coordinator, Australia; prose in three paragraphs; clean",
+)
+
+story(
+    "fs21",
+    False,
+    """
+{S}I joined a B2B invoicing startup in Bengaluru as an associate product manager straight out of college.{/} {S}Our customers were small distributors who sent a few hundred invoices a month, and the sales team kept hearing that collecting payment was harder than sending the invoice.{/} {S}Late payment mattered to them more than anything else we sold, because most of them ran on thin margins and borrowed to buy stock.{/} {S}Only 22% of invoices sent through the product were paid by their due date.{/} {T}My manager gave me the payment-reminders area as my first ownership, with a target of getting on-time payment above 35% in two quarters, without raising the number of customers who turned reminders off.{/} {A}I started by calling 30 distributors and their accountants, and I learnt that most reminders went to the wrong person: the purchase manager who placed the order rather than the accounts payable desk.{/} {A}I also sat with our support team for a week to hear how distributors talked about chasing payments.{/} {A}I wrote a short PRD for adding an accounts contact per buyer, and I pulled it from the buyer's GST details where possible so distributors did not have to type it.{/} {A}I also proposed sending reminders on WhatsApp with a UPI payment link, since that is where most of our customers' buyers actually read messages.{/} {A}I kept the first version deliberately small, with a single reminder template, so that it could ship within one sprint.{/} {A}Before launch I set the guardrail with my manager: if more than 5% of distributors switched reminders off in a week, we would pause.{/} {A}I ran the launch in two cohorts of 400 distributors each and checked the opt-out numbers every morning.{/} {R}In two quarters, the share of invoices paid on time went from 22% to 41%.{/} {R}Reminder opt-outs stayed under 2% throughout, and the feature became part of the paid plan's sales pitch.{/} {R}It also taught me to go and find the person who has the problem before designing anything.{/}
+""",
+    note="new-grad APM, India; one paragraph; a moved metric with opt-outs (unsubscribes) held",
+)
+
+
 def main() -> None:
     """Write stories.jsonl and print a one-line summary per story."""
     lines = []
