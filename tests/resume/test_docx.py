@@ -81,3 +81,40 @@ def test_other_zip_files_are_not_resumes():
         zf.writestr("notes.txt", "hello")
     with pytest.raises(ResumeReadError, match="ZIP archive, not a resume"):
         read_resume(buf.getvalue(), name="x.docx")
+
+
+def test_text_box_is_read_once_in_place():
+    """Word stores a text box twice (a DrawingML choice and a VML fallback): read it once."""
+    from docx import Document
+    from lxml import etree
+
+    doc = Document()
+    anchor = doc.add_paragraph("Jordan Avery")
+    doc.add_heading("Experience", level=1)
+    doc.add_paragraph("Contoso | Product Manager | 2020 - 2023")
+    doc.add_paragraph("Cut onboarding from 9 days to 2", style="List Bullet")
+    box_body = (
+        "<w:p><w:r><w:t>SKILLS</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>SQL, Figma, Amplitude</w:t></w:r></w:p>"
+    )
+    xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        f"<w:txbxContent>{box_body}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:textbox>"
+        f"<w:txbxContent>{box_body}</w:txbxContent></v:textbox></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(etree.fromstring(xml))
+    buf = io.BytesIO()
+    doc.save(buf)
+    resume = read_resume(buf.getvalue())
+    texts = [ln.text for ln in resume.lines]
+    assert texts.count("SQL, Figma, Amplitude") == 1
+    assert texts[0] == "Jordan Avery"
+    skills = [ln.text for ln in resume.lines if ln.section == "skills" and ln.kind == "text"]
+    assert skills == ["SQL, Figma, Amplitude"]
+    assert [b.text for b in resume.achievement_bullets] == ["Cut onboarding from 9 days to 2"]
