@@ -2,29 +2,24 @@
 data-backed rewrite beside it to accept into your own copy, scores per role, exports."""
 
 import hashlib
-import json
 
 import streamlit as st
 
 from starkit.errors import StarkitError
 from starkit.textio import MAX_FILE_BYTES
 from starkit.ui import charts, loaders, widgets
-from starkit.ui.highlight import escape, md_escape
+from starkit.ui.highlight import escape, highlight_html, md_escape
 from starkit.ui.state import PageState
 from starkit.ui.views import (
-    findings_by_rule,
-    findings_frame,
-    mean_score,
-    report_markdown,
-    resume_frame,
-    role_summary,
+    counts_frame,
+    improved_text,
+    role_table,
     severity_order,
     split_suggestion,
 )
 
 S = PageState("resume", st.session_state)
-TYPES = ["pdf", "docx", "tex", "md", "markdown", "json", "txt", "html", "htm"]
-PASTED_ROLE = "Pasted bullets"
+TYPES = ["pdf", "docx", "tex", "md", "markdown", "json", "yaml", "yml", "txt", "html", "htm"]
 EXAMPLE = (
     "Helped with the launch of the new onboarding flow\n"
     "Grew newsletter subscribers by 40%\n"
@@ -35,7 +30,7 @@ EXAMPLE = (
 
 
 def accept(i: int, rewrite: str) -> None:
-    """Put a suggested rewrite into the editable copy of bullet `i`."""
+    """Put a suggested rewrite into the editable copy of item `i`."""
     S.set("edit", i, value=rewrite)
 
 
@@ -72,43 +67,36 @@ with paste:
         placeholder="Led the migration of checkout to the new payments API…",
     )
 
-resume = None
-source = b""
-with widgets.plain_errors("read the resume"):
-    if upload is not None:
-        data = upload.getvalue()
-        if len(data) > MAX_FILE_BYTES:
-            raise StarkitError(
-                f"{upload.name} is {len(data) / 1e6:.1f} MB, over the "
-                f"{MAX_FILE_BYTES // 1_000_000} MB limit"
-            )
-        source = data
-        resume = loaders.read_resume_cached(data, upload.name)
-    elif pasted.strip():
-        source = pasted.encode()
-        resume = loaders.read_pasted_cached(pasted)
-
-if resume is None:
-    if upload is None and not pasted.strip():
-        st.info(
-            "Upload your resume or paste a few bullets to see what a panel would question. "
-            "Findings appear beside each bullet, with a rewrite you can accept.",
-            icon=":material/description:",
-        )
-        st.button("Try an example", key=S.key("example"), on_click=use_example)
+if upload is None and not pasted.strip():
+    st.info(
+        "Upload your resume or paste a few bullets to see what a panel would question. "
+        "Findings appear beside each bullet, with a rewrite you can accept.",
+        icon=":material/description:",
+    )
+    st.button("Try an example", key=S.key("example"), on_click=use_example)
     st.stop()
 
-# Which lines to lint: the achievement bullets; pasted lines with no headings are all bullets.
-bullets = [(b.text, b.role.name() if b.role else "", b.section) for b in resume.achievement_bullets]
-warnings = list(resume.warnings)
-if upload is None and not any(s.heading for s in resume.sections):
-    bullets = [(line.strip(" \t-•*·"), PASTED_ROLE, "experience") for line in pasted.splitlines()]
-    bullets = [b for b in bullets if b[0]]
-    warnings = []
-bullets = [(text, role or "Other", section) for text, role, section in bullets]
-for warning in warnings:
+if upload is not None:
+    source, name, is_paste = upload.getvalue(), upload.name, False
+else:
+    source, name, is_paste = pasted.encode("utf-8"), "pasted text", True
+try:
+    if len(source) > MAX_FILE_BYTES:
+        raise StarkitError(
+            f"{name} is {len(source) / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit"
+        )
+    loaders.warm_up()
+    report = loaders.resume_report(source, name, is_paste)
+except StarkitError as exc:
+    st.error(f"Could not read the resume: {md_escape(exc)}", icon=":material/error:")
+    st.stop()
+
+for warning in report.resume.warnings:
     st.caption(md_escape(warning))
-if not bullets:
+
+# The items shown: every achievement bullet, and any other line that has a finding.
+items = [i for i in report.items if (i.kind == "bullet" and i.achievement) or i.findings]
+if not items:
     st.warning(
         "No bullets found to check. Make sure each achievement is its own line (a list item) "
         "under a heading such as Experience.",
@@ -122,47 +110,40 @@ if S.get("doc") != doc:
         del st.session_state[k]
     S.set("doc", value=doc)
 
-texts = tuple(text for text, _, _ in bullets)
-try:
-    loaders.warm_up()
-    reports = loaders.lint_many_cached(texts, "bullet")
-except StarkitError as exc:
-    st.error(f"Could not check the resume: {md_escape(exc)}", icon=":material/error:")
-    st.stop()
-frame = resume_frame([r for _, r, _ in bullets], [s for _, _, s in bullets], reports)
-findings = findings_frame(reports)
-
+roles = {r.index: r.name() for r in report.resume.roles}
+share = report.quantified_share
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Score", f"{mean_score(reports)}/100")
-m2.metric("Bullets", len(reports))
-m3.metric("With a number", f"{round(100 * frame['quantified'].mean())}%")
-m4.metric("Findings", len(findings))
+m1.metric("Score", f"{report.score}/100")
+m2.metric("Bullets", report.achievement_bullets)
+m3.metric("With a number", "–" if share is None else f"{round(100 * share)}%")
+m4.metric("Findings", len(report.findings))
 
 tab_bullets, tab_roles, tab_export = st.tabs(["Bullets", "By role", "Download"])
 
 with tab_bullets:
     widgets.legend()
     show_all = st.toggle("Show bullets with no findings", key=S.key("show_all"))
-    for i, ((text, role, _), report) in enumerate(zip(bullets, reports, strict=True)):
-        edit_key = S.key("edit", i)
+    for item in items:
+        i, text = item.index, item.text
         S.setdefault("edit", i, value=text)
-        if not report.findings and not show_all:
+        if not item.findings and not show_all:
             continue
-        with st.container(border=True, key=S.key("bullet", i)):
-            st.caption(f"{md_escape(role)} · bullet {i + 1} · score {report.score}/100")
+        where = roles.get(item.role) if item.role is not None else None
+        label = where or item.section.capitalize()
+        with st.container(border=True, key=S.key("item", i)):
+            st.caption(f"{md_escape(label)} · line {item.source.label()} · score {item.score}/100")
             left, right = st.columns(2, gap="medium")
-            ordered = severity_order(report.findings)
+            ordered = severity_order(item.findings)
             with left:
-                widgets.highlighted(text, report.findings)
-                if ordered:
-                    widgets.html(
-                        "".join(
-                            f'<div class="sk-card sk-{f.severity.value}">'
-                            f'<span class="sk-rule">{escape(f.rule)}</span>'
-                            f'<div class="sk-msg">{escape(f.message)}</div></div>'
-                            for f in ordered
-                        )
+                widgets.html(
+                    highlight_html(text, ordered)
+                    + "".join(
+                        f'<div class="sk-card sk-{f.severity.value}">'
+                        f'<span class="sk-rule">{escape(f.rule)}</span>'
+                        f'<div class="sk-msg">{escape(f.message)}</div></div>'
+                        for f in ordered
                     )
+                )
             with right:
                 seen: set[str] = set()
                 for j, f in enumerate(ordered):
@@ -176,8 +157,8 @@ with tab_bullets:
                         continue
                     seen.add(rewrite)
                     widgets.html(
-                        f'<div class="sk-card sk-info"><div class="sk-msg">{escape(rewrite)}</div>'
-                        f'<div class="sk-quote">{escape(note)}</div></div>'
+                        f'<div class="sk-card sk-info"><div class="sk-msg">{escape(rewrite)}'
+                        f'</div><div class="sk-quote">{escape(note)}</div></div>'
                     )
                     st.button(
                         "Accept",
@@ -185,26 +166,27 @@ with tab_bullets:
                         icon=":material/done:",
                         on_click=accept,
                         args=(i, rewrite),
-                        help="Copy this rewrite into your version below; then fill the <…> slots.",
+                        help="Copy this rewrite into your version below; then fill the <…> "
+                        "slots with your real figures.",
                     )
-                st.text_area("Your version", key=edit_key, height=90)
+                st.text_area("Your version", key=S.key("edit", i), height=90)
                 mine = S.get("edit", i, default=text)
                 if mine.strip() and mine != text:
                     after = loaders.lint_cached(mine, "bullet")
+                    n = len(after.findings)
                     st.caption(
-                        f"Your version: score {after.score}/100, "
-                        f"{len(after.findings)} finding{'s' if len(after.findings) != 1 else ''} "
-                        "(fill the <…> slots with your real figures)."
+                        f"Your version: score {after.score}/100, {n} finding"
+                        f"{'s' if n != 1 else ''} (fill the <…> slots with your real figures)."
                     )
                     st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
-    if not show_all and not len(findings):
+    if not report.findings:
         st.success("No findings: every bullet is measured and specific.", icon=":material/check:")
 
 with tab_roles:
-    summary = role_summary(frame)
+    table = role_table(report, no_role="Bullets outside a role")
     st.markdown("**Share of bullets with a measuring figure, per role**")
     st.dataframe(
-        summary,
+        table,
         hide_index=True,
         width="stretch",
         column_config={
@@ -213,53 +195,48 @@ with tab_roles:
             )
         },
     )
-    counts = findings_by_rule(reports)
-    if len(counts):
+    if report.counts_by_rule:
+        severities = {lf.finding.rule: lf.finding.severity.value for lf in report.findings}
         st.markdown("**Findings by rule**")
-        st.altair_chart(charts.findings_bar(counts), width="stretch")
+        st.altair_chart(
+            charts.findings_bar(counts_frame(report.counts_by_rule, severities)), width="stretch"
+        )
 
 with tab_export:
-    improved = "\n".join(S.get("edit", i, default=text) for i, (text, _, _) in enumerate(bullets))
-    table = findings.merge(
-        frame[["bullet", "role"]].rename(columns={"bullet": "item"}), on="item", how="left"
-    )
-    as_json = json.dumps(
-        [
-            {"bullet": i + 1, "role": role, "section": section, "report": r.model_dump(mode="json")}
-            for i, ((_, role, section), r) in enumerate(zip(bullets, reports, strict=True))
-        ],
-        indent=2,
-    )
-    name = upload.name.rsplit(".", 1)[0] if upload is not None else "resume"
+    stem = name.rsplit(".", 1)[0] if upload is not None else "resume"
+    edits = {i.index: S.get("edit", i.index, default=i.text) for i in items}
+    bullets = [i for i in report.items if i.kind == "bullet"]
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button(
         "Improved bullets (TXT)",
-        improved + "\n",
-        file_name=f"{name}-improved.txt",
+        improved_text(
+            [b.text for b in bullets], dict(enumerate(edits.get(b.index, b.text) for b in bullets))
+        ),
+        file_name=f"{stem}-improved.txt",
         mime="text/plain",
         key=S.key("dl_txt"),
         icon=":material/download:",
     )
     c2.download_button(
         "Report (CSV)",
-        table.to_csv(index=False),
-        file_name=f"{name}-starkit.csv",
+        report.to_csv(),
+        file_name=f"{stem}-starkit.csv",
         mime="text/csv",
         key=S.key("dl_csv"),
         icon=":material/download:",
     )
     c3.download_button(
         "Report (JSON)",
-        as_json,
-        file_name=f"{name}-starkit.json",
+        report.to_json(),
+        file_name=f"{stem}-starkit.json",
         mime="application/json",
         key=S.key("dl_json"),
         icon=":material/download:",
     )
     c4.download_button(
         "Report (Markdown)",
-        report_markdown(frame, findings, name),
-        file_name=f"{name}-starkit.md",
+        report.to_markdown(),
+        file_name=f"{stem}-starkit.md",
         mime="text/markdown",
         key=S.key("dl_md"),
         icon=":material/download:",

@@ -204,16 +204,24 @@ def best_story(question: str, stories: list[Any]) -> Any:
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the resume…")
-def read_resume_cached(data: bytes, name: str) -> Any:
-    """`starkit.read_resume(data, name=name)`, once per distinct file."""
-    from starkit.resume import read_resume
+def resume_report(data: bytes, name: str, pasted: bool) -> Any:
+    """Read and lint a resume once per distinct file or paste (`starkit.resume.report`).
 
-    return read_resume(data, name=name)
+    A paste with no section headings is a list of bullets, one a line: each line is marked as
+    a list item before reading, so it is linted as an achievement bullet.
+    """
+    from starkit.resume import read_resume, read_text_resume
+    from starkit.resume.report import lint_resume
 
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def read_pasted_cached(text: str) -> Any:
-    """A pasted resume read for its sections and roles (`read_text_resume`)."""
-    from starkit.resume import read_text_resume
-
-    return read_text_resume(text, name="pasted text")
+    if pasted:
+        text = data.decode("utf-8")
+        resume = read_text_resume(text, name=name)
+        if not any(s.heading for s in resume.sections):
+            lines = [ln.strip().lstrip("-•*· \t") for ln in text.splitlines()]
+            text = "\n".join(f"- {ln}" for ln in lines if ln)
+            resume = read_text_resume(text, name=name)
+            resume.warnings.clear()
+    else:
+        resume = read_resume(data, name=name)
+    with LINT_LOCK:
+        return lint_resume(resume)

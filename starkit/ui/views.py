@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -210,66 +211,37 @@ def suggestion_excerpt(text: str, suggestion: str, context: int = 40) -> str:
     return "…" + suggestion[(start + 1 if start >= 0 else prefix - context) :]
 
 
-def resume_frame(
-    roles: Sequence[str], sections: Sequence[str], reports: Sequence[Report]
-) -> pd.DataFrame:
-    """One row per bullet: its role, score, whether a figure measures it, and what fired."""
-    rows = []
-    for i, (role, section, report) in enumerate(zip(roles, sections, reports, strict=True)):
-        quantities = [q for u in report.units for q in u.quantities]
-        rows.append(
-            {
-                "bullet": i + 1,
-                "role": role,
-                "section": section,
-                "text": report.text,
-                "score": report.score,
-                "quantified": bool(quantities),
-                "findings": len(report.findings),
-                "rules": ", ".join(sorted(report.rules())),
-            }
-        )
-    columns = ["bullet", "role", "section", "text", "score", "quantified", "findings", "rules"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def role_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per role, in resume order: bullets, the share with a measuring figure, the mean score."""
-    if frame.empty:
-        return pd.DataFrame(columns=["role", "bullets", "quantified share", "mean score"])
-    grouped = frame.groupby("role", sort=False)
-    out = pd.DataFrame(
+def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
+    """Per role, in resume order: achievement bullets, the share that carry a measuring figure
+    and their mean score. Bullets outside any role are grouped under `no_role`."""
+    names = {r.index: r.name() for r in report.resume.roles}
+    rows: dict[str, list[Any]] = {}
+    for item in report.items:
+        if item.kind != "bullet" or not item.achievement:
+            continue
+        name = names.get(item.role, no_role) if item.role is not None else no_role
+        rows.setdefault(name, []).append(item)
+    out = [
         {
-            "bullets": grouped.size(),
-            "quantified share": grouped["quantified"].mean().round(2),
-            "mean score": grouped["score"].mean().round(0).astype(int),
+            "role": name,
+            "bullets": len(items),
+            "quantified share": round(sum(i.quantified for i in items) / len(items), 2),
+            "mean score": round(sum(i.score for i in items) / len(items)),
         }
-    )
-    return out.reset_index()
+        for name, items in rows.items()
+    ]
+    return pd.DataFrame(out, columns=["role", "bullets", "quantified share", "mean score"])
 
 
-def report_markdown(frame: pd.DataFrame, findings: pd.DataFrame, title: str) -> str:
-    """The resume report as Markdown: summary per role, then each finding with its fix.
+def counts_frame(counts: Mapping[str, int], severities: Mapping[str, str]) -> pd.DataFrame:
+    """Finding counts per rule as rows for the bar chart (most frequent first)."""
+    rows = [
+        {"rule": rule, "findings": n, "severity": severities.get(rule, "info")}
+        for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return pd.DataFrame(rows, columns=["rule", "findings", "severity"])
 
-    The text comes from the user's resume, so Markdown control characters are escaped.
-    """
 
-    def esc(value: object) -> str:
-        return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", str(value)).replace("\n", " ")
-
-    lines = [f"# starkit resume report: {esc(title)}", ""]
-    summary = role_summary(frame)
-    if not summary.empty:
-        lines += ["| role | bullets | quantified | mean score |", "|---|---|---|---|"]
-        for row in summary.itertuples(index=False):
-            lines.append(f"| {esc(row[0])} | {row[1]} | {round(100 * row[2])}% | {row[3]} |")
-        lines.append("")
-    for item, group in findings.groupby("item", sort=True):
-        bullet = frame.loc[frame["bullet"] == item, "text"]
-        lines.append(f"## Bullet {item}: {esc(bullet.iloc[0]) if len(bullet) else ''}")
-        lines.append("")
-        for row in group.itertuples(index=False):
-            lines.append(f"- **{row.severity}** `{row.rule}`: {esc(row.message)}")
-            lines.append(f"  - Try: {esc(row.suggestion)}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+def improved_text(originals: Sequence[str], edits: Mapping[int, str]) -> str:
+    """The bullets with the user's edits in place, one a line."""
+    return "\n".join(edits.get(i, text) for i, text in enumerate(originals)) + "\n"

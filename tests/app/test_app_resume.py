@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from apptest_helpers import html_bodies, no_exception, rules_shown, shown_text
 
 PAGE = "app_pages/resume.py"
@@ -150,3 +151,64 @@ def test_hostile_bullets_are_inert(open_page):
     for body in html_bodies(at):
         assert "<script" not in body and "<img" not in body
     assert payload in shown_text(at)
+
+
+def _docx_resume() -> bytes:
+    import io
+
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Sam Rivera", 0)
+    doc.add_heading("Experience", 1)
+    doc.add_paragraph("Senior Product Manager, Northwind — 2021–2024")
+    doc.add_paragraph("Grew weekly active users significantly", style="List Bullet")
+    doc.add_paragraph("Cut onboarding time from 14 days to 3 days", style="List Bullet")
+    doc.add_heading("Skills", 1)
+    doc.add_paragraph("SQL, Python")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _pdf_resume() -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=letter)
+    y = 740
+    for line in [
+        "Sam Rivera",
+        "EXPERIENCE",
+        "Senior Product Manager, Northwind 2021 - 2024",
+        "• Grew weekly active users significantly",
+        "• Cut onboarding time from 14 days to 3 days",
+        "SKILLS",
+        "SQL, Python",
+    ]:
+        c.drawString(72, y, line)
+        y -= 18
+    c.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("filename", "make", "mime"),
+    [
+        ("resume.docx", _docx_resume, "application/octet-stream"),
+        ("resume.pdf", _pdf_resume, "application/pdf"),
+    ],
+)
+def test_a_real_file_upload_is_read_and_linted(open_page, filename, make, mime):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(filename, make(), mime)
+    at.run()
+    no_exception(at)
+    assert metrics(at)["Bullets"] == "2"
+    assert metrics(at)["With a number"] == "50%"
+    assert "vague-language" in rules_shown(at)
+    assert "Grew weekly active users significantly" in shown_text(at)
+    assert "SQL, Python" not in shown_text(at)  # a skills line is not asked for a number

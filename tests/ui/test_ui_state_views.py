@@ -9,13 +9,13 @@ from starkit.ui.state import PageState
 from starkit.ui.views import (
     compose_story,
     countdown,
+    counts_frame,
     fields_from_story,
     findings_by_rule,
     findings_frame,
     format_duration,
-    report_markdown,
-    resume_frame,
-    role_summary,
+    improved_text,
+    role_table,
     severity_order,
     split_suggestion,
     spoken_seconds,
@@ -208,50 +208,36 @@ def test_a_rewrite_that_drops_most_of_the_line_is_advice_not_a_rewrite():
     assert split_suggestion(suggestion, "Thanks so much for the great chat today")[0] is None
 
 
-def test_role_summary_gives_quantified_share_per_role_in_order():
-    frame = resume_frame(
-        ["PM, Acme", "PM, Acme", "APM, Beta"],
-        ["experience"] * 3,
-        [
-            _bullet_report("Cut churn 2%", ["2%"], 90),
-            _bullet_report("Owned roadmap", [], 50),
-            _bullet_report("Ran 3 tests", ["3"], 80),
+def test_role_table_gives_quantified_share_per_role_in_resume_order():
+    from types import SimpleNamespace as NS
+
+    def item(role, quantified, score, kind="bullet", achievement=True):
+        return NS(kind=kind, achievement=achievement, role=role, quantified=quantified, score=score)
+
+    report = NS(
+        resume=NS(
+            roles=[NS(index=0, name=lambda: "PM, Acme"), NS(index=1, name=lambda: "APM, Beta")]
+        ),
+        items=[
+            item(0, True, 90),
+            item(0, False, 50),
+            item(None, False, 40),
+            item(1, True, 80),
+            item(1, False, 100, kind="line", achievement=False),  # a skills line: not counted
         ],
     )
-    summary = role_summary(frame)
-    assert list(summary["role"]) == ["PM, Acme", "APM, Beta"]
-    assert list(summary["bullets"]) == [2, 1]
-    assert list(summary["quantified share"]) == [0.5, 1.0]
-    assert list(summary["mean score"]) == [70, 80]
+    table = role_table(report, no_role="No role")
+    assert list(table["role"]) == ["PM, Acme", "No role", "APM, Beta"]
+    assert list(table["bullets"]) == [2, 1, 1]
+    assert list(table["quantified share"]) == [0.5, 0.0, 1.0]
+    assert list(table["mean score"]) == [70, 40, 80]
 
 
-def _bullet_report(text, quantities, score):
-    return Report(
-        kind="bullet",
-        text=text,
-        findings=[],
-        score=score,
-        units=[
-            UnitReport(
-                index=0,
-                kind="bullet",
-                start=0,
-                end=len(text),
-                text=text,
-                score=score,
-                words=len(text.split()),
-                quantities=quantities,
-            )
-        ],
-    )
+def test_improved_text_puts_edits_in_place():
+    assert improved_text(["a", "b", "c"], {1: "B"}) == "a\nB\nc\n"
 
 
-def test_report_markdown_escapes_resume_text():
-    report = _bullet_report("Grew <b>[link](x)</b> 5%", ["5%"], 70)
-    report = report.model_copy(update={"findings": [_f("vague-language", "info", 0, 4)]})
-    frame = resume_frame(["Role *one*"], ["experience"], [report])
-    md = report_markdown(frame, findings_frame([report]), "cv")
-    assert "<b>" not in md
-    assert "[link](x)" not in md
-    assert "Role \\*one\\*" in md
-    assert "`vague-language`" in md
+def test_counts_frame_orders_rules_by_count():
+    frame = counts_frame({"weak-verb": 1, "vanity-metric": 3}, {"vanity-metric": "warning"})
+    assert list(frame["rule"]) == ["vanity-metric", "weak-verb"]
+    assert list(frame["severity"]) == ["warning", "info"]
