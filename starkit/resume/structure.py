@@ -125,6 +125,27 @@ _LOCATION = re.compile(
     r"|[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
     r"(?:,\s*(?:[A-Z]{2,3}|[A-Z][a-z]+))?)(?:\s*\((?i:remote|hybrid)\))?$"
 )
+_QUALIFIERS = frozenset(
+    {
+        "relevant",
+        "selected",
+        "additional",
+        "other",
+        "key",
+        "recent",
+        "professional",
+        "technical",
+        "notable",
+        "related",
+        "previous",
+        "prior",
+        "main",
+        "major",
+        "select",
+        "my",
+        "core",
+    }
+)
 _TRAILING_LOCATION = re.compile(r",\s*([A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2})$")
 _LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
 _SKILL_LABELS = frozenset(
@@ -303,7 +324,19 @@ def _heading_text(text: str) -> str | None:
     if len(t) > 60:
         return None
     key = heading_key(t.rstrip(":"))
-    return section_headings().get(key) if len(key.split()) <= 6 else None
+    if len(key.split()) > 6:
+        return None
+    known = section_headings()
+    if key in known:
+        return known[key]
+    # 'Relevant Projects', 'Selected Publications', 'Projects and Hackathons'
+    words = key.split()
+    while words and words[0] in _QUALIFIERS:
+        words = words[1:]
+        if " ".join(words) in known:
+            return known[" ".join(words)]
+    first = key.split(" and ")[0]
+    return known.get(first) if first != key else None
 
 
 def _headings(lines: list[RawLine]) -> dict[int, str]:

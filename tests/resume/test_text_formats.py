@@ -182,3 +182,22 @@ def test_roles_above_the_first_heading_are_experience():
     ]
     contact = [ln.text for ln in resume.lines if ln.section == "contact"]
     assert contact == ["Sam Ortiz", "sam@example.com | 555-0100"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Relevant Projects", "projects"),
+        ("PROJECTS & HACKATHONS", "projects"),
+        ("Selected Publications", "other"),
+        ("Leadership & Activities", "leadership"),
+        ("Volunteer Experience", "volunteering"),
+        ("Work History:", "experience"),
+        ("Core Competencies", "skills"),
+        ("CERTIFICATIONS AND AWARDS", "skills"),
+    ],
+)
+def test_heading_variants(heading, section):
+    text = f"Jane Roe\n{heading}\n- Organised 3 hackathons for 200 students\n"
+    resume = read_resume(text.encode())
+    assert [s.name for s in resume.sections if s.heading] == [section]
