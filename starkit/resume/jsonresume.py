@@ -22,8 +22,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from starkit.errors import ResumeReadError
+from starkit.resume.builder import Builder
 from starkit.resume.model import Resume, Source
-from starkit.resume.structure import Builder, RoleHint
+from starkit.resume.roles import RoleHint
 
 
 def _to_str(v: Any) -> Any:

@@ -22,7 +22,8 @@ from pydantic import Field
 from starkit.errors import ResumeReadError
 from starkit.lexicons import StrictModel, read_toml, validate_model
 from starkit.resume.model import Resume
-from starkit.resume.structure import RawLine, RoleHint, build_resume
+from starkit.resume.roles import RoleHint
+from starkit.resume.structure import RawLine, build_resume
 
 ArgRole = Literal["organisation", "title", "dates", "location", "text", "label", "content", "skip"]
 

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from starkit.resume.builder import Builder, join_lines
 from starkit.resume.lexicon import (
     achievement_sections,
     heading_key,
@@ -31,28 +32,19 @@ from starkit.resume.lexicon import (
     section_headings,
     verb_forms,
 )
-from starkit.resume.model import (
-    Format,
-    Resume,
-    ResumeBullet,
-    ResumeLine,
-    ResumeSection,
-    Role,
-    Segment,
-    Source,
+from starkit.resume.model import Format, Resume, Source
+from starkit.resume.roles import (
+    SEPARATORS,
+    RoleHint,
+    ends_with_date,
+    has_date_range,
+    has_title_word,
 )
+from starkit.resume.text import INVISIBLE, SPACES, clean
+
+__all__ = ["Builder", "RawLine", "RoleHint", "build_resume", "clean", "strip_glyph"]
 
 ItemKind = Literal["bullet", "text", "header"]
-
-
-@dataclass
-class RoleHint:
-    """A role the format states outright (a LaTeX `\\cventry`, a JSON Resume `work` entry)."""
-
-    organisation: str | None = None
-    title: str | None = None
-    dates: str | None = None
-    location: str | None = None
 
 
 @dataclass
@@ -98,33 +90,8 @@ _GLYPH_RE = re.compile(
     r"|o\s+(?=[A-Z0-9$])"  # Word's second-level 'o'
     r"|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S))"  # numbering
 )
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_DATE = (
-    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
-    rf"|q[1-4]\s+{_YEAR}|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:{_YEAR}|\d\d)\b|{_YEAR}\b)"
-)
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
-_RANGE_RE = re.compile(
-    rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
-    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
-)
-_DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
-_END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
 _ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|etc|e\.g|i\.e|vs|jr|sr|st|dr|u\.s)\.$")
-_SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s-\s|\s@\s")
-_CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
-_LOCATION = re.compile(
-    r"^(?:(?i:remote|hybrid|on-?site)"
-    r"|[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
-    r"(?:,\s*(?:[A-Z]{2,3}|[A-Z][a-z]+))?)(?:\s*\((?i:remote|hybrid)\))?$"
-)
 _QUALIFIERS = frozenset(
     {
         "relevant",
@@ -146,7 +113,6 @@ _QUALIFIERS = frozenset(
         "core",
     }
 )
-_TRAILING_LOCATION = re.compile(r",\s*([A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2})$")
 _LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
 _SKILL_LABELS = frozenset(
     {"environment", "stack", "tech", "tools used", "technologies used", "skills used", "built with"}
@@ -161,29 +127,6 @@ def strip_glyph(text: str) -> tuple[str, bool, int]:
     return text[m.end() :], True, m.end()
 
 
-def clean(text: str) -> str:
-    """One line of text with odd spaces made plain, invisible characters dropped and runs of
-    whitespace collapsed (tabs included)."""
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-    return " ".join(text.split())
-
-
-def has_date_range(text: str) -> bool:
-    """True for 'Jan 2020 – Present', '2019-2021', 'since 2018' and the like."""
-    return bool(_RANGE_RE.search(text))
-
-
-def ends_with_date(text: str) -> bool:
-    """True when the line ends on a date ('..., June 2021', '(2019)', '– Present')."""
-    t = text.strip()
-    m = _END_DATE_RE.search(t)
-    if not m:
-        return False
-    if re.search(rf"(?i){_NOW}\)?$", t) and not re.fullmatch(rf"(?i)\(?{_NOW}\)?", t):
-        return bool(re.search(rf"(?i)[-–—~]\s*(?:to\s+)?{_NOW}\)?$|\bto\s+{_NOW}\)?$", t))
-    return True
-
-
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -196,12 +139,6 @@ def _first_word(text: str) -> str:
 def starts_with_verb(text: str) -> bool:
     """True when the first word is an action verb ('Led', 'Shipped', 'Manage')."""
     return _first_word(text) in verb_forms()
-
-
-def has_title_word(text: str) -> bool:
-    """True when a word of `text` names a job title or degree ('Manager', 'Intern', 'MBA')."""
-    words = role_words().title_words
-    return any(w in words for w in re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower()))
 
 
 def skills_label(text: str) -> bool:
@@ -262,7 +199,7 @@ def _prepare(lines: list[RawLine]) -> list[RawLine]:
     out: list[RawLine] = []
     gap = False
     for ln in lines:
-        raw = _INVISIBLE.sub("", _SPACES.sub(" ", ln.text.replace("\r", "")))
+        raw = INVISIBLE.sub("", SPACES.sub(" ", ln.text.replace("\r", "")))
         if not raw.strip():
             gap = True
             continue
@@ -513,8 +450,6 @@ def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
     if item.kind == "header":
         # a header wraps only mid-phrase: 'Mar 2021 –' / 'Present', 'Acme' / ', Inc.'
         return _ends_joiner(prev.text) or ln.text[:1] in ",)]" or ln.text[:1].islower()
-    if ln.page != prev.page and ln.page is not None and prev.page is not None:
-        pass  # a bullet may run on to the next page; judged like any line
     if _datey(ln) and not ln.text[:1].islower():
         return False
     if (ln.size and prev.size and abs(ln.size - prev.size) > 0.6) or (
@@ -560,7 +495,7 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
         s += 3
     if ln.bold and not ctx.body_bold:
         s += 2
-    if _SEPARATORS.search(t) or re.search(r"\s(?:at|@)\s", t) or " | " in t:
+    if SEPARATORS.search(t) or re.search(r"\s(?:at|@)\s", t) or " | " in t:
         s += 1
     if has_title_word(t):
         s += 1
@@ -628,232 +563,7 @@ def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> It
     return "text"
 
 
-# --- roles ---------------------------------------------------------------------------------
-
-
-def _split_parts(text: str) -> list[str]:
-    parts = [p.strip(" ,;|·•–—-") for p in _SEPARATORS.split(text)]
-    return [p for p in parts if p]
-
-
-def parse_role(lines: list[str]) -> RoleHint:
-    """Organisation, title, dates and location from a role header's lines.
-
-    Dates are found by pattern; a part holding a title word ('Manager', 'Intern', 'MBA') is
-    the title; a 'City, ST' or 'Remote' part is the location; the first other part is the
-    organisation. 'Title at Org' and 'Title, Org' are split when one side is a title.
-    """
-    hint = RoleHint()
-    parts: list[str] = []
-    for text in lines:
-        m = _RANGE_RE.search(text) or (_DATE_RE.search(text) if ends_with_date(text) else None)
-        if m and hint.dates is None:
-            hint.dates = clean(m.group(0)).strip(" ()")
-            text = text[: m.start()] + "  " + text[m.end() :]
-        text = re.sub(r"\(\s*\)", " ", text)
-        for p in _split_parts(text):
-            loc = _TRAILING_LOCATION.search(p)
-            if loc and hint.location is None and not has_title_word(loc.group(1)):
-                hint.location = loc.group(1)
-                p = p[: loc.start()].strip()
-            at = re.match(r"(?i)^(.+?)\s+(?:at|@)\s+(.+)$", p)
-            if at and has_title_word(at.group(1)):
-                parts.extend([at.group(1), at.group(2)])
-                continue
-            comma = [c.strip() for c in p.split(",")]
-            if (
-                len(comma) == 2
-                and not _CORP.match(comma[1])
-                and has_title_word(comma[0]) != has_title_word(comma[1])
-            ):
-                parts.extend(comma)
-                continue
-            parts.append(p)
-    rest: list[str] = []
-    for p in parts:
-        p = p.strip(" ,;()")
-        if not p:
-            continue
-        if hint.location is None and _LOCATION.match(p) and not has_title_word(p):
-            hint.location = p
-        elif hint.title is None and has_title_word(p):
-            hint.title = p
-        else:
-            rest.append(p)
-    if rest:
-        hint.organisation = rest[0]
-        if hint.title is None and len(rest) > 1:
-            hint.title = rest[1]
-    return hint
-
-
 # --- assembly ------------------------------------------------------------------------------
-
-
-class Builder:
-    """Collects sections, roles, bullets and lines in document order into a `Resume`.
-
-    Readers with an explicit structure (JSON Resume) drive it directly; the others go through
-    `build_resume`.
-    """
-
-    def __init__(self, name: str, fmt: Format) -> None:
-        self.name = name
-        self.fmt: Format = fmt
-        self.sections: list[ResumeSection] = []
-        self.roles: list[Role] = []
-        self.bullets: list[ResumeBullet] = []
-        self.lines: list[ResumeLine] = []
-        self._section = "contact"
-        self._heading: str | None = None
-        self._role: Role | None = None
-
-    def section(self, kind: str, heading: str | None, source: Source) -> None:
-        """Open a section; bullets that follow belong to it and to no role yet."""
-        self._section, self._heading, self._role = kind, heading, None
-        self.sections.append(ResumeSection(name=kind, heading=heading, source=source))  # type: ignore[arg-type]
-        if heading:
-            self.lines.append(
-                ResumeLine(
-                    index=len(self.lines),
-                    order=len(self.bullets) + len(self.lines),
-                    kind="heading",
-                    text=heading,
-                    section=kind,  # type: ignore[arg-type]
-                    heading=heading,
-                    source=source,
-                    segments=[Segment(offset=0, source=source)],
-                )
-            )
-
-    def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
-        """Open a role from its header lines (parsed unless `hint` states the parts)."""
-        texts = [re.sub(r"\s*\t\s*", " | ", t.strip()) for t, _ in header]
-        h = hint or parse_role([t for t, _ in header])
-        if hint is not None and hint.title is None and hint.organisation:
-            parsed = parse_role([hint.organisation])  # '\textbf{Starkit} $|$ \emph{Maintainer}'
-            h = RoleHint(
-                parsed.organisation, parsed.title, hint.dates or parsed.dates, hint.location
-            )
-        role = Role(
-            index=len(self.roles),
-            section=self._section,  # type: ignore[arg-type]
-            organisation=h.organisation,
-            title=h.title,
-            dates=h.dates,
-            location=h.location,
-            header=" | ".join(texts),
-            source=header[0][1],
-        )
-        self.roles.append(role)
-        self._role = role
-        for text, (_, src) in zip(texts, header, strict=True):
-            self._line("role", [(text, src)])
-        return role
-
-    def bullet(self, parts: list[tuple[str, Source]]) -> None:
-        """Add a bullet made of one or more physical lines (joined with a space)."""
-        text, segments = self._joined(parts)
-        if not text:
-            return
-        self.bullets.append(
-            ResumeBullet(
-                index=len(self.bullets),
-                order=len(self.bullets) + len(self.lines),
-                text=text,
-                section=self._section,  # type: ignore[arg-type]
-                heading=self._heading,
-                role=self._role,
-                source=_first(parts),
-                segments=segments,
-            )
-        )
-
-    def text(self, parts: list[tuple[str, Source]]) -> None:
-        """Add a line of other text (contact, summary, skills...)."""
-        self._line("text", parts)
-
-    def _joined(self, parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
-        """The joined text and, where columns map one to one (plain text, Markdown, PDF,
-        DOCX), its segments; formats whose markup is stripped point at the item's start."""
-        text, segments = _join(parts, dehyphenate=self.fmt == "pdf")
-        return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
-
-    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
-        text, segments = self._joined(parts)
-        if not text:
-            return
-        self.lines.append(
-            ResumeLine(
-                index=len(self.lines),
-                order=len(self.bullets) + len(self.lines),
-                kind=kind,  # type: ignore[arg-type]
-                text=text,
-                section=self._section,  # type: ignore[arg-type]
-                heading=self._heading,
-                role=self._role,
-                source=_first(parts),
-                segments=segments,
-            )
-        )
-
-    def build(self, pages: int | None = None, warnings: list[str] | None = None) -> Resume:
-        """The finished resume."""
-        return Resume(
-            name=self.name,
-            format=self.fmt,
-            pages=pages,
-            sections=self.sections,
-            roles=self.roles,
-            bullets=self.bullets,
-            lines=self.lines,
-            warnings=warnings or [],
-        )
-
-
-def _first(parts: list[tuple[str, Source]]) -> Source:
-    """The source of the first non-empty part."""
-    return next((src for raw, src in parts if clean(raw)), parts[0][1])
-
-
-def _typeset_split(text: str, nxt: str) -> bool:
-    """True when 'text' ends in a hyphen a typesetter added to split a word ('im-' +
-    'plemented'), False for a compound that wrapped at its own hyphen ('cross-' +
-    'functional', 'end-to-' + 'end')."""
-    m = re.search(r"([A-Za-z/]+(?:-[A-Za-z/]+)*)-$", text)
-    tail = re.match(r"[a-z]+", nxt)
-    if not m or not tail:
-        return False
-    words = role_words()
-    head = m.group(1)
-    return not (
-        "-" in head
-        or head.lower() in words.compound_heads
-        or head in words.compound_heads
-        or tail.group(0) in words.compound_tails
-        or len(head) <= 1
-    )
-
-
-def _join(
-    parts: list[tuple[str, Source]], *, dehyphenate: bool = False
-) -> tuple[str, list[Segment]]:
-    """Join physical lines into one text: a space between, none after a word-final hyphen
-    (which is dropped too, with `dehyphenate`, when a typesetter put it there)."""
-    text = ""
-    segments: list[Segment] = []
-    for raw, src in parts:
-        t = clean(raw)
-        if not t:
-            continue
-        if text:
-            glue = "" if re.search(r"[A-Za-z]-$", text) and t[:1].islower() else " "
-            if not glue and dehyphenate and _typeset_split(text, t):
-                text = text[:-1]
-            text += glue
-        segments.append(Segment(offset=len(text), source=src))
-        text += t
-    return text, segments
 
 
 def _src(ln: RawLine) -> Source:
@@ -899,7 +609,7 @@ def _merged(item: _Item) -> RawLine:
     """A wrapped header as one line ('Mar 2021 –' + 'Present')."""
     if len(item.lines) == 1:
         return item.first
-    text, _ = _join([(ln.text, _src(ln)) for ln in item.lines])
+    text, _ = join_lines([(ln.text, _src(ln)) for ln in item.lines])
     return replace(item.first, text=text)
 
 

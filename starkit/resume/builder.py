@@ -1,0 +1,185 @@
+"""Collect sections, roles, bullets and lines, in document order, into a `Resume`."""
+
+from __future__ import annotations
+
+import re
+
+from starkit.resume.lexicon import role_words
+from starkit.resume.model import (
+    Format,
+    Resume,
+    ResumeBullet,
+    ResumeLine,
+    ResumeSection,
+    Role,
+    Segment,
+    Source,
+)
+from starkit.resume.roles import RoleHint, parse_role
+from starkit.resume.text import clean
+
+
+class Builder:
+    """Collects sections, roles, bullets and lines in document order into a `Resume`.
+
+    Readers with an explicit structure (JSON Resume) drive it directly; the others go through
+    `build_resume`.
+    """
+
+    def __init__(self, name: str, fmt: Format) -> None:
+        self.name = name
+        self.fmt: Format = fmt
+        self.sections: list[ResumeSection] = []
+        self.roles: list[Role] = []
+        self.bullets: list[ResumeBullet] = []
+        self.lines: list[ResumeLine] = []
+        self._section = "contact"
+        self._heading: str | None = None
+        self._role: Role | None = None
+
+    def section(self, kind: str, heading: str | None, source: Source) -> None:
+        """Open a section; bullets that follow belong to it and to no role yet."""
+        self._section, self._heading, self._role = kind, heading, None
+        self.sections.append(ResumeSection(name=kind, heading=heading, source=source))  # type: ignore[arg-type]
+        if heading:
+            self.lines.append(
+                ResumeLine(
+                    index=len(self.lines),
+                    order=len(self.bullets) + len(self.lines),
+                    kind="heading",
+                    text=heading,
+                    section=kind,  # type: ignore[arg-type]
+                    heading=heading,
+                    source=source,
+                    segments=[Segment(offset=0, source=source)],
+                )
+            )
+
+    def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
+        """Open a role from its header lines (parsed unless `hint` states the parts)."""
+        texts = [re.sub(r"\s*\t\s*", " | ", t.strip()) for t, _ in header]
+        h = hint or parse_role([t for t, _ in header])
+        if hint is not None and hint.title is None and hint.organisation:
+            parsed = parse_role([hint.organisation])  # '\textbf{Starkit} $|$ \emph{Maintainer}'
+            h = RoleHint(
+                parsed.organisation, parsed.title, hint.dates or parsed.dates, hint.location
+            )
+        role = Role(
+            index=len(self.roles),
+            section=self._section,  # type: ignore[arg-type]
+            organisation=h.organisation,
+            title=h.title,
+            dates=h.dates,
+            location=h.location,
+            header=" | ".join(texts),
+            source=header[0][1],
+        )
+        self.roles.append(role)
+        self._role = role
+        for text, (_, src) in zip(texts, header, strict=True):
+            self._line("role", [(text, src)])
+        return role
+
+    def bullet(self, parts: list[tuple[str, Source]]) -> None:
+        """Add a bullet made of one or more physical lines (joined with a space)."""
+        text, segments = self._joined(parts)
+        if not text:
+            return
+        self.bullets.append(
+            ResumeBullet(
+                index=len(self.bullets),
+                order=len(self.bullets) + len(self.lines),
+                text=text,
+                section=self._section,  # type: ignore[arg-type]
+                heading=self._heading,
+                role=self._role,
+                source=_first(parts),
+                segments=segments,
+            )
+        )
+
+    def text(self, parts: list[tuple[str, Source]]) -> None:
+        """Add a line of other text (contact, summary, skills...)."""
+        self._line("text", parts)
+
+    def _joined(self, parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
+        """The joined text and, where columns map one to one (plain text, Markdown, PDF,
+        DOCX), its segments; formats whose markup is stripped point at the item's start."""
+        text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf")
+        return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
+
+    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
+        text, segments = self._joined(parts)
+        if not text:
+            return
+        self.lines.append(
+            ResumeLine(
+                index=len(self.lines),
+                order=len(self.bullets) + len(self.lines),
+                kind=kind,  # type: ignore[arg-type]
+                text=text,
+                section=self._section,  # type: ignore[arg-type]
+                heading=self._heading,
+                role=self._role,
+                source=_first(parts),
+                segments=segments,
+            )
+        )
+
+    def build(self, pages: int | None = None, warnings: list[str] | None = None) -> Resume:
+        """The finished resume."""
+        return Resume(
+            name=self.name,
+            format=self.fmt,
+            pages=pages,
+            sections=self.sections,
+            roles=self.roles,
+            bullets=self.bullets,
+            lines=self.lines,
+            warnings=warnings or [],
+        )
+
+
+def _first(parts: list[tuple[str, Source]]) -> Source:
+    """The source of the first non-empty part."""
+    return next((src for raw, src in parts if clean(raw)), parts[0][1])
+
+
+def _typeset_split(text: str, nxt: str) -> bool:
+    """True when 'text' ends in a hyphen a typesetter added to split a word ('im-' +
+    'plemented'), False for a compound that wrapped at its own hyphen ('cross-' +
+    'functional', 'end-to-' + 'end')."""
+    m = re.search(r"([A-Za-z/]+(?:-[A-Za-z/]+)*)-$", text)
+    tail = re.match(r"[a-z]+", nxt)
+    if not m or not tail:
+        return False
+    words = role_words()
+    head = m.group(1)
+    return not (
+        "-" in head
+        or head.lower() in words.compound_heads
+        or head in words.compound_heads
+        or tail.group(0) in words.compound_tails
+        or len(head) <= 1
+    )
+
+
+def join_lines(
+    parts: list[tuple[str, Source]], *, dehyphenate: bool = False
+) -> tuple[str, list[Segment]]:
+    """Join physical lines into one text: a space between, none after a word-final hyphen
+    (which is dropped too, with `dehyphenate`, when a typesetter put it there)."""
+    text = ""
+    segments: list[Segment] = []
+    for raw, src in parts:
+        t = clean(raw)
+        if not t:
+            continue
+        if text:
+            glue = "" if re.search(r"[A-Za-z]-$", text) and t[:1].islower() else " "
+            if not glue and dehyphenate and _typeset_split(text, t):
+                text = text[:-1]
+            text += glue
+        segments.append(Segment(offset=len(text), source=src))
+        text += t
+    return text, segments

@@ -1,0 +1,125 @@
+"""Role headers: dates ('Jan 2020 – Present', '2019-2021', 'since 2018') and the parts of a
+header line (organisation, title, location), with the title words of
+`lexicons/resume/roles.toml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from starkit.resume.lexicon import role_words
+from starkit.resume.text import clean
+
+
+@dataclass
+class RoleHint:
+    """A role the format states outright (a LaTeX `\\cventry`, a JSON Resume `work` entry)."""
+
+    organisation: str | None = None
+    title: str | None = None
+    dates: str | None = None
+    location: str | None = None
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DATE = (
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
+    rf"|q[1-4]\s+{_YEAR}|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:{_YEAR}|\d\d)\b|{_YEAR}\b)"
+)
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
+_RANGE_RE = re.compile(
+    rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
+    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
+)
+_DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
+_END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
+SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s-\s|\s@\s")
+_CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
+_LOCATION = re.compile(
+    r"^(?:(?i:remote|hybrid|on-?site)"
+    r"|[A-Z][A-Za-z.'\- ]{1,30},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)"
+    r"(?:,\s*(?:[A-Z]{2,3}|[A-Z][a-z]+))?)(?:\s*\((?i:remote|hybrid)\))?$"
+)
+_TRAILING_LOCATION = re.compile(r",\s*([A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2})$")
+
+
+def has_date_range(text: str) -> bool:
+    """True for 'Jan 2020 – Present', '2019-2021', 'since 2018' and the like."""
+    return bool(_RANGE_RE.search(text))
+
+
+def ends_with_date(text: str) -> bool:
+    """True when the line ends on a date ('..., June 2021', '(2019)', '– Present')."""
+    t = text.strip()
+    m = _END_DATE_RE.search(t)
+    if not m:
+        return False
+    if re.search(rf"(?i){_NOW}\)?$", t) and not re.fullmatch(rf"(?i)\(?{_NOW}\)?", t):
+        return bool(re.search(rf"(?i)[-–—~]\s*(?:to\s+)?{_NOW}\)?$|\bto\s+{_NOW}\)?$", t))
+    return True
+
+
+def has_title_word(text: str) -> bool:
+    """True when a word of `text` names a job title or degree ('Manager', 'Intern', 'MBA')."""
+    words = role_words().title_words
+    return any(w in words for w in re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower()))
+
+
+def _split_parts(text: str) -> list[str]:
+    parts = [p.strip(" ,;|·•–—-") for p in SEPARATORS.split(text)]
+    return [p for p in parts if p]
+
+
+def parse_role(lines: list[str]) -> RoleHint:
+    """Organisation, title, dates and location from a role header's lines.
+
+    Dates are found by pattern; a part holding a title word ('Manager', 'Intern', 'MBA') is
+    the title; a 'City, ST' or 'Remote' part is the location; the first other part is the
+    organisation. 'Title at Org' and 'Title, Org' are split when one side is a title.
+    """
+    hint = RoleHint()
+    parts: list[str] = []
+    for text in lines:
+        m = _RANGE_RE.search(text) or (_DATE_RE.search(text) if ends_with_date(text) else None)
+        if m and hint.dates is None:
+            hint.dates = clean(m.group(0)).strip(" ()")
+            text = text[: m.start()] + "  " + text[m.end() :]
+        text = re.sub(r"\(\s*\)", " ", text)
+        for p in _split_parts(text):
+            loc = _TRAILING_LOCATION.search(p)
+            if loc and hint.location is None and not has_title_word(loc.group(1)):
+                hint.location = loc.group(1)
+                p = p[: loc.start()].strip()
+            at = re.match(r"(?i)^(.+?)\s+(?:at|@)\s+(.+)$", p)
+            if at and has_title_word(at.group(1)):
+                parts.extend([at.group(1), at.group(2)])
+                continue
+            comma = [c.strip() for c in p.split(",")]
+            if (
+                len(comma) == 2
+                and not _CORP.match(comma[1])
+                and has_title_word(comma[0]) != has_title_word(comma[1])
+            ):
+                parts.extend(comma)
+                continue
+            parts.append(p)
+    rest: list[str] = []
+    for p in parts:
+        p = p.strip(" ,;()")
+        if not p:
+            continue
+        if hint.location is None and _LOCATION.match(p) and not has_title_word(p):
+            hint.location = p
+        elif hint.title is None and has_title_word(p):
+            hint.title = p
+        else:
+            rest.append(p)
+    if rest:
+        hint.organisation = rest[0]
+        if hint.title is None and len(rest) > 1:
+            hint.title = rest[1]
+    return hint
