@@ -30,11 +30,15 @@ def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
         alt.Chart(long)
         .mark_rect()
         .encode(
-            x=alt.X("story:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=180)),
+            x=alt.X(
+                "story:N",
+                title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=160),
+            ),
             y=alt.Y("question:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
             color=alt.Color(
                 "fit:Q",
-                scale=alt.Scale(domain=[0, 1], range=["#F3F5F8", PRIMARY]),
+                scale=alt.Scale(domain=[0, 0.5, 1], range=["#F3F5F8", "#8FB3D9", "#173A5E"]),
                 legend=alt.Legend(title="fit"),
             ),
             tooltip=["question:N", "story:N", alt.Tooltip("fit:Q", format=".2f")],

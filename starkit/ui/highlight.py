@@ -30,7 +30,7 @@ STYLE = (
     "<style>"
     ".sk-text{white-space:pre-wrap;line-height:1.7;font-size:1rem;"
     "overflow-wrap:anywhere;margin:0 0 .25rem 0}"
-    ".sk-text mark{padding:0 .1em;border-radius:3px;color:inherit}"
+    ".sk-text mark{padding:.05em 0;color:inherit}"
     + "".join(
         f".sk-text mark.sk-{sev}{{background:{bg};border-bottom:2px solid {line}}}"
         for sev, (bg, line) in SEVERITY_COLOURS.items()
