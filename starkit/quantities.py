@@ -44,7 +44,10 @@ class Quantity:
     relative: bool = field(default=False, compare=False)
 
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|\d{1,3},\d{1,2}"  # European decimal comma: "1,2 Mio", "3,5 %"
+)
 _RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%")
 _RE_NUMUNIT = re.compile(
@@ -67,7 +70,8 @@ _RE_DATE = re.compile(
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
     "b": 1e9, "B": 1e9, "bn": 1e9,
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mio": 1e6, "mrd": 1e9,
+    "tsd": 1e3,
 }  # fmt: skip
 _DURATION_SUFFIX = {"ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "d", "wk", "wks",
                     "mo", "mos", "yr", "yrs"}  # fmt: skip
@@ -113,6 +117,8 @@ def _numword_info() -> dict[str, tuple[float, str]]:
 
 
 def _num_value(s: str) -> float | None:
+    if re.fullmatch(r"\d+,\d{1,2}", s):
+        s = s.replace(",", ".")  # European decimal comma
     try:
         return float(s.replace(",", ""))
     except ValueError:

@@ -77,6 +77,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     low = nxt.lower_
     if low in _METRIC_FOLLOWERS or low.endswith("ly"):
         return True
+    if any(q.token_start == m.end for q in ctx.quantities):
+        return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
 
 
@@ -86,7 +88,12 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     prev = ctx.lower(m.start - 1)
     if prev in _MODIFIED_BY_NOT_PRODUCT:
         return True
-    return prev == "of" and any(q.token_end == m.start - 1 for q in ctx.quantities)
+    for k in range(m.start - 1, max(-1, m.start - 4), -1):
+        if ctx.lower(k) == "of":
+            return any(q.token_end == k for q in ctx.quantities)
+        if not ctx.doc[k].is_alpha:
+            break
+    return False
 
 
 _SUBORDINATORS = {"while", "whereas", "although", "though", "as", "because", "since", "when"}
@@ -189,10 +196,17 @@ def _scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
     anchor = min(m.start, q.token_start) if q is not None else m.start
     cs, _ = ctx.clause_of(anchor)
     for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
-        if ctx.at("scale", k) and not ctx.at("change", k):
+        glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
+        if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
             return True
         if ctx.at("change", k):
             return False
+    if ctx.lower(anchor - 1) == "with":
+        for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
+            if ctx.lower(k) in ("a", "an"):
+                return True  # "a mobile RPG with 2.1M MAU"
+            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
+                break
     return False
 
 
@@ -254,6 +268,8 @@ def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]
     if require_no_causal and ctx.has("causal"):
         return []
     for m in ctx.matches("vanity"):
+        if m.entry == "stars" and "github" not in ctx.doc.text.lower():
+            continue  # "rated 4.8 stars" is a rating, not a repository's stars
         if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
             if m.entry == "reach" and ctx.lower(m.start - 1) not in (
                 "organic", "social", "brand", "audience", "total", "campaign", "post", "paid",
@@ -301,8 +317,11 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
             return m
         ss, se = ctx.sentence_of(m.start)
         trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
-        if q is not None and trigger_here and not _scale_described(ctx, m, q):
-            if q.kind in ("percent", "multiplier") or q.relative:
+        if q is not None and not _scale_described(ctx, m, q):
+            signed = q.kind == "percent" and q.text[:1] in "+-−"
+            if q.kind == "multiplier" or signed:
+                return m  # "conversion ×1.4", "+6.8% orders per session"
+            if trigger_here and q.kind == "percent":
                 return m
     return None
 

@@ -52,10 +52,12 @@ class UnitContext:
             by_cat[cat] = kept
         # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
         metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
+        doc = self.doc
         by_cat["change"] = [
             c
             for c in by_cat.get("change", [])
-            if not any(
+            if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
+            and not any(
                 m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
                 for cat in metric_cats
                 for m in by_cat.get(cat, [])
