@@ -1,7 +1,10 @@
-"""Render a Report: `text` (one line a finding, as compilers print, so editors can jump to it)
-or `json` (the Report itself)."""
+"""Render a Report: `text` (one line a finding, as compilers print, so editors can jump to it),
+`json` (the Report itself), `csv` (one row a finding) or `markdown` (a table a finding)."""
 
 from __future__ import annotations
+
+import csv
+import io
 
 from starkit.errors import InputError
 from starkit.models import Report
@@ -27,10 +30,62 @@ def render_text(report: Report, path: str = "<stdin>") -> str:
     return "\n".join(out) + "\n"
 
 
+_COLUMNS = ("line", "column", "severity", "rule", "span", "message", "suggestion")
+
+
+def _rows(report: Report) -> list[tuple[object, ...]]:
+    out = []
+    for f in report.findings:
+        line, col = line_col(report.text, f.start)
+        span = report.text[f.start : f.end]
+        out.append((line, col, f.severity.value, f.rule, span, f.message, f.suggestion))
+    return out
+
+
+def _csv_cell(value: object) -> object:
+    """Spreadsheet-safe cell: a leading = + - @ would be read as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def render_csv(report: Report) -> str:
+    """One row a finding, with its 1-based line and column."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    for row in _rows(report):
+        writer.writerow([_csv_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def _md_cell(value: object) -> str:
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for ch in "<>*_`[]":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(report: Report) -> str:
+    """A Markdown table of the findings (user text escaped), with the score."""
+    lines = [
+        f"**starkit** — {len(report.findings)} findings, score {report.score}/100",
+        "",
+        "| " + " | ".join(_COLUMNS) + " |",
+        "|" + "---|" * len(_COLUMNS),
+    ]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in _rows(report)]
+    return "\n".join(lines) + "\n"
+
+
 def render(report: Report, fmt: str, path: str = "<stdin>") -> str:
     """The report in the named format."""
     if fmt == "text":
         return render_text(report, path)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
-    raise InputError(f"format '{fmt}' needs a resume file; for plain text use text or json")
+    if fmt == "csv":
+        return render_csv(report)
+    if fmt == "markdown":
+        return render_markdown(report)
+    raise InputError(f"unknown format '{fmt}': use text, json, csv or markdown")

@@ -205,9 +205,10 @@ def _weak(hit: Hit, ctx: UnitContext) -> str:
                 "grow": "grew", "win": "won", "make": "made", "sell": "sold", "set": "set",
                 "cut": "cut"}.get(first, past)  # fmt: skip
         tail = rest.split(" ", 1)[1] if " " in rest else ""
-        rewrite = f"{lead}{past.capitalize() if not lead.strip() else past} {tail}".strip()
+        opening = not any(ch.isalpha() for ch in lead)
+        rewrite = f"{lead}{past.capitalize() if opening else past} {tail}".strip()
     else:
-        verb = verbs[0] if not lead.strip() else verbs[0].lower()
+        verb = verbs[0] if not any(ch.isalpha() for ch in lead) else verbs[0].lower()
         words = rest.split(" ")
         # "helped 3 teams ship X" -> "Led 3 teams to ship X"
         for k, w in enumerate(words[1:5], start=1):

@@ -125,3 +125,19 @@ def test_console_script_runs_as_a_process(tmp_path):
     )
     assert proc.returncode == 1
     assert "warning vanity-metric 'app downloads'" in proc.stdout
+
+
+def test_csv_and_markdown_for_plain_text(capsys, tmp_path):
+    import csv
+    import io
+
+    p = tmp_path / "b.txt"
+    p.write_text("=Helped with the <b>roadmap</b> | notes\n", encoding="utf-8")
+    _, out, _ = run(capsys, "lint", "--kind", "bullet", "--format", "csv", str(p))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    weak = next(r for r in rows if r["rule"] == "weak-verb")
+    assert weak["line"] == "1" and weak["span"] == "Helped with"
+    assert all(not r["suggestion"].startswith("=") for r in rows)
+    _, md, _ = run(capsys, "lint", "--kind", "bullet", "--format", "markdown", str(p))
+    assert "| 1 | 2 | info | weak-verb | Helped with |" in md
+    assert "<b>" not in md and "\\|" in md
