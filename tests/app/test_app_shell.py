@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import uuid
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,26 @@ def test_a_save_in_one_session_is_seen_by_another_and_after_a_restart(bank_path:
     assert list(titles) == ["Checkout speed"]
     with StoryBank(str(bank_path)) as bank:
         assert [s.title for s in bank.list()] == ["Checkout speed"]
+
+
+def test_unchanged_text_is_not_linted_again(open_page, monkeypatch):
+    import starkit.engine
+
+    calls: list[str] = []
+    real = starkit.engine.lint
+
+    def counting(text, kind="bullet", **kw):
+        calls.append(text)
+        return real(text, kind, **kw)
+
+    monkeypatch.setattr(starkit.engine, "lint", counting)
+    at = open_page("app_pages/story_builder.py")
+    marker = uuid.uuid4().hex[:8]  # a story no earlier test has linted (the cache is shared)
+    story = f"Checkout {marker} took 7 s to load and I cut it."
+    at.text_area(key="story.situation").input(story).run()
+    at.text_input(key="story.title").input("A title").run()  # a rerun with the same story
+    at.text_input(key="story.title").input("Another title").run()
+    assert len([t for t in calls if marker in t]) == 1
+    # A changed story is linted.
+    at.text_area(key="story.task").input("I owned the fix.").run()
+    assert len([t for t in calls if marker in t]) == 2
