@@ -118,126 +118,140 @@ m2.metric("Bullets", report.achievement_bullets)
 m3.metric("With a number", "–" if share is None else f"{round(100 * share)}%")
 m4.metric("Findings", len(report.findings))
 
-tab_bullets, tab_roles, tab_export = st.tabs(["Bullets", "By role", "Download"])
 
-with tab_bullets:
-    widgets.legend()
-    show_all = st.toggle("Show bullets with no findings", key=S.key("show_all"))
-    for item in items:
-        i, text = item.index, item.text
-        S.setdefault("edit", i, value=text)
-        if not item.findings and not show_all:
-            continue
-        where = roles.get(item.role) if item.role is not None else None
-        label = where or item.section.capitalize()
-        with st.container(border=True, key=S.key("item", i)):
-            st.caption(f"{md_escape(label)} · line {item.source.label()} · score {item.score}/100")
-            left, right = st.columns(2, gap="medium")
-            ordered = severity_order(item.findings)
-            with left:
-                widgets.html(
-                    highlight_html(text, ordered)
-                    + "".join(
-                        f'<div class="sk-card sk-{f.severity.value}">'
-                        f'<span class="sk-rule">{escape(f.rule)}</span>'
-                        f'<div class="sk-msg">{escape(f.message)}</div></div>'
-                        for f in ordered
-                    )
+@st.fragment
+def results() -> None:
+    """Bullets, roles and downloads. A fragment: accepting or editing a rewrite re-runs only
+    this part of the page, not the reading of the file."""
+    tab_bullets, tab_roles, tab_export = st.tabs(["Bullets", "By role", "Download"])
+
+    with tab_bullets:
+        widgets.legend()
+        show_all = st.toggle("Show bullets with no findings", key=S.key("show_all"))
+        for item in items:
+            i, text = item.index, item.text
+            S.setdefault("edit", i, value=text)
+            if not item.findings and not show_all:
+                continue
+            where = roles.get(item.role) if item.role is not None else None
+            label = where or item.section.capitalize()
+            with st.container(border=True, key=S.key("item", i)):
+                st.caption(
+                    f"{md_escape(label)} · line {item.source.label()} · score {item.score}/100"
                 )
-            with right:
-                seen: set[str] = set()
-                for j, f in enumerate(ordered):
-                    rewrite, note = split_suggestion(f.suggestion, text)
-                    if rewrite is None:
-                        widgets.html(
-                            f'<div class="sk-fix"><b>Tip:</b> {escape(f.suggestion)}</div>'
-                        )
-                        continue
-                    if rewrite in seen:
-                        continue
-                    seen.add(rewrite)
+                left, right = st.columns(2, gap="medium")
+                ordered = severity_order(item.findings)
+                with left:
                     widgets.html(
-                        f'<div class="sk-card sk-info"><div class="sk-msg">{escape(rewrite)}'
-                        f'</div><div class="sk-quote">{escape(note)}</div></div>'
+                        highlight_html(text, ordered)
+                        + "".join(
+                            f'<div class="sk-card sk-{f.severity.value}">'
+                            f'<span class="sk-rule">{escape(f.rule)}</span>'
+                            f'<div class="sk-msg">{escape(f.message)}</div></div>'
+                            for f in ordered
+                        )
                     )
-                    st.button(
-                        "Accept",
-                        key=S.key("accept", i, j),
-                        icon=":material/done:",
-                        on_click=accept,
-                        args=(i, rewrite),
-                        help="Copy this rewrite into your version below; then fill the <…> "
-                        "slots with your real figures.",
-                    )
-                st.text_area("Your version", key=S.key("edit", i), height=90)
-                mine = S.get("edit", i, default=text)
-                if mine.strip() and mine != text:
-                    after = loaders.lint_cached(mine, "bullet")
-                    n = len(after.findings)
-                    st.caption(
-                        f"Your version: score {after.score}/100, {n} finding"
-                        f"{'s' if n != 1 else ''} (fill the <…> slots with your real figures)."
-                    )
-                    st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
-    if not report.findings:
-        st.success("No findings: every bullet is measured and specific.", icon=":material/check:")
-
-with tab_roles:
-    table = role_table(report, no_role="Bullets outside a role")
-    st.markdown("**Share of bullets with a measuring figure, per role**")
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "quantified share": st.column_config.ProgressColumn(
-                "quantified share", format="percent", min_value=0.0, max_value=1.0
+                with right:
+                    seen: set[str] = set()
+                    for j, f in enumerate(ordered):
+                        rewrite, note = split_suggestion(f.suggestion, text)
+                        if rewrite is None:
+                            widgets.html(
+                                f'<div class="sk-fix"><b>Tip:</b> {escape(f.suggestion)}</div>'
+                            )
+                            continue
+                        if rewrite in seen:
+                            continue
+                        seen.add(rewrite)
+                        widgets.html(
+                            f'<div class="sk-card sk-info"><div class="sk-msg">{escape(rewrite)}'
+                            f'</div><div class="sk-quote">{escape(note)}</div></div>'
+                        )
+                        st.button(
+                            "Accept",
+                            key=S.key("accept", i, j),
+                            icon=":material/done:",
+                            on_click=accept,
+                            args=(i, rewrite),
+                            help="Copy this rewrite into your version below; then fill the <…> "
+                            "slots with your real figures.",
+                        )
+                    st.text_area("Your version", key=S.key("edit", i), height=90)
+                    mine = S.get("edit", i, default=text)
+                    if mine.strip() and mine != text:
+                        after = loaders.lint_cached(mine, "bullet")
+                        n = len(after.findings)
+                        st.caption(
+                            f"Your version: score {after.score}/100, {n} finding"
+                            f"{'s' if n != 1 else ''} (fill the <…> slots with your real figures)."
+                        )
+                        st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
+        if not report.findings:
+            st.success(
+                "No findings: every bullet is measured and specific.", icon=":material/check:"
             )
-        },
-    )
-    if report.counts_by_rule:
-        severities = {lf.finding.rule: lf.finding.severity.value for lf in report.findings}
-        st.markdown("**Findings by rule**")
-        st.altair_chart(
-            charts.findings_bar(counts_frame(report.counts_by_rule, severities)), width="stretch"
+
+    with tab_roles:
+        table = role_table(report, no_role="Bullets outside a role")
+        st.markdown("**Share of bullets with a measuring figure, per role**")
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "quantified share": st.column_config.ProgressColumn(
+                    "quantified share", format="percent", min_value=0.0, max_value=1.0
+                )
+            },
+        )
+        if report.counts_by_rule:
+            severities = {lf.finding.rule: lf.finding.severity.value for lf in report.findings}
+            st.markdown("**Findings by rule**")
+            st.altair_chart(
+                charts.findings_bar(counts_frame(report.counts_by_rule, severities)),
+                width="stretch",
+            )
+
+    with tab_export:
+        stem = name.rsplit(".", 1)[0] if upload is not None else "resume"
+        edits = {i.index: S.get("edit", i.index, default=i.text) for i in items}
+        bullets = [i for i in report.items if i.kind == "bullet"]
+        c1, c2, c3, c4 = st.columns(4)
+        c1.download_button(
+            "Improved bullets (TXT)",
+            improved_text(
+                [b.text for b in bullets],
+                dict(enumerate(edits.get(b.index, b.text) for b in bullets)),
+            ),
+            file_name=f"{stem}-improved.txt",
+            mime="text/plain",
+            key=S.key("dl_txt"),
+            icon=":material/download:",
+        )
+        c2.download_button(
+            "Report (CSV)",
+            report.to_csv(),
+            file_name=f"{stem}-starkit.csv",
+            mime="text/csv",
+            key=S.key("dl_csv"),
+            icon=":material/download:",
+        )
+        c3.download_button(
+            "Report (JSON)",
+            report.to_json(),
+            file_name=f"{stem}-starkit.json",
+            mime="application/json",
+            key=S.key("dl_json"),
+            icon=":material/download:",
+        )
+        c4.download_button(
+            "Report (Markdown)",
+            report.to_markdown(),
+            file_name=f"{stem}-starkit.md",
+            mime="text/markdown",
+            key=S.key("dl_md"),
+            icon=":material/download:",
         )
 
-with tab_export:
-    stem = name.rsplit(".", 1)[0] if upload is not None else "resume"
-    edits = {i.index: S.get("edit", i.index, default=i.text) for i in items}
-    bullets = [i for i in report.items if i.kind == "bullet"]
-    c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(
-        "Improved bullets (TXT)",
-        improved_text(
-            [b.text for b in bullets], dict(enumerate(edits.get(b.index, b.text) for b in bullets))
-        ),
-        file_name=f"{stem}-improved.txt",
-        mime="text/plain",
-        key=S.key("dl_txt"),
-        icon=":material/download:",
-    )
-    c2.download_button(
-        "Report (CSV)",
-        report.to_csv(),
-        file_name=f"{stem}-starkit.csv",
-        mime="text/csv",
-        key=S.key("dl_csv"),
-        icon=":material/download:",
-    )
-    c3.download_button(
-        "Report (JSON)",
-        report.to_json(),
-        file_name=f"{stem}-starkit.json",
-        mime="application/json",
-        key=S.key("dl_json"),
-        icon=":material/download:",
-    )
-    c4.download_button(
-        "Report (Markdown)",
-        report.to_markdown(),
-        file_name=f"{stem}-starkit.md",
-        mime="text/markdown",
-        key=S.key("dl_md"),
-        icon=":material/download:",
-    )
+
+results()
