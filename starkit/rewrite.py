@@ -189,6 +189,8 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> str:
 
 
 _BASE_FORMS = re.compile(r"^[a-z]+$")
+_DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "this", "that", "these", "those",
+                "his", "her", "your", "each", "every", "new", "first"}  # fmt: skip
 
 
 def _weak(hit: Hit, ctx: UnitContext) -> str:
@@ -213,7 +215,10 @@ def _weak(hit: Hit, ctx: UnitContext) -> str:
         # "helped 3 teams ship X" -> "Led 3 teams to ship X"
         for k, w in enumerate(words[1:5], start=1):
             low = w.lower()
-            if low in action_terms and _inflect(low)[0] == low and words[k - 1].lower() != "to":
+            before = words[k - 1].lower()
+            if before in _DETERMINERS or before.endswith("'s"):
+                continue  # "the launch", "our build": a noun, not a verb
+            if low in action_terms and _inflect(low)[0] == low and before != "to":
                 words.insert(k, "to")
                 break
         rewrite = f"{lead}{verb} {' '.join(words)}".strip()

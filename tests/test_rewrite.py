@@ -44,6 +44,11 @@ def test_change_is_computed_from_two_values():
     assert "<refund rate>" in s
 
 
+def test_weak_verb_keeps_a_noun_object():
+    s = _suggestion("Helped with the launch of the new onboarding flow", "weak-verb")
+    assert s.startswith("Led the launch of the new onboarding flow")
+
+
 def test_weak_verb_gets_strong_verbs():
     s = _suggestion("Helped 3 teams ship the new billing page", "weak-verb")
     assert s.startswith("Led 3 teams to ship the new billing page")
