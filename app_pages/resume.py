@@ -16,6 +16,7 @@ from starkit.ui.views import (
     role_table,
     severity_order,
     split_suggestion,
+    version_note,
 )
 
 S = PageState("resume", st.session_state)
@@ -136,9 +137,9 @@ def results() -> None:
             where = roles.get(item.role) if item.role is not None else None
             label = where or item.section.capitalize()
             with st.container(border=True, key=S.key("item", i)):
-                st.caption(
-                    f"{md_escape(label)} · line {item.source.label()} · score {item.score}/100"
-                )
+                src = item.source
+                at = f"page {src.page}, line {src.line}" if src.page else f"line {src.line}"
+                st.caption(f"{md_escape(label)} · {at} · score {item.score}/100")
                 left, right = st.columns(2, gap="medium")
                 ordered = severity_order(item.findings)
                 with left:
@@ -180,11 +181,7 @@ def results() -> None:
                     mine = S.get("edit", i, default=text)
                     if mine.strip() and mine != text:
                         after = loaders.lint_cached(mine, "bullet")
-                        n = len(after.findings)
-                        st.caption(
-                            f"Your version: score {after.score}/100, {n} finding"
-                            f"{'s' if n != 1 else ''} (fill the <…> slots with your real figures)."
-                        )
+                        st.caption(md_escape(version_note(after)))
                         st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
         if not report.findings:
             st.success(

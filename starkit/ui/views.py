@@ -245,3 +245,18 @@ def counts_frame(counts: Mapping[str, int], severities: Mapping[str, str]) -> pd
 def improved_text(originals: Sequence[str], edits: Mapping[int, str]) -> str:
     """The bullets with the user's edits in place, one a line."""
     return "\n".join(edits.get(i, text) for i, text in enumerate(originals)) + "\n"
+
+
+def version_note(report: Report) -> str:
+    """A line about the user's edited bullet. The `<…>` slots still to fill come first: each
+    counts as an unfilled placeholder until the user puts a real figure in it."""
+    slots = sum(1 for f in report.findings if f.rule == "unfilled-placeholder")
+    others = len(report.findings) - slots
+    if slots:
+        tail = f"; then {others} other finding{'s' if others != 1 else ''}" if others else ""
+        plural = "s" if slots != 1 else ""
+        return f"Your version: fill the {slots} <…> slot{plural} with your real figures{tail}."
+    if others:
+        plural = "s" if others != 1 else ""
+        return f"Your version: score {report.score}/100, {others} finding{plural} left."
+    return f"Your version: score {report.score}/100, no findings."

@@ -21,6 +21,7 @@ from starkit.ui.views import (
     spoken_seconds,
     story_seconds,
     suggestion_excerpt,
+    version_note,
     window_verdict,
 )
 
@@ -241,3 +242,14 @@ def test_counts_frame_orders_rules_by_count():
     frame = counts_frame({"weak-verb": 1, "vanity-metric": 3}, {"vanity-metric": "warning"})
     assert list(frame["rule"]) == ["vanity-metric", "weak-verb"]
     assert list(frame["severity"]) == ["warning", "info"]
+
+
+def test_version_note_puts_slots_to_fill_first():
+    slots = [_f("unfilled-placeholder", "error", i, i + 3) for i in (0, 5)]
+    assert version_note(_report("x", slots)) == (
+        "Your version: fill the 2 <…> slots with your real figures."
+    )
+    assert version_note(_report("x", [*slots, _f("weak-verb", "info", 0, 1)])).endswith(
+        "; then 1 other finding."
+    )
+    assert version_note(_report("x", [])) == "Your version: score 70/100, no findings."
