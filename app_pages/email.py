@@ -5,6 +5,7 @@ import streamlit as st
 
 from starkit.errors import StarkitError
 from starkit.ui import loaders, widgets
+from starkit.ui.highlight import md_escape
 from starkit.ui.state import PageState
 from starkit.ui.views import count_words, severity_order
 
@@ -57,7 +58,9 @@ def workspace() -> None:
             saved = tuple((s.title, s.text) for s in loaders.get_bank().list())
         except StarkitError as exc:
             saved = ()
-            st.warning(f"The story bank could not be read ({exc}).", icon=":material/warning:")
+            st.warning(
+                f"The story bank could not be read ({md_escape(exc)}).", icon=":material/warning:"
+            )
         if not saved:
             st.info(
                 "Save your stories in the Story builder and starkit will suggest one quantified "
@@ -73,7 +76,7 @@ def workspace() -> None:
                     icon=":material/insights:",
                 )
             else:
-                st.caption("From your story: " + pick.title)
+                st.caption("From your story: " + md_escape(pick.title))
                 st.code(pick.line, language=None, wrap_lines=True)
                 st.caption("Copy it into the note, or make it yours; one result is enough.")
 

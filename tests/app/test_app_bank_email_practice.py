@@ -162,3 +162,23 @@ def test_practice_timer_starts_and_stops(open_page, seeded):
     assert at.session_state["practice.started"] is not None
     at.button(key="practice.stop").click().run()
     assert at.session_state["practice.stopped"] >= at.session_state["practice.started"]
+
+
+def test_hostile_titles_and_stories_in_the_bank_stay_inert(open_page, bank_path):
+    title = "<img src=x onerror=alert(1)> ![p](http://example.invalid/p.png)"
+    text = "Situation: <script>alert(2)</script> Result: cut cost 10% in 2 weeks."
+    with StoryBank(str(bank_path)) as bank:
+        bank.add(title, text, ["leadership"])
+    for page in ("app_pages/story_bank.py", "app_pages/practice.py"):
+        at = open_page(page)
+        no_exception(at)
+        for body in html_bodies(at):
+            assert "<img" not in body and "<script" not in body
+        for el in [*at.caption, *at.markdown, *at.info, *at.success]:
+            assert "![p](" not in el.value  # no Markdown image can be formed
+    at = open_page("app_pages/story_bank.py")
+    assert text in shown_text(at)
+    at = open_page("app_pages/email.py")
+    at.text_area(key="email.text").input("Thanks for the chat about cost.").run()
+    no_exception(at)
+    assert all("![p](" not in c.value for c in at.caption)
