@@ -95,9 +95,9 @@ with right:
         widgets.html(f'<div class="sk-text">{escape(best.text)}</div>')
 
 
-@st.fragment(run_every=1)
 def timer() -> None:
-    """The countdown, redrawn every second while the rest of the page stays put."""
+    """The countdown. While it runs it is a fragment redrawn every second, the rest of the
+    page staying put; stopped, it is drawn once."""
     started = S.get("started")
     stopped = S.get("stopped")
     elapsed = 0.0 if started is None else (stopped or time.monotonic()) - started
@@ -120,7 +120,8 @@ def timer() -> None:
 
 
 with left:
-    timer()
+    running = S.get("started") is not None and S.get("stopped") is None
+    st.fragment(timer, run_every=1 if running else None)()
     b1, b2 = st.columns(2)
     b1.button(
         "Start", key=S.key("start"), type="primary", icon=":material/play_arrow:", on_click=start

@@ -97,7 +97,7 @@ def main(out: Path) -> None:
             pg.locator(".st-key-resume-paste textarea").press("Control+Enter")
             pg.get_by_text("With a number").wait_for()
             pg.locator(".st-key-resume-accept-0-0 button").first.click()
-            pg.get_by_text("Your version: score").first.wait_for()
+            pg.get_by_text("Your version:").first.wait_for()
             screenshot(pg, "resume", out)
 
             pg.goto(f"{server.url}/story_builder")
