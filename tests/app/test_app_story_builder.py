@@ -125,3 +125,16 @@ def test_hostile_story_text_is_shown_as_text(open_page):
     for body in html_bodies(at):
         assert "<img" not in body and "<script" not in body
     assert payload in shown_text(at)
+
+
+def test_a_story_in_progress_survives_a_visit_to_another_page(open_page):
+    at = fill(open_page(PAGE))
+    at.text_input(key="story.title").input("Checkout speed").run()
+    at.switch_page("app_pages/story_bank.py").run()
+    no_exception(at)
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    for name, text in FIELDS.items():
+        assert at.text_area(key=f"story.{name}").value == text
+    assert at.text_input(key="story.title").value == "Checkout speed"
+    assert "we-not-i" in rules_shown(at)
