@@ -59,7 +59,7 @@ def server(chromium_executable: str, e2e_tmp: Path) -> Iterator[StreamlitServer]
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1400, "height": 1800})
     pg = context.new_page()
     pg.set_default_timeout(30_000)
     try:
