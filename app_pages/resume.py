@@ -13,9 +13,9 @@ from starkit.ui.state import PageState
 from starkit.ui.views import (
     counts_frame,
     improved_text,
+    rewrite_and_note,
     role_table,
     severity_order,
-    split_suggestion,
     version_note,
 )
 
@@ -155,7 +155,7 @@ def results() -> None:
                 with right:
                     seen: set[str] = set()
                     for j, f in enumerate(ordered):
-                        rewrite, note = split_suggestion(f.suggestion, text)
+                        rewrite, note = rewrite_and_note(f)
                         if rewrite is None:
                             widgets.html(
                                 f'<div class="sk-fix"><b>Tip:</b> {escape(f.suggestion)}</div>'

@@ -46,18 +46,21 @@ def _judge(ctx: UnitContext, config: Config) -> list[tuple[RuleSpec, Hit, Severi
 def _unit_report(
     text: str, unit: Unit, ctx: UnitContext, hits: list[tuple[RuleSpec, Hit, Severity]]
 ) -> tuple[UnitReport, list[Finding]]:
-    findings = [
-        Finding(
-            rule=spec.code,
-            severity=sev,
-            message=spec.format(hit.fields),
-            start=unit.start + hit.start,
-            end=unit.start + hit.end,
-            suggestion=suggest(spec.code, hit, ctx),
-            unit=unit.index,
+    findings = []
+    for spec, hit, sev in hits:
+        suggestion, rewrite = suggest(spec.code, hit, ctx)
+        findings.append(
+            Finding(
+                rule=spec.code,
+                severity=sev,
+                message=spec.format(hit.fields),
+                start=unit.start + hit.start,
+                end=unit.start + hit.end,
+                suggestion=suggestion,
+                rewrite=rewrite,
+                unit=unit.index,
+            )
         )
-        for spec, hit, sev in hits
-    ]
     details: dict[str, object] = {}
     if ctx.kind == "story":
         words = ctx.words()

@@ -51,6 +51,11 @@ class Finding(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     suggestion: str
+    rewrite: str = Field(
+        default="",
+        description="the whole unit rewritten, ready to accept in place of the unit's text; "
+        "'' when the suggestion is advice only",
+    )
     unit: int = Field(default=0, ge=0, description="index of the unit the finding belongs to")
 
 

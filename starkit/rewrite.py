@@ -147,45 +147,52 @@ def _base(text: str) -> str:
     return text.strip().rstrip(".;,!")
 
 
-def suggest(code: str, hit: Hit, ctx: UnitContext) -> str:
-    """The suggestion for one finding."""
+def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+    """(suggestion, rewrite) for one finding. The suggestion is the text a user reads; the
+    rewrite is the whole unit rewritten, ready to accept ('' when the suggestion is advice)."""
     fn = _BUILDERS.get(code)
-    return fn(hit, ctx) if fn else ""
+    if fn is None:
+        return "", ""
+    text, rewrite = fn(hit, ctx)
+    if rewrite and ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
+        rewrite += "."
+    return text, rewrite
 
 
-def _no_quantification(hit: Hit, ctx: UnitContext) -> str:
+def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text[hit.start : hit.end])
     direction = None
     if ctx.matches("change"):
         direction = ctx.matches("change")[0].entry
     m = metric_for(base, direction)
     gerund = "cutting" if m.direction == "down" else "raising"
-    return (
-        f"{base}, {gerund} <{m.name}> from <X> to <Y> (<change>%) over <period>. "
-        f"To fill it: {m.question}"
-    )
+    rewrite = f"{base}, {gerund} <{m.name}> from <X> to <Y> (<change>%) over <period>"
+    unit = ctx.text[: hit.start] + rewrite + ctx.text[hit.end :].rstrip().rstrip(".")
+    return f"{rewrite}. To fill it: {m.question}", unit
 
 
-def _vanity(hit: Hit, ctx: UnitContext) -> str:
+def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     term = hit.fields.get("term", "")
-    return (
-        f"{base}, lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%. "
+    rewrite = f"{base}, lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%"
+    advice = (
         f"To fill it: of the new {term}, how many activated, and how many were still active "
         "in week 4?"
     )
+    return f"{rewrite}. {advice}", rewrite
 
 
-def _guardrail(hit: Hit, ctx: UnitContext) -> str:
+def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
     change = from_to_change(ctx)
     if change and change.split(",")[0] not in base:
         base = f"{base} ({change})"
-    return (
-        f"{base}, while holding <{guard}> at <X> (the guardrail). "
+    rewrite = f"{base}, while holding <{guard}> at <X>"
+    advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
     )
+    return f"{rewrite} (the guardrail). {advice}", rewrite
 
 
 _BASE_FORMS = re.compile(r"^[a-z]+$")
@@ -193,7 +200,7 @@ _DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "this", "that", "
                 "his", "her", "your", "each", "every", "new", "first"}  # fmt: skip
 
 
-def _weak(hit: Hit, ctx: UnitContext) -> str:
+def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     verbs = strong_verbs_for(ctx.text)
     rest = ctx.text[hit.end :].strip()
     lead = ctx.text[: hit.start]
@@ -223,13 +230,14 @@ def _weak(hit: Hit, ctx: UnitContext) -> str:
                 break
         rewrite = f"{lead}{verb} {' '.join(words)}".strip()
     alts = ", ".join(v for v in verbs[1:])
-    return f"{_base(rewrite)} (or open with: {alts}). Name your own part and its result."
+    text = f"{_base(rewrite)} (or open with: {alts}). Name your own part and its result."
+    return text, _base(rewrite)
 
 
 _VAGUE_COUNT = {"various", "numerous", "countless", "a lot of", "lots of", "tons of", "a ton of"}
 
 
-def _vague(hit: Hit, ctx: UnitContext) -> str:
+def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     word = hit.fields.get("word", "")
     low = word.lower()
     before, after = ctx.text[: hit.start], ctx.text[hit.end :]
@@ -245,38 +253,38 @@ def _vague(hit: Hit, ctx: UnitContext) -> str:
         new = f"{_base(new)} by <X>% (from <A> to <B>)"
     else:
         new = f"{before}<X>%{after}"
-    return f"{_base(new)}. To fill it: how much, measured how?"
+    return f"{_base(new)}. To fill it: how much, measured how?", _base(new)
 
 
-def _placeholder(hit: Hit, ctx: UnitContext) -> str:
+def _placeholder(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     slot = hit.fields.get("slot", "")
-    return f"Replace '{slot}' with the real name or figure, or delete it, before you send this."
+    return f"Replace '{slot}' with the real name or figure, or delete it, before you send this.", ""
 
 
-def _baseline(hit: Hit, ctx: UnitContext) -> str:
-    base = _base(ctx.text)
-    return (
-        f"{base}, from <X> to <Y> over <period>. "
+def _baseline(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+    rewrite = f"{_base(ctx.text)}, from <X> to <Y> over <period>"
+    advice = (
         "To fill it: what was the value before, and over what period did "
         f"{hit.fields.get('figure', 'it')} happen?"
     )
+    return f"{rewrite}. {advice}", rewrite
 
 
-def _email_metric(hit: Hit, ctx: UnitContext) -> str:
+def _email_metric(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     m = metric_for(ctx.text)
     return (
         "Add one sentence that ties a measured result of yours to the role, e.g. "
         f"'At <company> I moved <{m.name}> from <X> to <Y> in <period>, and I'd bring the same "
         "focus to <their problem>.' Pick a result from your story bank."
-    )
+    ), ""
 
 
-def _email_length(hit: Hit, ctx: UnitContext) -> str:
+def _email_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     words = hit.fields.get("words", 0)
     return (
         f"Cut about {int(words) - 200} words: keep one thank-you detail from the conversation, "
         "one measured result that fits the role, and the next step."
-    )
+    ), ""
 
 
 _SECTION_TEMPLATE = {
@@ -287,37 +295,39 @@ _SECTION_TEMPLATE = {
 }
 
 
-def _missing_section(hit: Hit, ctx: UnitContext) -> str:
+def _missing_section(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     parts = [_SECTION_TEMPLATE[s] for s in hit.fields.get("sections", [])]
-    return "Add: " + " / ".join(parts)
+    return "Add: " + " / ".join(parts), ""
 
 
-def _result_unquantified(hit: Hit, ctx: UnitContext) -> str:
+def _result_unquantified(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     result = _base(hit.fields.get("result", ctx.text[hit.start : hit.end]))
     m = metric_for(ctx.text)
-    return f"{result}, moving <{m.name}> from <X> to <Y> over <period>. To fill it: {m.question}"
+    new_result = f"{result}, moving <{m.name}> from <X> to <Y> over <period>."
+    story = ctx.text[: hit.start] + new_result + ctx.text[hit.end :]
+    return f"{new_result[:-1]}. To fill it: {m.question}", story.rstrip()
 
 
-def _we_not_i(hit: Hit, ctx: UnitContext) -> str:
+def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     action = ctx.text[hit.start : hit.end]
     first = re.split(r"(?<=[.!?])\s+", action.strip())[0]
     retold = re.sub(r"\bwe\b", "I", first, flags=re.IGNORECASE)
     return (
         f"Tell the Action in the first person, e.g. '{retold}', and keep 'we' for the team's part."
-    )
+    ), ""
 
 
-def _answer_length(hit: Hit, ctx: UnitContext) -> str:
+def _answer_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     words = int(hit.fields.get("words", 0))
     if hit.fields.get("side") == "short":
         return (
             f"Add about {300 - words} words: the steps of your Action and a measured Result "
             "(what moved, from what to what, over what period)."
-        )
+        ), ""
     return (
         f"Cut about {words - 600} words, mostly from the Situation and Task; "
         "keep the Action and Result."
-    )
+    ), ""
 
 
 _BUILDERS = {

@@ -183,6 +183,16 @@ def split_suggestion(suggestion: str, original: str) -> tuple[str | None, str]:
     return rewrite, note
 
 
+def rewrite_and_note(finding: Any) -> tuple[str | None, str]:
+    """(rewrite to accept, advice) from a finding: the rewrite is the engine's structured
+    `Finding.rewrite` (None when the suggestion is advice only); the advice is what the
+    suggestion says beyond the rewrite."""
+    if not finding.rewrite:
+        return None, finding.suggestion
+    _, note = split_suggestion(finding.suggestion, finding.rewrite)
+    return finding.rewrite, note
+
+
 def _shares_words(rewrite: str, original: str) -> bool:
     """True when a rewrite keeps at least half of the original's words (it is a version of the
     line, not a free-standing example)."""

@@ -204,6 +204,20 @@ def test_split_suggestion_separates_the_rewrite_from_the_advice(
     assert split_suggestion(suggestion, original) == (rewrite, note)
 
 
+def test_rewrite_and_note_uses_the_engines_structured_rewrite():
+    import starkit
+    from starkit.ui.views import rewrite_and_note
+
+    report = starkit.lint("Helped with the launch of the new onboarding flow.", "bullet")
+    weak = next(f for f in report.findings if f.rule == "weak-verb")
+    rewrite, note = rewrite_and_note(weak)
+    assert rewrite == "Led the launch of the new onboarding flow."
+    assert note.startswith("Or open with:")
+    placeholder = starkit.lint("Dear [Name], thanks", "email").findings
+    slot = next(f for f in placeholder if f.rule == "unfilled-placeholder")
+    assert rewrite_and_note(slot) == (None, slot.suggestion)
+
+
 def test_a_rewrite_that_drops_most_of_the_line_is_advice_not_a_rewrite():
     suggestion = "At <company> I moved <metric> from <X> to <Y>. To fill it: which result?"
     assert split_suggestion(suggestion, "Thanks so much for the great chat today")[0] is None
