@@ -88,3 +88,29 @@ def test_no_figure_is_invented(text):
 def test_rewrite_pasted_back_is_caught_as_a_placeholder():
     s = _suggestion("Improved project execution", "no-quantification")
     assert "unfilled-placeholder" in starkit.lint(s, "bullet").rules()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helped with the launch of the new onboarding flow.",
+        "Grew app downloads 40% in Q3",
+        "Coordinated various teams to deliver the platform",
+        "Increased conversion from 2% to 3.2% with a one-page checkout",
+        "Reduced checkout latency by 40%",
+    ],
+)
+def test_structured_rewrite_replaces_the_unit_and_keeps_its_slots_visible(text):
+    report = starkit.lint(text, "bullet")
+    rewrites = [f for f in report.findings if f.rewrite]
+    assert rewrites, "bullet rules give a rewrite to accept"
+    for f in rewrites:
+        assert f.rewrite != text
+        assert f.rewrite.endswith(".") == text.endswith(".")
+        if "<" in f.rewrite:
+            assert "unfilled-placeholder" in starkit.lint(f.rewrite, "bullet").rules()
+
+
+def test_advice_only_findings_have_no_rewrite():
+    report = starkit.lint("Dear [Name], thank you for today.", "email")
+    assert all(not f.rewrite for f in report.findings)
