@@ -96,6 +96,18 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     return False
 
 
+def _in_parentheses(ctx: UnitContext, i: int) -> bool:
+    """True when token i sits inside an open '(' of its clause."""
+    depth = 0
+    cs, _ = ctx.clause_of(i)
+    for k in range(cs, i):
+        if ctx.doc[k].text == "(":
+            depth += 1
+        elif ctx.doc[k].text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
 _SUBORDINATORS = {"while", "whereas", "although", "though", "as", "because", "since", "when"}
 
 
@@ -287,6 +299,8 @@ def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]
             continue
         if change is None and _scale_described(ctx, m, q):
             continue
+        if change is None and q is not None and _in_parentheses(ctx, q.token_start):
+            continue  # "the SDK (6.5k GitHub stars, 140 contributors)" describes the SDK
         if change is not None and q is not None and _scale_described(ctx, m, q):
             # "grew a platform serving 1M users": the change is not to the vanity figure
             if not (change.start > (q.token_start if q else m.start)):
@@ -326,10 +340,21 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
     return None
 
 
+def _names_guardrail(ctx: UnitContext) -> bool:
+    """A guardrail or hold phrase is named (in a story: outside the Situation)."""
+    sit = ctx.story.section("situation") if ctx.story is not None else None
+    for cat in ("guardrail", "hold"):
+        for g in ctx.matches(cat):
+            start = ctx.doc[g.start].idx
+            if sit is None or not (sit.start <= start < sit.end):
+                return True
+    return False
+
+
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    if ctx.has("guardrail") or ctx.has("hold"):
+    if _names_guardrail(ctx):
         return []
     m = _moved_product_metric(ctx)
     if m is None:
@@ -556,8 +581,23 @@ def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
     return s, e
 
 
+_PERIOD_NOUNS = {"week", "month", "quarter", "year", "day", "sprint", "half", "season", "window"}
+
+
+def _period_phrase(ctx: UnitContext) -> bool:
+    """'in event week', 'during launch month', 'over the holiday season': a named period."""
+    for t in ctx.doc:
+        if t.lower_ in _PERIOD_NOUNS:
+            for k in range(t.i - 1, max(-1, t.i - 4), -1):
+                if ctx.lower(k) in ("in", "during", "over", "within", "across", "throughout"):
+                    return True
+                if not ctx.doc[k].is_alpha:
+                    break
+    return False
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    if ctx.has("timeframe"):
+    if ctx.has("timeframe") or _period_phrase(ctx):
         return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
     for q in ctx.numbers:
@@ -568,8 +608,9 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
         nxt = ctx.lower(q.token_end)
-        if q.measure and local and ("→" in (prev, nxt) or "->" in (prev, nxt)):
-            return True  # "(640ms → 370ms)"
+        cs, ce = ctx.clause_of(rel.token_start)
+        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
+            return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
         if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
                 return True
