@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import get_args
 
 from pydantic import Field, field_validator
 
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.resume.model import SectionKind
 
-SECTION_KINDS = (
-    "contact",
-    "summary",
-    "experience",
-    "projects",
-    "education",
-    "skills",
-    "volunteering",
-    "leadership",
-    "other",
-)
+SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
+"""The section kinds, in one place: `starkit.resume.model.SectionKind`."""
 
 
 class SectionEntry(StrictModel):
