@@ -147,12 +147,60 @@ def _base(text: str) -> str:
     return text.strip().rstrip(".;,!")
 
 
+# Rules whose rewrite works on one sentence: in a story or an email it rewrites the sentence
+# that holds the finding, not the whole text.
+_SENTENCE_LEVEL = {
+    "no-quantification", "vanity-metric", "missing-guardrail", "weak-verb", "vague-language",
+    "missing-baseline",
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the sentence (or line) of `text` holding offset `pos`, trimmed."""
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+    """Run a sentence-level builder on the sentence of a story or email holding the hit."""
+    from starkit.nlp import get_nlp
+    from starkit.textio import normalise_for_matching
+
+    pos = hit.start
+    if code == "no-quantification" and ctx.story is not None:
+        result = ctx.story.section("result") or (ctx.story.sections or [None])[-1]
+        pos = result.start if result is not None else 0
+    s, e = _sentence_bounds(ctx.text, pos)
+    sentence = ctx.text[s:e]
+    sub = UnitContext("bullet", sentence, get_nlp()(normalise_for_matching(sentence)))
+    local = Hit(max(0, hit.start - s), max(0, min(e, hit.end) - s), hit.fields)
+    if code == "no-quantification":
+        local = Hit(0, len(sentence), hit.fields)
+    text, new_sentence = _BUILDERS[code](local, sub)
+    if not new_sentence:
+        return text, ""
+    if sentence.rstrip().endswith(".") and not new_sentence.endswith("."):
+        new_sentence += "."
+    return text, ctx.text[:s] + new_sentence + ctx.text[e:]
+
+
 def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     """(suggestion, rewrite) for one finding. The suggestion is the text a user reads; the
     rewrite is the whole unit rewritten, ready to accept ('' when the suggestion is advice)."""
     fn = _BUILDERS.get(code)
     if fn is None:
         return "", ""
+    if ctx.kind in ("story", "email") and code in _SENTENCE_LEVEL:
+        return _in_sentence(code, hit, ctx)
     text, rewrite = fn(hit, ctx)
     if rewrite and ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
         rewrite += "."
