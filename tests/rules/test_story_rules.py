@@ -82,3 +82,14 @@ def test_weak_verb_in_task_is_silent_but_fires_in_result():
     assert "weak-verb" not in starkit.lint(task, "story").rules()
     result = BASE.replace("Result: Completion rose", "Result: I helped completion rise")
     assert "weak-verb" in starkit.lint(result, "story").rules()
+
+
+def test_story_suggestions_rewrite_one_sentence():
+    text = BASE.replace("Completion rose from 30% to 41% in 6 weeks", "Completion rose greatly")
+    report = starkit.lint(text, "story")
+    vague = next(f for f in report.findings if f.rule == "vague-language")
+    assert "Situation" not in vague.suggestion and "Action" not in vague.suggestion
+    assert vague.suggestion.startswith("Result: Completion rose")
+    # the structured rewrite is the whole story with that sentence replaced
+    assert vague.rewrite.startswith("Situation: Our checkout lost 70%")
+    assert "greatly" not in vague.rewrite and "<X>%" in vague.rewrite
