@@ -331,6 +331,9 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
             return m
         ss, se = ctx.sentence_of(m.start)
         trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+        if q is None and trigger_here:
+            # "conversion in the test group was 3.6%, against 3.1% in control"
+            q = _adjacent_quantity(ctx, m, before=0, after=6)
         if q is not None and not _scale_described(ctx, m, q):
             signed = q.kind == "percent" and q.text[:1] in "+-−"
             if q.kind == "multiplier" or signed:
@@ -340,14 +343,30 @@ def _moved_product_metric(ctx: UnitContext) -> Match | None:
     return None
 
 
+_METRIC_CATS = ("guardrail", "product", "causal", "efficiency", "vanity")
+
+
+def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
+    return any(
+        g.start - window <= m.end and m.start <= g.end + window
+        for cat in _METRIC_CATS
+        for m in ctx.matches(cat)
+    )
+
+
 def _names_guardrail(ctx: UnitContext) -> bool:
-    """A guardrail or hold phrase is named (in a story: outside the Situation)."""
+    """A guardrail or hold phrase is named (in a story: outside the Situation). A one-word
+    hold term ('held', 'steady', 'monitoring') counts only beside a metric: 'held a
+    workshop' names no guardrail, 'retention held' does."""
     sit = ctx.story.section("situation") if ctx.story is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
             start = ctx.doc[g.start].idx
-            if sit is None or not (sit.start <= start < sit.end):
-                return True
+            if sit is not None and sit.start <= start < sit.end:
+                continue
+            if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
+                continue
+            return True
     return False
 
 
