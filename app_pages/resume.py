@@ -213,41 +213,41 @@ def results() -> None:
         stem = name.rsplit(".", 1)[0] if upload is not None else "resume"
         edits = {i.index: S.get("edit", i.index, default=i.text) for i in items}
         bullets = [i for i in report.items if i.kind == "bullet"]
-        c1, c2, c3, c4 = st.columns(4)
-        c1.download_button(
-            "Improved bullets (TXT)",
-            improved_text(
-                [b.text for b in bullets],
-                dict(enumerate(edits.get(b.index, b.text) for b in bullets)),
-            ),
-            file_name=f"{stem}-improved.txt",
-            mime="text/plain",
-            key=S.key("dl_txt"),
-            icon=":material/download:",
+        improved = improved_text(
+            [b.text for b in bullets],
+            dict(enumerate(edits.get(b.index, b.text) for b in bullets)),
         )
-        c2.download_button(
-            "Report (CSV)",
-            report.to_csv(),
-            file_name=f"{stem}-starkit.csv",
-            mime="text/csv",
-            key=S.key("dl_csv"),
-            icon=":material/download:",
-        )
-        c3.download_button(
-            "Report (JSON)",
-            report.to_json(),
-            file_name=f"{stem}-starkit.json",
-            mime="application/json",
-            key=S.key("dl_json"),
-            icon=":material/download:",
-        )
-        c4.download_button(
-            "Report (Markdown)",
-            report.to_markdown(),
-            file_name=f"{stem}-starkit.md",
-            mime="text/markdown",
-            key=S.key("dl_md"),
-            icon=":material/download:",
+        widgets.downloads(
+            [
+                (
+                    "Improved bullets (TXT)",
+                    improved,
+                    f"{stem}-improved.txt",
+                    "text/plain",
+                    S.key("dl_txt"),
+                ),
+                (
+                    "Report (CSV)",
+                    report.to_csv(),
+                    f"{stem}-starkit.csv",
+                    "text/csv",
+                    S.key("dl_csv"),
+                ),
+                (
+                    "Report (JSON)",
+                    report.to_json(),
+                    f"{stem}-starkit.json",
+                    "application/json",
+                    S.key("dl_json"),
+                ),
+                (
+                    "Report (Markdown)",
+                    report.to_markdown(),
+                    f"{stem}-starkit.md",
+                    "text/markdown",
+                    S.key("dl_md"),
+                ),
+            ]
         )
 
 

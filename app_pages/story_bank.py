@@ -143,28 +143,28 @@ with tab_coverage:
 
 with tab_export:
     st.caption("Every story with every revision; the JSON file can be imported back.")
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(
-        "Download JSON",
-        bank.export_json(),
-        file_name="starkit-stories.json",
-        mime="application/json",
-        key=S.key("export_json"),
-        icon=":material/download:",
-    )
-    c2.download_button(
-        "Download Markdown",
-        bank.export_markdown(),
-        file_name="starkit-stories.md",
-        mime="text/markdown",
-        key=S.key("export_md"),
-        icon=":material/download:",
-    )
-    c3.download_button(
-        "Download CSV",
-        bank.export_csv(),
-        file_name="starkit-stories.csv",
-        mime="text/csv",
-        key=S.key("export_csv"),
-        icon=":material/download:",
+    widgets.downloads(
+        [
+            (
+                "Download JSON",
+                bank.export_json(),
+                "starkit-stories.json",
+                "application/json",
+                S.key("export_json"),
+            ),
+            (
+                "Download Markdown",
+                bank.export_markdown(),
+                "starkit-stories.md",
+                "text/markdown",
+                S.key("export_md"),
+            ),
+            (
+                "Download CSV",
+                bank.export_csv(),
+                "starkit-stories.csv",
+                "text/csv",
+                S.key("export_csv"),
+            ),
+        ]
     )

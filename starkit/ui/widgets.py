@@ -90,3 +90,11 @@ def plain_errors(what: str) -> Iterator[None]:
         yield
     except StarkitError as exc:
         st.error(f"Could not {what}: {exc}", icon=":material/error:")
+
+
+def downloads(files: list[tuple[str, str, str, str, str]]) -> None:
+    """One download button per file, side by side: (label, data, file name, MIME type, key)."""
+    for col, (label, data, file_name, mime, key) in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(
+            label, data, file_name=file_name, mime=mime, key=key, icon=":material/download:"
+        )
