@@ -17,7 +17,7 @@ from starkit.rules import RuleSpec, load_rules
 from starkit.rules.checks import CHECKS, Hit, spoken_time
 from starkit.rules.context import UnitContext
 from starkit.scoring import text_score, unit_score
-from starkit.textio import check_text, normalise_for_matching
+from starkit.textio import check_text, count_words, normalise_for_matching
 from starkit.units import Unit, parse_kind, split_units
 
 
@@ -86,7 +86,7 @@ def _section_shares(ctx: UnitContext) -> list[dict[str, object]]:
     total = max(1, ctx.words())
     out = []
     for s in ctx.story.sections if ctx.story else []:
-        n = sum(1 for w in ctx.text[s.start : s.end].split() if any(c.isalnum() for c in w))
+        n = count_words(ctx.text[s.start : s.end])
         out.append(
             {
                 "name": s.name,

@@ -96,8 +96,6 @@ _NOT_NAME = {
     "within", "into", "after", "before", "more", "less", "fewer", "another", "first", "last",
     "next", "i", "we", "my", "our", "team", "managed", "led", "hired", "saved", "grew", "cut",
 }  # fmt: skip
-_APPROX = {"~", "≈", "over", "under", "nearly", "almost", "approximately", "approx", "approx.",
-           "about", "around", "roughly", "+", "-", "−"}  # fmt: skip
 _RANK_BEFORE = {"#", "no.", "top", "ranked", "rank", "number"}
 
 
@@ -354,7 +352,6 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             elif bare and "." in tok.text and _UPGRADE.search(text):
                 kind, measure = "version", False
         elif info.shape == "ordinal":
-            nxt = lower(end)
             if end in units_at and units_at[end][1] == "rank":
                 end = units_at[end][0]
                 kind = "rank"
@@ -362,7 +359,6 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                 kind = "rank"
             else:
                 kind, measure = "index", False
-            del nxt
         elif info.shape == "alnum":
             is_date = re.fullmatch(r"(?:[QqHh][1-4]|FY'?\d{2,4}|CY'?\d{2,4})", tok.text)
             kind, measure = ("date" if is_date else "name"), False

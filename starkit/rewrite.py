@@ -18,6 +18,7 @@ from typing import Literal
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.rules.checks import Hit
 from starkit.rules.context import UnitContext
+from starkit.terms import inflect, load_lexicon
 
 
 class Metric(StrictModel):
@@ -252,12 +253,10 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     verbs = strong_verbs_for(ctx.text)
     rest = ctx.text[hit.end :].strip()
     lead = ctx.text[: hit.start]
-    from starkit.terms import _inflect, load_lexicon
-
     first = rest.split(" ", 1)[0].lower() if rest else ""
     action_terms = load_lexicon().terms("action")
-    if first and _BASE_FORMS.match(first) and first in action_terms and _inflect(first)[0] == first:
-        past = _inflect(first)[2]
+    if first and _BASE_FORMS.match(first) and first in action_terms and inflect(first)[0] == first:
+        past = inflect(first)[2]
         past = {"lead": "led", "build": "built", "run": "ran", "drive": "drove", "write": "wrote",
                 "grow": "grew", "win": "won", "make": "made", "sell": "sold", "set": "set",
                 "cut": "cut"}.get(first, past)  # fmt: skip
@@ -273,7 +272,7 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
             before = words[k - 1].lower()
             if before in _DETERMINERS or before.endswith("'s"):
                 continue  # "the launch", "our build": a noun, not a verb
-            if low in action_terms and _inflect(low)[0] == low and before != "to":
+            if low in action_terms and inflect(low)[0] == low and before != "to":
                 words.insert(k, "to")
                 break
         rewrite = f"{lead}{verb} {' '.join(words)}".strip()

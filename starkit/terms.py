@@ -101,7 +101,7 @@ def non_measures() -> tuple[TermEntry, ...]:
     return tuple(load_term_file("quantities/non_measures.toml"))
 
 
-def _inflect(verb: str) -> list[str]:
+def inflect(verb: str) -> list[str]:
     """Base verb -> base, -s, -ed and -ing forms (regular English spelling rules)."""
     if " " in verb:
         return [verb]
@@ -178,7 +178,7 @@ def _base_lexicon() -> Lexicon:
             terms: list[str] = []
             for t in e.terms:
                 if cat == "action":
-                    terms.extend(_inflect(t))
+                    terms.extend(inflect(t))
                 else:
                     terms.append(t)
                     if cat in _PLURALISE and (p := _plural(t)):

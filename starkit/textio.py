@@ -65,6 +65,11 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     return Decoded(text, "cp1252", f"{name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
 
 
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space holding a letter or digit."""
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
 def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
     """Validate a text to lint; returns it unchanged (offsets must stay valid)."""
     if not isinstance(text, str):

@@ -11,12 +11,11 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from starkit.lexicons import read_toml, validate_model
 from starkit.quantities import Quantity
 from starkit.rules.context import Match, UnitContext
+from starkit.rules.placeholders import placeholder_patterns
 
 
 @dataclass(frozen=True)
@@ -122,10 +121,6 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
         if low == "," or ctx.at("change", k):
             return False
     return False
-
-
-def _direction(ctx: UnitContext, change: Match) -> str:
-    return change.entry  # "up" | "down"
 
 
 def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
@@ -234,33 +229,6 @@ def states_work(ctx: UnitContext) -> bool:
     return len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3
 
 
-@cache
-def _placeholder_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    from starkit.lexicons import StrictModel
-
-    class Pattern(StrictModel):
-        id: str
-        regex: str
-        flags: str = ""
-        note: str = ""
-
-    class File(StrictModel):
-        description: str
-        pattern: tuple[Pattern, ...]
-
-    rel = "placeholders.toml"
-    data = validate_model(rel, None, read_toml(rel), File)
-    out = []
-    from starkit.errors import LexiconError
-
-    for p in data.pattern:
-        try:
-            out.append((p.id, re.compile(p.regex, re.IGNORECASE if "i" in p.flags else 0)))
-        except re.error as exc:
-            raise LexiconError(rel, p.id, f"invalid regular expression: {exc}") from None
-    return tuple(out)
-
-
 # ---------------------------------------------------------------------------------------
 # core rules
 # ---------------------------------------------------------------------------------------
@@ -293,7 +261,7 @@ def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]
             continue
         change = _governing_change(ctx, m)
         q = _adjacent_quantity(ctx, m)
-        if change is not None and _direction(ctx, change) == "down":
+        if change is not None and change.entry == "down":
             continue
         if change is None and q is None:
             continue
@@ -518,7 +486,7 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     """A template slot is left in the text."""
     hits: list[Hit] = []
     text = ctx.doc.text
-    for pid, rx in _placeholder_patterns():
+    for pid, rx in placeholder_patterns():
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             seg = text[s:e]
@@ -671,33 +639,16 @@ _FIRST_PERSON = {
     "mine",
 }
 _OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "count"}
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @check("email-no-metric")
 def email_no_metric(ctx: UnitContext) -> list[Hit]:
     """The email reinforces no quantified result the candidate can own."""
-    text = ctx.doc.text
     for q in ctx.quantities:
-        ls = max(
-            text.rfind(". ", 0, q.start),
-            text.rfind("\n", 0, q.start),
-            text.rfind("! ", 0, q.start),
-            text.rfind("? ", 0, q.start),
-        )
-        le_candidates = [
-            p
-            for p in (
-                text.find(". ", q.end),
-                text.find("\n", q.end),
-                text.find("! ", q.end),
-                text.find("? ", q.end),
-            )
-            if p != -1
-        ]
-        le = min(le_candidates) if le_candidates else len(text)
-        sentence = text[ls + 1 : le].lower()
-        clause = _clause_around(sentence, q.start - (ls + 1))
+        ts, te = ctx.sentence_of(q.token_start)
+        sent = ctx.doc[ts:te]
+        sentence = sent.text.lower()
+        clause = _clause_around(sentence, q.start - sent.start_char)
         words = set(re.findall(r"[a-z']+", sentence))
         if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
             continue
@@ -705,9 +656,7 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
             return []
         if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
             return []  # "took bulk listing from 4 days to 6 hours"
-        if q.kind == "duration" and any(
-            ctx.at("change", k) for k in range(len(ctx.doc)) if ls < ctx.doc[k].idx < le
-        ):
+        if q.kind == "duration" and any(ctx.at("change", k) for k in range(ts, te)):
             return []
     s, e = ctx.whole()
     return [Hit(s, e)]

@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
+from starkit.rules.placeholders import placeholder_patterns
+from starkit.textio import count_words
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
@@ -97,10 +99,8 @@ class UnitContext:
     def slot_tokens(self) -> set[int]:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
         figure goes, so a change word may reach across them."""
-        from starkit.rules.checks import _placeholder_patterns
-
         out: set[int] = set()
-        for _, rx in _placeholder_patterns():
+        for _, rx in placeholder_patterns():
             for m in rx.finditer(self.doc.text):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
@@ -162,8 +162,8 @@ class UnitContext:
         return before.count('"') % 2 == 1 or _open_single_quote(before)
 
     def words(self) -> int:
-        """Words as a reader counts them (runs of non-space holding a letter or digit)."""
-        return sum(1 for w in self.text.split() if any(ch.isalnum() for ch in w))
+        """Words as a reader counts them (`starkit.textio.count_words`)."""
+        return count_words(self.text)
 
 
 def _open_single_quote(before: str) -> bool:
