@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
@@ -200,7 +201,7 @@ def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     fn = _BUILDERS.get(code)
     if fn is None:
         return "", ""
-    if ctx.kind in ("story", "email") and code in _SENTENCE_LEVEL:
+    if ctx.kind in ("story", "email", "answer") and code in _SENTENCE_LEVEL:
         return _in_sentence(code, hit, ctx)
     text, rewrite = fn(hit, ctx)
     if rewrite and ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
@@ -366,6 +367,10 @@ def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 def _answer_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     words = int(hit.fields.get("words", 0))
+    if ctx.kind == "answer":
+        from starkit.answer.suggest import length_advice
+
+        return length_advice(hit, ctx), ""
     if hit.fields.get("side") == "short":
         return (
             f"Add about {300 - words} words: the steps of your Action and a measured Result "
@@ -392,3 +397,17 @@ _BUILDERS = {
     "we-not-i": _we_not_i,
     "answer-length": _answer_length,
 }
+
+
+Builder = Callable[[Hit, UnitContext], tuple[str, str]]
+
+
+def builder(code: str) -> Callable[[Builder], Builder]:
+    """Register the suggestion builder of a rule code kept outside this module (the
+    `answer-*` builders live in `starkit.answer.suggest`)."""
+
+    def deco(fn: Builder) -> Builder:
+        _BUILDERS[code] = fn
+        return fn
+
+    return deco

@@ -45,16 +45,29 @@ def test_kinds_match_the_contract_table():
         "missing-guardrail": {"bullet", "story"},
         "missing-baseline": {"bullet", "story"},
         "weak-verb": {"bullet", "story"},
-        "vague-language": {"bullet", "story", "email"},
-        "unfilled-placeholder": {"bullet", "story", "email"},
+        "vague-language": {"bullet", "story", "email", "answer"},
+        "unfilled-placeholder": {"bullet", "story", "email", "answer"},
         "star-missing-section": {"story"},
         "result-unquantified": {"story"},
         "we-not-i": {"story"},
-        "answer-length": {"story"},
+        "answer-length": {"story", "answer"},
         "email-no-metric": {"email"},
         "email-length": {"email"},
     }
+    answer_only = {c for c in load_rules() if c.startswith("answer-") and c != "answer-length"}
+    expected.update({code: {"answer"} for code in answer_only})
     assert {c: set(s.kinds) for c, s in load_rules().items()} == expected
+
+
+def test_answer_types_match_the_contract_table():
+    """Each answer-* rule applies to the question types RULES.md names for it."""
+    text = RULES_MD.read_text(encoding="utf-8")
+    for code, spec in load_rules().items():
+        if not code.startswith("answer-") or code == "answer-length":
+            continue
+        m = re.search(rf"^\| `{re.escape(code)}` \| \w+ \| ([a-z, ]+) \|", text, re.MULTILINE)
+        assert m, code
+        assert set(spec.types) == {t.strip() for t in m.group(1).split(",")}, code
 
 
 def test_message_fields_are_filled_by_the_firing_examples():
@@ -62,6 +75,6 @@ def test_message_fields_are_filled_by_the_firing_examples():
 
     for code, spec in load_rules().items():
         for ex in spec.examples.fires:
-            report = starkit.lint(ex.text, ex.kind or spec.kinds[0])
+            report = starkit.lint(ex.text, ex.kind or spec.kinds[0], question=ex.question)
             messages = [f.message for f in report.findings if f.rule == code]
             assert messages and all("{" not in m for m in messages), (code, messages)

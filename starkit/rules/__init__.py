@@ -18,20 +18,25 @@ from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_mode
 from starkit.models import Severity
 from starkit.rules.checks import CHECKS
 
+UnitKind = Literal["bullet", "story", "email", "answer"]
+QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
+
 
 class FiresExample(StrictModel):
     """A text the rule must fire on; `span` is the text it must point at ('whole' = the unit)."""
 
     text: str
     span: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: UnitKind | None = None
+    question: str | None = None
 
 
 class SilentExample(StrictModel):
     """A text the rule must stay silent on."""
 
     text: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: UnitKind | None = None
+    question: str | None = None
 
 
 class Examples(StrictModel):
@@ -46,12 +51,14 @@ class RuleSpec(StrictModel):
 
     code: str
     severity: Severity
-    kinds: tuple[Literal["bullet", "story", "email"], ...]
+    kinds: tuple[UnitKind, ...]
     summary: str
     message: str
     why: str
     instead: str
     sections: tuple[Literal["situation", "task", "action", "result"], ...] = ()
+    types: tuple[QuestionType, ...] = ()
+    """For kind `answer`: the question types the rule applies to (empty: every type)."""
     examples: Examples = Field(default_factory=Examples)
 
     def message_fields(self) -> set[str]:
@@ -63,9 +70,15 @@ class RuleSpec(StrictModel):
         return self.message.format(**fields)
 
 
+def _register_answer_checks() -> None:
+    """The `answer-*` checks live in `starkit.answer.checks`; importing it registers them."""
+    import starkit.answer.checks  # noqa: F401
+
+
 @cache
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule spec, keyed by code, validated; each must have a registered check."""
+    _register_answer_checks()
     folder = lexicon_root() / "rules"
     specs: dict[str, RuleSpec] = {}
     for path in sorted(folder.glob("*.toml")):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -14,6 +15,9 @@ from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import placeholder_patterns
 from starkit.textio import count_words
+
+if TYPE_CHECKING:
+    from starkit.answer.outline import AnswerFacts
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
@@ -32,10 +36,11 @@ class Match:
 class UnitContext:
     """One unit (bullet, story or email) with its annotations. Offsets are unit-relative."""
 
-    kind: str  # bullet | story | email
+    kind: str  # bullet | story | email | answer
     text: str  # the unit's original text
     doc: Doc  # the doc of the normalised text (same length, same offsets)
     story: Story | None = None
+    answer: AnswerFacts | None = None  # kind `answer`: question type and outline
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -29,7 +29,7 @@ SILENT = [
 @pytest.mark.parametrize(("code", "example"), FIRES)
 def test_rule_fires_on_its_examples(code, example):
     spec = SPECS[code]
-    report = starkit.lint(example.text, _kind(spec, example))
+    report = starkit.lint(example.text, _kind(spec, example), question=example.question)
     hits = [f for f in report.findings if f.rule == code]
     assert hits, f"{code} did not fire on {example.text!r}"
     spans = [example.text[f.start : f.end] for f in hits]
@@ -43,7 +43,7 @@ def test_rule_fires_on_its_examples(code, example):
 @pytest.mark.parametrize(("code", "example"), SILENT)
 def test_rule_stays_silent_on_its_examples(code, example):
     spec = SPECS[code]
-    report = starkit.lint(example.text, _kind(spec, example))
+    report = starkit.lint(example.text, _kind(spec, example), question=example.question)
     assert code not in report.rules(), [
         (f.rule, example.text[f.start : f.end]) for f in report.findings
     ]

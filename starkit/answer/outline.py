@@ -1,0 +1,325 @@
+"""The outline of a metrics answer: its question type and the parts a panel listens for.
+
+Built once per answer from the unit's annotations (the one PhraseMatcher's `answer`, `qtype`
+and `family` categories, plus the causal and vanity metric lists and the measuring
+quantities); the `answer-*` checks and the app's rubric card read it. A cue alone never makes
+a part: a primary metric needs a metric beside its cue, a weak guardrail cue ("make sure") needs
+a metric in its sentence, and a decision rule needs a figure, a comparison and an action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from spacy.tokens import Doc
+
+from starkit.rules.context import UnitContext
+
+QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
+QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
+# ties go to the more specific type
+_TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
+PartName = Literal[
+    "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
+    "data_checks", "instrumentation",
+]  # fmt: skip
+PART_NAMES: tuple[PartName, ...] = (
+    "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
+    "data_checks", "instrumentation",
+)  # fmt: skip
+PART_LABELS: dict[str, str] = {
+    "goal": "Goal",
+    "primary": "Primary metric",
+    "inputs": "Input metrics",
+    "guardrails": "Guardrails",
+    "thresholds": "Decision thresholds",
+    "tradeoffs": "Trade-offs",
+    "segments": "Segments",
+    "data_checks": "Data checks",
+    "instrumentation": "Instrumentation",
+}
+FAMILIES = ("engineering", "program", "business")
+# A figure this close to the cue's sentence still belongs to its rule ("..., roll back.").
+_RESTATE_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A metric named in the answer: unit-relative character span, text and family."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+    vanity: bool
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the outline: its name and the span (unit-relative characters) holding it."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AnswerFacts:
+    """What the rules and the rubric card need to know about one answer."""
+
+    qtype: QuestionType
+    type_source: Literal["question", "answer"]
+    parts: dict[str, list[Part]] = field(default_factory=dict)
+    metrics: list[Mention] = field(default_factory=list)
+    primary: Mention | None = None
+    launch: bool = False
+    first_metric_sentence: int | None = None
+    goal_sentences: list[int] = field(default_factory=list)
+    tied_metrics: set[str] = field(default_factory=set)
+
+    def has(self, part: str) -> bool:
+        """True when the outline holds the part."""
+        return bool(self.parts.get(part))
+
+    @property
+    def families(self) -> list[str]:
+        """The metric families the answer covers, in taxonomy order."""
+        found = {m.family for m in self.metrics}
+        return [f for f in FAMILIES if f in found]
+
+    def distinct_metrics(self) -> list[Mention]:
+        """One mention per metric name (first occurrence), in text order."""
+        seen: set[str] = set()
+        out = []
+        for m in self.metrics:
+            key = m.text.lower()
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+        return out
+
+    def details(self) -> dict[str, Any]:
+        """The outline as `UnitReport.details` carries it (JSON-ready)."""
+        return {
+            "question_type": self.qtype,
+            "question_type_source": self.type_source,
+            "primary_metric": self.primary.text if self.primary else None,
+            "metrics": [m.text for m in self.distinct_metrics()],
+            "families": self.families,
+            "outline": [
+                {
+                    "part": name,
+                    "label": PART_LABELS[name],
+                    "found": bool(self.parts.get(name)),
+                    "spans": [
+                        {"start": p.start, "end": p.end, "text": p.text}
+                        for p in self.parts.get(name, [])
+                    ],
+                }
+                for name in PART_NAMES
+            ],
+        }
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _raw(doc: Doc, category: str) -> list[tuple[str, int, int]]:
+    """(entry, start, end) of every match of a category, overlaps across entries kept."""
+    out = []
+    for cat, entry, start, end in doc._.starkit_matches or []:
+        if cat == category:
+            out.append((entry, start, end))
+    return sorted(set(out), key=lambda m: (m[1], m[2]))
+
+
+def _sentences(ctx: UnitContext) -> list[tuple[int, int]]:
+    """Token bounds of each sentence (split at . ! ? and newlines), empty ones dropped."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(ctx.doc)
+    while i < n:
+        s, e = ctx.sentence_of(i)
+        if any(not t.is_space and not t.is_punct for t in ctx.doc[s:e]):
+            out.append((s, e))
+        i = max(e + 1, i + 1)
+    return out
+
+
+def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
+    scores = dict.fromkeys(QUESTION_TYPES, 0)
+    for entry, start, _ in _raw(doc, "qtype"):
+        if limit is None or start < limit:
+            scores[entry] = scores.get(entry, 0) + 1
+    return scores
+
+
+def _best_type(scores: dict[str, int]) -> QuestionType | None:
+    best = max(_TYPE_ORDER, key=lambda t: (scores.get(t, 0), -_TYPE_ORDER.index(t)))
+    return best if scores.get(best, 0) > 0 else None
+
+
+def question_type(question_doc: Doc | None, ctx: UnitContext) -> tuple[QuestionType, str]:
+    """The question's type from the question when given, else from the answer's opening (where
+    a candidate restates the question), else from the whole answer; `success` by default."""
+    if question_doc is not None:
+        found = _best_type(_type_scores(question_doc))
+        if found is not None:
+            return found, "question"
+    sents = _sentences(ctx)
+    if sents:
+        opening_end = sents[min(len(sents), _RESTATE_SENTENCES) - 1][1]
+        found = _best_type(_type_scores(ctx.doc, opening_end))
+        if found is not None:
+            return found, "answer"
+    found = _best_type(_type_scores(ctx.doc))
+    return (found or "success"), "answer"
+
+
+def _mentions(ctx: UnitContext) -> list[Mention]:
+    """Metric mentions: family names, causal and vanity terms; overlaps merged (longest)."""
+    doc = ctx.doc
+    spans: list[tuple[int, int, str, str]] = []  # start, end, source category, entry
+    for cat in ("family", "causal", "vanity"):
+        for m in ctx.matches(cat):
+            spans.append((m.start, m.end, cat, m.entry))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    merged: list[list[Any]] = []
+    for s, e, cat, entry in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+            merged[-1][2].append((cat, entry, s, e))
+            continue
+        merged.append([s, e, [(cat, entry, s, e)]])
+    out = []
+    for s, e, sources in merged:
+        family = next((entry for cat, entry, _, _ in sources if cat == "family"), "business")
+        vanity_spans = [(a, b) for cat, _, a, b in sources if cat == "vanity"]
+        causal = any(cat == "causal" for cat, _, _, _ in sources)
+        # "DAU/MAU ratio" is stickiness, not a raw count
+        ratio = ctx.lower(e) in {"ratio", "/"} or "/" in doc[s:e].text
+        vanity = bool(vanity_spans) and not causal and not ratio
+        span = doc[s:e]
+        out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e))
+    return out
+
+
+def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
+    for k, (s, e) in enumerate(sents):
+        if s <= token < e or (token < s):
+            return k
+    return len(sents) - 1
+
+
+def _slot_figure(ctx: UnitContext, q_start: int, q_end: int) -> bool:
+    return any(t in ctx.slot_tokens for t in range(q_start, q_end + 1))
+
+
+# ------------------------------------------------------------------------- analysis
+
+
+def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
+    """The outline of an answer: its type and parts, each with its span."""
+    qtype, source = question_type(question_doc, ctx)
+    doc = ctx.doc
+    sents = _sentences(ctx)
+    cues: dict[str, list[tuple[int, int]]] = {}
+    for entry, s, e in _raw(doc, "answer"):
+        cues.setdefault(entry, []).append((s, e))
+    hold = [(m.start, m.end) for m in ctx.matches("hold") if m.entry != "monitored"]
+    metrics = _mentions(ctx)
+    facts = AnswerFacts(qtype=qtype, type_source=source, metrics=metrics)
+    if question_doc is not None and _raw(question_doc, "answer"):
+        facts.launch = any(entry == "launch" for entry, _, _ in _raw(question_doc, "answer"))
+    facts.launch = facts.launch or bool(cues.get("launch"))
+
+    def in_sent(name: str, k: int) -> list[tuple[int, int]]:
+        s, e = sents[k]
+        return [(a, b) for a, b in cues.get(name, []) if s <= a < e]
+
+    def metrics_in(k: int) -> list[Mention]:
+        s, e = sents[k]
+        return [m for m in metrics if s <= m.token_start < e]
+
+    figures = [
+        q
+        for q in ctx.quantities
+        if not _slot_figure(ctx, q.token_start, q.token_end)
+        and not any(a <= q.token_start < b for a, b in cues.get("hedge-figure", []))
+    ]
+
+    def add(name: str, k: int) -> None:
+        s, e = ctx.chars(*sents[k])
+        parts = facts.parts.setdefault(name, [])
+        if not any(p.start == s for p in parts):
+            parts.append(Part(name, s, e, ctx.text[s:e]))
+
+    if metrics:
+        facts.first_metric_sentence = _sentence_index(sents, metrics[0].token_start)
+    for k in range(len(sents)):
+        here = metrics_in(k)
+        # goal: what it is for
+        if in_sent("goal", k):
+            add("goal", k)
+            facts.goal_sentences.append(k)
+        # primary metric: a cue with a metric in its sentence (or, for a heading, the next one)
+        if facts.primary is None and in_sent("primary", k):
+            cue_start = in_sent("primary", k)[0][0]
+            pool = here or (metrics_in(k + 1) if k + 1 < len(sents) else [])
+            after = [m for m in pool if m.token_start >= cue_start]
+            chosen = (after or pool or [None])[0]
+            if chosen is not None:
+                facts.primary = chosen
+                add("primary", k)
+        # guardrails: a strong cue, or a weak cue / hold phrase beside a metric
+        weak = in_sent("guardrail-weak", k) or [
+            h for h in hold if sents[k][0] <= h[0] < sents[k][1]
+        ]
+        if in_sent("guardrail", k) or (weak and here):
+            add("guardrails", k)
+        # decision rule: a real figure, a comparison and what happens
+        s, e = sents[k]
+        has_figure = any(s <= q.token_start < e for q in figures)
+        if (
+            has_figure
+            and in_sent("condition", k)
+            and (in_sent("decision", k) or in_sent("guardrail", k))
+        ):
+            add("thresholds", k)
+        if in_sent("tradeoff", k):
+            add("tradeoffs", k)
+        if in_sent("segment", k):
+            add("segments", k)
+        if in_sent("data-check", k):
+            add("data_checks", k)
+        if in_sent("instrumentation", k):
+            add("instrumentation", k)
+    # inputs: a driver cue beside a metric other than the primary
+    for k in range(len(sents)):
+        others = [
+            m
+            for m in metrics_in(k)
+            if facts.primary is None or m.text.lower() != facts.primary.text.lower()
+        ]
+        if in_sent("input", k) and others:
+            add("inputs", k)
+    # metrics tied to something: said to show/drive/decide, or the primary, a guardrail, a rule
+    tied_parts = {"primary", "guardrails", "thresholds", "inputs"}
+    tied_sents = {
+        k
+        for k, (s, e) in enumerate(sents)
+        if in_sent("tie", k)
+        or any(
+            s <= doc.char_span(p.start, p.end, alignment_mode="expand").start < e
+            for name in tied_parts
+            for p in facts.parts.get(name, [])
+        )
+    }
+    for k in tied_sents:
+        facts.tied_metrics.update(m.text.lower() for m in metrics_in(k))
+    if facts.primary is not None:
+        facts.tied_metrics.add(facts.primary.text.lower())
+    return facts
