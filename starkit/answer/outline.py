@@ -40,6 +40,7 @@ PART_LABELS: dict[str, str] = {
     "instrumentation": "Instrumentation",
 }
 FAMILIES = ("engineering", "program", "business")
+_HEADING_REACH = 6  # lines under a heading that belong to it
 # A figure this close to the cue's sentence still belongs to its rule ("..., roll back.").
 _RESTATE_SENTENCES = 2
 
@@ -201,10 +202,21 @@ def _mentions(ctx: UnitContext) -> list[Mention]:
         causal = any(cat == "causal" for cat, _, _, _ in sources)
         # "DAU/MAU ratio" is stickiness, not a raw count
         ratio = ctx.lower(e) in {"ratio", "/"} or "/" in doc[s:e].text
-        vanity = bool(vanity_spans) and not causal and not ratio
+        vanity = bool(vanity_spans) and not causal and not ratio and not _qualified(ctx, s, e)
         span = doc[s:e]
         out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e))
     return out
+
+
+_SHARE_WORDS = {"percentage", "percent", "share", "fraction", "proportion", "%", "ratio", "rate"}
+_QUALIFIERS = {"who", "that", "which", "per", "whose", "with", "doing", "posting", "creating"}
+
+
+def _qualified(ctx: UnitContext, s: int, e: int) -> bool:
+    """A count turned into a causal measure: 'the share of DAU who post', 'installs per
+    visitor'. Such a metric is not a raw vanity count."""
+    before = {ctx.lower(k) for k in range(max(0, s - 4), s)}
+    return bool(before & _SHARE_WORDS) or ctx.lower(e) in _QUALIFIERS
 
 
 def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
@@ -212,6 +224,14 @@ def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
         if s <= token < e or (token < s):
             return k
     return len(sents) - 1
+
+
+def _is_heading(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
+    """A line that introduces the lines after it: it ends with ':' or is a few words."""
+    s, e = bounds
+    words = [t for t in ctx.doc[s:e] if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(ctx.doc[s:e]) if not t.is_space), None)
+    return (last is not None and last.text in {":", "-", "—"}) or len(words) <= 4
 
 
 def _slot_figure(ctx: UnitContext, q_start: int, q_end: int) -> bool:
@@ -244,6 +264,19 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         s, e = sents[k]
         return [m for m in metrics if s <= m.token_start < e]
 
+    def heading_metrics(k: int) -> list[Mention]:
+        """The metrics of a cue sentence, or for a heading ('Guardrails:', 'The inputs that
+        drive it:') those of the next lines, up to the next heading."""
+        here = metrics_in(k)
+        if here or not _is_heading(ctx, sents[k]):
+            return here
+        out: list[Mention] = []
+        for j in range(k + 1, min(len(sents), k + 1 + _HEADING_REACH)):
+            if _is_heading(ctx, sents[j]):
+                break
+            out += metrics_in(j)
+        return out
+
     figures = [
         q
         for q in ctx.quantities
@@ -260,7 +293,6 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     if metrics:
         facts.first_metric_sentence = _sentence_index(sents, metrics[0].token_start)
     for k in range(len(sents)):
-        here = metrics_in(k)
         # goal: what it is for
         if in_sent("goal", k):
             add("goal", k)
@@ -268,7 +300,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         # primary metric: a cue with a metric in its sentence (or, for a heading, the next one)
         if facts.primary is None and in_sent("primary", k):
             cue_start = in_sent("primary", k)[0][0]
-            pool = here or (metrics_in(k + 1) if k + 1 < len(sents) else [])
+            pool = heading_metrics(k) or (metrics_in(k + 1) if k + 1 < len(sents) else [])
             after = [m for m in pool if m.token_start >= cue_start]
             chosen = (after or pool or [None])[0]
             if chosen is not None:
@@ -278,7 +310,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         weak = in_sent("guardrail-weak", k) or [
             h for h in hold if sents[k][0] <= h[0] < sents[k][1]
         ]
-        if in_sent("guardrail", k) or (weak and here):
+        if in_sent("guardrail", k) or (weak and heading_metrics(k)):
             add("guardrails", k)
         # decision rule: a real figure, a comparison and what happens
         s, e = sents[k]
@@ -301,7 +333,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     for k in range(len(sents)):
         others = [
             m
-            for m in metrics_in(k)
+            for m in heading_metrics(k)
             if facts.primary is None or m.text.lower() != facts.primary.text.lower()
         ]
         if in_sent("input", k) and others:

@@ -55,7 +55,7 @@ class _FollowUpFile(StrictModel):
 @cache
 def load_metric_questions() -> tuple[MetricQuestion, ...]:
     """Every metrics question, in file order; competencies checked against the story bank's."""
-    from starkit.story import load_competencies
+    from starkit.story.questions import load_competencies
 
     qf = validate_model(QUESTIONS_FILE, None, read_toml(QUESTIONS_FILE), _QuestionFile)
     questions = validate_entries(QUESTIONS_FILE, qf.question, MetricQuestion)
@@ -109,3 +109,29 @@ def weakest_cell(codes_per_attempt: Iterable[Iterable[str]]) -> tuple[str, int] 
     order = {f.code: k for k, f in enumerate(load_followups())}
     code = min(counts, key=lambda c: (-counts[c], order.get(c, len(order)), c))
     return code, counts[code]
+
+
+CODE_PARTS = {
+    "answer-no-goal": "goal",
+    "answer-no-primary-metric": "primary",
+    "answer-no-input-metrics": "inputs",
+    "answer-no-guardrail": "guardrails",
+    "answer-no-threshold": "thresholds",
+    "answer-no-tradeoff": "tradeoffs",
+    "answer-no-segmentation": "segments",
+    "answer-no-data-check": "data_checks",
+    "answer-no-instrumentation": "instrumentation",
+}
+"""The outline part whose absence each `answer-no-*` rule reports."""
+
+
+def relevant_parts(qtype: str) -> set[str]:
+    """The outline parts a question of this type is judged on (from the rules' `types`)."""
+    from starkit.rules import load_rules
+
+    rules = load_rules()
+    return {
+        part
+        for code, part in CODE_PARTS.items()
+        if code in rules and (not rules[code].types or qtype in rules[code].types)
+    }
