@@ -226,6 +226,20 @@ def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
     return len(sents) - 1
 
 
+_GUARD_AFTER, _GUARD_BEFORE = 8, 5  # tokens between a weak guardrail cue and its metric
+
+
+def _guarded(cue: tuple[int, int], metrics: list[Mention]) -> bool:
+    """A weak guardrail cue ('make sure', 'must not') names a guardrail only with a metric
+    right after it ('keep an eye on churn') or right before it ('churn must not rise'), or as
+    a heading over a list of metrics."""
+    s, e = cue
+    return any(
+        (0 <= m.token_start - e <= _GUARD_AFTER) or (0 <= s - m.token_end <= _GUARD_BEFORE)
+        for m in metrics
+    )
+
+
 def _is_heading(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
     """A line that introduces the lines after it: it ends with ':' or is a few words."""
     s, e = bounds
@@ -307,10 +321,11 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
                 facts.primary = chosen
                 add("primary", k)
         # guardrails: a strong cue, or a weak cue / hold phrase beside a metric
-        weak = in_sent("guardrail-weak", k) or [
-            h for h in hold if sents[k][0] <= h[0] < sents[k][1]
-        ]
-        if in_sent("guardrail", k) or (weak and heading_metrics(k)):
+        weak = in_sent("guardrail-weak", k) + [h for h in hold if sents[k][0] <= h[0] < sents[k][1]]
+        heading_list = not metrics_in(k) and bool(heading_metrics(k))
+        if in_sent("guardrail", k) or (
+            weak and (heading_list or any(_guarded(cue, metrics_in(k)) for cue in weak))
+        ):
             add("guardrails", k)
         # decision rule: a real figure, a comparison and what happens
         s, e = sents[k]
