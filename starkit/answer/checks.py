@@ -35,7 +35,7 @@ def answer_no_goal(ctx: UnitContext) -> list[Hit]:
 def answer_no_primary_metric(ctx: UnitContext) -> list[Hit]:
     """No single metric is named as the one that decides success."""
     a = ctx.answer
-    if a is None or a.primary is not None:
+    if a is None or a.has("primary"):
         return []
     return _whole(ctx, metrics=len(a.distinct_metrics()))
 
@@ -54,9 +54,10 @@ def answer_vanity_primary(ctx: UnitContext) -> list[Hit]:
 def answer_no_input_metrics(ctx: UnitContext) -> list[Hit]:
     """A primary metric is named but nothing that drives it."""
     a = ctx.answer
-    if a is None or a.primary is None or a.has("inputs"):
+    if a is None or not a.has("primary") or a.has("inputs"):
         return []
-    return _whole(ctx, metric=a.primary.text)
+    name = a.primary.text if a.primary is not None else "the primary metric"
+    return _whole(ctx, metric=name)
 
 
 @check("answer-no-guardrail")

@@ -312,7 +312,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             add("goal", k)
             facts.goal_sentences.append(k)
         # primary metric: a cue with a metric in its sentence (or, for a heading, the next one)
-        if facts.primary is None and in_sent("primary", k):
+        if not facts.has("primary") and in_sent("primary", k):
             cue_start = in_sent("primary", k)[0][0]
             pool = heading_metrics(k) or (metrics_in(k + 1) if k + 1 < len(sents) else [])
             after = [m for m in pool if m.token_start >= cue_start]
@@ -320,6 +320,8 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             if chosen is not None:
                 facts.primary = chosen
                 add("primary", k)
+            elif any(a >= cue_start for a, _ in in_sent("metric-word", k)):
+                add("primary", k)  # a measure the lexicons do not name ("share of people who…")
         # guardrails: a strong cue, or a weak cue / hold phrase beside a metric
         weak = in_sent("guardrail-weak", k) + [h for h in hold if sents[k][0] <= h[0] < sents[k][1]]
         heading_list = not metrics_in(k) and bool(heading_metrics(k))
