@@ -55,9 +55,10 @@ starkit lint --kind answer --question "DAU dropped 15% overnight. What do you do
 
 ```python
 import starkit
+
 report = starkit.lint(text, "answer", question="How would you measure the success of Stories?")
-report.units[0].details["question_type"]   # success | diagnosis | program | tradeoff
-report.units[0].details["outline"]         # the parts found, each with its spans
+report.units[0].details["question_type"]  # success | diagnosis | program | tradeoff
+report.units[0].details["outline"]  # the parts found, each with its spans
 ```
 
 The question type comes from the question when it is given, else from the opening of the
