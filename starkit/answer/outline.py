@@ -266,8 +266,10 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     hold = [(m.start, m.end) for m in ctx.matches("hold") if m.entry != "monitored"]
     metrics = _mentions(ctx)
     facts = AnswerFacts(qtype=qtype, type_source=source, metrics=metrics)
-    if question_doc is not None and _raw(question_doc, "answer"):
-        facts.launch = any(entry == "launch" for entry, _, _ in _raw(question_doc, "answer"))
+    if question_doc is not None:
+        facts.launch = any(
+            entry in ("launch", "launch-past") for entry, _, _ in _raw(question_doc, "answer")
+        )
     facts.launch = facts.launch or bool(cues.get("launch"))
 
     def in_sent(name: str, k: int) -> list[tuple[int, int]]:
