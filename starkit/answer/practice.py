@@ -15,11 +15,8 @@ import pandas as pd
 from starkit.bank.records import Attempt, AttemptFinding
 from starkit.errors import InputError
 from starkit.models import Report
-from starkit.rules.checks import SPOKEN_WPM, STORY_MAX_WORDS, STORY_MIN_WORDS
+from starkit.ui.views import WINDOW_SECONDS
 
-WINDOW_SECONDS = (STORY_MIN_WORDS * 60 // SPOKEN_WPM, STORY_MAX_WORDS * 60 // SPOKEN_WPM)
-"""The spoken window, 2 to 4 minutes: the same figures as `answer-length` (300-600 words at
-150 words a minute)."""
 RECENT_ATTEMPTS = 10
 """How many recent attempts the weakest rubric cell is counted over."""
 MAX_RECORDING_BYTES = 200_000_000

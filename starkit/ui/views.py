@@ -10,12 +10,13 @@ from typing import Any
 import pandas as pd
 
 from starkit.models import SECTION_NAMES, Finding, Report, Severity, Story
+from starkit.rules.checks import SPOKEN_WPM, STORY_MAX_WORDS, STORY_MIN_WORDS
 
-WORDS_PER_MINUTE = 150
+WORDS_PER_MINUTE = SPOKEN_WPM
 """Speaking pace used for the spoken-time estimate (the `answer-length` rule's pace)."""
 
-WINDOW_SECONDS = (120, 240)
-"""The 2-to-4-minute window a spoken STAR answer should land in."""
+WINDOW_SECONDS = (STORY_MIN_WORDS * 60 // SPOKEN_WPM, STORY_MAX_WORDS * 60 // SPOKEN_WPM)
+"""The 2-to-4-minute window a spoken answer should land in (the `answer-length` figures)."""
 
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?\s*(situation|task|action|actions|result|results)\s*(?:\*\*)?\s*[:\-–—]\s*",

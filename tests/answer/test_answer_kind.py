@@ -243,3 +243,27 @@ def test_cli_question_needs_kind_answer(tmp_path, capsys):
     f.write_text("text", encoding="utf-8")
     assert main(["lint", "--question", "Q?", str(f)]) == 2
     assert "--question needs --kind answer" in capsys.readouterr().err
+
+
+def test_rubric_card_escapes_the_answer():
+    from starkit.ui.rubric import rubric_html
+
+    text = 'The goal is <img src=x onerror="alert(1)"> to help people share.'
+    details = starkit.lint(text, "answer", STORIES_Q).units[0].details
+    html = rubric_html(details)
+    assert "<img" not in html and "&lt;img" in html
+    assert 'class="sk-rubric"' in html
+
+
+def test_spoken_window_is_the_rule_figures():
+    from starkit.answer.practice import WINDOW_SECONDS
+    from starkit.rules.checks import SPOKEN_WPM, STORY_MAX_WORDS, STORY_MIN_WORDS
+
+    assert (
+        WINDOW_SECONDS
+        == (
+            STORY_MIN_WORDS * 60 // SPOKEN_WPM,
+            STORY_MAX_WORDS * 60 // SPOKEN_WPM,
+        )
+        == (120, 240)
+    )

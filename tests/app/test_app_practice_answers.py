@@ -73,3 +73,20 @@ def test_attempts_survive_a_restart_with_chart_and_weakest_cell(open_page, bank_
     assert at.session_state["practice.kind"] == "Metrics"
     q = next(q for q in load_metric_questions() if q.text == at.session_state["practice.mquestion"])
     assert q.type == "diagnosis"
+
+
+def test_behavioural_typed_answer_is_saved_with_its_competency(open_page, bank_path):
+    at = open_page("app_pages/practice.py")
+    story = (
+        "Situation: Checkout was slow. Task: I owned the fix. Action: I cached the tax call. "
+        "Result: p95 fell from 4.2 s to 1.9 s."
+    )
+    at.text_area(key="practice.answer-behavioural").input(story).run()
+    no_exception(at)
+    assert not any('class="sk-rubric"' in body for body in html_bodies(at))
+    at.button(key="practice.save").click().run()
+    no_exception(at)
+    with StoryBank(str(bank_path)) as bank:
+        (attempt,) = bank.attempts()
+    assert attempt.kind == "story" and attempt.question == at.session_state["practice.question"]
+    assert attempt.competency and attempt.question_type == "" and attempt.score is not None
