@@ -20,6 +20,7 @@ from starkit.answer.practice import (
 )
 from starkit.answer.questions import relevant_parts
 from starkit.errors import StarkitError
+from starkit.models import Report
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.rubric import progress_chart, rubric_html
@@ -203,6 +204,42 @@ def question_fields() -> dict[str, object]:
     return {"kind": "story", "question_type": "", "competency": competency}
 
 
+def show_report(report: Report, text: str) -> None:
+    """Score, rubric card (metrics), one follow-up, the finding cards and the save button."""
+    a, b = st.columns(2)
+    a.metric("Score", f"{report.score}/100")
+    spoken = report.units[0].details.get("spoken_time", "") if report.units else ""
+    b.metric("Spoken", spoken)
+    ordered = severity_order(report.findings)
+    if kind == METRICS and report.units:
+        details = report.units[0].details
+        widgets.html(rubric_html(details, relevant_parts(details["question_type"])))
+        follow = followup_for(f.rule for f in ordered)
+        follow_text = follow.question if follow else None
+    else:
+        follows = loaders.followups_cached(text)
+        follow_text = follows[0] if follows else None
+    if follow_text:
+        st.markdown("**The panel's next question**")
+        widgets.html(f'<div class="sk-followup">{escape(follow_text)}</div>')
+    st.button(
+        "Save this attempt",
+        key=S.key("save"),
+        type="primary",
+        icon=":material/save:",
+        on_click=save_attempt,
+        kwargs={
+            **question_fields(),
+            "text": text,
+            "score": report.score,
+            "findings": report_findings(report),
+        },
+    )
+    widgets.finding_cards(ordered, report.text)
+    if not ordered:
+        st.success("No findings: a complete answer.", icon=":material/check:")
+
+
 st.divider()
 st.subheader("Your answer")
 mode = st.segmented_control(
@@ -210,57 +247,29 @@ mode = st.segmented_control(
 )
 answer_key = "answer-metrics" if kind == METRICS else "answer-behavioural"
 if mode == TYPE:
-    text = st.text_area(
-        "Type your answer",
-        key=S.key(answer_key),
-        height=260,
-        placeholder="The goal of this feature is … My primary metric would be …"
-        if kind == METRICS
-        else "Situation: … Task: … Action: I … Result: …",
-    )
-    if not text.strip():
-        st.info("Type your answer: the rubric and a follow-up appear as you write.")
-    else:
-        report = None
-        with widgets.plain_errors("check the answer"):
-            loaders.warm_up()
-            if kind == METRICS:
-                report = loaders.lint_answer_cached(text, question)
-            else:
-                report = loaders.lint_cached(text, "story")
-        if report is not None:
-            a, b = st.columns(2)
-            a.metric("Score", f"{report.score}/100")
-            spoken = report.units[0].details.get("spoken_time", "") if report.units else ""
-            b.metric("Spoken", spoken)
-            ordered = severity_order(report.findings)
-            if kind == METRICS and report.units:
-                details = report.units[0].details
-                widgets.html(rubric_html(details, relevant_parts(details["question_type"])))
-                follow = followup_for(f.rule for f in ordered)
-                follow_text = follow.question if follow else None
-            else:
-                follows = loaders.followups_cached(text)
-                follow_text = follows[0] if follows else None
-            if follow_text:
-                st.markdown("**The panel's next question**")
-                widgets.html(f'<div class="sk-followup">{escape(follow_text)}</div>')
-            widgets.finding_cards(ordered, report.text)
-            if not ordered:
-                st.success("No findings: a complete answer.", icon=":material/check:")
-            st.button(
-                "Save this attempt",
-                key=S.key("save"),
-                type="primary",
-                icon=":material/save:",
-                on_click=save_attempt,
-                kwargs={
-                    **question_fields(),
-                    "text": text,
-                    "score": report.score,
-                    "findings": report_findings(report),
-                },
-            )
+    write, judge = st.columns([1, 1], gap="large")
+    with write:
+        text = st.text_area(
+            "Type your answer",
+            key=S.key(answer_key),
+            height=360,
+            placeholder="The goal of this feature is … My primary metric would be …"
+            if kind == METRICS
+            else "Situation: … Task: … Action: I … Result: …",
+        )
+    with judge:
+        if not text.strip():
+            st.info("Type your answer: the rubric and a follow-up appear as you write.")
+        else:
+            report = None
+            with widgets.plain_errors("check the answer"):
+                loaders.warm_up()
+                if kind == METRICS:
+                    report = loaders.lint_answer_cached(text, question)
+                else:
+                    report = loaders.lint_cached(text, "story")
+            if report is not None:
+                show_report(report, text)
 else:
     st.caption(
         "Recorded in your browser and measured here: starkit reads only the recording's "

@@ -72,6 +72,8 @@ On the Practice page, pick *Metrics*, type an answer and the rubric card fills i
 with one follow-up drawn from what is missing; or record yourself (only the recording's length
 is measured, in your browser session; nothing is uploaded or transcribed). Every attempt is
 kept in the story bank's database (`starkit_attempts`, schema v3) and exported with it.
+
+![The Practice page with a metrics answer and its rubric card](screenshots/practice_metrics.png)
 """
 
 

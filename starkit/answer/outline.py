@@ -56,6 +56,7 @@ class Mention:
     vanity: bool
     token_start: int
     token_end: int
+    label: str = ""  # the measure as written ("share of weekly active users who post a story")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class AnswerFacts:
         return {
             "question_type": self.qtype,
             "question_type_source": self.type_source,
-            "primary_metric": self.primary.text if self.primary else None,
+            "primary_metric": (self.primary.label or self.primary.text) if self.primary else None,
             "metrics": [m.text for m in self.distinct_metrics()],
             "families": self.families,
             "outline": [
@@ -204,7 +205,8 @@ def _mentions(ctx: UnitContext) -> list[Mention]:
         ratio = ctx.lower(e) in {"ratio", "/"} or "/" in doc[s:e].text
         vanity = bool(vanity_spans) and not causal and not ratio and not _qualified(ctx, s, e)
         span = doc[s:e]
-        out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e))
+        label = _label(ctx, s, e) if _qualified(ctx, s, e) else ""
+        out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e, label))
     return out
 
 
@@ -217,6 +219,26 @@ def _qualified(ctx: UnitContext, s: int, e: int) -> bool:
     visitor'. Such a metric is not a raw vanity count."""
     before = {ctx.lower(k) for k in range(max(0, s - 4), s)}
     return bool(before & _SHARE_WORDS) or ctx.lower(e) in _QUALIFIERS
+
+
+_LABEL_REACH = 8
+
+
+def _label(ctx: UnitContext, s: int, e: int) -> str:
+    """A qualified measure as written: from its share word to the end of its clause."""
+    start = s
+    for k in range(s - 1, max(-1, s - 4), -1):
+        if ctx.lower(k) in _SHARE_WORDS:
+            start = k
+            break
+    if ctx.lower(start - 1) in {"the", "a"}:
+        start -= 1
+    end = e
+    while end < min(len(ctx.doc), e + _LABEL_REACH) and not (
+        ctx.doc[end].is_punct or "\n" in ctx.doc[end].text
+    ):
+        end += 1
+    return ctx.doc[start:end].text
 
 
 def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
