@@ -18,7 +18,7 @@ from starkit.rules.context import UnitContext
 
 QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
-# ties go to the more specific type
+# ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
 PartName = Literal[
     "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
@@ -160,8 +160,13 @@ def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
 
 
 def _best_type(scores: dict[str, int]) -> QuestionType | None:
-    best = max(_TYPE_ORDER, key=lambda t: (scores.get(t, 0), -_TYPE_ORDER.index(t)))
-    return best if scores.get(best, 0) > 0 else None
+    """The specific types (trade-off, diagnosis, program) win over `success`, whose cues are
+    generic ('metrics', 'measure'); among them the most cues, ties in `_TYPE_ORDER`."""
+    specific = [t for t in _TYPE_ORDER if t != "success"]
+    best = max(specific, key=lambda t: (scores.get(t, 0), -_TYPE_ORDER.index(t)))
+    if scores.get(best, 0) > 0:
+        return best
+    return "success" if scores.get("success", 0) > 0 else None
 
 
 def question_type(question_doc: Doc | None, ctx: UnitContext) -> tuple[QuestionType, str]:
@@ -196,8 +201,11 @@ def _mentions(ctx: UnitContext) -> list[Mention]:
             merged[-1][2].append((cat, entry, s, e))
             continue
         merged.append([s, e, [(cat, entry, s, e)]])
+    modified = {start for entry, start, _ in _raw(doc, "answer") if entry == "modified-noun"}
     out = []
     for s, e, sources in merged:
+        if e in modified:
+            continue  # 'traffic patterns', 'revenue model': the metric word names something else
         family = next((entry for cat, entry, _, _ in sources if cat == "family"), "business")
         vanity_spans = [(a, b) for cat, _, a, b in sources if cat == "vanity"]
         causal = any(cat == "causal" for cat, _, _, _ in sources)
@@ -248,6 +256,7 @@ def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
     return len(sents) - 1
 
 
+_CUT_REACH = 3  # tokens between 'by' / 'vs' / 'which' and a dimension word
 _GUARD_AFTER, _GUARD_BEFORE = 8, 5  # tokens between a weak guardrail cue and its metric
 
 
@@ -259,6 +268,15 @@ def _guarded(cue: tuple[int, int], metrics: list[Mention]) -> bool:
     return any(
         (0 <= m.token_start - e <= _GUARD_AFTER) or (0 <= s - m.token_end <= _GUARD_BEFORE)
         for m in metrics
+    )
+
+
+def _cut(dimensions: list[tuple[int, int]], links: list[tuple[int, int]]) -> bool:
+    """A dimension word used as a cut: 'by platform', 'which app version', 'web vs mobile'."""
+    return any(
+        0 < d_start - l_start <= _CUT_REACH or 0 <= l_start - d_end < 2
+        for d_start, d_end in dimensions
+        for l_start, _ in links
     )
 
 
@@ -364,7 +382,9 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             add("thresholds", k)
         if in_sent("tradeoff", k):
             add("tradeoffs", k)
-        if in_sent("segment", k):
+        weak_cuts = in_sent("segment-weak", k)
+        links = in_sent("segment-link", k)
+        if in_sent("segment", k) or len(weak_cuts) >= 2 or _cut(weak_cuts, links):
             add("segments", k)
         if in_sent("data-check", k):
             add("data_checks", k)
