@@ -82,6 +82,7 @@ class AnswerFacts:
     first_metric_sentence: int | None = None
     goal_sentences: list[int] = field(default_factory=list)
     tied_metrics: set[str] = field(default_factory=set)
+    question_metrics: list[str] = field(default_factory=list)
 
     def has(self, part: str) -> bool:
         """True when the outline holds the part."""
@@ -249,6 +250,23 @@ def _label(ctx: UnitContext, s: int, e: int) -> str:
     return ctx.doc[start:end].text
 
 
+def _doc_metrics(doc: Doc) -> list[str]:
+    """The metric names of a question, in order ('activation', 'churn'), overlaps merged."""
+    spans = sorted(
+        {(s, e) for cat, _, s, e in doc._.starkit_matches or [] if cat in ("family", "causal")},
+        key=lambda x: (x[0], -(x[1] - x[0])),
+    )
+    names: list[str] = []
+    last_end = -1
+    for s, e in spans:
+        if s >= last_end:
+            name = doc[s:e].text
+            if name.lower() not in {n.lower() for n in names}:
+                names.append(name)
+            last_end = e
+    return names
+
+
 def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
     for k, (s, e) in enumerate(sents):
         if s <= token < e or (token < s):
@@ -307,6 +325,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     metrics = _mentions(ctx)
     facts = AnswerFacts(qtype=qtype, type_source=source, metrics=metrics)
     if question_doc is not None:
+        facts.question_metrics = _doc_metrics(question_doc)
         facts.launch = any(
             entry in ("launch", "launch-past") for entry, _, _ in _raw(question_doc, "answer")
         )

@@ -30,6 +30,8 @@ def _taxonomy_metric(m: Mention | None, text: str) -> Metric:
 
 
 def _primary_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
+    if facts is not None and facts.qtype == "tradeoff" and facts.question_metrics:
+        return facts.question_metrics[0]  # the metric the change lifts
     if facts is not None and facts.primary is not None:
         return facts.primary.text
     if facts is not None:
@@ -40,6 +42,8 @@ def _primary_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
 
 
 def _guardrail_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
+    if facts is not None and facts.qtype == "tradeoff" and len(facts.question_metrics) > 1:
+        return facts.question_metrics[1]  # the metric the change costs
     primary = facts.primary if facts is not None else None
     if primary is None and facts is not None and facts.metrics:
         primary = next((m for m in facts.metrics if not m.vanity), facts.metrics[0])
