@@ -409,6 +409,16 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             add("data_checks", k)
         if in_sent("instrumentation", k):
             add("instrumentation", k)
+    # No question and no specific cue: an answer that checks a change is real and names no
+    # goal or primary metric is answering a diagnosis question.
+    if (
+        source == "answer"
+        and qtype == "success"
+        and facts.has("data_checks")
+        and not (facts.has("primary") or facts.has("goal"))
+        and _best_type(_type_scores(doc)) in (None, "success")
+    ):
+        facts.qtype = "diagnosis"
     # inputs: a driver cue beside a metric other than the primary
     for k in range(len(sents)):
         others = [

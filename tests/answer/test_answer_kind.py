@@ -267,3 +267,13 @@ def test_spoken_window_is_the_rule_figures():
         )
         == (120, 240)
     )
+
+
+def test_without_a_question_a_data_check_answer_is_a_diagnosis():
+    text = (
+        "* Is the slowdown real? Compare with the same month last year.\n"
+        "* Then check spam accounts."
+    )
+    d = _details(text)
+    assert (d["question_type"], d["question_type_source"]) == ("diagnosis", "answer")
+    assert _details("* DAU, CTR and retention rate")["question_type"] == "success"
