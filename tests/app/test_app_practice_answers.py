@@ -90,3 +90,13 @@ def test_behavioural_typed_answer_is_saved_with_its_competency(open_page, bank_p
         (attempt,) = bank.attempts()
     assert attempt.kind == "story" and attempt.question == at.session_state["practice.question"]
     assert attempt.competency and attempt.question_type == "" and attempt.score is not None
+
+
+def test_typed_answer_survives_a_visit_to_another_page(open_page):
+    at = _metrics_page(open_page)
+    at.text_area(key="practice.answer-metrics").input(WEAK).run()
+    at.switch_page("app_pages/story_bank.py").run()
+    at.switch_page("app_pages/practice.py").run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Metrics"
+    assert at.text_area(key="practice.answer-metrics").value == WEAK
