@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from starkit.bank import StoryBank
     from starkit.engine import lint, lint_many
+    from starkit.interviews import draft_thank_you
     from starkit.resume import read_resume
     from starkit.story import parse_story
 
@@ -33,6 +34,7 @@ _LAZY = {
     "parse_story": "starkit.story",
     "read_resume": "starkit.resume",
     "StoryBank": "starkit.bank",
+    "draft_thank_you": "starkit.interviews",
 }
 
 
@@ -60,6 +62,7 @@ __all__ = [
     "Story",
     "StoryBank",
     "UnitReport",
+    "draft_thank_you",
     "lint",
     "lint_many",
     "parse_story",

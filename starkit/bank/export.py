@@ -76,6 +76,13 @@ def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
             )
         if any("\x00" in v for v in (attempt.question, attempt.text or "")):
             raise BankError(f"the import's attempt '{attempt.id}' contains a NUL character")
+    seen_interviews: set[str] = set()
+    for interview in export.interviews:
+        if interview.id in seen_interviews:
+            raise BankError(f"the import has interview '{interview.id}' twice")
+        seen_interviews.add(interview.id)
+        if "\x00" in interview.model_dump_json():
+            raise BankError(f"the import's interview '{interview.id}' contains a NUL character")
     return export
 
 

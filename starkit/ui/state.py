@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-PAGES = ("resume", "story", "bank", "email", "practice")
+PAGES = ("resume", "story", "bank", "email", "practice", "interviews")
 
 
 class PageState:

@@ -1,0 +1,236 @@
+"""Draft the thank-you email for a logged interview, from the log and the stories told in it.
+
+The draft names the interviewer(s), the company and the role, one topic discussed, and one
+quantified result copied verbatim from a story told in that interview: the reinforcement. It is
+written from the templates in `lexicons/interviews/draft.toml`, in the candidate's voice, and
+stays under that file's `word_limit`. A fact the log lacks becomes a `<slot>` (which the email
+lint flags as unfilled), never an invented value: a log with no quantified story gets a result
+slot and no number.
+
+The result sentence is chosen from the Result sections of the stories told (the sentences that
+measure something), closest to the interview's topic and questions first, then shortest; each
+candidate draft is linted as an email and the first with no `error` or `warning` finding is
+kept, so a complete log gives a draft the email lint passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from typing import Any
+
+from starkit.bank.records import Interview, utc_now
+from starkit.errors import InputError
+from starkit.interviews.templates import DraftLexicon, load_draft_lexicon
+from starkit.story.coverage import StoryInput, as_story_input
+
+_LABELLED_TITLE = re.compile(r"^Story \d+$")
+
+
+@dataclass(frozen=True)
+class ThankYouDraft:
+    """A drafted thank-you email and how it was made."""
+
+    text: str
+    slots: tuple[str, ...] = ()
+    """The `<slots>` left for facts the log lacks (empty for a complete log)."""
+    story_id: str | None = None
+    story_title: str | None = None
+    result: str | None = None
+    """The result sentence copied from the story (None when the result is a slot)."""
+    findings: tuple[str, ...] = field(default=())
+    """Codes of the email lint's error and warning findings on the draft (empty when clean)."""
+
+    @property
+    def words(self) -> int:
+        """Whitespace-separated words of the draft."""
+        return len(self.text.split())
+
+
+def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
+    """An `Interview` from a logged record or a mapping of its fields (`interviewer` may give
+    one name; `id` and times are optional)."""
+    if isinstance(interview, Interview):
+        return interview
+    if not isinstance(interview, Mapping):
+        raise InputError(
+            f"an interview is a logged Interview or a mapping, not {type(interview).__name__}"
+        )
+    from starkit.bank.store import valid_interview
+
+    data = dict(interview)
+    if "interviewer" in data:
+        one = data.pop("interviewer")
+        data["interviewers"] = (
+            [one, *data.get("interviewers", ())] if one else data.get("interviewers", ())
+        )
+    now = utc_now()
+    data.setdefault("id", "draft")
+    data.setdefault("created_at", now)
+    data.setdefault("updated_at", now)
+    return valid_interview(data)
+
+
+def stories_told(interview: Interview, stories: Iterable[Any]) -> list[StoryInput]:
+    """The stories of `stories` told in the interview, in the log's order. When none of the
+    given stories carries an id the log names, all of them are taken as the ones told."""
+    given = [as_story_input(s, i) for i, s in enumerate(stories)]
+    by_id = {s.id: s for s in given}
+    told = [by_id[sid] for sid in interview.story_ids if sid in by_id]
+    return told if told else given
+
+
+def _content(text: str) -> set[str]:
+    """Content words (the coverage word fit's own splitter and stop words)."""
+    from starkit.story.coverage import _words
+
+    return set(_words(text))
+
+
+def _one_line(sentence: str) -> str:
+    clean = " ".join(sentence.split())
+    return clean if clean.endswith((".", "!", "?")) else clean + "."
+
+
+def result_sentences(text: str) -> list[str]:
+    """The sentences of a story's Result section (the whole story when it has none), with any
+    'Result:' label removed."""
+    from starkit.story import parse_story, sentences
+    from starkit.ui.views import strip_label
+
+    story = parse_story(text)
+    section = story.section("result")
+    lo, hi = (section.start, section.end) if section else (0, len(text))
+    return [strip_label(text[a:b]) for a, b in sentences(text) if a >= lo and b <= hi]
+
+
+def quantified_results(story: StoryInput) -> list[str]:
+    """The story's Result sentences that measure something, as one-line sentences."""
+    from starkit.quantities import has_quantity
+
+    out = []
+    for sentence in result_sentences(story.text):
+        if sentence.strip() and has_quantity(sentence):
+            out.append(_one_line(sentence))
+    return out
+
+
+def _names(names: tuple[str, ...]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def interview_topic(interview: Interview) -> str:
+    """One topic discussed: the topic the log names, else the competency of the first question
+    asked that names one (lower-case), else '' (the draft then leaves a slot)."""
+    if interview.topic:
+        return interview.topic
+    from starkit.interviews.debrief import question_competencies
+
+    for question in interview.questions:
+        names = [name for _, name in question_competencies(question)]
+        if names:
+            return names[0].lower()
+    return ""
+
+
+def _render(
+    lex: DraftLexicon, interview: Interview, topic: str, story: StoryInput | None, result: str
+) -> tuple[str, tuple[str, ...]]:
+    slots: list[str] = []
+
+    def fill(name: str, value: str) -> str:
+        if value:
+            return value
+        slots.append(lex.slots[name])
+        return lex.slots[name]
+
+    values = {
+        "interviewers": fill("interviewers", _names(interview.interviewers)),
+        "company": interview.company,
+        "role": fill("role", interview.role),
+        "topic": fill("topic", topic),
+        "result": fill("result", result),
+        "title": story.title if story else "",
+    }
+    if story is None:
+        reinforce = lex.reinforce_slot
+    elif _LABELLED_TITLE.match(story.title) or story.title == story.id:
+        reinforce = lex.reinforce_untitled
+    else:
+        reinforce = lex.reinforce
+    body = " ".join(
+        [lex.thanks.format(**values), lex.topic.format(**values), reinforce.format(**values)]
+    )
+    text = "\n\n".join(
+        [
+            lex.greeting.format(**values),
+            body,
+            lex.close.format(**values),
+            lex.signoff.format(**values),
+        ]
+    )
+    return text + "\n", tuple(slots)
+
+
+def _blocking(text: str) -> tuple[tuple[str, ...], bool]:
+    """(codes of error/warning findings, whether any is an error) of the email lint."""
+    from starkit.engine import lint
+
+    report = lint(text, "email")
+    bad = [f for f in report.findings if f.severity.value in ("error", "warning")]
+    return tuple(f.rule for f in bad), any(f.severity.value == "error" for f in bad)
+
+
+def compose_thank_you(
+    interview: Interview | Mapping[str, Any], stories: Iterable[Any] = ()
+) -> ThankYouDraft:
+    """The draft with its slots, the story and result it reinforces, and its lint codes."""
+    lex = load_draft_lexicon()
+    iv = as_interview(interview)
+    told = stories_told(iv, stories)
+    topic = interview_topic(iv)
+    focus = _content(" ".join([topic, *iv.questions]))
+    candidates: list[tuple[tuple[int, int], int, StoryInput, str]] = []
+    for order, story in enumerate(told):
+        for sentence in quantified_results(story):
+            overlap = len(focus & _content(sentence + " " + story.title))
+            candidates.append(((-overlap, len(sentence)), order, story, sentence))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    fallback: ThankYouDraft | None = None
+    for _, _, story, sentence in candidates:
+        text, slots = _render(lex, iv, topic, story, sentence)
+        if len(text.split()) >= lex.word_limit:
+            continue
+        codes, has_error = _blocking(text)
+        made = ThankYouDraft(text, slots, story.id, story.title, sentence, codes)
+        if not codes:
+            return made
+        if fallback is None and not has_error:
+            fallback = made
+    if fallback is not None:
+        return fallback
+    text, slots = _render(lex, iv, topic, None, "")
+    return ThankYouDraft(text, slots, findings=_blocking(text)[0])
+
+
+def draft_thank_you(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = ()) -> str:
+    """The thank-you email for a logged interview, drafted from the log and the stories told
+    (`stories`: bank records, mappings with id/title/text, or plain texts). See the module
+    docstring for what it holds and when it leaves a `<slot>`."""
+    return compose_thank_you(interview, stories).text
+
+
+def to_eml(text: str, interview: Interview | Mapping[str, Any]) -> bytes:
+    """The email as an `.eml` file (RFC 5322, UTF-8) to open in a mail client; nothing is
+    sent. The subject names the role and company; no addresses are filled in."""
+    iv = as_interview(interview)
+    msg = EmailMessage()
+    what = f"the {iv.role} role" if iv.role else "our conversation"
+    msg["Subject"] = f"Thank you: {what} at {iv.company}"
+    msg["X-Unsent"] = "1"  # mail clients open it as a draft to send
+    msg.set_content(text)
+    return bytes(msg)
