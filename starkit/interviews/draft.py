@@ -41,7 +41,8 @@ class ThankYouDraft:
     result: str | None = None
     """The result sentence copied from the story (None when the result is a slot)."""
     findings: tuple[str, ...] = field(default=())
-    """Codes of the email lint's error and warning findings on the draft (empty when clean)."""
+    """Codes of the email lint's error and warning findings on the draft, other than on its
+    own slots (empty when clean)."""
 
     @property
     def words(self) -> int:
@@ -51,7 +52,7 @@ class ThankYouDraft:
 
 def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
     """An `Interview` from a logged record or a mapping of its fields (`interviewer` may give
-    one name; `id` and times are optional)."""
+    one name, `stories_told` the stories' ids or records; `id` and times are optional)."""
     if isinstance(interview, Interview):
         return interview
     if not isinstance(interview, Mapping):
@@ -61,6 +62,10 @@ def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
     from starkit.bank.store import valid_interview
 
     data = dict(interview)
+    for alias in ("stories_told", "stories"):
+        if alias in data and "story_ids" not in data:
+            told = data.pop(alias)
+            data["story_ids"] = [t if isinstance(t, str) else as_story_input(t).id for t in told]
     if "interviewer" in data:
         one = data.pop("interviewer")
         data["interviewers"] = (
@@ -123,22 +128,46 @@ def _names(names: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def interview_topic(interview: Interview) -> str:
-    """One topic discussed: the topic the log names, else the competency of the first question
-    asked that names one (lower-case), else '' (the draft then leaves a slot)."""
-    if interview.topic:
-        return interview.topic
-    from starkit.interviews.debrief import question_competencies
+@dataclass(frozen=True)
+class _Topic:
+    """One way to name a topic discussed: which template line, and the value it takes."""
 
-    for question in interview.questions:
-        names = [name for _, name in question_competencies(question)]
-        if names:
-            return names[0].lower()
-    return ""
+    template: str  # "topic", "topic_question" or "" (the topic slot)
+    value: str
+
+
+def topic_options(interview: Interview, told: list[StoryInput]) -> list[_Topic]:
+    """The ways to name one topic discussed, best first: the topic the log names; the
+    competencies of the questions asked (lower-case); a question asked, quoted; the
+    competencies of the stories told (their tags); last the topic slot."""
+    from starkit.interviews.debrief import question_competencies
+    from starkit.story.competencies import resolve_tags
+    from starkit.story.questions import load_competencies
+
+    out: list[_Topic] = []
+    if interview.topic:
+        out.append(_Topic("topic", interview.topic))
+    names = [name.lower() for q in interview.questions for _, name in question_competencies(q)]
+    out += [_Topic("topic", n) for n in dict.fromkeys(names)]
+    out += [_Topic("topic_question", _one_line(q)) for q in interview.questions]
+    comp_names = {c.id: c.name.lower() for c in load_competencies()}
+    tags = [comp_names[t] for s in told for t in resolve_tags(s.tags) if t in comp_names]
+    out += [_Topic("topic", n) for n in dict.fromkeys(tags) if n not in names]
+    out.append(_Topic("", ""))
+    return out
+
+
+def interview_topic(interview: Interview, told: Iterable[StoryInput] = ()) -> str:
+    """The topic the draft names first ('' when the log gives none)."""
+    return topic_options(interview, list(told))[0].value
 
 
 def _render(
-    lex: DraftLexicon, interview: Interview, topic: str, story: StoryInput | None, result: str
+    lex: DraftLexicon,
+    interview: Interview,
+    topic: _Topic,
+    story: StoryInput | None,
+    result: str,
 ) -> tuple[str, tuple[str, ...]]:
     slots: list[str] = []
 
@@ -152,7 +181,8 @@ def _render(
         "interviewers": fill("interviewers", _names(interview.interviewers)),
         "company": interview.company,
         "role": fill("role", interview.role),
-        "topic": fill("topic", topic),
+        "topic": fill("topic", topic.value),
+        "question": topic.value,
         "result": fill("result", result),
         "title": story.title if story else "",
     }
@@ -162,8 +192,9 @@ def _render(
         reinforce = lex.reinforce_untitled
     else:
         reinforce = lex.reinforce
+    about = lex.topic_question if topic.template == "topic_question" else lex.topic
     body = " ".join(
-        [lex.thanks.format(**values), lex.topic.format(**values), reinforce.format(**values)]
+        [lex.thanks.format(**values), about.format(**values), reinforce.format(**values)]
     )
     text = "\n\n".join(
         [
@@ -176,12 +207,18 @@ def _render(
     return text + "\n", tuple(slots)
 
 
-def _blocking(text: str) -> tuple[tuple[str, ...], bool]:
-    """(codes of error/warning findings, whether any is an error) of the email lint."""
+def _blocking(text: str, slots: tuple[str, ...] = ()) -> tuple[tuple[str, ...], bool]:
+    """(codes of error/warning findings, whether any is an error) of the email lint, leaving
+    out the findings on the draft's own `slots` (a fact the log lacks is meant to be flagged)."""
     from starkit.engine import lint
 
     report = lint(text, "email")
-    bad = [f for f in report.findings if f.severity.value in ("error", "warning")]
+    bad = [
+        f
+        for f in report.findings
+        if f.severity.value in ("error", "warning")
+        and not (f.rule == "unfilled-placeholder" and text[f.start : f.end] in slots)
+    ]
     return tuple(f.rule for f in bad), any(f.severity.value == "error" for f in bad)
 
 
@@ -192,8 +229,8 @@ def compose_thank_you(
     lex = load_draft_lexicon()
     iv = as_interview(interview)
     told = stories_told(iv, stories)
-    topic = interview_topic(iv)
-    focus = _content(" ".join([topic, *iv.questions]))
+    topics = topic_options(iv, told)
+    focus = _content(" ".join([topics[0].value, *iv.questions]))
     candidates: list[tuple[tuple[int, int], int, StoryInput, str]] = []
     for order, story in enumerate(told):
         for sentence in quantified_results(story):
@@ -201,20 +238,21 @@ def compose_thank_you(
             candidates.append(((-overlap, len(sentence)), order, story, sentence))
     candidates.sort(key=lambda c: (c[0], c[1]))
     fallback: ThankYouDraft | None = None
-    for _, _, story, sentence in candidates:
-        text, slots = _render(lex, iv, topic, story, sentence)
-        if len(text.split()) >= lex.word_limit:
-            continue
-        codes, has_error = _blocking(text)
-        made = ThankYouDraft(text, slots, story.id, story.title, sentence, codes)
-        if not codes:
-            return made
-        if fallback is None and not has_error:
-            fallback = made
+    for topic in topics:
+        for _, _, story, sentence in candidates:
+            text, slots = _render(lex, iv, topic, story, sentence)
+            if len(text.split()) >= lex.word_limit:
+                continue
+            codes, has_error = _blocking(text, slots)
+            made = ThankYouDraft(text, slots, story.id, story.title, sentence, codes)
+            if not codes:
+                return made
+            if fallback is None and not has_error:
+                fallback = made
     if fallback is not None:
         return fallback
-    text, slots = _render(lex, iv, topic, None, "")
-    return ThankYouDraft(text, slots, findings=_blocking(text)[0])
+    text, slots = _render(lex, iv, topics[0], None, "")
+    return ThankYouDraft(text, slots, findings=_blocking(text, slots)[0])
 
 
 def draft_thank_you(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = ()) -> str:

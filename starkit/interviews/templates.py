@@ -14,11 +14,12 @@ from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_model
 
 DRAFT_FILE = "interviews/draft.toml"
-FIELDS = frozenset({"interviewers", "role", "company", "topic", "title", "result"})
+FIELDS = frozenset({"interviewers", "role", "company", "topic", "question", "title", "result"})
 TEMPLATES = (
     "greeting",
     "thanks",
     "topic",
+    "topic_question",
     "reinforce",
     "reinforce_untitled",
     "reinforce_slot",
@@ -42,6 +43,7 @@ class DraftLexicon(StrictModel):
     greeting: str
     thanks: str
     topic: str
+    topic_question: str
     reinforce: str
     reinforce_untitled: str
     reinforce_slot: str
