@@ -114,11 +114,10 @@ st.dataframe(
                 "date": i.date.isoformat() if i.date else "",
                 "stage": i.stage,
                 "stories told": len(i.story_ids),
-                "email drafted": i.email is not None,
             }
             for i in logged
         ],
-        columns=["company", "role", "round", "date", "stage", "stories told", "email drafted"],
+        columns=["company", "role", "round", "date", "stage", "stories told"],
     ),
     hide_index=True,
     width="stretch",
@@ -256,9 +255,14 @@ def email_box() -> None:
             "role, a topic you discussed and one measured result from a story you told.",
             icon=":material/mail:",
         )
-        if st.button("Draft email", key=S.key("draft", iid), icon=":material/edit:"):
-            save_draft(iid)
-            st.rerun()
+        # a callback: it runs before the page, so no rerun (which would leave this tab)
+        st.button(
+            "Draft email",
+            key=S.key("draft", iid),
+            icon=":material/edit:",
+            on_click=save_draft,
+            args=(iid,),
+        )
         return
     S.setdefault("email", iid, value=current.email)
     editor, feedback = st.columns([3, 2], gap="large")
@@ -270,11 +274,13 @@ def email_box() -> None:
                 with loaders.BANK_LOCK:
                     bank.update_interview(iid, email=text)
                 st.success("Email saved.", icon=":material/check:")
-        if b.button(
-            "Draft again from the log", key=S.key("redraft", iid), icon=":material/refresh:"
-        ):
-            save_draft(iid)
-            st.rerun(scope="fragment")
+        b.button(
+            "Draft again from the log",
+            key=S.key("redraft", iid),
+            icon=":material/refresh:",
+            on_click=save_draft,
+            args=(iid,),
+        )
     with feedback:
         if text.strip():
             report = None

@@ -110,7 +110,7 @@ def metric_families(text: str) -> tuple[str, ...]:
 
 def debrief(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = ()) -> Debrief:
     """Check the stories told in an interview against the questions asked (see the module)."""
-    from starkit.story.coverage import COVERED_AT, competency_profile, fit
+    from starkit.story.coverage import coverage
     from starkit.story.questions import Question
 
     lex = load_draft_lexicon()
@@ -130,27 +130,27 @@ def debrief(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = (
     covered = tuple(f for f in lex.families if any(f in c.families for c in checks))
     uncovered_families = tuple(f for f in lex.families if f not in covered)
 
-    profiles = [(s, competency_profile(s)) for s in told]
-    questions = []
-    for n, text in enumerate(iv.questions):
-        comps = question_competencies(text)
-        best_title, best_fit = None, 0.0
-        if comps:
-            q = Question(
-                id=f"asked-{n + 1}",
-                text=text,
-                category="behavioural",
-                competencies=tuple(c for c, _ in comps),
-            )
-            for s, profile in profiles:
-                score = fit(q, profile)
-                if score > best_fit:
-                    best_fit, best_title = score, s.title
-            if best_fit < COVERED_AT:
-                best_title = None
-        questions.append(
-            QuestionCheck(text, tuple(name for _, name in comps), best_title, round(best_fit, 3))
+    asked = [(text, question_competencies(text)) for text in iv.questions]
+    judged = [
+        Question(
+            id=f"asked-{n + 1}",
+            text=text,
+            category="behavioural",
+            competencies=tuple(c for c, _ in comps),
         )
+        for n, (text, comps) in enumerate(asked)
+        if comps
+    ]
+    best: dict[str, tuple[str | None, float]] = {}
+    if judged and told:
+        rows = coverage(told, judged).best
+        for row in rows.itertuples():
+            title = row.story_title if row.covered else None
+            best[str(row.question)] = (title, round(float(row.fit), 3))
+    questions = tuple(
+        QuestionCheck(text, tuple(name for _, name in comps), *best.get(text, (None, 0.0)))
+        for text, comps in asked
+    )
 
     followups: list[str] = []
     for q in questions:
@@ -173,7 +173,7 @@ def debrief(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = (
         stories=tuple(checks),
         families_covered=covered,
         families_missing=uncovered_families,
-        questions=tuple(questions),
+        questions=questions,
         followups=tuple(followups),
         missing_story_ids=missing,
     )
