@@ -220,6 +220,11 @@ with tab_debrief:
                 st.text(f"Metric families covered: {covered}")
             else:
                 st.info("No story from your bank is logged as told in this interview.")
+            if result.missing_story_ids:
+                st.text(
+                    f"{len(result.missing_story_ids)} story told is no longer in the bank "
+                    "(purged); it cannot be checked."
+                )
             if result.questions:
                 st.dataframe(
                     pd.DataFrame(
