@@ -162,11 +162,13 @@ with tab_log:
         with loaders.BANK_LOCK:
             bank.update_interview(iid, stage=new_stage)
         st.rerun()
-    if b.button("Delete this interview", key=S.key("delete", iid), icon=":material/delete:"):
-        with loaders.BANK_LOCK:
-            bank.delete_interview(iid)
-        S.pop("selected")
-        st.rerun()
+    with b.popover("Delete this interview", icon=":material/delete:"):
+        st.caption("The log, its debrief and its email go for good; your stories stay.")
+        if st.button("Delete for good", key=S.key("delete", iid), type="primary"):
+            with loaders.BANK_LOCK:
+                bank.delete_interview(iid)
+            S.pop("selected")
+            st.rerun()
 
 with tab_debrief:
     lex = load_draft_lexicon()

@@ -914,6 +914,8 @@ def valid_interview(fields: dict[str, Any]) -> Interview:
             _storable(data[key], f"the {key}")
     if data.get("date") == "":
         data["date"] = None
+    if isinstance(data.get("stage"), str):
+        data["stage"] = data["stage"].strip().lower()
     review = data.get("self_review")
     if isinstance(review, dict):
         for answer in review.values():

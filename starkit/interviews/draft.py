@@ -52,7 +52,8 @@ class ThankYouDraft:
 
 def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
     """An `Interview` from a logged record or a mapping of its fields (`interviewer` may give
-    one name, `stories_told` the stories' ids or records; `id` and times are optional)."""
+    one name, `stories_told` or `stories` the stories' ids or records, `outcome` the stage,
+    `questions_asked` the questions; `id` and times are optional)."""
     if isinstance(interview, Interview):
         return interview
     if not isinstance(interview, Mapping):
@@ -64,8 +65,13 @@ def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
     data = dict(interview)
     for alias in ("stories_told", "stories"):
         if alias in data and "story_ids" not in data:
-            told = data.pop(alias)
-            data["story_ids"] = [t if isinstance(t, str) else as_story_input(t).id for t in told]
+            told = data.pop(alias) or ()
+            data["story_ids"] = [
+                t if isinstance(t, str) else as_story_input(t, i).id for i, t in enumerate(told)
+            ]
+    for alias, name in (("outcome", "stage"), ("questions_asked", "questions")):
+        if alias in data and name not in data:
+            data[name] = data.pop(alias)
     if "interviewer" in data:
         one = data.pop("interviewer")
         data["interviewers"] = (

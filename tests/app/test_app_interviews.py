@@ -114,3 +114,14 @@ def test_story_bank_shows_where_each_story_was_told(open_page, bank_path, story_
     assert "**Told in** (1)" in [m.value for m in at.markdown]
     assert f"{COMPANY} · Senior TPM (screen)" in shown_text(at)
     _no_raw_company(at)
+
+
+def test_an_interview_is_deleted_only_from_its_confirm_button(open_page, bank_path, story_id):
+    at = _log_one(open_page(PAGE), story_id)
+    with StoryBank(str(bank_path)) as bank:
+        (iv,) = bank.interviews()
+    at.button(key=f"interviews.delete.{iv.id}").click().run()
+    no_exception(at)
+    with StoryBank(str(bank_path)) as bank:
+        assert bank.interviews() == [] and bank.get(story_id).title == "Checkout latency"
+    assert any("No interviews logged yet" in i.value for i in at.info)

@@ -251,3 +251,14 @@ def test_every_slot_is_flagged_by_the_email_lint(name: str) -> None:
         text[f.start : f.end] for f in lint(text, "email").findings if f.severity.value == "error"
     ]
     assert slot in spans
+
+
+def test_a_mapping_log_may_use_the_issue_s_field_names() -> None:
+    told = {"id": "t", "title": "Pricing test", "text": "Result: I raised annual share from "
+            "12% to 19% in 8 weeks."}  # fmt: skip
+    log = {"company": "Acme", "role": "PM", "interviewer": "Sam Lee", "outcome": "Onsite",
+           "questions_asked": ["How do you price a new plan?"], "stories_told": [told]}  # fmt: skip
+    made = compose_thank_you(log, [told])
+    assert made.story_id == "t" and "Sam Lee" in made.text and made.findings == ()
+    with pytest.raises(InputError, match="stage"):
+        compose_thank_you({**log, "outcome": "hired"}, [told])
