@@ -85,11 +85,17 @@ def as_interview(interview: Interview | Mapping[str, Any]) -> Interview:
 
 
 def stories_told(interview: Interview, stories: Iterable[Any]) -> list[StoryInput]:
-    """The stories of `stories` told in the interview, in the log's order. When none of the
-    given stories carries an id the log names, all of them are taken as the ones told."""
+    """The stories of `stories` told in the interview, in the log's order: those whose id (or
+    else title, case-insensitive) the log names. When the log names none of the given stories,
+    all of them are taken as the ones told (the caller chose them for this interview)."""
     given = [as_story_input(s, i) for i, s in enumerate(stories)]
     by_id = {s.id: s for s in given}
-    told = [by_id[sid] for sid in interview.story_ids if sid in by_id]
+    by_title = {s.title.casefold(): s for s in reversed(given)}
+    told: list[StoryInput] = []
+    for ref in interview.story_ids:
+        found = by_id.get(ref) or by_title.get(ref.casefold())
+        if found is not None and found not in told:
+            told.append(found)
     return told if told else given
 
 

@@ -262,3 +262,12 @@ def test_a_mapping_log_may_use_the_issue_s_field_names() -> None:
     assert made.story_id == "t" and "Sam Lee" in made.text and made.findings == ()
     with pytest.raises(InputError, match="stage"):
         compose_thank_you({**log, "outcome": "hired"}, [told])
+
+
+def test_stories_told_may_be_named_by_title() -> None:
+    told = {"title": "Pricing test", "text": "Result: I raised annual share from 12% to 19%."}
+    other = {"title": "Checkout", "text": "Result: I cut p95 from 4.2 s to 1.9 s."}
+    log = {"company": "Acme", "role": "PM", "interviewer": "Sam Lee", "topic": "checkout",
+           "stories_told": ["pricing test"]}  # fmt: skip
+    made = compose_thank_you(log, [other, told])
+    assert made.story_title == "Pricing test" and "from 12% to 19%" in made.text
