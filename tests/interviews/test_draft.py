@@ -140,7 +140,7 @@ def test_a_complete_log_drafts_a_clean_email_with_its_facts_verbatim(case) -> No
     assert all(name in made.text for name in log["interviewers"])
     assert made.story_id in figures and figures[made.story_id] in made.text
     assert made.result is not None and made.result in made.text
-    assert len(made.text.split()) < LIMIT
+    assert len(made.text.split()) < LIMIT and len(re.findall(r"\w+", made.text)) < LIMIT
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -271,3 +271,13 @@ def test_stories_told_may_be_named_by_title() -> None:
            "stories_told": ["pricing test"]}  # fmt: skip
     made = compose_thank_you(log, [other, told])
     assert made.story_title == "Pricing test" and "from 12% to 19%" in made.text
+
+
+def test_a_result_that_would_break_the_word_limit_is_not_used() -> None:
+    long = "I cut churn from 4% to 3% " + "while keeping every other team informed " * 16 + "."
+    short = "I raised activation from 20% to 26%."
+    log = {"company": "Acme", "role": "PM", "interviewer": "Sam Lee", "topic": "churn"}
+    made = compose_thank_you(log, [{"title": "Retention", "text": f"Result: {long} {short}"}])
+    assert made.result == short and made.words < LIMIT
+    alone = compose_thank_you(log, [{"title": "Retention", "text": f"Result: {long}"}])
+    assert alone.result is None and load_draft_lexicon().slots["result"] in alone.text
