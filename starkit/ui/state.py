@@ -69,6 +69,9 @@ KEEP: tuple[str, ...] = (
     "practice.mtype",
     "practice.mode",
     "practice.answer-*",
+    "interviews.email.*",
+    "interviews.review.*",
+    "interviews.followups.*",
 )
 """Widget keys whose values must survive a visit to another page (glob patterns)."""
 

@@ -125,3 +125,18 @@ def test_an_interview_is_deleted_only_from_its_confirm_button(open_page, bank_pa
     with StoryBank(str(bank_path)) as bank:
         assert bank.interviews() == [] and bank.get(story_id).title == "Checkout latency"
     assert any("No interviews logged yet" in i.value for i in at.info)
+
+
+def test_an_unsaved_email_edit_survives_a_visit_to_another_page(open_page, bank_path, story_id):
+    at = _log_one(open_page(PAGE), story_id)
+    with StoryBank(str(bank_path)) as bank:
+        (iv,) = bank.interviews()
+    at.button(key=f"interviews.draft.{iv.id}").click().run()
+    box = at.text_area(key=f"interviews.email.{iv.id}")
+    edited = box.value.replace("Best regards,", "Best regards,\nAlex")
+    box.input(edited).run()
+    at.switch_page("app_pages/story_bank.py").run()
+    at.switch_page(PAGE).run()
+    no_exception(at)
+    assert at.text_area(key=f"interviews.email.{iv.id}").value == edited
+    assert [c.value.strip() for c in at.code] == [edited.strip()]
