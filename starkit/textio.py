@@ -11,13 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from starkit import limits
 from starkit.errors import InputError
 
-MAX_CHARS = 1_000_000
-"""The largest text linted (about 150,000 words, several hundred resumes)."""
-
-MAX_FILE_BYTES = 10_000_000
-"""The largest file read (10 MB): the CLI, the resume reader and the app's upload limit."""
+# The limits live in `starkit.limits`; these names stay for the modules that import them here.
+MAX_CHARS = limits.MAX_CHARS
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,16 @@ def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
             "split it into smaller parts"
         )
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputError(
+            f"the text holds an invalid character (a lone surrogate, U+{ord(bad.group()):04X}) "
+            f"at offset {bad.start():,}; it is not valid Unicode text"
+        )
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

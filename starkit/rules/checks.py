@@ -7,8 +7,8 @@ The severity, message, kinds and examples live in `lexicons/rules/<code>.toml`.
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -486,14 +486,21 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     """A template slot is left in the text."""
     hits: list[Hit] = []
     text = ctx.doc.text
+    # kept hits never overlap, so sorted by start their ends are sorted too: an overlap test is
+    # a binary search (a scan of every hit made this quadratic in the number of slots)
+    starts: list[int] = []
+    ends: list[int] = []
     for pid, rx in placeholder_patterns():
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             seg = text[s:e]
             s += len(seg) - len(seg.lstrip())
             e -= len(seg) - len(seg.rstrip())
-            if e <= s or any(h.start < e and s < h.end for h in hits):
+            k = bisect_left(starts, e)
+            if e <= s or (k > 0 and ends[k - 1] > s):
                 continue
+            starts.insert(k, s)
+            ends.insert(k, e)
             hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -644,30 +651,45 @@ _OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "
 @check("email-no-metric")
 def email_no_metric(ctx: UnitContext) -> list[Hit]:
     """The email reinforces no quantified result the candidate can own."""
+    # what each sentence gives is computed once: many figures in one long sentence stay linear
+    seen: dict[tuple[int, int], tuple[str, int, bool, list[int], bool]] = {}
     for q in ctx.quantities:
         ts, te = ctx.sentence_of(q.token_start)
-        sent = ctx.doc[ts:te]
-        sentence = sent.text.lower()
-        clause = _clause_around(sentence, q.start - sent.start_char)
-        words = set(re.findall(r"[a-z']+", sentence))
-        if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
+        if (ts, te) not in seen:
+            sent = ctx.doc[ts:te]
+            sentence = sent.text.lower()
+            words = set(re.findall(r"[a-z']+", sentence))
+            seen[ts, te] = (
+                sentence,
+                sent.start_char,
+                bool(words & _FIRST_PERSON),
+                _clause_bounds(sentence),
+                ctx.covered_by("change", ts, te),
+            )
+        sentence, start_char, first_person, bounds, has_change = seen[ts, te]
+        clause = _clause_around(sentence, q.start - start_char, bounds)
+        if not first_person or re.search(r"\b(?:your|you|you're|yours)\b", clause):
             continue
         if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
             return []
         if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
             return []  # "took bulk listing from 4 days to 6 hours"
-        if q.kind == "duration" and any(ctx.at("change", k) for k in range(ts, te)):
+        if q.kind == "duration" and has_change:
             return []
     s, e = ctx.whole()
     return [Hit(s, e)]
 
 
-def _clause_around(sentence: str, pos: int) -> str:
+def _clause_bounds(sentence: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
+
+
+def _clause_around(sentence: str, pos: int, bounds: list[int] | None = None) -> str:
     """The comma/'and'-delimited clause of a sentence that holds position `pos`."""
-    bounds = [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
-    for a, b in itertools.pairwise(bounds):
-        if a <= pos < b:
-            return sentence[a:b]
+    bounds = bounds if bounds is not None else _clause_bounds(sentence)
+    k = bisect_right(bounds, pos) - 1
+    if 0 <= k < len(bounds) - 1 and bounds[k] <= pos < bounds[k + 1]:
+        return sentence[bounds[k] : bounds[k + 1]]
     return sentence
 
 

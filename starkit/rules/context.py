@@ -5,6 +5,7 @@ Rules are pure functions of a `UnitContext`; none re-tokenizes or re-matches.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -55,15 +56,24 @@ class UnitContext:
         # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
         metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
         doc = self.doc
+        # Kept matches of a category do not overlap and are sorted, so the one match that can
+        # hold a change is the last one starting at or before it (a binary search, not a scan).
+        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats}
+
+        def inside_metric(c: Match) -> bool:
+            for cat in metric_cats:
+                k = bisect_right(starts[cat], c.start) - 1
+                if k >= 0:
+                    m = by_cat[cat][k]
+                    if c.end <= m.end and (m.end - m.start) > (c.end - c.start):
+                        return True
+            return False
+
         by_cat["change"] = [
             c
             for c in by_cat.get("change", [])
             if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
-            and not any(
-                m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
-                for cat in metric_cats
-                for m in by_cat.get(cat, [])
-            )
+            and not inside_metric(c)
         ]
         self._by_cat = by_cat
 
@@ -108,15 +118,15 @@ class UnitContext:
         return out
 
     def sentence_of(self, i: int) -> tuple[int, int]:
-        """Token bounds of the sentence holding token i (split at . ! ? and newlines only)."""
+        """Token bounds of the sentence holding token i (split at . ! ? and newlines only).
+        O(1): the bounds of every token are computed once per unit."""
+        starts, ends = self._sentence_bounds
+        return starts[i], ends[i]
+
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
         breaks = {".", "!", "?"}
-        s = i
-        while s > 0 and self.doc[s - 1].text not in breaks and "\n" not in self.doc[s - 1].text:
-            s -= 1
-        e = i
-        while e < len(self.doc) and self.doc[e].text not in breaks and "\n" not in self.doc[e].text:
-            e += 1
-        return s, e
+        return _bounds([t.text in breaks or "\n" in t.text for t in self.doc])
 
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
@@ -128,14 +138,14 @@ class UnitContext:
         return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
 
     def clause_of(self, i: int) -> tuple[int, int]:
-        """Token bounds of the clause holding token i (split at . ; ! ? : and newlines)."""
-        s = i
-        while s > 0 and not self._is_break(s - 1):
-            s -= 1
-        e = i
-        while e < len(self.doc) and not self._is_break(e):
-            e += 1
-        return s, e
+        """Token bounds of the clause holding token i (split at . ; ! ? : and newlines).
+        O(1): the bounds of every token are computed once per unit."""
+        starts, ends = self._clause_bounds
+        return starts[i], ends[i]
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        return _bounds([self._is_break(k) for k in range(len(self.doc))])
 
     def _is_break(self, i: int) -> bool:
         t = self.doc[i].text
@@ -164,6 +174,25 @@ class UnitContext:
     def words(self) -> int:
         """Words as a reader counts them (`starkit.textio.count_words`)."""
         return count_words(self.text)
+
+
+def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:
+    """For every token i: (start, end) of the run of non-break tokens around it, as the
+    walks `s = i; while s > 0 and not break[s - 1]: s -= 1` (and forward to the next break)
+    would give, with the index one past the doc included (a break's own start is itself)."""
+    n = len(is_break)
+    starts = [0] * (n + 1)
+    s = 0
+    for k in range(n + 1):
+        starts[k] = s if k == 0 or not is_break[k - 1] else k
+        s = starts[k]
+    ends = [n] * (n + 1)
+    e = n
+    for k in range(n - 1, -1, -1):
+        if is_break[k]:
+            e = k
+        ends[k] = e
+    return starts, ends
 
 
 def _open_single_quote(before: str) -> bool:

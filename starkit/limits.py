@@ -1,0 +1,74 @@
+"""Every size, count and time limit starkit enforces, in one place (documented in
+docs/limits.md and named in the error each one raises).
+
+The limits hold *before* work starts: a file is never read past `MAX_FILE_BYTES + 1` bytes,
+an archive's directory is checked before anything is inflated, a PDF's page count and page size
+before its pages are read, and untrusted files are parsed in a worker process with a memory and
+time budget (`starkit.worker`). A real resume, story or email is far below every one of them.
+"""
+
+from __future__ import annotations
+
+# --- bytes and characters ---------------------------------------------------------------------
+MAX_FILE_BYTES = 10_000_000
+"""The largest file read (10 MB): the CLI, standard input, the resume reader, the bank's import
+and the app's upload limit. At most this plus one byte is ever read."""
+
+MAX_CHARS = 1_000_000
+"""The largest text linted in one call (about 150,000 words, several hundred resumes)."""
+
+MAX_UNIT_CHARS = 100_000
+"""The largest single unit (one bullet, one story, one email): about 15,000 words, thirty times
+the longest story an interview has time for."""
+
+LONG_PIECE = 64
+"""Characters without white space above which the tokenizer splits a run of punctuation itself
+(spaCy's affix search is quadratic in the length of such a run)."""
+
+# --- documents --------------------------------------------------------------------------------
+MAX_LINES = 5_000
+"""Lines (paragraphs) read from a resume document; a longer one is read up to this many lines
+with a warning (the longest real CV is a few hundred lines)."""
+
+MAX_LINE_CHARS = 5_000
+"""Characters kept of one line (paragraph) of a resume document; the rest is cut with a
+warning."""
+
+MAX_PDF_PAGES = 30
+"""PDF pages read; a longer PDF is read up to this page with a warning."""
+
+MAX_PDF_PAGE_POINTS = 5_000
+"""The largest PDF page side read, in points (about 1.8 m; A0 is 2,384 x 3,370)."""
+
+MAX_PDF_CHARS_PER_PAGE = 50_000
+"""Characters read from one PDF page (a dense page holds about 5,000)."""
+
+MAX_ARCHIVE_ENTRIES = 2_000
+"""Entries in a DOCX or zip archive (a Word document has a few dozen)."""
+
+MAX_ARCHIVE_INFLATED = 100_000_000
+"""Total bytes an archive may inflate to (100 MB), from its directory and while inflating."""
+
+MAX_ARCHIVE_RATIO = 200
+"""Largest inflated/compressed ratio of one archive entry over 1 MB (XML compresses about 10x)."""
+
+MAX_JSON_DEPTH = 100
+"""Nesting depth of JSON or YAML (a JSON Resume is 4 deep)."""
+
+MAX_YAML_ALIASES = 100
+"""YAML alias uses (`*name`); more is refused (alias bombs)."""
+
+# --- the parsing worker -----------------------------------------------------------------------
+WORKER_SECONDS = 8.0
+"""Wall-clock seconds a file may take to parse before its worker is killed."""
+
+WORKER_MEMORY_BYTES = 768_000_000
+"""Extra address space a parsing worker may use (768 MB) on top of what it starts with."""
+
+WORKER_INLINE_BYTES = 0
+"""Files of a plain text format up to this size are parsed in-process (0: always a worker)."""
+
+
+def mb(n: int) -> str:
+    """A byte count in MB as errors show it ('10 MB')."""
+    return f"{n / 1_000_000:g} MB"

@@ -1,0 +1,87 @@
+"""Hostile texts: shapes that once made linting quadratic, bounded by the tokenizer guard, the
+precomputed sentence/clause bounds and the documented limits. No timing asserts (the figures
+are in `make bench`); each case asserts the bounded result itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import starkit
+from starkit.bench import SHAPES, text_shape
+from starkit.limits import LONG_PIECE, MAX_UNIT_CHARS
+from starkit.nlp import get_nlp
+from starkit.rules.context import UnitContext
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("kind", ["bullet", "story", "resume", "email"])
+def test_every_shape_lints_with_offsets_into_the_text(shape: str, kind: str) -> None:
+    text = text_shape(shape, 10_000)
+    report = starkit.lint(text, kind)
+    assert report.text == text
+    for f in report.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+@pytest.mark.parametrize("ch", list("$%[(*#<"))
+def test_a_punctuation_run_is_one_token_a_character_and_keeps_the_text(ch: str) -> None:
+    text = f"Cut cost by 20% {ch * 5000} then grew $1.2M ARR"
+    doc = get_nlp()(text)
+    assert doc.text == text
+    assert sum(1 for t in doc if t.text == ch) == 5000
+    # the words around the run are tokenized as spaCy does, figures kept whole
+    assert "$1.2M" in [t.text for t in doc] and "20%" in [t.text for t in doc]
+
+
+def test_ordinary_text_is_tokenized_exactly_as_before() -> None:
+    from spacy.tokens import Doc
+
+    nlp = get_nlp()
+    text = "Led 3 teams (12 engineers) to cut p95 latency from 800ms to 350ms; saved $1.2M/yr."
+    assert max(len(w) for w in text.split()) <= LONG_PIECE
+    doc = nlp(text)
+    base = nlp.tokenizer.base(text)
+    assert [t.text for t in doc] == [t.text for t in base]
+    assert isinstance(doc, Doc)
+
+
+def test_space_after_a_long_run_stays_the_tokens_trailing_space() -> None:
+    text = "(" * (LONG_PIECE + 10) + " Led  it"
+    doc = get_nlp()(text)
+    assert doc.text == text
+    assert [t.text for t in doc][-4:] == ["(", "Led", " ", "it"]
+    assert doc[-4].whitespace_ == " "
+
+
+def _walk(ctx: UnitContext, i: int, is_break) -> tuple[int, int]:  # the definition, O(n)
+    s = i
+    while s > 0 and not is_break(s - 1):
+        s -= 1
+    e = i
+    while e < len(ctx.doc) and not is_break(e):
+        e += 1
+    return s, e
+
+
+def test_precomputed_sentence_and_clause_bounds_equal_the_walk() -> None:
+    text = "Situation: we had churn.\nI led 3 teams; we cut it by 20%! Then? Inc. grew: 5x.\n"
+    ctx = UnitContext("story", text, get_nlp()(text))
+    breaks = {".", "!", "?"}
+
+    def sentence_break(k: int) -> bool:
+        return ctx.doc[k].text in breaks or "\n" in ctx.doc[k].text
+
+    for i in range(len(ctx.doc) + 1):
+        assert ctx.sentence_of(i) == _walk(ctx, i, sentence_break)
+        assert ctx.clause_of(i) == _walk(ctx, i, ctx._is_break)
+
+
+def test_a_unit_over_the_limit_is_refused_in_one_line() -> None:
+    with pytest.raises(starkit.InputError, match="over the limit of 100,000") as exc:
+        starkit.lint("Led it. " * (MAX_UNIT_CHARS // 8 + 1), "story")
+    assert "\n" not in str(exc.value)
+
+
+def test_a_lone_surrogate_is_a_one_line_error() -> None:
+    with pytest.raises(starkit.InputError, match="lone surrogate"):
+        starkit.lint("Led the \ud800 launch", "bullet")
