@@ -78,25 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_input(file: str, stdin: TextIO) -> tuple[str, bytes]:
-    """(display name, raw bytes) of the input; refuses a missing or unreadable file."""
-    if file == "-":
-        return "<stdin>", stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-    path = Path(file)
-    if not path.exists():
-        raise StarkitError(f"{file}: no such file")
-    if path.is_dir():
-        raise StarkitError(f"{file}: is a directory, not a file")
-    from starkit.textio import MAX_FILE_BYTES
+    """(display name, raw bytes) of the input, read up to the file limit plus one byte; refuses
+    a missing file, a directory, a device, FIFO or socket before opening it."""
+    from starkit.textio import read_file, read_stream
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise StarkitError(
-            f"{file}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB file limit"
-        )
-    try:
-        return file, path.read_bytes()
-    except OSError as exc:
-        raise StarkitError(f"{file}: cannot read ({exc.strerror})") from None
+    if file == "-":
+        return "<stdin>", read_stream(getattr(stdin, "buffer", stdin), "<stdin>")
+    return file, read_file(file)
 
 
 def _run_lint(args: argparse.Namespace) -> int:
