@@ -26,7 +26,7 @@ LONG_PIECE = 64
 (spaCy's affix search is quadratic in the length of such a run)."""
 
 # --- documents --------------------------------------------------------------------------------
-MAX_LINES = 5_000
+MAX_LINES = 2_000
 """Lines (paragraphs) read from a resume document; a longer one is read up to this many lines
 with a warning (the longest real CV is a few hundred lines)."""
 
@@ -40,14 +40,18 @@ MAX_PDF_PAGES = 30
 MAX_PDF_PAGE_POINTS = 5_000
 """The largest PDF page side read, in points (about 1.8 m; A0 is 2,384 x 3,370)."""
 
-MAX_PDF_CHARS_PER_PAGE = 50_000
-"""Characters read from one PDF page (a dense page holds about 5,000)."""
+MAX_PDF_CONTENT_BYTES = 500_000
+"""Bytes of drawing instructions (decompressed content streams) read from one PDF page (a dense
+page has about 100 KB); a page over it is skipped with a warning."""
 
 MAX_ARCHIVE_ENTRIES = 2_000
 """Entries in a DOCX or zip archive (a Word document has a few dozen)."""
 
-MAX_ARCHIVE_INFLATED = 100_000_000
-"""Total bytes an archive may inflate to (100 MB), from its directory and while inflating."""
+MAX_ARCHIVE_INFLATED = 50_000_000
+"""Total bytes an archive may inflate to (50 MB), from its directory and while inflating."""
+
+MAX_ARCHIVE_XML_BYTES = 10_000_000
+"""Inflated bytes of one XML part of a DOCX (10 MB; a five-page resume's text is about 0.3 MB)."""
 
 MAX_ARCHIVE_RATIO = 200
 """Largest inflated/compressed ratio of one archive entry over 1 MB (XML compresses about 10x)."""
@@ -55,7 +59,7 @@ MAX_ARCHIVE_RATIO = 200
 MAX_JSON_DEPTH = 100
 """Nesting depth of JSON or YAML (a JSON Resume is 4 deep)."""
 
-MAX_YAML_ALIASES = 100
+MAX_YAML_ALIASES = 20
 """YAML alias uses (`*name`); more is refused (alias bombs)."""
 
 # --- the parsing worker -----------------------------------------------------------------------
