@@ -36,8 +36,9 @@ def _structured(resume: Resume) -> bool:
 
 
 def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """None for unstructured plain text; else a runner for the resume in `data`."""
-    from starkit.resume import detect_format
+    """None for unstructured plain text; else a runner for the resume in `data`. The file is
+    read in a worker process with a time and memory budget (`starkit.worker`)."""
+    from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
         raise ResumeReadError(
@@ -46,8 +47,7 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         )
     if not data.strip():
         return None  # the generic path says the input is empty
-    fmt = detect_format(data, name)
-    resume = read_resume(data, name=name)
+    fmt, resume = run_bounded(detect_and_read, data, name, label=name)
     if fmt in ("text", "markdown") and not _structured(resume):
         return None
 
@@ -55,6 +55,13 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         return lint_and_print(resume, name, args, config)
 
     return run
+
+
+def detect_and_read(data: bytes, name: str) -> tuple[str, Resume]:
+    """(format, resume) of a file's bytes: what the bounded worker runs."""
+    from starkit.resume import detect_format
+
+    return detect_format(data, name), read_resume(data, name=name)
 
 
 def render_text(report: Any, name: str) -> str:
