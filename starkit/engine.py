@@ -50,7 +50,7 @@ def _unit_report(
 ) -> tuple[UnitReport, list[Finding]]:
     findings = []
     for spec, hit, sev in hits:
-        suggestion, rewrite = suggest(spec.code, hit, ctx)
+        suggestion, rewrite, (rs, re_) = suggest(spec.code, hit, ctx)
         findings.append(
             Finding(
                 rule=spec.code,
@@ -60,6 +60,8 @@ def _unit_report(
                 end=unit.start + hit.end,
                 suggestion=suggestion,
                 rewrite=rewrite,
+                rewrite_start=unit.start + rs if rewrite else 0,
+                rewrite_end=unit.start + re_ if rewrite else 0,
                 unit=unit.index,
             )
         )

@@ -85,3 +85,27 @@ def test_a_unit_over_the_limit_is_refused_in_one_line() -> None:
 def test_a_lone_surrogate_is_a_one_line_error() -> None:
     with pytest.raises(starkit.InputError, match="lone surrogate"):
         starkit.lint("Led the \ud800 launch", "bullet")
+
+
+def test_a_long_storys_findings_carry_their_sentence_not_the_story() -> None:
+    sentence = "Situation: we grew the app a lot. I helped significantly with various launches.\n"
+    text = sentence * 250  # ~20 KB, hundreds of sentence-level findings
+    report = starkit.lint(text, "story")
+    rewrites = [f for f in report.findings if f.rewrite]
+    assert len(rewrites) > 100
+    for f in rewrites:
+        assert len(f.rewrite) < 400  # a sentence, not the 20 KB story
+        assert f.rewrite_start <= f.start <= f.end <= max(f.rewrite_end, f.end)
+        accepted = f.apply_rewrite(text)
+        assert accepted.startswith(text[: f.rewrite_start])
+        assert accepted.endswith(text[f.rewrite_end :])
+
+
+def test_a_bullets_rewrite_span_is_the_whole_bullet() -> None:
+    report = starkit.lint("- Helped with the launch of the onboarding flow.", "bullet")
+    f = next(f for f in report.findings if f.rewrite)
+    assert (
+        report.text[f.rewrite_start : f.rewrite_end]
+        == "Helped with the launch of the onboarding flow."
+    )
+    assert f.apply_rewrite(report.text) == "- " + f.rewrite
