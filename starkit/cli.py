@@ -91,7 +91,7 @@ def _run_lint(args: argparse.Namespace) -> int:
     from starkit import engine, formatters
     from starkit.config import load_config
     from starkit.models import Severity
-    from starkit.textio import decode_bytes
+    from starkit.textio import decode_bytes, inert
 
     config = load_config(args.config, start=Path.cwd())
     name, data = _read_input(args.file, sys.stdin)
@@ -100,7 +100,7 @@ def _run_lint(args: argparse.Namespace) -> int:
         return document(args, config)
     decoded = decode_bytes(data, name)
     if decoded.warning:
-        print(f"starkit: warning: {decoded.warning}", file=sys.stderr)
+        print(f"starkit: warning: {inert(decoded.warning)}", file=sys.stderr)
     kind = args.kind or "resume"
     report = engine.lint(decoded.text, kind, config=config)
     sys.stdout.write(formatters.render(report, args.fmt, path=name))
@@ -129,7 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except StarkitError as exc:
-        print(f"starkit: error: {exc}", file=sys.stderr)
+        from starkit.textio import inert
+
+        print(f"starkit: error: {inert(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -201,6 +201,25 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def inert(text: str, keep: str = "") -> str:
+    """User text for a terminal, one escape a character: control characters (escape sequences,
+    newlines, tabs), bidi overrides and line separators shown as `\\x1b`, `\\n`, `\\u202e`...
+    so a file's content or name cannot move the cursor, recolour the screen, reorder a line or
+    split a `PATH:LINE:COL` line; characters in `keep` (e.g. a newline) are left as they are."""
+
+    def esc(m: re.Match[str]) -> str:
+        ch = m.group()
+        if ch in keep:
+            return ch
+        named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch)
+        if named:
+            return named
+        return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+    return _ESCAPABLE.sub(esc, text)
 
 
 def terminal_safe(text: str) -> str:
