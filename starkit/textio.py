@@ -121,6 +121,25 @@ def _read_upto(stream: Any, n: int) -> bytes:
     return b"".join(parts)
 
 
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(text: str | bytes) -> int:
+    """How deeply the arrays and objects of a JSON text nest (strings skipped), in one pass,
+    before any parser recurses into it."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    depth = deepest = 0
+    for m in _JSON_TOKENS.finditer(text):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Decoded text and, when a fallback was used, a one-line note naming the encoding."""

@@ -195,14 +195,16 @@ def _write_atomically(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise StarkitError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise StarkitError(f"{path}: cannot write ({exc.strerror})") from None
+    except OSError as exc:  # a read-only folder, a full disk, a name that is a folder...
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise StarkitError(f"{_safe(str(path))}: cannot write ({exc.strerror})") from None
 
 
 def _import(args: argparse.Namespace) -> int:

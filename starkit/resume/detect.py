@@ -18,7 +18,7 @@ from starkit.limits import (
     mb,
 )
 from starkit.resume.model import Format
-from starkit.textio import decode_bytes
+from starkit.textio import decode_bytes, json_depth
 
 SUPPORTED = "PDF, DOCX, LaTeX, Markdown, JSON Resume (JSON or YAML), HTML or plain text"
 
@@ -147,22 +147,6 @@ def check_archive(zf: zipfile.ZipFile, name: str) -> None:
                     f"{name}: '{info.filename[:80]}' declares a DTD (entities), which Word never "
                     "writes; refused rather than expanded"
                 )
-
-
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def json_depth(text: str) -> int:
-    """How deeply the arrays and objects of a JSON text nest (strings skipped), in one pass."""
-    depth = deepest = 0
-    for m in _JSON_TOKENS.finditer(text):
-        ch = m.group()
-        if ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-    return deepest
 
 
 def check_json_depth(text: str, name: str) -> None:
