@@ -30,6 +30,10 @@ MAX_LINES = 2_000
 """Lines (paragraphs) read from a resume document; a longer one is read up to this many lines
 with a warning (the longest real CV is a few hundred lines)."""
 
+MAX_TEXT_LINES = 8_000
+"""Physical lines read from a text resume (plain, Markdown, LaTeX, HTML): blank and markup lines
+count, so this is four times `MAX_LINES`; the rest is cut with a warning."""
+
 MAX_LINE_CHARS = 5_000
 """Characters kept of one line (paragraph) of a resume document; the rest is cut with a
 warning."""

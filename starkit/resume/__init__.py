@@ -123,6 +123,30 @@ def read_text_resume(text: str, *, name: str = "<text>", fmt: Format | None = No
 
 
 def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
+    """Read a text format; a text longer than any resume (over `MAX_TEXT_LINES` lines) is read
+    up to that line with a warning, so a long file costs no more than the limit."""
+    from starkit.limits import MAX_TEXT_LINES
+
+    cut = None
+    if fmt != "jsonresume":  # JSON cut short is no JSON: its size is bounded by the file limit
+        end = -1
+        for _ in range(MAX_TEXT_LINES):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                break
+        if end >= 0 and text[end + 1 :].strip():
+            text = text[: end + 1]
+            cut = (
+                f"{label}: the file is longer than any resume; only its first "
+                f"{MAX_TEXT_LINES:,} lines were read (see docs/limits.md)"
+            )
+    resume = _read_format(fmt, text, label)
+    if cut:
+        resume.warnings.insert(0, cut)
+    return resume
+
+
+def _read_format(fmt: Format, text: str, label: str) -> Resume:
     if fmt == "jsonresume":
         from starkit.resume.jsonresume import read_jsonresume
 

@@ -129,3 +129,19 @@ def test_deep_json_is_refused_in_one_line_by_detection_and_reading():
 
 def test_yaml_alias_bomb_is_refused():
     _refused(F.yaml_aliases(), "lol.yaml", "aliases")
+
+
+def test_a_text_resume_longer_than_any_is_read_to_the_line_limit(monkeypatch):
+    monkeypatch.setattr("starkit.limits.MAX_TEXT_LINES", 50)
+    text = "Experience\n" + "- Led 3 teams to cut churn by 20%\n" * 200
+    resume = read_resume(text.encode(), name="long.txt")
+    assert any("only its first 50 lines" in w for w in resume.warnings)
+    assert 40 <= len(resume.achievement_bullets) <= 50
+
+
+def test_a_line_longer_than_any_is_cut_with_a_warning(monkeypatch):
+    monkeypatch.setattr("starkit.limits.MAX_LINE_CHARS", 300)
+    text = "Experience\n- " + "Led 3 teams to cut churn by 20% " * 100 + "\n"
+    resume = read_resume(text.encode(), name="wide.txt")
+    assert any("longer than 300 characters" in w for w in resume.warnings)
+    assert all(len(b.text) <= 300 for b in resume.achievement_bullets)
