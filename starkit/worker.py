@@ -62,6 +62,27 @@ def _limit(memory: int, seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
+_START_LOCK = threading.Lock()
+
+
+def _start(proc: Any, *, forkserver: bool) -> None:
+    """Start the worker. A forkserver child would first re-run the parent's main script (the
+    Streamlit launcher, say) to rebuild `__main__`, costing a second and running code that has
+    nothing to do with parsing; `fn` never lives in `__main__`, so the script's path is hidden
+    while the process starts (the documented behaviour for a main module without a file)."""
+    if not forkserver:
+        proc.start()
+        return
+    main = sys.modules.get("__main__")
+    with _START_LOCK:
+        path = main.__dict__.pop("__file__", None) if main is not None else None
+        try:
+            proc.start()
+        finally:
+            if path is not None:
+                main.__file__ = path  # type: ignore[union-attr]
+
+
 def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict, memory: int,
            seconds: float) -> None:  # fmt: skip
     try:
@@ -101,7 +122,7 @@ def run_bounded(
     ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, memory, seconds), daemon=True)
-    proc.start()
+    _start(proc, forkserver=ctx.get_start_method() == "forkserver")
     send.close()
     try:
         if not receive.poll(seconds):
