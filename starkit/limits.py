@@ -67,14 +67,12 @@ MAX_YAML_ALIASES = 20
 """YAML alias uses (`*name`); more is refused (alias bombs)."""
 
 # --- the parsing worker -----------------------------------------------------------------------
-WORKER_SECONDS = 8.0
-"""Wall-clock seconds a file may take to parse before its worker is killed."""
+WORKER_SECONDS = 5.0
+"""Wall-clock seconds a file may take to parse before its worker is killed (a five-page PDF
+takes well under one)."""
 
 WORKER_MEMORY_BYTES = 768_000_000
 """Extra address space a parsing worker may use (768 MB) on top of what it starts with."""
-
-WORKER_INLINE_BYTES = 0
-"""Files of a plain text format up to this size are parsed in-process (0: always a worker)."""
 
 
 def mb(n: int) -> str:

@@ -109,3 +109,15 @@ def test_a_bullets_rewrite_span_is_the_whole_bullet() -> None:
         == "Helped with the launch of the onboarding flow."
     )
     assert f.apply_rewrite(report.text) == "- " + f.rewrite
+
+
+def test_every_limit_is_documented_in_docs_limits_md() -> None:
+    from pathlib import Path
+
+    import starkit.limits as limits
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "limits.md").read_text(encoding="utf-8")
+    names = [n for n in dir(limits) if n.isupper()]
+    assert len(names) >= 15
+    for name in names:
+        assert f"`{name}`" in doc, f"{name} is not in docs/limits.md"
