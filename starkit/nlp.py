@@ -63,10 +63,14 @@ class BoundedTokenizer:
     text, so every character offset stays valid."""
 
     def __init__(self, base: Any) -> None:
-        self.base = base
+        object.__setattr__(self, "base", base)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.base, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # `nlp.tokenizer.suffix_search = ...` must reach spaCy's tokenizer, not this wrapper
+        setattr(self.base, name, value)
 
     def __call__(self, text: str) -> Doc:
         if len(text) <= LONG_PIECE or _LONG.search(text) is None:

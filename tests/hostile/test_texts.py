@@ -121,3 +121,13 @@ def test_every_limit_is_documented_in_docs_limits_md() -> None:
     assert len(names) >= 15
     for name in names:
         assert f"`{name}`" in doc, f"{name} is not in docs/limits.md"
+
+
+def test_settings_on_the_pipelines_tokenizer_reach_spacys_tokenizer() -> None:
+    from starkit.nlp import BoundedTokenizer, make_blank
+
+    nlp = make_blank()
+    assert isinstance(nlp.tokenizer, BoundedTokenizer)
+    marker = nlp.tokenizer.base.token_match
+    nlp.tokenizer.token_match = None
+    assert nlp.tokenizer.base.token_match is None and marker is not None
