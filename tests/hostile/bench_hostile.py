@@ -28,6 +28,7 @@ FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "DOCX, entity expansion": ("lol.docx", F.docx_entities),
     "PDF, 5,000 pages": ("pages.pdf", lambda: F.pdf_pages(5_000)),
     "PDF, 100k-line stream": ("stream.pdf", lambda: F.pdf_repeated_line(100_000)),
+    "PDF, 9k-line stream (<0.5MB)": ("worker.pdf", lambda: F.pdf_repeated_line(9_000)),
     "PDF, 14400 pt page": ("huge.pdf", F.pdf_huge_page),
     "JSON 100k deep": ("deep.json", lambda: F.deep_json(100_000)),
     "YAML alias bomb": ("lol.yaml", F.yaml_aliases),
