@@ -83,6 +83,9 @@ SHAPES = {
     "1:1-runs": "1:1:",
     "placeholders": "[X] grew <metric> by XX% TBD ",
     "one-long-word": "a",
+    "adverbs": "significantly ",
+    "weak-phrases": "I helped with ",
+    "quoted-hedges": '"quoted" various ',
 }  # fmt: skip
 """Text shapes that once made linting quadratic: each is its pattern repeated to a length."""
 

@@ -21,6 +21,10 @@ MAX_UNIT_CHARS = 100_000
 """The largest single unit (one bullet, one story, one email): about 15,000 words, thirty times
 the longest story an interview has time for."""
 
+MAX_REWRITE_CHARS = 2_000
+"""Longest sentence (or bullet) a suggestion rewrites; over it the finding gets advice only, so
+thousands of findings in one huge sentence do not each repeat it."""
+
 LONG_PIECE = 64
 """Characters without white space above which the tokenizer splits a run of punctuation itself
 (spaCy's affix search is quadratic in the length of such a run)."""

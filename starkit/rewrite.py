@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.limits import MAX_REWRITE_CHARS
 from starkit.rules.checks import Hit
 from starkit.rules.context import UnitContext
 from starkit.terms import inflect, load_lexicon
@@ -206,6 +207,14 @@ def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, tuple
 Span = tuple[int, int]
 
 
+def _too_long(what: str, n: int) -> str:
+    """The advice when the text a rewrite would repeat is longer than any real one."""
+    return (
+        f"Split this {what} ({n:,} characters) into short ones and give the change a figure; "
+        f"no rewrite is suggested for text over {MAX_REWRITE_CHARS:,} characters."
+    )
+
+
 def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, Span]:
     """(suggestion, rewrite, span) for one finding. The suggestion is the text a user reads;
     the rewrite replaces `ctx.text[span[0]:span[1]]` (unit-relative offsets): the whole unit
@@ -216,7 +225,14 @@ def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, Span]:
     if fn is None:
         return "", "", (0, 0)
     if ctx.kind in ("story", "email") and code in _SENTENCE_LEVEL:
+        s, e = _sentence_bounds(ctx.text, hit.start)
+        if e - s > MAX_REWRITE_CHARS:
+            return _too_long("sentence", e - s), "", (0, 0)
         return _in_sentence(code, hit, ctx)
+    if len(ctx.text) > MAX_REWRITE_CHARS and (
+        code not in _SPAN_LEVEL or hit.end - hit.start > MAX_REWRITE_CHARS
+    ):
+        return _too_long(ctx.kind, len(ctx.text)), "", (0, 0)
     text, rewrite = fn(hit, ctx)
     if not rewrite:
         return text, "", (0, 0)

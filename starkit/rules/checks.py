@@ -360,19 +360,23 @@ _WEAK_NOUN_AFTER = {"desk", "center", "centre", "page", "pages", "docs", "docume
 
 
 def _clause_starts(ctx: UnitContext) -> set[int]:
-    starts = {0}
-    for t in ctx.doc:
-        if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
-            starts.add(t.i + 1)
-    return starts
+    """Token indices that open a clause (once per unit: `UnitContext.clause_starts`)."""
+    if "clause_starts" not in ctx.memo:
+        ctx.memo["clause_starts"] = set(ctx.clause_starts)
+    return ctx.memo["clause_starts"]
+
+
+_LEAD_LOOKBACK = 12  # subject and adverbs before a verb: "I then also quickly helped" is 4
 
 
 def _lead_position(ctx: UnitContext, i: int) -> bool:
-    """True when token i opens its sentence or clause, after an optional subject or adverb."""
+    """True when token i opens its sentence or clause, after an optional subject or adverb
+    (at most `_LEAD_LOOKBACK` of them, which bounds the walk on a run of adverbs)."""
     starts = _clause_starts(ctx)
     k = i - 1
     while (
         k >= 0
+        and k >= i - _LEAD_LOOKBACK
         and k + 1 not in starts
         and (ctx.lower(k) in _SKIP_LEAD or ctx.lower(k).endswith("ly") or ctx.doc[k].is_space)
     ):
@@ -386,17 +390,26 @@ _AUX = {"was", "were", "am", "is", "are", "had", "have", "has", "been", "be", "d
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
     """True when a verb earlier in the sentence carries the achievement: an action verb from
     the lexicon, or the word after 'I'/'we' ('I picked two teams and helped them')."""
-    starts = _clause_starts(ctx)
-    s = max((k for k in starts if k <= m.start), default=0)
-    for k in range(s, m.start):
-        if ctx.at("weak", k):
-            continue
-        a = ctx.at("action", k)
-        if a is not None and a.entry != "state-phrase":
-            return True
-        if ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX:
-            return True
-    return False
+    starts = ctx.clause_starts
+    s = starts[bisect_right(starts, m.start) - 1]
+    # whether each token carries a verb depends on the token alone: prefix counts made once
+    # per unit answer "any such token in [s, m.start)" in O(1) (a scan per match was quadratic)
+    if "strong_verb_prefix" not in ctx.memo:
+        prefix = [0]
+        for k in range(len(ctx.doc)):
+            prefix.append(prefix[-1] + _carries_verb(ctx, k))
+        ctx.memo["strong_verb_prefix"] = prefix
+    prefix = ctx.memo["strong_verb_prefix"]
+    return prefix[m.start] - prefix[s] > 0
+
+
+def _carries_verb(ctx: UnitContext, k: int) -> bool:
+    if ctx.at("weak", k):
+        return False
+    a = ctx.at("action", k)
+    if a is not None and a.entry != "state-phrase":
+        return True
+    return ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:

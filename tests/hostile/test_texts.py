@@ -131,3 +131,38 @@ def test_settings_on_the_pipelines_tokenizer_reach_spacys_tokenizer() -> None:
     marker = nlp.tokenizer.base.token_match
     nlp.tokenizer.token_match = None
     assert nlp.tokenizer.base.token_match is None and marker is not None
+
+
+def test_thousands_of_findings_in_one_sentence_do_not_each_repeat_it() -> None:
+    text = text_shape("adverbs", 30_000)  # one 30,000-character sentence, ~2,000 findings
+    for kind in ("bullet", "story"):
+        report = starkit.lint(text, kind)
+        assert len(report.findings) > 1_000
+        assert sum(len(f.suggestion) + len(f.rewrite) for f in report.findings) < 200 * len(
+            report.findings
+        )
+        assert all(not f.rewrite for f in report.findings if f.rule == "vague-language")
+
+
+def test_in_quotes_equals_its_definition() -> None:
+    from starkit.rules.context import _open_single_quote
+
+    text = "He said \"grew 'a lot' fast\" and 'tis 'x' greatly\nnew 'line' \"q\" rock'n'roll x'"
+    ctx = UnitContext("story", text, get_nlp()(text))
+    for pos in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, pos) + 1
+        before = text[line_start:pos]
+        want = before.count('"') % 2 == 1 or _open_single_quote(before)
+        assert ctx.in_quotes(pos) == want, pos
+
+
+def test_at_and_covered_by_equal_their_definitions() -> None:
+    text = "Grew weekly active users and revenue from $1M to $2M, cutting churn and latency by 20%"
+    ctx = UnitContext("bullet", text, get_nlp()(text))
+    for cat in ("change", "vanity", "causal", "guardrail", "efficiency", "product", "scale"):
+        ms = ctx.matches(cat)
+        for i in range(-1, len(ctx.doc) + 2):
+            assert ctx.at(cat, i) == next((m for m in ms if m.start <= i < m.end), None)
+            for j in range(i, len(ctx.doc) + 2):
+                want = any(m.start < j and i < m.end for m in ms)
+                assert ctx.covered_by(cat, i, j) == want, (cat, i, j)
