@@ -78,32 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_input(file: str, stdin: TextIO) -> tuple[str, bytes]:
-    """(display name, raw bytes) of the input; refuses a missing or unreadable file."""
-    if file == "-":
-        return "<stdin>", stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-    path = Path(file)
-    if not path.exists():
-        raise StarkitError(f"{file}: no such file")
-    if path.is_dir():
-        raise StarkitError(f"{file}: is a directory, not a file")
-    from starkit.textio import MAX_FILE_BYTES
+    """(display name, raw bytes) of the input, read up to the file limit plus one byte; refuses
+    a missing file, a directory, a device, FIFO or socket before opening it."""
+    from starkit.textio import read_file, read_stream
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise StarkitError(
-            f"{file}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB file limit"
-        )
-    try:
-        return file, path.read_bytes()
-    except OSError as exc:
-        raise StarkitError(f"{file}: cannot read ({exc.strerror})") from None
+    if file == "-":
+        return "<stdin>", read_stream(getattr(stdin, "buffer", stdin), "<stdin>")
+    return file, read_file(file)
 
 
 def _run_lint(args: argparse.Namespace) -> int:
     from starkit import engine, formatters
     from starkit.config import load_config
     from starkit.models import Severity
-    from starkit.textio import decode_bytes
+    from starkit.textio import decode_bytes, inert
 
     config = load_config(args.config, start=Path.cwd())
     name, data = _read_input(args.file, sys.stdin)
@@ -112,7 +100,7 @@ def _run_lint(args: argparse.Namespace) -> int:
         return document(args, config)
     decoded = decode_bytes(data, name)
     if decoded.warning:
-        print(f"starkit: warning: {decoded.warning}", file=sys.stderr)
+        print(f"starkit: warning: {inert(decoded.warning)}", file=sys.stderr)
     kind = args.kind or "resume"
     report = engine.lint(decoded.text, kind, config=config)
     sys.stdout.write(formatters.render(report, args.fmt, path=name))
@@ -141,7 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except StarkitError as exc:
-        print(f"starkit: error: {exc}", file=sys.stderr)
+        from starkit.textio import inert
+
+        print(f"starkit: error: {inert(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

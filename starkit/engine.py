@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from starkit.config import DEFAULT, Config
+from starkit.errors import InputError
+from starkit.limits import MAX_UNIT_CHARS
 from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
@@ -48,7 +50,7 @@ def _unit_report(
 ) -> tuple[UnitReport, list[Finding]]:
     findings = []
     for spec, hit, sev in hits:
-        suggestion, rewrite = suggest(spec.code, hit, ctx)
+        suggestion, rewrite, (rs, re_) = suggest(spec.code, hit, ctx)
         findings.append(
             Finding(
                 rule=spec.code,
@@ -58,6 +60,8 @@ def _unit_report(
                 end=unit.start + hit.end,
                 suggestion=suggestion,
                 rewrite=rewrite,
+                rewrite_start=unit.start + rs if rewrite else 0,
+                rewrite_end=unit.start + re_ if rewrite else 0,
                 unit=unit.index,
             )
         )
@@ -109,6 +113,14 @@ def lint_many(
     texts = [check_text(t) for t in texts]
     nlp = get_nlp(config)
     units_per_text = [split_units(t, k) for t in texts]
+    for units in units_per_text:
+        for u in units:
+            if u.end - u.start > MAX_UNIT_CHARS:
+                which = f"{u.kind} {u.index + 1}" if len(units) > 1 else f"the {u.kind}"
+                raise InputError(
+                    f"{which} has {u.end - u.start:,} characters, over the limit "
+                    f"of {MAX_UNIT_CHARS:,} for one {u.kind}; split it into smaller parts"
+                )
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
     docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]

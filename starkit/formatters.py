@@ -8,6 +8,7 @@ import io
 
 from starkit.errors import InputError
 from starkit.models import Report
+from starkit.textio import inert
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -18,13 +19,16 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def render_text(report: Report, path: str = "<stdin>") -> str:
-    """`PATH:LINE:COL: severity rule-code message`, then the suggestion indented 4 spaces."""
+    """`PATH:LINE:COL: severity rule-code message`, then the suggestion indented 4 spaces.
+    User text (the path, text quoted in messages and suggestions) is made inert: control
+    characters and escape sequences are shown escaped (`starkit.textio.inert`)."""
     out = []
+    path = inert(path)  # a newline or an escape sequence in a file name stays on its line
     for f in report.findings:
         line, col = line_col(report.text, f.start)
-        out.append(f"{path}:{line}:{col}: {f.severity.value} {f.rule} {f.message}")
+        out.append(f"{path}:{line}:{col}: {f.severity.value} {f.rule} {inert(f.message)}")
         if f.suggestion:
-            out.append("    " + f.suggestion.replace("\n", "\n    "))
+            out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
     n = len(report.findings)
     out.append(f"{n} finding{'s' if n != 1 else ''}; score {report.score}/100")
     return "\n".join(out) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from starkit.errors import ModelNotInstalledError
+from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
 
 if TYPE_CHECKING:
@@ -49,8 +50,69 @@ def _token_match(text: str) -> bool:
     return QUANTITY_TOKEN.fullmatch(text) is not None
 
 
+_LONG = re.compile(rf"\S{{{LONG_PIECE + 1},}}")
+_PIECE_PART = re.compile(rf"[^\W_]{{1,{LONG_PIECE}}}|[\W_]")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with long runs of non-space bounded: spaCy strips affixes from a
+    piece one at a time and searches the whole rest for a suffix after each, so 10,000 `$` or
+    `(` in a row cost seconds (quadratic). A piece longer than `LONG_PIECE` characters is split
+    here instead: each punctuation character is a token and letter/digit runs are cut into
+    chunks of at most `LONG_PIECE`, each tokenized by spaCy. The doc's text is the input
+    text, so every character offset stays valid."""
+
+    def __init__(self, base: Any) -> None:
+        object.__setattr__(self, "base", base)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # `nlp.tokenizer.suffix_search = ...` must reach spaCy's tokenizer, not this wrapper
+        setattr(self.base, name, value)
+
+    def __call__(self, text: str) -> Doc:
+        if len(text) <= LONG_PIECE or _LONG.search(text) is None:
+            return self.base(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def add_tokens(part: str) -> None:
+            for tok in self.base(part):
+                if tok.is_space and words and not spaces[-1] and not words[-1].isspace():
+                    if tok.text.startswith(" "):  # one space after a word is its trailing space
+                        spaces[-1] = True
+                        if len(tok.text) > 1:
+                            words.append(tok.text[1:])
+                            spaces.append(bool(tok.whitespace_))
+                        continue
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+
+        pos = 0
+        for m in _LONG.finditer(text):
+            if m.start() > pos:
+                add_tokens(text[pos : m.start()])
+            for part in _PIECE_PART.finditer(m.group()):
+                chunk = part.group()
+                if len(chunk) == 1 and not chunk.isalnum():
+                    words.append(chunk)
+                    spaces.append(False)
+                else:
+                    n = len(words)
+                    add_tokens(chunk)
+                    del spaces[n:]
+                    spaces.extend(False for _ in words[n:])
+            pos = m.end()
+        if pos < len(text):
+            add_tokens(text[pos:])
+        return Doc(self.base.vocab, words=words, spaces=spaces)
+
+
 def make_blank() -> Language:
-    """Blank English with the tokenizer taught resume number shapes and arrows."""
+    """Blank English with the tokenizer taught resume number shapes and arrows, and bounded
+    on long runs of punctuation (`BoundedTokenizer`)."""
     nlp = spacy.blank("en")
     nlp.tokenizer.token_match = _token_match
     infixes = [*nlp.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
@@ -58,6 +120,7 @@ def make_blank() -> Language:
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
 

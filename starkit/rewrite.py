@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 from typing import Literal
 
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.limits import MAX_REWRITE_CHARS
 from starkit.rules.checks import Hit
 from starkit.rules.context import UnitContext
 from starkit.terms import inflect, load_lexicon
@@ -154,24 +156,32 @@ _SENTENCE_LEVEL = {
     "no-quantification", "vanity-metric", "missing-guardrail", "weak-verb", "vague-language",
     "missing-baseline",
 }  # fmt: skip
+# Rules whose rewrite replaces just the finding's own span (a story's Result section).
+_SPAN_LEVEL = {"result-unquantified"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentence breaks of a text, found once per text."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the sentence (or line) of `text` holding offset `pos`, trimmed."""
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
+    """[start, end) of the sentence (or line) of `text` holding offset `pos`, trimmed.
+    Binary searches over the breaks found once per text (many findings stay linear)."""
+    starts, ends = _sentence_breaks(text)
+    k = bisect_right(ends, pos)
+    start = ends[k - 1] if k else 0
+    j = bisect_left(starts, pos)
+    end = starts[j] if j < len(starts) else len(text)
     while start < end and text[start].isspace():
         start += 1
     return start, end
 
 
-def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, tuple[int, int]]:
     """Run a sentence-level builder on the sentence of a story or email holding the hit."""
     from starkit.nlp import get_nlp
     from starkit.textio import normalise_for_matching
@@ -188,24 +198,49 @@ def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
         local = Hit(0, len(sentence), hit.fields)
     text, new_sentence = _BUILDERS[code](local, sub)
     if not new_sentence:
-        return text, ""
+        return text, "", (0, 0)
     if sentence.rstrip().endswith(".") and not new_sentence.endswith("."):
         new_sentence += "."
-    return text, ctx.text[:s] + new_sentence + ctx.text[e:]
+    return text, new_sentence, (s, e)
 
 
-def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    """(suggestion, rewrite) for one finding. The suggestion is the text a user reads; the
-    rewrite is the whole unit rewritten, ready to accept ('' when the suggestion is advice)."""
+Span = tuple[int, int]
+
+
+def _too_long(what: str, n: int) -> str:
+    """The advice when the text a rewrite would repeat is longer than any real one."""
+    return (
+        f"Split this {what} ({n:,} characters) into short ones and give the change a figure; "
+        f"no rewrite is suggested for text over {MAX_REWRITE_CHARS:,} characters."
+    )
+
+
+def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, Span]:
+    """(suggestion, rewrite, span) for one finding. The suggestion is the text a user reads;
+    the rewrite replaces `ctx.text[span[0]:span[1]]` (unit-relative offsets): the whole unit
+    for a bullet, the one sentence or section of a story or email that holds the finding, so a
+    long story's findings never each carry the whole story. '' and (0, 0) when the
+    suggestion is advice only."""
     fn = _BUILDERS.get(code)
     if fn is None:
-        return "", ""
+        return "", "", (0, 0)
     if ctx.kind in ("story", "email") and code in _SENTENCE_LEVEL:
+        s, e = _sentence_bounds(ctx.text, hit.start)
+        if e - s > MAX_REWRITE_CHARS:
+            return _too_long("sentence", e - s), "", (0, 0)
         return _in_sentence(code, hit, ctx)
+    if len(ctx.text) > MAX_REWRITE_CHARS and (
+        code not in _SPAN_LEVEL or hit.end - hit.start > MAX_REWRITE_CHARS
+    ):
+        return _too_long(ctx.kind, len(ctx.text)), "", (0, 0)
     text, rewrite = fn(hit, ctx)
-    if rewrite and ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
+    if not rewrite:
+        return text, "", (0, 0)
+    if code in _SPAN_LEVEL:
+        return text, rewrite, (hit.start, hit.end)
+    if ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
         rewrite += "."
-    return text, rewrite
+    return text, rewrite, (0, len(ctx.text))
 
 
 def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
@@ -351,8 +386,7 @@ def _result_unquantified(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     result = _base(hit.fields.get("result", ctx.text[hit.start : hit.end]))
     m = metric_for(ctx.text)
     new_result = f"{result}, moving <{m.name}> from <X> to <Y> over <period>."
-    story = ctx.text[: hit.start] + new_result + ctx.text[hit.end :]
-    return f"{new_result[:-1]}. To fill it: {m.question}", story.rstrip()
+    return f"{new_result[:-1]}. To fill it: {m.question}", new_result
 
 
 def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:

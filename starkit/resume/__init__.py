@@ -9,7 +9,6 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 from starkit.errors import ResumeReadError, StarkitError
@@ -23,7 +22,7 @@ from starkit.resume.model import (
     Segment,
     Source,
 )
-from starkit.textio import MAX_FILE_BYTES
+from starkit.textio import MAX_FILE_BYTES, read_file, read_stream, too_big
 
 __all__ = [
     "Format",
@@ -44,38 +43,18 @@ def _load(source: Any, name: str | None) -> tuple[bytes, str]:
         data = bytes(source)
         label = name or "<bytes>"
     elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
         label = name or str(source)
-        if not path.is_file():
-            raise ResumeReadError(
-                f"{label}: no such file" if not path.exists() else f"{label}: not a file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ResumeReadError(_too_big(label, size))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ResumeReadError(f"{label}: cannot read ({exc.strerror})") from None
+        data = read_file(source, label, error=ResumeReadError)
     elif hasattr(source, "read"):
         label = name or str(getattr(source, "name", "<upload>"))
-        data = source.read(MAX_FILE_BYTES + 1)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
+        data = read_stream(source, label, error=ResumeReadError)
     else:
         raise ResumeReadError(f"read_resume takes a path or bytes, not {type(source).__name__}")
     if len(data) > MAX_FILE_BYTES:
-        raise ResumeReadError(_too_big(label, len(data)))
+        raise ResumeReadError(too_big(label, MAX_FILE_BYTES, len(data)))
     if not data.strip():
         raise ResumeReadError(f"{label}: the file is empty")
     return data, label
-
-
-def _too_big(label: str, size: int) -> str:
-    return (
-        f"{label}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB "
-        "resume file limit"
-    )
 
 
 def detect_format(data: bytes, name: str = "<bytes>") -> Format:
@@ -144,6 +123,30 @@ def read_text_resume(text: str, *, name: str = "<text>", fmt: Format | None = No
 
 
 def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
+    """Read a text format; a text longer than any resume (over `MAX_TEXT_LINES` lines) is read
+    up to that line with a warning, so a long file costs no more than the limit."""
+    from starkit.limits import MAX_TEXT_LINES
+
+    cut = None
+    if fmt != "jsonresume":  # JSON cut short is no JSON: its size is bounded by the file limit
+        end = -1
+        for _ in range(MAX_TEXT_LINES):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                break
+        if end >= 0 and text[end + 1 :].strip():
+            text = text[: end + 1]
+            cut = (
+                f"{label}: the file is longer than any resume; only its first "
+                f"{MAX_TEXT_LINES:,} lines were read (see docs/limits.md)"
+            )
+    resume = _read_format(fmt, text, label)
+    if cut:
+        resume.warnings.insert(0, cut)
+    return resume
+
+
+def _read_format(fmt: Format, text: str, label: str) -> Resume:
     if fmt == "jsonresume":
         from starkit.resume.jsonresume import read_jsonresume
 

@@ -26,7 +26,7 @@ from starkit.errors import ResumeReadError
 from starkit.models import Severity
 from starkit.resume import read_resume
 from starkit.resume.model import Resume
-from starkit.textio import MAX_FILE_BYTES
+from starkit.textio import MAX_FILE_BYTES, inert
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -36,8 +36,9 @@ def _structured(resume: Resume) -> bool:
 
 
 def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """None for unstructured plain text; else a runner for the resume in `data`."""
-    from starkit.resume import detect_format
+    """None for unstructured plain text; else a runner for the resume in `data`. The file is
+    read in a worker process with a time and memory budget (`starkit.worker`)."""
+    from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
         raise ResumeReadError(
@@ -46,8 +47,7 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         )
     if not data.strip():
         return None  # the generic path says the input is empty
-    fmt = detect_format(data, name)
-    resume = read_resume(data, name=name)
+    fmt, resume = run_bounded(detect_and_read, data, name, label=name)
     if fmt in ("text", "markdown") and not _structured(resume):
         return None
 
@@ -57,14 +57,22 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
     return run
 
 
+def detect_and_read(data: bytes, name: str) -> tuple[str, Resume]:
+    """(format, resume) of a file's bytes: what the bounded worker runs."""
+    from starkit.resume import detect_format
+
+    return detect_format(data, name), read_resume(data, name=name)
+
+
 def render_text(report: Any, name: str) -> str:
     """One line a finding at the file's position, the suggestion indented below; a summary."""
     out = []
+    name = inert(name)  # file names and content are escaped: nothing reaches the terminal raw
     for lf in report.findings:
         f = lf.finding
-        out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {f.message}")
+        out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {inert(f.message)}")
         if f.suggestion:
-            out.append("    " + f.suggestion.replace("\n", "\n    "))
+            out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
     n = len(report.findings)
     share = report.quantified_share
     measured = "n/a" if share is None else f"{round(share * 100)}%"
@@ -81,7 +89,7 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
     from starkit.resume.report import lint_resume
 
     for warning in resume.warnings:
-        print(f"starkit: warning: {warning}", file=sys.stderr)
+        print(f"starkit: warning: {inert(warning)}", file=sys.stderr)
     report = lint_resume(resume, config=config)
     fmt = getattr(args, "fmt", "text") or "text"
     if fmt == "json":

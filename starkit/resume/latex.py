@@ -494,9 +494,35 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     return walker.out.lines
 
 
+_WRITE = re.compile(r"\\(?:immediate\s*\\)?write\s*(?:\d+|\\[A-Za-z@]+)?\s*\{")
+
+
+def blank_writes(text: str) -> str:
+    """`\\write18{...}` (and `\\immediate\\write...{...}`) blanked to spaces of the same
+    length: what a document writes to a shell or a file is never resume text, and the offsets of
+    everything else stay as they were."""
+    out = []
+    pos = 0
+    for m in _WRITE.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, k = 1, m.end()
+        while k < len(text) and depth:
+            if text[k] == "\\":
+                k += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(text[k], 0)
+            k += 1
+        out.append(text[pos : m.start()])
+        out.append(re.sub(r"[^\n]", " ", text[m.start() : k]))
+        pos = k
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def read_latex(text: str, name: str) -> Resume:
     """Read a LaTeX resume (see the module docstring)."""
-    lines = latex_lines(text, name)
+    lines = latex_lines(blank_writes(text), name)
     if not lines:
         raise ResumeReadError(f"{name}: the LaTeX document has no text")
     return build_resume(lines, name, "latex")

@@ -194,6 +194,33 @@ class _Section:
     lines: list[RawLine] = field(default_factory=list)
 
 
+def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]:
+    """At most `MAX_LINES` lines with text, each at most `MAX_LINE_CHARS` long; warnings."""
+    from starkit.limits import MAX_LINE_CHARS, MAX_LINES
+
+    warnings: list[str] = []
+    kept: list[RawLine] = []
+    with_text = 0
+    for k, ln in enumerate(lines):
+        if ln.text.strip():
+            with_text += 1
+            if with_text > MAX_LINES:
+                warnings.append(
+                    f"{name}: the document is longer than any resume; only its first "
+                    f"{MAX_LINES:,} lines were read (see docs/limits.md)"
+                )
+                break
+        kept.append(ln)
+        if len(ln.text) > MAX_LINE_CHARS:
+            ln.text = ln.text[:MAX_LINE_CHARS]
+            if not any("characters" in w for w in warnings):
+                warnings.append(
+                    f"{name}: line {k + 1} is longer than {MAX_LINE_CHARS:,} characters; only "
+                    "its start was read (see docs/limits.md)"
+                )
+    return kept, warnings
+
+
 def _prepare(lines: list[RawLine]) -> list[RawLine]:
     """Strip glyphs and clean text; drop empty lines, marking a gap on the next one."""
     out: list[RawLine] = []
@@ -578,9 +605,13 @@ def build_resume(
     pages: int | None = None,
     warnings: list[str] | None = None,
 ) -> Resume:
-    """Sections, roles and bullets from a reader's physical lines (see the module docstring)."""
-    lines = _prepare(lines)
+    """Sections, roles and bullets from a reader's physical lines (see the module docstring).
+    A document longer than any resume is read up to `MAX_LINES` lines of text, each cut at
+    `MAX_LINE_CHARS`, with a warning (`starkit.limits`)."""
     warnings = list(warnings or [])
+    lines, cut = _bounded(lines, name)
+    warnings.extend(cut)
+    lines = _prepare(lines)
     b = Builder(name, fmt)
     sections = _split_sections(lines)
     if sections and sections[0].assumed:

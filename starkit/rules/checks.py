@@ -7,8 +7,8 @@ The severity, message, kinds and examples live in `lexicons/rules/<code>.toml`.
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -360,19 +360,23 @@ _WEAK_NOUN_AFTER = {"desk", "center", "centre", "page", "pages", "docs", "docume
 
 
 def _clause_starts(ctx: UnitContext) -> set[int]:
-    starts = {0}
-    for t in ctx.doc:
-        if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
-            starts.add(t.i + 1)
-    return starts
+    """Token indices that open a clause (once per unit: `UnitContext.clause_starts`)."""
+    if "clause_starts" not in ctx.memo:
+        ctx.memo["clause_starts"] = set(ctx.clause_starts)
+    return ctx.memo["clause_starts"]
+
+
+_LEAD_LOOKBACK = 12  # subject and adverbs before a verb: "I then also quickly helped" is 4
 
 
 def _lead_position(ctx: UnitContext, i: int) -> bool:
-    """True when token i opens its sentence or clause, after an optional subject or adverb."""
+    """True when token i opens its sentence or clause, after an optional subject or adverb
+    (at most `_LEAD_LOOKBACK` of them, which bounds the walk on a run of adverbs)."""
     starts = _clause_starts(ctx)
     k = i - 1
     while (
         k >= 0
+        and k >= i - _LEAD_LOOKBACK
         and k + 1 not in starts
         and (ctx.lower(k) in _SKIP_LEAD or ctx.lower(k).endswith("ly") or ctx.doc[k].is_space)
     ):
@@ -386,17 +390,26 @@ _AUX = {"was", "were", "am", "is", "are", "had", "have", "has", "been", "be", "d
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
     """True when a verb earlier in the sentence carries the achievement: an action verb from
     the lexicon, or the word after 'I'/'we' ('I picked two teams and helped them')."""
-    starts = _clause_starts(ctx)
-    s = max((k for k in starts if k <= m.start), default=0)
-    for k in range(s, m.start):
-        if ctx.at("weak", k):
-            continue
-        a = ctx.at("action", k)
-        if a is not None and a.entry != "state-phrase":
-            return True
-        if ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX:
-            return True
-    return False
+    starts = ctx.clause_starts
+    s = starts[bisect_right(starts, m.start) - 1]
+    # whether each token carries a verb depends on the token alone: prefix counts made once
+    # per unit answer "any such token in [s, m.start)" in O(1) (a scan per match was quadratic)
+    if "strong_verb_prefix" not in ctx.memo:
+        prefix = [0]
+        for k in range(len(ctx.doc)):
+            prefix.append(prefix[-1] + _carries_verb(ctx, k))
+        ctx.memo["strong_verb_prefix"] = prefix
+    prefix = ctx.memo["strong_verb_prefix"]
+    return prefix[m.start] - prefix[s] > 0
+
+
+def _carries_verb(ctx: UnitContext, k: int) -> bool:
+    if ctx.at("weak", k):
+        return False
+    a = ctx.at("action", k)
+    if a is not None and a.entry != "state-phrase":
+        return True
+    return ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:
@@ -486,14 +499,21 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     """A template slot is left in the text."""
     hits: list[Hit] = []
     text = ctx.doc.text
+    # kept hits never overlap, so sorted by start their ends are sorted too: an overlap test is
+    # a binary search (a scan of every hit made this quadratic in the number of slots)
+    starts: list[int] = []
+    ends: list[int] = []
     for pid, rx in placeholder_patterns():
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             seg = text[s:e]
             s += len(seg) - len(seg.lstrip())
             e -= len(seg) - len(seg.rstrip())
-            if e <= s or any(h.start < e and s < h.end for h in hits):
+            k = bisect_left(starts, e)
+            if e <= s or (k > 0 and ends[k - 1] > s):
                 continue
+            starts.insert(k, s)
+            ends.insert(k, e)
             hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -644,30 +664,45 @@ _OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "
 @check("email-no-metric")
 def email_no_metric(ctx: UnitContext) -> list[Hit]:
     """The email reinforces no quantified result the candidate can own."""
+    # what each sentence gives is computed once: many figures in one long sentence stay linear
+    seen: dict[tuple[int, int], tuple[str, int, bool, list[int], bool]] = {}
     for q in ctx.quantities:
         ts, te = ctx.sentence_of(q.token_start)
-        sent = ctx.doc[ts:te]
-        sentence = sent.text.lower()
-        clause = _clause_around(sentence, q.start - sent.start_char)
-        words = set(re.findall(r"[a-z']+", sentence))
-        if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
+        if (ts, te) not in seen:
+            sent = ctx.doc[ts:te]
+            sentence = sent.text.lower()
+            words = set(re.findall(r"[a-z']+", sentence))
+            seen[ts, te] = (
+                sentence,
+                sent.start_char,
+                bool(words & _FIRST_PERSON),
+                _clause_bounds(sentence),
+                ctx.covered_by("change", ts, te),
+            )
+        sentence, start_char, first_person, bounds, has_change = seen[ts, te]
+        clause = _clause_around(sentence, q.start - start_char, bounds)
+        if not first_person or re.search(r"\b(?:your|you|you're|yours)\b", clause):
             continue
         if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
             return []
         if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
             return []  # "took bulk listing from 4 days to 6 hours"
-        if q.kind == "duration" and any(ctx.at("change", k) for k in range(ts, te)):
+        if q.kind == "duration" and has_change:
             return []
     s, e = ctx.whole()
     return [Hit(s, e)]
 
 
-def _clause_around(sentence: str, pos: int) -> str:
+def _clause_bounds(sentence: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
+
+
+def _clause_around(sentence: str, pos: int, bounds: list[int] | None = None) -> str:
     """The comma/'and'-delimited clause of a sentence that holds position `pos`."""
-    bounds = [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
-    for a, b in itertools.pairwise(bounds):
-        if a <= pos < b:
-            return sentence[a:b]
+    bounds = bounds if bounds is not None else _clause_bounds(sentence)
+    k = bisect_right(bounds, pos) - 1
+    if 0 <= k < len(bounds) - 1 and bounds[k] <= pos < bounds[k + 1]:
+        return sentence[bounds[k] : bounds[k + 1]]
     return sentence
 
 

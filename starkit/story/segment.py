@@ -294,7 +294,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text ending in '.' ends with a known abbreviation ("e.g.", "U.S.")."""
-    m = _WORD_BEFORE.search(chunk[:-1] if chunk.endswith(".") else chunk)
+    # only the tail can hold the word: searching a whole long chunk each time is quadratic
+    tail = (chunk[:-1] if chunk.endswith(".") else chunk)[-64:]
+    m = _WORD_BEFORE.search(tail)
     if not m:
         return False
     word = m.group(1).lower()

@@ -90,6 +90,9 @@ def test_story_suggestions_rewrite_one_sentence():
     vague = next(f for f in report.findings if f.rule == "vague-language")
     assert "Situation" not in vague.suggestion and "Action" not in vague.suggestion
     assert vague.suggestion.startswith("Result: Completion rose")
-    # the structured rewrite is the whole story with that sentence replaced
-    assert vague.rewrite.startswith("Situation: Our checkout lost 70%")
-    assert "greatly" not in vague.rewrite and "<X>%" in vague.rewrite
+    # the structured rewrite is that sentence, with the span of the text it replaces
+    assert vague.rewrite.startswith("Result: Completion rose")
+    assert report.text[vague.rewrite_start : vague.rewrite_end].startswith("Result: Completion")
+    accepted = vague.apply_rewrite(report.text)
+    assert accepted.startswith("Situation: Our checkout lost 70%")
+    assert "greatly" not in accepted and "<X>%" in accepted
