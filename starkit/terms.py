@@ -6,7 +6,7 @@ on spaCy tokens by one PhraseMatcher (see `starkit.nlp`), labelled `category:ent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -39,6 +39,9 @@ TERM_FILES: dict[str, str] = {
     "action": "terms/action_verbs.toml",
     "timeframe": "terms/time_frames.toml",
 }
+# Function-word lists the rules read (not matched as phrases): one entry per list. A config's
+# `[tool.starkit.lexicons.<list-id>]` edits them like any category.
+WORD_LISTS_FILE = "terms/word_lists.toml"
 # Metric-noun categories get a plural variant of each term ("download" -> "downloads").
 _PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency"}
 # Aliases a user may write in config (`[tool.starkit.lexicons.<name>]`).
@@ -142,18 +145,33 @@ class Lexicon:
     """All term categories, edited by config: category -> (entry id, terms) pairs."""
 
     categories: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def terms(self, category: str) -> set[str]:
-        """Every (lower-cased) term of a category."""
+        """Every (lower-cased) term of a category, or of a word list."""
+        if category in self.word_lists:
+            return set(self.word_lists[category])
         return {t.lower() for _, terms in self.categories[category] for t in terms}
+
+    def words(self, name: str) -> frozenset[str]:
+        """One function-word list (`lexicons/terms/word_lists.toml`), lower-cased."""
+        return self.word_lists[name]
 
 
 def _canonical(name: str, source: str) -> str:
     cat = ALIASES.get(name, name)
-    if cat not in TERM_FILES:
-        known = ", ".join(sorted(TERM_FILES))
-        raise ConfigError(f"{source}: unknown lexicon '{name}' (known: {known})")
-    return cat
+    if cat in TERM_FILES:
+        return cat
+    dashed = cat.replace("_", "-")
+    if dashed in _word_lists():
+        return dashed
+    known = ", ".join(sorted([*TERM_FILES, *_word_lists()]))
+    raise ConfigError(f"{source}: unknown lexicon '{name}' (known: {known})")
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {e.id: frozenset(t.lower() for t in e.terms) for e in load_term_file(WORD_LISTS_FILE)}
 
 
 def validate_lexicon_edits(config: Config, source: str) -> None:
@@ -185,7 +203,7 @@ def _base_lexicon() -> Lexicon:
                         terms.append(p)
             entries.append((e.id, tuple(dict.fromkeys(terms))))
         cats[cat] = tuple(entries)
-    return Lexicon(cats)
+    return Lexicon(cats, dict(_word_lists()))
 
 
 def load_lexicon(config: Config | None = None) -> Lexicon:
@@ -194,9 +212,13 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
     if config is None or not config.lexicons:
         return base
     cats = dict(base.categories)
+    lists = dict(base.word_lists)
     for name, edit in config.lexicons.items():
         cat = _canonical(name, config.source or "<config>")
         removed = {t.lower() for t in edit.remove}
+        if cat in lists:
+            lists[cat] = (lists[cat] | {t.lower() for t in edit.extend}) - removed
+            continue
         entries = [
             (eid, tuple(t for t in terms if t.lower() not in removed)) for eid, terms in cats[cat]
         ]
@@ -204,4 +226,4 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         if extra:
             entries.append(("user", extra))
         cats[cat] = tuple(entries)
-    return Lexicon(cats)
+    return Lexicon(cats, lists)

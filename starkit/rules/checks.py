@@ -9,62 +9,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 from starkit.quantities import Quantity
+from starkit.rules import rule_param
 from starkit.rules.context import Match, UnitContext
 from starkit.rules.placeholders import placeholder_patterns
+from starkit.rules.registry import CHECKS, Check, Hit, check
 
-
-@dataclass(frozen=True)
-class Hit:
-    """A rule firing: unit-relative character span plus fields for the message and rewrite."""
-
-    start: int
-    end: int
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-Check = Callable[[UnitContext], list[Hit]]
-CHECKS: dict[str, Check] = {}
-
-
-def check(code: str) -> Callable[[Check], Check]:
-    """Register the check for a rule code."""
-
-    def deco(fn: Check) -> Check:
-        CHECKS[code] = fn
-        return fn
-
-    return deco
+__all__ = ["CHECKS", "Check", "Hit", "check"]
 
 
 # ---------------------------------------------------------------------------------------
 # shared predicates
 # ---------------------------------------------------------------------------------------
-_SKIP_LEAD = {"i", "we", "also", "then", "and", "successfully", "actively", "directly",
-              "closely", "personally", "jointly", "initially", "later", "-", "*", "•", "(", "“",
-              '"', "'", "have", "had", "has"}  # fmt: skip
 # Words that may follow a metric noun when it is the thing measured, not a noun modifier.
-_METRIC_FOLLOWERS = {
-    "by", "from", "to", "in", "of", "and", "or", "up", "down", "per", "across", "over",
-    "within", "for", "on", "with", "at", "while", "after", "since", "during", "last", "this",
-    "each", "a", "an", "the", "through", "via", "among", "than", "vs", "vs.", "versus", "as",
-    "that", "which", "who", "when", "without", "despite", "but", "yet", "into", "year", "month",
-    "week", "quarter", "day", "yoy", "mom", "qoq", "wow", "more", "beyond", "above",
-    "below", "under", "rose", "grew", "increased", "doubled", "tripled", "jumped", "climbed",
-    "improved", "went", "were", "was", "is", "are", "rate", "rates", "growth", "lift", "uplift",
-    "increase", "gain", "gains", "count", "counts", "numbers", "volume", "metrics", "totals",
-}  # fmt: skip
-_MODIFIED_BY_NOT_PRODUCT = {
-    "stakeholder", "stakeholders", "team", "employee", "employees", "staff", "executive",
-    "leadership", "partner", "internal", "cross-functional", "memory", "cpu", "disk",
-    "resource", "storage", "bandwidth", "compute", "power", "energy", "water", "paper", "cloud",
-    "network", "bot", "spam", "fraudulent", "fake", "board", "crew", "committee", "faculty",
-    "api", "server", "database", "db", "gpu", "token", "license", "licence", "seat",
-}  # fmt: skip
 
 
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
@@ -74,7 +32,7 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
-    if low in _METRIC_FOLLOWERS or low.endswith("ly"):
+    if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
@@ -85,7 +43,7 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     """A word before the metric that makes it something else ('stakeholder engagement',
     'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
     prev = ctx.lower(m.start - 1)
-    if prev in _MODIFIED_BY_NOT_PRODUCT:
+    if prev in ctx.word_list("not-product-modifiers"):
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
@@ -107,16 +65,13 @@ def _in_parentheses(ctx: UnitContext, i: int) -> bool:
     return depth > 0
 
 
-_SUBORDINATORS = {"while", "whereas", "although", "though", "as", "because", "since", "when"}
-
-
 def _subordinate(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
     rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
         low = ctx.lower(k)
-        if low in _SUBORDINATORS and k > cs:
+        if low in ctx.word_list("subordinators") and k > cs:
             return True
         if low == "," or ctx.at("change", k):
             return False
@@ -141,27 +96,12 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             transitive = (
                 after is not None
                 and after.is_alpha
-                and after.lower_ not in _INTRANSITIVE_NEXT
+                and after.lower_ not in ctx.word_list("intransitive-next")
                 and not after.lower_.endswith("ly")
             )
             if not transitive:
                 return c
     return None
-
-
-_INTRANSITIVE_NEXT = {
-    "by", "from", "to", "in", "over", "after", "within", "during", "across", "since", "for",
-    "and", "while", "with", "at", "on", "per", "than", "yoy", "mom", "qoq", "year", "month",
-    "week", "quarter", "percent", "times", "fold", "x",
-}  # fmt: skip
-
-
-_BLOCKING = {
-    "for", "with", "across", "to", "through", "on", "at", "among", "via", "from", "into",
-    "onto", "using", "without", "and", "or", "while", "after", "before", "as", "which", "that",
-    "who", "when", "where", "because", "so", "but", "than", ",",
-}  # fmt: skip
-_CHANGE_NOUN_PREPS = {"in", "of", "by", "across"}
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -181,9 +121,13 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             continue  # "like-for-like sales", "end-to-end checkout"
         if low == "to" and (k + 1 in in_qty):
             continue  # "grew it to 25k followers"
-        if low in _BLOCKING:
+        if low in ctx.word_list("blocking"):
             return True
-        if low in _CHANGE_NOUN_PREPS and k != change.end and not ctx.at("change", k - 1):
+        if (
+            low in ctx.word_list("change-noun-preps")
+            and k != change.end
+            and not ctx.at("change", k - 1)
+        ):
             if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
                 return True
     return False
@@ -251,11 +195,9 @@ def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]
         if m.entry == "stars" and "github" not in ctx.doc.text.lower():
             continue  # "rated 4.8 stars" is a rating, not a repository's stars
         if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
-            if m.entry == "reach" and ctx.lower(m.start - 1) not in (
-                "organic", "social", "brand", "audience", "total", "campaign", "post", "paid",
-                "our", "its", "their", "overall", "expanded", "increased", "grew", "boosted",
-                "doubled", "tripled", "extended", "broadened", "widened", "global", "media",
-            ):  # fmt: skip
+            if m.entry == "reach" and ctx.lower(m.start - 1) not in ctx.word_list(
+                "reach-modifiers"
+            ):
                 continue
         if not _metric_is_head(ctx, m) or _modifier_before(ctx, m) or _subordinate(ctx, m):
             continue
@@ -355,10 +297,6 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
 
 
-_WEAK_NOUN_AFTER = {"desk", "center", "centre", "page", "pages", "docs", "documentation",
-                    "article", "articles", "text", "menu", "line", "button", "section"}  # fmt: skip
-
-
 def _clause_starts(ctx: UnitContext) -> set[int]:
     starts = {0}
     for t in ctx.doc:
@@ -374,13 +312,14 @@ def _lead_position(ctx: UnitContext, i: int) -> bool:
     while (
         k >= 0
         and k + 1 not in starts
-        and (ctx.lower(k) in _SKIP_LEAD or ctx.lower(k).endswith("ly") or ctx.doc[k].is_space)
+        and (
+            ctx.lower(k) in ctx.word_list("skip-lead")
+            or ctx.lower(k).endswith("ly")
+            or ctx.doc[k].is_space
+        )
     ):
         k -= 1
     return k + 1 in starts
-
-
-_AUX = {"was", "were", "am", "is", "are", "had", "have", "has", "been", "be", "did", "do"}
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
@@ -394,7 +333,11 @@ def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
         a = ctx.at("action", k)
         if a is not None and a.entry != "state-phrase":
             return True
-        if ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX:
+        if (
+            ctx.lower(k - 1) in ("i", "we")
+            and ctx.doc[k].is_alpha
+            and ctx.lower(k) not in ctx.word_list("auxiliaries")
+        ):
             return True
     return False
 
@@ -407,31 +350,12 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
     if prev is None:
         return False
     low = prev.lower_
-    if low in (
-        "the",
-        "a",
-        "an",
-        "some",
-        "any",
-        "no",
-        "more",
-        "extra",
-        "of",
-        "for",
-        "with",
-        "our",
-        "my",
-        "their",
-        "your",
-        "his",
-        "her",
-        "its",
-    ):
+    if low in ctx.word_list("noun-determiners"):
         return True
     nxt = ctx.lower(m.end)
     return (
         prev.is_alpha
-        and low not in ("i", "we", "and", "also", "to", "then", "or", "but")
+        and low not in ctx.word_list("subject-links")
         and (nxt in ("", ".", ",", ";", "from", "to", "with", "for"))
         and not _lead_position(ctx, m.start)
     )
@@ -447,7 +371,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         if before == "-" or (after is not None and after.text == "-"):
             continue  # self-help, help-desk
         if after is not None and (
-            after.lower_ in _WEAK_NOUN_AFTER
+            after.lower_ in ctx.word_list("weak-noun-after")
             or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
         ):
             continue
@@ -499,14 +423,6 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     return hits
 
 
-_CHANGE_AFTER = {"increase", "decrease", "reduction", "improvement", "lift", "uplift", "growth",
-                 "gain", "boost", "drop", "decline", "jump", "rise", "faster", "slower", "fewer",
-                 "more", "less", "higher", "lower", "cheaper", "better", "savings", "cut", "off",
-                 "up", "down", "increases", "decreases", "reductions", "improvements", "quicker",
-                 "shorter", "smaller", "larger", "bigger", "greater", "spike", "surge", "dip",
-                 "fall"}  # fmt: skip
-
-
 def _relative_figures(ctx: UnitContext) -> list[Quantity]:
     out = []
     for q in ctx.quantities:
@@ -517,24 +433,11 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
                 continue  # "twice a week" is a rate, "a third of" a share
             out.append(q)
         elif q.kind == "percent":
-            if q.unit.lower() in _ABSOLUTE_POINTS or nxt in _ABSOLUTE_POINTS:
-                continue  # "up 6 pts" is an absolute change
-            if nxt == "of" or prev in (
-                "to",
-                "at",
-                "reached",
-                "hit",
-                "achieved",
-                "with",
-                "top",
-                "of",
-                "maintained",
-                "sustained",
-                "above",
-                "below",
-                "under",
-                "over",
+            if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
+                "absolute-points"
             ):
+                continue  # "up 6 pts" is an absolute change
+            if nxt == "of" or prev in ctx.word_list("level-before"):
                 continue
             signed = q.text[:1] in "+-−"
             by = prev == "by"
@@ -542,7 +445,7 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
             change_before = any(
                 ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
             )
-            change_after = nxt in _CHANGE_AFTER and not any(
+            change_after = nxt in ctx.word_list("change-after") and not any(
                 ctx.covered_by(c, q.token_end, q.token_end + 1)
                 for c in ("product", "causal", "vanity", "efficiency", "guardrail")
             )
@@ -551,32 +454,25 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
     return out
 
 
-_ABSOLUTE_POINTS = {"pp", "pts", "points", "bps", "basis points", "percentage points", "point"}
-_SEGMENT_BREAKS = {"and", "while", ",", "but", "whereas", "plus"}
-
-
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
     """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
     from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
     cs, ce = ctx.clause_of(i)
     s = i
-    while s > cs and ctx.lower(s - 1) not in _SEGMENT_BREAKS:
+    while s > cs and ctx.lower(s - 1) not in ctx.word_list("segment-breaks"):
         s -= 1
     e = i
-    while e < ce and ctx.lower(e) not in _SEGMENT_BREAKS:
+    while e < ce and ctx.lower(e) not in ctx.word_list("segment-breaks"):
         e += 1
     return s, e
-
-
-_PERIOD_NOUNS = {"week", "month", "quarter", "year", "day", "sprint", "half", "season", "window"}
 
 
 def _period_phrase(ctx: UnitContext) -> bool:
     """'in event week', 'during launch month', 'over the holiday season': a named period."""
     for t in ctx.doc:
-        if t.lower_ in _PERIOD_NOUNS:
+        if t.lower_ in ctx.word_list("period-nouns"):
             for k in range(t.i - 1, max(-1, t.i - 4), -1):
-                if ctx.lower(k) in ("in", "during", "over", "within", "across", "throughout"):
+                if ctx.lower(k) in ctx.word_list("period-preps"):
                     return True
                 if not ctx.doc[k].is_alpha:
                     break
@@ -598,14 +494,10 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         cs, ce = ctx.clause_of(rel.token_start)
         if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
             return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
-        if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
+        if q.measure and prev in ctx.word_list("baseline-before"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
                 return True
-        if (
-            q.measure
-            and q.kind == "duration"
-            and prev in ("in", "over", "within", "across", "during", "after", "inside", "under")
-        ):
+        if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True
         if not q.measure and q.kind in ("year", "date"):
             return True
@@ -624,21 +516,6 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
 # ---------------------------------------------------------------------------------------
 # email rules
 # ---------------------------------------------------------------------------------------
-_FIRST_PERSON = {
-    "i",
-    "my",
-    "me",
-    "we",
-    "our",
-    "us",
-    "i've",
-    "i'm",
-    "i'd",
-    "myself",
-    "ourselves",
-    "mine",
-}
-_OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "count"}
 
 
 @check("email-no-metric")
@@ -650,9 +527,13 @@ def email_no_metric(ctx: UnitContext) -> list[Hit]:
         sentence = sent.text.lower()
         clause = _clause_around(sentence, q.start - sent.start_char)
         words = set(re.findall(r"[a-z']+", sentence))
-        if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
+        if not words & ctx.word_list("first-person") or re.search(
+            r"\b(?:your|you|you're|yours)\b", clause
+        ):
             continue
-        if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
+        if q.kind in rule_param("email-no-metric", "ownable_kinds") and not (
+            q.kind == "count" and (q.value or 0) < 2
+        ):
             return []
         if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
             return []  # "took bulk listing from 4 days to 6 hours"
@@ -671,32 +552,33 @@ def _clause_around(sentence: str, pos: int) -> str:
     return sentence
 
 
-EMAIL_MAX_WORDS = 200
-
-
 @check("email-length")
 def email_length(ctx: UnitContext) -> list[Hit]:
-    """Over 200 words: a thank-you note should be read in under a minute."""
-    n = ctx.words()
-    if n <= EMAIL_MAX_WORDS:
+    """Over `max_words` (the rule's parameter): a thank-you note should be read in a minute."""
+    n, limit = ctx.words(), int(rule_param("email-length", "max_words"))
+    if n <= limit:
         return []
     s, e = ctx.whole()
-    return [Hit(s, e, {"words": n, "limit": EMAIL_MAX_WORDS})]
+    return [Hit(s, e, {"words": n, "limit": limit, "over": n - limit})]
 
 
 # ---------------------------------------------------------------------------------------
 # story rules
 # ---------------------------------------------------------------------------------------
-SPOKEN_WPM = 150
-STORY_MIN_WORDS, STORY_MAX_WORDS = 300, 600
-_WE = re.compile(r"\b(?:we|our|ours|us|ourselves|we're|we've|we'd|we'll)\b", re.IGNORECASE)
-_I = re.compile(r"\b(?:i|my|me|mine|myself|i'm|i've|i'd|i'll)\b", re.IGNORECASE)
+def spoken_seconds(words: int) -> int:
+    """How many seconds `words` take to say at the `answer-length` rule's speaking rate."""
+    return round(words * 60 / rule_param("answer-length", "words_per_minute"))
 
 
 def spoken_time(words: int) -> str:
-    """'2 min 40 s': how long `words` take to say at 150 words a minute."""
-    seconds = round(words * 60 / SPOKEN_WPM)
+    """'2 min 40 s': how long `words` take to say at the rule's speaking rate."""
+    seconds = spoken_seconds(words)
     return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def _pronoun_count(ctx: UnitContext, text: str, name: str) -> int:
+    words = ctx.word_list(name)
+    return sum(w in words for w in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower()))
 
 
 def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
@@ -736,7 +618,8 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     if span is None:
         return []
     action = ctx.doc.text[span[0] : span[1]]
-    we, i = len(_WE.findall(action)), len(_I.findall(action))
+    action = action.replace("’", "'")
+    we, i = _pronoun_count(ctx, action, "we-pronouns"), _pronoun_count(ctx, action, "i-pronouns")
     if we <= i:
         return []
     return [Hit(span[0], span[1], {"we": we, "i": i})]
@@ -744,10 +627,17 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
 
 @check("answer-length")
 def answer_length(ctx: UnitContext) -> list[Hit]:
-    """Spoken at 150 words a minute the story runs under 2 or over 4 minutes."""
+    """Spoken at the rule's rate the story runs outside its word window (`params`)."""
     n = ctx.words()
-    if STORY_MIN_WORDS <= n <= STORY_MAX_WORDS:
+    lo, hi = (
+        int(rule_param("answer-length", "min_words")),
+        int(rule_param("answer-length", "max_words")),
+    )
+    if lo <= n <= hi:
         return []
     s, e = ctx.whole()
-    side = "short" if n < STORY_MIN_WORDS else "long"
-    return [Hit(s, e, {"words": n, "time": spoken_time(n), "side": side})]
+    side = "short" if n < lo else "long"
+    fields = {"words": n, "time": spoken_time(n), "side": side, "min_words": lo, "max_words": hi}
+    fields |= {"min_time": spoken_time(lo), "max_time": spoken_time(hi)}
+    fields["gap"] = lo - n if side == "short" else n - hi
+    return [Hit(s, e, fields)]

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import placeholder_patterns
+from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
@@ -36,6 +39,7 @@ class UnitContext:
     text: str  # the unit's original text
     doc: Doc  # the doc of the normalised text (same length, same offsets)
     story: Story | None = None
+    lexicon: Lexicon | None = None  # the config's lexicon (None: the default one)
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,6 +72,10 @@ class UnitContext:
         self._by_cat = by_cat
 
     # --- lexicon matches ---------------------------------------------------------------
+    def word_list(self, name: str) -> frozenset[str]:
+        """A function-word list of the (config-edited) lexicon, lower-cased."""
+        return (self.lexicon or load_lexicon()).words(name)
+
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
         return self._by_cat.get(category, [])
