@@ -10,6 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from starkit.annotate import (
+    METRIC_CATEGORIES,
+    MetricMention,
+    adjacent_quantity,
+    in_parentheses,
+    mentions,
+    scale_described,
+)
 from starkit.quantities import Quantity
 from starkit.rules import rule_param
 from starkit.rules.context import Match, UnitContext
@@ -17,148 +25,6 @@ from starkit.rules.placeholders import placeholder_patterns
 from starkit.rules.registry import CHECKS, Check, Hit, check
 
 __all__ = ["CHECKS", "Check", "Hit", "check"]
-
-
-# ---------------------------------------------------------------------------------------
-# shared predicates
-# ---------------------------------------------------------------------------------------
-# Words that may follow a metric noun when it is the thing measured, not a noun modifier.
-
-
-def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
-    """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
-    modifier ('built a downloads page', 'sales team', 'user research')."""
-    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-    if nxt is None or not nxt.is_alpha:
-        return True
-    low = nxt.lower_
-    if low in ctx.word_list("metric-followers") or low.endswith("ly"):
-        return True
-    if any(q.token_start == m.end for q in ctx.quantities):
-        return True
-    return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
-
-
-def _modifier_before(ctx: UnitContext, m: Match) -> bool:
-    """A word before the metric that makes it something else ('stakeholder engagement',
-    'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
-    prev = ctx.lower(m.start - 1)
-    if prev in ctx.word_list("not-product-modifiers"):
-        return True
-    for k in range(m.start - 1, max(-1, m.start - 4), -1):
-        if ctx.lower(k) == "of":
-            return any(q.token_end == k for q in ctx.quantities)
-        if not ctx.doc[k].is_alpha:
-            break
-    return False
-
-
-def _in_parentheses(ctx: UnitContext, i: int) -> bool:
-    """True when token i sits inside an open '(' of its clause."""
-    depth = 0
-    cs, _ = ctx.clause_of(i)
-    for k in range(cs, i):
-        if ctx.doc[k].text == "(":
-            depth += 1
-        elif ctx.doc[k].text == ")":
-            depth = max(0, depth - 1)
-    return depth > 0
-
-
-def _subordinate(ctx: UnitContext, m: Match) -> bool:
-    """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
-    rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
-    cs, _ = ctx.clause_of(m.start)
-    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
-        low = ctx.lower(k)
-        if low in ctx.word_list("subordinators") and k > cs:
-            return True
-        if low == "," or ctx.at("change", k):
-            return False
-    return False
-
-
-def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
-    """The nearest change word before the metric in the same clause, else one right after it
-    ('sign-ups grew 3x', 'conversion up 12%')."""
-    cs, ce = ctx.clause_of(m.start)
-    best = None
-    for c in ctx.matches("change"):
-        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
-            continue  # "redesigned the flow to improve activation": an aim, not a result
-        if cs <= c.start < m.start and m.start - c.end <= back:
-            best = c
-    if best is not None and not _blocked(ctx, best, m):
-        return best
-    for c in ctx.matches("change"):
-        if m.end <= c.start < min(ce, m.end + 3):
-            after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
-            transitive = (
-                after is not None
-                and after.is_alpha
-                and after.lower_ not in ctx.word_list("intransitive-next")
-                and not after.lower_.endswith("ly")
-            )
-            if not transitive:
-                return c
-    return None
-
-
-def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
-    """True when a preposition or conjunction between the change word and the metric shows
-    the change aims elsewhere ('improved onboarding for enterprise customers')."""
-    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
-    in_qty |= ctx.slot_tokens
-    for k in range(change.end, m.start):
-        low = ctx.lower(k)
-        if ctx.at("change", k) or k in in_qty:
-            continue
-        tok = ctx.doc[k]
-        glued = (k > 0 and ctx.doc[k - 1].text == "-" and not ctx.doc[k - 2].whitespace_) or (
-            k + 1 < len(ctx.doc) and ctx.doc[k + 1].text == "-" and not tok.whitespace_
-        )
-        if glued:
-            continue  # "like-for-like sales", "end-to-end checkout"
-        if low == "to" and (k + 1 in in_qty):
-            continue  # "grew it to 25k followers"
-        if low in ctx.word_list("blocking"):
-            return True
-        if (
-            low in ctx.word_list("change-noun-preps")
-            and k != change.end
-            and not ctx.at("change", k - 1)
-        ):
-            if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
-                return True
-    return False
-
-
-def _adjacent_quantity(
-    ctx: UnitContext, m: Match, before: int = 2, after: int = 3
-) -> Quantity | None:
-    for q in ctx.quantities:
-        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
-            return q
-    return None
-
-
-def _scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
-    """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
-    anchor = min(m.start, q.token_start) if q is not None else m.start
-    cs, _ = ctx.clause_of(anchor)
-    for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
-        glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
-        if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
-            return True
-        if ctx.at("change", k):
-            return False
-    if ctx.lower(anchor - 1) == "with":
-        for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
-            if ctx.lower(k) in ("a", "an"):
-                return True  # "a mobile RPG with 2.1M MAU"
-            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
-                break
-    return False
 
 
 def states_work(ctx: UnitContext) -> bool:
@@ -186,80 +52,74 @@ def no_quantification(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e)]
 
 
+def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
+    """True when a vanity mention is the reported outcome, not a name, an aim or a size."""
+    if v.entry == "stars" and "github" not in ctx.doc.text.lower():
+        return False  # "rated 4.8 stars" is a rating, not a repository's stars
+    if v.entry == "reach" and ctx.lower(v.start) == "reach":
+        if ctx.lower(v.start - 1) not in ctx.word_list("reach-modifiers"):
+            return False
+    if not v.head or v.modified or v.framed or v.purpose:
+        return False
+    change, q = v.change, v.quantity
+    if change is not None and change.entry == "down":
+        return False
+    if change is None:
+        if q is None or v.scale:
+            return False
+        return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
+    # "grew a platform serving 1M users": the change is not to the vanity figure
+    return not (q is not None and v.scale and change.start <= q.token_start)
+
+
 @check("vanity-metric")
 def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]:
     """A vanity figure is the outcome and no causal metric sits beside it."""
     if require_no_causal and ctx.has("causal"):
         return []
-    for m in ctx.matches("vanity"):
-        if m.entry == "stars" and "github" not in ctx.doc.text.lower():
-            continue  # "rated 4.8 stars" is a rating, not a repository's stars
-        if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
-            if m.entry == "reach" and ctx.lower(m.start - 1) not in ctx.word_list(
-                "reach-modifiers"
-            ):
-                continue
-        if not _metric_is_head(ctx, m) or _modifier_before(ctx, m) or _subordinate(ctx, m):
-            continue
-        change = _governing_change(ctx, m)
-        q = _adjacent_quantity(ctx, m)
-        if change is not None and change.entry == "down":
-            continue
-        if change is None and q is None:
-            continue
-        if change is None and _scale_described(ctx, m, q):
-            continue
-        if change is None and q is not None and _in_parentheses(ctx, q.token_start):
-            continue  # "the SDK (6.5k GitHub stars, 140 contributors)" describes the SDK
-        if change is not None and q is not None and _scale_described(ctx, m, q):
-            # "grew a platform serving 1M users": the change is not to the vanity figure
-            if not (change.start > (q.token_start if q else m.start)):
-                continue
-        s, e = ctx.chars(m.start, m.end)
-        return [Hit(s, e, {"term": ctx.text[s:e], "entry": m.entry})]
+    for v in mentions(ctx, "vanity"):
+        if _vanity_outcome(ctx, v):
+            s, e = ctx.chars(v.start, v.end)
+            return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
     return []
 
 
-def _moved_product_metric(ctx: UnitContext) -> Match | None:
-    """The first product or business metric the unit says was moved (not merely named)."""
-    for m in ctx.matches("product"):
-        if _modifier_before(ctx, m) or not _metric_is_head(ctx, m):
-            continue
-        if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
-            "causal", m.start, m.end
-        ):
-            continue
-        change = _governing_change(ctx, m)
-        q = _adjacent_quantity(ctx, m)
-        if change is not None:
-            # the change word must aim at this metric, not at an efficiency one between them
-            between = [e for e in ctx.matches("efficiency") if change.end <= e.start < m.start]
-            if between and change.start < m.start:
-                continue
-            if q is not None and _scale_described(ctx, m, q) and change.start < q.token_start - 3:
-                continue
-            return m
-        ss, se = ctx.sentence_of(m.start)
-        trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
-        if q is None and trigger_here:
-            # "conversion in the test group was 3.6%, against 3.1% in control"
-            q = _adjacent_quantity(ctx, m, before=0, after=6)
-        if q is not None and not _scale_described(ctx, m, q):
-            signed = q.kind == "percent" and q.text[:1] in "+-−"
-            if q.kind == "multiplier" or signed:
-                return m  # "conversion ×1.4", "+6.8% orders per session"
-            if trigger_here and q.kind == "percent":
-                return m
-    return None
+def _moved(ctx: UnitContext, m: MetricMention) -> bool:
+    """True when the unit says a product or business metric was moved (not merely named)."""
+    if m.modified or not m.head or m.purpose:
+        return False
+    if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
+        "causal", m.start, m.end
+    ):
+        return False
+    change, q = m.change, m.quantity
+    if change is not None:
+        # the change word must aim at this metric, not at an efficiency one between them
+        if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
+            return False
+        return not (q is not None and m.scale and change.start < q.token_start - 3)
+    ss, se = ctx.sentence_of(m.start)
+    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+    if q is None and trigger_here:
+        # "conversion in the test group was 3.6%, against 3.1% in control"
+        q = adjacent_quantity(ctx, m.match, before=0, after=6)
+    if q is None or scale_described(ctx, m.match, q):
+        return False
+    signed = q.kind == "percent" and q.text[:1] in "+-−"
+    if q.kind == "multiplier" or signed:
+        return True  # "conversion ×1.4", "+6.8% orders per session"
+    return trigger_here and q.kind == "percent"
 
 
-_METRIC_CATS = ("guardrail", "product", "causal", "efficiency", "vanity")
+def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
+    """The first product or business metric the unit says was moved."""
+    return next((m for m in mentions(ctx, "product") if _moved(ctx, m)), None)
 
 
 def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
     return any(
         g.start - window <= m.end and m.start <= g.end + window
-        for cat in _METRIC_CATS
+        for cat in METRIC_CATEGORIES
         for m in ctx.matches(cat)
     )
 

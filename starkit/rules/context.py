@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
@@ -41,6 +41,8 @@ class UnitContext:
     story: Story | None = None
     lexicon: Lexicon | None = None  # the config's lexicon (None: the default one)
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What the annotation stage (`starkit.annotate`) computed for this unit, by key."""
 
     def __post_init__(self) -> None:
         raw = [Match(*m) for m in (self.doc._.starkit_matches or [])]

@@ -1,0 +1,244 @@
+"""The annotation stage every metric rule reads: metric mentions, computed once per unit.
+
+A *metric mention* is a lexicon metric term (vanity, causal, product, efficiency, guardrail; see
+`lexicons/terms/` and the ontology `lexicons/metrics/ontology.toml`) with what the unit says
+about it: whether it is the thing measured or only a noun modifier, the change word that moves
+it and its direction, the figure beside it, and the role of its clause: a change the writer
+reports, a purpose ("to increase engagement"), a description of scale ("serving 1M users"), or
+a framing clause ("while traffic grew 20%"). The rules are short functions over these objects
+(`starkit.rules.checks`).
+
+Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (one splitter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from starkit.quantities import Quantity
+from starkit.rules.context import Match, UnitContext
+
+ClauseRole = Literal["change", "purpose", "scale", "frame", "mention"]
+METRIC_CATEGORIES = ("guardrail", "product", "causal", "efficiency", "vanity")
+
+
+@dataclass(frozen=True)
+class MetricMention:
+    """One metric named in a unit, with what the unit says about it."""
+
+    category: str  # the lexicon category: vanity | causal | product | efficiency | guardrail
+    entry: str  # the entry id within the category ("downloads", "users", ...)
+    start: int  # token span of the metric words
+    end: int
+    head: bool  # the thing measured ('grew downloads'), not a modifier ('downloads page')
+    modified: bool  # a modifier makes it something else ('stakeholder engagement', '10% of')
+    change: Match | None  # the change word that moves it ('grew', 'up')
+    quantity: Quantity | None  # the figure beside it
+    framed: bool  # in a 'while ...' / 'as ...' clause that frames the result
+    purpose: bool  # in a purpose clause with no figure ('to increase engagement')
+    scale: bool  # the figure describes size ('serving 1M+ daily users')
+
+    @property
+    def role(self) -> ClauseRole:
+        """What the mention's clause does with it."""
+        if self.framed:
+            return "frame"
+        if self.purpose:
+            return "purpose"
+        if self.scale:
+            return "scale"
+        return "change" if self.change is not None else "mention"
+
+    @property
+    def direction(self) -> str | None:
+        """'up' or 'down' when a change word moves it."""
+        return self.change.entry if self.change is not None else None
+
+    @property
+    def match(self) -> Match:
+        return Match(self.category, self.entry, self.start, self.end)
+
+
+def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
+    """The metric mentions of one category, in text order (computed once per unit)."""
+    cache = ctx.annotations
+    key = f"mentions:{category}"
+    if key not in cache:
+        cache[key] = [_mention(ctx, m) for m in ctx.matches(category)]
+    return cache[key]
+
+
+def _mention(ctx: UnitContext, m: Match) -> MetricMention:
+    q = adjacent_quantity(ctx, m)
+    return MetricMention(
+        m.category,
+        m.entry,
+        m.start,
+        m.end,
+        head=_metric_is_head(ctx, m),
+        modified=_modifier_before(ctx, m),
+        change=_governing_change(ctx, m),
+        quantity=q,
+        framed=_subordinate(ctx, m),
+        purpose=_in_purpose(ctx, m),
+        scale=scale_described(ctx, m, q),
+    )
+
+
+def _in_purpose(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric sits in a purpose clause ('... to increase engagement and drive
+    conversions', 'in order to grow sign-ups') that holds no figure: an aim, not a result."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, cs - 1, -1):
+        low = ctx.lower(k)
+        if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
+            return False
+        if low == "to" and ctx.at("change", k + 1) is not None:
+            if ctx.quantities_before(k + 1):
+                return False  # "by 20% to 3.1%": a value, not an aim
+            span_end = m.end + 6
+            return not any(k < q.token_start < span_end for q in ctx.quantities)
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# predicates the mentions are built from
+# ---------------------------------------------------------------------------------------
+# Words that may follow a metric noun when it is the thing measured, not a noun modifier.
+
+
+def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
+    modifier ('built a downloads page', 'sales team', 'user research')."""
+    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return True
+    low = nxt.lower_
+    if low in ctx.word_list("metric-followers") or low.endswith("ly"):
+        return True
+    if any(q.token_start == m.end for q in ctx.quantities):
+        return True
+    return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+def _modifier_before(ctx: UnitContext, m: Match) -> bool:
+    """A word before the metric that makes it something else ('stakeholder engagement',
+    'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
+    prev = ctx.lower(m.start - 1)
+    if prev in ctx.word_list("not-product-modifiers"):
+        return True
+    for k in range(m.start - 1, max(-1, m.start - 4), -1):
+        if ctx.lower(k) == "of":
+            return any(q.token_end == k for q in ctx.quantities)
+        if not ctx.doc[k].is_alpha:
+            break
+    return False
+
+
+def in_parentheses(ctx: UnitContext, i: int) -> bool:
+    """True when token i sits inside an open '(' of its clause."""
+    depth = 0
+    cs, _ = ctx.clause_of(i)
+    for k in range(cs, i):
+        if ctx.doc[k].text == "(":
+            depth += 1
+        elif ctx.doc[k].text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _subordinate(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
+    rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("subordinators") and k > cs:
+            return True
+        if low == "," or ctx.at("change", k):
+            return False
+    return False
+
+
+def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
+    """The nearest change word before the metric in the same clause, else one right after it
+    ('sign-ups grew 3x', 'conversion up 12%')."""
+    cs, ce = ctx.clause_of(m.start)
+    best = None
+    for c in ctx.matches("change"):
+        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
+            continue  # "redesigned the flow to improve activation": an aim, not a result
+        if cs <= c.start < m.start and m.start - c.end <= back:
+            best = c
+    if best is not None and not _blocked(ctx, best, m):
+        return best
+    for c in ctx.matches("change"):
+        if m.end <= c.start < min(ce, m.end + 3):
+            after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
+            transitive = (
+                after is not None
+                and after.is_alpha
+                and after.lower_ not in ctx.word_list("intransitive-next")
+                and not after.lower_.endswith("ly")
+            )
+            if not transitive:
+                return c
+    return None
+
+
+def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """True when a preposition or conjunction between the change word and the metric shows
+    the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
+    in_qty |= ctx.slot_tokens
+    for k in range(change.end, m.start):
+        low = ctx.lower(k)
+        if ctx.at("change", k) or k in in_qty:
+            continue
+        tok = ctx.doc[k]
+        glued = (k > 0 and ctx.doc[k - 1].text == "-" and not ctx.doc[k - 2].whitespace_) or (
+            k + 1 < len(ctx.doc) and ctx.doc[k + 1].text == "-" and not tok.whitespace_
+        )
+        if glued:
+            continue  # "like-for-like sales", "end-to-end checkout"
+        if low == "to" and (k + 1 in in_qty):
+            continue  # "grew it to 25k followers"
+        if low in ctx.word_list("blocking"):
+            return True
+        if (
+            low in ctx.word_list("change-noun-preps")
+            and k != change.end
+            and not ctx.at("change", k - 1)
+        ):
+            if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
+                return True
+    return False
+
+
+def adjacent_quantity(
+    ctx: UnitContext, m: Match, before: int = 2, after: int = 3
+) -> Quantity | None:
+    for q in ctx.quantities:
+        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
+            return q
+    return None
+
+
+def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
+    anchor = min(m.start, q.token_start) if q is not None else m.start
+    cs, _ = ctx.clause_of(anchor)
+    for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
+        glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
+        if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
+            return True
+        if ctx.at("change", k):
+            return False
+    if ctx.lower(anchor - 1) == "with":
+        for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
+            if ctx.lower(k) in ("a", "an"):
+                return True  # "a mobile RPG with 2.1M MAU"
+            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
+                break
+    return False
