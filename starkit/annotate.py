@@ -14,10 +14,12 @@ Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from starkit.quantities import Quantity
 from starkit.rules.context import Match, UnitContext
+from starkit.terms import ontology
 
 ClauseRole = Literal["change", "purpose", "scale", "frame", "mention"]
 METRIC_CATEGORIES = ("guardrail", "product", "causal", "efficiency", "vanity")
@@ -61,12 +63,91 @@ class MetricMention:
 
 
 def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
-    """The metric mentions of one category, in text order (computed once per unit)."""
+    """The metric mentions of one category, in text order (computed once per unit). Vanity
+    mentions include the uptake forms of the ontology ('viewed 5M times', 'adopted by 5,000+
+    users'), whose figure counts the head."""
     cache = ctx.annotations
     key = f"mentions:{category}"
     if key not in cache:
-        cache[key] = [_mention(ctx, m) for m in ctx.matches(category)]
+        found = [_mention(ctx, m) for m in ctx.matches(category)]
+        if category == "vanity":
+            taken = {(v.start, v.end) for v in found}
+            found += [u for u in _uptake(ctx) if (u.start, u.end) not in taken]
+            found.sort(key=lambda v: v.start)
+        cache[key] = found
     return cache[key]
+
+
+def needs_change(entry: str) -> bool:
+    """True for heads that are outcomes only when a change word moves them ('grew sessions
+    45%'), never as a bare count ('ran 15 training sessions')."""
+    return entry in _needs_change()
+
+
+@cache
+def _needs_change() -> frozenset[str]:
+    return frozenset(h.id for h in ontology().head if h.needs_change)
+
+
+def uptake_figures(ctx: UnitContext) -> set[int]:
+    """Token starts of figures that count an uptake ('viewed 5M times'): counts, not ratios."""
+    return {u.quantity.token_start for u in _uptake(ctx) if u.quantity is not None}
+
+
+def _uptake(ctx: UnitContext) -> list[MetricMention]:
+    """'viewed 5M times' and 'adopted by 5,000+ users': a vanity count named by its verb."""
+    cache = ctx.annotations
+    if "uptake" in cache:
+        return cache["uptake"]
+    onto = ontology()
+    times = {v: t.id for t in onto.times_verb for v in t.verbs}
+    uptake_verbs = set(onto.counted_by.verbs)
+    nouns = set(onto.counted_by.nouns)
+    hedges = set(onto.relative.hedges)
+    out: list[MetricMention] = []
+    for q in ctx.quantities:
+        span: tuple[int, int, str] | None = None
+        if q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
+            for k in range(q.token_start - 1, max(-1, q.token_start - 3), -1):
+                word = ctx.lower(k)
+                two = f"{word} {ctx.lower(k + 1)}"
+                if word in times or two in times:
+                    span = (k, k + 1, times.get(word) or times[two])
+                    break
+        else:
+            k = q.token_start - 1
+            while k >= 0 and ctx.lower(k) in hedges:
+                k -= 1
+            noun = next(
+                (j for j in range(q.token_end, min(len(ctx.doc), q.token_end + 3))
+                 if ctx.lower(j) in nouns),
+                None,
+            )  # fmt: skip
+            if ctx.lower(k) == "by" and noun is not None:
+                verb = ctx.lower(k - 1)
+                two = f"{ctx.lower(k - 2)} {verb}"
+                if verb in uptake_verbs or two in uptake_verbs:
+                    span = (noun, noun + 1, "users")
+        if span is None:
+            continue
+        m = Match("vanity", span[2], span[0], span[1])
+        out.append(
+            MetricMention(
+                "vanity",
+                span[2],
+                span[0],
+                span[1],
+                head=True,
+                modified=False,
+                change=None,
+                quantity=q,
+                framed=_subordinate(ctx, m),
+                purpose=False,
+                scale=False,
+            )
+        )
+    cache["uptake"] = out
+    return out
 
 
 def _mention(ctx: UnitContext, m: Match) -> MetricMention:
@@ -130,7 +211,8 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
-            return any(q.token_end == k for q in ctx.quantities)
+            # "100% of traffic" is a share; "thousands of downloads" is a count of them
+            return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
         if not ctx.doc[k].is_alpha:
             break
     return False

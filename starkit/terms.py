@@ -187,6 +187,61 @@ def validate_lexicon_edits(config: Config, source: str) -> None:
                 )
 
 
+ONTOLOGY_FILE = "metrics/ontology.toml"
+MetricRole = Literal["vanity", "causal", "product", "efficiency", "guardrail"]
+
+
+class MetricHead(StrictModel):
+    """A metric head of the ontology: the roles it plays and the phrases that name it."""
+
+    id: str
+    roles: tuple[MetricRole, ...]
+    terms: tuple[str, ...]
+    needs_change: bool = False
+    count: int = 0
+
+
+class TimesVerb(StrictModel):
+    """'viewed 5M times': verbs whose 'N times' counts a head."""
+
+    id: str
+    verbs: tuple[str, ...]
+
+
+class CountedBy(StrictModel):
+    """'adopted by 5,000+ users': uptake verbs and the people nouns they count."""
+
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+
+
+class RelativeForms(StrictModel):
+    """Words between 'by' (or a change noun) and a relative figure, and the change nouns."""
+
+    hedges: tuple[str, ...]
+    change_nouns: tuple[str, ...]
+
+
+class Ontology(StrictModel):
+    """`lexicons/metrics/ontology.toml`."""
+
+    description: str
+    source: str
+    head: tuple[MetricHead, ...]
+    times_verb: tuple[TimesVerb, ...]
+    counted_by: CountedBy
+    relative: RelativeForms
+
+
+@cache
+def ontology() -> Ontology:
+    """The metric ontology, validated."""
+    data = read_toml(ONTOLOGY_FILE)
+    onto = validate_model(ONTOLOGY_FILE, None, data, Ontology)
+    validate_entries(ONTOLOGY_FILE, data.get("head", ()), MetricHead)  # unique ids
+    return onto
+
+
 @cache
 def _base_lexicon() -> Lexicon:
     cats: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
@@ -203,6 +258,11 @@ def _base_lexicon() -> Lexicon:
                         terms.append(p)
             entries.append((e.id, tuple(dict.fromkeys(terms))))
         cats[cat] = tuple(entries)
+    for head in ontology().head:
+        terms = [t.lower() for t in head.terms]
+        terms += [p for t in terms if (p := _plural(t))]
+        for role in head.roles:
+            cats[role] = (*cats[role], (head.id, tuple(dict.fromkeys(terms))))
     return Lexicon(cats, dict(_word_lists()))
 
 

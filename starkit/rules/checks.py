@@ -16,13 +16,16 @@ from starkit.annotate import (
     adjacent_quantity,
     in_parentheses,
     mentions,
+    needs_change,
     scale_described,
+    uptake_figures,
 )
 from starkit.quantities import Quantity
 from starkit.rules import rule_param
 from starkit.rules.context import Match, UnitContext
 from starkit.rules.placeholders import placeholder_patterns
 from starkit.rules.registry import CHECKS, Check, Hit, check
+from starkit.terms import ontology
 
 __all__ = ["CHECKS", "Check", "Hit", "check"]
 
@@ -52,6 +55,10 @@ def no_quantification(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e)]
 
 
+def _weak_changes(ctx: UnitContext) -> frozenset[str]:
+    return ctx.word_list("weak-changes")
+
+
 def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     """True when a vanity mention is the reported outcome, not a name, an aim or a size."""
     if v.entry == "stars" and "github" not in ctx.doc.text.lower():
@@ -62,6 +69,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if not v.head or v.modified or v.framed or v.purpose:
         return False
     change, q = v.change, v.quantity
+    if needs_change(v.entry) and (change is None or ctx.lower(change.start) in _weak_changes(ctx)):
+        return False  # "ran 15 training sessions", "added 3 developers" describe, not grow
     if change is not None and change.entry == "down":
         return False
     if change is None:
@@ -93,6 +102,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False
     change, q = m.change, m.quantity
+    if needs_change(m.entry):
+        if change is None or ctx.lower(change.start) in _weak_changes(ctx):
+            return False
+        cs, ce = ctx.clause_of(m.start)
+        if not any(cs <= f.token_start < ce for f in ctx.quantities):
+            return False  # "drove adoption of the design system": no figure, no claim moved
     if change is not None:
         # the change word must aim at this metric, not at an efficiency one between them
         if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
@@ -283,7 +298,34 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     return hits
 
 
+def _before_hedges(ctx: UnitContext, i: int) -> int:
+    """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
+    hedges = set(ontology().relative.hedges)
+    k = i - 1
+    while k >= 0:
+        for n in (3, 2, 1):
+            if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
+                k -= n
+                break
+        else:
+            return k
+    return k
+
+
+def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
+    """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
+    figure, with only metric words between."""
+    _, ce = ctx.clause_of(q.token_start)
+    for k in range(q.token_end, min(ce, q.token_end + 4)):
+        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+            continue
+        return ctx.lower(k) in ctx.word_list("change-after")
+    return False
+
+
 def _relative_figures(ctx: UnitContext) -> list[Quantity]:
+    uptake = uptake_figures(ctx)
+    change_nouns = set(ontology().relative.change_nouns)
     out = []
     for q in ctx.quantities:
         prev = ctx.lower(q.token_start - 1)
@@ -291,25 +333,29 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
         if q.kind == "multiplier":
             if nxt in ("a", "per", "each", "every", "of") or prev in ("at", "to"):
                 continue  # "twice a week" is a rate, "a third of" a share
+            if q.token_start in uptake:
+                continue  # "viewed 5M times" is a count
             out.append(q)
         elif q.kind == "percent":
             if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
                 "absolute-points"
             ):
                 continue  # "up 6 pts" is an absolute change
-            if nxt == "of" or prev in ctx.word_list("level-before"):
+            lead = _before_hedges(ctx, q.token_start)
+            by = prev == "by" or ctx.lower(lead) == "by"
+            # "an increase of 400% in", "growth of 35%"
+            of_change = prev == "of" and ctx.lower(_before_hedges(ctx, lead)) in change_nouns
+            of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
+            if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
                 continue
+            if nxt == "of":
+                continue  # "by 20% of" is a share
             signed = q.text[:1] in "+-−"
-            by = prev == "by"
             cs, _ = ctx.clause_of(q.token_start)
             change_before = any(
                 ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
             )
-            change_after = nxt in ctx.word_list("change-after") and not any(
-                ctx.covered_by(c, q.token_end, q.token_end + 1)
-                for c in ("product", "causal", "vanity", "efficiency", "guardrail")
-            )
-            if signed or by or change_before or change_after:
+            if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
 
@@ -344,6 +390,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
     for q in ctx.numbers:
+        if q.token_start == rel.token_start and ctx.lower(q.token_start - 2) == "up":
+            continue  # "by up to 96%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
         local = seg_s <= q.token_start < seg_e
         if q.measure and not local and q.kind != "duration":
