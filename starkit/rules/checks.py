@@ -21,7 +21,7 @@ from starkit.annotate import (
     uptake_figures,
 )
 from starkit.quantities import Quantity
-from starkit.rules import rule_param
+from starkit.rules import load_specs, rule_param
 from starkit.rules.context import Match, UnitContext
 from starkit.rules.placeholders import placeholder_patterns
 from starkit.rules.registry import CHECKS, Check, Hit, check
@@ -55,6 +55,21 @@ def no_quantification(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e)]
 
 
+def _in_scope(ctx: UnitContext, code: str, i: int) -> bool:
+    """In a story, True when token i sits in a section the rule judges (its `sections`: the
+    Action and Result for the metric rules); always True for other units."""
+    if ctx.story is None:
+        return True
+    names = load_specs()[code].sections
+    return not names or ctx.section_at(i) in names
+
+
+def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
+    """Where a pairing metric, guardrail or time frame for the claim at token i must sit: in
+    a story, the claim's own sentence (the Result is checked apart); None (anywhere) else."""
+    return ctx.sentence_of(i) if ctx.story is not None else None
+
+
 def _weak_changes(ctx: UnitContext) -> frozenset[str]:
     return ctx.word_list("weak-changes")
 
@@ -81,16 +96,27 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     return not (q is not None and v.scale and change.start <= q.token_start)
 
 
-@check("vanity-metric")
-def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]:
-    """A vanity figure is the outcome and no causal metric sits beside it."""
-    if require_no_causal and ctx.has("causal"):
-        return []
+def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
+    """The first vanity figure reported as the outcome with no causal metric beside it (in a
+    story: in its sentence or in the Result)."""
+    if require_no_causal and ctx.story is None and ctx.has("causal"):
+        return None
     for v in mentions(ctx, "vanity"):
-        if _vanity_outcome(ctx, v):
-            s, e = ctx.chars(v.start, v.end)
-            return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
-    return []
+        if require_no_causal and ctx.story is not None and _paired(ctx, "causal", v.start):
+            continue
+        if _in_scope(ctx, "vanity-metric", v.start) and _vanity_outcome(ctx, v):
+            return v
+    return None
+
+
+@check("vanity-metric")
+def vanity_metric(ctx: UnitContext) -> list[Hit]:
+    """A vanity figure is the outcome and no causal metric sits beside it."""
+    v = _vanity_reported(ctx)
+    if v is None:
+        return []
+    s, e = ctx.chars(v.start, v.end)
+    return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
 
 
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
@@ -102,12 +128,16 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False
     change, q = m.change, m.quantity
+    cs, ce = ctx.clause_of(m.start)
+    figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
     if needs_change(m.entry):
         if change is None or ctx.lower(change.start) in _weak_changes(ctx):
             return False
-        cs, ce = ctx.clause_of(m.start)
-        if not any(cs <= f.token_start < ce for f in ctx.quantities):
+        if not figure_here:
             return False  # "drove adoption of the design system": no figure, no claim moved
+    if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
+        if q is None or q.token_start < change.start:
+            return False  # "got their leads to sign off", "saw purchases slipping"
     if change is not None:
         # the change word must aim at this metric, not at an efficiency one between them
         if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
@@ -115,7 +145,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
-    if q is None and trigger_here:
+    if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
     if q is None or scale_described(ctx, m.match, q):
@@ -127,8 +157,24 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
-    """The first product or business metric the unit says was moved."""
-    return next((m for m in mentions(ctx, "product") if _moved(ctx, m)), None)
+    """The first product or business metric the unit says was moved (in a story: in the
+    Action or Result)."""
+    return next(
+        (
+            m
+            for m in mentions(ctx, "product")
+            if _in_scope(ctx, "missing-guardrail", m.start) and _moved(ctx, m)
+        ),
+        None,
+    )
+
+
+def _paired(ctx: UnitContext, category: str, i: int) -> bool:
+    """In a story: a match of `category` in the sentence of token i or in the Result."""
+    lo, hi = ctx.sentence_of(i)
+    return any(
+        lo <= m.start < hi or ctx.section_at(m.start) == "result" for m in ctx.matches(category)
+    )
 
 
 def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
@@ -139,16 +185,17 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
     )
 
 
-def _names_guardrail(ctx: UnitContext) -> bool:
-    """A guardrail or hold phrase is named (in a story: outside the Situation). A one-word
-    hold term ('held', 'steady', 'monitoring') counts only beside a metric: 'held a
-    workshop' names no guardrail, 'retention held' does."""
-    sit = ctx.story.section("situation") if ctx.story is not None else None
+def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
+    """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
+    the moved metric at token `moved`). A one-word hold term ('held', 'steady',
+    'monitoring') counts only beside a metric: 'held a workshop' names no guardrail,
+    'retention held' does."""
+    near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
-            start = ctx.doc[g.start].idx
-            if sit is not None and sit.start <= start < sit.end:
-                continue
+            if ctx.story is not None and ctx.section_at(g.start) != "result":
+                if near is None or not near[0] <= g.start < near[1]:
+                    continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
             return True
@@ -158,15 +205,17 @@ def _names_guardrail(ctx: UnitContext) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    if _names_guardrail(ctx):
+    if ctx.story is None and _names_guardrail(ctx):
         return []
     m = _moved_product_metric(ctx)
     if m is None:
         # a vanity figure reported as an outcome is itself a moved product metric
-        vanity = vanity_metric(ctx, require_no_causal=False)
-        if vanity:
-            h = vanity[0]
-            return [Hit(h.start, h.end, {"metric": h.fields["term"], "entry": "traffic"})]
+        m = _vanity_reported(ctx, require_no_causal=False)
+        if m is None or _names_guardrail(ctx, m.start):
+            return []
+        s, e = ctx.chars(m.start, m.end)
+        return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
+    if _names_guardrail(ctx, m.start):
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
@@ -331,8 +380,13 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
         if q.kind == "multiplier":
-            if nxt in ("a", "per", "each", "every", "of") or prev in ("at", "to"):
-                continue  # "twice a week" is a rate, "a third of" a share
+            if nxt in ("a", "per", "each", "every", "of", "-") or prev in ("at", "to", "the"):
+                continue  # "twice a week", "twice-daily" are rates, "a third of" a share
+            if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
+                "share-words"
+            ):
+                if prev not in ("by", "in"):
+                    continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
             out.append(q)
@@ -373,9 +427,9 @@ def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
     return s, e
 
 
-def _period_phrase(ctx: UnitContext) -> bool:
+def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     """'in event week', 'during launch month', 'over the holiday season': a named period."""
-    for t in ctx.doc:
+    for t in ctx.doc[lo:hi]:
         if t.lower_ in ctx.word_list("period-nouns"):
             for k in range(t.i - 1, max(-1, t.i - 4), -1):
                 if ctx.lower(k) in ctx.word_list("period-preps"):
@@ -386,11 +440,14 @@ def _period_phrase(ctx: UnitContext) -> bool:
 
 
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    if ctx.has("timeframe") or _period_phrase(ctx):
+    lo, hi = _pairing_range(ctx, rel.token_start) or (0, len(ctx.doc))
+    if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
         return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
     for q in ctx.numbers:
-        if q.token_start == rel.token_start and ctx.lower(q.token_start - 2) == "up":
+        if not lo <= q.token_start < hi:
+            continue
+        if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
             continue  # "by up to 96%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
         local = seg_s <= q.token_start < seg_e
@@ -416,7 +473,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
 def missing_baseline(ctx: UnitContext) -> list[Hit]:
     """A change given only as a relative figure, with no starting value or time frame."""
     for q in _relative_figures(ctx):
-        if not _has_baseline(ctx, q):
+        if _in_scope(ctx, "missing-baseline", q.token_start) and not _has_baseline(ctx, q):
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
 

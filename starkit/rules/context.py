@@ -128,6 +128,13 @@ class UnitContext:
             e += 1
         return s, e
 
+    def section_at(self, i: int) -> str | None:
+        """In a story, the name of the STAR section holding token i (None outside them)."""
+        if self.story is None:
+            return None
+        pos = self.doc[i].idx if 0 <= i < len(self.doc) else -1
+        return next((s.name for s in self.story.sections if s.start <= pos < s.end), None)
+
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
         return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
