@@ -185,6 +185,22 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
     )
 
 
+def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
+    """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
+    was itself moved, with its own figure, in the sentence of the moved metric (token
+    `moved`) is a second result, not a guardrail."""
+    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start):
+        return False
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    if mention is None or mention.change is None or mention.change.start > g.start:
+        return False
+    if ctx.at("hold", mention.change.start) or ctx.at("hold", mention.change.start - 1):
+        return False  # "while reducing churn 5%" holds it
+    q = adjacent_quantity(ctx, mention.match, before=0, after=3)
+    between = any(mention.change.end <= f.token_start < g.start for f in ctx.quantities)
+    return q is not None or between
+
+
 def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
@@ -198,6 +214,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
+            if cat == "guardrail" and _second_win(ctx, g, moved):
+                continue
             return True
     return False
 
@@ -205,9 +223,9 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    if ctx.story is None and _names_guardrail(ctx):
-        return []
     m = _moved_product_metric(ctx)
+    if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
+        return []
     if m is None:
         # a vanity figure reported as an outcome is itself a moved product metric
         m = _vanity_reported(ctx, require_no_causal=False)
