@@ -1,7 +1,7 @@
 """The hand-labelled dev set is well-formed, big enough and consistent with RULES.md.
 
 These tests check the labels against each other and against the contract; they never run
-the linter (see tests/test_evaluate.py for the scoring, and `python -m starkit.evaluate`).
+the linter (see tests/test_evaluate.py for the scoring, and `python tools/evaluate.py`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from starkit import evaluate as ev
+from tools import evaluate as ev
 
 CONTRACT = Path(__file__).resolve().parent / "contract.toml"
 NUMBER_DIGIT = re.compile(r"\d")
