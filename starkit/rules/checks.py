@@ -571,11 +571,23 @@ def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
 
 @check("star-missing-section")
 def star_missing_section(ctx: UnitContext) -> list[Hit]:
-    """Situation, Task, Action or Result cannot be found."""
+    """Situation, Task, Action or Result cannot be found. In unlabelled prose a section the
+    decoder left out still counts as there when some sentence reads as it with at least the
+    section's calibrated probability (`params.present_at_<section>`)."""
     if ctx.story is None:
         return []
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
+    if missing and ctx.story.sections:
+        from starkit.story.segment import section_presence
+
+        evidence = section_presence(ctx.text)
+        if evidence is not None:
+            missing = [
+                n
+                for n in missing
+                if evidence[n] < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
+            ]
     if not missing:
         return []
     s, e = ctx.whole()
