@@ -157,20 +157,21 @@ def _base(text: str) -> str:
     return text.strip().rstrip(".;,!")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the sentence (or line) of `text` holding offset `pos`, trimmed."""
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    while start < end and text[start].isspace():
-        start += 1
+def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
+    """[start, end) characters of the sentence holding offset `pos`, from the context's one
+    splitter (`UnitContext.sentence_of`), with its closing mark and without white space."""
+    doc = ctx.doc
+    if not len(doc):
+        return 0, len(ctx.text)
+    i = next((t.i for t in doc if t.idx + len(t.text) > pos), len(doc) - 1)
+    ts, te = ctx.sentence_of(i)
+    while ts < te and doc[ts].is_space:
+        ts += 1
+    if te < len(doc) and doc[te].text in (".", "!", "?"):
+        te += 1
+    if ts >= te:
+        return pos, pos
+    start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
     return start, end
 
 
@@ -183,7 +184,7 @@ def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     if code == "no-quantification" and ctx.story is not None:
         result = ctx.story.section("result") or (ctx.story.sections or [None])[-1]
         pos = result.start if result is not None else 0
-    s, e = _sentence_bounds(ctx.text, pos)
+    s, e = _sentence_bounds(ctx, pos)
     sentence = ctx.text[s:e]
     sub = UnitContext(
         "bullet", sentence, get_nlp()(normalise_for_matching(sentence)), lexicon=ctx.lexicon

@@ -239,36 +239,23 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
 
 
-def _clause_starts(ctx: UnitContext) -> set[int]:
-    starts = {0}
-    for t in ctx.doc:
-        if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
-            starts.add(t.i + 1)
-    return starts
-
-
 def _lead_position(ctx: UnitContext, i: int) -> bool:
     """True when token i opens its sentence or clause, after an optional subject or adverb."""
-    starts = _clause_starts(ctx)
+    cs, _ = ctx.clause_of(i)
     k = i - 1
-    while (
-        k >= 0
-        and k + 1 not in starts
-        and (
-            ctx.lower(k) in ctx.word_list("skip-lead")
-            or ctx.lower(k).endswith("ly")
-            or ctx.doc[k].is_space
-        )
+    while k >= cs and (
+        ctx.lower(k) in ctx.word_list("skip-lead")
+        or ctx.lower(k).endswith("ly")
+        or ctx.doc[k].is_space
     ):
         k -= 1
-    return k + 1 in starts
+    return k < cs
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
     """True when a verb earlier in the sentence carries the achievement: an action verb from
     the lexicon, or the word after 'I'/'we' ('I picked two teams and helped them')."""
-    starts = _clause_starts(ctx)
-    s = max((k for k in starts if k <= m.start), default=0)
+    s, _ = ctx.clause_of(m.start)
     for k in range(s, m.start):
         if ctx.at("weak", k):
             continue
