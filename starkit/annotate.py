@@ -311,6 +311,11 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
     """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
     anchor = min(m.start, q.token_start) if q is not None else m.start
     cs, _ = ctx.clause_of(anchor)
+    lead = anchor - 1
+    while ctx.lower(lead) in ctx.word_list("scale-hedges"):
+        lead -= 1  # "for over 2M users"
+    if ctx.lower(lead) in ("for", "across", "among"):
+        return True  # "improved usability for millions of daily users"
     for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
         glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
         if ctx.at("scale", k) and not ctx.at("change", k) and not glued:

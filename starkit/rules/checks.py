@@ -89,11 +89,33 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if change is not None and change.entry == "down":
         return False
     if change is None:
-        if q is None or v.scale:
-            return False
+        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier"):
+            return False  # "handle 180 MB downloads" is a size
+        if _worked_on(ctx, q):
+            return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
+    """'adopted by 5,000+ users', 'viewed 5M times', 'gaining 15000+ downloads': the count is
+    the uptake of something the writer launched."""
+    if m.quantity is None:
+        return False
+    lo = max(0, min(m.start, m.quantity.token_start) - 4)
+    return any(ctx.at("trigger", k) or ctx.at("change", k) for k in range(lo, m.start)) or (
+        m.entry in {t.id for t in ontology().times_verb} or m.entry == "users"
+    )
+
+
+def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
+    """True when an action verb takes the count as its object ('reviewed 1,200 visitors',
+    'trained 300 users'): the count is the work's scope, not its outcome."""
+    k = q.token_start - 1
+    while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
+        k -= 1
+    return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
 
 
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
@@ -138,6 +160,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or q.token_start < change.start:
             return False  # "got their leads to sign off", "saw purchases slipping"
+    if change is not None and change.entry == "down":
+        words = ctx.doc[m.start : m.end].text.lower()
+        if not any(w in words for w in ctx.word_list("lower-is-better")):
+            return False  # "clinic visits fell 31%", "eliminating raw data uploads": no win moved
     if change is not None:
         # the change word must aim at this metric, not at an efficiency one between them
         if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
@@ -231,6 +257,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         m = _vanity_reported(ctx, require_no_causal=False)
         if m is None or _names_guardrail(ctx, m.start):
             return []
+        if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
+            return []  # a bare count ("10k+ subscribers on the blog") reports no change
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
     if _names_guardrail(ctx, m.start):

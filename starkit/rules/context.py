@@ -65,6 +65,7 @@ class UnitContext:
             c
             for c in by_cat.get("change", [])
             if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
+            and not _glued(doc, c.start, c.end)
             and not any(
                 m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
                 for cat in metric_cats
@@ -181,6 +182,13 @@ class UnitContext:
     def words(self) -> int:
         """Words as a reader counts them (`starkit.textio.count_words`)."""
         return count_words(self.text)
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """True when the span is part of a hyphenated compound ('cutting-edge', 'high-growth')."""
+    after = end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    return after or before
 
 
 def _open_single_quote(before: str) -> bool:
