@@ -352,6 +352,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue
         if m.entry == "vague-count" and any(q.token_end == m.start for q in ctx.numbers):
             continue  # "40 tons of CO2" is a measure, not a hedge
+        if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):
+            continue  # "statistically significant" is a test result, not a hedge
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
         if tok.is_title and not at_start:
