@@ -89,6 +89,22 @@ def _needs_change() -> frozenset[str]:
     return frozenset(h.id for h in ontology().head if h.needs_change)
 
 
+@cache
+def forms() -> tuple[
+    dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
+    """The ontology's forms as lookups: times-verbs (verb -> head), uptake verbs, counted
+    nouns, relative-figure hedges and change nouns."""
+    onto = ontology()
+    return (
+        {v: t.id for t in onto.times_verb for v in t.verbs},
+        frozenset(onto.counted_by.verbs),
+        frozenset(onto.counted_by.nouns),
+        frozenset(onto.relative.hedges),
+        frozenset(onto.relative.change_nouns),
+    )
+
+
 def uptake_figures(ctx: UnitContext) -> set[int]:
     """Token starts of figures that count an uptake ('viewed 5M times'): counts, not ratios."""
     return {u.quantity.token_start for u in _uptake(ctx) if u.quantity is not None}
@@ -99,11 +115,7 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
     cache = ctx.annotations
     if "uptake" in cache:
         return cache["uptake"]
-    onto = ontology()
-    times = {v: t.id for t in onto.times_verb for v in t.verbs}
-    uptake_verbs = set(onto.counted_by.verbs)
-    nouns = set(onto.counted_by.nouns)
-    hedges = set(onto.relative.hedges)
+    times, uptake_verbs, nouns, hedges, _ = forms()
     out: list[MetricMention] = []
     for q in ctx.quantities:
         span: tuple[int, int, str] | None = None

@@ -147,11 +147,17 @@ class Lexicon:
     categories: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def terms(self, category: str) -> set[str]:
-        """Every (lower-cased) term of a category, or of a word list."""
+    _terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def terms(self, category: str) -> frozenset[str]:
+        """Every (lower-cased) term of a category, or of a word list (computed once)."""
         if category in self.word_lists:
-            return set(self.word_lists[category])
-        return {t.lower() for _, terms in self.categories[category] for t in terms}
+            return self.word_lists[category]
+        found = self._terms.get(category)
+        if found is None:
+            found = frozenset(t.lower() for _, terms in self.categories[category] for t in terms)
+            self._terms[category] = found
+        return found
 
     def words(self, name: str) -> frozenset[str]:
         """One function-word list (`lexicons/terms/word_lists.toml`), lower-cased."""

@@ -14,6 +14,7 @@ from starkit.annotate import (
     METRIC_CATEGORIES,
     MetricMention,
     adjacent_quantity,
+    forms,
     in_parentheses,
     mentions,
     needs_change,
@@ -76,7 +77,7 @@ def _weak_changes(ctx: UnitContext) -> frozenset[str]:
 
 def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     """True when a vanity mention is the reported outcome, not a name, an aim or a size."""
-    if v.entry == "stars" and "github" not in ctx.doc.text.lower():
+    if v.entry == "stars" and "github" not in ctx.doc_text.lower():
         return False  # "rated 4.8 stars" is a rating, not a repository's stars
     if v.entry == "reach" and ctx.lower(v.start) == "reach":
         if ctx.lower(v.start - 1) not in ctx.word_list("reach-modifiers"):
@@ -368,7 +369,7 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
 def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     """A template slot is left in the text."""
     hits: list[Hit] = []
-    text = ctx.doc.text
+    text = ctx.doc_text
     for pid, rx in placeholder_patterns():
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
@@ -384,7 +385,7 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
 
 def _before_hedges(ctx: UnitContext, i: int) -> int:
     """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
-    hedges = set(ontology().relative.hedges)
+    hedges = forms()[3]
     k = i - 1
     while k >= 0:
         for n in (3, 2, 1):
@@ -409,7 +410,7 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
 
 def _relative_figures(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
-    change_nouns = set(ontology().relative.change_nouns)
+    change_nouns = forms()[4]
     out = []
     for q in ctx.quantities:
         prev = ctx.lower(q.token_start - 1)
@@ -629,7 +630,7 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "action")
     if span is None:
         return []
-    action = ctx.doc.text[span[0] : span[1]]
+    action = ctx.doc_text[span[0] : span[1]]
     action = action.replace("’", "'")
     we, i = _pronoun_count(ctx, action, "we-pronouns"), _pronoun_count(ctx, action, "i-pronouns")
     if we <= i:

@@ -95,6 +95,11 @@ class UnitContext:
         """The match of `category` covering token i, if any."""
         return next((m for m in self.matches(category) if m.start <= i < m.end), None)
 
+    @cached_property
+    def doc_text(self) -> str:
+        """The doc's (normalised) text, built once."""
+        return self.doc.text
+
     # --- numbers -----------------------------------------------------------------------
     @cached_property
     def numbers(self) -> list[Quantity]:
@@ -111,8 +116,9 @@ class UnitContext:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
         figure goes, so a change word may reach across them."""
         out: set[int] = set()
+        text = self.doc_text
         for _, rx in placeholder_patterns():
-            for m in rx.finditer(self.doc.text):
+            for m in rx.finditer(text):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     out.update(range(span.start, span.end))
@@ -176,7 +182,7 @@ class UnitContext:
     def in_quotes(self, char_start: int) -> bool:
         """True when the offset sits inside a quoted passage on its line."""
         line_start = self.text.rfind("\n", 0, char_start) + 1
-        before = self.doc.text[line_start:char_start]
+        before = self.doc_text[line_start:char_start]
         return before.count('"') % 2 == 1 or _open_single_quote(before)
 
     def words(self) -> int:
