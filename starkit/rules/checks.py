@@ -425,6 +425,8 @@ def _relative_figures(ctx: UnitContext) -> list[Quantity]:
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
+            if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
+                continue  # "six double o five" names a course, not a change
             out.append(q)
         elif q.kind == "percent":
             if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
