@@ -178,7 +178,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if q is None or scale_described(ctx, m.match, q):
         return False
     signed = q.kind == "percent" and q.text[:1] in "+-−"
-    if q.kind == "multiplier" or signed:
+    digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
+    if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
 
