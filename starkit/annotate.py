@@ -116,6 +116,7 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
     if "uptake" in cache:
         return cache["uptake"]
     times, uptake_verbs, nouns, hedges, _ = forms()
+    after_verbs = frozenset(ontology().counted_by.after_verbs)
     out: list[MetricMention] = []
     for q in ctx.quantities:
         span: tuple[int, int, str] | None = None
@@ -140,6 +141,10 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
                 two = f"{ctx.lower(k - 2)} {verb}"
                 if verb in uptake_verbs or two in uptake_verbs:
                     span = (noun, noun + 1, "users")
+            elif noun is not None:
+                one, two = ctx.lower(noun + 1), f"{ctx.lower(noun + 1)} {ctx.lower(noun + 2)}"
+                if one in after_verbs or two in after_verbs:
+                    span = (noun, noun + 1, "sign-ups")  # "1,900 students signed up"
         if span is None:
             continue
         m = Match("vanity", span[2], span[0], span[1])

@@ -215,10 +215,12 @@ class TimesVerb(StrictModel):
 
 
 class CountedBy(StrictModel):
-    """'adopted by 5,000+ users': uptake verbs and the people nouns they count."""
+    """'adopted by 5,000+ users', '1,900 students signed up': uptake verbs (before 'by', or
+    after the counted noun) and the people nouns they count."""
 
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
+    after_verbs: tuple[str, ...] = ()
 
 
 class RelativeForms(StrictModel):

@@ -26,7 +26,6 @@ from starkit.rules import load_specs, rule_param
 from starkit.rules.context import Match, UnitContext
 from starkit.rules.placeholders import placeholder_patterns
 from starkit.rules.registry import CHECKS, Check, Hit, check
-from starkit.terms import ontology
 
 __all__ = ["CHECKS", "Check", "Hit", "check"]
 
@@ -105,9 +104,12 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     if m.quantity is None:
         return False
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
-    return any(ctx.at("trigger", k) or ctx.at("change", k) for k in range(lo, m.start)) or (
-        m.entry in {t.id for t in ontology().times_verb} or m.entry == "users"
-    )
+    if any(ctx.at("change", k) for k in range(lo, m.start)):
+        return True
+    ss, _ = ctx.sentence_of(m.start)
+    if any(ss <= t.start < m.start for t in ctx.matches("trigger")):
+        return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
+    return m.quantity.token_start in uptake_figures(ctx)
 
 
 def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
