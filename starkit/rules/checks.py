@@ -14,10 +14,10 @@ from starkit.annotate import (
     METRIC_CATEGORIES,
     MetricMention,
     adjacent_quantity,
-    forms,
     in_parentheses,
     mentions,
     needs_change,
+    relative_figures,
     scale_described,
     uptake_figures,
 )
@@ -62,12 +62,6 @@ def _in_scope(ctx: UnitContext, code: str, i: int) -> bool:
         return True
     names = load_specs()[code].sections
     return not names or ctx.section_at(i) in names
-
-
-def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
-    """Where a pairing metric, guardrail or time frame for the claim at token i must sit: in
-    a story, the claim's own sentence (the Result is checked apart); None (anywhere) else."""
-    return ctx.sentence_of(i) if ctx.story is not None else None
 
 
 def _weak_changes(ctx: UnitContext) -> frozenset[str]:
@@ -386,135 +380,12 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     return hits
 
 
-def _before_hedges(ctx: UnitContext, i: int) -> int:
-    """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
-    hedges = forms()[3]
-    k = i - 1
-    while k >= 0:
-        for n in (3, 2, 1):
-            if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
-                k -= n
-                break
-        else:
-            return k
-    return k
-
-
-def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
-    """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
-    figure, with only metric words between."""
-    _, ce = ctx.clause_of(q.token_start)
-    for k in range(q.token_end, min(ce, q.token_end + 4)):
-        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
-            continue
-        return ctx.lower(k) in ctx.word_list("change-after")
-    return False
-
-
-def _relative_figures(ctx: UnitContext) -> list[Quantity]:
-    uptake = uptake_figures(ctx)
-    change_nouns = forms()[4]
-    out = []
-    for q in ctx.quantities:
-        prev = ctx.lower(q.token_start - 1)
-        nxt = ctx.lower(q.token_end)
-        if q.kind == "multiplier":
-            if nxt in ("a", "per", "each", "every", "of", "-") or prev in ("at", "to", "the"):
-                continue  # "twice a week", "twice-daily" are rates, "a third of" a share
-            if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
-                "share-words"
-            ):
-                if prev not in ("by", "in"):
-                    continue  # "half would see nothing new" is a share; "cut by half" a change
-            if q.token_start in uptake:
-                continue  # "viewed 5M times" is a count
-            if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
-                continue  # "six double o five" names a course, not a change
-            out.append(q)
-        elif q.kind == "percent":
-            if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
-                "absolute-points"
-            ):
-                continue  # "up 6 pts" is an absolute change
-            lead = _before_hedges(ctx, q.token_start)
-            by = prev == "by" or ctx.lower(lead) == "by"
-            # "an increase of 400% in", "growth of 35%"
-            of_change = prev == "of" and ctx.lower(_before_hedges(ctx, lead)) in change_nouns
-            of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
-            if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
-                continue
-            if nxt == "of":
-                continue  # "by 20% of" is a share
-            signed = q.text[:1] in "+-−"
-            cs, _ = ctx.clause_of(q.token_start)
-            change_before = any(
-                ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
-            )
-            if signed or by or of_change or change_before or _change_noun_after(ctx, q):
-                out.append(q)
-    return out
-
-
-def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
-    """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
-    from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
-    cs, ce = ctx.clause_of(i)
-    s = i
-    while s > cs and ctx.lower(s - 1) not in ctx.word_list("segment-breaks"):
-        s -= 1
-    e = i
-    while e < ce and ctx.lower(e) not in ctx.word_list("segment-breaks"):
-        e += 1
-    return s, e
-
-
-def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
-    """'in event week', 'during launch month', 'over the holiday season': a named period."""
-    for t in ctx.doc[lo:hi]:
-        if t.lower_ in ctx.word_list("period-nouns"):
-            for k in range(t.i - 1, max(-1, t.i - 4), -1):
-                if ctx.lower(k) in ctx.word_list("period-preps"):
-                    return True
-                if not ctx.doc[k].is_alpha:
-                    break
-    return False
-
-
-def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    lo, hi = _pairing_range(ctx, rel.token_start) or (0, len(ctx.doc))
-    if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
-        return True
-    seg_s, seg_e = _segment(ctx, rel.token_start)
-    for q in ctx.numbers:
-        if not lo <= q.token_start < hi:
-            continue
-        if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
-            continue  # "by up to 96%": the figure is not its own end value
-        prev = ctx.lower(q.token_start - 1)
-        local = seg_s <= q.token_start < seg_e
-        if q.measure and not local and q.kind != "duration":
-            continue
-        if q.measure and ctx.lower(q.token_end) == "of":
-            continue  # "to 100% of traffic" is a scope, not an end value
-        nxt = ctx.lower(q.token_end)
-        cs, ce = ctx.clause_of(rel.token_start)
-        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
-            return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
-        if q.measure and prev in ctx.word_list("baseline-before"):
-            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
-                return True
-        if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
-            return True
-        if not q.measure and q.kind in ("year", "date"):
-            return True
-    return False
-
-
 @check("missing-baseline")
 def missing_baseline(ctx: UnitContext) -> list[Hit]:
     """A change given only as a relative figure, with no starting value or time frame."""
-    for q in _relative_figures(ctx):
-        if _in_scope(ctx, "missing-baseline", q.token_start) and not _has_baseline(ctx, q):
+    for r in relative_figures(ctx):
+        q = r.quantity
+        if _in_scope(ctx, "missing-baseline", q.token_start) and not r.baseline:
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
 
