@@ -72,9 +72,11 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
     if key not in cache:
         found = [_mention(ctx, m) for m in ctx.matches(category)]
         if category == "vanity":
-            taken = {(v.start, v.end) for v in found}
-            found += [u for u in _uptake(ctx) if (u.start, u.end) not in taken]
-            found.sort(key=lambda v: v.start)
+            uptake = _uptake(ctx)  # the uptake form wins over a bare match of its noun
+            found = [
+                v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
+            ]
+            found = sorted([*found, *uptake], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
 

@@ -78,8 +78,12 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if not v.head or v.modified or v.framed or v.purpose:
         return False
     change, q = v.change, v.quantity
-    if needs_change(v.entry) and (change is None or ctx.lower(change.start) in _weak_changes(ctx)):
-        return False  # "ran 15 training sessions", "added 3 developers" describe, not grow
+    if needs_change(v.entry):
+        if change is None:
+            return False  # "ran 15 training sessions" describes, does not grow
+        got_to = ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        if ctx.lower(change.start) in _weak_changes(ctx) and not got_to:
+            return False  # "added 3 developers"; but "got to 3k users" grew
     if change is not None and change.entry == "down":
         return False
     if change is None:
@@ -88,6 +92,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
+    if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
+        return False  # "to handle 10x more users" is capacity, not growth
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
 
@@ -165,6 +171,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         # the change word must aim at this metric, not at an efficiency one between them
         if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
             return False
+        if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
+            return False  # "to handle 10x more users" is capacity, not a moved metric
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))

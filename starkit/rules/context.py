@@ -65,6 +65,11 @@ class UnitContext:
             c
             for c in by_cat.get("change", [])
             if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
+            and not (
+                doc[c.start].lower_ in ("more", "less", "fewer")
+                and c.end < len(doc)
+                and doc[c.end].lower_ == "than"
+            )  # "more than three pushes" is a hedge
             and not _glued(doc, c.start, c.end)
             and not any(
                 m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
