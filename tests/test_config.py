@@ -79,3 +79,15 @@ def test_config_edits_reach_the_rules_word_lists():
     assert "missing-guardrail" not in {
         f.rule for f in starkit.lint(other, config=extended).findings
     }
+
+
+def test_config_edits_reach_the_metric_ontology():
+    """Heads of lexicons/metrics/ontology.toml are merged into their categories, so a config
+    removes them like any term."""
+    import starkit
+    from starkit.config import config_from_dict
+
+    text = "Increased website sessions by 45% in Q2 with a new SEO strategy"
+    assert "vanity-metric" in starkit.lint(text).rules()
+    cfg = config_from_dict({"lexicons": {"vanity": {"remove": ["website sessions", "sessions"]}}})
+    assert "vanity-metric" not in starkit.lint(text, config=cfg).rules()
