@@ -179,7 +179,7 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m),
+        change=_governing_change(ctx, m) or _from_to_change(ctx, m),
         quantity=q,
         framed=_subordinate(ctx, m),
         purpose=_in_purpose(ctx, m),
@@ -304,8 +304,14 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
         )
         if glued:
             continue  # "like-for-like sales", "end-to-end checkout"
-        if low == "to" and (k + 1 in in_qty):
-            continue  # "grew it to 25k followers"
+        if low == "to":
+            j = k + 1
+            while ctx.lower(j) in ctx.word_list("scale-hedges"):
+                j += 1
+            if j in in_qty:
+                continue  # "grew it to 25k followers", "scaled to roughly 2M users"
+        if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
+            continue  # "drove 22% YoY growth and retention": one verb, two metrics
         if low in ctx.word_list("blocking"):
             return True
         if (
@@ -318,12 +324,51 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     return False
 
 
+def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: set[int]) -> bool:
+    """True when tokens lo..hi are all figures, metrics, change or time-frame words (a list of
+    metrics one change word governs), and there is at least one metric among them."""
+    cats = (*METRIC_CATEGORIES, "change", "timeframe")
+    seen_metric = False
+    for k in range(lo, hi):
+        if k in in_qty or ctx.lower(k) in ("and", ","):
+            continue
+        if not any(ctx.covered_by(c, k, k + 1) for c in cats):
+            return False
+        seen_metric = seen_metric or any(
+            ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "change")
+        )
+    return seen_metric
+
+
+def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'from 70K to 300K followers', 'from concept to 8,000+ monthly active users': a
+    from-to pair ending at the metric is itself a change (upward)."""
+    k = m.start - 1
+    q = next((q for q in ctx.quantities if k <= q.token_end <= m.start + 1), None)
+    if q is None:
+        return None
+    j = q.token_start - 1
+    while ctx.lower(j) in ctx.word_list("scale-hedges") and ctx.lower(j) != "to":
+        j -= 1
+    if " to " in q.text.lower() or "→" in q.text:
+        j = q.token_start  # "from a quiet 70K to 300K followers": the range is one figure
+    elif ctx.lower(j) != "to":
+        return None
+    cs, _ = ctx.clause_of(m.start)
+    for f in range(j - 1, max(cs, j - 6) - 1, -1):
+        if ctx.lower(f) == "from":
+            return Match("change", "up", f, f + 1)
+    return None
+
+
 def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
     for q in ctx.quantities:
         if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
             return q
+        if q.token_start < m.start < q.token_end:
+            return q  # "8,000+ monthly active users": the rate's unit overlaps the metric
     return None
 
 

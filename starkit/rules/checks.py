@@ -106,10 +106,24 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
-    ss, _ = ctx.sentence_of(m.start)
-    if any(ss <= t.start < m.start for t in ctx.matches("trigger")):
+    ss, se = ctx.sentence_of(m.start)
+    if any(ss <= t.start < se for t in ctx.matches("trigger")):
         return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
+    if _over_a_period(ctx, m.end, se):
+        return True  # "212 daily active users within 6 weeks": growth over a period
     return m.quantity.token_start in uptake_figures(ctx)
+
+
+def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
+    if any(lo <= t.start < hi for t in ctx.matches("timeframe")):
+        return True
+    return any(
+        lo <= q.token_start < hi
+        and q.kind == "duration"
+        and ctx.lower(q.token_start - 1) in ("in", "within", "over", "first", "after")
+        for q in ctx.quantities
+    )
 
 
 def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
@@ -158,8 +172,17 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if needs_change(m.entry):
         if change is None or ctx.lower(change.start) in _weak_changes(ctx):
             return False
-        if not figure_here:
-            return False  # "drove adoption of the design system": no figure, no claim moved
+        if ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
+            return False  # "one consultant could cover many more patients"
+    if change is not None and not figure_here and _goal_form(ctx, change):
+        return False  # "Increase engagement with the workflow": a goal, not a claim
+    if change is not None and q is not None and in_parentheses(ctx, q.token_start):
+        if change.start < q.token_start and not in_parentheses(ctx, change.start):
+            return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
+    if change is not None and q is not None and q.kind == "percent":
+        level = ctx.lower(change.start) in ctx.word_list("level-verbs")
+        if level and not any(r.quantity == q for r in relative_figures(ctx)):
+            return False  # "achieving a 60%+ demo-to-pilot conversion rate" is a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or q.token_start < change.start:
             return False  # "got their leads to sign off", "saw purchases slipping"
@@ -186,6 +209,23 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _goal_form(ctx: UnitContext, change: Match) -> bool:
+    """True when the change word is a base or present form ('increase', 'grow', 'grows'): with
+    no figure, the clause states a goal or a job description, not a result."""
+    word = ctx.lower(change.start)
+    if ctx.lower(change.end) in ("in", "of") or ctx.lower(change.start - 1) in ("a", "an", "the"):
+        return False  # "a considerable increase in conversion": a noun, a reported change
+    if word not in ctx.word_list("goal-forms"):
+        return False
+    # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
+    cs, _ = ctx.clause_of(change.start)
+    return not any(
+        c.start < change.start and ctx.lower(c.start) not in ctx.word_list("goal-forms")
+        for c in ctx.matches("change")
+        if c.start >= cs
+    )
 
 
 def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
