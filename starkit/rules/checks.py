@@ -211,6 +211,25 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     return trigger_here and q.kind == "percent"
 
 
+def _growth_figure(ctx: UnitContext) -> int | None:
+    """'200% user growth in 6 months', '300%+ YoY growth': a figure of growth with no metric
+    named is business growth the writer reports. The token index of 'growth', or None."""
+    for r in relative_figures(ctx):
+        q = r.quantity
+        if not _in_scope(ctx, "missing-guardrail", q.token_start):
+            continue
+        for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
+            if ctx.lower(k) == "growth":
+                return k
+            if not (
+                ctx.at("timeframe", k)
+                or ctx.covered_by("vanity", k, k + 1)
+                or ctx.lower(k) in ctx.word_list("growth-of")
+            ):
+                break  # "40% growth in test coverage" names its own metric
+    return None
+
+
 def _goal_form(ctx: UnitContext, change: Match) -> bool:
     """True when the change word is a base or present form ('increase', 'grow', 'grows'): with
     no figure, the clause states a goal or a job description, not a result."""
@@ -261,7 +280,9 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
     `moved`) is a second result, not a guardrail."""
-    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start):
+    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
+        return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
+    if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
         return False
     mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
     if mention is None or mention.change is None or mention.change.start > g.start:
@@ -301,7 +322,13 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     if m is None:
         # a vanity figure reported as an outcome is itself a moved product metric
         m = _vanity_reported(ctx, require_no_causal=False)
-        if m is None or _names_guardrail(ctx, m.start):
+        if m is None:
+            g = _growth_figure(ctx)
+            if g is None or _names_guardrail(ctx, g):
+                return []
+            s, e = ctx.chars(g, g + 1)
+            return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
+        if _names_guardrail(ctx, m.start):
             return []
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             return []  # a bare count ("10k+ subscribers on the blog") reports no change
