@@ -466,6 +466,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "viewed 5M times" is a count
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
+            if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
+                continue  # "6.8M X impressions": X names the platform, not a multiplier
+            if ctx.lower(_before_hedges(ctx, q.token_start)) in ctx.word_list("level-before"):
+                continue  # "at a consistent 4X ROAS" is a level
             out.append(q)
         elif q.kind == "percent":
             if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
@@ -484,8 +488,9 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             signed = q.text[:1] in "+-−"
             cs, _ = ctx.clause_of(q.token_start)
             change_before = any(
-                ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
-            )
+                ctx.at("change", k) and ctx.lower(k) not in ctx.word_list("level-verbs")
+                for k in range(max(cs, q.token_start - 8), q.token_start)
+            )  # "achieving 99.8% data accuracy" reports a level
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
@@ -527,6 +532,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
             continue  # "by up to 96%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
+        if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
+            prev = ctx.lower(_before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
         if q.measure and not local and q.kind != "duration":
             continue
