@@ -422,7 +422,7 @@ def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
     return ctx.sentence_of(i) if ctx.story is not None else None
 
 
-def _before_hedges(ctx: UnitContext, i: int) -> int:
+def before_hedges(ctx: UnitContext, i: int) -> int:
     """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
     hedges = forms()[3]
     k = i - 1
@@ -468,7 +468,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
                 continue  # "6.8M X impressions": X names the platform, not a multiplier
-            if ctx.lower(_before_hedges(ctx, q.token_start)) in ctx.word_list("level-before"):
+            if ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before"):
                 continue  # "at a consistent 4X ROAS" is a level
             out.append(q)
         elif q.kind == "percent":
@@ -476,10 +476,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 "absolute-points"
             ):
                 continue  # "up 6 pts" is an absolute change
-            lead = _before_hedges(ctx, q.token_start)
+            lead = before_hedges(ctx, q.token_start)
             by = prev == "by" or ctx.lower(lead) == "by"
             # "an increase of 400% in", "growth of 35%"
-            of_change = prev == "of" and ctx.lower(_before_hedges(ctx, lead)) in change_nouns
+            of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
             if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
                 continue
@@ -533,7 +533,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
             continue  # "by up to 96%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
-            prev = ctx.lower(_before_hedges(ctx, q.token_start))  # "to roughly 80%"
+            prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
         if q.measure and not local and q.kind != "duration":
             continue

@@ -14,6 +14,7 @@ from starkit.annotate import (
     METRIC_CATEGORIES,
     MetricMention,
     adjacent_quantity,
+    before_hedges,
     in_parentheses,
     mentions,
     needs_change,
@@ -77,6 +78,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False
     if not v.head or v.modified or v.framed or v.purpose:
         return False
+    if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
+        return False  # "patient visits" are care delivered, not web visits
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
@@ -162,6 +165,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose:
         return False
+    if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
+        return False  # "91% projected retention" claims nothing moved
     if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
         "causal", m.start, m.end
     ):
@@ -204,6 +209,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
     if q is None or scale_described(ctx, m.match, q):
         return False
+    scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
+    if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
+        _, se2 = ctx.sentence_of(m.start)
+        if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
+            return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
     signed = q.kind == "percent" and q.text[:1] in "+-−"
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
@@ -214,8 +224,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
 def _growth_figure(ctx: UnitContext) -> int | None:
     """'200% user growth in 6 months', '300%+ YoY growth': a figure of growth with no metric
     named is business growth the writer reports. The token index of 'growth', or None."""
-    for r in relative_figures(ctx):
-        q = r.quantity
+    for q in ctx.quantities:
+        if q.kind not in ("percent", "multiplier"):
+            continue
         if not _in_scope(ctx, "missing-guardrail", q.token_start):
             continue
         for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
