@@ -90,10 +90,12 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if change is not None and change.entry == "down":
         return False
     if change is None:
-        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier"):
+        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier", "rate"):
             return False  # "handle 180 MB downloads" is a size
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
+        if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
+            return False  # "shipped it to 40M weekly users": a rollout's scope
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
@@ -119,8 +121,11 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
 
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
     """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
-    if any(lo <= t.start < hi for t in ctx.matches("timeframe")):
-        return True
+    if any(
+        lo <= t.start < hi and ctx.lower(t.start) in ("in", "within", "over", "during", "after")
+        for t in ctx.matches("timeframe")
+    ):
+        return True  # "within the first year"; "per month" is a rate, not a period
     return any(
         lo <= q.token_start < hi
         and q.kind == "duration"
@@ -402,6 +407,13 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
     )
 
 
+def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
+    """'..., contributing to a Rs 175 Cr run rate', '..., assisting in the development of
+    models that reduced churn': a weak phrase that introduces the outcome clause carries the
+    impact even after a strong verb."""
+    return ctx.lower(m.start).endswith("ing") or m.entry in ctx.word_list("outcome-weak")
+
+
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
@@ -418,7 +430,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue
         if _noun_use(ctx, m):
             continue
-        if not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
+        carries = _carries_outcome(ctx, m)
+        if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
