@@ -161,7 +161,12 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
     """A vanity figure is the outcome and no causal metric sits beside it."""
     v = _vanity_reported(ctx)
     if v is None:
-        return []
+        g = _growth_figure(ctx)
+        reach = ctx.word_list("reach-growth")
+        if g is None or ctx.lower(g - 1) not in reach or ctx.has("causal"):
+            return []
+        s, e = ctx.chars(g - 1, g + 1)  # "200% user growth in 6 months"
+        return [Hit(s, e, {"term": ctx.text[s:e], "entry": "users"})]
     s, e = ctx.chars(v.start, v.end)
     return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
 
