@@ -455,7 +455,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
         if q.kind == "multiplier":
-            if nxt in ("a", "per", "each", "every", "of", "-") or prev in ("at", "to", "the"):
+            change_noun = nxt in ctx.word_list("change-after")
+            if nxt in ("a", "per", "each", "every", "of", "-") or (
+                prev in ("at", "to", "the") and not change_noun
+            ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
@@ -468,7 +471,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
                 continue  # "6.8M X impressions": X names the platform, not a multiplier
-            if ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before"):
+            level = ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before")
+            if level and not change_noun:
                 continue  # "at a consistent 4X ROAS" is a level
             out.append(q)
         elif q.kind == "percent":
@@ -487,9 +491,16 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "by 20% of" is a share
             signed = q.text[:1] in "+-−"
             cs, _ = ctx.clause_of(q.token_start)
-            change_before = any(
-                ctx.at("change", k) and ctx.lower(k) not in ctx.word_list("level-verbs")
-                for k in range(max(cs, q.token_start - 8), q.token_start)
+            nearest = next(
+                (
+                    k
+                    for k in range(q.token_start - 1, max(cs, q.token_start - 8) - 1, -1)
+                    if ctx.at("change", k)
+                ),
+                None,
+            )
+            change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
+                "level-verbs"
             )  # "achieving 99.8% data accuracy" reports a level
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
