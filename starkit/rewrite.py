@@ -92,22 +92,21 @@ def _words(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9/+\-]+", " ", text.lower()) + " "
 
 
-def _topic_score(text: str, topics: tuple[str, ...]) -> int:
-    w = _words(text)
+def _topic_score(text: str, topics: tuple[str, ...], words: str | None = None) -> int:
+    w = words if words is not None else _words(text)
     return sum(1 for t in topics if f" {t} " in w)
 
 
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
+    words = _words(text)
+    scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
     ranked = sorted(
-        taxonomy(),
-        key=lambda m: (
-            -_topic_score(text, m.topics),
-            direction is not None and m.direction != direction,
-        ),
+        scores,
+        key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
     )
-    best = ranked[0]
-    if _topic_score(text, best.topics) == 0:
+    score, best = ranked[0]
+    if score == 0:
         return next(m for m in taxonomy() if m.id == "cycle-time")
     return best
 

@@ -152,9 +152,15 @@ class UnitContext:
         return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
 
     # --- token helpers -----------------------------------------------------------------
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Lower-cased text of every token, built once."""
+        return [t.lower_ for t in self.doc]
+
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
-        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+        lowers = self.lowers
+        return lowers[i] if 0 <= i < len(lowers) else ""
 
     def clause_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the clause holding token i (split at . ; ! ? : and newlines)."""
