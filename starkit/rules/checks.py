@@ -177,6 +177,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
+    if m.entry == "revenue":
+        ss, se = ctx.sentence_of(m.start)
+        if any(ctx.lower(k) in ctx.word_list("sales-performance") for k in range(ss, se)):
+            return False  # "$300K revenue through consulting", "at 112% of quota": selling
     if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
         "causal", m.start, m.end
     ):
