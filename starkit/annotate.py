@@ -357,6 +357,12 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     cs, _ = ctx.clause_of(m.start)
     for f in range(j - 1, max(cs, j - 6) - 1, -1):
         if ctx.lower(f) == "from":
+            start = next((p for p in ctx.quantities if p.token_start == f + 1), None)
+            if start is not None and start.kind == "duration":
+                return None  # "from 30 minutes to 2 clicks" measures time
+            before = {ctx.lower(b) for b in range(max(cs, f - 3), f)}
+            if before & ctx.word_list("not-product-modifiers"):
+                return None  # "growing the team from 2 to 7 members"
             return Match("change", "up", f, f + 1)
     return None
 
