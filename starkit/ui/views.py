@@ -155,7 +155,8 @@ def countdown(elapsed: float, window: tuple[int, int] = WINDOW_SECONDS) -> tuple
         )
     if elapsed <= high:
         return left, "window", "In the window: land the result and stop."
-    return 0, "over", f"Over 4 minutes by {format_duration(round(elapsed - high))}: wrap up now."
+    over = format_duration(round(elapsed - high))
+    return 0, "over", f"Over {high / 60:g} minutes by {over}: wrap up now."
 
 
 _FILL_IT = re.compile(r"\.?\s+To fill it:\s*(?P<note>.*)$", re.DOTALL)
