@@ -16,9 +16,11 @@ from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
 from starkit.rules import RuleSpec, load_rules
-from starkit.rules.checks import CHECKS, Hit, spoken_time
+from starkit.rules.checks import spoken_seconds, spoken_time
 from starkit.rules.context import UnitContext
+from starkit.rules.registry import CHECKS, Hit
 from starkit.scoring import text_score, unit_score
+from starkit.terms import load_lexicon
 from starkit.textio import check_text, count_words, normalise_for_matching
 from starkit.units import Unit, parse_kind, split_units
 
@@ -69,7 +71,7 @@ def _unit_report(
     if ctx.kind == "story":
         words = ctx.words()
         details["spoken_time"] = spoken_time(words)
-        details["spoken_seconds"] = round(words * 60 / 150)
+        details["spoken_seconds"] = spoken_seconds(words)
         if ctx.story is not None:
             details["sections"] = _section_shares(ctx)
     report = UnitReport(
@@ -112,6 +114,7 @@ def lint_many(
     k = parse_kind(kind)
     texts = [check_text(t) for t in texts]
     nlp = get_nlp(config)
+    lexicon = load_lexicon(config)
     units_per_text = [split_units(t, k) for t in texts]
     for units in units_per_text:
         for u in units:
@@ -132,7 +135,7 @@ def lint_many(
             if story_mod is None:
                 from starkit import story as story_mod
             story = story_mod.parse_story(text[unit.start : unit.end])
-        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story)
+        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story, lexicon)
         per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config)))
     reports = []
     for text, pairs in zip(texts, per_text, strict=True):

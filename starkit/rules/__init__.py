@@ -16,7 +16,7 @@ from pydantic import Field
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_model
 from starkit.models import Severity
-from starkit.rules.checks import CHECKS
+from starkit.rules.registry import CHECKS, REGISTRY
 
 
 class FiresExample(StrictModel):
@@ -52,6 +52,12 @@ class RuleSpec(StrictModel):
     why: str
     instead: str
     sections: tuple[Literal["situation", "task", "action", "result"], ...] = ()
+    rewrite_scope: Literal["unit", "sentence", "span"] = "unit"
+    """'sentence': in a story or email the rewrite works on the sentence holding the hit;
+    'span': the rewrite replaces the finding's own span (a story's Result section)."""
+    params: dict[str, int | float | tuple[str, ...]] = Field(default_factory=dict)
+    """The rule's figures (word limits, speaking rate), read by the check, the message and the
+    rewrite alike."""
     examples: Examples = Field(default_factory=Examples)
 
     def message_fields(self) -> set[str]:
@@ -64,25 +70,43 @@ class RuleSpec(StrictModel):
 
 
 @cache
-def load_rules() -> dict[str, RuleSpec]:
-    """Every rule spec, keyed by code, validated; each must have a registered check."""
+def load_specs() -> dict[str, RuleSpec]:
+    """Every rule spec, keyed by code, validated (data only: imports no check, no spaCy)."""
     folder = lexicon_root() / "rules"
     specs: dict[str, RuleSpec] = {}
     for path in sorted(folder.glob("*.toml")):
         code = path.stem
         rel = f"rules/{path.name}"
-        spec = validate_model(rel, code, {**read_toml(rel), "code": code}, RuleSpec)
-        if code not in CHECKS:
-            raise LexiconError(rel, code, "no check is registered for this rule code")
-        specs[code] = spec
+        specs[code] = validate_model(rel, code, {**read_toml(rel), "code": code}, RuleSpec)
     if not specs:
         raise LexiconError("rules/", None, f"no rule files found under {folder}")
     return specs
 
 
+@cache
+def load_rules() -> dict[str, RuleSpec]:
+    """Every rule spec, keyed by code; each must have a registered check."""
+    import starkit.rewrite
+    import starkit.rules.checks  # noqa: F401  (registers the checks)
+
+    specs = load_specs()
+    for code in specs:
+        if code not in CHECKS:
+            raise LexiconError(f"rules/{code}.toml", code, "no check is registered for this code")
+    return specs
+
+
+def rule_param(code: str, name: str) -> int | float | tuple[str, ...]:
+    """One figure of a rule (`params` in its TOML file)."""
+    spec = load_specs().get(code)
+    if spec is None or name not in spec.params:
+        raise LexiconError(f"rules/{code}.toml", code, f"missing parameter '{name}'")
+    return spec.params[name]
+
+
 def rule_codes() -> frozenset[str]:
-    """The rule codes starkit knows."""
-    return frozenset(load_rules())
+    """The rule codes starkit knows (no spaCy is loaded to answer)."""
+    return frozenset(load_specs())
 
 
-__all__ = ["RuleSpec", "load_rules", "rule_codes"]
+__all__ = ["REGISTRY", "RuleSpec", "load_rules", "load_specs", "rule_codes", "rule_param"]

@@ -8,14 +8,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import placeholder_patterns
+from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
@@ -38,10 +40,13 @@ class UnitContext:
     text: str  # the unit's original text
     doc: Doc  # the doc of the normalised text (same length, same offsets)
     story: Story | None = None
+    lexicon: Lexicon | None = None  # the config's lexicon (None: the default one)
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     """Tables a rule computes once per unit (keyed by the rule's own name): a rule that would
     otherwise rescan the unit for every match keeps linear time."""
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What the annotation stage (`starkit.annotate`) computed for this unit, by key."""
 
     def __post_init__(self) -> None:
         raw = [Match(*m) for m in (self.doc._.starkit_matches or [])]
@@ -77,11 +82,21 @@ class UnitContext:
             c
             for c in by_cat.get("change", [])
             if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
+            and not (
+                doc[c.start].lower_ in ("more", "less", "fewer")
+                and c.end < len(doc)
+                and doc[c.end].lower_ == "than"
+            )  # "more than three pushes" is a hedge
+            and not _glued(doc, c.start, c.end)
             and not inside_metric(c)
         ]
         self._by_cat = by_cat
 
     # --- lexicon matches ---------------------------------------------------------------
+    def word_list(self, name: str) -> frozenset[str]:
+        """A function-word list of the (config-edited) lexicon, lower-cased."""
+        return (self.lexicon or load_lexicon()).words(name)
+
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
         return self._by_cat.get(category, [])
@@ -126,6 +141,11 @@ class UnitContext:
                     starts.append(t.i + 1)
         return starts
 
+    @cached_property
+    def doc_text(self) -> str:
+        """The doc's (normalised) text, built once."""
+        return self.doc.text
+
     # --- numbers -----------------------------------------------------------------------
     @cached_property
     def numbers(self) -> list[Quantity]:
@@ -142,8 +162,9 @@ class UnitContext:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
         figure goes, so a change word may reach across them."""
         out: set[int] = set()
+        text = self.doc_text
         for _, rx in placeholder_patterns():
-            for m in rx.finditer(self._doc_text):
+            for m in rx.finditer(text):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     out.update(range(span.start, span.end))
@@ -160,14 +181,27 @@ class UnitContext:
         breaks = {".", "!", "?"}
         return _bounds([t.text in breaks or "\n" in t.text for t in self.doc])
 
+    def section_at(self, i: int) -> str | None:
+        """In a story, the name of the STAR section holding token i (None outside them)."""
+        if self.story is None:
+            return None
+        pos = self.doc[i].idx if 0 <= i < len(self.doc) else -1
+        return next((s.name for s in self.story.sections if s.start <= pos < s.end), None)
+
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
         return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
 
     # --- token helpers -----------------------------------------------------------------
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Lower-cased text of every token, built once."""
+        return [t.lower_ for t in self.doc]
+
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
-        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+        lowers = self.lowers
+        return lowers[i] if 0 <= i < len(lowers) else ""
 
     def clause_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the clause holding token i (split at . ; ! ? : and newlines).
@@ -202,7 +236,7 @@ class UnitContext:
         double quotes before it on the line, or more opening than closing single quotes.
         O(1) per call from prefix counts made once per unit (a long line with many matches
         used to be rescanned for each)."""
-        text = self._doc_text
+        text = self.doc_text
         line_start = self._line_starts[bisect_right(self._line_starts, char_start) - 1]
         if char_start <= line_start:
             return False
@@ -223,10 +257,6 @@ class UnitContext:
         return n_open > n_close
 
     @cached_property
-    def _doc_text(self) -> str:
-        return self.doc.text  # spaCy joins the tokens again on every `.text`
-
-    @cached_property
     def _line_starts(self) -> list[int]:
         return [0, *(k + 1 for k, ch in enumerate(self.text) if ch == "\n")]
 
@@ -234,7 +264,7 @@ class UnitContext:
     def _quote_counts(self) -> tuple[list[int], list[int], list[int]]:
         """Prefix counts over the doc text: double quotes, opening and closing single quotes
         (as `_open_single_quote` defines them, a line being a fresh start)."""
-        text = self._doc_text
+        text = self.doc_text
         n = len(text)
         dq, opens, closes = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
         for k, ch in enumerate(text):
@@ -271,6 +301,13 @@ def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:
             e = k
         ends[k] = e
     return starts, ends
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """True when the span is part of a hyphenated compound ('cutting-edge', 'high-growth')."""
+    after = end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    return after or before
 
 
 def _open_single_quote(before: str) -> bool:
