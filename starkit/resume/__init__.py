@@ -93,11 +93,18 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
     """Read a resume from a path, bytes or a binary file object into a typed `Resume`.
 
     `name` labels the file in messages (default: the path). Raises `ResumeReadError` (a
-    `StarkitError`) with a one-line message for any file it cannot read.
+    `StarkitError`) with a one-line message for any file it cannot read.  A folder or a
+    `.zip` is read as a LaTeX project (an Overleaf download); a `.tex` file read from a path
+    has the files it `\\input`s read from beside it.
     """
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    if folder is not None and folder.is_dir():
+        from starkit.resume.project import read_folder
+
+        return read_folder(folder, name or str(source))
     data, label = _load(source, name)
     try:
-        return _read(data, label)
+        return _read(data, label, beside=folder)
     except RecursionError:
         raise ResumeReadError(f"{label}: the file is nested too deeply to read") from None
 
@@ -122,17 +129,24 @@ def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
         ) from None
 
 
-def _read(data: bytes, label: str) -> Resume:
+def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import expand_beside, is_latex_zip, read_zip
 
+    if is_latex_zip(data):
+        return read_zip(data, label)
     fmt = sniff_binary(data, label)
     if fmt in ("pdf", "docx"):
         return _read_binary(fmt, data, label)
     text, warning = decode(data, label)
     fmt = sniff_text(text)
+    skipped: list[str] = []
+    if fmt == "latex" and beside is not None:
+        text, skipped = expand_beside(text, beside, label)
     resume = _read_text_format(fmt, text, label)
     if warning:
         resume.warnings.insert(0, warning)
+    resume.warnings.extend(skipped)
     return resume
 
 

@@ -12,6 +12,7 @@ Positions are the source line and column where the item starts.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +23,7 @@ from pydantic import Field
 from starkit.errors import ResumeReadError
 from starkit.lexicons import StrictModel, read_toml, validate_model
 from starkit.resume.model import Resume
-from starkit.resume.roles import RoleHint
+from starkit.resume.roles import RoleHint, ends_with_date, has_date_range, has_title_word
 from starkit.resume.structure import RawLine, build_resume
 
 ArgRole = Literal["organisation", "title", "dates", "location", "text", "label", "content", "skip"]
@@ -32,7 +33,7 @@ class MacroSpec(StrictModel):
     """What a resume macro is and what each of its arguments holds."""
 
     name: str
-    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop"]
+    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop", "stop"]
     args: tuple[ArgRole, ...] = ()
     level: int = Field(default=1, ge=0, le=6)
     classes: tuple[str, ...] = ()
@@ -48,12 +49,15 @@ class LatexFile(StrictModel):
     description: str
     macro: tuple[dict, ...]
     environments: Environments
+    families: dict[str, tuple[str, ...]]
+    project: dict[str, Any]  # validated by starkit.resume.project.ProjectLimits
 
 
 @dataclass(frozen=True)
 class _Table:
     macros: dict[str, list[MacroSpec]]
     envs: Environments
+    families: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -65,13 +69,62 @@ def _table() -> _Table:
         entry = str(raw.get("name", f"#{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
         spec = validate_model(rel, entry, raw, MacroSpec)
         out.setdefault(spec.name, []).append(spec)
-    return _Table(out, data.environments)
+    return _Table(out, data.environments, data.families)
+
+
+def template_family(text: str, doc_class: str) -> str:
+    """The document class, or for a file with none (a section file `\\input` by a main
+    file) the template family its macros betray (`latex.toml` [families])."""
+    if doc_class:
+        return doc_class
+    for family, markers in _table().families.items():
+        if any(m in text for m in markers):
+            return family
+    return ""
 
 
 _NEWCOMMAND = re.compile(
-    r"\\(?:re)?newcommand\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*(?:\[(\d)\])?\s*(?:\[[^\]]*\])?\s*\{"
+    r"\\(?:(?:re|provide)?newcommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?"
+    r"\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
 )
-_DEF = re.compile(r"\\def\s*\\([A-Za-z@]+)((?:#\d)*)\s*\{")
+_DEF = re.compile(r"\\[gex]?def\s*\\([A-Za-z@]+)((?:#\d)*)\s*\{")
+_DOCUMENT_COMMAND = re.compile(
+    r"\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*"
+    r"\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{"
+)
+_MAX_EXPANSION_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class UserMacro:
+    """A macro the document defines: its brace arguments, the default of an optional first
+    argument (`\\newcommand{\\x}[2][d]{..}`: `#1` is `d`), and its body."""
+
+    name: str
+    nargs: int
+    body: str
+    optional: int = 0
+    default: str = ""
+
+    @property
+    def braces(self) -> int:
+        """How many {arguments} a use of the macro takes."""
+        return max(0, self.nargs - self.optional)
+
+    def expand(self, args: list[str]) -> str:
+        """The body with `#k` replaced by the arguments (optional ones by their default)."""
+        values = [self.default] * self.optional + args
+        values += [""] * (self.nargs - len(values))
+
+        def sub(m: re.Match[str]) -> str:
+            if m.group(0) == "##":
+                return "#"
+            k = int(m.group(1)) - 1
+            return values[k] if 0 <= k < len(values) else ""
+
+        return re.sub(r"##|#(\d)", sub, self.body)
+
+
 _TEXT_MACROS = frozenset(
     [
         "textbf",
@@ -158,10 +211,27 @@ def _balanced(text: str, start: int) -> str:
     return text[start : i - 1]
 
 
-def _definitions(preamble: str) -> list[tuple[str, int, int]]:
-    """(name, number of arguments, offset of the body) of each macro the preamble defines."""
-    found = [(m.group(1), int(m.group(2) or 0), m.end()) for m in _NEWCOMMAND.finditer(preamble)]
-    found += [(m.group(1), len(m.group(2)) // 2, m.end()) for m in _DEF.finditer(preamble)]
+def _definitions(preamble: str) -> list[UserMacro]:
+    """The macros the preamble (or a section file) defines, in order."""
+    found: list[UserMacro] = []
+    for m in _NEWCOMMAND.finditer(preamble):
+        n = int(m.group(2) or 0)
+        body = _balanced(preamble, m.end())
+        if n and m.group(3) is not None:
+            found.append(UserMacro(m.group(1), n, body, optional=1, default=m.group(3)))
+        else:
+            found.append(UserMacro(m.group(1), n, body))
+    for m in _DEF.finditer(preamble):
+        body = _balanced(preamble, m.end())
+        found.append(UserMacro(m.group(1), len(m.group(2)) // 2, body))
+    for m in _DOCUMENT_COMMAND.finditer(preamble):
+        # xparse argument types: m (mandatory) and v take braces; o, O{..}, s, d.. do not
+        spec = re.sub(r"[OD]\{[^{}]*\}|[rRdD]..|[!+>=]\{?[^{}]*\}?", "o", m.group(2))
+        mandatory = len(re.findall(r"[mv]", spec))
+        optional = len(re.findall(r"[oOs]", spec))
+        body = _balanced(preamble, m.end())
+        # simplification: the optional arguments are taken to come first
+        found.append(UserMacro(m.group(1), mandatory + optional, body, optional=optional))
     return found
 
 
@@ -170,13 +240,14 @@ def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
     when a tabular or `\\hfill` sits beside it), a `\\section` a heading, a list
     `\\begin`/`\\end` a line break."""
     out: dict[str, MacroSpec] = {}
-    for name, nargs, end in _definitions(preamble):
-        body = _balanced(preamble, end)
+    for macro in _definitions(preamble):
+        name, body = macro.name, macro.body
+        nargs = macro.braces
+        if _expands(body):
+            continue  # expanded where used (see `expandable_macros`)
         args: tuple[ArgRole, ...] = ("text",) * nargs
         if re.search(r"\\item\b", body) and re.search(r"tabular|&|\\hfill", body):
             out[name] = MacroSpec(name=name, kind="header", args=args)
-        elif re.search(r"\\item\b", body):
-            out[name] = MacroSpec(name=name, kind="bullet", args=args)
         elif re.search(r"\\(?:sub)*section\*?\b", body):
             level = 1 + body.count("sub", 0, body.find("section"))
             out[name] = MacroSpec(
@@ -185,6 +256,36 @@ def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
         elif re.search(r"\\(?:begin|end)\{(?:itemize|enumerate)\}", body) and nargs == 0:
             out[name] = MacroSpec(name=name, kind="break", args=())
     return out
+
+
+def _uses_template_macro(body: str) -> bool:
+    """True when a macro body calls a macro `latex.toml` knows as a role, bullet or
+    line (`\\newcommand{\\job}[4]{\\resumeSubheading{#1}{#2}{#3}{#4}}`)."""
+    macros = _table().macros
+    for name in re.findall(r"\\([A-Za-z@]+\*?)", body):
+        specs = macros.get(name) or []
+        if any(s.kind in ("role", "header", "bullet", "line") for s in specs):
+            return True
+    return False
+
+
+def expandable_macros(text: str) -> dict[str, UserMacro]:
+    """The user macros expanded where they are used: those whose body holds an `\\item`, a
+    list environment or a known template macro (the others are classified or rendered)."""
+    return {m.name: m for m in _definitions(text) if _expands(m.body)}
+
+
+def _expands(body: str) -> bool:
+    """A body that calls a template macro or holds an `\\item` (an item macro, or a whole
+    list) is expanded where used; an `\\item` beside a tabular or `\\hfill` is a role
+    header and classified instead."""
+    if _uses_template_macro(body):
+        return True
+    item = re.search(r"\\item\b", body)
+    return bool(item) and not (
+        re.search(r"tabular|&|\\hfill", body)
+        and not re.search(r"\\begin\s*\{(?:itemize|enumerate)", body)
+    )
 
 
 class _Emitter:
@@ -196,8 +297,10 @@ class _Emitter:
         self.buf: list[str] = []
         self.pos: int | None = None
         self.bullet = False
+        self.fixed: int | None = None  # inside a macro expansion: its use's position
 
     def where(self, pos: int) -> tuple[int, int]:
+        pos = self.fixed if self.fixed is not None else pos
         i = bisect.bisect_right(self.starts, pos) - 1
         return i + 1, pos - self.starts[i] + 1
 
@@ -224,6 +327,10 @@ class _Emitter:
         self.lines.append(line)
 
 
+class _Stop(Exception):
+    """A macro that ends the resume part of the file (moderncv's letter) was met."""
+
+
 class _Walker:
     def __init__(self, text: str, doc_class: str, user: dict[str, MacroSpec]) -> None:
         from pylatexenc.latex2text import LatexNodes2Text
@@ -231,6 +338,8 @@ class _Walker:
         self.text = text
         self.doc_class = doc_class
         self.user = user
+        self.expand: dict[str, UserMacro] = {}
+        self.depth = 0
         self.arity: dict[str, int] = {}
         self.table = _table()
         self.out = _Emitter(text)
@@ -387,8 +496,11 @@ class _Walker:
             self.out.pos = n.pos + n.len
             return i + 1
         if name in _BREAK_MACROS:
-            self.out.flush()
             _, j = self._args(n, nodes, i, 0)
+            if name in ("\\", "newline") and self.out.bullet and "\t" not in "".join(self.out.buf):
+                self.out.add(" ", n.pos)  # a line break inside one item does not end it
+            else:
+                self.out.flush()
             return j
         if name in _TAB_MACROS:
             self.out.add("\t", n.pos)
@@ -399,6 +511,8 @@ class _Walker:
         spec = self.spec(name)
         if spec is not None:
             return self.apply(spec, n, nodes, i)
+        if name in self.expand and self.depth < _MAX_EXPANSION_DEPTH:
+            return self.expand_macro(self.expand[name], n, nodes, i)
         if name in _TEXT_MACROS:
             args, j = self._args(n, nodes, i, 1)
             if name in ("textcolor", "colorbox") and len(args) >= 2:
@@ -421,8 +535,33 @@ class _Walker:
         self.out.add(rendered, n.pos)
         return i + 1
 
+    def expand_macro(self, macro: UserMacro, n: Any, nodes: list[Any], i: int) -> int:
+        """Walk the body of a user macro with its arguments put in (`\\resitem{..}` ->
+        `\\item ..`), reported at the position of its use."""
+        from pylatexenc.latexwalker import LatexWalker
+
+        args, j = self._args(n, nodes, i, macro.braces)
+        values = [self.text[a.pos + 1 : a.pos + a.len - 1] for a in args]
+        body = macro.expand(values)
+        try:
+            sub, _, _ = LatexWalker(body, tolerant_parsing=True).get_latex_nodes()
+        except Exception:  # an odd body: its words are not worth a crash
+            return j
+        saved = (self.text, self.out.fixed)
+        self.text = body
+        self.out.fixed = saved[1] if saved[1] is not None else n.pos
+        self.depth += 1
+        try:
+            self.walk(sub)
+        finally:
+            self.depth -= 1
+            self.text, self.out.fixed = saved
+        return j
+
     def apply(self, spec: MacroSpec, n: Any, nodes: list[Any], i: int) -> int:
         args, j = self._args(n, nodes, i, len(spec.args))
+        if spec.kind == "stop":
+            raise _Stop
         if spec.kind == "drop":
             return j if spec.args else i + 1
         if spec.kind == "break":
@@ -443,17 +582,25 @@ class _Walker:
                     setattr(hint, k, value)
                     if value:
                         parts.append(value)
+            hint = _by_content(hint)
             if parts:
                 self.out.emit(RawLine("\t".join(parts), 1, role=hint, item="header"), n.pos)
             for k, a in pairs:
                 if k == "content":
                     self.out.flush()
+                    start = len(self.out.lines)
                     self.walk(self._arg_nodes(a))
                     self.out.flush()
+                    for ln in self.out.lines[start:]:
+                        _describe(ln)
             return j
         words = []
+        bodies = []
         for k, a in pairs:
             if k in ("skip", "content"):
+                continue
+            if spec.kind == "line" and _holds_items(self._arg_nodes(a)):
+                bodies.append(a)  # \cvitem{}{\begin{itemize}\item ..}: a list, not a line
                 continue
             t = self.inline(self._arg_nodes(a)).strip()
             if t:
@@ -461,9 +608,71 @@ class _Walker:
         text = " ".join(words) if spec.kind != "header" else "\t".join(words)
         if text:
             kind = {"bullet": "bullet", "header": "header"}.get(spec.kind)
+            if spec.kind == "line" and "label" in spec.args[: len(args)] and words:
+                kind = "text"  # '\cvitem{Languages}{..}': a labelled line, not a claim
             line = RawLine(text, 1, bullet=spec.kind == "bullet", item=kind)  # type: ignore[arg-type]
             self.out.emit(line, n.pos)
+        for a in bodies:
+            self.out.flush()
+            self.walk(self._arg_nodes(a))
+            self.out.flush()
         return j
+
+
+def _blank_definitions(text: str) -> str:
+    """The text with each macro definition blanked (a section file defines its own macros
+    among its content; their bodies are not text)."""
+    spans = []
+    for rx in (_NEWCOMMAND, _DEF, _DOCUMENT_COMMAND):
+        for m in rx.finditer(text):
+            body = _balanced(text, m.end())
+            spans.append((m.start(), m.end() + len(body) + 1))
+    for a, b in spans:
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    return text
+
+
+def _describe(ln: RawLine) -> None:
+    """A plain line in a role's description argument (moderncv writes whole achievements
+    there) is a claim of that role; one ending in ':' introduces a list."""
+    if ln.item is None and not ln.bullet and ln.heading is None and ln.role is None:
+        ln.item = "text" if ln.text.rstrip().endswith(":") else "bullet"
+        ln.bullet = ln.item == "bullet"
+
+
+def _holds_items(nodes: list[Any]) -> bool:
+    """True when an `\\item` sits anywhere in the node list."""
+    from pylatexenc.latexwalker import LatexMacroNode
+
+    for node in nodes:
+        if isinstance(node, LatexMacroNode) and node.macroname == "item":
+            return True
+        if _holds_items(list(getattr(node, "nodelist", None) or [])):
+            return True
+    return False
+
+
+def _datey(text: str | None) -> bool:
+    return bool(text) and bool(has_date_range(text or "") or ends_with_date(text or ""))
+
+
+def _by_content(hint: RoleHint) -> RoleHint:
+    """A template's argument order is a convention users break (Jake's own sample puts the
+    title first under Experience and the school first under Education): the dates go to the
+    part that holds a date, the title to the part that holds a title word."""
+    slots = ["organisation", "title", "dates", "location"]
+    values = {k: getattr(hint, k) for k in slots}
+    if not _datey(values["dates"]):
+        for k in ("location", "title", "organisation"):
+            if _datey(values[k]):
+                values["dates"], values[k] = values[k], values["dates"]
+                break
+    org, title = values["organisation"], values["title"]
+    if org and title and has_title_word(org) and not has_title_word(title):
+        values["organisation"], values["title"] = title, org
+    elif org and not title and values["location"] and has_title_word(values["location"]):
+        values["title"], values["location"] = values["location"], None
+    return RoleHint(**values)
 
 
 def latex_lines(text: str, name: str) -> list[RawLine]:
@@ -476,11 +685,15 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     start = begin.end() if begin else 0
     stop = end.start() if end and end.start() > start else len(text)
     cls = re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", preamble)
-    doc_class = cls.group(1).strip() if cls else ""
-    user = classify_user_macros(preamble)
+    doc_class = template_family(text, cls.group(1).strip() if cls else "")
+    # a section file has no preamble: the macros it defines before use count too
+    defs = preamble or text
+    user = classify_user_macros(defs)
     # same offsets and lines as the file: the preamble and comments blanked
     masked = re.sub(r"[^\n]", " ", text[:start]) + text[start:stop]
     masked = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), masked)
+    if not begin:
+        masked = _blank_definitions(masked)
     try:
         nodes, _, _ = LatexWalker(masked, tolerant_parsing=True).get_latex_nodes(pos=start)
     except Exception as exc:
@@ -488,8 +701,10 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
             f"{name}: cannot parse this LaTeX ({type(exc).__name__}); check that it compiles"
         ) from None
     walker = _Walker(masked, doc_class, user)
-    walker.arity = {name: n for name, n, _ in _definitions(preamble)}
-    walker.walk(nodes)
+    walker.arity = {m.name: m.braces for m in _definitions(defs)}
+    walker.expand = expandable_macros(defs)
+    with contextlib.suppress(_Stop):
+        walker.walk(nodes)
     walker.out.flush()
     return walker.out.lines
 

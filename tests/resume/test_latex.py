@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from starkit.resume import read_resume
-from starkit.resume.latex import classify_user_macros
+from starkit.resume.latex import classify_user_macros, expandable_macros
 from tests.resume.fixtures.build import to_latex_awesome, to_latex_jake, to_latex_moderncv
 from tests.resume.helpers import assert_matches_fixture
 
@@ -39,10 +39,12 @@ def test_user_macros_are_classified_from_their_bodies():
 """
     specs = classify_user_macros(preamble)
     assert specs["job"].kind == "header" and len(specs["job"].args) == 3
-    assert specs["point"].kind == "bullet"
     assert specs["head"].kind == "heading"
     assert specs["startlist"].kind == "break"
     assert "accent" not in specs
+    # an item macro is expanded where used (its body's own words are kept), not classified
+    assert "point" not in specs
+    assert set(expandable_macros(preamble)) == {"point"}
 
 
 def test_plain_article_with_itemize_and_custom_macros():
