@@ -81,7 +81,10 @@ def _too_big(label: str, size: int) -> str:
 def detect_format(data: bytes, name: str = "<bytes>") -> Format:
     """The format of a resume's bytes, found from the content (raises for unsupported ones)."""
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import is_latex_zip
 
+    if is_latex_zip(data):
+        return "latex"  # an Overleaf project download
     fmt = sniff_binary(data, name)
     if fmt is not None:
         return fmt

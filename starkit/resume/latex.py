@@ -706,7 +706,29 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     with contextlib.suppress(_Stop):
         walker.walk(nodes)
     walker.out.flush()
-    return walker.out.lines
+    return _sub_headings(walker.out.lines)
+
+
+def _sub_headings(lines: list[RawLine]) -> list[RawLine]:
+    """A `\\subsection` under a top heading that names a resume section ('Education' >
+    'Cornell University', 'Honors' > 'Community') heads a group inside it, read as a role
+    header, not a section of its own.  Under an unknown top heading (a name typeset with
+    `\\section`) sub-headings stay headings."""
+    from starkit.resume.lexicon import heading_key, keyword_section, section_headings
+
+    known = section_headings()
+    top: int | None = None
+    inside = False
+    for ln in lines:
+        if ln.heading is None or ln.item is not None:
+            continue
+        if top is None or ln.heading <= top:
+            top = ln.heading
+            key = heading_key(ln.text.rstrip(":"))
+            inside = key in known or keyword_section(ln.text) is not None
+        elif inside:
+            ln.heading, ln.item = None, "header"
+    return lines
 
 
 def read_latex(text: str, name: str) -> Resume:
