@@ -93,6 +93,9 @@ _DOCUMENT_COMMAND = re.compile(
     r"\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{"
 )
 _MAX_EXPANSION_DEPTH = 8
+_PROSE_WORDS = 8  # a template's short slot (grade, date) holding this many words is prose
+# macros that typeset a list bullet by hand ('\\cvitem{}{\\labelitemi\\ Led..}')
+_GLYPH_MACROS = {"labelitemi": "• ", "labelitemii": "– ", "textbullet": "• ", "bullet": "• "}
 
 
 @dataclass(frozen=True)
@@ -281,11 +284,10 @@ def _expands(body: str) -> bool:
     header and classified instead."""
     if _uses_template_macro(body):
         return True
-    item = re.search(r"\\item\b", body)
-    return bool(item) and not (
-        re.search(r"tabular|&|\\hfill", body)
-        and not re.search(r"\\begin\s*\{(?:itemize|enumerate)", body)
-    )
+    if not re.search(r"\\item\b", body):
+        return False
+    header = re.search(r"tabular|&|\\hfill", body)
+    return not header or bool(re.search(r"\\begin\s*\{(?!tabular)", body))
 
 
 class _Emitter:
@@ -531,6 +533,9 @@ class _Walker:
                 self.out.add(self.text[args[0].pos + 1 : args[0].pos + args[0].len - 1], n.pos)
             return j
         # symbols, accents and escapes (\%, \&, \'e, \textbullet): pylatexenc's text
+        if name in _GLYPH_MACROS:
+            self.out.add(_GLYPH_MACROS[name], n.pos)
+            return i + 1
         rendered = self._text_of(n)
         self.out.add(rendered, n.pos)
         return i + 1
@@ -557,6 +562,12 @@ class _Walker:
             self.depth -= 1
             self.text, self.out.fixed = saved
         return j
+
+    def _prose(self, arg: Any) -> bool:
+        """True for an argument that holds a sentence or a list, not a short value."""
+        if _holds_items(self._arg_nodes(arg)):
+            return True
+        return len(self.inline(self._arg_nodes(arg)).split()) >= _PROSE_WORDS
 
     def apply(self, spec: MacroSpec, n: Any, nodes: list[Any], i: int) -> int:
         args, j = self._args(n, nodes, i, len(spec.args))
@@ -586,7 +597,8 @@ class _Walker:
             if parts:
                 self.out.emit(RawLine("\t".join(parts), 1, role=hint, item="header"), n.pos)
             for k, a in pairs:
-                if k == "content":
+                # moderncv's fifth argument (a grade) is where many write the description
+                if k == "content" or (k == "skip" and self._prose(a)):
                     self.out.flush()
                     start = len(self.out.lines)
                     self.walk(self._arg_nodes(a))
@@ -686,14 +698,14 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     stop = end.start() if end and end.start() > start else len(text)
     cls = re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", preamble)
     doc_class = template_family(text, cls.group(1).strip() if cls else "")
-    # a section file has no preamble: the macros it defines before use count too
-    defs = preamble or text
+    # macros defined anywhere count: a section file has no preamble, and a project may
+    # \input its macro file after \begin{document}
+    defs = text[:stop]
     user = classify_user_macros(defs)
     # same offsets and lines as the file: the preamble and comments blanked
     masked = re.sub(r"[^\n]", " ", text[:start]) + text[start:stop]
     masked = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), masked)
-    if not begin:
-        masked = _blank_definitions(masked)
+    masked = _blank_definitions(masked)
     try:
         nodes, _, _ = LatexWalker(masked, tolerant_parsing=True).get_latex_nodes(pos=start)
     except Exception as exc:

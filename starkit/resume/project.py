@@ -38,6 +38,7 @@ class ProjectLimits(StrictModel):
     max_entries: int = Field(ge=1, le=1_000_000)
     max_ratio: int = Field(ge=1, le=100_000)
     main_names: tuple[str, ...]
+    system_inputs: frozenset[str]
 
 
 @cache
@@ -60,6 +61,18 @@ _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 def strip_comments(text: str) -> str:
     """The text with each `%` comment removed (a commented-out `\\input` is not followed)."""
     return _COMMENT.sub("", text)
+
+
+_SIMPLE_MACRO = re.compile(
+    r"\\(?:(?:re|provide)?newcommand\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?|\\def\s*\\([A-Za-z@]+))"
+    r"\s*\{([^{}\\#]*)\}"
+)
+
+
+def _simple_macros(text: str) -> dict[str, str]:
+    """Macros a file defines as plain text with no arguments (`\\newcommand*{\\sectiondir}
+    {resume/}`), for include paths that use them."""
+    return {m.group(1) or m.group(2): m.group(3).strip() for m in _SIMPLE_MACRO.finditer(text)}
 
 
 def _is_main(text: str) -> bool:
@@ -239,6 +252,14 @@ class _Inliner:
     decode: Callable[[bytes, str], str]
     warnings: list[str] = field(default_factory=list)
     read_names: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)  # \sectiondir -> 'resume/'
+
+    def resolve_names(self, arg: str) -> str:
+        """An include argument with the project's text macros put in
+        (`\\import{\\sectiondir}{..}`)."""
+        return re.sub(
+            r"\\([A-Za-z@]+)\s*(?:\{\})?", lambda m: self.names.get(m.group(1), m.group(0)), arg
+        )
 
     def resolve(self, arg: str, folder: str) -> str | None:
         """The project file an include names (tried with `.tex` too), or None."""
@@ -257,7 +278,8 @@ class _Inliner:
         for c in candidates:
             if self.files.has(c):
                 return c
-        self.warnings.append(f"skipped \\input{{{arg}}}: no such file in the project")
+        if rel not in limits().system_inputs:
+            self.warnings.append(f"skipped \\input{{{arg}}}: no such file in the project")
         return None
 
     def inline(self, name: str, chain: tuple[str, ...]) -> str:
@@ -279,16 +301,19 @@ class _Inliner:
                 text = body.group(1)
         folder = str(PurePosixPath(name).parent) if "/" in name else ""
         chain = (*chain, name)
+        self.names.update(_simple_macros(text))
 
         def sub(m: re.Match[str]) -> str:
             cmd = m.group("cmd") or m.group("cmd2") or "input"
             if cmd == "includeonly":
                 return ""
             if m.group("cmd2"):
-                arg = f"{m.group('dir').strip().rstrip('/')}/{m.group('arg2').strip()}"
-                arg = arg.lstrip("/") if m.group("dir").strip() in ("", "/") else arg
+                folder_arg = self.resolve_names(m.group("dir")).strip()
+                arg = f"{folder_arg.rstrip('/')}/{self.resolve_names(m.group('arg2')).strip()}"
+                arg = arg.lstrip("/") if folder_arg in ("", "/") else arg
             else:
                 arg = m.group("arg") if m.group("arg") is not None else m.group("bare")
+                arg = self.resolve_names(arg)
             target = self.resolve(arg, folder)
             if target is None:
                 return " "
