@@ -536,6 +536,13 @@ class _Walker:
         if name in _GLYPH_MACROS:
             self.out.add(_GLYPH_MACROS[name], n.pos)
             return i + 1
+        parsed = [a for a in (getattr(n.nodeargd, "argnlist", None) or []) if a is not None]
+        if parsed and self._structural(parsed[-1]):
+            # '\fcolorbox{..}{..}{\section{..} ..}': a box around the resume itself
+            self.out.flush()
+            self.walk(self._arg_nodes(parsed[-1]))
+            self.out.flush()
+            return i + 1
         rendered = self._text_of(n)
         self.out.add(rendered, n.pos)
         return i + 1
@@ -562,6 +569,22 @@ class _Walker:
             self.depth -= 1
             self.text, self.out.fixed = saved
         return j
+
+    def _structural(self, arg: Any) -> bool:
+        """True when an argument holds items, environments or resume macros (so it is
+        walked, not flattened to text)."""
+        from pylatexenc.latexwalker import LatexEnvironmentNode, LatexMacroNode
+
+        for node in self._arg_nodes(arg):
+            if isinstance(node, LatexEnvironmentNode):
+                return True
+            if isinstance(node, LatexMacroNode) and (
+                node.macroname == "item" or self.spec(node.macroname) is not None
+            ):
+                return True
+            if getattr(node, "nodelist", None) and self._structural(node):
+                return True
+        return False
 
     def _prose(self, arg: Any) -> bool:
         """True for an argument that holds a sentence or a list, not a short value."""
@@ -608,6 +631,7 @@ class _Walker:
             return j
         words = []
         bodies = []
+        labelled = False
         for k, a in pairs:
             if k in ("skip", "content"):
                 continue
@@ -616,11 +640,12 @@ class _Walker:
                 continue
             t = self.inline(self._arg_nodes(a)).strip()
             if t:
+                labelled = labelled or k == "label"
                 words.append(t + ":" if k == "label" and not t.endswith(":") else t)
         text = " ".join(words) if spec.kind != "header" else "\t".join(words)
         if text:
             kind = {"bullet": "bullet", "header": "header"}.get(spec.kind)
-            if spec.kind == "line" and "label" in spec.args[: len(args)] and words:
+            if spec.kind == "line" and labelled:
                 kind = "text"  # '\cvitem{Languages}{..}': a labelled line, not a claim
             line = RawLine(text, 1, bullet=spec.kind == "bullet", item=kind)  # type: ignore[arg-type]
             self.out.emit(line, n.pos)

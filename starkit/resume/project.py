@@ -38,6 +38,8 @@ class ProjectLimits(StrictModel):
     max_entries: int = Field(ge=1, le=1_000_000)
     max_ratio: int = Field(ge=1, le=100_000)
     main_names: tuple[str, ...]
+    main_words: tuple[str, ...]
+    main_avoid: tuple[str, ...]
     system_inputs: frozenset[str]
 
 
@@ -332,8 +334,9 @@ class _Inliner:
 
 
 def _main_file(files: _Files, decode: Callable[[bytes, str], str]) -> str | None:
-    """The file with `\\documentclass` and `\\begin{document}`: by name (main.tex,
-    resume.tex...) when there are several, else the shallowest."""
+    """The file with `\\documentclass` and `\\begin{document}`; when there are several, not a
+    cover letter, then the shallowest, then by name (main.tex, resume.tex, a name holding
+    'resume' or 'cv')."""
     mains = []
     for name in files.names:
         data = files.read(name)
@@ -342,11 +345,19 @@ def _main_file(files: _Files, decode: Callable[[bytes, str], str]) -> str | None
     files.budget = MAX_FILE_BYTES  # the scan does not count against the read
     if not mains:
         return None
-    preferred = {n: i for i, n in enumerate(limits().main_names)}
+    lim = limits()
+    preferred = {n: i for i, n in enumerate(lim.main_names)}
 
-    def rank(name: str) -> tuple[int, int, str]:
-        stem = PurePosixPath(name).name.lower()
-        return (name.count("/"), preferred.get(stem, len(preferred)), name)
+    def rank(name: str) -> tuple[bool, int, int, bool, str]:
+        low = name.lower()
+        stem = PurePosixPath(low).name
+        return (
+            any(w in low for w in lim.main_avoid),  # a cover letter beside the resume
+            name.count("/"),
+            preferred.get(stem, len(preferred)),
+            not any(w in stem for w in lim.main_words),
+            name,
+        )
 
     return min(mains, key=rank)
 
