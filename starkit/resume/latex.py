@@ -656,6 +656,25 @@ class _Walker:
         return j
 
 
+_SHELL = re.compile(
+    r"\\(?:immediate\s*)?\\?(?:write|message|typeout|ShellEscape|shellescape|DTMsavenoparsing"
+    r"|pdfshellescape|directlua|luaexec)\s*(?:\d+|-1)?\s*(?=\{)"
+    r"|\\(?:openin|openout|closein|closeout|read)\s*\d+\s*(?:=\s*[^\s{}\\]*|to\s*\\\w+)?"
+)
+
+
+def _blank_shell(text: str) -> str:
+    """The text with `\\write18{..}`, `\\directlua{..}`, `\\openin..` and the like blanked:
+    commands that talk to the system are never text."""
+    out = text
+    for m in _SHELL.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] == "{":
+            end += len(_balanced(text, end + 1)) + 2
+        out = out[: m.start()] + re.sub(r"[^\n]", " ", text[m.start() : end]) + out[end:]
+    return out
+
+
 def _blank_definitions(text: str) -> str:
     """The text with each macro definition blanked (a section file defines its own macros
     among its content; their bodies are not text)."""
@@ -730,7 +749,7 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     # same offsets and lines as the file: the preamble and comments blanked
     masked = re.sub(r"[^\n]", " ", text[:start]) + text[start:stop]
     masked = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), masked)
-    masked = _blank_definitions(masked)
+    masked = _blank_shell(_blank_definitions(masked))
     try:
         nodes, _, _ = LatexWalker(masked, tolerant_parsing=True).get_latex_nodes(pos=start)
     except Exception as exc:

