@@ -126,7 +126,8 @@ def test_moderncv_description_in_the_grade_slot_and_hand_typeset_bullets():
     source = r"""\documentclass{moderncv}
 \begin{document}
 \section{Experience}
-\cventry{2019--2023}{Product Manager}{Fabrikam}{Oslo}{Owned the billing roadmap and cut invoice disputes by 35\% in one year.}{}
+\cventry{2019--2023}{Product Manager}{Fabrikam}{Oslo}{Owned the billing roadmap and cut
+invoice disputes by 35\% in one year.}{}
 \cventry{2016--2019}{Analyst}{Contoso}{Oslo}{}{}
 \cvitem{}{\labelitemi\hspace{2mm} Built the pricing model behind a 9\% margin gain.}
 \cvitem{Tools}{SQL, Looker}
