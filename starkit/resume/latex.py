@@ -48,6 +48,7 @@ class Environments(StrictModel):
 class LatexFile(StrictModel):
     description: str
     macro: tuple[dict, ...]
+    environment: tuple[dict, ...] = ()
     environments: Environments
     families: dict[str, tuple[str, ...]]
     project: dict[str, Any]  # validated by starkit.resume.project.ProjectLimits
@@ -58,6 +59,7 @@ class _Table:
     macros: dict[str, list[MacroSpec]]
     envs: Environments
     families: dict[str, tuple[str, ...]]
+    env_specs: dict[str, MacroSpec]
 
 
 @cache
@@ -69,7 +71,12 @@ def _table() -> _Table:
         entry = str(raw.get("name", f"#{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
         spec = validate_model(rel, entry, raw, MacroSpec)
         out.setdefault(spec.name, []).append(spec)
-    return _Table(out, data.environments, data.families)
+    env_specs = {}
+    for i, raw in enumerate(data.environment):
+        entry = str(raw.get("name", f"env #{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
+        spec = validate_model(rel, entry, raw, MacroSpec)
+        env_specs[spec.name] = spec
+    return _Table(out, data.environments, data.families, env_specs)
 
 
 def template_family(text: str, doc_class: str) -> str:
@@ -461,6 +468,14 @@ class _Walker:
         if name in envs.skip:
             return
         body = list(n.nodelist or [])
+        spec = self.table.env_specs.get(name)
+        if spec is not None:  # \begin{rSubsection}{Org}{Dates}{Title}{Place}: its args, then body
+            nodes = [n, *body]
+            j = self.apply(spec, n, nodes, 0)
+            self.out.flush()
+            self.walk(nodes[j:])
+            self.out.flush()
+            return
         skip = envs.layout_args.get(name, 0)
         if skip:
             from pylatexenc.latexwalker import LatexCharsNode, LatexGroupNode
