@@ -47,7 +47,7 @@ def test_zoo_resume_is_read_whole(case):
 def test_zoo_covers_the_families_with_bullets_in_every_case():
     names = {c["name"] for c in CASES}
     assert {"awesome-cv", "awesome-cv-experience", "moderncv", "jake", "sb2nov", "deedy"} <= names
-    assert {"altacv", "article", "user-macros", "moderncv-breaks"} <= names
+    assert {"altacv", "article", "user-macros", "moderncv-breaks", "treyhunner"} <= names
     assert all(c["bullets"] for c in CASES)  # never an empty expectation
 
 
