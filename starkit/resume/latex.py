@@ -705,10 +705,17 @@ def _blank_definitions(text: str) -> str:
 
 def _describe(ln: RawLine) -> None:
     """A plain line in a role's description argument (moderncv writes whole achievements
-    there) is a claim of that role; one ending in ':' introduces a list."""
+    there) is a claim of that role; one ending in ':' introduces a list, and a short one
+    that opens with no action verb labels what follows."""
+    from starkit.resume.structure import starts_with_verb
+
     if ln.item is None and not ln.bullet and ln.heading is None and ln.role is None:
-        ln.item = "text" if ln.text.rstrip().endswith(":") else "bullet"
-        ln.bullet = ln.item == "bullet"
+        text = ln.text.strip()
+        label = len(text.split()) <= 4 and not re.search(r"[\d.]", text)
+        if text.endswith(":") or (label and not starts_with_verb(text)):
+            ln.item = "text"  # 'Detailed achievements:', a bold 'Client Engagement' label
+        else:
+            ln.item, ln.bullet = "bullet", True
 
 
 def _holds_items(nodes: list[Any]) -> bool:
