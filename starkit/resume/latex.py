@@ -51,6 +51,7 @@ class LatexFile(StrictModel):
     environment: tuple[dict, ...] = ()
     environments: Environments
     families: dict[str, tuple[str, ...]]
+    symbols: dict[str, str]
     project: dict[str, Any]  # validated by starkit.resume.project.ProjectLimits
 
 
@@ -60,6 +61,7 @@ class _Table:
     envs: Environments
     families: dict[str, tuple[str, ...]]
     env_specs: dict[str, MacroSpec]
+    symbols: dict[str, str]
 
 
 @cache
@@ -76,7 +78,7 @@ def _table() -> _Table:
         entry = str(raw.get("name", f"env #{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
         spec = validate_model(rel, entry, raw, MacroSpec)
         env_specs[spec.name] = spec
-    return _Table(out, data.environments, data.families, env_specs)
+    return _Table(out, data.environments, data.families, env_specs, data.symbols)
 
 
 def template_family(text: str, doc_class: str) -> str:
@@ -443,7 +445,8 @@ class _Walker:
                 self.walk(n.nodelist or [])
                 i += 1
             elif isinstance(n, LatexMathNode):
-                self.out.add(self._text_of(n), n.pos)
+                # '$^{th}$', '$_{2}$': a superscript reads as the letters themselves
+                self.out.add(re.sub(r"[\^_]", "", self._text_of(n)), n.pos)
                 i += 1
             elif isinstance(n, LatexSpecialsNode):
                 self.out.add(_SPECIALS.get(n.specials_chars, n.specials_chars), n.pos)
@@ -551,6 +554,12 @@ class _Walker:
         if name in _GLYPH_MACROS:
             self.out.add(_GLYPH_MACROS[name], n.pos)
             return i + 1
+        if name in self.table.symbols:
+            self.out.add(self.table.symbols[name], n.pos)
+            _, j = self._args(n, nodes, i, 0)
+            if j < len(nodes) and _empty_group(nodes[j]):
+                j += 1  # '\textbar{}'
+            return max(j, i + 1)
         parsed = [a for a in (getattr(n.nodeargd, "argnlist", None) or []) if a is not None]
         if parsed and self._structural(parsed[-1]):
             # '\fcolorbox{..}{..}{\section{..} ..}': a box around the resume itself
@@ -716,6 +725,12 @@ def _describe(ln: RawLine) -> None:
             ln.item = "text"  # 'Detailed achievements:', a bold 'Client Engagement' label
         else:
             ln.item, ln.bullet = "bullet", True
+
+
+def _empty_group(node: Any) -> bool:
+    from pylatexenc.latexwalker import LatexGroupNode
+
+    return isinstance(node, LatexGroupNode) and not node.nodelist
 
 
 def _holds_items(nodes: list[Any]) -> bool:

@@ -183,3 +183,23 @@ def test_user_macros_from_a_document_command_and_a_default_argument():
         "Built a cohort dashboard used weekly by 40 PMs.",
         "Win: Cut query costs by 60%.",
     ]
+
+
+def test_inline_symbols_render_as_a_reader_sees_them():
+    source = r"""\documentclass{article}
+\begin{document}
+\section*{Experience}
+\begin{itemize}
+\item Ranked 1\textsuperscript{st} of 200; top 5$^{th}$ percentile, $>$90\% recall
+\item Wrote \LaTeX\ docs for \texttt{load\_data} \& \#tags -- \textbf{50+} users\slash week
+\item Cut p95 from 300ms \textrightarrow{} 120ms \textbar{} 99.9\% uptime\footnote{on-call log}
+\item Im\-proved H$_2$O yield by 2$\times$ e.g.\ via caching
+\end{itemize}
+\end{document}
+"""
+    assert _achievements(source) == [
+        "Ranked 1st of 200; top 5th percentile, >90% recall",
+        "Wrote LaTeX docs for load_data & #tags – 50+ users/week",
+        "Cut p95 from 300ms → 120ms | 99.9% uptime",
+        "Improved H2O yield by 2× e.g. via caching",
+    ]
