@@ -126,12 +126,19 @@ class _Folder(_Files):
         lim = limits()
         found: list[str] = []
         stack = [(root, 0)] if scan else []
+        seen = 0
         while stack:
             folder, depth = stack.pop()
             try:
                 entries = sorted(folder.iterdir())
             except OSError:
                 continue
+            seen += len(entries)
+            if seen > lim.max_entries:
+                raise ResumeReadError(
+                    f"{label}: more than {lim.max_entries:,} files and folders; "
+                    "give the resume's project folder, not a parent of it"
+                )
             for entry in entries:
                 if entry.is_symlink() or entry.name.startswith("."):
                     continue

@@ -275,3 +275,12 @@ def test_import_through_a_folder_macro_and_a_cover_letter_beside_the_resume(tmp_
     resume = read_resume(proj)
     case = next(c for c in CASES if c["name"] == "awesome-cv-experience")
     assert [b.text for b in resume.achievement_bullets] == case["bullets"]
+
+
+def test_a_folder_with_too_many_entries_is_refused(tmp_path):
+    from starkit.resume.project import limits
+
+    for k in range(limits().max_entries + 1):
+        (tmp_path / f"{k}.txt").touch()
+    with pytest.raises(ResumeReadError, match="project folder"):
+        read_resume(tmp_path)
