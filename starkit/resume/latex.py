@@ -654,15 +654,20 @@ class _Walker:
                         _describe(ln)
             return j
         words = []
-        bodies = []
+        bodies: list[list[Any]] = []
         labelled = False
         for k, a in pairs:
             if k in ("skip", "content"):
                 continue
-            if spec.kind == "line" and _holds_items(self._arg_nodes(a)):
-                bodies.append(a)  # \cvitem{}{\begin{itemize}\item ..}: a list, not a line
+            nodes_a = self._arg_nodes(a)
+            if spec.kind == "line" and _holds_items(nodes_a):
+                bodies.append(nodes_a)  # \cvitem{}{\begin{itemize}\item ..}: a list, not a line
                 continue
-            t = self.inline(self._arg_nodes(a)).strip()
+            cut = self._unclosed(nodes_a)
+            if cut is not None:  # '\resumeItem{..' never closed: the rest is the document
+                bodies.append(nodes_a[cut:])
+                nodes_a = nodes_a[:cut]
+            t = self.inline(nodes_a).strip()
             if t:
                 labelled = labelled or k == "label"
                 words.append(t + ":" if k == "label" and not t.endswith(":") else t)
@@ -673,11 +678,23 @@ class _Walker:
                 kind = "text"  # '\cvitem{Languages}{..}': a labelled line, not a claim
             line = RawLine(text, 1, bullet=spec.kind == "bullet", item=kind)  # type: ignore[arg-type]
             self.out.emit(line, n.pos)
-        for a in bodies:
+        for body in bodies:
             self.out.flush()
-            self.walk(self._arg_nodes(a))
+            self.walk(body)
             self.out.flush()
         return j
+
+    def _unclosed(self, nodes: list[Any]) -> int | None:
+        """Where a one-line argument runs into the document's structure (a section heading,
+        a role or another bullet macro inside it: the brace was never closed), or None."""
+        from pylatexenc.latexwalker import LatexMacroNode
+
+        for k, node in enumerate(nodes):
+            if isinstance(node, LatexMacroNode):
+                spec = self.spec(node.macroname)
+                if spec is not None and spec.kind in ("heading", "role", "bullet"):
+                    return k
+        return None
 
 
 _SHELL = re.compile(

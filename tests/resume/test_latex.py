@@ -203,3 +203,30 @@ def test_inline_symbols_render_as_a_reader_sees_them():
         "Cut p95 from 300ms → 120ms | 99.9% uptime",
         "Improved H2O yield by 2× e.g. via caching",
     ]
+
+
+def test_an_unclosed_item_brace_does_not_swallow_the_rest_of_the_resume():
+    source = r"""\documentclass{article}
+\begin{document}
+\section{Experience}
+\resumeSubheading{Leidos}{Melbourne}{Engineer}{2024 -- Present}
+\resumeItemListStart
+\resumeItem{Cut build time by 40\% with a shared cache.}
+\resumeItem{
+Led a monorepo migration for 12 teams.
+\resumeItem{Added alerting that halved pages per week.}
+\resumeItemListEnd
+\section{Projects}
+\resumeProjectHeading{Riven}{2023}
+\resumeItemListStart
+\resumeItem{Built a CRM used by 30 small firms.}
+\resumeItemListEnd
+\end{document}
+"""
+    resume = read_resume(source.encode(), name="cv.tex")
+    assert [(b.text, b.section) for b in resume.achievement_bullets] == [
+        ("Cut build time by 40% with a shared cache.", "experience"),
+        ("Led a monorepo migration for 12 teams.", "experience"),
+        ("Added alerting that halved pages per week.", "experience"),
+        ("Built a CRM used by 30 small firms.", "projects"),
+    ]
