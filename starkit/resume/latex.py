@@ -129,12 +129,16 @@ class UserMacro:
         values += [""] * (self.nargs - len(values))
 
         def sub(m: re.Match[str]) -> str:
+            if m.group(0) == "\\#":
+                return m.group(0)  # an escaped '#' sign, not a parameter
             if m.group(0) == "##":
                 return "#"
             k = int(m.group(1)) - 1
             return values[k] if 0 <= k < len(values) else ""
 
-        return re.sub(r"##|#(\d)", sub, self.body)
+        # a control word stays one token when a parameter follows it ('\\textlangle#1')
+        body = re.sub(r"(\\[A-Za-z@]+)(?=#\d)", r"\1 ", self.body)
+        return re.sub(r"\\#|##|#(\d)", sub, body)
 
 
 _TEXT_MACROS = frozenset(
@@ -154,6 +158,12 @@ _TEXT_MACROS = frozenset(
         "mbox",
         "makebox",
         "fbox",
+        "parbox",
+        "framebox",
+        "fcolorbox",
+        "shadowbox",
+        "doublebox",
+        "ovalbox",
         "text",
         "hl",
         "small",
@@ -248,9 +258,9 @@ def _definitions(preamble: str) -> list[UserMacro]:
 
 
 def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
-    """Specs for macros the document defines: an `\\item` in the body makes a bullet (a role
-    when a tabular or `\\hfill` sits beside it), a `\\section` a heading, a list
-    `\\begin`/`\\end` a line break."""
+    """Specs for macros the document defines: an `\\item` beside a tabular or `\\hfill`, or
+    three or more arguments laid out in columns, make a role header; a `\\section` a
+    heading; a list `\\begin`/`\\end` a line break."""
     out: dict[str, MacroSpec] = {}
     for macro in _definitions(preamble):
         name, body = macro.name, macro.body
@@ -258,7 +268,11 @@ def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
         if _expands(body):
             continue  # expanded where used (see `expandable_macros`)
         args: tuple[ArgRole, ...] = ("text",) * nargs
-        if re.search(r"\\item\b", body) and re.search(r"tabular|&|\\hfill", body):
+        columns = re.search(r"tabular|(?<!\\)&|\\hfill", body)
+        if columns and (
+            re.search(r"\\item\b", body) or (nargs >= 3 and "\\begin{itemize" not in body)
+        ):
+            # '\\item \\textbf{#1} \\hfill #2', a tabular of org, title, dates, place
             out[name] = MacroSpec(name=name, kind="header", args=args)
         elif re.search(r"\\(?:sub)*section\*?\b", body):
             level = 1 + body.count("sub", 0, body.find("section"))
@@ -281,10 +295,22 @@ def _uses_template_macro(body: str) -> bool:
     return False
 
 
+_PROGRAMMING = re.compile(
+    r"\\(?:[gex]?def|(?:re|provide)?newcommand|let|csname|expandafter|futurelet|catcode"
+    r"|makeatletter|if[a-z]*|newenvironment|NewDocumentCommand)\b"
+)
+
+
 def expandable_macros(text: str) -> dict[str, UserMacro]:
-    """The user macros expanded where they are used: those whose body holds an `\\item`, a
-    list environment or a known template macro (the others are classified or rendered)."""
-    return {m.name: m for m in _definitions(text) if _expands(m.body)}
+    """The user macros expanded where they are used, as TeX would: every one with a body
+    that is not classified as a role header, heading or list break (see
+    `classify_user_macros`) and that does no TeX programming of its own."""
+    classified = classify_user_macros(text)
+    return {
+        m.name: m
+        for m in _definitions(text)
+        if m.name not in classified and m.body.strip() and not _PROGRAMMING.search(m.body)
+    }
 
 
 def _expands(body: str) -> bool:
@@ -396,16 +422,26 @@ class _Walker:
             return groups, i + 1
         j = i + 1
         out = list(groups)
+        bracket = 0  # inside an optional [argument] ('\\framebox[\\textwidth][l]{..}')
         while j < len(nodes) and len(out) < want:
             n = nodes[j]
-            if isinstance(n, LatexGroupNode):
+            if bracket:
+                if isinstance(n, LatexCharsNode):
+                    bracket += n.chars.count("[") - n.chars.count("]")
+                    if bracket <= 0 and n.chars.rstrip()[-1:] not in ("]", "["):
+                        break  # text follows the ']': not an argument list after all
+                    bracket = max(bracket, 0)
+            elif isinstance(n, LatexGroupNode):
                 out.append(n)
             elif isinstance(n, LatexCommentNode) or (
                 isinstance(n, LatexCharsNode) and not n.chars.strip() and "\n\n" not in n.chars
             ):
                 pass
             elif isinstance(n, LatexCharsNode) and n.chars.lstrip().startswith("[") and not out:
-                pass  # an optional [argument] before the first group
+                # an optional [argument] before the first group, maybe holding macros
+                bracket = max(n.chars.count("[") - n.chars.count("]"), 0)
+                if not bracket and n.chars.rstrip()[-1:] != "]":
+                    break
             else:
                 break
             j += 1
@@ -744,6 +780,26 @@ def _describe(ln: RawLine) -> None:
             ln.item, ln.bullet = "bullet", True
 
 
+def heading_macros(body: str, macros: dict[str, UserMacro]) -> dict[str, MacroSpec]:
+    """One-argument user macros that the document uses for its section headings
+    (`\\resheading{Experience}`, however the macro draws it): every use holds a short title
+    and at least one names a known section; every use of them is then a heading."""
+    from starkit.resume.lexicon import heading_key, section_headings
+
+    known = section_headings()
+    out: dict[str, MacroSpec] = {}
+    for name, macro in macros.items():
+        if macro.braces != 1 or re.search(r"\\item\b", macro.body):
+            continue
+        uses = [_balanced(body, m.end()) for m in re.finditer(rf"\\{re.escape(name)}\s*\{{", body)]
+        titles = [re.sub(r"\\[A-Za-z]+|[{}]", " ", u).strip() for u in uses]
+        if not titles or any(len(t.split()) > 6 or re.search(r"[.;]\s|\d{3}", t) for t in titles):
+            continue
+        if any(heading_key(t.rstrip(":")) in known for t in titles):
+            out[name] = MacroSpec(name=name, kind="heading", args=("text",), level=1)
+    return out
+
+
 def _empty_group(node: Any) -> bool:
     from pylatexenc.latexwalker import LatexGroupNode
 
@@ -813,6 +869,11 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     walker = _Walker(masked, doc_class, user)
     walker.arity = {m.name: m.braces for m in _definitions(defs)}
     walker.expand = expandable_macros(defs)
+    # uses inside other macros' bodies count ('\\blockSkills' calls '\\blocktitle{Skills}')
+    headings = heading_macros(re.sub(r"(?<!\\)%[^\n]*", "", defs), walker.expand)
+    walker.user.update(headings)
+    for name in headings:
+        walker.expand.pop(name)
     with contextlib.suppress(_Stop):
         walker.walk(nodes)
     walker.out.flush()

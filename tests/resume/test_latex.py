@@ -3,6 +3,8 @@ escapes resolved, bullets whole, roles from the template's own macros."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from starkit.resume import read_resume
@@ -42,9 +44,9 @@ def test_user_macros_are_classified_from_their_bodies():
     assert specs["head"].kind == "heading"
     assert specs["startlist"].kind == "break"
     assert "accent" not in specs
-    # an item macro is expanded where used (its body's own words are kept), not classified
+    # an item macro, like any plain one, is expanded where used (its own words are kept)
     assert "point" not in specs
-    assert set(expandable_macros(preamble)) == {"point"}
+    assert set(expandable_macros(preamble)) == {"point", "accent"}
 
 
 def test_plain_article_with_itemize_and_custom_macros():
@@ -230,3 +232,35 @@ Led a monorepo migration for 12 teams.
         ("Added alerting that halved pages per week.", "experience"),
         ("Built a CRM used by 30 small firms.", "projects"),
     ]
+
+
+def test_any_user_macro_is_expanded_like_tex_and_heading_macros_found_by_use():
+    source = r"""\documentclass{article}
+\newcommand{\resheading}[1]{\vspace{8pt}\framebox[\textwidth][l]{\large\textbf{#1}}}
+\newcommand{\block}[1]{\resheading{Career}#1}
+\newcommand{\job}[4]{{\large {\bfseries #1 $|$ \textit{#2} \hfill #3} \par}
+  \begin{itemize} #4 \end{itemize}}
+\newcommand{\pr}[2]{\textlangle#1\##2\textrangle}
+\begin{document}
+\resheading{Summary}
+Product leader for payments.
+\block{
+\job{Tech Lead, Incubyte}{2021 -- Present}{Remote}{
+  \item Mentored 6 engineers; 4 promoted within a year. \pr{CPython}{72983}
+}}
+\resheading{Open Source Work}
+\begin{itemize}\item Maintained 240+ repositories with 2.2K stars.\end{itemize}
+\end{document}
+"""
+    resume = read_resume(source.encode(), name="cv.tex")
+    assert [(s.name, s.heading) for s in resume.sections if s.heading] == [
+        ("summary", "Summary"),
+        ("experience", "Career"),
+        ("projects", "Open Source Work"),
+    ]
+    first, second = [b.text for b in resume.achievement_bullets]
+    assert re.fullmatch(
+        r"Mentored 6 engineers; 4 promoted within a year\. \W?CPython#72983\W?", first
+    )
+    assert second == "Maintained 240+ repositories with 2.2K stars."
+    assert resume.roles[0].header == "Tech Lead, Incubyte | 2021 – Present | Remote"
