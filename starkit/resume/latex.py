@@ -33,7 +33,7 @@ class MacroSpec(StrictModel):
     """What a resume macro is and what each of its arguments holds."""
 
     name: str
-    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop", "stop"]
+    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop", "stop", "tag"]
     args: tuple[ArgRole, ...] = ()
     level: int = Field(default=1, ge=0, le=6)
     classes: tuple[str, ...] = ()
@@ -661,6 +661,12 @@ class _Walker:
         if spec.kind == "break":
             self.out.flush()
             return j if spec.args else i + 1
+        if spec.kind == "tag":  # '\\cvtag{Vue.js}\\cvtag{Django}': boxed words, a space apart
+            for k, a in zip(spec.args, args, strict=False):
+                if k != "skip":
+                    self.walk(self._arg_nodes(a))
+                    self.out.add(" ", n.pos)
+            return j
         pairs = list(zip(spec.args, args, strict=False))
         if spec.kind == "heading":
             text = " ".join(self.inline(self._arg_nodes(a)) for _, a in pairs).strip()

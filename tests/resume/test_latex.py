@@ -264,3 +264,17 @@ Product leader for payments.
     )
     assert second == "Maintained 240+ repositories with 2.2K stars."
     assert resume.roles[0].header == "Tech Lead, Incubyte | 2021 – Present | Remote"
+
+
+def test_altacv_tags_inside_a_bullet_stay_apart():
+    source = r"""\documentclass{altacv}
+\begin{document}
+\cvsection{Projects}
+\cvevent{Pharmacy app}{Centre Henri}{2023}{Rouen}
+\begin{itemize}
+\item {\small \cvtag{Vue.js}\cvtag{Django} - Led a 6-person team to ship a prescription app.}
+\end{itemize}
+\end{document}
+"""
+    expected = "Vue.js Django - Led a 6-person team to ship a prescription app."
+    assert _achievements(source) == [expected]
