@@ -102,6 +102,7 @@ _DOCUMENT_COMMAND = re.compile(
     r"\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{"
 )
 _MAX_EXPANSION_DEPTH = 8
+_MAX_EXPANSIONS = 600  # per document (real resumes use < 100): '\\def\\a{\\a\\a\\a}' stays cheap
 _PROSE_WORDS = 8  # a template's short slot (grade, date) holding this many words is prose
 # macros that typeset a list bullet by hand ('\\cvitem{}{\\labelitemi\\ Led..}')
 _GLYPH_MACROS = {"labelitemi": "• ", "labelitemii": "– ", "textbullet": "• ", "bullet": "• "}
@@ -377,6 +378,7 @@ class _Walker:
         self.user = user
         self.expand: dict[str, UserMacro] = {}
         self.depth = 0
+        self.expansions = [0]  # shared with the sub-walkers of `inline`
         self.arity: dict[str, int] = {}
         self.table = _table()
         self.out = _Emitter(text)
@@ -567,7 +569,12 @@ class _Walker:
         spec = self.spec(name)
         if spec is not None:
             return self.apply(spec, n, nodes, i)
-        if name in self.expand and self.depth < _MAX_EXPANSION_DEPTH:
+        if (
+            name in self.expand
+            and self.depth < _MAX_EXPANSION_DEPTH
+            and self.expansions[0] < _MAX_EXPANSIONS
+        ):
+            self.expansions[0] += 1
             return self.expand_macro(self.expand[name], n, nodes, i)
         if name in _TEXT_MACROS:
             args, j = self._args(n, nodes, i, 1)

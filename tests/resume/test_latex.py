@@ -278,3 +278,16 @@ def test_altacv_tags_inside_a_bullet_stay_apart():
 """
     expected = "Vue.js Django - Led a 6-person team to ship a prescription app."
     assert _achievements(source) == [expected]
+
+
+def test_self_multiplying_macros_are_bounded():
+    source = r"""\documentclass{article}
+\def\a{\a\a\a\a\a\a\a\a\a\a x}
+\newcommand{\b}[1]{\b{#1}\b{#1}\b{#1}}
+\begin{document}
+\section*{Experience}
+\begin{itemize}\item Shipped 3 launches. \a \b{y}\end{itemize}
+\end{document}
+"""
+    resume = read_resume(source.encode(), name="bomb.tex")
+    assert resume.achievement_bullets[0].text.startswith("Shipped 3 launches.")
