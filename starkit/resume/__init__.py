@@ -104,7 +104,11 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
     if folder is not None and folder.is_dir():
         from starkit.resume.project import read_folder
 
-        return read_folder(folder, name or str(source))
+        label = name or str(source)
+        try:
+            return read_folder(folder, label)
+        except RecursionError:
+            raise ResumeReadError(f"{label}: a file is nested too deeply to read") from None
     data, label = _load(source, name)
     try:
         return _read(data, label, beside=folder)

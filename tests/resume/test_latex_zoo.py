@@ -284,3 +284,16 @@ def test_a_folder_with_too_many_entries_is_refused(tmp_path):
         (tmp_path / f"{k}.txt").touch()
     with pytest.raises(ResumeReadError, match="project folder"):
         read_resume(tmp_path)
+
+
+def test_deep_nesting_in_a_project_file_is_one_clear_error(tmp_path):
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\begin{document}\\input{deep}\\end{document}"
+    )
+    (tmp_path / "deep.tex").write_text("{" * 20000 + "x" + "}" * 20000)
+    try:
+        resume = read_resume(tmp_path)
+    except ResumeReadError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert not resume.achievement_bullets
