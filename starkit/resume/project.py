@@ -1,6 +1,7 @@
 """LaTeX projects (an Overleaf download: a folder or a `.zip`): find the main file and inline
 the files it `\\input`s, `\\include`s, `\\subfile`s or `\\import`s, then read the result as one
-LaTeX resume.
+LaTeX resume.  An included file is inlined on one line, so positions are lines of the main
+file: what an included file holds is reported at the line of its `\\input`.
 
 Only files inside the project are followed: an absolute path, a `..` step, a symlink, a loop
 or a chain deeper than `[project] max_depth` is skipped with a warning.  A zip is checked
@@ -335,9 +336,16 @@ class _Inliner:
                     f"{lim.max_depth}"
                 )
                 return " "
-            return "\n" + self.inline(target, chain) + "\n"
+            return _one_line(self.inline(target, chain))
 
         return _INCLUDE.sub(sub, text)
+
+
+def _one_line(text: str) -> str:
+    """An included file's text on one line (a blank line becomes `\\par`, as in TeX), so
+    that everything it holds is reported at the line of the main file's `\\input`."""
+    text = re.sub(r"\n[ \t]*\n\s*", lambda _: " \\par ", text.strip("\n"))
+    return " \\par " + text.replace("\n", " ") + " \\par "
 
 
 def _main_file(files: _Files, decode: Callable[[bytes, str], str]) -> str | None:

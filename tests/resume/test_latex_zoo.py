@@ -146,7 +146,14 @@ def _check(resume: Resume) -> None:
 
 
 def test_overleaf_folder(tmp_path):
-    _check(read_resume(_project(tmp_path)))
+    resume = read_resume(_project(tmp_path))
+    _check(resume)
+    # what an included file holds is reported at the line of its \input in main.tex
+    lines = MAIN.splitlines()
+    for bullet, include in zip(
+        resume.achievement_bullets, ["experience", "experience", "projects", "loop-a"], strict=True
+    ):
+        assert f"sections/{include}" in lines[bullet.source.line - 1]
 
 
 def test_overleaf_zip(tmp_path):
