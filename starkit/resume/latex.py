@@ -337,8 +337,12 @@ class _Emitter:
         self.bullet = False
         self.fixed: int | None = None  # inside a macro expansion: its use's position
 
+    def at(self, pos: int) -> int:
+        """A position in the file: inside a macro expansion, the position of its use."""
+        return self.fixed if self.fixed is not None else pos
+
     def where(self, pos: int) -> tuple[int, int]:
-        pos = self.fixed if self.fixed is not None else pos
+        """(line, column) of a file position."""
         i = bisect.bisect_right(self.starts, pos) - 1
         return i + 1, pos - self.starts[i] + 1
 
@@ -346,7 +350,7 @@ class _Emitter:
         if not s:
             return
         if self.pos is None and s.strip():
-            self.pos = pos + (len(s) - len(s.lstrip()))
+            self.pos = self.at(pos + (len(s) - len(s.lstrip())))
         self.buf.append(s)
 
     def flush(self) -> None:
@@ -360,7 +364,7 @@ class _Emitter:
 
     def emit(self, line: RawLine, pos: int) -> None:
         self.flush()
-        line.line, line.col = self.where(pos)
+        line.line, line.col = self.where(self.at(pos))
         line.brk = True
         self.lines.append(line)
 
@@ -551,7 +555,7 @@ class _Walker:
                 label = self.inline(self._arg_nodes(args[0])).strip()
                 if label and label not in ("•", "-", "–", "$\\bullet$", "∙", "·"):
                     self.out.add(label + " ", n.pos)
-            self.out.pos = n.pos + n.len
+            self.out.pos = self.out.at(n.pos + n.len)
             return i + 1
         if name in _BREAK_MACROS:
             _, j = self._args(n, nodes, i, 0)
