@@ -58,6 +58,7 @@ _INCLUDE = re.compile(
     r"\{(?P<dir>[^{}]*)\}\s*\{(?P<arg2>[^{}]*)\}"
     r"|\\input[ \t]+(?P<bare>[\w./-]+)"
 )
+_SUBFILE = re.compile(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{(?:subfiles|standalone)\}")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
@@ -305,9 +306,9 @@ class _Inliner:
         """`text` (project file `name`) with its includes inlined."""
         lim = limits()
         text = strip_comments(text)
-        if chain:  # an included file that is a document itself (\subfile): its body only
+        if chain:  # a \subfile (a document of its own that the main file includes): its body
             body = re.search(r"\\begin\s*\{document\}(.*?)(?:\\end\s*\{document\}|$)", text, re.S)
-            if body and re.search(r"\\documentclass", text[: body.start()]):
+            if body and _SUBFILE.search(text[: body.start()]):
                 text = body.group(1)
         folder = str(PurePosixPath(name).parent) if "/" in name else ""
         chain = (*chain, name)
@@ -353,13 +354,33 @@ def _main_file(files: _Files, decode: Callable[[bytes, str], str]) -> str | None
     cover letter, then the shallowest, then by name (main.tex, resume.tex, a name holding
     'resume' or 'cv')."""
     mains = []
+    includes: dict[str, set[str]] = {}
     for name in files.names:
         data = files.read(name)
-        if data is not None and _is_main(decode(data, name)):
+        if data is None:
+            continue
+        text = decode(data, name)
+        if _is_main(text):
             mains.append(name)
+        includes[name] = {
+            PurePosixPath(m.group("arg") or m.group("arg2") or m.group("bare") or "").stem
+            for m in _INCLUDE.finditer(strip_comments(text))
+        }
     files.budget = MAX_FILE_BYTES  # the scan does not count against the read
     if not mains:
         return None
+    # a file that includes the one holding \documentclass ('\include{header}' at the top of
+    # cv.tex), and that nothing includes, is the root the author compiles
+    included = {stem for inc in includes.values() for stem in inc}
+    roots = [
+        n
+        for n, inc in includes.items()
+        if n not in mains
+        and any(PurePosixPath(m).stem in inc for m in mains)
+        and PurePosixPath(n).stem not in included
+    ]
+    if roots:
+        mains = roots
     lim = limits()
     preferred = {n: i for i, n in enumerate(lim.main_names)}
 

@@ -304,3 +304,19 @@ def test_deep_nesting_in_a_project_file_is_one_clear_error(tmp_path):
         assert "\n" not in str(exc)
     else:
         assert not resume.achievement_bullets
+
+
+def test_root_that_includes_the_preamble_file_and_subfiles(tmp_path):
+    (tmp_path / "header.tex").write_text(
+        "\\documentclass{article}\n\\newcommand{\\point}[1]{\\item #1}\n\\begin{document}\n"
+        "{\\Large Sam Lee}\n"
+    )
+    (tmp_path / "cv.tex").write_text(
+        "\\include{header}\n\\section*{Experience}\n\\subfile{exp}\n\\end{document}\n"
+    )
+    (tmp_path / "exp.tex").write_text(
+        "\\documentclass[cv.tex]{subfiles}\n\\begin{document}\n\\begin{itemize}\n"
+        "\\point{Grew paid seats by 35\\% in a year.}\n\\end{itemize}\n\\end{document}\n"
+    )
+    resume = read_resume(tmp_path)
+    assert [b.text for b in resume.achievement_bullets] == ["Grew paid seats by 35% in a year."]
