@@ -94,6 +94,9 @@ def _run_lint(args: argparse.Namespace) -> int:
     from starkit.textio import decode_bytes, inert
 
     config = load_config(args.config, start=Path.cwd())
+    project = _maybe_project(args)  # a LaTeX project folder, or a .tex that \inputs others
+    if project is not None:
+        return project(args, config)
     name, data = _read_input(args.file, sys.stdin)
     document = _maybe_document(name, data, args)
     if document is not None:
@@ -107,6 +110,17 @@ def _run_lint(args: argparse.Namespace) -> int:
     threshold = Severity(args.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in report.findings)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _maybe_project(args: argparse.Namespace) -> Callable[..., int] | None:
+    """A LaTeX project path is read by `starkit.resume.cli` (resume kind only)."""
+    if args.kind not in (None, "resume"):
+        return None
+    try:
+        resume_cli = importlib.import_module("starkit.resume.cli")
+    except ModuleNotFoundError:
+        return None
+    return resume_cli.path_handler(args.file, args)
 
 
 def _maybe_document(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:

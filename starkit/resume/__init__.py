@@ -9,6 +9,7 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from starkit.errors import ResumeReadError, StarkitError
@@ -60,7 +61,10 @@ def _load(source: Any, name: str | None) -> tuple[bytes, str]:
 def detect_format(data: bytes, name: str = "<bytes>") -> Format:
     """The format of a resume's bytes, found from the content (raises for unsupported ones)."""
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import is_latex_zip
 
+    if is_latex_zip(data):
+        return "latex"  # an Overleaf project download
     fmt = sniff_binary(data, name)
     if fmt is not None:
         return fmt
@@ -72,11 +76,22 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
     """Read a resume from a path, bytes or a binary file object into a typed `Resume`.
 
     `name` labels the file in messages (default: the path). Raises `ResumeReadError` (a
-    `StarkitError`) with a one-line message for any file it cannot read.
+    `StarkitError`) with a one-line message for any file it cannot read.  A folder or a
+    `.zip` is read as a LaTeX project (an Overleaf download); a `.tex` file read from a path
+    has the files it `\\input`s read from beside it.
     """
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    if folder is not None and folder.is_dir():
+        from starkit.resume.project import read_folder
+
+        label = name or str(source)
+        try:
+            return read_folder(folder, label)
+        except RecursionError:
+            raise ResumeReadError(f"{label}: a file is nested too deeply to read") from None
     data, label = _load(source, name)
     try:
-        return _read(data, label)
+        return _read(data, label, beside=folder)
     except RecursionError:
         raise ResumeReadError(f"{label}: the file is nested too deeply to read") from None
 
@@ -101,17 +116,24 @@ def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
         ) from None
 
 
-def _read(data: bytes, label: str) -> Resume:
+def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import expand_beside, is_latex_zip, read_zip
 
+    if is_latex_zip(data):
+        return read_zip(data, label)
     fmt = sniff_binary(data, label)
     if fmt in ("pdf", "docx"):
         return _read_binary(fmt, data, label)
     text, warning = decode(data, label)
     fmt = sniff_text(text)
+    skipped: list[str] = []
+    if fmt == "latex" and beside is not None:
+        text, skipped = expand_beside(text, beside, label)
     resume = _read_text_format(fmt, text, label)
     if warning:
         resume.warnings.insert(0, warning)
+    resume.warnings.extend(skipped)
     return resume
 
 

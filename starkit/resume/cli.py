@@ -64,6 +64,24 @@ def detect_and_read(data: bytes, name: str) -> tuple[str, Resume]:
     return detect_format(data, name), read_resume(data, name=name)
 
 
+def path_handler(file: str, args: argparse.Namespace) -> Callable[..., int] | None:
+    """A runner for a LaTeX project given as a folder, or a `.tex` file whose `\\input`s are
+    read from beside it; None for any other path (read as bytes by `handler`)."""
+    from pathlib import Path
+
+    path = Path(file)
+    if file == "-" or not (path.is_dir() or path.suffix.lower() in (".tex", ".ltx", ".xtx")):
+        return None
+    if not path.exists():
+        return None  # the generic path says there is no such file
+    resume = read_resume(path, name=file)
+
+    def run(args: argparse.Namespace, config: Any = None) -> int:
+        return lint_and_print(resume, file, args, config)
+
+    return run
+
+
 def render_text(report: Any, name: str) -> str:
     """One line a finding at the file's position, the suggestion indented below; a summary."""
     out = []
