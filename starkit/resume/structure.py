@@ -40,7 +40,7 @@ from starkit.resume.roles import (
     has_date_range,
     has_title_word,
 )
-from starkit.resume.text import INVISIBLE, SPACES, clean
+from starkit.resume.text import HYPHENS, INVISIBLE, SPACES, clean
 
 __all__ = ["Builder", "RawLine", "RoleHint", "build_resume", "clean", "strip_glyph"]
 
@@ -199,7 +199,7 @@ def _prepare(lines: list[RawLine]) -> list[RawLine]:
     out: list[RawLine] = []
     gap = False
     for ln in lines:
-        raw = INVISIBLE.sub("", SPACES.sub(" ", ln.text.replace("\r", "")))
+        raw = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", ln.text.replace("\r", ""))))
         if not raw.strip():
             gap = True
             continue
