@@ -52,8 +52,12 @@ class Builder:
                     heading=heading,
                     source=source,
                     segments=[Segment(offset=0, source=source)],
+                    part=self._part(),
                 )
             )
+
+    def _part(self) -> int:
+        return max(0, len(self.sections) - 1)
 
     def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
         """Open a role from its header lines (parsed unless `hint` states the parts)."""
@@ -95,6 +99,7 @@ class Builder:
                 role=self._role,
                 source=_first(parts),
                 segments=segments,
+                part=self._part(),
             )
         )
 
@@ -123,6 +128,7 @@ class Builder:
                 role=self._role,
                 source=_first(parts),
                 segments=segments,
+                part=self._part(),
             )
         )
 

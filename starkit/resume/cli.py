@@ -60,18 +60,29 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
 def render_text(report: Any, name: str) -> str:
     """One line a finding at the file's position, the suggestion indented below; a summary."""
     out = []
+    for f in report.document_findings:
+        out.append(f"{name}:1:1: {f.severity.value} {f.rule} {f.message}")
+        out.append("    " + f.suggestion)
+    if report.document_findings:
+        from starkit.resume.diagnose import diagnose
+
+        out += diagnose(report.resume).table()
     for lf in report.findings:
         f = lf.finding
         out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {f.message}")
         if f.suggestion:
             out.append("    " + f.suggestion.replace("\n", "\n    "))
-    n = len(report.findings)
+    n = len(report.findings) + len(report.document_findings)
     share = report.quantified_share
     measured = "n/a" if share is None else f"{round(share * 100)}%"
     out.append(
         f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
-        f"score {report.score}/100"
+        + (
+            "score n/a: check what was read above"
+            if report.document_findings
+            else f"score {report.score}/100"
+        )
     )
     return "\n".join(out) + "\n"
 
@@ -94,5 +105,5 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
         text = render_text(report, name)
     sys.stdout.write(text)
     threshold = Severity(getattr(args, "fail_on", "warning") or "warning").rank
-    failed = any(lf.finding.severity.rank >= threshold for lf in report.findings)
+    failed = any(f.severity.rank >= threshold for f in report.all_findings())
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -40,7 +40,7 @@ _MD = re.compile(r"^ {0,3}#{1,6}\s+\S|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)|^_
 
 
 def _short(data: bytes) -> str:
-    return f"{len(data):,} bytes"
+    return f"{len(data):,} byte{'' if len(data) == 1 else 's'}"
 
 
 def sniff_binary(data: bytes, name: str) -> Format | None:
@@ -91,7 +91,24 @@ def sniff_binary(data: bytes, name: str) -> Format | None:
         )
     if data.lstrip().startswith(b"{\\rtf"):
         raise ResumeReadError(f"{name}: RTF is not supported; save it as DOCX or PDF")
+    _check_extension(data, name)
     return None
+
+
+_BINARY_EXTENSIONS = {".pdf": "PDF", ".docx": "DOCX"}
+
+
+def _check_extension(data: bytes, name: str) -> None:
+    """A file named .pdf or .docx whose content is not one (a 1-byte '.pdf', plain text saved
+    as '.docx') is refused: reading it as text would lint something the user never wrote."""
+    ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    what = _BINARY_EXTENSIONS.get(ext)
+    if what is None:
+        return
+    raise ResumeReadError(
+        f"{name}: named {ext} but the content ({_short(data)}) is not a {what} file; "
+        f"export the resume again as {what}, or rename it to what it holds"
+    )
 
 
 def _looks_json(head: str) -> bool:

@@ -101,6 +101,7 @@ class ResumeBullet(BaseModel):
     role: Role | None = None
     source: Source
     segments: list[Segment] = Field(default_factory=list, repr=False)
+    part: int = Field(default=0, ge=0, description="index into Resume.sections")
 
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text` (exact across wrapped lines for
@@ -133,6 +134,7 @@ class ResumeLine(BaseModel):
     role: Role | None = None
     source: Source
     segments: list[Segment] = Field(default_factory=list, repr=False)
+    part: int = Field(default=0, ge=0, description="index into Resume.sections")
 
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text`."""

@@ -1,6 +1,8 @@
 """The rule registry: one `lexicons/rules/<code>.toml` per RULES.md code, plus its check.
 
-The file name is the code (no hand-typed duplicate). Each spec holds the severity, the kinds of
+The file name is the code (no hand-typed duplicate). A unit rule's check is in
+`starkit.rules.checks`; a document rule's (kind `resume`: a whole resume file) in
+`starkit.rules.document`. Each spec holds the severity, the kinds of
 unit it applies to, the message template (named `{fields}` filled by the check), why panels
 care, a better version, and examples that must fire and must stay silent.
 """
@@ -17,6 +19,10 @@ from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_model
 from starkit.models import Severity
 from starkit.rules.checks import CHECKS
+from starkit.rules.document import DOCUMENT_CHECKS
+
+RuleKind = Literal["bullet", "story", "email", "resume"]
+"""Unit kinds, and `resume`: a whole resume file as read (document-level rules)."""
 
 
 class FiresExample(StrictModel):
@@ -24,14 +30,14 @@ class FiresExample(StrictModel):
 
     text: str
     span: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: RuleKind | None = None
 
 
 class SilentExample(StrictModel):
     """A text the rule must stay silent on."""
 
     text: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: RuleKind | None = None
 
 
 class Examples(StrictModel):
@@ -46,7 +52,7 @@ class RuleSpec(StrictModel):
 
     code: str
     severity: Severity
-    kinds: tuple[Literal["bullet", "story", "email"], ...]
+    kinds: tuple[RuleKind, ...]
     summary: str
     message: str
     why: str
@@ -72,7 +78,7 @@ def load_rules() -> dict[str, RuleSpec]:
         code = path.stem
         rel = f"rules/{path.name}"
         spec = validate_model(rel, code, {**read_toml(rel), "code": code}, RuleSpec)
-        if code not in CHECKS:
+        if code not in CHECKS and code not in DOCUMENT_CHECKS:
             raise LexiconError(rel, code, "no check is registered for this rule code")
         specs[code] = spec
     if not specs:
@@ -80,9 +86,14 @@ def load_rules() -> dict[str, RuleSpec]:
     return specs
 
 
+def is_document_rule(code: str) -> bool:
+    """True for a rule that judges a whole document (see `starkit.rules.document`)."""
+    return code in DOCUMENT_CHECKS
+
+
 def rule_codes() -> frozenset[str]:
     """The rule codes starkit knows."""
     return frozenset(load_rules())
 
 
-__all__ = ["RuleSpec", "load_rules", "rule_codes"]
+__all__ = ["RuleSpec", "is_document_rule", "load_rules", "rule_codes"]
