@@ -144,10 +144,14 @@ def read_text_resume(text: str, *, name: str = "<text>", fmt: Format | None = No
 
 
 def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
-    if fmt == "jsonresume":
-        from starkit.resume.jsonresume import read_jsonresume
+    if fmt in ("jsonresume", "data"):
+        from starkit.resume.jsonresume import is_jsonresume, read_jsonresume
+        from starkit.resume.structured import parse_data, read_structured
 
-        return read_jsonresume(text, label)
+        data = parse_data(text, label)
+        if is_jsonresume(data):
+            return read_jsonresume(text, label)
+        return read_structured(text, label, data)
     if fmt == "html":
         from starkit.resume.html import read_html
 

@@ -111,7 +111,7 @@ class Builder:
         """The joined text and, where columns map one to one (plain text, Markdown, PDF,
         DOCX), its segments; formats whose markup is stripped point at the item's start."""
         text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf")
-        return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
+        return text, [] if self.fmt in ("latex", "html", "jsonresume", "data") else segments
 
     def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
         text, segments = self._joined(parts)

@@ -11,7 +11,10 @@ from starkit.errors import InputError, ResumeReadError
 from starkit.resume.model import Format
 from starkit.textio import decode_bytes
 
-SUPPORTED = "PDF, DOCX, LaTeX, Markdown, JSON Resume (JSON or YAML), HTML or plain text"
+SUPPORTED = (
+    "PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or other resume data "
+    "(JSON, YAML, TOML), HTML or plain text"
+)
 
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -123,12 +126,17 @@ def _looks_json(head: str) -> bool:
 
 
 def sniff_text(text: str) -> Format:
-    """The format of a decoded text: jsonresume, html, latex, markdown or text."""
+    """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), data
+    (other YAML or TOML), html, latex, markdown or text."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("{", "[")) and _looks_json(head):
         return "jsonresume"
     if len(_YAML_KEYS.findall(text)) >= 2 and re.search(r"^(?:basics|work):", text, re.M):
         return "jsonresume"
+    from starkit.resume.structured import looks_toml, looks_yaml
+
+    if looks_toml(text) or looks_yaml(text):
+        return "data"
     if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20000])) >= 8:
         return "html"
     if (

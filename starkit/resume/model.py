@@ -20,7 +20,10 @@ SectionKind = Literal[
 ]
 """Canonical section names. `contact` is what comes before the first heading (name, email...)."""
 
-Format = Literal["pdf", "docx", "latex", "markdown", "jsonresume", "html", "text"]
+Format = Literal[
+    "pdf", "docx", "latex", "markdown", "jsonresume", "data", "rst", "org", "html", "text"
+]
+"""`data`: YAML, JSON or TOML resume data other than JSON Resume (a general walk)."""
 
 
 class Source(BaseModel):

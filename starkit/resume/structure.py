@@ -246,8 +246,8 @@ def _style(ln: RawLine) -> tuple:
 def _known_heading(ln: RawLine) -> str | None:
     if ln.section:
         return ln.section
-    if ln.bullet or ln.item in ("bullet", "header"):
-        return None
+    if ln.bullet or ln.cont or ln.item in ("bullet", "header"):
+        return None  # a list item, or a line the markup says continues the one above
     return _heading_text(ln.text)
 
 
