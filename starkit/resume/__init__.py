@@ -1,5 +1,6 @@
-"""Read a resume file (PDF, DOCX, LaTeX, Markdown, JSON Resume, HTML or plain text) into
-sections, roles and bullets: `read_resume(path_or_bytes) -> Resume`.
+"""Read a resume file (PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or
+other YAML/JSON/TOML resume data, HTML or plain text) into sections, roles and bullets:
+`read_resume(path_or_bytes) -> Resume`.
 
 The format is found from the content, not the file name. Every problem with the file (too big,
 encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) raises
@@ -160,6 +161,10 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
         from starkit.resume.latex import read_latex
 
         return read_latex(text, label)
+    if fmt in ("rst", "org"):
+        from starkit.resume.lightmarkup import read_org, read_rst
+
+        return read_rst(text, label) if fmt == "rst" else read_org(text, label)
     if fmt == "markdown":
         from starkit.resume.markdown import read_markdown
 

@@ -48,7 +48,7 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         return None  # the generic path says the input is empty
     fmt = detect_format(data, name)
     resume = read_resume(data, name=name)
-    if fmt in ("text", "markdown") and not _structured(resume):
+    if fmt in ("text", "markdown", "rst", "org") and not _structured(resume):
         return None
 
     def run(args: argparse.Namespace, config: Any = None) -> int:

@@ -127,7 +127,7 @@ def _looks_json(head: str) -> bool:
 
 def sniff_text(text: str) -> Format:
     """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), data
-    (other YAML or TOML), html, latex, markdown or text."""
+    (other YAML or TOML), html, latex, org, rst, markdown or text."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("{", "[")) and _looks_json(head):
         return "jsonresume"
@@ -144,6 +144,12 @@ def sniff_text(text: str) -> Format:
         or len(_LATEX.findall(text[:50000])) >= 3
     ):
         return "latex"
+    from starkit.resume.lightmarkup import looks_org, looks_rst
+
+    if looks_org(text):
+        return "org"
+    if looks_rst(text):
+        return "rst"
     if _MD.search(text):
         return "markdown"
     return "text"

@@ -168,16 +168,16 @@ class _Walk:
         self.section = "contact"
 
     # -- sections --------------------------------------------------------------------------
-    def open(self, kind: str, heading: str) -> None:
+    def open(self, kind: str, heading: str | None) -> None:
         self.section = kind
-        self.b.section(kind, heading, self.at(heading))
+        self.b.section(kind, heading, self.at(heading) if heading else Source(line=1))
 
     def top(self, data: Any) -> None:
         self.b.section("contact", None, Source(line=1))
         if isinstance(data, list):
             if not any(isinstance(v, dict) for v in data):
                 return
-            self.open(self.guess(data, None), "entries")
+            self.open(self.guess(data, None), None)
             self.items(data)
             return
         if not isinstance(data, dict):
