@@ -13,6 +13,7 @@ skipped.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from starkit.resume.model import Resume
@@ -54,7 +55,7 @@ def looks_rst(text: str) -> bool:
     """Titles underlined with a character Markdown does not use, or rST-only markup."""
     lines = text.splitlines()
     underlines = 0
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         m = _RST_ADORN.match(line)
         if m and prev.strip() and len(line.rstrip()) >= len(prev.rstrip()) >= 2:
             if m.group(1) not in "=-":
@@ -123,7 +124,9 @@ def rst_lines(text: str) -> list[RawLine]:
         lm = _RST_LIST.match(line)
         if lm:
             list_indent = lm.end()
-            out.append(RawLine(_strip(line[lm.end() :], _RST_INLINE), n, col=lm.end() + 1, bullet=True))
+            out.append(
+                RawLine(_strip(line[lm.end() :], _RST_INLINE), n, col=lm.end() + 1, bullet=True)
+            )
             continue
         cont = bool(out and out[-1].text) and (
             (list_indent is not None and indent >= list_indent - 1) or stripped[:1].islower()
@@ -134,7 +137,9 @@ def rst_lines(text: str) -> list[RawLine]:
     return out
 
 
-def _rst_title(text: str, n: int, style: tuple[str, bool], styles: list[tuple[str, bool]]) -> RawLine:
+def _rst_title(
+    text: str, n: int, style: tuple[str, bool], styles: list[tuple[str, bool]]
+) -> RawLine:
     if style not in styles:
         styles.append(style)
     level = styles.index(style) + 1
