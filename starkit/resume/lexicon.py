@@ -76,6 +76,7 @@ class Policy(StrictModel):
 class RoleWords(StrictModel):
     description: str
     title_words: frozenset[str]
+    org_title_words: frozenset[str]
     action_verbs: frozenset[str]
     irregular_verbs: frozenset[str]
     joining_words: frozenset[str]

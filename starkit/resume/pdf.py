@@ -255,7 +255,7 @@ def _fold_side_blocks(lines: list[_Line], page_width: float) -> list[_Line]:
     while i < len(out):
         prev, ln = out[i - 1], out[i]
         size = _line_size(ln)
-        jumped = _base(ln) < _base(prev) - 3 * size and _x(ln) - _x(prev) > 0.15 * page_width
+        jumped = _base(ln) < _base(prev) - 0.8 * size and _x(ln) - _x(prev) > 0.15 * page_width
         if not jumped:
             i += 1
             continue

@@ -436,7 +436,27 @@ def _full(prev: RawLine, nxt: RawLine) -> bool:
     return prev.x1 + space + nxt.first_word > prev.right_margin - slack
 
 
+_TRAILING_PARENS = re.compile(r"\(([^()]*)\)\W*$")
+
+
+def _aside_date(text: str) -> bool:
+    """A claim that ends in its own date in parentheses ('Organised the hackathon for 120
+    engineers (2015-18)'): the date is an aside, the line no role header."""
+    m = _TRAILING_PARENS.search(text)
+    if not m or not has_date_range(m.group(1)):
+        return False
+    before = text[: m.start()]
+    n = len(_words(before))
+    if n < 5 or has_date_range(before):
+        return False
+    # 'Senior Product Manager, Acme Corp (2015-18)' is a header: title words, no verb
+    figure = re.search(r"\d", before) is not None  # '120 engineers': a claim's figure
+    return starts_with_verb(before) or figure or n >= 9 or not has_title_word(before)
+
+
 def _datey(ln: RawLine) -> bool:
+    if _aside_date(ln.text):
+        return False
     return has_date_range(ln.text) or (ends_with_date(ln.text) and len(_words(ln.text)) <= 12)
 
 
@@ -489,7 +509,9 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
     t = ln.text
     words = len(_words(t))
     s = 0
-    if has_date_range(t):
+    if _aside_date(t):
+        s += 1
+    elif has_date_range(t):
         s += 4
     elif ends_with_date(t) and words <= 12:
         s += 3
@@ -550,7 +572,12 @@ def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> It
     after_header = bool(items) and items[-1].kind == "header"
     if ln.bullet:
         # a marked line is a bullet, unless it is plainly a dated header in a list of roles
-        if ctx.achievement and has_date_range(ln.text) and not starts_with_verb(ln.text):
+        if (
+            ctx.achievement
+            and has_date_range(ln.text)
+            and not starts_with_verb(ln.text)
+            and not _aside_date(ln.text)
+        ):
             return "header" if len(_words(ln.text)) <= 12 else "bullet"
         return "bullet"
     if ctx.assumed:
