@@ -204,13 +204,15 @@ def best_story(question: str, stories: list[Any]) -> Any:
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the resume…")
-def resume_report(data: bytes, name: str, pasted: bool) -> Any:
+def resume_report(data: bytes, name: str, pasted: bool, marked: tuple[int, ...] = ()) -> Any:
     """Read and lint a resume once per distinct file or paste (`starkit.resume.report`).
 
     A paste with no section headings is a list of bullets, one a line: each line is marked as
-    a list item before reading, so it is linted as an achievement bullet.
+    a list item before reading, so it is linted as an achievement bullet.  `marked` are the
+    sections (indexes into `Resume.sections`) the user marked as experience by hand.
     """
     from starkit.resume import read_resume, read_text_resume
+    from starkit.resume.diagnose import mark_as_experience
     from starkit.resume.report import lint_resume
 
     if pasted:
@@ -223,5 +225,6 @@ def resume_report(data: bytes, name: str, pasted: bool) -> Any:
             resume.warnings.clear()
     else:
         resume = read_resume(data, name=name)
+    resume = mark_as_experience(resume, set(marked))
     with LINT_LOCK:
         return lint_resume(resume)
