@@ -10,6 +10,7 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +152,14 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
 
         data = parse_data(text, label)
         if is_jsonresume(data):
-            return read_jsonresume(text, label)
+            try:
+                return read_jsonresume(text, label)
+            except ResumeReadError as exc:
+                # a JSON Resume with a loose section ('skills': ["SQL"]): the general walk
+                # reads it; a wrong type in basics, work, volunteer or projects is refused
+                where = re.search(r"invalid JSON Resume: (\w+)", str(exc))
+                if where is None or where.group(1) in ("basics", "work", "volunteer", "projects"):
+                    raise
         return read_structured(text, label, data)
     if fmt == "html":
         from starkit.resume.html import read_html

@@ -247,9 +247,18 @@ class _Walk:
 
     # -- entries ---------------------------------------------------------------------------
     def is_entry(self, d: dict[str, Any]) -> bool:
-        names = {_norm(k) for k in d}
-        role_keys = {*self.k.organisation, *self.k.title, *self.k.date, *self.k.start}
-        return bool(names & role_keys) or bool(names & set(self.k.bullets))
+        """A role: role keys (a bare `name` needs dates or a bullet list beside it, so a
+        skills group `{name, keywords}` is no role), or a bullet list and no entries."""
+        vals = {_norm(k): v for k, v in d.items()}
+        names = set(vals)
+        strong = {*self.k.organisation, *self.k.title, *self.k.date, *self.k.start} - {"name"}
+        lists = {n for n in names & set(self.k.bullets) if isinstance(vals[n], list)}
+        entries = any(
+            isinstance(v, list) and any(isinstance(x, dict) for x in v) for v in vals.values()
+        )
+        if names & strong:
+            return True
+        return bool(lists) and not entries
 
     def items(self, items: list[Any]) -> None:
         achievement = self.section in ("experience", "projects", "volunteering", "leadership")
@@ -290,6 +299,9 @@ class _Walk:
             if isinstance(value, list) and any(isinstance(v, dict) for v in value):
                 self.items(value)
                 continue
+            if _norm(key) in self.k.prose and (s := _scalar(value)) is not None:
+                self.add(s, bullet=False)
+                continue
             vals = _flat(value) if isinstance(value, (list, dict)) else [_scalar(value) or ""]
             line = f"{key}: {', '.join(v for v in vals if v)}"
             self.add(line, bullet=False)
@@ -319,7 +331,7 @@ class _Walk:
             src = self.at(head[0] if head else header)
             self.b.role([(header, src)], RoleHint(org, title, dates, location))
         bullet_lists = [vals[n] for n in k.bullets if isinstance(vals.get(n), list)]
-        prose = [s for n in k.prose if (s := _scalar(vals.get(n))) is not None]
+        prose = [vals[n] for n in k.prose if _scalar(vals.get(n)) is not None]
         for p in prose:
             self.strings(p, bullet=not bullet_lists)
         for lst in bullet_lists:
@@ -336,6 +348,14 @@ class _Walk:
     def strings(self, value: Any, *, bullet: bool) -> None:
         """A string value; nested '- ' items RenderCV folds into it become bullets too."""
         raw = "" if value is None else str(value)
+        if "\n" in raw and re.search(r"^\s*[-*•+]\s+\S", raw, re.M):
+            # a Markdown list inside the value ('content: |' then '- Led ...' lines)
+            items = re.split(r"\n\s*(?=[-*•+]\s+\S)", raw.strip())
+            for item in items:
+                body = re.sub(r"^\s*[-*•+]\s+", "", item)
+                if (s := _scalar(body)) is not None:
+                    self.add(s, bullet=bullet or item.lstrip()[:1] in "-*•+")
+            return
         parts = re.split(r"\s+-\s+(?=\S)", raw)
         if len(parts) > 1 and all(
             re.search(r"\n\s*-\s+" + re.escape(p.strip()[:30]), self.text) for p in parts[1:]

@@ -195,6 +195,37 @@ CASES: list[Case] = [
         roles=[("Adventure Works", "Product Manager", "2019 – 2023")],
         sections=["experience", "skills"],
     ),
+    Case(
+        "fresh.json",
+        _text(zoo_gen.FRESH_JSON),
+        [
+            (EXP, "Moved 3.2M accounts to the new ledger with no failed payments"),
+            (EXP, "Cut month-end close from 6 days to 2"),
+        ],
+        roles=[("Woodgrove Bank", "Senior Program Manager", "2019-03 – 2024-01")],
+        sections=["experience", "education", "skills"],
+    ),
+    Case(
+        "hugo-data.yaml",
+        _text(zoo_gen.HUGO_YAML),
+        [
+            (EXP, "Launched e-prescriptions to 400 clinics, cutting refill calls by 28%"),
+            (EXP, "Reduced appointment no-shows from 14% to 9% with SMS reminders"),
+            (EXP, "Shipped the reporting API used by 1,100 customers"),
+        ],
+        roles=[
+            ("Lamna Healthcare", "Product Manager", "2020 - 2023"),
+            ("Proseware", "Associate PM", "2018 - 2020"),
+        ],
+        sections=["experience"],
+    ),
+    Case(
+        "loose-jsonresume.json",
+        _text(zoo_gen.LOOSE_JSONRESUME),
+        [(EXP, "Grew retention from 80% to 86%")],
+        roles=[("Acme", "PM", "2020-01 – present")],
+        sections=["experience", "skills"],
+    ),
     *[
         Case(
             name,
