@@ -35,6 +35,9 @@ _RST_INLINE = [
 _ORG_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE)\s+)?(.*?)(?:\s+:[\w:@]+:)?\s*$")
 _ORG_LIST = re.compile(r"^(\s*)(?:[-+]|\s+\*|\d{1,3}[.)])\s+(?=\S)")
 _ORG_INLINE = [
+    (re.compile(r"\{\{\{[\w-]+\((.*?)\)\}\}\}"), r" \1 "),  # {{{date(Jan 2011 -- Now)}}}
+    (re.compile(r"\{\{\{[\w-]+\}\}\}"), " "),
+    (re.compile(r"@@[\w-]+:.*?@@"), " "),  # export snippets
     (re.compile(r"\[\[[^\]]+\]\[([^\]]+)\]\]"), r"\1"),  # [[url][text]]
     (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
@@ -153,6 +156,7 @@ def org_lines(text: str) -> list[RawLine]:
     list_indent: int | None = None
     drawer = False
     block = False
+    skip_level: int | None = None  # inside a :noexport: subtree
     for i, raw in enumerate(src):
         n = i + 1
         line = raw.expandtabs(4)
@@ -182,8 +186,17 @@ def org_lines(text: str) -> list[RawLine]:
         if stripped.startswith("# ") or stripped == "#":
             continue
         hm = _ORG_HEADING.match(line)
-        if hm and line.startswith("*") and hm.group(2):
+        if hm and line.startswith("*"):
             level = len(hm.group(1))
+            if skip_level is not None and level > skip_level:
+                continue
+            skip_level = None
+            if re.search(r":noexport:", line) or stripped.startswith("* COMMENT"):
+                skip_level = level  # not exported: not part of the resume
+                continue
+        if skip_level is not None:
+            continue
+        if hm and line.startswith("*") and _strip(hm.group(2), _ORG_INLINE).strip():
             out.append(RawLine(_strip(hm.group(2), _ORG_INLINE), n, heading=level, brk=True))
             list_indent = None
             continue

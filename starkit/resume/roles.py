@@ -32,8 +32,8 @@ _DATE = (
 )
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
 _RANGE_RE = re.compile(
-    rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
-    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
+    rf"(?i)(?<![\w/.]){_DATE}\s*(?:--?|[–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
+    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*(?:--?|[–—])\s*(?:\d\d\b)?"
 )
 _DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
 _END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
@@ -82,6 +82,18 @@ _DURATION = re.compile(
 )
 
 
+def _unwrap(p: str) -> str:
+    """A part without unbalanced or enclosing parentheses ('(Remote)' -> 'Remote'), keeping
+    a balanced inner pair ('Bachelor of Waiting (Scholars)')."""
+    if p.startswith("(") and p.endswith(")") and p.count("(") == 1:
+        return p[1:-1].strip()
+    if p.count("(") < p.count(")"):
+        p = p.rstrip(")")
+    if p.count("(") > p.count(")"):
+        p = p.lstrip("(")
+    return p.strip(" ,;")
+
+
 def _split_parts(text: str) -> list[str]:
     parts = [p.strip(" ,;|·•–—-") for p in SEPARATORS.split(text)]
     return [p for p in parts if p]
@@ -128,7 +140,7 @@ def parse_role(lines: list[str]) -> RoleHint:
             parts.append(p)
     rest: list[str] = []
     for p in parts:
-        p = p.strip(" ,;()")
+        p = _unwrap(p.strip(" ,;"))
         if not p or _DURATION.match(p):
             continue  # '2 years 10 months': how long, printed beside the dates
         if hint.location is None and _LOCATION.match(p) and not has_title_word(p):

@@ -570,6 +570,8 @@ def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> It
     if skills_label(ln.text):
         return "text"
     after_header = bool(items) and items[-1].kind == "header"
+    if ln.bullet and ln.text.endswith(":") and len(_words(ln.text)) <= 5:
+        return "text"  # 'Programming and Automation:' labels the items below it
     if ln.bullet:
         # a marked line is a bullet, unless it is plainly a dated header in a list of roles
         if (

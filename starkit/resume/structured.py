@@ -356,6 +356,13 @@ class _Walk:
                 if (s := _scalar(body)) is not None:
                     self.add(s, bullet=bullet or item.lstrip()[:1] in "-*•+")
             return
+        if re.match(r"\s*1[.)]\s+\S", raw) and re.search(r"\s2[.)]\s+\S", raw):
+            # a numbered list folded into one value ('1. Built ... 2. Cut ...')
+            for item in re.split(r"\s(?=\d{1,2}[.)]\s+\S)", raw.strip()):
+                body = re.sub(r"^\s*\d{1,2}[.)]\s+", "", item)
+                if (s := _scalar(body)) is not None:
+                    self.add(s, bullet=True)
+            return
         parts = re.split(r"\s+-\s+(?=\S)", raw)
         if len(parts) > 1 and all(
             re.search(r"\n\s*-\s+" + re.escape(p.strip()[:30]), self.text) for p in parts[1:]

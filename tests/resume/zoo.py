@@ -244,6 +244,32 @@ CASES: list[Case] = [
         for name, text in (("cv.rst", zoo_gen.CV_RST), ("cv.org", zoo_gen.CV_ORG))
     ],
     Case(
+        "org-export.org",
+        _text(zoo_gen.ORG_EXPORT),
+        [
+            (EXP, "Launched marketplace payouts to 3,400 sellers, cutting payout tickets by 45%"),
+            (EXP, "Raised seller NPS from 21 to 38 in four quarters"),
+            (EXP, "Built the freight quote API used by 240 partners"),
+            (EXP, "Cut quote turnaround from 2 days to 3 hours"),
+        ],
+        roles=[
+            ("Tailwind Traders", "Senior Product Manager", "Jan 2021 -- Current"),
+            ("Wide World Importers", "Product Manager", "Feb 2017 -- Dec 2020"),
+        ],
+        sections=["experience", "education"],
+    ),
+    Case(
+        "theme-data.yml",
+        _text(zoo_gen.THEME_YAML),
+        [
+            (EXP, "Owned ordering and loyalty for 310 stores."),
+            (EXP, "Built the loyalty wallet used by 90,000 members."),
+            (EXP, "Cut checkout time from 70 to 25 seconds with saved cards."),
+        ],
+        roles=[("Fourth Coffee", "Product Manager", "Oct 2019 - Dec 2022")],
+        sections=["experience"],
+    ),
+    Case(
         "fixed-width.txt",
         _text(zoo_gen.FIXED_WIDTH),
         [
