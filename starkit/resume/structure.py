@@ -194,12 +194,26 @@ class _Section:
     lines: list[RawLine] = field(default_factory=list)
 
 
+# Inline HTML tags a text format may carry ('Built <i>Atlas</i>'): never part of a bullet.
+_INLINE_TAG = re.compile(
+    r"</?(?:i|b|em|strong|u|s|span|a|br|sup|sub|small|code|mark|font|abbr|cite|kbd|var)"
+    r"\b[^<>]*>",
+    re.I,
+)
+
+
 def _prepare(lines: list[RawLine]) -> list[RawLine]:
-    """Strip glyphs and clean text; drop empty lines, marking a gap on the next one."""
+    """Strip glyphs, inline HTML tags and clean text; drop empty lines, marking a gap on the
+    next one."""
     out: list[RawLine] = []
     gap = False
     for ln in lines:
-        raw = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", ln.text.replace("\r", ""))))
+        raw = ln.text.replace("\r", "")
+        if "<" in raw:
+            raw = _INLINE_TAG.sub(
+                lambda m: " " if m.group(0).lower().startswith("<br") else "", raw
+            )
+        raw = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", raw)))
         if not raw.strip():
             gap = True
             continue

@@ -285,6 +285,31 @@ CASES: list[Case] = [
         sections=["experience", "education"],
     ),
     Case(
+        "fixed-width-wrapped.txt",
+        _text(zoo_gen.FIXED_WIDTH_WRAPPED),
+        [
+            (EXP, "Senior Product Manager. Owned billing for 1,200 enterprise accounts; migrated them with zero downtime."),
+            (EXP, "Product Manager. Self-serve returns lifted repeat purchases from 18% to 23%."),
+            (EXP, "Pricing analyst. 40 experiments, +3 points of gross margin."),
+        ],
+        roles=[
+            ("Fabrikam Cloud", None, "2019-2023"),
+            ("Contoso Retail", None, "2016-2019"),
+            ("Tailspin Toys", None, "2014-2016"),
+        ],
+        sections=["experience", "education"],
+    ),
+    Case(
+        "inline-tags.txt",
+        _text(zoo_gen.TAGS_TEXT),
+        [
+            (EXP, "Built Atlas, the pricing engine used by 40 teams"),
+            (EXP, "Cut churn from 5% to 3% with win-back emails"),
+        ],
+        roles=[("Acme", "Product Manager", "2019 - 2023")],
+        sections=["experience"],
+    ),
+    Case(
         "paren-dates.txt",
         _text(zoo_gen.PAREN_DATES),
         [
