@@ -152,11 +152,13 @@ def _right_margin(lines: list[_Line], i: int) -> float:
 
 
 def _marker_shapes(page: Any) -> list[tuple[float, float, float, float]]:
-    """Small filled shapes (drawn bullet dots or squares) as (x0, top, x1, bottom)."""
+    """Small drawn bullet markers as (x0, top, x1, bottom): filled dots or squares, and the
+    hollow circles a browser draws for a second-level list item (stroked, not filled)."""
     shapes = []
     for obj in [*page.curves, *page.rects]:
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and obj.get("fill"):
+        drawn = obj.get("fill") or (obj.get("stroke") and abs(w - h) < 1.0)
+        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and drawn:
             shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
     return shapes
 

@@ -367,6 +367,20 @@ CASES: list[Case] = [
         needs="chromium",
     ),
     Case(
+        "nested-lists.pdf",
+        lambda: print_pdf(zoo_gen.NESTED_HTML),
+        [
+            (EXP, "Owned the partner platform"),
+            (EXP, "Partner API adoption grew from 40 to 300 integrators"),
+            (EXP, "Developer docs rewritten with 12 guides"),
+            (EXP, "Support tickets down 30% in two quarters"),
+            (EXP, "Platform revenue from $2M to $5.5M a year"),
+        ],
+        roles=[("Northwind Labs", "Senior Product Manager", "2019 – 2023")],
+        sections=["experience", "education"],
+        needs="chromium",
+    ),
+    Case(
         "linkedin-like.pdf",
         lambda: print_pdf(zoo_gen.LINKEDIN_HTML),
         [
