@@ -58,28 +58,30 @@ def text_lines(text: str, *, first_line: int = 1) -> list[RawLine]:
 
 def _fixed_width(physical: list[str], out: list[RawLine]) -> None:
     """Mark a fixed-width layout's description lines: under a role line that starts with its
-    dates in a column of their own, the lines indented to where the role's text starts are
-    one description of that role, a claim (a bullet), however they wrap."""
+    dates in a column of their own ('2019-2023   Org ---- Place', '2007         Org'), the
+    lines indented deeper than it are one description of that role, a claim (a bullet),
+    however they wrap."""
     i = 0
     while i < len(physical):
         m = _DATE_COLUMN.match(physical[i])
-        if not m or not has_date_range(m.group(2)) or re.search(r"[a-z]{3,}", m.group(2)[:4]):
+        dates = m.group(2).strip() if m else ""
+        if not m or not (has_date_range(dates) or re.fullmatch(r"(?:19|20)\d\d", dates)):
             i += 1
             continue
-        col = m.start(4)
+        role_indent = len(m.group(1))
         out[i].item = "header"
         j = i + 1
         while j < len(physical) and physical[j].strip():
             line = physical[j]
             indent = len(line) - len(line.lstrip())
-            if abs(indent - col) > 1 or (_DATE_COLUMN.match(line) and has_date_range(line[:30])):
+            if indent < role_indent + 2 or (_DATE_COLUMN.match(line) and has_date_range(line[:30])):
                 break
             if j == i + 1:
                 out[j].item = "bullet"
             else:
                 out[j].cont = True
             j += 1
-        i = j
+        i = j if j > i + 1 else i + 1
 
 
 def read_text(text: str, name: str) -> Resume:

@@ -300,6 +300,17 @@ CASES: list[Case] = [
         sections=["experience", "education"],
     ),
     Case(
+        "fixed-width-open.txt",
+        _text(zoo_gen.FIXED_WIDTH_OPEN),
+        [
+            (EXP, "payments platform strategy, launch of instant payouts to 40,000 sellers."),
+            (EXP, "checkout product, cut cart abandonment from 71% to 64%."),
+            (EXP, "pricing analysis, 30 experiments."),
+        ],
+        roles=[("Fabrikam", None, "2019-"), ("Contoso", None, "2015-2019")],
+        sections=["experience", "education"],
+    ),
+    Case(
         "inline-tags.txt",
         _text(zoo_gen.TAGS_TEXT),
         [
