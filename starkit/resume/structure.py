@@ -87,6 +87,7 @@ _GLYPHS = (
 _GLYPH_RE = re.compile(
     rf"^\s*(?:(?:[{_GLYPHS}]|\(cid:\d+\))\s*"  # real glyphs, the space after optional
     r"|[-–—*+>~]\s+"  # ASCII and dash markers need a space
+    r"|[-–—*+]{1,3}(?=[A-Z][a-z])"  # ... or a capitalised word right after ('-`-`Led')
     r"|o\s+(?=[A-Z0-9$])"  # Word's second-level 'o'
     r"|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S))"  # numbering
 )

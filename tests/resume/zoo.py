@@ -158,6 +158,16 @@ CASES: list[Case] = [
         sections=["education", "experience", "skills"],
     ),
     Case(
+        "markdown-cv.md",
+        _text(zoo_gen.MARKDOWN_CV),
+        [
+            (EXP, "Launched the wine club app to 18,000 members in six months"),
+            (EXP, "Raised club renewal from 61% to 70% by adding skip-a-shipment"),
+            (PROJ, "Built a cellar inventory map used by 12 wineries"),
+        ],
+        sections=["skills", "experience", "projects"],
+    ),
+    Case(
         "site-data.yml",
         _text(zoo_gen.SITE_YAML),
         [
