@@ -226,11 +226,13 @@ class _Reader:
     def _split_by_enter(self, text: str) -> bool:
         """True when this paragraph carries on the list item above it: that item ends
         mid-phrase ('... services to') or this one starts in lower case."""
-        from starkit.resume.structure import _ends_joiner, _ends_sentence
+        from starkit.resume.structure import _ends_joiner, _ends_sentence, strip_glyph
 
         prev = next((ln for ln in reversed(self.lines) if ln.text.strip()), None)
-        if prev is None or not (prev.bullet or prev.cont) or not self.lines[-1].text.strip():
+        if prev is None or not self.lines[-1].text.strip():
             return False
+        if not (prev.bullet or prev.cont or strip_glyph(prev.text)[1]):
+            return False  # the paragraph above is no list item (typed '•' counts as one)
         t = text.lstrip()
         if _ends_sentence(prev.text):
             return False

@@ -157,3 +157,25 @@ def test_structured_data_never_lints_key_value_lines_as_achievements():
                 assert not any(
                     f"{k}:" in b.text for k in ("company", "position", "institution", "title")
                 ), b.text
+
+
+def test_docx_typed_glyph_bullet_broken_by_enter_is_rejoined():
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Experience", style="Heading 1")
+    doc.add_paragraph("Acme | Product Manager | 2019 - 2023")
+    doc.add_paragraph("• Led the migration of 40 services to")
+    doc.add_paragraph("the new billing platform, saving $1.4M")
+    doc.add_paragraph("• Cut churn from 5% to 3% in two quarters")
+    doc.add_paragraph("Owned pricing for the EMEA region")  # a new claim, not a wrap
+    buf = io.BytesIO()
+    doc.save(buf)
+    resume = read_resume(buf.getvalue())
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Led the migration of 40 services to the new billing platform, saving $1.4M",
+        "Cut churn from 5% to 3% in two quarters",
+        "Owned pricing for the EMEA region",
+    ]
