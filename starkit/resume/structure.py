@@ -193,6 +193,7 @@ class _Section:
     level: int | None = None
     assumed: bool = False  # no heading was found: only glyph bullets are bullets
     lines: list[RawLine] = field(default_factory=list)
+    unknown: bool = False  # opened by a markup heading no section list knows
 
 
 # Inline HTML tags a text format may carry ('Built <i>Atlas</i>'): never part of a bullet.
@@ -368,16 +369,27 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
                 ln.item = "header"
                 cur.lines.append(ln)
             else:
-                cur = _Section("other", _heading_label(ln.text), src, ln.heading)
+                cur = _Section("other", _heading_label(ln.text), src, ln.heading, unknown=True)
                 sections.append(cur)
         else:
             cur.lines.append(ln)
+    for sec in sections:
+        if sec.unknown and _claims_section(sec):
+            sec.kind = "experience"
     if len(sections) == 1:
         contact.kind = "experience"
         contact.assumed = True
     elif (implicit := _implicit_experience(contact)) is not None:
         sections.insert(1, implicit)
     return [s for s in sections if s.lines or s.heading]
+
+
+def _claims_section(sec: _Section) -> bool:
+    """A section under a heading no list knows ('Where I have worked') whose list items are
+    mostly claims (an action verb and a few words): it holds achievements."""
+    items = [ln for ln in sec.lines if ln.bullet or ln.glyph]
+    claims = [ln for ln in items if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
+    return len(items) >= 2 and len(claims) >= 0.6 * len(items)
 
 
 def _implicit_experience(contact: _Section) -> _Section | None:

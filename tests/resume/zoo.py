@@ -168,6 +168,16 @@ CASES: list[Case] = [
         sections=["skills", "experience", "projects"],
     ),
     Case(
+        "unknown-heading.md",
+        _text(zoo_gen.UNKNOWN_HEADING_MD),
+        [
+            (EXP, "Led the checkout redesign across 4 markets"),
+            (EXP, "Cut support tickets by 30% in two quarters"),
+        ],
+        roles=[("Acme", "Product Manager", "2019 - 2023")],
+        sections=["experience", "other", "education"],
+    ),
+    Case(
         "site-data.yml",
         _text(zoo_gen.SITE_YAML),
         [
