@@ -258,6 +258,8 @@ class _Walk:
         )
         if names & strong:
             return True
+        if "name" in names and names & set(self.k.prose):
+            return True  # a project: its name and what it did
         return bool(lists) and not entries
 
     def items(self, items: list[Any]) -> None:

@@ -192,6 +192,16 @@ CASES: list[Case] = [
         sections=["experience"],
     ),
     Case(
+        "projects-data.yml",
+        _text(zoo_gen.PROJECTS_YAML),
+        [
+            (PROJ, "Built a cellar inventory map used by 12 wineries"),
+            (PROJ, "Shipped a pour-timing app with 4,000 downloads"),
+        ],
+        roles=[("Cellar Map", None, None), ("Pour Timer", None, None)],
+        sections=["projects", "skills"],
+    ),
+    Case(
         "custom.json",
         _text(zoo_gen.CUSTOM_JSON),
         [
