@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from starkit.resume.lexicon import role_words
+from starkit.resume.lexicon import role_words, verb_forms
 from starkit.resume.model import (
     Format,
     Resume,
@@ -161,6 +161,8 @@ def _typeset_split(text: str, nxt: str) -> bool:
         return False
     words = role_words()
     head = m.group(1)
+    if "-" not in head and (head + tail.group(0)).lower() in verb_forms():
+        return True  # 'in-' / 'creased', 're-' / 'duced': a known verb split at a syllable
     return not (
         "-" in head
         or head.lower() in words.compound_heads

@@ -179,3 +179,20 @@ def test_docx_typed_glyph_bullet_broken_by_enter_is_rejoined():
         "Cut churn from 5% to 3% in two quarters",
         "Owned pricing for the EMEA region",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("Grew revenue and in-", "creased retention by 4 points", "Grew revenue and increased"),
+        ("Re-", "duced churn from 5% to 3%", "Reduced churn"),
+        ("Co-", "founded the payments guild of 30 engineers", "Co-founded the"),
+        ("Built an in-", "house pricing engine for 40 teams", "Built an in-house pricing"),
+    ],
+)
+def test_line_end_hyphen_after_a_prefix_joins_known_verbs_only(first, second, joined):
+    from starkit.resume.builder import join_lines
+    from starkit.resume.model import Source
+
+    text, _ = join_lines([(first, Source(line=1)), (second, Source(line=2))], dehyphenate=True)
+    assert text.startswith(joined)
