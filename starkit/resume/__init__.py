@@ -1,5 +1,6 @@
-"""Read a resume file (PDF, DOCX, LaTeX, Markdown, JSON Resume, HTML or plain text) into
-sections, roles and bullets: `read_resume(path_or_bytes) -> Resume`.
+"""Read a resume file (PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or
+other YAML/JSON/TOML resume data, HTML or plain text) into sections, roles and bullets:
+`read_resume(path_or_bytes) -> Resume`.
 
 The format is found from the content, not the file name. Every problem with the file (too big,
 encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) raises
@@ -9,6 +10,7 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +152,10 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
     from starkit.limits import MAX_TEXT_LINES
 
     cut = None
-    if fmt != "jsonresume":  # JSON cut short is no JSON: its size is bounded by the file limit
+    if fmt not in (
+        "jsonresume",
+        "data",
+    ):  # data cut short is no data: its size is bounded by the file limit
         end = -1
         for _ in range(MAX_TEXT_LINES):
             end = text.find("\n", end + 1)
@@ -169,10 +174,21 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
 
 
 def _read_format(fmt: Format, text: str, label: str) -> Resume:
-    if fmt == "jsonresume":
-        from starkit.resume.jsonresume import read_jsonresume
+    if fmt in ("jsonresume", "data"):
+        from starkit.resume.jsonresume import is_jsonresume, read_jsonresume
+        from starkit.resume.structured import parse_data, read_structured
 
-        return read_jsonresume(text, label)
+        data = parse_data(text, label)
+        if is_jsonresume(data):
+            try:
+                return read_jsonresume(text, label)
+            except ResumeReadError as exc:
+                # a JSON Resume with a loose section ('skills': ["SQL"]): the general walk
+                # reads it; a wrong type in basics, work, volunteer or projects is refused
+                where = re.search(r"invalid JSON Resume: (\w+)", str(exc))
+                if where is None or where.group(1) in ("basics", "work", "volunteer", "projects"):
+                    raise
+        return read_structured(text, label, data)
     if fmt == "html":
         from starkit.resume.html import read_html
 
@@ -181,6 +197,10 @@ def _read_format(fmt: Format, text: str, label: str) -> Resume:
         from starkit.resume.latex import read_latex
 
         return read_latex(text, label)
+    if fmt in ("rst", "org"):
+        from starkit.resume.lightmarkup import read_org, read_rst
+
+        return read_rst(text, label) if fmt == "rst" else read_org(text, label)
     if fmt == "markdown":
         from starkit.resume.markdown import read_markdown
 

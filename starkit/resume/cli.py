@@ -48,7 +48,7 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
     if not data.strip():
         return None  # the generic path says the input is empty
     fmt, resume = run_bounded(detect_and_read, data, name, label=name)
-    if fmt in ("text", "markdown") and not _structured(resume):
+    if fmt in ("text", "markdown", "rst", "org") and not _structured(resume):
         return None
 
     def run(args: argparse.Namespace, config: Any = None) -> int:
@@ -86,18 +86,29 @@ def render_text(report: Any, name: str) -> str:
     """One line a finding at the file's position, the suggestion indented below; a summary."""
     out = []
     name = inert(name)  # file names and content are escaped: nothing reaches the terminal raw
+    for f in report.document_findings:
+        out.append(f"{name}:1:1: {f.severity.value} {f.rule} {inert(f.message)}")
+        out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
+    if report.document_findings:
+        from starkit.resume.diagnose import diagnose
+
+        out += [inert(line) for line in diagnose(report.resume).table()]
     for lf in report.findings:
         f = lf.finding
         out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {inert(f.message)}")
         if f.suggestion:
             out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
-    n = len(report.findings)
+    n = len(report.findings) + len(report.document_findings)
     share = report.quantified_share
     measured = "n/a" if share is None else f"{round(share * 100)}%"
     out.append(
         f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
-        f"score {report.score}/100"
+        + (
+            "score n/a: check what was read above"
+            if report.document_findings
+            else f"score {report.score}/100"
+        )
     )
     return "\n".join(out) + "\n"
 
@@ -120,5 +131,5 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
         text = render_text(report, name)
     sys.stdout.write(text)
     threshold = Severity(getattr(args, "fail_on", "warning") or "warning").rank
-    failed = any(lf.finding.severity.rank >= threshold for lf in report.findings)
+    failed = any(f.severity.rank >= threshold for f in report.all_findings())
     return EXIT_FINDINGS if failed else EXIT_OK

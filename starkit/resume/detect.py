@@ -20,7 +20,10 @@ from starkit.limits import (
 from starkit.resume.model import Format
 from starkit.textio import decode_bytes, json_depth
 
-SUPPORTED = "PDF, DOCX, LaTeX, Markdown, JSON Resume (JSON or YAML), HTML or plain text"
+SUPPORTED = (
+    "PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or other resume data "
+    "(JSON, YAML, TOML), HTML or plain text"
+)
 
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -49,7 +52,7 @@ _MD = re.compile(r"^ {0,3}#{1,6}\s+\S|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)|^_
 
 
 def _short(data: bytes) -> str:
-    return f"{len(data):,} bytes"
+    return f"{len(data):,} byte{'' if len(data) == 1 else 's'}"
 
 
 def sniff_binary(data: bytes, name: str) -> Format | None:
@@ -103,6 +106,7 @@ def sniff_binary(data: bytes, name: str) -> Format | None:
         )
     if data.lstrip().startswith(b"{\\rtf"):
         raise ResumeReadError(f"{name}: RTF is not supported; save it as DOCX or PDF")
+    _check_extension(data, name)
     return None
 
 
@@ -186,6 +190,22 @@ def check_yaml(text: str, name: str) -> None:
             depth -= 1
 
 
+_BINARY_EXTENSIONS = {".pdf": "PDF", ".docx": "DOCX"}
+
+
+def _check_extension(data: bytes, name: str) -> None:
+    """A file named .pdf or .docx whose content is not one (a 1-byte '.pdf', plain text saved
+    as '.docx') is refused: reading it as text would lint something the user never wrote."""
+    ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    what = _BINARY_EXTENSIONS.get(ext)
+    if what is None:
+        return
+    raise ResumeReadError(
+        f"{name}: named {ext} but the content ({_short(data)}) is not a {what} file; "
+        f"export the resume again as {what}, or rename it to what it holds"
+    )
+
+
 def _looks_json(head: str) -> bool:
     """JSON, or meant to be ('{"basics": ...' with a typo), not '[Your Name]' or '{Name}'."""
     import json
@@ -200,12 +220,17 @@ def _looks_json(head: str) -> bool:
 
 
 def sniff_text(text: str) -> Format:
-    """The format of a decoded text: jsonresume, html, latex, markdown or text."""
+    """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), data
+    (other YAML or TOML), html, latex, org, rst, markdown or text."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("{", "[")) and _looks_json(head):
         return "jsonresume"
     if len(_YAML_KEYS.findall(text)) >= 2 and re.search(r"^(?:basics|work):", text, re.M):
         return "jsonresume"
+    from starkit.resume.structured import looks_toml, looks_yaml
+
+    if looks_toml(text) or looks_yaml(text):
+        return "data"
     if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20000])) >= 8:
         return "html"
     if (
@@ -213,6 +238,12 @@ def sniff_text(text: str) -> Format:
         or len(_LATEX.findall(text[:50000])) >= 3
     ):
         return "latex"
+    from starkit.resume.lightmarkup import looks_org, looks_rst
+
+    if looks_org(text):
+        return "org"
+    if looks_rst(text):
+        return "rst"
     if _MD.search(text):
         return "markdown"
     return "text"

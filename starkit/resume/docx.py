@@ -2,8 +2,10 @@
 inside tables, content controls and text boxes; list numbering (direct or from the style)
 marks bullets; heading styles mark headings.
 
-A paragraph is one block: Word wraps lines on screen only, so a bullet is never split, and
-lines broken by hand (Shift+Enter) in a non-list paragraph are kept apart.  A table row whose
+A paragraph is one block: Word wraps lines on screen only, and lines broken by hand
+(Shift+Enter) in a non-list paragraph are kept apart.  A bullet broken by Enter (the rest
+of the sentence made a paragraph or list item of its own: it starts in lower case, or the
+item above ends mid-phrase) is joined back to the item above.  A table row whose
 cells each hold one short paragraph ('Acme Corp' | 'Jan 2020 – Present') becomes one line with
 the cells tab-separated; other tables are read cell by cell, left to right, which keeps a
 two-column layout table (sidebar | main) in reading order.
@@ -210,7 +212,11 @@ class _Reader:
             heading = self.doc.heading_level(p)
             if bold is None or (not bold and self.doc.style_bold(p)):
                 bold = self.doc.style_bold(p)
-            if is_list:
+            if self._split_by_enter(text):
+                # a bullet broken by Enter: Word made the rest a paragraph (often a list
+                # item) of its own, starting mid-sentence; it continues the bullet
+                self.lines.append(RawLine(" ".join(text.split("\n")), self.n, cont=True))
+            elif is_list:
                 self.lines.append(
                     RawLine(
                         " ".join(text.split("\n")),
@@ -225,6 +231,21 @@ class _Reader:
                     self.lines.append(RawLine(part, self.n, heading=heading, brk=True, bold=bold))
         for box in _textboxes(p):
             self.container(box)
+
+    def _split_by_enter(self, text: str) -> bool:
+        """True when this paragraph carries on the list item above it: that item ends
+        mid-phrase ('... services to') or this one starts in lower case."""
+        from starkit.resume.structure import _ends_joiner, _ends_sentence, strip_glyph
+
+        prev = next((ln for ln in reversed(self.lines) if ln.text.strip()), None)
+        if prev is None or not self.lines[-1].text.strip():
+            return False
+        if not (prev.bullet or prev.cont or strip_glyph(prev.text)[1]):
+            return False  # the paragraph above is no list item (typed '•' counts as one)
+        t = text.lstrip()
+        if _ends_sentence(prev.text):
+            return False
+        return t[:1].islower() or (_ends_joiner(prev.text) and t[:1].isalnum())
 
     def table(self, tbl: Any) -> None:
         for tr in tbl.findall(_TR):

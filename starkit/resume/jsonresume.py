@@ -143,6 +143,14 @@ _KNOWN = (
 )
 
 
+def is_jsonresume(data: Any) -> bool:
+    """JSON Resume's shape: a `basics` object, or a `work` list (else the general walk of
+    `starkit.resume.structured` reads the data)."""
+    return isinstance(data, dict) and (
+        isinstance(data.get("basics"), dict) or isinstance(data.get("work"), list)
+    )
+
+
 def parse_document(text: str, name: str) -> dict[str, Any]:
     """The JSON or YAML document as a dict; one-line errors for bad syntax or a non-resume."""
     stripped = text.lstrip("\ufeff \t\r\n")

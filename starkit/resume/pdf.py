@@ -33,6 +33,10 @@ from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
 
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
+# A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
+# hyphen it sets, and a word split at a line end carries one too.  Both become '-' here; a
+# line-end split is then re-joined by `join_lines` (which keeps compounds' hyphens).
+_HYPHENS = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-"})
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
 _BOLD = re.compile(
     r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
@@ -56,6 +60,7 @@ class _Line:
             self.text.append(" ")
             self.xs.append(ch["x0"])
         t = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), ch["text"])
+        t = t.translate(_HYPHENS)
         for _ in t:
             self.xs.append(ch["x0"])
         self.text.append(t)
@@ -168,11 +173,13 @@ def _right_margins(lines: list[_Line]) -> list[float]:
 
 
 def _marker_shapes(page: Any) -> list[tuple[float, float, float, float]]:
-    """Small filled shapes (drawn bullet dots or squares) as (x0, top, x1, bottom)."""
+    """Small drawn bullet markers as (x0, top, x1, bottom): filled dots or squares, and the
+    hollow circles a browser draws for a second-level list item (stroked, not filled)."""
     shapes = []
     for obj in [*page.curves, *page.rects]:
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and obj.get("fill"):
+        drawn = obj.get("fill") or (obj.get("stroke") and abs(w - h) < 1.0)
+        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and drawn:
             shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
     return shapes
 
@@ -256,7 +263,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
         kept_pages = [lines for _, lines, _, _ in per_page]
     for (pno, _, shapes, width), kept in zip(per_page, kept_pages, strict=True):
         if kept:
-            out.extend(_raw_lines(kept, pno, shapes, width))
+            out.extend(_raw_lines(_fold_side_blocks(kept, width), pno, shapes, width))
     warnings.extend(skipped)
     if not out:
         if skipped:
@@ -309,6 +316,55 @@ def _base(line: _Line) -> float:
 
 def _x(line: _Line) -> float:
     return line.xs[0] if line.xs else 0.0
+
+
+def _fold_side_blocks(lines: list[_Line], page_width: float) -> list[_Line]:
+    """Put a role's side column back beside its header.
+
+    Some layouts (RenderCV's Typst themes) write a role's location and dates, set in a
+    right-hand column level with the role's title, after the role's bullets: the stream jumps
+    back up the page and to the right for two or three short lines, then carries on below the
+    bullets.  Read in stream order that would look like a new column (and end the section);
+    here such a block (at most 5 lines of at most 8 words, the stream continuing below it) is
+    moved to just after the line it sits level with."""
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        prev, ln = out[i - 1], out[i]
+        size = _line_size(ln)
+        jumped = _base(ln) < _base(prev) - 0.8 * size and _x(ln) - _x(prev) > 0.15 * page_width
+        if not jumped:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(out)
+            and j - i < 6
+            and abs(_x(out[j]) + out[j].x1 - _x(ln) - ln.x1) < 0.2 * page_width
+            and 0 < _base(out[j]) - _base(out[j - 1]) < 3 * size
+        ):
+            j += 1
+        block = out[i:j]
+        after = out[j] if j < len(out) else None
+        short = len(block) <= 5 and all(len(b.string.split()) <= 8 for b in block)
+        below = after is None or (
+            _base(after) > _base(block[-1]) and _x(after) < _x(ln) - 0.15 * page_width
+        )
+        anchor = next(
+            (
+                a
+                for a in range(i - 1, max(-1, i - 40), -1)
+                if abs(_base(out[a]) - _base(ln)) < 0.6 * size and _x(out[a]) < _x(ln)
+            ),
+            None,
+        )
+        if not (short and below) or anchor is None:
+            i += 1
+            continue
+        rest = out[:i] + out[j:]
+        out = rest[: anchor + 1] + block + rest[anchor + 1 :]
+        i = j
+    return out
 
 
 def _raw_lines(

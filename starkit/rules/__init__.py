@@ -1,6 +1,8 @@
 """The rule registry: one `lexicons/rules/<code>.toml` per RULES.md code, plus its check.
 
-The file name is the code (no hand-typed duplicate). Each spec holds the severity, the kinds of
+The file name is the code (no hand-typed duplicate). A unit rule's check is in
+`starkit.rules.checks`; a document rule's (kind `resume`: a whole resume file) in
+`starkit.rules.document`. Each spec holds the severity, the kinds of
 unit it applies to, the message template (named `{fields}` filled by the check), why panels
 care, a better version, and examples that must fire and must stay silent.
 """
@@ -16,7 +18,10 @@ from pydantic import Field
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_model
 from starkit.models import Severity
-from starkit.rules.registry import CHECKS, REGISTRY
+from starkit.rules.registry import CHECKS, DOCUMENT_CHECKS, REGISTRY
+
+RuleKind = Literal["bullet", "story", "email", "resume"]
+"""Unit kinds, and `resume`: a whole resume file as read (document-level rules)."""
 
 
 class FiresExample(StrictModel):
@@ -24,14 +29,14 @@ class FiresExample(StrictModel):
 
     text: str
     span: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: RuleKind | None = None
 
 
 class SilentExample(StrictModel):
     """A text the rule must stay silent on."""
 
     text: str
-    kind: Literal["bullet", "story", "email"] | None = None
+    kind: RuleKind | None = None
 
 
 class Examples(StrictModel):
@@ -46,7 +51,7 @@ class RuleSpec(StrictModel):
 
     code: str
     severity: Severity
-    kinds: tuple[Literal["bullet", "story", "email"], ...]
+    kinds: tuple[RuleKind, ...]
     summary: str
     message: str
     why: str
@@ -87,11 +92,12 @@ def load_specs() -> dict[str, RuleSpec]:
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule spec, keyed by code; each must have a registered check."""
     import starkit.rewrite
-    import starkit.rules.checks  # noqa: F401  (registers the checks)
+    import starkit.rules.checks
+    import starkit.rules.document  # noqa: F401  (these register the checks)
 
     specs = load_specs()
     for code in specs:
-        if code not in CHECKS:
+        if code not in CHECKS and code not in DOCUMENT_CHECKS:
             raise LexiconError(f"rules/{code}.toml", code, "no check is registered for this code")
     return specs
 
@@ -104,9 +110,23 @@ def rule_param(code: str, name: str) -> int | float | tuple[str, ...]:
     return spec.params[name]
 
 
+def is_document_rule(code: str) -> bool:
+    """True for a rule that judges a whole document (see `starkit.rules.document`)."""
+    load_rules()
+    return code in DOCUMENT_CHECKS
+
+
 def rule_codes() -> frozenset[str]:
     """The rule codes starkit knows (no spaCy is loaded to answer)."""
     return frozenset(load_specs())
 
 
-__all__ = ["REGISTRY", "RuleSpec", "load_rules", "load_specs", "rule_codes", "rule_param"]
+__all__ = [
+    "REGISTRY",
+    "RuleSpec",
+    "is_document_rule",
+    "load_rules",
+    "load_specs",
+    "rule_codes",
+    "rule_param",
+]

@@ -1,7 +1,8 @@
 """The one rule registry: per RULES.md code, the check that finds hits and the builder that
 turns a hit into a suggestion and rewrite. Both register here by code (`@check(code)`,
-`@rewriter(code)`); the rule's data (severity, kinds, message, parameters, examples) lives in
-`lexicons/rules/<code>.toml` (`starkit.rules.load_rules`).
+`@rewriter(code)`); a rule that judges a whole document (a resume file as read) registers a
+document check instead (`@document_check(code)`). The rule's data (severity, kinds, message,
+parameters, examples) lives in `lexicons/rules/<code>.toml` (`starkit.rules.load_rules`).
 
 This module imports no spaCy: validating a config reads rule codes without building a pipeline.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from starkit.resume.model import Resume
     from starkit.rules.context import UnitContext
 
 
@@ -25,16 +27,26 @@ class Hit:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class DocumentHit:
+    """A document rule firing: the fields its message uses and a suggestion."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    suggestion: str = ""
+
+
 Check = Callable[["UnitContext"], list[Hit]]
 Rewrite = Callable[[Hit, "UnitContext"], tuple[str, str]]
+DocumentCheck = Callable[["Resume"], list[DocumentHit]]
 
 
 @dataclass
 class RuleImpl:
-    """The code behind one rule: its check and its rewrite builder."""
+    """The code behind one rule: its check (or document check) and its rewrite builder."""
 
     check: Check | None = None
     rewrite: Rewrite | None = None
+    document: DocumentCheck | None = None
 
 
 REGISTRY: dict[str, RuleImpl] = {}
@@ -60,20 +72,37 @@ def rewriter(code: str) -> Callable[[Rewrite], Rewrite]:
     return deco
 
 
-class _Checks(Mapping[str, Check]):
-    """Read-only view of the registered checks, keyed by code."""
+def document_check(code: str) -> Callable[[DocumentCheck], DocumentCheck]:
+    """Register the document-level check for a rule code."""
 
-    def __getitem__(self, code: str) -> Check:
+    def deco(fn: DocumentCheck) -> DocumentCheck:
+        REGISTRY.setdefault(code, RuleImpl()).document = fn
+        return fn
+
+    return deco
+
+
+class _View(Mapping[str, Any]):
+    """Read-only view of one field of the registry, keyed by code."""
+
+    def __init__(self, attr: str) -> None:
+        self._attr = attr
+
+    def __getitem__(self, code: str) -> Any:
         impl = REGISTRY.get(code)
-        if impl is None or impl.check is None:
+        fn = getattr(impl, self._attr) if impl is not None else None
+        if fn is None:
             raise KeyError(code)
-        return impl.check
+        return fn
 
     def __iter__(self) -> Iterator[str]:
-        return (c for c, impl in REGISTRY.items() if impl.check is not None)
+        return (c for c, impl in REGISTRY.items() if getattr(impl, self._attr) is not None)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
 
-CHECKS: Mapping[str, Check] = _Checks()
+CHECKS: Mapping[str, Check] = _View("check")
+"""The unit checks, keyed by code."""
+DOCUMENT_CHECKS: Mapping[str, DocumentCheck] = _View("document")
+"""The document checks, keyed by code."""

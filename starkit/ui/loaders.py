@@ -204,13 +204,16 @@ def best_story(question: str, stories: list[Any]) -> Any:
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the resume…")
-def resume_report(data: bytes, name: str, pasted: bool) -> Any:
+def resume_report(data: bytes, name: str, pasted: bool, marked: tuple[int, ...] = ()) -> Any:
     """Read and lint a resume once per distinct file or paste (`starkit.resume.report`).
 
     The reading runs in a worker process with a time and memory budget (`starkit.worker`), so
     a hostile upload can neither stall the server's other sessions nor outlive its request.
     A paste with no section headings is a list of bullets, one a line (`read_pasted_resume`).
+    `marked` are the sections (indexes into `Resume.sections`) the user marked as experience
+    by hand.
     """
+    from starkit.resume.diagnose import mark_as_experience
     from starkit.resume.report import lint_resume
     from starkit.worker import read_pasted_resume, read_resume_bounded, run_bounded
 
@@ -218,5 +221,6 @@ def resume_report(data: bytes, name: str, pasted: bool) -> Any:
         resume = run_bounded(read_pasted_resume, data.decode("utf-8"), name, label=name)
     else:
         resume = read_resume_bounded(data, name)
+    resume = mark_as_experience(resume, set(marked))
     with LINT_LOCK:
         return lint_resume(resume)
