@@ -43,7 +43,8 @@ st.logo(str(ICON), size="large")
 with st.sidebar:
     st.markdown("### starkit")
     st.caption(
-        "Lints resume bullets, STAR stories and thank-you emails for PM and TPM interviews: "
+        "Lints resume bullets, STAR stories, thank-you emails and metrics answers for PM and "
+        "TPM interviews: "
         "claims with no numbers, vanity metrics, launches with no guardrail."
     )
     st.caption("Your text stays on this computer: starkit makes no network calls.")

@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_lint(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("lint", help="lint a bullet, resume, STAR story or email")
+    p = sub.add_parser("lint", help="lint a bullet, resume, STAR story, email or metrics answer")
     p.add_argument(
         "file",
         nargs="?",
@@ -41,7 +41,7 @@ def _add_lint(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--kind",
-        choices=["bullet", "resume", "story", "email"],
+        choices=["bullet", "resume", "story", "email", "answer"],
         default=None,
         help="what the text is (default: found from the file; plain text is a resume, "
         "one bullet a line)",
@@ -54,6 +54,12 @@ def _add_lint(sub: argparse._SubParsersAction) -> None:
         choices=["error", "warning", "info"],
         default="warning",
         help="exit 1 when a finding of this severity or above fires (default: warning)",
+    )
+    p.add_argument(
+        "--question",
+        default=None,
+        metavar="TEXT",
+        help="with --kind answer: the question answered (it decides the question type)",
     )
     p.add_argument("--config", default=None, help="a starkit.toml or pyproject.toml to use")
     p.set_defaults(func=_run_lint)
@@ -93,6 +99,8 @@ def _run_lint(args: argparse.Namespace) -> int:
     from starkit.models import Severity
     from starkit.textio import decode_bytes, inert
 
+    if args.question is not None and args.kind != "answer":
+        raise StarkitError("--question needs --kind answer")
     config = load_config(args.config, start=Path.cwd())
     project = _maybe_project(args)  # a LaTeX project folder, or a .tex that \inputs others
     if project is not None:
@@ -105,7 +113,7 @@ def _run_lint(args: argparse.Namespace) -> int:
     if decoded.warning:
         print(f"starkit: warning: {inert(decoded.warning)}", file=sys.stderr)
     kind = args.kind or "resume"
-    report = engine.lint(decoded.text, kind, config=config)
+    report = engine.lint(decoded.text, kind, args.question, config=config)
     sys.stdout.write(formatters.render(report, args.fmt, path=name))
     threshold = Severity(args.fail_on).rank
     failed = any(f.severity.rank >= threshold for f in report.findings)

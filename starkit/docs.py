@@ -42,6 +42,9 @@ def render_rules_doc() -> str:
         out += [f"**Why panels care.** {spec.why}", ""]
         if spec.sections:
             out += [f"In a story it looks only at: {', '.join(spec.sections)}.", ""]
+        if spec.types:
+            types = ", ".join(spec.types)
+            out += [f"For a metrics answer it applies to question types: {types}.", ""]
         if spec.examples.fires:
             ex = spec.examples.fires[0]
             text = ex.text.replace("\n", " ")

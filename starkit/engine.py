@@ -25,8 +25,11 @@ from starkit.textio import check_text, count_words, normalise_for_matching
 from starkit.units import Unit, parse_kind, split_units
 
 
-def _applies(spec: RuleSpec, config: Config, unit_kind: str) -> bool:
-    return spec.code not in config.disable and unit_kind in spec.kinds
+def _applies(spec: RuleSpec, config: Config, ctx: UnitContext) -> bool:
+    if spec.code in config.disable or ctx.kind not in spec.kinds:
+        return False
+    # an answer rule applies to the question types it names (RULES.md, "Metric-answer rules")
+    return not (ctx.answer is not None and spec.types and ctx.answer.qtype not in spec.types)
 
 
 def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
@@ -39,7 +42,7 @@ def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
 def _judge(ctx: UnitContext, config: Config) -> list[tuple[RuleSpec, Hit, Severity]]:
     found = []
     for code, spec in load_rules().items():
-        if not _applies(spec, config, ctx.kind):
+        if not _applies(spec, config, ctx):
             continue
         for hit in CHECKS[code](ctx):
             if _in_sections(spec, ctx, hit):
@@ -74,6 +77,11 @@ def _unit_report(
         details["spoken_seconds"] = spoken_seconds(words)
         if ctx.story is not None:
             details["sections"] = _section_shares(ctx)
+    if ctx.kind == "answer" and ctx.answer is not None:
+        words = ctx.words()
+        details["spoken_time"] = spoken_time(words)
+        details["spoken_seconds"] = spoken_seconds(words)
+        details.update(ctx.answer.details())
     report = UnitReport(
         index=unit.index,
         kind=unit.kind,  # type: ignore[arg-type]
@@ -107,14 +115,24 @@ def _section_shares(ctx: UnitContext) -> list[dict[str, object]]:
 
 
 def lint_many(
-    texts: Iterable[str], kind: str | Kind = "bullet", *, config: Config | None = None
+    texts: Iterable[str],
+    kind: str | Kind = "bullet",
+    *,
+    config: Config | None = None,
+    question: str | None = None,
 ) -> list[Report]:
-    """Lint many texts in one batch through `nlp.pipe`; equal to calling `lint` on each."""
+    """Lint many texts in one batch through `nlp.pipe`; equal to calling `lint` on each.
+    `question` (kind `answer` only) is the question the texts answer."""
     config = config or DEFAULT
     k = parse_kind(kind)
     texts = [check_text(t) for t in texts]
+    if question is not None and k is not Kind.ANSWER:
+        raise InputError("a question can be given only with kind 'answer'")
     nlp = get_nlp(config)
     lexicon = load_lexicon(config)
+    question_doc = None
+    if k is Kind.ANSWER and question is not None and question.strip():
+        question_doc = nlp(normalise_for_matching(check_text(question)))
     units_per_text = [split_units(t, k) for t in texts]
     for units in units_per_text:
         for u in units:
@@ -136,6 +154,10 @@ def lint_many(
                 from starkit import story as story_mod
             story = story_mod.parse_story(text[unit.start : unit.end])
         ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story, lexicon)
+        if unit.kind == "answer":
+            from starkit.answer.outline import analyse
+
+            ctx.answer = analyse(ctx, question_doc)
         per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config)))
     reports = []
     for text, pairs in zip(texts, per_text, strict=True):
@@ -155,6 +177,13 @@ def lint_many(
     return reports
 
 
-def lint(text: str, kind: str | Kind = "bullet", *, config: Config | None = None) -> Report:
-    """Lint one text of the given kind ("bullet", "resume", "story" or "email")."""
-    return lint_many([text], kind, config=config)[0]
+def lint(
+    text: str,
+    kind: str | Kind = "bullet",
+    question: str | None = None,
+    *,
+    config: Config | None = None,
+) -> Report:
+    """Lint one text of the given kind ("bullet", "resume", "story", "email" or "answer").
+    For an answer, `question` is the question it answers: it decides the question type."""
+    return lint_many([text], kind, config=config, question=question)[0]

@@ -30,7 +30,11 @@ def render_text(report: Report, path: str = "<stdin>") -> str:
         if f.suggestion:
             out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
     n = len(report.findings)
-    out.append(f"{n} finding{'s' if n != 1 else ''}; score {report.score}/100")
+    summary = f"{n} finding{'s' if n != 1 else ''}; score {report.score}/100"
+    if report.units and "question_type" in report.units[0].details:
+        d = report.units[0].details
+        summary += f"; question type {d['question_type']} (from the {d['question_type_source']})"
+    out.append(summary)
     return "\n".join(out) + "\n"
 
 

@@ -28,12 +28,14 @@ class Severity(StrEnum):
 
 
 class Kind(StrEnum):
-    """What a text is. `resume` is a list of bullets, one a line."""
+    """What a text is. `resume` is a list of bullets, one a line; `answer` is a written or
+    transcribed answer to a metrics question."""
 
     BULLET = "bullet"
     RESUME = "resume"
     STORY = "story"
     EMAIL = "email"
+    ANSWER = "answer"
 
 
 SectionName = Literal["situation", "task", "action", "result"]
@@ -103,12 +105,13 @@ class Story(BaseModel):
 
 
 class UnitReport(BaseModel):
-    """One linted unit (a bullet, a story or an email) with its own score and details."""
+    """One linted unit (a bullet, a story, an email or a metrics answer) with its own score and
+    details (for an answer: the question type, the outline and the metric families)."""
 
     model_config = ConfigDict(extra="forbid")
 
     index: int = Field(ge=0)
-    kind: Literal["bullet", "story", "email"]
+    kind: Literal["bullet", "story", "email", "answer"]
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str

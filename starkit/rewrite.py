@@ -231,7 +231,7 @@ def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, Span]:
         return "", "", (0, 0)
     spec = load_specs().get(code)
     scope = spec.rewrite_scope if spec is not None else "unit"
-    if ctx.kind in ("story", "email") and scope == "sentence":
+    if ctx.kind in ("story", "email", "answer") and scope == "sentence":
         return _in_sentence(code, hit, ctx)
     if len(ctx.text) > MAX_REWRITE_CHARS and (
         scope != "span" or hit.end - hit.start > MAX_REWRITE_CHARS
@@ -410,6 +410,10 @@ def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 @rewriter("answer-length")
 def _answer_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+    if ctx.kind == "answer":
+        from starkit.answer.suggest import length_advice
+
+        return length_advice(hit, ctx), ""
     if hit.fields.get("side") == "short":
         return (
             f"Add about {hit.fields.get('gap', 0)} words: the steps of your Action and a measured "

@@ -38,12 +38,16 @@ TERM_FILES: dict[str, str] = {
     "vague": "terms/vague.toml",
     "action": "terms/action_verbs.toml",
     "timeframe": "terms/time_frames.toml",
+    # metrics answers (kind `answer`): part cues, question-type cues, metric names by family
+    "answer": "answer/cues.toml",
+    "qtype": "answer/types.toml",
+    "family": "answer/families.toml",
 }
 # Function-word lists the rules read (not matched as phrases): one entry per list. A config's
 # `[tool.starkit.lexicons.<list-id>]` edits them like any category.
 WORD_LISTS_FILE = "terms/word_lists.toml"
 # Metric-noun categories get a plural variant of each term ("download" -> "downloads").
-_PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency"}
+_PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency", "family"}
 # Aliases a user may write in config (`[tool.starkit.lexicons.<name>]`).
 ALIASES = {
     "vanity_metrics": "vanity",

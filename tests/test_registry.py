@@ -12,7 +12,7 @@ from starkit.rules import load_rules, load_specs
 from starkit.rules.registry import CHECKS, DOCUMENT_CHECKS, REGISTRY
 
 CONTRACT = Path(__file__).resolve().parent / "contract.toml"
-UNIT_KINDS = {"bullet", "story", "email", "resume"}
+UNIT_KINDS = {"bullet", "story", "email", "answer", "resume"}
 
 
 def contract() -> dict[str, dict]:
@@ -46,6 +46,17 @@ def test_kinds_match_the_contract_table():
         assert set(spec.kinds) == set(rules[code]["kinds"]) & UNIT_KINDS, code
 
 
+def test_answer_types_match_the_contract_table():
+    """Each answer-* rule applies to the question types RULES.md names for it ('all': no
+    restriction, an empty `types`)."""
+    rules = contract()
+    for code, spec in load_rules().items():
+        if "types" not in rules[code]:
+            continue
+        expected = set(rules[code]["types"]) - {"all"}
+        assert set(spec.types) == expected, code
+
+
 def test_message_fields_are_filled_by_the_firing_examples():
     import starkit
 
@@ -53,7 +64,7 @@ def test_message_fields_are_filled_by_the_firing_examples():
         if code in DOCUMENT_CHECKS:
             continue  # document rules: tests/rules/test_examples.py reads them as files
         for ex in spec.examples.fires:
-            report = starkit.lint(ex.text, ex.kind or spec.kinds[0])
+            report = starkit.lint(ex.text, ex.kind or spec.kinds[0], question=ex.question)
             messages = [f.message for f in report.findings if f.rule == code]
             assert messages and all("{" not in m for m in messages), (code, messages)
 

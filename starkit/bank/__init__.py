@@ -4,13 +4,23 @@ in SQLite by default or any SQLAlchemy database. See docs/bank.md."""
 from __future__ import annotations
 
 from starkit.bank.location import ENV_VAR, default_path
-from starkit.bank.records import BankExport, ExportedStory, ImportResult, Revision, StoredStory
+from starkit.bank.records import (
+    Attempt,
+    AttemptFinding,
+    BankExport,
+    ExportedStory,
+    ImportResult,
+    Revision,
+    StoredStory,
+)
 from starkit.bank.schema import SCHEMA_VERSION
 from starkit.bank.store import StoryBank
 
 __all__ = [
     "ENV_VAR",
     "SCHEMA_VERSION",
+    "Attempt",
+    "AttemptFinding",
     "BankExport",
     "ExportedStory",
     "ImportResult",

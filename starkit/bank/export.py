@@ -75,6 +75,17 @@ def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
         if story.id in seen:
             raise BankError(f"the import has story '{story.id}' twice")
         seen.add(story.id)
+    seen_attempts: set[str] = set()
+    for attempt in export.attempts:
+        if attempt.id in seen_attempts:
+            raise BankError(f"the import has attempt '{attempt.id}' twice")
+        seen_attempts.add(attempt.id)
+        if (attempt.text is None) == (attempt.audio_seconds is None):
+            raise BankError(
+                f"the import's attempt '{attempt.id}' must hold either text or a recording length"
+            )
+        if any("\x00" in v for v in (attempt.question, attempt.text or "")):
+            raise BankError(f"the import's attempt '{attempt.id}' contains a NUL character")
     return export
 
 

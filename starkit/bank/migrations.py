@@ -15,7 +15,13 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
-from starkit.bank.schema import META_TABLE, REVISIONS_TABLE, SCHEMA_VERSION, STORIES_TABLE
+from starkit.bank.schema import (
+    ATTEMPTS_TABLE,
+    META_TABLE,
+    REVISIONS_TABLE,
+    SCHEMA_VERSION,
+    STORIES_TABLE,
+)
 from starkit.errors import BankError
 
 V1_DDL: tuple[str, ...] = (
@@ -75,7 +81,33 @@ def _v1_to_v2(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE INDEX ix_{s}_updated ON {s} (updated_at)")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: Connection) -> None:
+    """Practice attempts: each typed or recorded answer to a question, with its score and
+    findings, kept in the same database as the stories (and exported with them).
+
+    `kind` is `answer` (a metrics question) or `story` (a behavioural one); `question_type` is
+    the metrics question's type or '' ; `text` is the typed answer, `audio_seconds` the length
+    of a recording (no audio is stored); `findings` is a JSON list of {rule, severity}.
+    """
+    a = ATTEMPTS_TABLE
+    conn.exec_driver_sql(
+        f"""CREATE TABLE {a} (
+        id VARCHAR(36) PRIMARY KEY,
+        question TEXT NOT NULL,
+        kind VARCHAR(16) NOT NULL,
+        question_type VARCHAR(32) NOT NULL DEFAULT '',
+        competency VARCHAR(64) NOT NULL DEFAULT '',
+        text TEXT,
+        audio_seconds FLOAT,
+        score INTEGER,
+        findings TEXT NOT NULL DEFAULT '[]',
+        created_at VARCHAR(40) NOT NULL
+    )"""
+    )
+    conn.exec_driver_sql(f"CREATE INDEX ix_{a}_created ON {a} (created_at)")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """`MIGRATIONS[n]` upgrades a version-n bank to version n + 1."""
 
 

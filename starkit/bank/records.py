@@ -19,7 +19,9 @@ MAX_TITLE_CHARS = 200
 MAX_TAG_CHARS = 60
 MAX_TAGS = 30
 EXPORT_FORMAT = "starkit-bank"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+"""2 adds practice attempts; a version-1 export (stories only) still imports."""
+MAX_ATTEMPT_SECONDS = 3600.0
 
 _SPACES = re.compile(r"\s+")
 
@@ -93,6 +95,14 @@ class Revision(_Record):
         return v if v.tzinfo else v.replace(tzinfo=UTC)
 
 
+class AttemptFinding(_Record):
+    """A finding as an attempt keeps it: the rule code, its severity and its message."""
+
+    rule: str = Field(min_length=1, max_length=64)
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(default="", max_length=2000)
+
+
 class StoredStory(_Record):
     """A story as the bank holds it now: its current text is its latest revision's text."""
 
@@ -124,13 +134,43 @@ class ExportedStory(StoredStory):
     revisions: list[Revision]
 
 
+AttemptKind = Literal["answer", "story"]
+
+
+class Attempt(_Record):
+    """One practice attempt: a typed answer (`text`) or a recording's length
+    (`audio_seconds`; the audio itself is never kept), its score and the codes that fired."""
+
+    id: str = Field(min_length=1, max_length=64)
+    question: str = Field(min_length=1, max_length=2000)
+    kind: AttemptKind
+    question_type: str = Field(default="", max_length=32)
+    competency: str = Field(default="", max_length=64)
+    text: str | None = None
+    audio_seconds: float | None = Field(default=None, ge=0, le=MAX_ATTEMPT_SECONDS)
+    score: int | None = Field(default=None, ge=0, le=100)
+    findings: tuple[AttemptFinding, ...] = ()
+    created_at: datetime
+
+    @field_validator("created_at")
+    @classmethod
+    def _aware(cls, v: datetime) -> datetime:
+        return v if v.tzinfo else v.replace(tzinfo=UTC)
+
+    def codes(self) -> list[str]:
+        """The rule codes that fired on this attempt, in order."""
+        return [f.rule for f in self.findings]
+
+
 class BankExport(_Record):
-    """The JSON export: every story (deleted ones too) with every revision. Lossless."""
+    """The JSON export: every story (deleted ones too) with every revision, and every practice
+    attempt. Lossless."""
 
     format: Literal["starkit-bank"] = EXPORT_FORMAT
-    version: Literal[1] = EXPORT_VERSION
+    version: Literal[1, 2] = EXPORT_VERSION
     exported_at: datetime
     stories: list[ExportedStory]
+    attempts: list[Attempt] = Field(default_factory=list)
 
 
 class ImportResult(_Record):
@@ -139,3 +179,4 @@ class ImportResult(_Record):
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    attempts_added: int = 0

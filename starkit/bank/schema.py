@@ -10,15 +10,16 @@ correctly as text and reads back identically on SQLite and PostgreSQL; tags are 
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this code reads and writes; older banks are migrated forward on open."""
 
 META_TABLE = "starkit_meta"
 STORIES_TABLE = "starkit_stories"
 REVISIONS_TABLE = "starkit_revisions"
-BANK_TABLES = frozenset({META_TABLE, STORIES_TABLE, REVISIONS_TABLE})
+ATTEMPTS_TABLE = "starkit_attempts"
+BANK_TABLES = frozenset({META_TABLE, STORIES_TABLE, REVISIONS_TABLE, ATTEMPTS_TABLE})
 
 metadata = MetaData()
 
@@ -54,4 +55,20 @@ revisions = Table(
     Column("title", Text, nullable=True),
     Column("tags", Text, nullable=True),
     Column("note", Text, nullable=False),
+)
+
+# v3: practice attempts (typed or recorded answers to a question), kept beside the stories.
+attempts = Table(
+    ATTEMPTS_TABLE,
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("question", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("question_type", String(32), nullable=False),
+    Column("competency", String(64), nullable=False),
+    Column("text", Text, nullable=True),
+    Column("audio_seconds", Float, nullable=True),
+    Column("score", Integer, nullable=True),
+    Column("findings", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
 )

@@ -35,6 +35,9 @@ from starkit.bank import migrations
 from starkit.bank.location import Location, resolve
 from starkit.bank.probe import FileState, probe
 from starkit.bank.records import (
+    Attempt,
+    AttemptFinding,
+    AttemptKind,
     BankExport,
     ExportedStory,
     ImportResult,
@@ -44,7 +47,7 @@ from starkit.bank.records import (
     normalise_title,
     utc_now,
 )
-from starkit.bank.schema import META_TABLE, SCHEMA_VERSION, revisions, stories
+from starkit.bank.schema import META_TABLE, SCHEMA_VERSION, attempts, revisions, stories
 from starkit.errors import BankError, InputError
 from starkit.textio import check_text
 
@@ -483,6 +486,96 @@ class StoryBank:
                 .values(deleted_at=_ts(utc_now()))
             )
 
+    # ----------------------------------------------------------------- practice attempts
+
+    @staticmethod
+    def _attempt(row: Any) -> Attempt:
+        return Attempt(
+            id=row["id"],
+            question=row["question"],
+            kind=row["kind"],
+            question_type=row["question_type"],
+            competency=row["competency"],
+            text=row["text"],
+            audio_seconds=row["audio_seconds"],
+            score=row["score"],
+            findings=tuple(AttemptFinding(**f) for f in json.loads(row["findings"])),
+            created_at=_dt(row["created_at"]),
+        )
+
+    @staticmethod
+    def _attempt_values(attempt: Attempt) -> dict[str, Any]:
+        return {
+            "id": attempt.id,
+            "question": attempt.question,
+            "kind": attempt.kind,
+            "question_type": attempt.question_type,
+            "competency": attempt.competency,
+            "text": attempt.text,
+            "audio_seconds": attempt.audio_seconds,
+            "score": attempt.score,
+            "findings": json.dumps([f.model_dump() for f in attempt.findings]),
+            "created_at": _ts(attempt.created_at),
+        }
+
+    def add_attempt(
+        self,
+        question: str,
+        kind: AttemptKind,
+        *,
+        text: str | None = None,
+        audio_seconds: float | None = None,
+        score: int | None = None,
+        findings: Iterable[AttemptFinding | dict[str, Any]] = (),
+        question_type: str = "",
+        competency: str = "",
+    ) -> Attempt:
+        """Keep one practice attempt (a typed `text` or a recording's `audio_seconds`, never
+        the audio) with its score and findings; returns it as stored."""
+        if (text is None) == (audio_seconds is None):
+            raise InputError("an attempt is either typed text or a recording's length, not both")
+        if text is not None:
+            _clean_text(text)
+        q = " ".join(str(question).split())
+        if not q:
+            raise InputError("an attempt needs the question it answers")
+        _storable(q, "the question")
+        try:
+            attempt = Attempt(
+                id=str(uuid.uuid4()),
+                question=q,
+                kind=kind,
+                question_type=question_type,
+                competency=competency,
+                text=text,
+                audio_seconds=None if audio_seconds is None else round(float(audio_seconds), 2),
+                score=score,
+                findings=tuple(
+                    f if isinstance(f, AttemptFinding) else AttemptFinding(**f) for f in findings
+                ),
+                created_at=utc_now(),
+            )
+        except (ValueError, TypeError) as exc:
+            raise InputError(f"the attempt is malformed: {_one_line(exc)}") from None
+        with self._write() as conn:
+            conn.execute(attempts.insert().values(**self._attempt_values(attempt)))
+        # read back what the database holds (times round-trip through text)
+        return attempt.model_copy(update={"created_at": _dt(_ts(attempt.created_at))})
+
+    def attempts(
+        self, *, kind: AttemptKind | None = None, limit: int | None = None
+    ) -> list[Attempt]:
+        """Practice attempts, oldest first; `limit` keeps the most recent n."""
+        query = select(attempts)
+        if kind is not None:
+            query = query.where(attempts.c.kind == kind)
+        query = query.order_by(attempts.c.created_at.desc(), attempts.c.id.desc())
+        if limit is not None:
+            query = query.limit(max(0, int(limit)))
+        with self._read() as conn:
+            rows = list(conn.execute(query).mappings())
+        return [self._attempt(r) for r in reversed(rows)]
+
     # ----------------------------------------------------------------- export / import
 
     def snapshot(self) -> BankExport:
@@ -498,7 +591,13 @@ class StoryBank:
                 select(revisions).order_by(revisions.c.story_id, revisions.c.number)
             ).mappings():
                 by_story.setdefault(r["story_id"], []).append(self._revision(r))
+            attempt_rows = list(
+                conn.execute(
+                    select(attempts).order_by(attempts.c.created_at, attempts.c.id)
+                ).mappings()
+            )
         return BankExport(
+            attempts=[self._attempt(r) for r in attempt_rows],
             exported_at=utc_now(),
             stories=[
                 ExportedStory(**self._story(r).model_dump(), revisions=by_story.get(r["id"], []))
@@ -534,14 +633,31 @@ class StoryBank:
         from starkit.bank.export import parse_export
 
         export = data if isinstance(data, BankExport) else parse_export(data)
-        added = updated = unchanged = 0
+        added = updated = unchanged = attempts_added = 0
         with self._write() as conn:
             for story in export.stories:
                 outcome = self._import_one(conn, story)
                 added += outcome == "added"
                 updated += outcome == "updated"
                 unchanged += outcome == "unchanged"
-        return ImportResult(added=added, updated=updated, unchanged=unchanged)
+            for attempt in export.attempts:
+                attempts_added += self._import_attempt(conn, attempt)
+        return ImportResult(
+            added=added, updated=updated, unchanged=unchanged, attempts_added=attempts_added
+        )
+
+    def _import_attempt(self, conn: Connection, attempt: Attempt) -> bool:
+        """Add an imported attempt unless this bank has it; BankError if the same id differs."""
+        row = conn.execute(select(attempts).where(attempts.c.id == attempt.id)).mappings().first()
+        if row is None:
+            conn.execute(attempts.insert().values(**self._attempt_values(attempt)))
+            return True
+        if self._attempt(row) != attempt:
+            raise BankError(
+                f"attempt '{attempt.id}' differs from this bank's attempt with the same id; "
+                "nothing was imported"
+            )
+        return False
 
     def _import_one(self, conn: Connection, story: ExportedStory) -> str:
         """Add, extend or leave one imported story; BankError on diverging histories."""

@@ -20,8 +20,9 @@ from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_mode
 from starkit.models import Severity
 from starkit.rules.registry import CHECKS, DOCUMENT_CHECKS, REGISTRY
 
-RuleKind = Literal["bullet", "story", "email", "resume"]
+RuleKind = Literal["bullet", "story", "email", "answer", "resume"]
 """Unit kinds, and `resume`: a whole resume file as read (document-level rules)."""
+QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 
 
 class FiresExample(StrictModel):
@@ -30,6 +31,7 @@ class FiresExample(StrictModel):
     text: str
     span: str
     kind: RuleKind | None = None
+    question: str | None = None
 
 
 class SilentExample(StrictModel):
@@ -37,6 +39,7 @@ class SilentExample(StrictModel):
 
     text: str
     kind: RuleKind | None = None
+    question: str | None = None
 
 
 class Examples(StrictModel):
@@ -63,6 +66,8 @@ class RuleSpec(StrictModel):
     params: dict[str, int | float | tuple[str, ...]] = Field(default_factory=dict)
     """The rule's figures (word limits, speaking rate), read by the check, the message and the
     rewrite alike."""
+    types: tuple[QuestionType, ...] = ()
+    """For kind `answer`: the question types the rule applies to (empty: every type)."""
     examples: Examples = Field(default_factory=Examples)
 
     def message_fields(self) -> set[str]:
@@ -91,6 +96,7 @@ def load_specs() -> dict[str, RuleSpec]:
 @cache
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule spec, keyed by code; each must have a registered check."""
+    import starkit.answer.checks
     import starkit.rewrite
     import starkit.rules.checks
     import starkit.rules.document  # noqa: F401  (these register the checks)

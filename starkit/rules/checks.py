@@ -672,6 +672,7 @@ def answer_length(ctx: UnitContext) -> list[Hit]:
     s, e = ctx.whole()
     side = "short" if n < lo else "long"
     fields = {"words": n, "time": spoken_time(n), "side": side, "min_words": lo, "max_words": hi}
-    fields |= {"min_time": spoken_time(lo), "max_time": spoken_time(hi)}
+    wpm = rule_param("answer-length", "words_per_minute")
+    fields |= {"min_minutes": round(lo / wpm, 1), "max_minutes": round(hi / wpm, 1)}
     fields["gap"] = lo - n if side == "short" else n - hi
     return [Hit(s, e, fields)]

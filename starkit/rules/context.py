@@ -19,6 +19,8 @@ from starkit.textio import count_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from starkit.answer.outline import AnswerFacts
+
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
 
@@ -36,11 +38,12 @@ class Match:
 class UnitContext:
     """One unit (bullet, story or email) with its annotations. Offsets are unit-relative."""
 
-    kind: str  # bullet | story | email
+    kind: str  # bullet | story | email | answer
     text: str  # the unit's original text
     doc: Doc  # the doc of the normalised text (same length, same offsets)
     story: Story | None = None
     lexicon: Lexicon | None = None  # the config's lexicon (None: the default one)
+    answer: AnswerFacts | None = None  # kind `answer`: question type and outline
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     """Tables a rule computes once per unit (keyed by the rule's own name): a rule that would

@@ -14,7 +14,7 @@ import json
 DELAY_MS = 80
 """Pause after the last keystroke before the value is sent (short enough to feel live)."""
 
-LIVE_PREFIXES = ("story-", "email-", "resume-paste", "resume-edit-")
+LIVE_PREFIXES = ("story-", "email-", "resume-paste", "resume-edit-", "practice-answer")
 """CSS key prefixes (`st-key-` + the widget key with `.` turned into `-`) that are live."""
 
 

@@ -224,3 +224,32 @@ def resume_report(data: bytes, name: str, pasted: bool, marked: tuple[int, ...] 
     resume = mark_as_experience(resume, set(marked))
     with LINT_LOCK:
         return lint_resume(resume)
+
+
+# ----------------------------------------------------------------------------- practice
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def lint_answer_cached(text: str, question: str) -> Report:
+    """`starkit.lint(text, "answer", question)`, computed once per distinct pair."""
+    from starkit.engine import lint
+
+    with LINT_LOCK:
+        return lint(text, "answer", question or None)
+
+
+@st.cache_resource(show_spinner=False)
+def metric_questions() -> list[Any]:
+    """The metrics questions (`lexicons/answer/questions.toml`), loaded once per server."""
+    from starkit.answer import load_metric_questions
+
+    return list(load_metric_questions())
+
+
+def question_competency(question: str) -> str:
+    """The first competency of a behavioural bank question ('' when unknown)."""
+    for q in question_bank():
+        if _as_text(q) == question:
+            comps = getattr(q, "competencies", ())
+            return comps[0] if comps else ""
+    return ""

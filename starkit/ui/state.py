@@ -65,6 +65,10 @@ KEEP: tuple[str, ...] = (
     "email.text",
     "bank.filter",
     "practice.source",
+    "practice.kind",
+    "practice.mtype",
+    "practice.mode",
+    "practice.answer-*",
 )
 """Widget keys whose values must survive a visit to another page (glob patterns)."""
 

@@ -71,6 +71,12 @@ SEED = [
 ]
 
 
+METRICS_ANSWER = (
+    "Stories let people share everyday moments with close friends. My north star would be the "
+    "share of weekly active users who post a story. I'd also track replies and time spent."
+)
+
+
 def main(out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -135,6 +141,16 @@ def main(out: Path) -> None:
             pg.locator(".st-key-practice-start button").first.click()
             pg.wait_for_timeout(2500)
             screenshot(pg, "practice", out)
+
+            pg.locator(".st-key-practice-kind").get_by_text("Metrics").click()
+            box = pg.locator(".st-key-practice-answer-metrics textarea")
+            box.wait_for()
+            box.fill(METRICS_ANSWER)
+            pg.locator(".sk-rubric").wait_for()
+            pg.locator(".st-key-practice-save button").click()
+            pg.get_by_text("Attempt saved.").wait_for()
+            pg.wait_for_timeout(1500)
+            screenshot(pg, "practice_metrics", out)
             browser.close()
     finally:
         server.stop()

@@ -44,7 +44,7 @@ def test_rule_fires_on_its_examples(code, example):
         assert all(f.severity == spec.severity and f.suggestion.strip() for f in hits)
         assert all("{" not in f.message for f in hits)
         return
-    report = starkit.lint(example.text, _kind(spec, example))
+    report = starkit.lint(example.text, _kind(spec, example), question=example.question)
     hits = [f for f in report.findings if f.rule == code]
     assert hits, f"{code} did not fire on {example.text!r}"
     spans = [example.text[f.start : f.end] for f in hits]
@@ -61,7 +61,7 @@ def test_rule_stays_silent_on_its_examples(code, example):
     if is_document_rule(code):
         assert code not in {f.rule for f in _document_findings(example.text)}
         return
-    report = starkit.lint(example.text, _kind(spec, example))
+    report = starkit.lint(example.text, _kind(spec, example), question=example.question)
     assert code not in report.rules(), [
         (f.rule, example.text[f.start : f.end]) for f in report.findings
     ]

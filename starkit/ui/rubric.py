@@ -1,0 +1,75 @@
+"""The rubric card of a metrics answer and the progress chart of practice attempts.
+
+User text is always escaped before it is put into HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from starkit.ui.highlight import escape
+
+RUBRIC_CSS = (
+    ".sk-rubric{border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.6rem .8rem;"
+    "margin:.4rem 0 .8rem 0}"
+    ".sk-rubric h4{margin:0 0 .4rem 0;font-size:1rem}"
+    ".sk-rubric table{width:100%;border-collapse:collapse;font-size:.9rem}"
+    ".sk-rubric td{padding:.2rem .4rem;vertical-align:top;"
+    "border-top:1px solid rgba(128,128,128,.2)}"
+    ".sk-rubric .sk-yes{color:#1b7f3b;font-weight:600}.sk-rubric .sk-no{color:#b3261e;"
+    "font-weight:600}.sk-rubric .sk-span{color:inherit;opacity:.8}"
+)
+_EXCERPT = 90
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
+
+
+def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) -> str:
+    """The outline as a card: each part found (with the words that carry it) or missing, the
+    question type and the metric families covered. `relevant` limits the parts shown to those
+    the question type is judged on (None shows all)."""
+    rows = []
+    for part in details.get("outline", []):
+        if relevant is not None and part["part"] not in relevant:
+            continue
+        found = part["found"]
+        mark = '<span class="sk-yes">✓</span>' if found else '<span class="sk-no">✗</span>'
+        where = (
+            f'<span class="sk-span">“{escape(_excerpt(part["spans"][0]["text"]))}”</span>'
+            if found
+            else "<em>missing</em>"
+        )
+        rows.append(f"<tr><td>{mark}</td><td>{escape(part['label'])}</td><td>{where}</td></tr>")
+    families = ", ".join(details.get("families", [])) or "none named"
+    qtype = escape(details.get("question_type", ""))
+    source = escape(details.get("question_type_source", ""))
+    primary = details.get("primary_metric")
+    primary_line = f" · primary metric: {escape(primary)}" if primary else ""
+    return (
+        f'<style>{RUBRIC_CSS}</style><div class="sk-rubric"><h4>Rubric · {qtype} question '
+        f"<small>(type from the {source})</small></h4>"
+        f"<table>{''.join(rows)}</table>"
+        f"<div><small>Metric families: {escape(families)}{primary_line}</small></div></div>"
+    )
+
+
+def progress_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Scores over time, one line per question type (metrics) or competency (behavioural)."""
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("time:T", title="attempt time"),
+            y=alt.Y("score:Q", title="score", scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("series:N", title="question type / competency"),
+            tooltip=["time:T", "series:N", "score:Q"],
+        )
+        .properties(height=260)
+    )

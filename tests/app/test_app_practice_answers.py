@@ -1,0 +1,102 @@
+"""AppTest: the Practice page answers a metrics question (rubric live, one follow-up), saves
+the attempt in the bank, and shows it in the log and the progress chart after a restart."""
+
+from __future__ import annotations
+
+from apptest_helpers import html_bodies, no_exception, rules_shown, shown_text
+
+from starkit.answer import load_metric_questions
+from starkit.bank import StoryBank
+
+WEAK = "I would track DAU, time spent and the number of stories posted."
+
+
+def _metrics_page(open_page):
+    at = open_page("app_pages/practice.py")
+    at.segmented_control(key="practice.kind").set_value("Metrics").run()
+    no_exception(at)
+    return at
+
+
+def test_metrics_question_is_drawn_from_the_metrics_bank(open_page):
+    at = _metrics_page(open_page)
+    question = at.session_state["practice.mquestion"]
+    assert question in {q.text for q in load_metric_questions()}
+    at.segmented_control(key="practice.mtype").set_value("diagnosis").run()
+    drawn = at.session_state["practice.mquestion"]
+    assert next(q for q in load_metric_questions() if q.text == drawn).type == "diagnosis"
+
+
+def test_typed_answer_shows_rubric_and_one_followup_and_is_saved(open_page, bank_path):
+    at = _metrics_page(open_page)
+    stories_q = "How would you measure the success of Instagram Stories?"
+    at.session_state["practice.mquestion"] = stories_q
+    at.run()
+    at.text_area(key="practice.answer-metrics").input(WEAK).run()
+    no_exception(at)
+    assert any('class="sk-rubric"' in body for body in html_bodies(at))
+    text = shown_text(at)
+    assert "success question" in text and "Primary metric" in text
+    followups = [b for b in html_bodies(at) if 'class="sk-followup"' in b]
+    assert len(followups) == 1
+    assert {"answer-no-goal", "answer-no-guardrail"} <= rules_shown(at)
+    at.button(key="practice.save").click().run()
+    no_exception(at)
+    with StoryBank(str(bank_path)) as bank:
+        (attempt,) = bank.attempts()
+    assert attempt.kind == "answer" and attempt.question_type == "success"
+    assert attempt.text == WEAK and "answer-no-guardrail" in attempt.codes()
+
+
+def test_attempts_survive_a_restart_with_chart_and_weakest_cell(open_page, bank_path):
+    with StoryBank(str(bank_path)) as bank:
+        for score in (40, 55):
+            bank.add_attempt(
+                "DAU dropped 15% overnight. What do you do?",
+                "answer",
+                text="I'd look at what shipped.",
+                score=score,
+                question_type="diagnosis",
+                findings=[
+                    {"rule": "answer-no-segmentation", "severity": "warning", "message": "m"}
+                ],
+            )
+    at = open_page("app_pages/practice.py")  # a new app run: what it shows comes from the bank
+    no_exception(at)
+    assert at.get("vega_lite_chart"), "the progress chart is drawn"
+    log = next(d.value for d in at.dataframe if "findings" in d.value.columns)
+    assert list(log["score"]) == [55, 40]
+    assert any("answer-no-segmentation" in m.value for m in at.markdown)
+    drill = at.button(key="practice.drill.0")
+    drill.click().run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Metrics"
+    q = next(q for q in load_metric_questions() if q.text == at.session_state["practice.mquestion"])
+    assert q.type == "diagnosis"
+
+
+def test_behavioural_typed_answer_is_saved_with_its_competency(open_page, bank_path):
+    at = open_page("app_pages/practice.py")
+    story = (
+        "Situation: Checkout was slow. Task: I owned the fix. Action: I cached the tax call. "
+        "Result: p95 fell from 4.2 s to 1.9 s."
+    )
+    at.text_area(key="practice.answer-behavioural").input(story).run()
+    no_exception(at)
+    assert not any('class="sk-rubric"' in body for body in html_bodies(at))
+    at.button(key="practice.save").click().run()
+    no_exception(at)
+    with StoryBank(str(bank_path)) as bank:
+        (attempt,) = bank.attempts()
+    assert attempt.kind == "story" and attempt.question == at.session_state["practice.question"]
+    assert attempt.competency and attempt.question_type == "" and attempt.score is not None
+
+
+def test_typed_answer_survives_a_visit_to_another_page(open_page):
+    at = _metrics_page(open_page)
+    at.text_area(key="practice.answer-metrics").input(WEAK).run()
+    at.switch_page("app_pages/story_bank.py").run()
+    at.switch_page("app_pages/practice.py").run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Metrics"
+    assert at.text_area(key="practice.answer-metrics").value == WEAK
