@@ -35,8 +35,9 @@ def _structured(resume: Resume) -> bool:
     return any(s.heading for s in resume.sections)
 
 
-def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """None for unstructured plain text; else a runner for the resume in `data`."""
+def structured_resume(name: str, data: bytes) -> Resume | None:
+    """The resume in `data`, or None for empty input or unstructured plain text/Markdown
+    (which the generic path lints one line a bullet)."""
     from starkit.resume import detect_format
 
     if len(data) > MAX_FILE_BYTES:
@@ -49,6 +50,14 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
     fmt = detect_format(data, name)
     resume = read_resume(data, name=name)
     if fmt in ("text", "markdown") and not _structured(resume):
+        return None
+    return resume
+
+
+def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
+    """None for unstructured plain text; else a runner for the resume in `data`."""
+    resume = structured_resume(name, data)
+    if resume is None:
         return None
 
     def run(args: argparse.Namespace, config: Any = None) -> int:
