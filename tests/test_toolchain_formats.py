@@ -143,7 +143,10 @@ def test_github_annotations(capsys, mixed):
         and "title=starkit weak-verb::" in line
         for line in out
     )
-    assert any(line.startswith("::notice file=bullets.txt,line=3,col=5,endLine=3,endColumn=14,") for line in out)
+    assert any(
+        line.startswith("::notice file=bullets.txt,line=3,col=5,endLine=3,endColumn=14,")
+        for line in out
+    )
 
 
 def test_github_escapes_data_and_properties():
