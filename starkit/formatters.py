@@ -136,7 +136,8 @@ def render_run_text(run: Any) -> str:
     for f in run.files:
         path = terminal_safe(f.path)
         if f.error:
-            out.append(f"{path}: error: {terminal_safe(f.error)}")
+            message = f.error.removeprefix(f"{f.path}: ")
+            out.append(f"{path}: error: {terminal_safe(message)}")
             continue
         for item in f.findings:
             out.append(

@@ -402,4 +402,4 @@ def run(
 
 
 def _quiet_skip(error: str) -> bool:
-    return "binary" in error or "is empty" in error
+    return any(s in error for s in ("binary", "is empty", "not a JSON Resume"))
