@@ -66,6 +66,8 @@ class RuleSpec(StrictModel):
 @cache
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule spec, keyed by code, validated; each must have a registered check."""
+    import starkit.crosscheck  # noqa: F401  (registers the cross-document inconsistent-figure)
+
     folder = lexicon_root() / "rules"
     specs: dict[str, RuleSpec] = {}
     for path in sorted(folder.glob("*.toml")):
