@@ -99,6 +99,9 @@ def _init(kind: str | None, config_path: str | None) -> None:
     from starkit.config import load_config
     from starkit.nlp import get_nlp
 
+    if _state.get("args") == (kind, config_path):
+        return  # already built in this process (or inherited through fork)
+    _state["args"] = (kind, config_path)
     config = load_config(config_path, start=Path.cwd())
     _state.update(kind=kind, config=config)
     get_nlp(config)  # build the pipeline once per process
@@ -261,7 +264,10 @@ def _results(
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    fork = sys.platform.startswith("linux")
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork:
+        _init(kind, config_path)  # build once here: the workers inherit the pipeline
     chunk = max(1, min(16, len(todo) // (jobs * 8) or 1))
     with ctx.Pool(jobs, initializer=_init, initargs=(kind, config_path)) as pool:
         yield from pool.imap_unordered(_work, todo, chunksize=chunk)
