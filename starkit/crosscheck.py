@@ -152,6 +152,7 @@ _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|\.(?=\d)[^\n.!?]*)*", re.M)
 _PERIOD_UNITS = r"(day|week|month|quarter|year)s?"
+_RANGE_JOINS = frozenset({"to", "->", "→", "-", "–", "—", "down to", "up to", "and"})
 
 
 def _norm(word: str) -> str:
@@ -275,7 +276,12 @@ def _claims(doc_index: int, text: str, kind: str) -> list[Claim]:
             if t.is_alpha and len(t.text) > 2 and _norm(t.text) not in generic
         )
         claim = Claim(doc_index, s, e, sent, words, qualifiers, frozenset())
-        for q in find_quantities_in_doc(doc):
+        quantities = find_quantities_in_doc(doc)
+        in_figure = {i for q in quantities for i in range(q.token_start, q.token_end)}
+        # a metric term inside a figure ("six weeks") names no metric
+        figure_free = [(ms, me) for ms, me in metric_spans if not in_figure & set(range(ms, me))]
+        previous: Figure | None = None
+        for q in quantities:
             if not q.measure or q.value is None:
                 continue
             ks = _kind_and_scale(q)
@@ -284,15 +290,16 @@ def _claims(doc_index: int, text: str, kind: str) -> list[Claim]:
             kind_name, scale = ks
             if kind_name == "duration" and _before(sent, q.start, fw.period_lead):
                 continue  # "in 6 months": the period of the claim, not its figure
-            metric = _metric_of(doc, q, metric_spans)
-            if not metric:
-                continue
+            between = sent[previous.end - s : q.start].strip().lower() if previous else ""
+            if previous is not None and previous.kind == kind_name and between in _RANGE_JOINS:
+                metric = previous.metric  # "from 800 ms to 300 ms": one metric
+            else:
+                metric = _metric_of(doc, q, figure_free)
             lo, hi, value = _interval(q, sent, q.start)
-            claim.figures.append(
-                Figure(
-                    kind_name, lo * scale, hi * scale, value * scale, s + q.start, s + q.end, metric
-                )
+            previous = Figure(
+                kind_name, lo * scale, hi * scale, value * scale, s + q.start, s + q.end, metric
             )
+            claim.figures.append(previous)
         if claim.figures:
             masked = list(sent)
             for f in claim.figures:  # "from 5 days to 2 days" are figures, not periods
@@ -347,24 +354,34 @@ def _agrees(f: Figure, others: list[Figure]) -> bool:
     return any(g.lo <= f.value <= g.hi or f.lo <= g.value <= f.hi for g in others)
 
 
+def _same_metric(ma: frozenset[str], mb: frozenset[str], a: Claim, b: Claim) -> bool:
+    """The same metric named alike ("latency"), or in other words that each claim also uses
+    ("onboarding time-to-first-value" and "onboarding time to first value")."""
+    if ma == mb:
+        return True
+    if "_" in ma or "_" in mb or any(m.startswith("noun:") for m in ma | mb):
+        return False
+    return bool(ma & mb) or bool(ma & b.words and mb & a.words)
+
+
 def _compare(a: Claim, b: Claim) -> list[tuple[frozenset[str], list[Figure], list[Figure]]]:
     if a.periods and b.periods and not (a.periods & b.periods):
         return []
     out = []
-    metrics = {f.metric for f in a.figures} & {f.metric for f in b.figures}
-    for metric in metrics:
-        if not _same_work(a, b, metric):
-            continue
-        fa = [f for f in a.figures if f.metric == metric]
-        fb = [f for f in b.figures if f.metric == metric]
-        for kind in {f.kind for f in fa} & {f.kind for f in fb}:
-            ka = [f for f in fa if f.kind == kind]
-            kb = [f for f in fb if f.kind == kind]
-            lone_a = [f for f in ka if not _agrees(f, kb)]
-            lone_b = [f for f in kb if not _agrees(f, ka)]
-            if lone_a and lone_b:
-                out.append((metric, ka, kb))
-                break
+    for ma in sorted({f.metric for f in a.figures}, key=sorted):
+        for mb in sorted({f.metric for f in b.figures}, key=sorted):
+            if not _same_metric(ma, mb, a, b) or not _same_work(a, b, ma | mb):
+                continue
+            fa = [f for f in a.figures if f.metric == ma]
+            fb = [f for f in b.figures if f.metric == mb]
+            for kind in sorted({f.kind for f in fa} & {f.kind for f in fb}):
+                ka = [f for f in fa if f.kind == kind]
+                kb = [f for f in fb if f.kind == kind]
+                lone_a = [f for f in ka if not _agrees(f, kb)]
+                lone_b = [f for f in kb if not _agrees(f, ka)]
+                if lone_a and lone_b:
+                    out.append((ma, ka, kb))
+                    break
     return out
 
 
@@ -470,3 +487,27 @@ def cross_check_run(run: Any) -> None:
             result.findings.append(Item(cf.rule, cf.severity, message, cf.suggestion, place))
     for result, _ in owners:
         result.findings.sort(key=lambda i: (i.place.page or 0, i.place.line, i.place.col))
+
+
+def resume_against_stories(
+    resume_name: str, resume_lines: list[str], stories: list[tuple[str, str]]
+) -> list[dict[str, str]]:
+    """Rows for the Story bank's consistency panel: the resume's lines (bullets) against the
+    saved stories `(title, text)`; one row a disagreement, resume first."""
+    docs = [(resume_name, "\n".join(line.replace("\n", " ") for line in resume_lines), "resume")]
+    docs += [(title, text, "story") for title, text in stories]
+    rows = []
+    for f in cross_check(docs):
+        if f.first.name != resume_name:
+            continue  # two stories that disagree: shown by the Story builder, not here
+        rows.append(
+            {
+                "metric": f.metric,
+                "resume says": f.first.text,
+                "resume line": f.first.claim,
+                "story": f.second.name,
+                "story says": f.second.text,
+                "story sentence": f.second.claim,
+            }
+        )
+    return rows
