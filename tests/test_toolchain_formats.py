@@ -157,3 +157,33 @@ def test_github_escapes_data_and_properties():
     assert "\n" not in line
     assert line.startswith("::warning file=a%2Cb%3Ac%25.md,line=2,col=3,endLine=2,endColumn=9,")
     assert line.endswith("::50%25 off:%0Anext, line%0D")
+
+
+def test_sarif_with_pdf_and_docx_is_valid_and_pages_are_properties(capsys, mixed):
+    from tests.resume.fixtures import docs, pdfs
+
+    (mixed / "cv.pdf").write_bytes(pdfs.word_like())
+    (mixed / "cv.docx").write_bytes(docs.word_resume())
+    _, log = sarif_of(capsys, ".")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+    run = log["runs"][0]
+    pdf_index = next(i for i, a in enumerate(run["artifacts"]) if a["location"]["uri"] == "cv.pdf")
+    pdf_results = [
+        r
+        for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == pdf_index
+    ]
+    assert pdf_results, "the PDF resume has findings"
+    for r in pdf_results:
+        assert "region" not in r["locations"][0]["physicalLocation"]
+        assert r["properties"]["page"] >= 1
+    docx_index = next(
+        i for i, a in enumerate(run["artifacts"]) if a["location"]["uri"] == "cv.docx"
+    )
+    docx_results = [
+        r
+        for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == docx_index
+    ]
+    assert docx_results and all("paragraph" in r["properties"] for r in docx_results)
