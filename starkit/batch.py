@@ -5,9 +5,10 @@ Rows (`ROW_COLUMNS`): one `file` row per file (its kind, format, score, or its e
 `unit` row per bullet, line, story or email, and one `finding` row per finding, each with the
 file's path and the position in the file.
 
-Restart: results are written as they come into `OUT.parts/` (one Parquet file per flush); a
-run skips every file already there or in OUT, and at the end merges everything into OUT and
-removes the parts. Kill it at any time and run the same command again to go on.
+Restart: the workers write results as they come into `OUT.parts/` (one Parquet file per
+chunk of up to 32 files); a run skips every file already there or in OUT, and at the end
+merges everything into OUT and removes the parts. Kill it at any time and run the same
+command again to go on.
 
 Needs the `scale` extra (pyarrow, tqdm): `pip install 'starkit[scale]'`.
 """
@@ -45,9 +46,6 @@ ROW_COLUMNS: dict[str, str] = {
     "error": "string",
 }
 """The columns of the table and their pandas dtypes (missing values are null)."""
-
-FLUSH_FILES = 200
-FLUSH_SECONDS = 10.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -188,11 +186,18 @@ def rows_for_file(path: str, kind: str | None = None, config: Any = None) -> lis
     return rows
 
 
-def _work(path: str) -> tuple[str, list[dict[str, Any]]]:
-    try:
-        return path, rows_for_file(path, _state.get("kind"), _state.get("config"))
-    except StarkitError as exc:  # pragma: no cover - lint_file turns these into rows
-        return path, [_row(path, "file", error=str(exc))]
+def _work(task: tuple[list[str], str]) -> tuple[int, int]:
+    """Lint a chunk of files and write their rows as one part file: (files, errors). The
+    workers write their own parts, so the parent only counts (it would compete for a core)."""
+    paths, parts = task
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            rows += rows_for_file(path, _state.get("kind"), _state.get("config"))
+        except StarkitError as exc:  # pragma: no cover - lint_file turns these into rows
+            rows.append(_row(path, "file", error=str(exc)))
+    _flush(rows, Path(parts))
+    return len(paths), sum(1 for r in rows if r["row"] == "file" and r["error"])
 
 
 # -- parent side ------------------------------------------------------------------------------
@@ -255,12 +260,14 @@ def _merge(out: Path) -> None:
 
 
 def _results(
-    todo: list[str], jobs: int, kind: str | None, config_path: str | None
-) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    todo: list[str], parts: Path, jobs: int, kind: str | None, config_path: str | None
+) -> Iterator[tuple[int, int]]:
+    size = max(1, min(32, len(todo) // (jobs * 4)))
+    tasks = [(todo[i : i + size], str(parts)) for i in range(0, len(todo), size)]
     if jobs == 1:
         _init(kind, config_path)
-        for p in todo:
-            yield _work(p)
+        for t in tasks:
+            yield _work(t)
         return
     import multiprocessing as mp
 
@@ -268,9 +275,8 @@ def _results(
     ctx = mp.get_context("fork" if fork else "spawn")
     if fork:
         _init(kind, config_path)  # build once here: the workers inherit the pipeline
-    chunk = max(1, min(16, len(todo) // (jobs * 8) or 1))
     with ctx.Pool(jobs, initializer=_init, initargs=(kind, config_path)) as pool:
-        yield from pool.imap_unordered(_work, todo, chunksize=chunk)
+        yield from pool.imap_unordered(_work, tasks)
 
 
 def run_batch(
@@ -296,20 +302,13 @@ def run_batch(
 
         bar = tqdm(total=len(todo), unit="file", file=sys.stderr, desc="starkit batch")
     start = time.perf_counter()
-    buffer: list[dict[str, Any]] = []
-    last = time.monotonic()
     errors = 0
     try:
-        for _path, rows in _results(todo, jobs, kind, config_path):
-            errors += any(r["error"] for r in rows)
-            buffer += rows
+        for n, bad in _results(todo, parts, jobs, kind, config_path):
+            errors += bad
             if bar is not None:
-                bar.update(1)
-            if len(buffer) >= FLUSH_FILES * 20 or time.monotonic() - last > FLUSH_SECONDS:
-                _flush(buffer, parts)
-                buffer, last = [], time.monotonic()
+                bar.update(n)
     finally:
-        _flush(buffer, parts)
         if bar is not None:
             bar.close()
     seconds = time.perf_counter() - start
