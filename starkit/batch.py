@@ -275,6 +275,8 @@ def _results(
     ctx = mp.get_context("fork" if fork else "spawn")
     if fork:
         _init(kind, config_path)  # build once here: the workers inherit the pipeline
+        import pandas  # noqa: F401  (and the Parquet writer: imported once, not per worker)
+        import pyarrow.parquet  # noqa: F401
     with ctx.Pool(jobs, initializer=_init, initargs=(kind, config_path)) as pool:
         yield from pool.imap_unordered(_work, tasks)
 
