@@ -302,25 +302,31 @@ def _lint_file(
 
     name, data = _read_input(path, stdin if stdin is not None else sys.stdin)
     result = FileResult(name)
-    binary = data[:5] == b"%PDF-" or data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
-    if not binary:
+
+    def decode() -> None:
         decoded = decode_bytes(data, name)
         if decoded.warning:
             result.warnings.append(decoded.warning)
         result.text = decoded.text
+
     if kind in (None, "resume"):
+        # the resume reader first: it names what a binary file is ("an image: no OCR")
         resume = _structured_resume(name, data)
         if resume is not None:
             from starkit.resume.report import lint_resume
 
+            if resume.format not in ("pdf", "docx"):
+                decode()
             result.warnings += list(resume.warnings)
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
             result.native = report
             items = _resume_items(report, resume.format, result.text)
             return _suppress(result, items, report_unused)
-    if result.text is None:
+    if data[:5] == b"%PDF-" or data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         raise InputError(f"{name}: a {kind} cannot be read from a PDF or DOCX file")
+    decode()
+    assert result.text is not None
     result.kind = kind or kind_from_text(result.text)
     result.fmt = "text"
     report = engine.lint(result.text, result.kind, config=config)
@@ -402,4 +408,5 @@ def run(
 
 
 def _quiet_skip(error: str) -> bool:
-    return any(s in error for s in ("binary", "is empty", "not a JSON Resume"))
+    quiet = ("binary", "is empty", "not a JSON Resume", "does not match any supported format")
+    return any(s in error for s in quiet)
