@@ -42,6 +42,7 @@ class FigureWords(StrictModel):
     lower_bounds: tuple[str, ...]
     upper_bounds: tuple[str, ...]
     period_lead: tuple[str, ...]
+    level_lead: tuple[str, ...]
     period_words: dict[str, str]
     number_words: dict[str, int]
     generic: _Generic
@@ -208,6 +209,19 @@ def _before(text: str, start: int, phrases: tuple[str, ...]) -> bool:
     )
 
 
+def _unhedged(text: str, start: int) -> str:
+    """`text` with a hedge right before `start` blanked ("at about 3%" reads as "at 3%")."""
+    head = text[:start]
+    stripped = head.rstrip()
+    for h in sorted(figure_words().hedges, key=len, reverse=True):
+        if stripped.lower().endswith(h) and (
+            len(stripped) == len(h) or not stripped[-len(h) - 1].isalnum()
+        ):
+            cut = len(stripped) - len(h)
+            return text[:cut] + " " * (start - cut) + text[start:]
+    return text
+
+
 def _interval(q: Any, text: str, start: int) -> tuple[float, float, float]:
     """(low, high, value) of a figure from its rounding, hedges and bounds."""
     fw = figure_words()
@@ -290,6 +304,10 @@ def _claims(doc_index: int, text: str, kind: str) -> list[Claim]:
             kind_name, scale = ks
             if kind_name == "duration" and _before(sent, q.start, fw.period_lead):
                 continue  # "in 6 months": the period of the claim, not its figure
+            if kind_name == "percent" and not _before(
+                _unhedged(sent, q.start), q.start, fw.level_lead
+            ):
+                kind_name = "percent-change"  # "grew retention 40%": a change, not a level
             between = sent[previous.end - s : q.start].strip().lower() if previous else ""
             if previous is not None and previous.kind == kind_name and between in _RANGE_JOINS:
                 metric = previous.metric  # "from 800 ms to 300 ms": one metric
@@ -364,7 +382,12 @@ def _same_metric(ma: frozenset[str], mb: frozenset[str], a: Claim, b: Claim) -> 
     return bool(ma & mb) or bool(ma & b.words and mb & a.words)
 
 
-def _compare(a: Claim, b: Claim) -> list[tuple[frozenset[str], list[Figure], list[Figure]]]:
+def _relate(
+    a: Claim, b: Claim
+) -> list[tuple[frozenset[str], str, list[Figure], list[Figure], bool, bool]]:
+    """Every comparable (metric, kind) of two claims: `(metric, kind, figures of a, figures
+    of b, disagree, covered)`; they disagree when each holds a figure the other does not agree
+    with; `b` covers `a` when every figure of `a` agrees with one of `b`."""
     if a.periods and b.periods and not (a.periods & b.periods):
         return []
     out = []
@@ -379,10 +402,20 @@ def _compare(a: Claim, b: Claim) -> list[tuple[frozenset[str], list[Figure], lis
                 kb = [f for f in fb if f.kind == kind]
                 lone_a = [f for f in ka if not _agrees(f, kb)]
                 lone_b = [f for f in kb if not _agrees(f, ka)]
-                if lone_a and lone_b:
-                    out.append((ma, ka, kb))
-                    break
+                out.append((ma, kind, ka, kb, bool(lone_a and lone_b), not lone_a))
     return out
+
+
+def _agreeing(a: Claim, others: list[Claim]) -> set[tuple[frozenset[str], str]]:
+    """The (metric, kind) of `a` that some claim of the other document states alike: a story
+    that gives the resume's figures in its Result may give other ones for another time in its
+    Situation ("latency had crept up from 500 ms to 900 ms")."""
+    return {
+        (metric, kind)
+        for b in others
+        for metric, kind, _fa, _fb, _disagree, covered in _relate(a, b)
+        if covered
+    }
 
 
 def _place(name: str, text: str, claim: Claim, figures: list[Figure]) -> Place:
@@ -403,48 +436,45 @@ def cross_check(documents: list[tuple[str, str, str]]) -> list[CrossFinding]:
         parse_kind(kind)
         claims.append(_claims(i, text, str(kind)))
     spec = rule_spec()
-    seen: set[tuple[int, int, int, int]] = set()
     out: list[CrossFinding] = []
     for i in range(len(documents)):
         for j in range(i + 1, len(documents)):
             for a in claims[i]:
+                agreed = _agreeing(a, claims[j])
+                # per metric, the claim of the other document closest to this one: the most
+                # figures in common, then the most words
+                best: dict[frozenset[str], tuple[tuple[int, int], Claim, list, list]] = {}
                 for b in claims[j]:
-                    for metric, fa, fb in _compare(a, b):
-                        key = (a.doc, a.start, b.doc, b.start)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        first = _place(documents[i][0], documents[i][1], a, fa)
-                        second = _place(documents[j][0], documents[j][1], b, fb)
-                        metric_name = (
-                            " ".join(sorted(m.removeprefix("noun:") for m in metric if m != "_"))
-                            or "figure"
-                        )
-                        message = spec.format(
-                            {
-                                "first": f"'{first.text}'",
-                                "second": f"'{second.text}'",
-                                "other": f"{second.name}:{second.line}:{second.col}",
-                                "metric": metric_name,
-                            }
-                        )
-                        suggestion = (
-                            f"Check the source and use one figure in both places: "
-                            f"{first.name}:{first.line} says '{first.claim}'; "
-                            f"{second.name}:{second.line} says '{second.claim}'."
-                        )
-                        out.append(
-                            CrossFinding(
-                                RULE,
-                                spec.severity.value,
-                                message,
-                                suggestion,
-                                metric_name,
-                                first,
-                                second,
-                            )
-                        )
+                    for metric, kind, fa, fb, disagree, _covered in _relate(a, b):
+                        if not disagree or (metric, kind) in agreed:
+                            continue  # agrees, or another claim of that document agrees
+                        same = sum(_agrees(f, fb) for f in fa)
+                        score = (same, len(a.words & b.words))
+                        if metric not in best or score > best[metric][0]:
+                            best[metric] = (score, b, fa, fb)
+                for metric, (_score, b, fa, fb) in best.items():
+                    first = _place(documents[i][0], documents[i][1], a, fa)
+                    second = _place(documents[j][0], documents[j][1], b, fb)
+                    out.append(_finding(spec, metric, first, second))
     return out
+
+
+def _finding(spec: Any, metric: frozenset[str], first: Place, second: Place) -> CrossFinding:
+    metric_name = " ".join(sorted(m.removeprefix("noun:") for m in metric if m != "_")) or "figure"
+    message = spec.format(
+        {
+            "first": f"'{first.text}'",
+            "second": f"'{second.text}'",
+            "other": f"{second.name}:{second.line}:{second.col}",
+            "metric": metric_name,
+        }
+    )
+    suggestion = (
+        f"Check the source and use one figure in both places: "
+        f"{first.name}:{first.line} says '{first.claim}'; "
+        f"{second.name}:{second.line} says '{second.claim}'."
+    )
+    return CrossFinding(RULE, spec.severity.value, message, suggestion, metric_name, first, second)
 
 
 def cross_check_run(run: Any) -> None:

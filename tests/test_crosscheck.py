@@ -68,11 +68,33 @@ def test_finding_names_both_places():
         ("Grew marketplace revenue to $1.2M", "Marketplace revenue reached $1,200,000."),
         ("Grew checkout conversion 12% in Q2", "Checkout conversion grew 18% in Q3."),
         ("Saved $450k a year in cloud costs", "We saved $40k a month in cloud costs."),
+        (
+            "Raised checkout conversion 24% with one-click pay",
+            "Result: one-click pay took checkout conversion from 2.1% to 2.6%.",
+        ),
+        (
+            "Cut p95 checkout latency from 900 ms to 300 ms",
+            "Situation: checkout p95 latency had crept up from 500 ms to 900 ms over the year. "
+            "Result: we cut p95 checkout latency from 900 ms to 300 ms.",
+        ),
     ],
-    ids=["about", "format", "quarters", "per-period"],
+    ids=["about", "format", "quarters", "per-period", "change-vs-level", "earlier-figures"],
 )
 def test_rounding_and_other_periods_stay_silent(a, b):
     assert starkit.cross_check([("r", a, "resume"), ("s", b, "story")]) == []
+
+
+def test_one_finding_names_the_closest_sentence():
+    story = (
+        "Situation: checkout p95 latency had crept up from 500 ms to 900 ms over the year. "
+        "Result: we cut p95 checkout latency from 900 ms to 300 ms."
+    )
+    found = starkit.cross_check(
+        [("r", "Cut p95 checkout latency from 800 ms to 300 ms", "resume"), ("s", story, "story")]
+    )
+    assert [f.second.claim for f in found] == [
+        "Result: we cut p95 checkout latency from 900 ms to 300 ms."
+    ]
 
 
 def test_same_document_is_not_compared_with_itself():
