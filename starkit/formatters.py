@@ -234,16 +234,18 @@ def render_github(run: Any) -> str:
 
 
 def _artifact_uri(path: str) -> str:
+    """The file as a URI reference: relative to the working directory when it is under it
+    (what code hosts expect), else its absolute path; characters a URI cannot hold are
+    %-escaped."""
     from pathlib import Path
 
     if path == "<stdin>":
         return "stdin"
     p = Path(path)
     try:
-        rel = p.resolve().relative_to(Path.cwd().resolve())
-        return quote(rel.as_posix())
+        return quote(p.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return p.resolve().as_uri()
+        return quote(p.resolve().as_posix())
 
 
 def sarif_rules() -> list[dict[str, object]]:

@@ -187,3 +187,14 @@ def test_sarif_with_pdf_and_docx_is_valid_and_pages_are_properties(capsys, mixed
         if r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == docx_index
     ]
     assert docx_results and all("paragraph" in r["properties"] for r in docx_results)
+
+
+def test_artifact_uris_outside_the_working_directory_are_absolute_paths(
+    capsys, mixed, tmp_path, monkeypatch
+):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    _, log = sarif_of(capsys, str(mixed / "bullets.txt"))
+    [artifact] = log["runs"][0]["artifacts"]
+    assert artifact["location"]["uri"] == (mixed / "bullets.txt").resolve().as_posix()
