@@ -153,6 +153,7 @@ _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|\.(?=\d)[^\n.!?]*)*", re.M)
 _PERIOD_UNITS = r"(day|week|month|quarter|year)s?"
+_COUNTED = frozenset({"team", "month", "week", "day", "year"})  # "3 teams" counts teams
 _RANGE_JOINS = frozenset({"to", "->", "→", "-", "–", "—", "down to", "up to", "and"})
 
 
@@ -199,6 +200,25 @@ def _periods(text: str) -> frozenset[str]:
         if word in fw.period_words:
             found.add(fw.period_words[word])
     return frozenset(found)
+
+
+def _period_type(period: str) -> str:
+    if re.fullmatch(r"[qh][1-4]", period):
+        return period[0]  # a quarter or a half of the year
+    if re.fullmatch(r"(?:19|20)\d\d|fy\d+", period):
+        return "year"
+    return "span"  # "6-month", "1-year": how long, or per how long
+
+
+def _other_periods(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two claims name different periods of one type ("Q1 2023" and "Q4 2023"
+    differ by quarter; "in 2023" and "a year" are not of one type and do not conflict)."""
+    for kind in {_period_type(p) for p in a} & {_period_type(p) for p in b}:
+        pa = {p for p in a if _period_type(p) == kind}
+        pb = {p for p in b if _period_type(p) == kind}
+        if not pa & pb:
+            return True
+    return False
 
 
 def _before(text: str, start: int, phrases: tuple[str, ...]) -> bool:
@@ -333,9 +353,12 @@ def _metric_of(doc: Any, q: Any, metric_spans: list[tuple[int, int]]) -> frozens
     generic = set(figure_words().generic.words)
     te = q.token_end
     in_metric = {i: (ms, me) for ms, me in metric_spans for i in range(ms, me)}
+    ts = q.token_start
+    if q.kind == "count" and ts >= 2 and doc[ts - 1].lower_ == "of" and doc[ts - 2].is_alpha:
+        return frozenset({f"noun:{_norm(doc[ts - 2].text)}"})  # "a team of 12"
     if q.kind == "count" and te < len(doc) and doc[te].is_alpha and te not in in_metric:
         noun = _norm(doc[te].text)
-        if noun not in generic and not doc[te].is_stop:
+        if not doc[te].is_stop and (noun not in generic or noun in _COUNTED):
             return frozenset({f"noun:{noun}"})
     best = None
     for ms, me in metric_spans:
@@ -388,7 +411,7 @@ def _relate(
     """Every comparable (metric, kind) of two claims: `(metric, kind, figures of a, figures
     of b, disagree, covered)`; they disagree when each holds a figure the other does not agree
     with; `b` covers `a` when every figure of `a` agrees with one of `b`."""
-    if a.periods and b.periods and not (a.periods & b.periods):
+    if _other_periods(a.periods, b.periods):
         return []
     out = []
     for ma in sorted({f.metric for f in a.figures}, key=sorted):

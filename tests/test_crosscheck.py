@@ -35,7 +35,7 @@ def score(name: str) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
-@pytest.mark.parametrize("name", ["pairs.json", "holdout.json"])
+@pytest.mark.parametrize("name", ["pairs.json", "holdout.json", "probes.json"])
 def test_precision_and_recall_on_labelled_pairs(name):
     tp, fp, fn = score(name)
     assert tp + fn >= 7
