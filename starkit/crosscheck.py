@@ -153,6 +153,7 @@ _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|\.(?=\d)[^\n.!?]*)*", re.M)
 _PERIOD_UNITS = r"(day|week|month|quarter|year)s?"
+_ALNUM_TERM = re.compile(r"[A-Za-z]+\d+[A-Za-z\d]*", re.I)
 _COUNTED = frozenset({"team", "month", "week", "day", "year"})  # "3 teams" counts teams
 _RANGE_JOINS = frozenset({"to", "->", "→", "-", "–", "—", "down to", "up to", "and"})
 
@@ -307,7 +308,10 @@ def _claims(doc_index: int, text: str, kind: str) -> list[Claim]:
         words = frozenset(
             _norm(t.text)
             for t in doc
-            if t.is_alpha and len(t.text) > 2 and _norm(t.text) not in generic
+            if len(t.text) > 2
+            and t.text[0].isalpha()
+            and (t.is_alpha or _ALNUM_TERM.fullmatch(t.text))  # "p95", "k8s", not "Q2"
+            and _norm(t.text) not in generic
         )
         claim = Claim(doc_index, s, e, sent, words, qualifiers, frozenset())
         quantities = find_quantities_in_doc(doc)
@@ -378,7 +382,12 @@ def _metric_of(doc: Any, q: Any, metric_spans: list[tuple[int, int]]) -> frozens
     return frozenset(specific or words)
 
 
-def _same_work(a: Claim, b: Claim, metric: frozenset[str]) -> bool:
+def _same_work(
+    a: Claim, b: Claim, metric: frozenset[str], fa: list[Figure], fb: list[Figure]
+) -> bool:
+    """The claims are about the same piece of work: they share a word beside the metric, or
+    a figure of it ("from 800 ms to 300 ms" and "from 900 ms to 300 ms"), and no qualifier of
+    the metric conflicts ("search latency" and "checkout latency")."""
     shared = (a.words & b.words) - metric
     if "_" in metric:  # no metric named: the claims must be about the same thing
         small = min(len(a.words), len(b.words)) or 1
@@ -386,8 +395,8 @@ def _same_work(a: Claim, b: Claim, metric: frozenset[str]) -> bool:
     for word in metric:
         qa, qb = a.qualifiers.get(word), b.qualifiers.get(word)
         if qa and qb and qa != qb and qa not in b.words and qb not in a.words:
-            return False  # "search latency" and "checkout latency"
-    return len(shared) >= 1
+            return False
+    return len(shared) >= 1 or any(_agrees(f, [g for g in fb if g.kind == f.kind]) for f in fa)
 
 
 def _agrees(f: Figure, others: list[Figure]) -> bool:
@@ -416,10 +425,10 @@ def _relate(
     out = []
     for ma in sorted({f.metric for f in a.figures}, key=sorted):
         for mb in sorted({f.metric for f in b.figures}, key=sorted):
-            if not _same_metric(ma, mb, a, b) or not _same_work(a, b, ma | mb):
-                continue
             fa = [f for f in a.figures if f.metric == ma]
             fb = [f for f in b.figures if f.metric == mb]
+            if not _same_metric(ma, mb, a, b) or not _same_work(a, b, ma | mb, fa, fb):
+                continue
             for kind in sorted({f.kind for f in fa} & {f.kind for f in fb}):
                 ka = [f for f in fa if f.kind == kind]
                 kb = [f for f in fb if f.kind == kind]
@@ -488,6 +497,7 @@ def _finding(spec: Any, metric: frozenset[str], first: Place, second: Place) -> 
         {
             "first": f"'{first.text}'",
             "second": f"'{second.text}'",
+            "here": f"{first.name}:{first.line}:{first.col}",
             "other": f"{second.name}:{second.line}:{second.col}",
             "metric": metric_name,
         }

@@ -55,7 +55,7 @@ def test_finding_names_both_places():
     assert resume[f.first.start : f.first.end] == "800 ms to 300 ms"
     assert (f.second.name, f.second.line) == ("story.md", 2)
     assert story[f.second.start : f.second.end] == "900 ms to 300 ms"
-    assert "story.md:2" in f.message and "cv.md:2" in f.suggestion
+    assert "story.md:2:" in f.message and "cv.md:2:" in f.message and "cv.md:2" in f.suggestion
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,19 @@ def test_one_finding_names_the_closest_sentence():
     )
     assert [f.second.claim for f in found] == [
         "Result: we cut p95 checkout latency from 900 ms to 300 ms."
+    ]
+
+
+def test_the_contract_example_fires():
+    """RULES.md: "cut p95 latency from 800 ms to 300 ms" against "from 900 ms to 300 ms"."""
+    found = starkit.cross_check(
+        [
+            ("resume.md", "Cut p95 latency from 800 ms to 300 ms", "resume"),
+            ("story.md", "Result: we cut p95 latency from 900 ms to 300 ms.", "story"),
+        ]
+    )
+    assert [(f.first.text, f.second.text) for f in found] == [
+        ("800 ms to 300 ms", "900 ms to 300 ms")
     ]
 
 
