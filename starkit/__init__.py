@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from starkit.bank import StoryBank
+    from starkit.crosscheck import cross_check
     from starkit.engine import lint, lint_many
     from starkit.resume import read_resume
     from starkit.story import parse_story
@@ -33,6 +34,7 @@ _LAZY = {
     "parse_story": "starkit.story",
     "read_resume": "starkit.resume",
     "StoryBank": "starkit.bank",
+    "cross_check": "starkit.crosscheck",
 }
 
 
@@ -60,6 +62,7 @@ __all__ = [
     "Story",
     "StoryBank",
     "UnitReport",
+    "cross_check",
     "lint",
     "lint_many",
     "parse_story",

@@ -20,12 +20,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from starkit.errors import ResumeReadError
 from starkit.models import Severity
 from starkit.resume import read_resume
 from starkit.resume.model import Resume
+from starkit.resume.project import LATEX_SUFFIXES
 from starkit.textio import MAX_FILE_BYTES, inert
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -35,9 +37,11 @@ def _structured(resume: Resume) -> bool:
     return any(s.heading for s in resume.sections)
 
 
-def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """None for unstructured plain text; else a runner for the resume in `data`. The file is
-    read in a worker process with a time and memory budget (`starkit.worker`)."""
+def structured_resume(name: str, data: bytes, path: str | None = None) -> Resume | None:
+    """The resume in `data`, or None for empty input or unstructured plain text/Markdown
+    (which the generic path lints one line a bullet). It is read in a worker process with a
+    time and memory budget (`starkit.worker`). A `.tex` file named by `path` is read from disk
+    with the files it `\\input`s beside it (`starkit.resume.project`)."""
     from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
@@ -47,8 +51,18 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         )
     if not data.strip():
         return None  # the generic path says the input is empty
+    if path is not None and path != "-" and Path(path).suffix.lower() in LATEX_SUFFIXES:
+        return run_bounded(read_resume, Path(path), label=name, name=name)
     fmt, resume = run_bounded(detect_and_read, data, name, label=name)
     if fmt in ("text", "markdown", "rst", "org") and not _structured(resume):
+        return None
+    return resume
+
+
+def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
+    """None for unstructured plain text; else a runner for the resume in `data`."""
+    resume = structured_resume(name, data)
+    if resume is None:
         return None
 
     def run(args: argparse.Namespace, config: Any = None) -> int:
@@ -62,24 +76,6 @@ def detect_and_read(data: bytes, name: str) -> tuple[str, Resume]:
     from starkit.resume import detect_format
 
     return detect_format(data, name), read_resume(data, name=name)
-
-
-def path_handler(file: str, args: argparse.Namespace) -> Callable[..., int] | None:
-    """A runner for a LaTeX project given as a folder, or a `.tex` file whose `\\input`s are
-    read from beside it; None for any other path (read as bytes by `handler`)."""
-    from pathlib import Path
-
-    path = Path(file)
-    if file == "-" or not (path.is_dir() or path.suffix.lower() in (".tex", ".ltx", ".xtx")):
-        return None
-    if not path.exists():
-        return None  # the generic path says there is no such file
-    resume = read_resume(path, name=file)
-
-    def run(args: argparse.Namespace, config: Any = None) -> int:
-        return lint_and_print(resume, file, args, config)
-
-    return run
 
 
 def render_text(report: Any, name: str) -> str:

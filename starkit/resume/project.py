@@ -52,6 +52,9 @@ def limits() -> ProjectLimits:
     return validate_model(rel, "project", raw, ProjectLimits)
 
 
+LATEX_SUFFIXES = (".tex", ".ltx", ".xtx")
+"""A file with one of these names, read from disk, has its `\\input`s read from beside it."""
+
 _INCLUDE = re.compile(
     r"\\(?P<cmd>input|include|subfile|InputIfFileExists|includeonly)\s*\{(?P<arg>[^{}]*)\}"
     r"|\\(?P<cmd2>import|subimport|inputfrom|subinputfrom|includefrom|subincludefrom)\*?\s*"
@@ -444,3 +447,16 @@ def expand_beside(text: str, path: Path, label: str) -> tuple[str, list[str]]:
         return text, []
     inliner = _Inliner(_Folder(path.parent, label, scan=False), _decoder())
     return inliner.inline_text(text, path.name, ()), inliner.warnings
+
+
+def is_main_file(path: Path) -> bool:
+    """True for a `.tex` file on disk that a project compiles (`\\documentclass` and
+    `\\begin{document}`); read bounded and refusing special files."""
+    from starkit.errors import StarkitError
+    from starkit.textio import read_file
+
+    try:
+        data = read_file(path, str(path), error=ResumeReadError)
+    except StarkitError:
+        return False
+    return _is_main(data.decode("utf-8", "replace"))

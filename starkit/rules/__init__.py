@@ -97,6 +97,7 @@ def load_specs() -> dict[str, RuleSpec]:
 def load_rules() -> dict[str, RuleSpec]:
     """Every rule spec, keyed by code; each must have a registered check."""
     import starkit.answer.checks
+    import starkit.crosscheck  # the cross-document inconsistent-figure
     import starkit.rewrite
     import starkit.rules.checks
     import starkit.rules.document  # noqa: F401  (these register the checks)

@@ -248,7 +248,12 @@ def test_cli_lints_a_project_folder_and_a_zip(tmp_path, capsys):
     from starkit.cli import main
 
     proj = _project(tmp_path)
+    # a folder is walked; the project is read once, through its main file (the section files,
+    # included or not, are not resumes of their own)
     assert main(["lint", str(proj)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "1 file linted" in out and "main.tex:5:28" in out and "sections/" not in out
+    assert main(["lint", str(proj / "main.tex")]) in (0, 1)
     assert "4 achievement bullets" in capsys.readouterr().out
     archive = tmp_path / "proj.zip"
     archive.write_bytes(_zip_of(proj))
