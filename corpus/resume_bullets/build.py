@@ -167,7 +167,14 @@ def main() -> None:
             in_split.add(r["id"])
             if f.name.startswith("sealed"):
                 sealed_res.add(r["resume"])
-    pool = [r for r in rows if r["id"] not in in_split and r["resume"] not in sealed_res]
+    split_texts = {norm(r["text"]) for f in (dev_p, sealed_p, *split_files) for r in read(f)}
+    pool = [
+        r
+        for r in rows
+        if r["id"] not in in_split
+        and r["resume"] not in sealed_res
+        and norm(r["text"]) not in split_texts  # no copy of a split text under another source
+    ]
     pool.sort(key=lambda x: x["id"])
     write(HERE / "bullets.jsonl", [public(r) for r in pool])
     print(
