@@ -199,6 +199,9 @@ def json_items(obj: object, key_path: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
+YAML_TEXT_KEYS = {"text", "description", "summary", "highlight", "detail", "bullet"}
+
+
 def yaml_items(src: str) -> list[str]:
     """RenderCV / jekyll data: list items under highlights-like keys."""
     cur: list[str] = []
@@ -225,7 +228,12 @@ def yaml_items(src: str) -> list[str]:
                 active_indent = None
                 continue
             b = re.match(r"^-\s+(.+)$", s)
-            if b:
+            kv = re.match(r"^(?:-\s+)?([A-Za-z_]+):\s*(.*)$", s)
+            if kv and kv.group(1).lower() not in YAML_TEXT_KEYS:
+                continue  # another field of a mapping item (source:, date:, url: ...)
+            if kv:
+                cur.append(kv.group(2).strip())
+            elif b:
                 cur.append(b.group(1).strip())
             elif cur:
                 cur[-1] += " " + s  # folded continuation line
