@@ -50,6 +50,21 @@ def figure_or_metric(t: str) -> bool:
     return bool(FIG.search(t) or MET.search(t))
 
 
+GENERIC_HANDLE_PARTS = {"resume", "code", "data", "labs", "tech", "team", "cloud", "open", "design"}
+
+
+def mentions_owner(r: dict) -> bool:
+    """The bullet names its writer (GitHub handle or a name part of it): keep it out."""
+    owner = r["source"]["repo"].split("/")[0]
+    parts = [owner, *re.findall(r"[A-Z][a-z]{2,}", owner)]
+    return any(
+        len(p) >= 4
+        and p.lower() not in GENERIC_HANDLE_PARTS
+        and re.search(rf"\b{re.escape(p)}\b", r["text"], re.I)
+        for p in parts
+    )
+
+
 def resume_id(repo: str) -> str:
     return "r" + hashlib.sha1(repo.lower().encode()).hexdigest()[:8]
 
@@ -174,6 +189,7 @@ def main() -> None:
         if r["id"] not in in_split
         and r["resume"] not in sealed_res
         and norm(r["text"]) not in split_texts  # no copy of a split text under another source
+        and not mentions_owner(r)
     ]
     pool.sort(key=lambda x: x["id"])
     write(HERE / "bullets.jsonl", [public(r) for r in pool])
