@@ -2,9 +2,8 @@
 
 Usage: python corpus/metric_bullets/extract.py MIRROR_DIR REPOS_FILE OUT_JSONL
 
-Reuses the bullet readers of corpus/resume_bullets/extract.py (copied here as
-base_extract.py: LaTeX, Markdown, JSON, YAML, HTML) and adds JS/TS/JSX/TSX/MDX data
-files (string literals and JSX text), which PM portfolio sites use for their resume.
+Reuses the bullet readers of corpus/resume_bullets/extract.py (LaTeX, Markdown, JSON, YAML,
+HTML) and adds JS/TS/JSX/TSX/MDX data files (string literals and JSX text), which PM portfolio sites use for their resume.
 Keeps only bullets that name a product, business or growth metric (METRIC below).
 Plain regex only; no starkit code.
 """
@@ -18,7 +17,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import base_extract as B
+import importlib.util
+
+# the resume-bullet extractor of corpus/resume_bullets, reused (not copied)
+_SPEC = importlib.util.spec_from_file_location(
+    "resume_extract", Path(__file__).resolve().parents[1] / "resume_bullets" / "extract.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+B = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(B)
 
 METRIC = re.compile(
     r"\b(users?|user base|customers?|clients?|downloads?|installs?|sign-?ups?|signups|"
