@@ -59,5 +59,29 @@ def test_story_and_answer_splits_partition_the_whole(folder: str, prefix: str) -
 def test_no_contact_details_in_any_text() -> None:
     for path in CORPUS.rglob("*.jsonl"):
         for r in rows(path):
-            assert not EMAIL.search(r["text"]), (path.name, r["id"])
-            assert not PHONE.search(r["text"]), (path.name, r["id"])
+            text = " ".join(str(r.get(k, "")) for k in ("text", "question", "note"))
+            assert not EMAIL.search(text), (path.name, r["id"])
+            assert not PHONE.search(text), (path.name, r["id"])
+
+
+LABELLED = [
+    ("resume_bullets", "sealed"),
+    ("metric_bullets", "dev"),
+    ("metric_bullets", "sealed"),
+    ("star_stories", "sealed"),
+    ("metric_answers", "sealed"),
+]
+
+
+@pytest.mark.parametrize(("folder", "split"), LABELLED)
+def test_labels_cover_their_set_with_known_codes(folder: str, split: str) -> None:
+    """Each labels file (blind labellers, by RULES.md) has one line per text of its set, in
+    order, naming only rule codes starkit knows."""
+    from starkit.rules import rule_codes
+
+    texts = rows(CORPUS / folder / f"{split}.jsonl")
+    labels = rows(CORPUS / folder / f"{split}.labels.jsonl")
+    assert [r["id"] for r in labels] == [r["id"] for r in texts]
+    codes = rule_codes()
+    for r in labels:
+        assert set(r["rules"]) <= codes, (r["id"], set(r["rules"]) - codes)

@@ -3,7 +3,8 @@
 Usage: python corpus/metric_bullets/extract.py MIRROR_DIR REPOS_FILE OUT_JSONL
 
 Reuses the bullet readers of corpus/resume_bullets/extract.py (LaTeX, Markdown, JSON, YAML,
-HTML) and adds JS/TS/JSX/TSX/MDX data files (string literals and JSX text), which PM portfolio sites use for their resume.
+HTML) and adds JS/TS/JSX/TSX/MDX data files (string literals and JSX text), which PM
+portfolio sites use for their resume.
 Keeps only bullets that name a product, business or growth metric (METRIC below).
 Plain regex only; no starkit code.
 """
