@@ -20,7 +20,10 @@ from starkit.ui.views import (
 )
 
 S = PageState("resume", st.session_state)
-TYPES = ["pdf", "docx", "tex", "md", "markdown", "json", "yaml", "yml", "txt", "html", "htm"]
+TYPES = [
+    "pdf", "docx", "tex", "md", "markdown", "rst", "org", "json", "yaml", "yml", "toml", "txt",
+    "html", "htm",
+]  # fmt: skip
 EXAMPLE = (
     "Helped with the launch of the new onboarding flow\n"
     "Grew newsletter subscribers by 40%\n"
@@ -57,7 +60,8 @@ with up:
         "Upload your resume",
         type=TYPES,
         key=S.key("upload"),
-        help="PDF, Word (DOCX), LaTeX, Markdown, JSON Resume, HTML or plain text; up to "
+        help="PDF, Word (DOCX), LaTeX, Markdown, reStructuredText, Org, JSON Resume or other "
+        "YAML/JSON/TOML resume data, HTML or plain text; up to "
         f"{MAX_FILE_BYTES // 1_000_000} MB.",
     )
 with paste:
@@ -81,19 +85,64 @@ if upload is not None:
     source, name, is_paste = upload.getvalue(), upload.name, False
 else:
     source, name, is_paste = pasted.encode("utf-8"), "pasted text", True
+doc = hashlib.sha1(source).hexdigest()
+MARK_KEY = S.key("mark", doc[:12])
+marked = tuple(sorted(st.session_state.get(MARK_KEY, [])))
 try:
     if len(source) > MAX_FILE_BYTES:
         raise StarkitError(
             f"{name} is {len(source) / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit"
         )
     loaders.warm_up()
-    report = loaders.resume_report(source, name, is_paste)
+    report = loaders.resume_report(source, name, is_paste, marked)
 except StarkitError as exc:
     st.error(f"Could not read the resume: {md_escape(exc)}", icon=":material/error:")
     st.stop()
 
 for warning in report.resume.warnings:
     st.caption(md_escape(warning))
+
+
+def reading_panel() -> None:
+    """What starkit read, per section, when the reading looks wrong (resume-no-achievements)
+    or a section was marked by hand: a table and a way to mark sections as experience."""
+    from starkit.resume.diagnose import diagnose
+
+    d = diagnose(report.resume)
+    for f in report.document_findings:
+        st.error(
+            f"starkit could not find your achievements: {md_escape(f.message)}",
+            icon=":material/report:",
+        )
+        st.caption(md_escape(f.suggestion))
+    shown = [s for s in d.sections if s.lines or s.bullets]
+    with st.expander("What starkit read", expanded=bool(report.document_findings)):
+        st.dataframe(
+            [
+                {
+                    "section": s.name,
+                    "heading": s.heading or "",
+                    "lines": s.lines,
+                    "bullets": s.bullets,
+                    "claim-like": s.claims,
+                }
+                for s in shown
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        labels = {s.index: f"{s.heading or s.name} ({s.lines + s.bullets} lines)" for s in shown}
+        st.multiselect(
+            "Mark a section as experience",
+            options=list(labels),
+            format_func=lambda i: labels.get(i, str(i)),
+            key=MARK_KEY,
+            help="Its lines are then linted as achievement bullets.",
+        )
+
+
+if report.document_findings or marked:
+    reading_panel()
 
 # The items shown: every achievement bullet, and any other line that has a finding.
 items = [i for i in report.items if (i.kind == "bullet" and i.achievement) or i.findings]
@@ -105,7 +154,6 @@ if not items:
     )
     st.stop()
 
-doc = hashlib.sha1(source).hexdigest()
 if S.get("doc") != doc:
     for k in [k for k in st.session_state if str(k).startswith(S.key("edit", ""))]:
         del st.session_state[k]
@@ -114,10 +162,10 @@ if S.get("doc") != doc:
 roles = {r.index: r.name() for r in report.resume.roles}
 share = report.quantified_share
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Score", f"{report.score}/100")
+m1.metric("Score", "n/a" if report.document_findings else f"{report.score}/100")
 m2.metric("Bullets", report.achievement_bullets)
 m3.metric("With a number", "–" if share is None else f"{round(100 * share)}%")
-m4.metric("Findings", len(report.findings))
+m4.metric("Findings", len(report.findings) + len(report.document_findings))
 
 
 @st.fragment
@@ -183,7 +231,7 @@ def results() -> None:
                         after = loaders.lint_cached(mine, "bullet")
                         st.caption(md_escape(version_note(after)))
                         st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
-        if not report.findings:
+        if not report.findings and not report.document_findings:
             st.success(
                 "No findings: every bullet is measured and specific.", icon=":material/check:"
             )

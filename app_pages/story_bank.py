@@ -62,7 +62,9 @@ table = pd.DataFrame(
 st.dataframe(table, hide_index=True, width="stretch")
 st.caption(f"{len(shown)} of {len(stories)} stories shown.")
 
-tab_story, tab_coverage, tab_export = st.tabs(["Story and revisions", "Coverage", "Export"])
+tab_story, tab_coverage, tab_figures, tab_export = st.tabs(
+    ["Story and revisions", "Coverage", "Figures vs resume", "Export"]
+)
 
 with tab_story:
     if not shown:
@@ -146,6 +148,55 @@ with tab_coverage:
             widgets.plain_list(uncovered)
         else:
             st.success("Every question in the bank has a story that answers it.")
+
+with tab_figures:
+    st.caption(
+        "Do your stories give the same figures as your resume? Add the resume: starkit finds "
+        "the same metric of the same work with different figures (rounding and other periods "
+        "are fine)."
+    )
+    up_col, paste_col = st.columns(2, gap="large")
+    with up_col:
+        resume_file = st.file_uploader(
+            "Upload your resume",
+            type=["pdf", "docx", "tex", "md", "markdown", "txt", "json", "yaml", "yml", "html"],
+            key=S.key("resume_upload"),
+        )
+    with paste_col:
+        resume_paste = st.text_area(
+            "…or paste its bullets, one a line", key=S.key("resume_paste"), height=120
+        )
+    if resume_file is None and not resume_paste.strip():
+        st.info("Add your resume to check its figures against your saved stories.")
+    else:
+        from starkit.crosscheck import resume_against_stories
+
+        if resume_file is not None:
+            source, rname, is_paste = resume_file.getvalue(), resume_file.name, False
+        else:
+            source, rname, is_paste = resume_paste.encode("utf-8"), "pasted resume", True
+        try:
+            report = loaders.resume_report(source, rname, is_paste)
+            rows = resume_against_stories(
+                rname,
+                [item.text for item in report.items],
+                [(s.title, s.text) for s in stories],
+            )
+        except StarkitError as exc:
+            st.error(f"Could not read the resume: {md_escape(exc)}", icon=":material/error:")
+            rows = None
+        if rows == []:
+            st.success(
+                f"The figures agree: no saved story contradicts {md_escape(rname)}.",
+                icon=":material/check_circle:",
+            )
+        elif rows:
+            st.warning(
+                f"{len(rows)} figure{'s' if len(rows) != 1 else ''} disagree between the "
+                "resume and your stories: use one figure in both places.",
+                icon=":material/compare_arrows:",
+            )
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 with tab_export:
     st.caption("Every story with every revision; the JSON file can be imported back.")

@@ -9,6 +9,7 @@ from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.state import PageState
 from starkit.ui.views import (
+    WORDS_PER_MINUTE,
     compose_story,
     fields_from_story,
     format_duration,
@@ -144,7 +145,7 @@ def workspace() -> None:
                 a.metric("Score", f"{report.score}/100")
                 b.metric("Spoken", format_duration(seconds))
                 c.metric("Findings", len(report.findings))
-                st.caption(f"At 150 words a minute: {window_verdict(seconds)}.")
+                st.caption(f"At {WORDS_PER_MINUTE} words a minute: {window_verdict(seconds)}.")
                 ordered = severity_order(report.findings)
                 widgets.annotated(report.text, ordered, max_share=WHOLE_TEXT)
                 if not ordered:

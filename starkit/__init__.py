@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from starkit.bank import StoryBank
+    from starkit.crosscheck import cross_check
     from starkit.engine import lint, lint_many
     from starkit.interviews import draft_thank_you
     from starkit.resume import read_resume
@@ -35,6 +36,7 @@ _LAZY = {
     "read_resume": "starkit.resume",
     "StoryBank": "starkit.bank",
     "draft_thank_you": "starkit.interviews",
+    "cross_check": "starkit.crosscheck",
 }
 
 
@@ -62,6 +64,7 @@ __all__ = [
     "Story",
     "StoryBank",
     "UnitReport",
+    "cross_check",
     "draft_thank_you",
     "lint",
     "lint_many",

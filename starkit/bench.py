@@ -4,7 +4,12 @@ On the same corpus of generated resume bullets (10,000 by default) in the same r
 words per second of `lint_many`, of bare `nlp.pipe` with the full small English model (the
 baseline), and of the bare tokenizer `spacy.blank("en")` (the limit), with the ratios; the
 median latency of linting one 500-word resume warm; and the cold start of `starkit lint` on a
-file. Figures move from run to run on a shared machine: compare them within one run.
+file. Then, for a dozen text shapes (prose, long runs of `$ % [ ( * # <`, "3x " repeated, short
+lines, right-to-left marks, "1:1:" runs, many placeholders, one long word), the time to lint
+10k, 100k and 1M characters as a bullet, a resume (one bullet a line) and a story
+(`--shapes-only` prints just that table; a size over a documented limit in `starkit.limits`
+prints the refusal). Figures move from run to run on a shared machine: compare them within one
+run.
 """
 
 from __future__ import annotations
@@ -63,6 +68,56 @@ def resume_500(seed: int = 11) -> str:
     return "\n".join(lines)
 
 
+SHAPES = {
+    "prose": "Led the checkout redesign for 3 teams, cutting p95 latency from 800ms to 350ms. ",
+    "dollars": "$",
+    "percents": "%",
+    "brackets": "[",
+    "parens": "(",
+    "stars": "*",
+    "hashes": "#",
+    "angles": "<",
+    "3x-repeated": "3x ",
+    "short-lines": "We did it.\n",
+    "rtl-marks": "\u200fgrew 5%\u200f ",
+    "1:1-runs": "1:1:",
+    "placeholders": "[X] grew <metric> by XX% TBD ",
+    "one-long-word": "a",
+    "adverbs": "significantly ",
+    "weak-phrases": "I helped with ",
+    "quoted-hedges": '"quoted" various ',
+}  # fmt: skip
+"""Text shapes that once made linting quadratic: each is its pattern repeated to a length."""
+
+
+def text_shape(name: str, n: int) -> str:
+    """`n` characters of the named shape (`SHAPES`)."""
+    unit = SHAPES[name]
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def shapes_table(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> None:
+    """Print the time to lint each shape at each size, as a bullet, a resume and a story."""
+    import starkit
+
+    starkit.lint("Led 3 teams.", "bullet")
+    kinds = ("bullet", "resume", "story")
+    head = " ".join(f"{f'{k} {n // 1000}k':>13}" for n in sizes for k in kinds)
+    print(f"\n{'shape (seconds)':16} {head}")
+    for name in SHAPES:
+        cells = []
+        for n in sizes:
+            text = text_shape(name, n)
+            for kind in kinds:
+                t0 = time.perf_counter()
+                try:
+                    starkit.lint(text, kind)
+                    cells.append(f"{time.perf_counter() - t0:13.2f}")
+                except starkit.StarkitError:
+                    cells.append(f"{'refused':>13}")
+        print(f"{name:16} {' '.join(cells)}", flush=True)
+
+
 def _wps(words: int, seconds: float) -> float:
     return words / seconds if seconds else float("inf")
 
@@ -83,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--bullets", type=int, default=10_000)
     ap.add_argument("--no-model", action="store_true", help="skip the full-model baseline")
+    ap.add_argument("--shapes-only", action="store_true", help="print only the text-shape table")
     args = ap.parse_args(argv)
+    if args.shapes_only:
+        shapes_table()
+        return 0
 
     import spacy
 
@@ -142,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             cold.append(time.perf_counter() - t0)
     print(f"cold start of `starkit lint` on one file: median {statistics.median(cold):.2f} s")
+    shapes_table()
     return 0
 
 

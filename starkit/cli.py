@@ -1,7 +1,8 @@
-"""The `starkit` command line: argument parsing and exit codes only; the work is in the library.
+"""The `starkit` command line: argument parsing and exit codes only; the work is in the library
+(`starkit.lintrun` lints many paths, `starkit.formatters` prints a run).
 
-Exit codes: 0 nothing at or above `--fail-on` fired; 1 something did; 2 a usage or input
-error, printed as one line (never a traceback).
+Exit codes (the worst of the run): 0 nothing at or above `--fail-on` fired; 1 something did;
+2 a usage or input error (a file that cannot be read), printed as one line (never a traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from starkit.errors import StarkitError
 
@@ -30,24 +31,65 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
+_EPILOG = """\
+examples:
+  starkit lint resume.md                     lint one file (its kind is found from its content)
+  starkit lint resume.tex stories/ emails/   many files and folders (folders recursively)
+  starkit lint 'stories/**/*.md' --kind story
+  starkit lint --format sarif . > starkit.sarif      for code scanning (SARIF 2.1.0)
+  starkit lint --format github .                      annotations in a GitHub Actions log
+  starkit lint --cross-check resume.md stories/      figures that disagree across documents
+  echo "Helped with the roadmap" | starkit lint --kind bullet -
+  starkit batch resumes/ --out results.parquet --jobs 2
+
+Silence a finding you have judged with a comment in the file's own syntax:
+  <!-- starkit: disable=weak-verb -->   % starkit: disable-next-line=vanity-metric
+  # starkit: disable-file=missing-baseline
+
+exit codes: 0 clean; 1 a finding at or above --fail-on; 2 a file or usage error.
+Settings: [tool.starkit] in pyproject.toml or starkit.toml (see README).
+"""
+
+_FORMAT_HELP = (
+    "output format: text (PATH:LINE:COL lines, as compilers print; default), json (the "
+    "report; for many files, every file with its findings and the counts), csv and markdown "
+    "(one row a finding), sarif (SARIF 2.1.0 for code-scanning tools) or github (GitHub "
+    "Actions workflow annotations)"
+)
+_BUILTIN = ("lint", "batch")
+
+
 def _add_lint(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("lint", help="lint a bullet, resume, STAR story, email or metrics answer")
+    p = sub.add_parser(
+        "lint",
+        help="lint resumes, bullets, STAR stories, emails and metrics answers (files, folders "
+        "or globs)",
+        description="Lint files, folders (recursively) and glob patterns. Each file's kind is "
+        "found from its content, from `kinds` in [tool.starkit], or from --kind.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument(
-        "file",
-        nargs="?",
-        default="-",
-        help="the file to lint (text, or a resume in PDF/DOCX/LaTeX/Markdown/JSON/HTML); "
-        "'-' or nothing reads standard input",
+        "paths",
+        nargs="*",
+        default=["-"],
+        metavar="PATH",
+        help="files (text, or a resume in PDF/DOCX/LaTeX/Markdown/JSON/YAML/HTML), folders or "
+        "globs; '-' or nothing reads standard input",
     )
     p.add_argument(
         "--kind",
         choices=["bullet", "resume", "story", "email", "answer"],
         default=None,
-        help="what the text is (default: found from the file; plain text is a resume, "
-        "one bullet a line)",
+        help="what every file is (default: found from each file; plain text with no "
+        "structure is a resume, one bullet a line)",
     )
     p.add_argument(
-        "--format", choices=["text", "json", "csv", "markdown"], default="text", dest="fmt"
+        "--format",
+        choices=["text", "json", "csv", "markdown", "sarif", "github"],
+        default="text",
+        dest="fmt",
+        help=_FORMAT_HELP,
     )
     p.add_argument(
         "--fail-on",
@@ -62,15 +104,51 @@ def _add_lint(sub: argparse._SubParsersAction) -> None:
         help="with --kind answer: the question answered (it decides the question type)",
     )
     p.add_argument("--config", default=None, help="a starkit.toml or pyproject.toml to use")
+    p.add_argument(
+        "--report-unused",
+        action="store_true",
+        help="report `starkit: disable=` comments that silence nothing",
+    )
+    p.add_argument(
+        "--cross-check",
+        action="store_true",
+        help="also check that the same figure of the same work agrees across the files "
+        "(inconsistent-figure)",
+    )
     p.set_defaults(func=_run_lint)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with plugin subcommands that are installed."""
-    parser = _Parser(prog="starkit", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _add_batch(sub: argparse._SubParsersAction) -> None:
+    try:
+        from starkit.batch import register
+    except ModuleNotFoundError as exc:
+        if exc.name == "starkit.batch":
+            return
+        raise
+    register(sub)
+
+
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
+    """The full parser, with plugin subcommands that are installed (`plugins=False` leaves
+    them out, so `starkit lint` does not import what it does not use)."""
+    from starkit import __version__
+
+    parser = _Parser(
+        prog="starkit",
+        description="starkit lints what PM and TPM candidates write for interviews: resume "
+        "bullets, STAR stories, thank-you emails. It flags claims with no numbers, vanity "
+        "metrics and launches with no guardrail, and suggests a data-backed rewrite. "
+        "It runs offline.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"starkit {__version__}")
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
+    )
     _add_lint(sub)
-    for mod in _PLUGINS:
+    _add_batch(sub)
+    for mod in _PLUGINS if plugins else ():
         try:
             register: Callable[[argparse._SubParsersAction], None] = importlib.import_module(
                 mod
@@ -84,72 +162,105 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_input(file: str, stdin: TextIO) -> tuple[str, bytes]:
-    """(display name, raw bytes) of the input; refuses a missing or unreadable file."""
-    if file == "-":
-        return "<stdin>", stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-    path = Path(file)
-    if not path.exists():
-        raise StarkitError(f"{file}: no such file")
-    if path.is_dir():
-        raise StarkitError(f"{file}: is a directory, not a file")
-    from starkit.textio import MAX_FILE_BYTES
+    """(display name, raw bytes) of the input, read up to the file limit plus one byte; refuses
+    a missing file, a directory, a device, FIFO or socket before opening it."""
+    from starkit.textio import read_file, read_stream
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise StarkitError(
-            f"{file}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB file limit"
-        )
-    try:
-        return file, path.read_bytes()
-    except OSError as exc:
-        raise StarkitError(f"{file}: cannot read ({exc.strerror})") from None
+    if file == "-":
+        return "<stdin>", read_stream(getattr(stdin, "buffer", stdin), "<stdin>")
+    return file, read_file(file)
 
 
 def _run_lint(args: argparse.Namespace) -> int:
-    from starkit import engine, formatters
+    from starkit import formatters, lintrun
     from starkit.config import load_config
     from starkit.models import Severity
-    from starkit.textio import decode_bytes
+    from starkit.textio import inert
 
     if args.question is not None and args.kind != "answer":
         raise StarkitError("--question needs --kind answer")
     config = load_config(args.config, start=Path.cwd())
-    name, data = _read_input(args.file, sys.stdin)
-    document = _maybe_document(name, data, args)
-    if document is not None:
-        return document(args, config)
-    decoded = decode_bytes(data, name)
-    if decoded.warning:
-        print(f"starkit: warning: {decoded.warning}", file=sys.stderr)
-    kind = args.kind or "resume"
-    report = engine.lint(decoded.text, kind, args.question, config=config)
-    sys.stdout.write(formatters.render(report, args.fmt, path=name))
-    threshold = Severity(args.fail_on).rank
-    failed = any(f.severity.rank >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    run = lintrun.run(
+        args.paths,
+        kind=args.kind,
+        config=config,
+        report_unused=args.report_unused,
+        question=args.question,
+    )
+    if not run.files:
+        where = ", ".join(args.paths)
+        raise StarkitError(f"{where}: is a directory with no file to lint")
+    if args.cross_check:
+        from starkit.crosscheck import cross_check_run
+
+        cross_check_run(run)
+    for f in run.files:
+        for warning in f.warnings:
+            print(f"starkit: warning: {inert(warning)}", file=sys.stderr)
+    single = len(args.paths) == 1 and len(run.files) == 1 and not args.cross_check
+    if single and not Path(args.paths[0]).is_dir() and args.fmt in _NATIVE:
+        result = run.files[0]
+        if result.error:
+            raise StarkitError(result.error)
+        sys.stdout.write(_render_single(result, args.fmt))
+    else:
+        from starkit import __version__
+
+        sys.stdout.write(formatters.render_run(run, args.fmt, version=__version__))
+    return run.exit_code(Severity(args.fail_on).rank)
 
 
-def _maybe_document(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """A resume document (PDF, DOCX, ...) is handed to `starkit.resume.cli` when installed."""
-    if args.kind not in (None, "resume"):
-        return None
-    try:
-        resume_cli = importlib.import_module("starkit.resume.cli")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("starkit.resume", "starkit.resume.cli"):
-            return None  # resume reading is not installed: lint the text as it is
-        raise
-    return resume_cli.handler(name, data, args)
+_NATIVE = ("text", "json", "csv", "markdown")
+
+
+def _render_single(result: Any, fmt: str) -> str:
+    """One file's own report (an engine Report or a ResumeReport) in `fmt`, as it always
+    printed, with problems of suppression comments first and suppressed findings in JSON."""
+    import json
+
+    from starkit import formatters
+    from starkit.textio import inert
+
+    native = result.native
+    meta = [i for i in result.findings if i.native is None]
+    if fmt == "json":
+        data = json.loads(native.model_dump_json())
+        data["suppressed"] = [i.as_dict() for i in result.suppressed]
+        data["suppression_problems"] = [i.as_dict() for i in meta]
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if hasattr(native, "items"):  # a ResumeReport
+        from starkit.resume import cli as resume_cli
+
+        if fmt == "csv":
+            return native.to_csv()
+        if fmt == "markdown":
+            return native.to_markdown()
+        body = resume_cli.render_text(native, result.path)
+    else:
+        body = formatters.render(native, fmt, path=result.path)
+        if fmt != "text":
+            return body
+    if result.suppressed:
+        body = body.rstrip("\n") + f"; {len(result.suppressed)} suppressed\n"
+    lines = [
+        f"{inert(result.path)}:{i.place.line}:{i.place.col}: {i.severity} {i.rule} "
+        f"{inert(i.message)}"
+        for i in meta
+    ]
+    return "\n".join([*lines, body]) if lines else body
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `starkit` console script."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(plugins=not (argv and argv[0] in _BUILTIN))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
     except StarkitError as exc:
-        print(f"starkit: error: {exc}", file=sys.stderr)
+        from starkit.textio import inert
+
+        print(f"starkit: error: {inert(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

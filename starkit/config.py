@@ -8,6 +8,8 @@ remove lexicon entries:
     disable = ["weak-verb"]
     severity = { "missing-baseline" = "warning" }
 
+    kinds = { "stories/*.md" = "story", "emails/*" = "email" }
+
     [tool.starkit.lexicons.vanity]
     extend = ["profile visits"]
     remove = ["stars"]
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -44,6 +46,11 @@ class Config(BaseModel):
     disable: frozenset[str] = frozenset()
     severity: dict[str, Severity] = Field(default_factory=dict)
     lexicons: dict[str, LexiconEdit] = Field(default_factory=dict)
+    kinds: dict[str, Literal["bullet", "resume", "story", "email"]] = Field(
+        default_factory=dict,
+        description="glob pattern (relative to the config file's folder) -> the kind of the "
+        "files it matches, for `starkit lint PATH...`",
+    )
     source: str | None = Field(default=None, exclude=True)
 
     def cache_key(self) -> str:

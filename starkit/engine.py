@@ -11,13 +11,16 @@ from collections.abc import Iterable
 
 from starkit.config import DEFAULT, Config
 from starkit.errors import InputError
+from starkit.limits import MAX_UNIT_CHARS
 from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
 from starkit.rules import RuleSpec, load_rules
-from starkit.rules.checks import CHECKS, Hit, spoken_time
+from starkit.rules.checks import spoken_seconds, spoken_time
 from starkit.rules.context import UnitContext
+from starkit.rules.registry import CHECKS, Hit
 from starkit.scoring import text_score, unit_score
+from starkit.terms import load_lexicon
 from starkit.textio import check_text, count_words, normalise_for_matching
 from starkit.units import Unit, parse_kind, split_units
 
@@ -52,7 +55,7 @@ def _unit_report(
 ) -> tuple[UnitReport, list[Finding]]:
     findings = []
     for spec, hit, sev in hits:
-        suggestion, rewrite = suggest(spec.code, hit, ctx)
+        suggestion, rewrite, (rs, re_) = suggest(spec.code, hit, ctx)
         findings.append(
             Finding(
                 rule=spec.code,
@@ -62,6 +65,8 @@ def _unit_report(
                 end=unit.start + hit.end,
                 suggestion=suggestion,
                 rewrite=rewrite,
+                rewrite_start=unit.start + rs if rewrite else 0,
+                rewrite_end=unit.start + re_ if rewrite else 0,
                 unit=unit.index,
             )
         )
@@ -69,13 +74,13 @@ def _unit_report(
     if ctx.kind == "story":
         words = ctx.words()
         details["spoken_time"] = spoken_time(words)
-        details["spoken_seconds"] = round(words * 60 / 150)
+        details["spoken_seconds"] = spoken_seconds(words)
         if ctx.story is not None:
             details["sections"] = _section_shares(ctx)
     if ctx.kind == "answer" and ctx.answer is not None:
         words = ctx.words()
         details["spoken_time"] = spoken_time(words)
-        details["spoken_seconds"] = round(words * 60 / 150)
+        details["spoken_seconds"] = spoken_seconds(words)
         details.update(ctx.answer.details())
     report = UnitReport(
         index=unit.index,
@@ -124,10 +129,19 @@ def lint_many(
     if question is not None and k is not Kind.ANSWER:
         raise InputError("a question can be given only with kind 'answer'")
     nlp = get_nlp(config)
+    lexicon = load_lexicon(config)
     question_doc = None
     if k is Kind.ANSWER and question is not None and question.strip():
         question_doc = nlp(normalise_for_matching(check_text(question)))
     units_per_text = [split_units(t, k) for t in texts]
+    for units in units_per_text:
+        for u in units:
+            if u.end - u.start > MAX_UNIT_CHARS:
+                which = f"{u.kind} {u.index + 1}" if len(units) > 1 else f"the {u.kind}"
+                raise InputError(
+                    f"{which} has {u.end - u.start:,} characters, over the limit "
+                    f"of {MAX_UNIT_CHARS:,} for one {u.kind}; split it into smaller parts"
+                )
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
     docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
@@ -139,7 +153,7 @@ def lint_many(
             if story_mod is None:
                 from starkit import story as story_mod
             story = story_mod.parse_story(text[unit.start : unit.end])
-        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story)
+        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story, lexicon)
         if unit.kind == "answer":
             from starkit.answer.outline import analyse
 

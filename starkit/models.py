@@ -55,10 +55,24 @@ class Finding(BaseModel):
     suggestion: str
     rewrite: str = Field(
         default="",
-        description="the whole unit rewritten, ready to accept in place of the unit's text; "
-        "'' when the suggestion is advice only",
+        description="the text to put in place of `text[rewrite_start:rewrite_end]`: for a bullet "
+        "the whole bullet rewritten, for a story or an email the one sentence (or section) the "
+        "finding is in, never the whole document; '' when the suggestion is advice only",
+    )
+    rewrite_start: int = Field(
+        default=0, ge=0, description="start of the span `rewrite` replaces (offset in the text)"
+    )
+    rewrite_end: int = Field(
+        default=0, ge=0, description="end of the span `rewrite` replaces (offset in the text)"
     )
     unit: int = Field(default=0, ge=0, description="index of the unit the finding belongs to")
+
+    def apply_rewrite(self, text: str) -> str:
+        """`text` (the text that was linted) with this finding's rewrite accepted; `text`
+        unchanged when the suggestion is advice only."""
+        if not self.rewrite:
+            return text
+        return text[: self.rewrite_start] + self.rewrite + text[self.rewrite_end :]
 
 
 class Section(BaseModel):

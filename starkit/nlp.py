@@ -2,22 +2,28 @@
 plus a PhraseMatcher over every lexicon. No statistical model: the rules do not need one, and
 MEASURED.md shows the small model mis-tags resume fragments and costs 30x the time.
 
-The pipeline is built once per process per lexicon configuration (`get_nlp`).
+The pipeline is built once per process per lexicon configuration (`get_nlp`); the tokens of
+the lexicon terms are cached on disk keyed by their content (`term_tokens`), so a cold
+`starkit lint` does not re-tokenize every term.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import threading
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from starkit.errors import ModelNotInstalledError
+from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
 
 if TYPE_CHECKING:
@@ -37,7 +43,7 @@ _UNIT_SUFFIX = (
     r"|[KMGTP]B|[kmgtp]b|pp|bps|pts|%)"
 )
 QUANTITY_TOKEN = re.compile(
-    rf"[~≈±+\-−]?[$€£¥₹]?\d[\d,]*(?:\.\d+)?{_UNIT_SUFFIX}?\+?"
+    rf"[~≈±+\-−]?[$€£¥₹]?\d(?:[\d,]*\d)?(?:\.\d+)?{_UNIT_SUFFIX}?\+?"
     r"|[~≈]?[xX×]\d+(?:\.\d+)?|[~≈+]?\d+(?:\.\d+)?×"
     r"|\d+(?:st|nd|rd|th)"
 )
@@ -49,16 +55,104 @@ def _token_match(text: str) -> bool:
     return QUANTITY_TOKEN.fullmatch(text) is not None
 
 
+_LONG = re.compile(rf"\S{{{LONG_PIECE + 1},}}")
+_PIECE_PART = re.compile(rf"[^\W_]{{1,{LONG_PIECE}}}|[\W_]")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with long runs of non-space bounded: spaCy strips affixes from a
+    piece one at a time and searches the whole rest for a suffix after each, so 10,000 `$` or
+    `(` in a row cost seconds (quadratic). A piece longer than `LONG_PIECE` characters is split
+    here instead: each punctuation character is a token and letter/digit runs are cut into
+    chunks of at most `LONG_PIECE`, each tokenized by spaCy. The doc's text is the input
+    text, so every character offset stays valid."""
+
+    def __init__(self, base: Any) -> None:
+        object.__setattr__(self, "base", base)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # `nlp.tokenizer.suffix_search = ...` must reach spaCy's tokenizer, not this wrapper
+        setattr(self.base, name, value)
+
+    def __call__(self, text: str) -> Doc:
+        if len(text) <= LONG_PIECE or _LONG.search(text) is None:
+            return self.base(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def add_tokens(part: str) -> None:
+            for tok in self.base(part):
+                if tok.is_space and words and not spaces[-1] and not words[-1].isspace():
+                    if tok.text.startswith(" "):  # one space after a word is its trailing space
+                        spaces[-1] = True
+                        if len(tok.text) > 1:
+                            words.append(tok.text[1:])
+                            spaces.append(bool(tok.whitespace_))
+                        continue
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+
+        pos = 0
+        for m in _LONG.finditer(text):
+            if m.start() > pos:
+                add_tokens(text[pos : m.start()])
+            for part in _PIECE_PART.finditer(m.group()):
+                chunk = part.group()
+                if len(chunk) == 1 and not chunk.isalnum():
+                    words.append(chunk)
+                    spaces.append(False)
+                else:
+                    n = len(words)
+                    add_tokens(chunk)
+                    del spaces[n:]
+                    spaces.extend(False for _ in words[n:])
+            pos = m.end()
+        if pos < len(text):
+            add_tokens(text[pos:])
+        return Doc(self.base.vocab, words=words, spaces=spaces)
+
+
 def make_blank() -> Language:
-    """Blank English with the tokenizer taught resume number shapes and arrows."""
-    nlp = spacy.blank("en")
-    nlp.tokenizer.token_match = _token_match
-    infixes = [*nlp.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    """Blank English with the tokenizer taught resume number shapes and arrows, and bounded
+    on long runs of punctuation (`BoundedTokenizer`).
+
+    Built from `English` directly (not `spacy.blank`, which looks the language up in the
+    registry's entry points) and with one `Tokenizer` holding every setting, so the special
+    cases load once instead of once per changed setting: this halves the start-up cost."""
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_prefix_regex
+
+    infixes = [*English.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
+
+    def create_tokenizer(nlp: Language) -> Tokenizer:
+        return Tokenizer(
+            nlp.vocab,
+            rules=English.Defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(English.Defaults.prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=_token_match,
+            url_match=English.Defaults.url_match,
+        )
+
+    nlp = English(create_tokenizer=create_tokenizer)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+def _tokenizer_key() -> str:
+    """What the tokenization of lexicon terms depends on (part of the term cache key)."""
+    return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
+
+
+_TOKENIZER_VERSION = 2
+"""Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 
 # category of the extra PhraseMatcher labels that quantities.py reads
@@ -67,11 +161,13 @@ NUMWORD, UNIT, NM_PHRASE = "numword", "unit", "nm_phrase"
 
 class TermMatcher:
     """Matches every lexicon term on lower-cased tokens and stores `(category, id, start, end)`
-    tuples on `doc._.starkit_matches` (token offsets)."""
+    tuples on `doc._.starkit_matches` (token offsets).
+
+    The same matches, in the same order, as a spaCy `PhraseMatcher(attr="LOWER")` over the
+    same terms (tests/test_startup.py checks this), from a dict of lower-cased token tuples:
+    building it needs no Doc per term, which was a third of the start-up time."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.labels: dict[int, tuple[str, str]] = {}
         groups: list[tuple[str, str, tuple[str, ...]]] = [
             (cat, eid, terms)
             for cat, entries in lexicon.categories.items()
@@ -80,16 +176,122 @@ class TermMatcher:
         groups += [(NUMWORD, e.id, e.terms) for e in number_words()]
         groups += [(UNIT, e.id, e.terms) for e in units()]
         groups += [(NM_PHRASE, e.id, e.terms) for e in non_measures() if e.id == "fixed-phrase"]
+        self.groups = groups
+        cached = term_tokens(nlp, groups)
+        lowers, order = cached["lower"], cached["order"]
+        self.labels: list[tuple[str, str]] = []
+        label_of: dict[tuple[str, str], int] = {}
+        # first token -> {token tuple -> labels in the order they were added}
+        self.index: dict[str, dict[tuple[str, ...], list[int]]] = {}
         for cat, eid, terms in groups:
-            key = f"{cat}:{eid}"
-            self.labels[nlp.vocab.strings.add(key)] = (cat, eid)
-            self.matcher.add(key, [nlp.make_doc(t) for t in terms])
+            label = label_of.setdefault((cat, eid), len(self.labels))
+            if label == len(self.labels):
+                self.labels.append((cat, eid))
+            for term in terms:
+                words = tuple(lowers[term])
+                if not words:
+                    continue
+                found = self.index.setdefault(words[0], {}).setdefault(words, [])
+                if label not in found:
+                    found.append(label)
+        for words, found in ((w, f) for d in self.index.values() for w, f in d.items()):
+            ranked = order.get(_SEP.join(words))
+            if ranked and len(found) > 1:
+                rank = {key: n for n, key in enumerate(ranked)}
+                found.sort(key=lambda lb: rank.get(":".join(self.labels[lb]), len(rank)))
+        self.longest = max((len(k) for d in self.index.values() for k in d), default=1)
+
+    def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """Every `(category, id, start, end)` of the doc, by start then by length."""
+        lowers = [t.lower_ for t in doc]
+        out = []
+        n = len(lowers)
+        for i, first in enumerate(lowers):
+            cands = self.index.get(first)
+            if not cands:
+                continue
+            for size in range(1, min(self.longest, n - i) + 1):
+                labels = cands.get(tuple(lowers[i : i + size]))
+                if labels:
+                    out += [(*self.labels[lb], i, i + size) for lb in labels]
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.starkit_matches = [
-            (*self.labels[mid], start, end) for mid, start, end in self.matcher(doc)
-        ]
+        doc._.starkit_matches = self.matches(doc)
         return doc
+
+
+def term_tokens(nlp: Language, groups: list[tuple[str, str, tuple[str, ...]]]) -> dict[str, Any]:
+    """`{"lower": {term: [lower-cased tokens]}, "order": {joined tokens: [label keys]}}`.
+
+    `lower` is every term split by `nlp`'s tokenizer, lower-cased; `order` gives, for a token
+    sequence that several entries share, the order spaCy's `PhraseMatcher` reports them in
+    (rules keep the first of equal spans, so the order must not change). Both are read from an
+    on-disk cache when the terms and the tokenizer are unchanged: tokenizing a few thousand terms
+    and building the PhraseMatcher is most of the cost of building the pipeline. The cache is
+    keyed by the content hash of the entries and the tokenizer settings; it lives in the user
+    cache folder (`STARKIT_CACHE_DIR` to move it, `STARKIT_CACHE_DIR=off` to disable it), and
+    a cache that cannot be read or written is rebuilt silently."""
+    digest = hashlib.sha256(
+        json.dumps([_tokenizer_key(), groups], ensure_ascii=False).encode("utf-8")
+    ).hexdigest()[:24]
+    folder = _cache_dir()
+    path = folder / f"terms-{digest}.json" if folder is not None else None
+    if path is not None:
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(cached, dict) and set(cached) == {"lower", "order"}:
+                return cached
+        except (OSError, ValueError):
+            pass
+    built = _tokenize_terms(nlp, groups)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(built, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return built
+
+
+_SEP = "\x1f"
+
+
+def _tokenize_terms(
+    nlp: Language, groups: list[tuple[str, str, tuple[str, ...]]]
+) -> dict[str, Any]:
+    from spacy.matcher import PhraseMatcher
+
+    lowers = {t: [tok.lower_ for tok in nlp.make_doc(t)] for _, _, ts in groups for t in ts}
+    shared: dict[tuple[str, ...], set[str]] = {}
+    for cat, eid, terms in groups:
+        for t in terms:
+            shared.setdefault(tuple(lowers[t]), set()).add(f"{cat}:{eid}")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for cat, eid, terms in groups:
+        matcher.add(f"{cat}:{eid}", [nlp.make_doc(t) for t in terms])
+    order = {}
+    for words, keys in shared.items():
+        if len(keys) > 1 and words:
+            doc = Doc(nlp.vocab, words=list(words))
+            found = [
+                nlp.vocab.strings[mid]
+                for mid, start, end in matcher(doc)
+                if start == 0 and end == len(words)
+            ]
+            order[_SEP.join(words)] = found
+    return {"lower": lowers, "order": order}
+
+
+def _cache_dir() -> Path | None:
+    env = os.environ.get("STARKIT_CACHE_DIR")
+    if env:
+        return None if env.lower() in ("off", "0", "none") else Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("starkit", appauthor=False))
 
 
 _lock = threading.Lock()

@@ -49,7 +49,7 @@ _NUM = (
     r"|\d{1,3},\d{1,2}"  # European decimal comma: "1,2 Mio", "3,5 %"
 )
 _RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
-_RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%")
+_RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%\+?")
 _RE_NUMUNIT = re.compile(
     rf"[~≈±+\-−]?({_NUM})(k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
     r"|yr|yrs|x|X|[KMGTP]B|[kmgtp]b|pp|bps|pts)(\+?)"

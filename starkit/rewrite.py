@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from bisect import bisect_right
 from functools import cache
 from typing import Literal
 
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
-from starkit.rules.checks import Hit
+from starkit.limits import MAX_REWRITE_CHARS
+from starkit.rules import load_specs, rule_param
 from starkit.rules.context import UnitContext
+from starkit.rules.registry import REGISTRY, Hit, Rewrite, rewriter
 from starkit.terms import inflect, load_lexicon
 
 
@@ -60,6 +62,14 @@ class _RewriteFile(StrictModel):
     description: str
     strong_verbs: tuple[dict, ...]
     guardrails: tuple[dict, ...]
+    irregular_past: dict[str, str]
+    section_templates: dict[Literal["situation", "task", "action", "result"], str]
+
+
+@cache
+def _rewrite_file() -> _RewriteFile:
+    rel = "rewrite.toml"
+    return validate_model(rel, None, read_toml(rel), _RewriteFile)
 
 
 @cache
@@ -73,7 +83,7 @@ def taxonomy() -> tuple[Metric, ...]:
 @cache
 def _rewrite_data() -> tuple[tuple[StrongVerbs, ...], tuple[GuardrailChoice, ...]]:
     rel = "rewrite.toml"
-    f = validate_model(rel, None, read_toml(rel), _RewriteFile)
+    f = _rewrite_file()
     return (
         tuple(validate_entries(rel, f.strong_verbs, StrongVerbs)),
         tuple(validate_entries(rel, f.guardrails, GuardrailChoice)),
@@ -84,22 +94,21 @@ def _words(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9/+\-]+", " ", text.lower()) + " "
 
 
-def _topic_score(text: str, topics: tuple[str, ...]) -> int:
-    w = _words(text)
+def _topic_score(text: str, topics: tuple[str, ...], words: str | None = None) -> int:
+    w = words if words is not None else _words(text)
     return sum(1 for t in topics if f" {t} " in w)
 
 
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
+    words = _words(text)
+    scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
     ranked = sorted(
-        taxonomy(),
-        key=lambda m: (
-            -_topic_score(text, m.topics),
-            direction is not None and m.direction != direction,
-        ),
+        scores,
+        key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
     )
-    best = ranked[0]
-    if _topic_score(text, best.topics) == 0:
+    score, best = ranked[0]
+    if score == 0:
         return next(m for m in taxonomy() if m.id == "cycle-time")
     return best
 
@@ -149,30 +158,30 @@ def _base(text: str) -> str:
     return text.strip().rstrip(".;,!")
 
 
-# Rules whose rewrite works on one sentence: in a story or an email it rewrites the sentence
-# that holds the finding, not the whole text.
-_SENTENCE_LEVEL = {
-    "no-quantification", "vanity-metric", "missing-guardrail", "weak-verb", "vague-language",
-    "missing-baseline",
-}  # fmt: skip
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the sentence (or line) of `text` holding offset `pos`, trimmed."""
-    start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
-            break
-    while start < end and text[start].isspace():
-        start += 1
+def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
+    """[start, end) characters of the sentence holding offset `pos`, from the context's one
+    splitter (`UnitContext.sentence_of`), with its closing mark and without white space.
+    The token at `pos` is found by a binary search over token ends made once per unit, so
+    many findings in one long story stay linear."""
+    doc = ctx.doc
+    if not len(doc):
+        return 0, len(ctx.text)
+    ends = ctx.memo.get("token_ends")
+    if ends is None:
+        ends = ctx.memo["token_ends"] = [t.idx + len(t.text) for t in doc]
+    i = min(bisect_right(ends, pos), len(doc) - 1)
+    ts, te = ctx.sentence_of(i)
+    while ts < te and doc[ts].is_space:
+        ts += 1
+    if te < len(doc) and doc[te].text in (".", "!", "?"):
+        te += 1
+    if ts >= te:
+        return pos, pos
+    start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
     return start, end
 
 
-def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
+def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, tuple[int, int]]:
     """Run a sentence-level builder on the sentence of a story or email holding the hit."""
     from starkit.nlp import get_nlp
     from starkit.textio import normalise_for_matching
@@ -181,34 +190,71 @@ def _in_sentence(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     if code == "no-quantification" and ctx.story is not None:
         result = ctx.story.section("result") or (ctx.story.sections or [None])[-1]
         pos = result.start if result is not None else 0
-    s, e = _sentence_bounds(ctx.text, pos)
+    s, e = _sentence_bounds(ctx, pos)
+    if e - s > MAX_REWRITE_CHARS:
+        return _too_long("sentence", e - s), "", (0, 0)
     sentence = ctx.text[s:e]
-    sub = UnitContext("bullet", sentence, get_nlp()(normalise_for_matching(sentence)))
+    sub = UnitContext(
+        "bullet", sentence, get_nlp()(normalise_for_matching(sentence)), lexicon=ctx.lexicon
+    )
     local = Hit(max(0, hit.start - s), max(0, min(e, hit.end) - s), hit.fields)
     if code == "no-quantification":
         local = Hit(0, len(sentence), hit.fields)
-    text, new_sentence = _BUILDERS[code](local, sub)
+    text, new_sentence = _builder(code)(local, sub)
     if not new_sentence:
-        return text, ""
+        return text, "", (0, 0)
     if sentence.rstrip().endswith(".") and not new_sentence.endswith("."):
         new_sentence += "."
-    return text, ctx.text[:s] + new_sentence + ctx.text[e:]
+    return text, new_sentence, (s, e)
 
 
-def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    """(suggestion, rewrite) for one finding. The suggestion is the text a user reads; the
-    rewrite is the whole unit rewritten, ready to accept ('' when the suggestion is advice)."""
-    fn = _BUILDERS.get(code)
+Span = tuple[int, int]
+
+
+def _too_long(what: str, n: int) -> str:
+    """The advice when the text a rewrite would repeat is longer than any real one."""
+    return (
+        f"Split this {what} ({n:,} characters) into short ones and give the change a figure; "
+        f"no rewrite is suggested for text over {MAX_REWRITE_CHARS:,} characters."
+    )
+
+
+def suggest(code: str, hit: Hit, ctx: UnitContext) -> tuple[str, str, Span]:
+    """(suggestion, rewrite, span) for one finding. The suggestion is the text a user reads;
+    the rewrite replaces `ctx.text[span[0]:span[1]]` (unit-relative offsets): the whole unit
+    for a bullet, the one sentence (rule spec `rewrite_scope = "sentence"`) of a story or email
+    that holds the finding, or the finding's own span (`"span"`), so a long story's findings
+    never each carry the whole story. '' and (0, 0) when the suggestion is advice only."""
+    impl = REGISTRY.get(code)
+    fn = impl.rewrite if impl is not None else None
     if fn is None:
-        return "", ""
-    if ctx.kind in ("story", "email", "answer") and code in _SENTENCE_LEVEL:
+        return "", "", (0, 0)
+    spec = load_specs().get(code)
+    scope = spec.rewrite_scope if spec is not None else "unit"
+    if ctx.kind in ("story", "email", "answer") and scope == "sentence":
         return _in_sentence(code, hit, ctx)
+    if len(ctx.text) > MAX_REWRITE_CHARS and (
+        scope != "span" or hit.end - hit.start > MAX_REWRITE_CHARS
+    ):
+        return _too_long(ctx.kind, len(ctx.text)), "", (0, 0)
     text, rewrite = fn(hit, ctx)
-    if rewrite and ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
+    if not rewrite:
+        return text, "", (0, 0)
+    if scope == "span":
+        return text, rewrite, (hit.start, hit.end)
+    if ctx.text.rstrip().endswith(".") and not rewrite.endswith("."):
         rewrite += "."
-    return text, rewrite
+    return text, rewrite, (0, len(ctx.text))
 
 
+def _builder(code: str) -> Rewrite:
+    impl = REGISTRY[code]
+    if impl.rewrite is None:
+        raise KeyError(code)
+    return impl.rewrite
+
+
+@rewriter("no-quantification")
 def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text[hit.start : hit.end])
     direction = None
@@ -221,6 +267,7 @@ def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{rewrite}. To fill it: {m.question}", unit
 
 
+@rewriter("vanity-metric")
 def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     term = hit.fields.get("term", "")
@@ -232,6 +279,7 @@ def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{rewrite}. {advice}", rewrite
 
 
+@rewriter("missing-guardrail")
 def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
@@ -246,21 +294,18 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 
 _BASE_FORMS = re.compile(r"^[a-z]+$")
-_DETERMINERS = {"the", "a", "an", "our", "my", "their", "its", "this", "that", "these", "those",
-                "his", "her", "your", "each", "every", "new", "first"}  # fmt: skip
 
 
+@rewriter("weak-verb")
 def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     verbs = strong_verbs_for(ctx.text)
     rest = ctx.text[hit.end :].strip()
     lead = ctx.text[: hit.start]
     first = rest.split(" ", 1)[0].lower() if rest else ""
-    action_terms = load_lexicon().terms("action")
+    action_terms = (ctx.lexicon or load_lexicon()).terms("action")
     if first and _BASE_FORMS.match(first) and first in action_terms and inflect(first)[0] == first:
         past = inflect(first)[2]
-        past = {"lead": "led", "build": "built", "run": "ran", "drive": "drove", "write": "wrote",
-                "grow": "grew", "win": "won", "make": "made", "sell": "sold", "set": "set",
-                "cut": "cut"}.get(first, past)  # fmt: skip
+        past = _rewrite_file().irregular_past.get(first, past)
         tail = rest.split(" ", 1)[1] if " " in rest else ""
         opening = not any(ch.isalpha() for ch in lead)
         rewrite = f"{lead}{past.capitalize() if opening else past} {tail}".strip()
@@ -271,7 +316,7 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
         for k, w in enumerate(words[1:5], start=1):
             low = w.lower()
             before = words[k - 1].lower()
-            if before in _DETERMINERS or before.endswith("'s"):
+            if before in ctx.word_list("rewrite-determiners") or before.endswith("'s"):
                 continue  # "the launch", "our build": a noun, not a verb
             if low in action_terms and inflect(low)[0] == low and before != "to":
                 words.insert(k, "to")
@@ -282,14 +327,12 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return text, _base(rewrite)
 
 
-_VAGUE_COUNT = {"various", "numerous", "countless", "a lot of", "lots of", "tons of", "a ton of"}
-
-
+@rewriter("vague-language")
 def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     word = hit.fields.get("word", "")
     low = word.lower()
     before, after = ctx.text[: hit.start], ctx.text[hit.end :]
-    if low in _VAGUE_COUNT:
+    if low in ctx.word_list("vague-counts"):
         new = f"{before}<N>{after}"
     elif low.endswith("ly"):
         new = (
@@ -304,11 +347,13 @@ def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{_base(new)}. To fill it: how much, measured how?", _base(new)
 
 
+@rewriter("unfilled-placeholder")
 def _placeholder(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     slot = hit.fields.get("slot", "")
     return f"Replace '{slot}' with the real name or figure, or delete it, before you send this.", ""
 
 
+@rewriter("missing-baseline")
 def _baseline(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     rewrite = f"{_base(ctx.text)}, from <X> to <Y> over <period>"
     advice = (
@@ -318,6 +363,7 @@ def _baseline(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{rewrite}. {advice}", rewrite
 
 
+@rewriter("email-no-metric")
 def _email_metric(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     m = metric_for(ctx.text)
     return (
@@ -327,35 +373,32 @@ def _email_metric(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), ""
 
 
+@rewriter("email-length")
 def _email_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    words = hit.fields.get("words", 0)
+    limit = int(rule_param("email-length", "max_words"))  # type: ignore[arg-type]
+    over = hit.fields.get("over", int(hit.fields.get("words", 0)) - limit)
     return (
-        f"Cut about {int(words) - 200} words: keep one thank-you detail from the conversation, "
+        f"Cut about {over} words: keep one thank-you detail from the conversation, "
         "one measured result that fits the role, and the next step."
     ), ""
 
 
-_SECTION_TEMPLATE = {
-    "situation": "Situation: <where and when, the context in one or two sentences>",
-    "task": "Task: <what you were asked to achieve, and the constraint>",
-    "action": "Action: I <what you did, step by step, in the first person>",
-    "result": "Result: <metric> went from <X> to <Y> over <period>",
-}
-
-
+@rewriter("star-missing-section")
 def _missing_section(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    parts = [_SECTION_TEMPLATE[s] for s in hit.fields.get("sections", [])]
+    templates = _rewrite_file().section_templates
+    parts = [templates[s] for s in hit.fields.get("sections", [])]
     return "Add: " + " / ".join(parts), ""
 
 
+@rewriter("result-unquantified")
 def _result_unquantified(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     result = _base(hit.fields.get("result", ctx.text[hit.start : hit.end]))
     m = metric_for(ctx.text)
     new_result = f"{result}, moving <{m.name}> from <X> to <Y> over <period>."
-    story = ctx.text[: hit.start] + new_result + ctx.text[hit.end :]
-    return f"{new_result[:-1]}. To fill it: {m.question}", story.rstrip()
+    return f"{new_result[:-1]}. To fill it: {m.question}", new_result
 
 
+@rewriter("we-not-i")
 def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     action = ctx.text[hit.start : hit.end]
     first = re.split(r"(?<=[.!?])\s+", action.strip())[0]
@@ -365,49 +408,18 @@ def _we_not_i(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), ""
 
 
+@rewriter("answer-length")
 def _answer_length(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    words = int(hit.fields.get("words", 0))
     if ctx.kind == "answer":
         from starkit.answer.suggest import length_advice
 
         return length_advice(hit, ctx), ""
     if hit.fields.get("side") == "short":
         return (
-            f"Add about {300 - words} words: the steps of your Action and a measured Result "
-            "(what moved, from what to what, over what period)."
+            f"Add about {hit.fields.get('gap', 0)} words: the steps of your Action and a measured "
+            "Result (what moved, from what to what, over what period)."
         ), ""
     return (
-        f"Cut about {words - 600} words, mostly from the Situation and Task; "
+        f"Cut about {hit.fields.get('gap', 0)} words, mostly from the Situation and Task; "
         "keep the Action and Result."
     ), ""
-
-
-_BUILDERS = {
-    "no-quantification": _no_quantification,
-    "vanity-metric": _vanity,
-    "missing-guardrail": _guardrail,
-    "weak-verb": _weak,
-    "vague-language": _vague,
-    "unfilled-placeholder": _placeholder,
-    "missing-baseline": _baseline,
-    "email-no-metric": _email_metric,
-    "email-length": _email_length,
-    "star-missing-section": _missing_section,
-    "result-unquantified": _result_unquantified,
-    "we-not-i": _we_not_i,
-    "answer-length": _answer_length,
-}
-
-
-Builder = Callable[[Hit, UnitContext], tuple[str, str]]
-
-
-def builder(code: str) -> Callable[[Builder], Builder]:
-    """Register the suggestion builder of a rule code kept outside this module (the
-    `answer-*` builders live in `starkit.answer.suggest`)."""
-
-    def deco(fn: Builder) -> Builder:
-        _BUILDERS[code] = fn
-        return fn
-
-    return deco

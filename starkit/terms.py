@@ -6,7 +6,7 @@ on spaCy tokens by one PhraseMatcher (see `starkit.nlp`), labelled `category:ent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -43,6 +43,9 @@ TERM_FILES: dict[str, str] = {
     "qtype": "answer/types.toml",
     "family": "answer/families.toml",
 }
+# Function-word lists the rules read (not matched as phrases): one entry per list. A config's
+# `[tool.starkit.lexicons.<list-id>]` edits them like any category.
+WORD_LISTS_FILE = "terms/word_lists.toml"
 # Metric-noun categories get a plural variant of each term ("download" -> "downloads").
 _PLURALISE = {"vanity", "causal", "guardrail", "product", "efficiency", "family"}
 # Aliases a user may write in config (`[tool.starkit.lexicons.<name>]`).
@@ -146,18 +149,39 @@ class Lexicon:
     """All term categories, edited by config: category -> (entry id, terms) pairs."""
 
     categories: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def terms(self, category: str) -> set[str]:
-        """Every (lower-cased) term of a category."""
-        return {t.lower() for _, terms in self.categories[category] for t in terms}
+    _terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def terms(self, category: str) -> frozenset[str]:
+        """Every (lower-cased) term of a category, or of a word list (computed once)."""
+        if category in self.word_lists:
+            return self.word_lists[category]
+        found = self._terms.get(category)
+        if found is None:
+            found = frozenset(t.lower() for _, terms in self.categories[category] for t in terms)
+            self._terms[category] = found
+        return found
+
+    def words(self, name: str) -> frozenset[str]:
+        """One function-word list (`lexicons/terms/word_lists.toml`), lower-cased."""
+        return self.word_lists[name]
 
 
 def _canonical(name: str, source: str) -> str:
     cat = ALIASES.get(name, name)
-    if cat not in TERM_FILES:
-        known = ", ".join(sorted(TERM_FILES))
-        raise ConfigError(f"{source}: unknown lexicon '{name}' (known: {known})")
-    return cat
+    if cat in TERM_FILES:
+        return cat
+    dashed = cat.replace("_", "-")
+    if dashed in _word_lists():
+        return dashed
+    known = ", ".join(sorted([*TERM_FILES, *_word_lists()]))
+    raise ConfigError(f"{source}: unknown lexicon '{name}' (known: {known})")
+
+
+@cache
+def _word_lists() -> dict[str, frozenset[str]]:
+    return {e.id: frozenset(t.lower() for t in e.terms) for e in load_term_file(WORD_LISTS_FILE)}
 
 
 def validate_lexicon_edits(config: Config, source: str) -> None:
@@ -171,6 +195,63 @@ def validate_lexicon_edits(config: Config, source: str) -> None:
                 raise ConfigError(
                     f"{source}: cannot remove '{term}' from lexicon '{name}': it is not there"
                 )
+
+
+ONTOLOGY_FILE = "metrics/ontology.toml"
+MetricRole = Literal["vanity", "causal", "product", "efficiency", "guardrail"]
+
+
+class MetricHead(StrictModel):
+    """A metric head of the ontology: the roles it plays and the phrases that name it."""
+
+    id: str
+    roles: tuple[MetricRole, ...]
+    terms: tuple[str, ...]
+    needs_change: bool = False
+    count: int = 0
+
+
+class TimesVerb(StrictModel):
+    """'viewed 5M times': verbs whose 'N times' counts a head."""
+
+    id: str
+    verbs: tuple[str, ...]
+
+
+class CountedBy(StrictModel):
+    """'adopted by 5,000+ users', '1,900 students signed up': uptake verbs (before 'by', or
+    after the counted noun) and the people nouns they count."""
+
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    after_verbs: tuple[str, ...] = ()
+
+
+class RelativeForms(StrictModel):
+    """Words between 'by' (or a change noun) and a relative figure, and the change nouns."""
+
+    hedges: tuple[str, ...]
+    change_nouns: tuple[str, ...]
+
+
+class Ontology(StrictModel):
+    """`lexicons/metrics/ontology.toml`."""
+
+    description: str
+    source: str
+    head: tuple[MetricHead, ...]
+    times_verb: tuple[TimesVerb, ...]
+    counted_by: CountedBy
+    relative: RelativeForms
+
+
+@cache
+def ontology() -> Ontology:
+    """The metric ontology, validated."""
+    data = read_toml(ONTOLOGY_FILE)
+    onto = validate_model(ONTOLOGY_FILE, None, data, Ontology)
+    validate_entries(ONTOLOGY_FILE, data.get("head", ()), MetricHead)  # unique ids
+    return onto
 
 
 @cache
@@ -189,7 +270,12 @@ def _base_lexicon() -> Lexicon:
                         terms.append(p)
             entries.append((e.id, tuple(dict.fromkeys(terms))))
         cats[cat] = tuple(entries)
-    return Lexicon(cats)
+    for head in ontology().head:
+        terms = [t.lower() for t in head.terms]
+        terms += [p for t in terms if (p := _plural(t))]
+        for role in head.roles:
+            cats[role] = (*cats[role], (head.id, tuple(dict.fromkeys(terms))))
+    return Lexicon(cats, dict(_word_lists()))
 
 
 def load_lexicon(config: Config | None = None) -> Lexicon:
@@ -198,9 +284,13 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
     if config is None or not config.lexicons:
         return base
     cats = dict(base.categories)
+    lists = dict(base.word_lists)
     for name, edit in config.lexicons.items():
         cat = _canonical(name, config.source or "<config>")
         removed = {t.lower() for t in edit.remove}
+        if cat in lists:
+            lists[cat] = (lists[cat] | {t.lower() for t in edit.extend}) - removed
+            continue
         entries = [
             (eid, tuple(t for t in terms if t.lower() not in removed)) for eid, terms in cats[cat]
         ]
@@ -208,4 +298,4 @@ def load_lexicon(config: Config | None = None) -> Lexicon:
         if extra:
             entries.append(("user", extra))
         cats[cat] = tuple(entries)
-    return Lexicon(cats)
+    return Lexicon(cats, lists)

@@ -7,17 +7,137 @@ mangled.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
+from starkit import limits
 from starkit.errors import InputError
 
-MAX_CHARS = 1_000_000
-"""The largest text linted (about 150,000 words, several hundred resumes)."""
+# The limits live in `starkit.limits`; these names stay for the modules that import them here.
+MAX_CHARS = limits.MAX_CHARS
+MAX_FILE_BYTES = limits.MAX_FILE_BYTES
 
-MAX_FILE_BYTES = 10_000_000
-"""The largest file read (10 MB): the CLI, the resume reader and the app's upload limit."""
+
+def _file_kind(mode: int) -> str | None:
+    """What a non-regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def too_big(name: str, limit: int = limits.MAX_FILE_BYTES, size: int | None = None) -> str:
+    """The one-line message for input over a byte limit."""
+    shown = f" ({size / 1e6:.1f} MB)" if size is not None else ""
+    return (
+        f"{name}{shown} is over the {limits.mb(limit)} file limit (see docs/limits.md); "
+        "split it or save a smaller copy"
+    )
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    name: str | None = None,
+    *,
+    limit: int = limits.MAX_FILE_BYTES,
+    error: type[InputError] = InputError,
+) -> bytes:
+    """The bytes of a regular file, reading at most `limit + 1` bytes.
+
+    Devices, FIFOs and sockets (and links to them) are refused before they are opened, from
+    `os.stat`; the file is then opened non-blocking and checked again (it may have been swapped),
+    and its size is never trusted: `/dev/zero` or a growing file stops at the limit."""
+    label = name or os.fspath(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"{label}: no such file") from None
+    except OSError as exc:
+        raise error(f"{label}: cannot read ({exc.strerror})") from None
+    kind = _file_kind(st.st_mode)
+    if kind == "a directory":
+        raise error(f"{label}: is a directory, not a file")
+    if kind is not None:
+        raise error(f"{label}: is {kind}, not a regular file; starkit reads only regular files")
+    if st.st_size > limit:
+        raise error(too_big(label, limit, st.st_size))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise error(f"{label}: cannot read ({exc.strerror})") from None
+    try:
+        kind = _file_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise error(f"{label}: is {kind}, not a regular file; starkit reads only regular files")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = _read_upto(fh, limit + 1)
+    except OSError as exc:
+        raise error(f"{label}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise error(too_big(label, limit))
+    return data
+
+
+def read_stream(
+    stream: Any,
+    name: str = "<stdin>",
+    *,
+    limit: int = limits.MAX_FILE_BYTES,
+    error: type[InputError] = InputError,
+) -> bytes:
+    """At most `limit + 1` bytes of a binary (or text) stream; over the limit is refused without
+    reading the rest."""
+    data = _read_upto(stream, limit + 1)
+    if len(data) > limit:
+        raise error(too_big(name, limit))
+    return data
+
+
+def _read_upto(stream: Any, n: int) -> bytes:
+    parts: list[bytes] = []
+    got = 0
+    while got < n:
+        chunk = stream.read(min(1 << 20, n - got))
+        if not chunk:
+            break
+        if isinstance(chunk, str):
+            chunk = chunk.encode("utf-8", "surrogatepass")
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(text: str | bytes) -> int:
+    """How deeply the arrays and objects of a JSON text nest (strings skipped), in one pass,
+    before any parser recurses into it."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    depth = deepest = 0
+    for m in _JSON_TOKENS.finditer(text):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 @dataclass(frozen=True)
@@ -47,7 +167,13 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     if looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
-        return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return Decoded(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8 "
+                f"(at byte {exc.start + 3:,}); save it again as UTF-8"
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Decoded(data.decode("utf-16"), "utf-16")
@@ -81,10 +207,38 @@ def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
             f"the text has {len(text):,} characters, over the limit of {max_chars:,}; "
             "split it into smaller parts"
         )
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputError(
+            f"the text holds an invalid character (a lone surrogate, U+{ord(bad.group()):04X}) "
+            f"at offset {bad.start():,}; it is not valid Unicode text"
+        )
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def inert(text: str, keep: str = "") -> str:
+    """User text for a terminal, one escape a character: control characters (escape sequences,
+    newlines, tabs), bidi overrides and line separators shown as `\\x1b`, `\\n`, `\\u202e`...
+    so a file's content or name cannot move the cursor, recolour the screen, reorder a line or
+    split a `PATH:LINE:COL` line; characters in `keep` (e.g. a newline) are left as they are."""
+
+    def esc(m: re.Match[str]) -> str:
+        ch = m.group()
+        if ch in keep:
+            return ch
+        named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch)
+        if named:
+            return named
+        return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+
+    return _ESCAPABLE.sub(esc, text)
 
 
 def terminal_safe(text: str) -> str:

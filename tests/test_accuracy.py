@@ -1,7 +1,7 @@
 """Accuracy guards: the rules keep their precision and recall on the dev sets, and every
 labelled set (dev, holdouts, sealed finals) stays loadable.
 
-The sealed sets are for measurement (`python -m starkit.evaluate --data DIR`), not for floors:
+The sealed sets are for measurement (`python tools/evaluate.py --data DIR`), not for floors:
 their first-run figures are recorded in their READMEs.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from starkit.evaluate import BULLET_RULES, EMAIL_RULES, STORY_RULES, evaluate, load_labelled
+from tools.evaluate import BULLET_RULES, EMAIL_RULES, STORY_RULES, evaluate, load_labelled
 
 DATA = Path(__file__).parent / "data"
 SETS = sorted(p.parent for p in DATA.rglob("bullets.jsonl"))

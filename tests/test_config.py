@@ -61,3 +61,33 @@ def test_bad_settings_are_config_errors(data, message):
 def test_named_config_must_exist(tmp_path: Path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_config_edits_reach_the_rules_word_lists():
+    """A function-word list the checks read (lexicons/terms/word_lists.toml) obeys extend and
+    remove like any term category; unknown list names are errors."""
+    import starkit
+    from starkit.config import config_from_dict
+
+    text = "Launched a newsletter that grew stakeholder engagement 40%"
+    assert "missing-guardrail" not in {f.rule for f in starkit.lint(text).findings}
+    removed = config_from_dict({"lexicons": {"not-product-modifiers": {"remove": ["stakeholder"]}}})
+    assert "missing-guardrail" in {f.rule for f in starkit.lint(text, config=removed).findings}
+    other = "Launched a redesign that grew newsletter engagement 40%"
+    extended = config_from_dict({"lexicons": {"not_product_modifiers": {"extend": ["newsletter"]}}})
+    assert "missing-guardrail" in {f.rule for f in starkit.lint(other).findings}
+    assert "missing-guardrail" not in {
+        f.rule for f in starkit.lint(other, config=extended).findings
+    }
+
+
+def test_config_edits_reach_the_metric_ontology():
+    """Heads of lexicons/metrics/ontology.toml are merged into their categories, so a config
+    removes them like any term."""
+    import starkit
+    from starkit.config import config_from_dict
+
+    text = "Increased website sessions by 45% in Q2 with a new SEO strategy"
+    assert "vanity-metric" in starkit.lint(text).rules()
+    cfg = config_from_dict({"lexicons": {"vanity": {"remove": ["website sessions", "sessions"]}}})
+    assert "vanity-metric" not in starkit.lint(text, config=cfg).rules()

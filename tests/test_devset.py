@@ -1,19 +1,20 @@
 """The hand-labelled dev set is well-formed, big enough and consistent with RULES.md.
 
 These tests check the labels against each other and against the contract; they never run
-the linter (see tests/test_evaluate.py for the scoring, and `python -m starkit.evaluate`).
+the linter (see tests/test_evaluate.py for the scoring, and `python tools/evaluate.py`).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from starkit import evaluate as ev
+from tools import evaluate as ev
 
-RULES_MD = Path(__file__).resolve().parents[2] / "shared" / "RULES.md"
+CONTRACT = Path(__file__).resolve().parent / "contract.toml"
 NUMBER_DIGIT = re.compile(r"\d")
 
 
@@ -33,20 +34,14 @@ def quantities() -> list[ev.QuantityCase]:
 
 
 def _applicability() -> dict[str, set[str]]:
-    """Rule codes per kind, read from the 'Which rules apply to which kind' table."""
-    if not RULES_MD.is_file():
-        pytest.fail(f"the rule contract is missing: expected {RULES_MD} beside the repository")
-    text = RULES_MD.read_text(encoding="utf-8")
-    section = text.split("## Which rules apply to which kind", 1)[1].split("\n## ", 1)[0]
+    """Rule codes per kind, read from the contract's mirror (tests/contract.toml)."""
+    with CONTRACT.open("rb") as fh:
+        rules = tomllib.load(fh)["rules"]
     kinds: dict[str, set[str]] = {"bullet": set(), "story": set(), "email": set()}
-    for line in section.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        codes = re.findall(r"`([a-z-]+)`", cells[0]) if cells else []
-        if len(cells) != 4 or not codes:
-            continue
-        for kind, cell in zip(("bullet", "story", "email"), cells[1:], strict=True):
-            if cell and not cell.startswith(("—", "-")):  # "— (`email-no-metric` covers it)"
-                kinds[kind].update(codes)
+    for code, row in rules.items():
+        for kind in row["kinds"]:
+            if kind in kinds:
+                kinds[kind].add(code)
     return kinds
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from starkit import evaluate as ev
 from starkit.errors import InputError, StarkitError
 from starkit.models import Finding, Report
+from tools import evaluate as ev
 
 # --- Scores ----------------------------------------------------------------------------------
 
@@ -340,3 +340,38 @@ def test_main_reports_bad_data_in_one_line(tmp_path, capsys):
     assert ev.main(["--data", str(tmp_path), "--set", "bullets"]) == 2
     err = capsys.readouterr().err
     assert "bullets.jsonl:1" in err and err.count("\n") == 1
+
+
+def test_any_labelled_file_with_labels_joined_by_id(tmp_path):
+    """`--file` + `--labels`: texts with extra fields, labels in a second file, unlabelled
+    lines skipped, per-rule scores of the kind."""
+    texts = tmp_path / "dev.jsonl"
+    texts.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in (
+                {"id": "a", "text": "Helped the team ship", "source": "repo/x"},
+                {"id": "b", "text": "Grew sign-ups 3x", "source": "repo/y"},
+                {"id": "c", "text": "Led 4 squads", "source": "repo/z"},
+            )
+        ),
+        encoding="utf-8",
+    )
+    labels = tmp_path / "dev.labels.jsonl"
+    labels.write_text(
+        '{"id": "a", "rules": ["weak-verb"]}\n{"id": "b", "rules": []}\n', encoding="utf-8"
+    )
+    evaluation = ev.run_file(texts, "bullet", labels=labels, lint=_fake_lint)
+    assert evaluation.set_name == "dev.jsonl"
+    scores = evaluation.scores
+    assert scores["weak-verb"].tp == 1 and scores["weak-verb"].fp == 0
+    assert scores["no-quantification"].tp == 0 and scores["no-quantification"].fp == 1
+    assert scores["missing-baseline"].fp == 1
+    assert [t.id for t in ev.load_any(texts, "bullet", labels)] == ["a", "b"]  # 'c': no label
+
+
+def test_any_labelled_file_rejects_rules_of_another_kind(tmp_path):
+    texts = tmp_path / "x.jsonl"
+    texts.write_text('{"id": "a", "text": "Hi", "rules": ["email-length"]}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="not a bullet rule"):
+        ev.run_file(texts, "bullet", lint=_fake_lint)

@@ -63,6 +63,7 @@ def test_bad_rule_file_is_named(lexicon_copy: Path, monkeypatch):
     )
     monkeypatch.setenv("STARKIT_LEXICONS", str(lexicon_copy))
     rules.load_rules.cache_clear()
+    rules.load_specs.cache_clear()
     try:
         with pytest.raises(
             LexiconError, match=r"rules/weak-verb.toml: entry 'weak-verb'.*severity"
@@ -71,6 +72,7 @@ def test_bad_rule_file_is_named(lexicon_copy: Path, monkeypatch):
     finally:
         monkeypatch.delenv("STARKIT_LEXICONS")
         rules.load_rules.cache_clear()
+        rules.load_specs.cache_clear()
 
 
 def test_installed_wheel_ships_the_lexicons(tmp_path: Path):

@@ -7,8 +7,8 @@ rule applies to is data: `types` in `lexicons/rules/<code>.toml`, filtered by th
 
 from __future__ import annotations
 
-from starkit.rules.checks import Hit, check
 from starkit.rules.context import UnitContext
+from starkit.rules.registry import Hit, check
 
 _MIN_LISTED = 3  # "three or more metrics are listed"
 

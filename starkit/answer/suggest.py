@@ -9,9 +9,9 @@ place, so a rewrite pasted back unchanged is caught by `unfilled-placeholder`.
 from __future__ import annotations
 
 from starkit.answer.outline import AnswerFacts, Mention
-from starkit.rewrite import Metric, builder, metric_for, taxonomy
-from starkit.rules.checks import STORY_MAX_WORDS, STORY_MIN_WORDS, Hit
+from starkit.rewrite import Metric, metric_for, taxonomy
 from starkit.rules.context import UnitContext
+from starkit.rules.registry import Hit, rewriter
 
 
 def _facts(ctx: UnitContext) -> AnswerFacts | None:
@@ -61,14 +61,14 @@ def _prepend(ctx: UnitContext, sentence: str) -> str:
     return f"{sentence} {ctx.text.lstrip()}"
 
 
-@builder("answer-no-goal")
+@rewriter("answer-no-goal")
 def _no_goal(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     primary = _primary_name(_facts(ctx), ctx)
     sentence = f"<Product> exists to help <users> <do what>, so success means more <{primary}>."
     return f"Open with what it is for, before any metric: '{sentence}'", _prepend(ctx, sentence)
 
 
-@builder("answer-no-primary-metric")
+@rewriter("answer-no-primary-metric")
 def _no_primary(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     facts = _facts(ctx)
     name = _primary_name(facts, ctx)
@@ -78,7 +78,7 @@ def _no_primary(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Name the one metric that decides.{pick} say: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-vanity-primary")
+@rewriter("answer-vanity-primary")
 def _vanity_primary(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     term = hit.fields.get("metric", "that count")
     m = _taxonomy_metric(None, ctx.text)
@@ -93,14 +93,14 @@ def _vanity_primary(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     )
 
 
-@builder("answer-no-input-metrics")
+@rewriter("answer-no-input-metrics")
 def _no_inputs(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     primary = hit.fields.get("metric") or _primary_name(_facts(ctx), ctx)
     sentence = f"<{primary}> is driven by <input metric> (activation -> <{primary}>)."
     return f"Narrate the causal chain: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-no-guardrail")
+@rewriter("answer-no-guardrail")
 def _no_guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     facts = _facts(ctx)
     guard = _guardrail_name(facts, ctx)
@@ -111,7 +111,7 @@ def _no_guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), _append(ctx, sentence)
 
 
-@builder("answer-no-threshold")
+@rewriter("answer-no-threshold")
 def _no_threshold(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     facts = _facts(ctx)
     guard = _guardrail_name(facts, ctx)
@@ -123,7 +123,7 @@ def _no_threshold(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Give one decision rule with a figure: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-no-tradeoff")
+@rewriter("answer-no-tradeoff")
 def _no_tradeoff(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     facts = _facts(ctx)
     guard = _guardrail_name(facts, ctx)
@@ -135,7 +135,7 @@ def _no_tradeoff(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Own the trade-off: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-metric-list")
+@rewriter("answer-metric-list")
 def _metric_list(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     listed = str(hit.fields.get("metrics", "")).split(", ")
     first = listed[0] if listed and listed[0] else "<metric>"
@@ -145,7 +145,7 @@ def _metric_list(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), ""
 
 
-@builder("answer-one-family")
+@rewriter("answer-one-family")
 def _one_family(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     family = str(hit.fields.get("family", ""))
     wanted = [m for m in taxonomy() if m.family != family and m.family in ("program", "business")]
@@ -160,7 +160,7 @@ def _one_family(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Cover more than {family} metrics: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-no-segmentation")
+@rewriter("answer-no-segmentation")
 def _no_segmentation(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     sentence = (
         "First I'd cut the drop by platform, app version, region and new vs returning users "
@@ -169,7 +169,7 @@ def _no_segmentation(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Isolate the drop before theorising: '{sentence}'", _append(ctx, sentence)
 
 
-@builder("answer-no-data-check")
+@rewriter("answer-no-data-check")
 def _no_data_check(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     sentence = (
         "Before looking for a cause I'd check the drop is real: a logging or definition change "
@@ -178,7 +178,7 @@ def _no_data_check(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"Ask whether the drop is real: '{sentence}'", _prepend(ctx, sentence)
 
 
-@builder("answer-no-instrumentation")
+@rewriter("answer-no-instrumentation")
 def _no_instrumentation(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     primary = _primary_name(_facts(ctx), ctx)
     sentence = (
@@ -190,13 +190,13 @@ def _no_instrumentation(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 def length_advice(hit: Hit, ctx: UnitContext) -> str:
     """`answer-length` advice for a metrics answer (the figures are the story rule's)."""
-    words = int(hit.fields.get("words", 0))
+    gap = int(hit.fields.get("gap", 0))
     if hit.fields.get("side") == "short":
         return (
-            f"Add about {STORY_MIN_WORDS - words} words: the goal, one primary metric and what "
+            f"Add about {gap} words: the goal, one primary metric and what "
             "drives it, a guardrail, and the result that would make you roll back."
         )
     return (
-        f"Cut about {words - STORY_MAX_WORDS} words: keep the goal, the primary metric, one "
+        f"Cut about {gap} words: keep the goal, the primary metric, one "
         "guardrail and one decision rule; drop metrics that decide nothing."
     )

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from starkit.errors import InputError, StarkitError
+from starkit.errors import StarkitError
 from starkit.textio import terminal_safe as _safe
 
 
@@ -30,24 +30,15 @@ def _bank(args: argparse.Namespace, *, create: bool = False) -> Any:
 
 def _read_text(file: str, *, limit: int | None = None) -> str:
     """The text of a file, or of standard input for '-', decoded like `starkit lint` does."""
-    from starkit.textio import MAX_FILE_BYTES, decode_bytes
+    from starkit.textio import MAX_FILE_BYTES, decode_bytes, read_file, read_stream
 
     limit = limit or MAX_FILE_BYTES
     if file == "-":
-        data = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
+        data = read_stream(sys.stdin.buffer, name, limit=limit)
     else:
-        path = Path(file)
-        if not path.is_file():
-            raise InputError(f"{file}: no such file")
-        try:
-            with path.open("rb") as fh:
-                data = fh.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"{file}: cannot read ({exc.strerror})") from None
         name = file
-    if len(data) > limit:
-        raise InputError(f"{name}: over the {limit // 1_000_000} MB limit")
+        data = read_file(file, limit=limit)
     decoded = decode_bytes(data, name)
     if decoded.warning:
         print(f"starkit: warning: {decoded.warning}", file=sys.stderr)
@@ -204,14 +195,16 @@ def _write_atomically(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise StarkitError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise StarkitError(f"{path}: cannot write ({exc.strerror})") from None
+    except OSError as exc:  # a read-only folder, a full disk, a name that is a folder...
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise StarkitError(f"{_safe(str(path))}: cannot write ({exc.strerror})") from None
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -21,11 +21,15 @@ from starkit.bank.records import (
     EXPORT_FORMAT,
     BankExport,
     ExportedStory,
+    Interview,
     StoredStory,
     normalise_tags,
     normalise_title,
 )
-from starkit.errors import BankError
+from starkit.errors import BankError, InputError
+from starkit.limits import MAX_JSON_DEPTH
+from starkit.textio import json_depth
+from starkit.textio import terminal_safe as _safe
 
 MAX_IMPORT_BYTES = 50_000_000
 """Refuse imports larger than this (a bank of 15 stories with 100 revisions each is ~2 MB)."""
@@ -42,10 +46,17 @@ def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
     if isinstance(data, bytes | str):
         if len(data) > MAX_IMPORT_BYTES:
             raise BankError(f"the import is over the {MAX_IMPORT_BYTES // 1_000_000} MB limit")
+        depth = json_depth(data)
+        if depth > MAX_JSON_DEPTH:
+            raise BankError(
+                f"the import is nested {depth:,} levels deep, over the limit of {MAX_JSON_DEPTH} "
+                "(an export is 4 deep); not a starkit bank export"
+            )
         try:
             data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise BankError(f"the import is not valid JSON ({exc})") from None
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+            detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+            raise BankError(f"the import is not valid JSON ({detail})") from None
     if not isinstance(data, dict):
         raise BankError("the import is not a starkit bank export (expected a JSON object)")
     if data.get("format") != EXPORT_FORMAT:
@@ -79,15 +90,44 @@ def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
     seen_interviews: set[str] = set()
     for interview in export.interviews:
         if interview.id in seen_interviews:
-            raise BankError(f"the import has interview '{interview.id}' twice")
+            raise BankError(f"the import has interview '{_safe(interview.id)}' twice")
         seen_interviews.add(interview.id)
-        if "\x00" in interview.model_dump_json():
-            raise BankError(f"the import's interview '{interview.id}' contains a NUL character")
+        _check_interview(interview)
     return export
 
 
+def _check_interview(interview: Interview) -> None:
+    """An imported interview is validated as `StoryBank.add_interview` validates what it saves
+    (one-line fields, list items, NUL, surrogates), and must already be in that clean form."""
+    from starkit.bank.store import valid_interview
+
+    where = f"the import's interview '{_safe(interview.id)}'"
+    try:
+        clean = valid_interview(interview.model_dump())
+    except InputError as exc:
+        raise BankError(f"{where}: {exc}") from None
+    if clean != interview:
+        raise BankError(f"{where}: has untrimmed fields or repeated list items")
+
+
 def _check_story(story: ExportedStory) -> None:
-    where = f"the import's story '{story.id}'"
+    where = f"the import's story '{_safe(story.id)}'"
+    if not story.revisions:
+        raise BankError(f"{where}: it has no revisions (every story has at least one)")
+    # validated exactly as `StoryBank.add` validates what it saves (size, NUL, surrogates)
+    from starkit.bank.store import _clean_text, _storable
+
+    try:
+        _storable(story.id, "its id")
+        for rev in story.revisions:
+            _clean_text(rev.text)
+            _storable(rev.title, f"revision {rev.number}'s title")
+            for tag in rev.tags:
+                _storable(tag, f"a tag of revision {rev.number}")
+            _storable(rev.note or "", f"revision {rev.number}'s note")
+        _clean_text(story.text)
+    except InputError as exc:
+        raise BankError(f"{where}: {exc}") from None
     numbers = [r.number for r in story.revisions]
     if numbers != list(range(1, len(numbers) + 1)):
         raise BankError(f"{where}: revisions must be numbered 1, 2, 3... in order")

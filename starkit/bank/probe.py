@@ -34,6 +34,8 @@ def probe(path: Path) -> tuple[FileState, int | None]:
         return FileState.MISSING, None
     if path.is_dir():
         raise BankError(f"{path}: is a directory, not a story bank file")
+    if not path.is_file():  # a device, FIFO or socket (or a link to one): opening it could hang
+        raise BankError(f"{path}: not a regular file (a device, FIFO or socket); not a story bank")
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:

@@ -828,11 +828,10 @@ class StoryBank:
                     f"story '{story.id}' ({story.title}): its revision {i + 1} differs from "
                     "this bank's; nothing was imported"
                 )
-        current = StoredStory(**story.model_dump(exclude={"revisions"}))
-        if existing is not None and (
-            len(story.revisions) < len(have) or self._story(existing) == current
-        ):
-            return "unchanged"  # this bank already has all of it (or more)
+        if existing is not None and len(story.revisions) <= len(have):
+            # this bank already has all of it (or more): left alone, whatever the import says
+            # of its deletion or its times (only the user deletes or restores a story)
+            return "unchanged"
         values = {
             "title": story.title,
             "text": story.text,
@@ -846,6 +845,11 @@ class StoryBank:
             # the story row goes first: its revisions reference it (foreign key)
             conn.execute(stories.insert().values(id=story.id, **values))
         else:
+            # newer revisions: the story moves to the last one; its creation time and whether
+            # it is deleted stay this bank's
+            values.pop("created_at")
+            values.pop("deleted_at")
+            values["updated_at"] = max(_ts(story.revisions[-1].created_at), existing["updated_at"])
             conn.execute(stories.update().where(stories.c.id == story.id).values(**values))
         new_revisions = story.revisions[common:]
         if new_revisions:
@@ -909,7 +913,7 @@ def valid_interview(fields: dict[str, Any]) -> Interview:
     ):
         if key in data:
             data[key] = _clean_list(data[key], what)
-    for key in ("notes", "email"):
+    for key in ("id", "notes", "email"):
         if isinstance(data.get(key), str):
             _storable(data[key], f"the {key}")
     if data.get("date") == "":

@@ -1,5 +1,6 @@
-"""Read a resume file (PDF, DOCX, LaTeX, Markdown, JSON Resume, HTML or plain text) into
-sections, roles and bullets: `read_resume(path_or_bytes) -> Resume`.
+"""Read a resume file (PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or
+other YAML/JSON/TOML resume data, HTML or plain text) into sections, roles and bullets:
+`read_resume(path_or_bytes) -> Resume`.
 
 The format is found from the content, not the file name. Every problem with the file (too big,
 encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) raises
@@ -9,6 +10,7 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from starkit.resume.model import (
     Segment,
     Source,
 )
-from starkit.textio import MAX_FILE_BYTES
+from starkit.textio import MAX_FILE_BYTES, read_file, read_stream, too_big
 
 __all__ = [
     "Format",
@@ -44,44 +46,27 @@ def _load(source: Any, name: str | None) -> tuple[bytes, str]:
         data = bytes(source)
         label = name or "<bytes>"
     elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
         label = name or str(source)
-        if not path.is_file():
-            raise ResumeReadError(
-                f"{label}: no such file" if not path.exists() else f"{label}: not a file"
-            )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ResumeReadError(_too_big(label, size))
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ResumeReadError(f"{label}: cannot read ({exc.strerror})") from None
+        data = read_file(source, label, error=ResumeReadError)
     elif hasattr(source, "read"):
         label = name or str(getattr(source, "name", "<upload>"))
-        data = source.read(MAX_FILE_BYTES + 1)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
+        data = read_stream(source, label, error=ResumeReadError)
     else:
         raise ResumeReadError(f"read_resume takes a path or bytes, not {type(source).__name__}")
     if len(data) > MAX_FILE_BYTES:
-        raise ResumeReadError(_too_big(label, len(data)))
+        raise ResumeReadError(too_big(label, MAX_FILE_BYTES, len(data)))
     if not data.strip():
         raise ResumeReadError(f"{label}: the file is empty")
     return data, label
 
 
-def _too_big(label: str, size: int) -> str:
-    return (
-        f"{label}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES // 1_000_000} MB "
-        "resume file limit"
-    )
-
-
 def detect_format(data: bytes, name: str = "<bytes>") -> Format:
     """The format of a resume's bytes, found from the content (raises for unsupported ones)."""
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import is_latex_zip
 
+    if is_latex_zip(data):
+        return "latex"  # an Overleaf project download
     fmt = sniff_binary(data, name)
     if fmt is not None:
         return fmt
@@ -93,11 +78,22 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
     """Read a resume from a path, bytes or a binary file object into a typed `Resume`.
 
     `name` labels the file in messages (default: the path). Raises `ResumeReadError` (a
-    `StarkitError`) with a one-line message for any file it cannot read.
+    `StarkitError`) with a one-line message for any file it cannot read.  A folder or a
+    `.zip` is read as a LaTeX project (an Overleaf download); a `.tex` file read from a path
+    has the files it `\\input`s read from beside it.
     """
+    folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
+    if folder is not None and folder.is_dir():
+        from starkit.resume.project import read_folder
+
+        label = name or str(source)
+        try:
+            return read_folder(folder, label)
+        except RecursionError:
+            raise ResumeReadError(f"{label}: a file is nested too deeply to read") from None
     data, label = _load(source, name)
     try:
-        return _read(data, label)
+        return _read(data, label, beside=folder)
     except RecursionError:
         raise ResumeReadError(f"{label}: the file is nested too deeply to read") from None
 
@@ -122,17 +118,24 @@ def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
         ) from None
 
 
-def _read(data: bytes, label: str) -> Resume:
+def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
     from starkit.resume.detect import decode, sniff_binary, sniff_text
+    from starkit.resume.project import expand_beside, is_latex_zip, read_zip
 
+    if is_latex_zip(data):
+        return read_zip(data, label)
     fmt = sniff_binary(data, label)
     if fmt in ("pdf", "docx"):
         return _read_binary(fmt, data, label)
     text, warning = decode(data, label)
     fmt = sniff_text(text)
+    skipped: list[str] = []
+    if fmt == "latex" and beside is not None:
+        text, skipped = expand_beside(text, beside, label)
     resume = _read_text_format(fmt, text, label)
     if warning:
         resume.warnings.insert(0, warning)
+    resume.warnings.extend(skipped)
     return resume
 
 
@@ -144,10 +147,48 @@ def read_text_resume(text: str, *, name: str = "<text>", fmt: Format | None = No
 
 
 def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
-    if fmt == "jsonresume":
-        from starkit.resume.jsonresume import read_jsonresume
+    """Read a text format; a text longer than any resume (over `MAX_TEXT_LINES` lines) is read
+    up to that line with a warning, so a long file costs no more than the limit."""
+    from starkit.limits import MAX_TEXT_LINES
 
-        return read_jsonresume(text, label)
+    cut = None
+    if fmt not in (
+        "jsonresume",
+        "data",
+    ):  # data cut short is no data: its size is bounded by the file limit
+        end = -1
+        for _ in range(MAX_TEXT_LINES):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                break
+        if end >= 0 and text[end + 1 :].strip():
+            text = text[: end + 1]
+            cut = (
+                f"{label}: the file is longer than any resume; only its first "
+                f"{MAX_TEXT_LINES:,} lines were read (see docs/limits.md)"
+            )
+    resume = _read_format(fmt, text, label)
+    if cut:
+        resume.warnings.insert(0, cut)
+    return resume
+
+
+def _read_format(fmt: Format, text: str, label: str) -> Resume:
+    if fmt in ("jsonresume", "data"):
+        from starkit.resume.jsonresume import is_jsonresume, read_jsonresume
+        from starkit.resume.structured import parse_data, read_structured
+
+        data = parse_data(text, label)
+        if is_jsonresume(data):
+            try:
+                return read_jsonresume(text, label)
+            except ResumeReadError as exc:
+                # a JSON Resume with a loose section ('skills': ["SQL"]): the general walk
+                # reads it; a wrong type in basics, work, volunteer or projects is refused
+                where = re.search(r"invalid JSON Resume: (\w+)", str(exc))
+                if where is None or where.group(1) in ("basics", "work", "volunteer", "projects"):
+                    raise
+        return read_structured(text, label, data)
     if fmt == "html":
         from starkit.resume.html import read_html
 
@@ -156,6 +197,10 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
         from starkit.resume.latex import read_latex
 
         return read_latex(text, label)
+    if fmt in ("rst", "org"):
+        from starkit.resume.lightmarkup import read_org, read_rst
+
+        return read_rst(text, label) if fmt == "rst" else read_org(text, label)
     if fmt == "markdown":
         from starkit.resume.markdown import read_markdown
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from starkit.resume.lexicon import role_words
+from starkit.resume.lexicon import role_words, verb_forms
 from starkit.resume.model import (
     Format,
     Resume,
@@ -52,8 +52,12 @@ class Builder:
                     heading=heading,
                     source=source,
                     segments=[Segment(offset=0, source=source)],
+                    part=self._part(),
                 )
             )
+
+    def _part(self) -> int:
+        return max(0, len(self.sections) - 1)
 
     def role(self, header: list[tuple[str, Source]], hint: RoleHint | None = None) -> Role:
         """Open a role from its header lines (parsed unless `hint` states the parts)."""
@@ -95,6 +99,7 @@ class Builder:
                 role=self._role,
                 source=_first(parts),
                 segments=segments,
+                part=self._part(),
             )
         )
 
@@ -106,7 +111,7 @@ class Builder:
         """The joined text and, where columns map one to one (plain text, Markdown, PDF,
         DOCX), its segments; formats whose markup is stripped point at the item's start."""
         text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf")
-        return text, [] if self.fmt in ("latex", "html", "jsonresume") else segments
+        return text, [] if self.fmt in ("latex", "html", "jsonresume", "data") else segments
 
     def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
         text, segments = self._joined(parts)
@@ -123,6 +128,7 @@ class Builder:
                 role=self._role,
                 source=_first(parts),
                 segments=segments,
+                part=self._part(),
             )
         )
 
@@ -155,6 +161,8 @@ def _typeset_split(text: str, nxt: str) -> bool:
         return False
     words = role_words()
     head = m.group(1)
+    if "-" not in head and (head + tail.group(0)).lower() in verb_forms():
+        return True  # 'in-' / 'creased', 're-' / 'duced': a known verb split at a syllable
     return not (
         "-" in head
         or head.lower() in words.compound_heads

@@ -20,13 +20,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from starkit.errors import ResumeReadError
 from starkit.models import Severity
 from starkit.resume import read_resume
 from starkit.resume.model import Resume
-from starkit.textio import MAX_FILE_BYTES
+from starkit.resume.project import LATEX_SUFFIXES
+from starkit.textio import MAX_FILE_BYTES, inert
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -35,9 +37,12 @@ def _structured(resume: Resume) -> bool:
     return any(s.heading for s in resume.sections)
 
 
-def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
-    """None for unstructured plain text; else a runner for the resume in `data`."""
-    from starkit.resume import detect_format
+def structured_resume(name: str, data: bytes, path: str | None = None) -> Resume | None:
+    """The resume in `data`, or None for empty input or unstructured plain text/Markdown
+    (which the generic path lints one line a bullet). It is read in a worker process with a
+    time and memory budget (`starkit.worker`). A `.tex` file named by `path` is read from disk
+    with the files it `\\input`s beside it (`starkit.resume.project`)."""
+    from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
         raise ResumeReadError(
@@ -46,9 +51,18 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
         )
     if not data.strip():
         return None  # the generic path says the input is empty
-    fmt = detect_format(data, name)
-    resume = read_resume(data, name=name)
-    if fmt in ("text", "markdown") and not _structured(resume):
+    if path is not None and path != "-" and Path(path).suffix.lower() in LATEX_SUFFIXES:
+        return run_bounded(read_resume, Path(path), label=name, name=name)
+    fmt, resume = run_bounded(detect_and_read, data, name, label=name)
+    if fmt in ("text", "markdown", "rst", "org") and not _structured(resume):
+        return None
+    return resume
+
+
+def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., int] | None:
+    """None for unstructured plain text; else a runner for the resume in `data`."""
+    resume = structured_resume(name, data)
+    if resume is None:
         return None
 
     def run(args: argparse.Namespace, config: Any = None) -> int:
@@ -57,21 +71,40 @@ def handler(name: str, data: bytes, args: argparse.Namespace) -> Callable[..., i
     return run
 
 
+def detect_and_read(data: bytes, name: str) -> tuple[str, Resume]:
+    """(format, resume) of a file's bytes: what the bounded worker runs."""
+    from starkit.resume import detect_format
+
+    return detect_format(data, name), read_resume(data, name=name)
+
+
 def render_text(report: Any, name: str) -> str:
     """One line a finding at the file's position, the suggestion indented below; a summary."""
     out = []
+    name = inert(name)  # file names and content are escaped: nothing reaches the terminal raw
+    for f in report.document_findings:
+        out.append(f"{name}:1:1: {f.severity.value} {f.rule} {inert(f.message)}")
+        out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
+    if report.document_findings:
+        from starkit.resume.diagnose import diagnose
+
+        out += [inert(line) for line in diagnose(report.resume).table()]
     for lf in report.findings:
         f = lf.finding
-        out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {f.message}")
+        out.append(f"{name}:{lf.source.label()}: {f.severity.value} {f.rule} {inert(f.message)}")
         if f.suggestion:
-            out.append("    " + f.suggestion.replace("\n", "\n    "))
-    n = len(report.findings)
+            out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
+    n = len(report.findings) + len(report.document_findings)
     share = report.quantified_share
     measured = "n/a" if share is None else f"{round(share * 100)}%"
     out.append(
         f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
-        f"score {report.score}/100"
+        + (
+            "score n/a: check what was read above"
+            if report.document_findings
+            else f"score {report.score}/100"
+        )
     )
     return "\n".join(out) + "\n"
 
@@ -81,7 +114,7 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
     from starkit.resume.report import lint_resume
 
     for warning in resume.warnings:
-        print(f"starkit: warning: {warning}", file=sys.stderr)
+        print(f"starkit: warning: {inert(warning)}", file=sys.stderr)
     report = lint_resume(resume, config=config)
     fmt = getattr(args, "fmt", "text") or "text"
     if fmt == "json":
@@ -94,5 +127,5 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
         text = render_text(report, name)
     sys.stdout.write(text)
     threshold = Severity(getattr(args, "fail_on", "warning") or "warning").rank
-    failed = any(lf.finding.severity.rank >= threshold for lf in report.findings)
+    failed = any(f.severity.rank >= threshold for f in report.all_findings())
     return EXIT_FINDINGS if failed else EXIT_OK

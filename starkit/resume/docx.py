@@ -2,8 +2,10 @@
 inside tables, content controls and text boxes; list numbering (direct or from the style)
 marks bullets; heading styles mark headings.
 
-A paragraph is one block: Word wraps lines on screen only, so a bullet is never split, and
-lines broken by hand (Shift+Enter) in a non-list paragraph are kept apart.  A table row whose
+A paragraph is one block: Word wraps lines on screen only, and lines broken by hand
+(Shift+Enter) in a non-list paragraph are kept apart.  A bullet broken by Enter (the rest
+of the sentence made a paragraph or list item of its own: it starts in lower case, or the
+item above ends mid-phrase) is joined back to the item above.  A table row whose
 cells each hold one short paragraph ('Acme Corp' | 'Jan 2020 – Present') becomes one line with
 the cells tab-separated; other tables are read cell by cell, left to right, which keeps a
 two-column layout table (sidebar | main) in reading order.
@@ -19,6 +21,8 @@ import zipfile
 from typing import Any
 
 from starkit.errors import ResumeReadError
+from starkit.limits import MAX_LINES
+from starkit.resume.detect import check_archive
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume
 
@@ -148,7 +152,8 @@ def _runs_text(p: Any) -> tuple[str, bool | None]:
                     run_bold = None
                 walk(child, run_bold if run_bold is not None else bold)
             elif tag == W + "t":
-                text = child.text or ""
+                # the text after an entity reference (left unresolved) is its tail: keep it
+                text = (child.text or "") + "".join(sub.tail or "" for sub in child)
                 parts.append(text)
                 if bold:
                     bold_chars += len(text.strip())
@@ -185,6 +190,10 @@ def _textboxes(p: Any) -> list[Any]:
     return out
 
 
+class _Full(Exception):
+    """Raised inside the walk when `MAX_LINES` lines have been read."""
+
+
 class _Reader:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
@@ -192,6 +201,8 @@ class _Reader:
         self.n = 0
 
     def paragraph(self, p: Any) -> None:
+        if len(self.lines) >= MAX_LINES:
+            raise _Full
         self.n += 1
         text, bold = _runs_text(p)
         if not text.strip():
@@ -201,7 +212,11 @@ class _Reader:
             heading = self.doc.heading_level(p)
             if bold is None or (not bold and self.doc.style_bold(p)):
                 bold = self.doc.style_bold(p)
-            if is_list:
+            if self._split_by_enter(text):
+                # a bullet broken by Enter: Word made the rest a paragraph (often a list
+                # item) of its own, starting mid-sentence; it continues the bullet
+                self.lines.append(RawLine(" ".join(text.split("\n")), self.n, cont=True))
+            elif is_list:
                 self.lines.append(
                     RawLine(
                         " ".join(text.split("\n")),
@@ -217,8 +232,25 @@ class _Reader:
         for box in _textboxes(p):
             self.container(box)
 
+    def _split_by_enter(self, text: str) -> bool:
+        """True when this paragraph carries on the list item above it: that item ends
+        mid-phrase ('... services to') or this one starts in lower case."""
+        from starkit.resume.structure import _ends_joiner, _ends_sentence, strip_glyph
+
+        prev = next((ln for ln in reversed(self.lines) if ln.text.strip()), None)
+        if prev is None or not self.lines[-1].text.strip():
+            return False
+        if not (prev.bullet or prev.cont or strip_glyph(prev.text)[1]):
+            return False  # the paragraph above is no list item (typed '•' counts as one)
+        t = text.lstrip()
+        if _ends_sentence(prev.text):
+            return False
+        return t[:1].islower() or (_ends_joiner(prev.text) and t[:1].isalnum())
+
     def table(self, tbl: Any) -> None:
         for tr in tbl.findall(_TR):
+            if len(self.lines) >= MAX_LINES:
+                raise _Full
             cells = [tc for tc in tr if tc.tag == _TC]
             if self._simple_row(cells):
                 texts = [
@@ -261,11 +293,19 @@ class _Reader:
                 self.container(child)
 
 
-def docx_lines(data: bytes, name: str) -> list[RawLine]:
-    """The paragraphs of a DOCX in reading order, first-page header first."""
+def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
+    """(paragraphs, warnings) of a DOCX in reading order, first-page header first; at most
+    `MAX_LINES` lines are read (the archive itself is checked first: `check_archive`)."""
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_archive(zf, name)
+    except zipfile.BadZipFile:
+        raise ResumeReadError(
+            f"{name}: a corrupt or truncated DOCX (BadZipFile); open it in Word and save it again"
+        ) from None
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, ValueError) as exc:
@@ -286,13 +326,20 @@ def docx_lines(data: bytes, name: str) -> list[RawLine]:
             reader.container(header._element)
     except Exception:  # a missing or odd header part: the body is what matters
         pass
-    reader.container(document.element.body)
-    return reader.lines
+    warnings: list[str] = []
+    try:
+        reader.container(document.element.body)
+    except _Full:
+        warnings.append(
+            f"{name}: the document is longer than any resume; only its first {MAX_LINES:,} "
+            "paragraphs were read (see docs/limits.md)"
+        )
+    return reader.lines[:MAX_LINES], warnings
 
 
 def read_docx(data: bytes, name: str) -> Resume:
     """Read a DOCX resume (see the module docstring)."""
-    lines = docx_lines(data, name)
+    lines, warnings = docx_lines(data, name)
     if not any(ln.text.strip() for ln in lines):
         raise ResumeReadError(f"{name}: the document has no text")
-    return build_resume(lines, name, "docx")
+    return build_resume(lines, name, "docx", warnings=warnings)

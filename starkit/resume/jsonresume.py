@@ -143,10 +143,21 @@ _KNOWN = (
 )
 
 
+def is_jsonresume(data: Any) -> bool:
+    """JSON Resume's shape: a `basics` object, or a `work` list (else the general walk of
+    `starkit.resume.structured` reads the data)."""
+    return isinstance(data, dict) and (
+        isinstance(data.get("basics"), dict) or isinstance(data.get("work"), list)
+    )
+
+
 def parse_document(text: str, name: str) -> dict[str, Any]:
     """The JSON or YAML document as a dict; one-line errors for bad syntax or a non-resume."""
     stripped = text.lstrip("\ufeff \t\r\n")
+    from starkit.resume.detect import check_json_depth, check_yaml
+
     if stripped.startswith(("{", "[")):
+        check_json_depth(stripped, name)
         try:
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
@@ -157,6 +168,7 @@ def parse_document(text: str, name: str) -> dict[str, Any]:
         import yaml
 
         try:
+            check_yaml(text, name)
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)

@@ -12,6 +12,7 @@ Positions are the source line and column where the item starts.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +23,7 @@ from pydantic import Field
 from starkit.errors import ResumeReadError
 from starkit.lexicons import StrictModel, read_toml, validate_model
 from starkit.resume.model import Resume
-from starkit.resume.roles import RoleHint
+from starkit.resume.roles import RoleHint, ends_with_date, has_date_range, has_title_word
 from starkit.resume.structure import RawLine, build_resume
 
 ArgRole = Literal["organisation", "title", "dates", "location", "text", "label", "content", "skip"]
@@ -32,7 +33,7 @@ class MacroSpec(StrictModel):
     """What a resume macro is and what each of its arguments holds."""
 
     name: str
-    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop"]
+    kind: Literal["heading", "role", "header", "bullet", "line", "break", "drop", "stop", "tag"]
     args: tuple[ArgRole, ...] = ()
     level: int = Field(default=1, ge=0, le=6)
     classes: tuple[str, ...] = ()
@@ -47,13 +48,20 @@ class Environments(StrictModel):
 class LatexFile(StrictModel):
     description: str
     macro: tuple[dict, ...]
+    environment: tuple[dict, ...] = ()
     environments: Environments
+    families: dict[str, tuple[str, ...]]
+    symbols: dict[str, str]
+    project: dict[str, Any]  # validated by starkit.resume.project.ProjectLimits
 
 
 @dataclass(frozen=True)
 class _Table:
     macros: dict[str, list[MacroSpec]]
     envs: Environments
+    families: dict[str, tuple[str, ...]]
+    env_specs: dict[str, MacroSpec]
+    symbols: dict[str, str]
 
 
 @cache
@@ -65,13 +73,75 @@ def _table() -> _Table:
         entry = str(raw.get("name", f"#{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
         spec = validate_model(rel, entry, raw, MacroSpec)
         out.setdefault(spec.name, []).append(spec)
-    return _Table(out, data.environments)
+    env_specs = {}
+    for i, raw in enumerate(data.environment):
+        entry = str(raw.get("name", f"env #{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
+        spec = validate_model(rel, entry, raw, MacroSpec)
+        env_specs[spec.name] = spec
+    return _Table(out, data.environments, data.families, env_specs, data.symbols)
+
+
+def template_family(text: str, doc_class: str) -> str:
+    """The document class, or for a file with none (a section file `\\input` by a main
+    file) the template family its macros betray (`latex.toml` [families])."""
+    if doc_class:
+        return doc_class
+    for family, markers in _table().families.items():
+        if any(m in text for m in markers):
+            return family
+    return ""
 
 
 _NEWCOMMAND = re.compile(
-    r"\\(?:re)?newcommand\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*(?:\[(\d)\])?\s*(?:\[[^\]]*\])?\s*\{"
+    r"\\(?:(?:re|provide)?newcommand|DeclareRobustCommand)\*?\s*\{?\s*\\([A-Za-z@]+)\s*\}?"
+    r"\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
 )
-_DEF = re.compile(r"\\def\s*\\([A-Za-z@]+)((?:#\d)*)\s*\{")
+_DEF = re.compile(r"\\[gex]?def\s*\\([A-Za-z@]+)((?:#\d)*)\s*\{")
+_DOCUMENT_COMMAND = re.compile(
+    r"\\(?:New|Renew|Provide|Declare)DocumentCommand\s*\{?\s*\\([A-Za-z@]+)\s*\}?\s*"
+    r"\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{"
+)
+_MAX_EXPANSION_DEPTH = 8
+_MAX_EXPANSIONS = 600  # per document (real resumes use < 100): '\\def\\a{\\a\\a\\a}' stays cheap
+_PROSE_WORDS = 8  # a template's short slot (grade, date) holding this many words is prose
+# macros that typeset a list bullet by hand ('\\cvitem{}{\\labelitemi\\ Led..}')
+_GLYPH_MACROS = {"labelitemi": "• ", "labelitemii": "– ", "textbullet": "• ", "bullet": "• "}
+
+
+@dataclass(frozen=True)
+class UserMacro:
+    """A macro the document defines: its brace arguments, the default of an optional first
+    argument (`\\newcommand{\\x}[2][d]{..}`: `#1` is `d`), and its body."""
+
+    name: str
+    nargs: int
+    body: str
+    optional: int = 0
+    default: str = ""
+
+    @property
+    def braces(self) -> int:
+        """How many {arguments} a use of the macro takes."""
+        return max(0, self.nargs - self.optional)
+
+    def expand(self, args: list[str]) -> str:
+        """The body with `#k` replaced by the arguments (optional ones by their default)."""
+        values = [self.default] * self.optional + args
+        values += [""] * (self.nargs - len(values))
+
+        def sub(m: re.Match[str]) -> str:
+            if m.group(0) == "\\#":
+                return m.group(0)  # an escaped '#' sign, not a parameter
+            if m.group(0) == "##":
+                return "#"
+            k = int(m.group(1)) - 1
+            return values[k] if 0 <= k < len(values) else ""
+
+        # a control word stays one token when a parameter follows it ('\\textlangle#1')
+        body = re.sub(r"(\\[A-Za-z@]+)(?=#\d)", r"\1 ", self.body)
+        return re.sub(r"\\#|##|#(\d)", sub, body)
+
+
 _TEXT_MACROS = frozenset(
     [
         "textbf",
@@ -89,6 +159,12 @@ _TEXT_MACROS = frozenset(
         "mbox",
         "makebox",
         "fbox",
+        "parbox",
+        "framebox",
+        "fcolorbox",
+        "shadowbox",
+        "doublebox",
+        "ovalbox",
         "text",
         "hl",
         "small",
@@ -158,25 +234,47 @@ def _balanced(text: str, start: int) -> str:
     return text[start : i - 1]
 
 
-def _definitions(preamble: str) -> list[tuple[str, int, int]]:
-    """(name, number of arguments, offset of the body) of each macro the preamble defines."""
-    found = [(m.group(1), int(m.group(2) or 0), m.end()) for m in _NEWCOMMAND.finditer(preamble)]
-    found += [(m.group(1), len(m.group(2)) // 2, m.end()) for m in _DEF.finditer(preamble)]
+def _definitions(preamble: str) -> list[UserMacro]:
+    """The macros the preamble (or a section file) defines, in order."""
+    found: list[UserMacro] = []
+    for m in _NEWCOMMAND.finditer(preamble):
+        n = int(m.group(2) or 0)
+        body = _balanced(preamble, m.end())
+        if n and m.group(3) is not None:
+            found.append(UserMacro(m.group(1), n, body, optional=1, default=m.group(3)))
+        else:
+            found.append(UserMacro(m.group(1), n, body))
+    for m in _DEF.finditer(preamble):
+        body = _balanced(preamble, m.end())
+        found.append(UserMacro(m.group(1), len(m.group(2)) // 2, body))
+    for m in _DOCUMENT_COMMAND.finditer(preamble):
+        # xparse argument types: m (mandatory) and v take braces; o, O{..}, s, d.. do not
+        spec = re.sub(r"[OD]\{[^{}]*\}|[rRdD]..|[!+>=]\{?[^{}]*\}?", "o", m.group(2))
+        mandatory = len(re.findall(r"[mv]", spec))
+        optional = len(re.findall(r"[oOs]", spec))
+        body = _balanced(preamble, m.end())
+        # simplification: the optional arguments are taken to come first
+        found.append(UserMacro(m.group(1), mandatory + optional, body, optional=optional))
     return found
 
 
 def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
-    """Specs for macros the document defines: an `\\item` in the body makes a bullet (a role
-    when a tabular or `\\hfill` sits beside it), a `\\section` a heading, a list
-    `\\begin`/`\\end` a line break."""
+    """Specs for macros the document defines: an `\\item` beside a tabular or `\\hfill`, or
+    three or more arguments laid out in columns, make a role header; a `\\section` a
+    heading; a list `\\begin`/`\\end` a line break."""
     out: dict[str, MacroSpec] = {}
-    for name, nargs, end in _definitions(preamble):
-        body = _balanced(preamble, end)
+    for macro in _definitions(preamble):
+        name, body = macro.name, macro.body
+        nargs = macro.braces
+        if _expands(body):
+            continue  # expanded where used (see `expandable_macros`)
         args: tuple[ArgRole, ...] = ("text",) * nargs
-        if re.search(r"\\item\b", body) and re.search(r"tabular|&|\\hfill", body):
+        columns = re.search(r"tabular|(?<!\\)&|\\hfill", body)
+        if columns and (
+            re.search(r"\\item\b", body) or (nargs >= 3 and "\\begin{itemize" not in body)
+        ):
+            # '\\item \\textbf{#1} \\hfill #2', a tabular of org, title, dates, place
             out[name] = MacroSpec(name=name, kind="header", args=args)
-        elif re.search(r"\\item\b", body):
-            out[name] = MacroSpec(name=name, kind="bullet", args=args)
         elif re.search(r"\\(?:sub)*section\*?\b", body):
             level = 1 + body.count("sub", 0, body.find("section"))
             out[name] = MacroSpec(
@@ -185,6 +283,47 @@ def classify_user_macros(preamble: str) -> dict[str, MacroSpec]:
         elif re.search(r"\\(?:begin|end)\{(?:itemize|enumerate)\}", body) and nargs == 0:
             out[name] = MacroSpec(name=name, kind="break", args=())
     return out
+
+
+def _uses_template_macro(body: str) -> bool:
+    """True when a macro body calls a macro `latex.toml` knows as a role, bullet or
+    line (`\\newcommand{\\job}[4]{\\resumeSubheading{#1}{#2}{#3}{#4}}`)."""
+    macros = _table().macros
+    for name in re.findall(r"\\([A-Za-z@]+\*?)", body):
+        specs = macros.get(name) or []
+        if any(s.kind in ("role", "header", "bullet", "line") for s in specs):
+            return True
+    return False
+
+
+_PROGRAMMING = re.compile(
+    r"\\(?:[gex]?def|(?:re|provide)?newcommand|let|csname|expandafter|futurelet|catcode"
+    r"|makeatletter|if[a-z]*|newenvironment|NewDocumentCommand)\b"
+)
+
+
+def expandable_macros(text: str) -> dict[str, UserMacro]:
+    """The user macros expanded where they are used, as TeX would: every one with a body
+    that is not classified as a role header, heading or list break (see
+    `classify_user_macros`) and that does no TeX programming of its own."""
+    classified = classify_user_macros(text)
+    return {
+        m.name: m
+        for m in _definitions(text)
+        if m.name not in classified and m.body.strip() and not _PROGRAMMING.search(m.body)
+    }
+
+
+def _expands(body: str) -> bool:
+    """A body that calls a template macro or holds an `\\item` (an item macro, or a whole
+    list) is expanded where used; an `\\item` beside a tabular or `\\hfill` is a role
+    header and classified instead."""
+    if _uses_template_macro(body):
+        return True
+    if not re.search(r"\\item\b", body):
+        return False
+    header = re.search(r"tabular|&|\\hfill", body)
+    return not header or bool(re.search(r"\\begin\s*\{(?!tabular)", body))
 
 
 class _Emitter:
@@ -196,8 +335,14 @@ class _Emitter:
         self.buf: list[str] = []
         self.pos: int | None = None
         self.bullet = False
+        self.fixed: int | None = None  # inside a macro expansion: its use's position
+
+    def at(self, pos: int) -> int:
+        """A position in the file: inside a macro expansion, the position of its use."""
+        return self.fixed if self.fixed is not None else pos
 
     def where(self, pos: int) -> tuple[int, int]:
+        """(line, column) of a file position."""
         i = bisect.bisect_right(self.starts, pos) - 1
         return i + 1, pos - self.starts[i] + 1
 
@@ -205,7 +350,7 @@ class _Emitter:
         if not s:
             return
         if self.pos is None and s.strip():
-            self.pos = pos + (len(s) - len(s.lstrip()))
+            self.pos = self.at(pos + (len(s) - len(s.lstrip())))
         self.buf.append(s)
 
     def flush(self) -> None:
@@ -219,9 +364,13 @@ class _Emitter:
 
     def emit(self, line: RawLine, pos: int) -> None:
         self.flush()
-        line.line, line.col = self.where(pos)
+        line.line, line.col = self.where(self.at(pos))
         line.brk = True
         self.lines.append(line)
+
+
+class _Stop(Exception):
+    """A macro that ends the resume part of the file (moderncv's letter) was met."""
 
 
 class _Walker:
@@ -231,6 +380,9 @@ class _Walker:
         self.text = text
         self.doc_class = doc_class
         self.user = user
+        self.expand: dict[str, UserMacro] = {}
+        self.depth = 0
+        self.expansions = [0]  # shared with the sub-walkers of `inline`
         self.arity: dict[str, int] = {}
         self.table = _table()
         self.out = _Emitter(text)
@@ -276,16 +428,26 @@ class _Walker:
             return groups, i + 1
         j = i + 1
         out = list(groups)
+        bracket = 0  # inside an optional [argument] ('\\framebox[\\textwidth][l]{..}')
         while j < len(nodes) and len(out) < want:
             n = nodes[j]
-            if isinstance(n, LatexGroupNode):
+            if bracket:
+                if isinstance(n, LatexCharsNode):
+                    bracket += n.chars.count("[") - n.chars.count("]")
+                    if bracket <= 0 and n.chars.rstrip()[-1:] not in ("]", "["):
+                        break  # text follows the ']': not an argument list after all
+                    bracket = max(bracket, 0)
+            elif isinstance(n, LatexGroupNode):
                 out.append(n)
             elif isinstance(n, LatexCommentNode) or (
                 isinstance(n, LatexCharsNode) and not n.chars.strip() and "\n\n" not in n.chars
             ):
                 pass
             elif isinstance(n, LatexCharsNode) and n.chars.lstrip().startswith("[") and not out:
-                pass  # an optional [argument] before the first group
+                # an optional [argument] before the first group, maybe holding macros
+                bracket = max(n.chars.count("[") - n.chars.count("]"), 0)
+                if not bracket and n.chars.rstrip()[-1:] != "]":
+                    break
             else:
                 break
             j += 1
@@ -325,7 +487,8 @@ class _Walker:
                 self.walk(n.nodelist or [])
                 i += 1
             elif isinstance(n, LatexMathNode):
-                self.out.add(self._text_of(n), n.pos)
+                # '$^{th}$', '$_{2}$': a superscript reads as the letters themselves
+                self.out.add(re.sub(r"[\^_]", "", self._text_of(n)), n.pos)
                 i += 1
             elif isinstance(n, LatexSpecialsNode):
                 self.out.add(_SPECIALS.get(n.specials_chars, n.specials_chars), n.pos)
@@ -350,6 +513,14 @@ class _Walker:
         if name in envs.skip:
             return
         body = list(n.nodelist or [])
+        spec = self.table.env_specs.get(name)
+        if spec is not None:  # \begin{rSubsection}{Org}{Dates}{Title}{Place}: its args, then body
+            nodes = [n, *body]
+            j = self.apply(spec, n, nodes, 0)
+            self.out.flush()
+            self.walk(nodes[j:])
+            self.out.flush()
+            return
         skip = envs.layout_args.get(name, 0)
         if skip:
             from pylatexenc.latexwalker import LatexCharsNode, LatexGroupNode
@@ -384,11 +555,14 @@ class _Walker:
                 label = self.inline(self._arg_nodes(args[0])).strip()
                 if label and label not in ("•", "-", "–", "$\\bullet$", "∙", "·"):
                     self.out.add(label + " ", n.pos)
-            self.out.pos = n.pos + n.len
+            self.out.pos = self.out.at(n.pos + n.len)
             return i + 1
         if name in _BREAK_MACROS:
-            self.out.flush()
             _, j = self._args(n, nodes, i, 0)
+            if name in ("\\", "newline") and self.out.bullet and "\t" not in "".join(self.out.buf):
+                self.out.add(" ", n.pos)  # a line break inside one item does not end it
+            else:
+                self.out.flush()
             return j
         if name in _TAB_MACROS:
             self.out.add("\t", n.pos)
@@ -399,6 +573,13 @@ class _Walker:
         spec = self.spec(name)
         if spec is not None:
             return self.apply(spec, n, nodes, i)
+        if (
+            name in self.expand
+            and self.depth < _MAX_EXPANSION_DEPTH
+            and self.expansions[0] < _MAX_EXPANSIONS
+        ):
+            self.expansions[0] += 1
+            return self.expand_macro(self.expand[name], n, nodes, i)
         if name in _TEXT_MACROS:
             args, j = self._args(n, nodes, i, 1)
             if name in ("textcolor", "colorbox") and len(args) >= 2:
@@ -417,17 +598,86 @@ class _Walker:
                 self.out.add(self.text[args[0].pos + 1 : args[0].pos + args[0].len - 1], n.pos)
             return j
         # symbols, accents and escapes (\%, \&, \'e, \textbullet): pylatexenc's text
+        if name in _GLYPH_MACROS:
+            self.out.add(_GLYPH_MACROS[name], n.pos)
+            return i + 1
+        if name in self.table.symbols:
+            self.out.add(self.table.symbols[name], n.pos)
+            _, j = self._args(n, nodes, i, 0)
+            if j < len(nodes) and _empty_group(nodes[j]):
+                j += 1  # '\textbar{}'
+            return max(j, i + 1)
+        parsed = [a for a in (getattr(n.nodeargd, "argnlist", None) or []) if a is not None]
+        if parsed and self._structural(parsed[-1]):
+            # '\fcolorbox{..}{..}{\section{..} ..}': a box around the resume itself
+            self.out.flush()
+            self.walk(self._arg_nodes(parsed[-1]))
+            self.out.flush()
+            return i + 1
         rendered = self._text_of(n)
         self.out.add(rendered, n.pos)
         return i + 1
 
+    def expand_macro(self, macro: UserMacro, n: Any, nodes: list[Any], i: int) -> int:
+        """Walk the body of a user macro with its arguments put in (`\\resitem{..}` ->
+        `\\item ..`), reported at the position of its use."""
+        from pylatexenc.latexwalker import LatexWalker
+
+        args, j = self._args(n, nodes, i, macro.braces)
+        values = [self.text[a.pos + 1 : a.pos + a.len - 1] for a in args]
+        body = macro.expand(values)
+        try:
+            sub, _, _ = LatexWalker(body, tolerant_parsing=True).get_latex_nodes()
+        except Exception:  # an odd body: its words are not worth a crash
+            return j
+        saved = (self.text, self.out.fixed)
+        self.text = body
+        self.out.fixed = saved[1] if saved[1] is not None else n.pos
+        self.depth += 1
+        try:
+            self.walk(sub)
+        finally:
+            self.depth -= 1
+            self.text, self.out.fixed = saved
+        return j
+
+    def _structural(self, arg: Any) -> bool:
+        """True when an argument holds items, environments or resume macros (so it is
+        walked, not flattened to text)."""
+        from pylatexenc.latexwalker import LatexEnvironmentNode, LatexMacroNode
+
+        for node in self._arg_nodes(arg):
+            if isinstance(node, LatexEnvironmentNode):
+                return True
+            if isinstance(node, LatexMacroNode) and (
+                node.macroname == "item" or self.spec(node.macroname) is not None
+            ):
+                return True
+            if getattr(node, "nodelist", None) and self._structural(node):
+                return True
+        return False
+
+    def _prose(self, arg: Any) -> bool:
+        """True for an argument that holds a sentence or a list, not a short value."""
+        if _holds_items(self._arg_nodes(arg)):
+            return True
+        return len(self.inline(self._arg_nodes(arg)).split()) >= _PROSE_WORDS
+
     def apply(self, spec: MacroSpec, n: Any, nodes: list[Any], i: int) -> int:
         args, j = self._args(n, nodes, i, len(spec.args))
+        if spec.kind == "stop":
+            raise _Stop
         if spec.kind == "drop":
             return j if spec.args else i + 1
         if spec.kind == "break":
             self.out.flush()
             return j if spec.args else i + 1
+        if spec.kind == "tag":  # '\\cvtag{Vue.js}\\cvtag{Django}': boxed words, a space apart
+            for k, a in zip(spec.args, args, strict=False):
+                if k != "skip":
+                    self.walk(self._arg_nodes(a))
+                    self.out.add(" ", n.pos)
+            return j
         pairs = list(zip(spec.args, args, strict=False))
         if spec.kind == "heading":
             text = " ".join(self.inline(self._arg_nodes(a)) for _, a in pairs).strip()
@@ -443,27 +693,169 @@ class _Walker:
                     setattr(hint, k, value)
                     if value:
                         parts.append(value)
+            hint = _by_content(hint)
             if parts:
                 self.out.emit(RawLine("\t".join(parts), 1, role=hint, item="header"), n.pos)
             for k, a in pairs:
-                if k == "content":
+                # moderncv's fifth argument (a grade) is where many write the description
+                if k == "content" or (k == "skip" and self._prose(a)):
                     self.out.flush()
+                    start = len(self.out.lines)
                     self.walk(self._arg_nodes(a))
                     self.out.flush()
+                    for ln in self.out.lines[start:]:
+                        _describe(ln)
             return j
         words = []
+        bodies: list[list[Any]] = []
+        labelled = False
         for k, a in pairs:
             if k in ("skip", "content"):
                 continue
-            t = self.inline(self._arg_nodes(a)).strip()
+            nodes_a = self._arg_nodes(a)
+            if spec.kind == "line" and _holds_items(nodes_a):
+                bodies.append(nodes_a)  # \cvitem{}{\begin{itemize}\item ..}: a list, not a line
+                continue
+            cut = self._unclosed(nodes_a)
+            if cut is not None:  # '\resumeItem{..' never closed: the rest is the document
+                bodies.append(nodes_a[cut:])
+                nodes_a = nodes_a[:cut]
+            t = self.inline(nodes_a).strip()
             if t:
+                labelled = labelled or k == "label"
                 words.append(t + ":" if k == "label" and not t.endswith(":") else t)
         text = " ".join(words) if spec.kind != "header" else "\t".join(words)
         if text:
             kind = {"bullet": "bullet", "header": "header"}.get(spec.kind)
+            if spec.kind == "line" and labelled:
+                kind = "text"  # '\cvitem{Languages}{..}': a labelled line, not a claim
             line = RawLine(text, 1, bullet=spec.kind == "bullet", item=kind)  # type: ignore[arg-type]
             self.out.emit(line, n.pos)
+        for body in bodies:
+            self.out.flush()
+            self.walk(body)
+            self.out.flush()
         return j
+
+    def _unclosed(self, nodes: list[Any]) -> int | None:
+        """Where a one-line argument runs into the document's structure (a section heading,
+        a role or another bullet macro inside it: the brace was never closed), or None."""
+        from pylatexenc.latexwalker import LatexMacroNode
+
+        for k, node in enumerate(nodes):
+            if isinstance(node, LatexMacroNode):
+                spec = self.spec(node.macroname)
+                if spec is not None and spec.kind in ("heading", "role", "bullet"):
+                    return k
+        return None
+
+
+_SHELL = re.compile(
+    r"\\(?:immediate\s*)?\\?(?:write|message|typeout|ShellEscape|shellescape|DTMsavenoparsing"
+    r"|pdfshellescape|directlua|luaexec)\s*(?:\d+|-1)?\s*(?=\{)"
+    r"|\\(?:openin|openout|closein|closeout|read)\s*\d+\s*(?:=\s*[^\s{}\\]*|to\s*\\\w+)?"
+)
+
+
+def _blank_shell(text: str) -> str:
+    """The text with `\\write18{..}`, `\\directlua{..}`, `\\openin..` and the like blanked:
+    commands that talk to the system are never text."""
+    out = text
+    for m in _SHELL.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] == "{":
+            end += len(_balanced(text, end + 1)) + 2
+        out = out[: m.start()] + re.sub(r"[^\n]", " ", text[m.start() : end]) + out[end:]
+    return out
+
+
+def _blank_definitions(text: str) -> str:
+    """The text with each macro definition blanked (a section file defines its own macros
+    among its content; their bodies are not text)."""
+    spans = []
+    for rx in (_NEWCOMMAND, _DEF, _DOCUMENT_COMMAND):
+        for m in rx.finditer(text):
+            body = _balanced(text, m.end())
+            spans.append((m.start(), m.end() + len(body) + 1))
+    for a, b in spans:
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    return text
+
+
+def _describe(ln: RawLine) -> None:
+    """A plain line in a role's description argument (moderncv writes whole achievements
+    there) is a claim of that role; one ending in ':' introduces a list, and a short one
+    that opens with no action verb labels what follows."""
+    from starkit.resume.structure import starts_with_verb
+
+    if ln.item is None and not ln.bullet and ln.heading is None and ln.role is None:
+        text = ln.text.strip()
+        label = len(text.split()) <= 4 and not re.search(r"[\d.]", text)
+        if text.endswith(":") or (label and not starts_with_verb(text)):
+            ln.item = "text"  # 'Detailed achievements:', a bold 'Client Engagement' label
+        else:
+            ln.item, ln.bullet = "bullet", True
+
+
+def heading_macros(body: str, macros: dict[str, UserMacro]) -> dict[str, MacroSpec]:
+    """One-argument user macros that the document uses for its section headings
+    (`\\resheading{Experience}`, however the macro draws it): every use holds a short title
+    and at least one names a known section; every use of them is then a heading."""
+    from starkit.resume.lexicon import heading_key, section_headings
+
+    known = section_headings()
+    out: dict[str, MacroSpec] = {}
+    for name, macro in macros.items():
+        if macro.braces != 1 or re.search(r"\\item\b", macro.body):
+            continue
+        uses = [_balanced(body, m.end()) for m in re.finditer(rf"\\{re.escape(name)}\s*\{{", body)]
+        titles = [re.sub(r"\\[A-Za-z]+|[{}]", " ", u).strip() for u in uses]
+        if not titles or any(len(t.split()) > 6 or re.search(r"[.;]\s|\d{3}", t) for t in titles):
+            continue
+        if any(heading_key(t.rstrip(":")) in known for t in titles):
+            out[name] = MacroSpec(name=name, kind="heading", args=("text",), level=1)
+    return out
+
+
+def _empty_group(node: Any) -> bool:
+    from pylatexenc.latexwalker import LatexGroupNode
+
+    return isinstance(node, LatexGroupNode) and not node.nodelist
+
+
+def _holds_items(nodes: list[Any]) -> bool:
+    """True when an `\\item` sits anywhere in the node list."""
+    from pylatexenc.latexwalker import LatexMacroNode
+
+    for node in nodes:
+        if isinstance(node, LatexMacroNode) and node.macroname == "item":
+            return True
+        if _holds_items(list(getattr(node, "nodelist", None) or [])):
+            return True
+    return False
+
+
+def _datey(text: str | None) -> bool:
+    return bool(text) and bool(has_date_range(text or "") or ends_with_date(text or ""))
+
+
+def _by_content(hint: RoleHint) -> RoleHint:
+    """A template's argument order is a convention users break (Jake's own sample puts the
+    title first under Experience and the school first under Education): the dates go to the
+    part that holds a date, the title to the part that holds a title word."""
+    slots = ["organisation", "title", "dates", "location"]
+    values = {k: getattr(hint, k) for k in slots}
+    if not _datey(values["dates"]):
+        for k in ("location", "title", "organisation"):
+            if _datey(values[k]):
+                values["dates"], values[k] = values[k], values["dates"]
+                break
+    org, title = values["organisation"], values["title"]
+    if org and title and has_title_word(org) and not has_title_word(title):
+        values["organisation"], values["title"] = title, org
+    elif org and not title and values["location"] and has_title_word(values["location"]):
+        values["title"], values["location"] = values["location"], None
+    return RoleHint(**values)
 
 
 def latex_lines(text: str, name: str) -> list[RawLine]:
@@ -476,11 +868,15 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
     start = begin.end() if begin else 0
     stop = end.start() if end and end.start() > start else len(text)
     cls = re.search(r"\\documentclass\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}", preamble)
-    doc_class = cls.group(1).strip() if cls else ""
-    user = classify_user_macros(preamble)
+    doc_class = template_family(text, cls.group(1).strip() if cls else "")
+    # macros defined anywhere count: a section file has no preamble, and a project may
+    # \input its macro file after \begin{document}
+    defs = text[:stop]
+    user = classify_user_macros(defs)
     # same offsets and lines as the file: the preamble and comments blanked
     masked = re.sub(r"[^\n]", " ", text[:start]) + text[start:stop]
     masked = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), masked)
+    masked = _blank_shell(_blank_definitions(masked))
     try:
         nodes, _, _ = LatexWalker(masked, tolerant_parsing=True).get_latex_nodes(pos=start)
     except Exception as exc:
@@ -488,15 +884,70 @@ def latex_lines(text: str, name: str) -> list[RawLine]:
             f"{name}: cannot parse this LaTeX ({type(exc).__name__}); check that it compiles"
         ) from None
     walker = _Walker(masked, doc_class, user)
-    walker.arity = {name: n for name, n, _ in _definitions(preamble)}
-    walker.walk(nodes)
+    walker.arity = {m.name: m.braces for m in _definitions(defs)}
+    walker.expand = expandable_macros(defs)
+    # uses inside other macros' bodies count ('\\blockSkills' calls '\\blocktitle{Skills}')
+    headings = heading_macros(re.sub(r"(?<!\\)%[^\n]*", "", defs), walker.expand)
+    walker.user.update(headings)
+    for name in headings:
+        walker.expand.pop(name)
+    with contextlib.suppress(_Stop):
+        walker.walk(nodes)
     walker.out.flush()
-    return walker.out.lines
+    return _sub_headings(walker.out.lines)
+
+
+def _sub_headings(lines: list[RawLine]) -> list[RawLine]:
+    """A `\\subsection` under a top heading that names a resume section ('Education' >
+    'Cornell University', 'Honors' > 'Community') heads a group inside it, read as a role
+    header, not a section of its own.  Under an unknown top heading (a name typeset with
+    `\\section`) sub-headings stay headings."""
+    from starkit.resume.lexicon import heading_key, keyword_section, section_headings
+
+    known = section_headings()
+    top: int | None = None
+    inside = False
+    for ln in lines:
+        if ln.heading is None or ln.item is not None:
+            continue
+        if top is None or ln.heading <= top:
+            top = ln.heading
+            key = heading_key(ln.text.rstrip(":"))
+            inside = key in known or keyword_section(ln.text) is not None
+        elif inside:
+            ln.heading, ln.item = None, "header"
+    return lines
+
+
+_WRITE = re.compile(r"\\(?:immediate\s*\\)?write\s*(?:\d+|\\[A-Za-z@]+)?\s*\{")
+
+
+def blank_writes(text: str) -> str:
+    """`\\write18{...}` (and `\\immediate\\write...{...}`) blanked to spaces of the same
+    length: what a document writes to a shell or a file is never resume text, and the offsets of
+    everything else stay as they were."""
+    out = []
+    pos = 0
+    for m in _WRITE.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, k = 1, m.end()
+        while k < len(text) and depth:
+            if text[k] == "\\":
+                k += 2
+                continue
+            depth += {"{": 1, "}": -1}.get(text[k], 0)
+            k += 1
+        out.append(text[pos : m.start()])
+        out.append(re.sub(r"[^\n]", " ", text[m.start() : k]))
+        pos = k
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def read_latex(text: str, name: str) -> Resume:
     """Read a LaTeX resume (see the module docstring)."""
-    lines = latex_lines(text, name)
+    lines = latex_lines(blank_writes(text), name)
     if not lines:
         raise ResumeReadError(f"{name}: the LaTeX document has no text")
     return build_resume(lines, name, "latex")

@@ -44,10 +44,20 @@ class SectionsFile(StrictModel):
         return v
 
 
+class Diagnosis(StrictModel):
+    """Thresholds of `resume-no-achievements` (see starkit/resume/diagnose.py)."""
+
+    min_words: int = Field(ge=1)
+    min_claim_words: int = Field(ge=1)
+    min_claims_outside: int = Field(ge=1)
+    max_outside_share: float = Field(gt=0, lt=1)
+
+
 class Policy(StrictModel):
     """What is linted how: the achievement sections and the rules that apply to every line."""
 
     description: str
+    diagnosis: Diagnosis
     achievement_sections: frozenset[str]
     everywhere_rules: frozenset[str]
     max_bullet_words: int = Field(gt=0)
@@ -66,6 +76,7 @@ class Policy(StrictModel):
 class RoleWords(StrictModel):
     description: str
     title_words: frozenset[str]
+    org_title_words: frozenset[str]
     action_verbs: frozenset[str]
     irregular_verbs: frozenset[str]
     joining_words: frozenset[str]
@@ -123,6 +134,11 @@ def policy() -> Policy:
     """The lint policy of `lexicons/resume/policy.toml`."""
     rel = "resume/policy.toml"
     return validate_model(rel, None, read_toml(rel), Policy)
+
+
+def diagnosis_policy() -> Diagnosis:
+    """The thresholds of the resume reading check (`[diagnosis]` of policy.toml)."""
+    return policy().diagnosis
 
 
 def achievement_sections() -> frozenset[str]:

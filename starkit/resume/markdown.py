@@ -116,6 +116,9 @@ def markdown_lines(text: str) -> list[RawLine]:
             )
             continue
         cont = list_indent is not None and indent >= min(list_indent, 2) and out and out[-1].text
+        # a paragraph's wrapped line ('...lists and' / 'links:') is never a heading of its own
+        wrapped = bool(out and out[-1].text and out[-1].heading is None and stripped[:1].islower())
+        cont = cont or wrapped
         out.append(
             RawLine(
                 strip_inline(stripped),

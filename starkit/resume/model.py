@@ -20,7 +20,10 @@ SectionKind = Literal[
 ]
 """Canonical section names. `contact` is what comes before the first heading (name, email...)."""
 
-Format = Literal["pdf", "docx", "latex", "markdown", "jsonresume", "html", "text"]
+Format = Literal[
+    "pdf", "docx", "latex", "markdown", "jsonresume", "data", "rst", "org", "html", "text"
+]
+"""`data`: YAML, JSON or TOML resume data other than JSON Resume (a general walk)."""
 
 
 class Source(BaseModel):
@@ -101,6 +104,7 @@ class ResumeBullet(BaseModel):
     role: Role | None = None
     source: Source
     segments: list[Segment] = Field(default_factory=list, repr=False)
+    part: int = Field(default=0, ge=0, description="index into Resume.sections")
 
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text` (exact across wrapped lines for
@@ -133,6 +137,7 @@ class ResumeLine(BaseModel):
     role: Role | None = None
     source: Source
     segments: list[Segment] = Field(default_factory=list, repr=False)
+    part: int = Field(default=0, ge=0, description="index into Resume.sections")
 
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text`."""

@@ -20,6 +20,7 @@ import itertools
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,10 +28,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starkit.errors import ResumeReadError
+from starkit.limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGE_POINTS, MAX_PDF_PAGES, mb
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
 
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
+# A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
+# hyphen it sets, and a word split at a line end carries one too.  Both become '-' here; a
+# line-end split is then re-joined by `join_lines` (which keeps compounds' hyphens).
+_HYPHENS = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-"})
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
 _BOLD = re.compile(
     r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
@@ -54,6 +60,7 @@ class _Line:
             self.text.append(" ")
             self.xs.append(ch["x0"])
         t = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), ch["text"])
+        t = t.translate(_HYPHENS)
         for _ in t:
             self.xs.append(ch["x0"])
         self.text.append(t)
@@ -132,35 +139,67 @@ def _line_size(line: _Line) -> float:
     return sizes[len(sizes) // 2] if sizes else 10.0
 
 
-def _right_margin(lines: list[_Line], i: int) -> float:
-    """The right edge of the column line `i` sits in: the furthest right any line reaches
-    that overlaps it horizontally and starts no further left than a little before it."""
-    me = lines[i]
-    x0 = me.xs[0] if me.xs else 0.0
-    size = _line_size(me)
-    edge = me.x1
-    for other in lines:
-        ox0 = other.xs[0] if other.xs else 0.0
-        if ox0 >= x0 - 3 * size and ox0 < me.x1 and other.x1 > x0:
-            edge = max(edge, other.x1)
-    return edge
+def _right_margins(lines: list[_Line]) -> list[float]:
+    """For every line, the right edge of the column it sits in: the furthest right any line
+    reaches that overlaps it horizontally and starts no further left than a little before it.
+
+    A line whose right edge is at or left of this line's start cannot raise the edge above this
+    line's own right end, so the edge is the largest right end among the lines starting in
+    [x0 - 3 size, x1): a range-maximum query over the lines sorted by start (a sparse table),
+    O(n log n) for the page instead of a scan of every line for every line."""
+    n = len(lines)
+    if n == 0:
+        return []
+    starts = [ln.xs[0] if ln.xs else 0.0 for ln in lines]
+    order = sorted(range(n), key=starts.__getitem__)
+    sorted_x0 = [starts[k] for k in order]
+    table = [[lines[k].x1 for k in order]]
+    width = 1
+    while 2 * width <= n:
+        prev = table[-1]
+        table.append([max(prev[j], prev[j + width]) for j in range(n - 2 * width + 1)])
+        width *= 2
+    out = []
+    for i, me in enumerate(lines):
+        lo = bisect_left(sorted_x0, starts[i] - 3 * _line_size(me))
+        hi = bisect_left(sorted_x0, me.x1)
+        edge = me.x1
+        if hi > lo:
+            level = (hi - lo).bit_length() - 1
+            row = table[level]
+            edge = max(edge, row[lo], row[hi - (1 << level)])
+        out.append(edge)
+    return out
 
 
 def _marker_shapes(page: Any) -> list[tuple[float, float, float, float]]:
-    """Small filled shapes (drawn bullet dots or squares) as (x0, top, x1, bottom)."""
+    """Small drawn bullet markers as (x0, top, x1, bottom): filled dots or squares, and the
+    hollow circles a browser draws for a second-level list item (stroked, not filled)."""
     shapes = []
     for obj in [*page.curves, *page.rects]:
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and obj.get("fill"):
+        drawn = obj.get("fill") or (obj.get("stroke") and abs(w - h) < 1.0)
+        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and drawn:
             shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
     return shapes
+
+
+def _page_count(pdf: Any) -> int | None:
+    """The page count the PDF's page tree declares (None when it cannot be read)."""
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        return int(count)
+    except Exception:
+        return None
 
 
 def _open(data: bytes, name: str) -> Any:
     import pdfplumber
 
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf = pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PDF_PAGES + 1)))
         pages = pdf.pages
     except Exception as exc:
         inner = getattr(exc, "args", [None])[0] if exc.args else None
@@ -187,9 +226,20 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     empty_pages: list[int] = []
     images = 0
     per_page: list[tuple[int, list[_Line], Any, float]] = []
+    skipped: list[str] = []  # pages over a limit (size, drawing instructions)
     try:
         pages = list(pdf.pages)
+        declared = _page_count(pdf) or len(pages)
+        if declared > len(pages):
+            warnings.append(
+                f"{name}: the PDF has {declared:,} pages; only the first {len(pages)} were read "
+                f"(the limit is {MAX_PDF_PAGES} pages, longer than any resume)"
+            )
         for pno, page in enumerate(pages, 1):
+            too_big = _page_too_big(page)
+            if too_big:
+                skipped.append(f"{name}: page {pno} skipped: {too_big}")
+                continue
             try:
                 chars = page.chars
                 shapes = _marker_shapes(page)
@@ -205,11 +255,21 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     finally:
         pdf.close()
     running = _running_lines([lines for _, lines, _, _ in per_page])
-    for pno, lines, shapes, width in per_page:
-        kept = [ln for ln in lines if _running_key(ln) not in running]
+    kept_pages = [
+        [ln for ln in lines if _running_key(ln) not in running] for _, lines, _, _ in per_page
+    ]
+    if running and not any(kept_pages):
+        # every line repeats on every page: these are the pages' text, not running headers
+        kept_pages = [lines for _, lines, _, _ in per_page]
+    for (pno, _, shapes, width), kept in zip(per_page, kept_pages, strict=True):
         if kept:
-            out.extend(_raw_lines(kept, pno, shapes, width))
+            out.extend(_raw_lines(_fold_side_blocks(kept, width), pno, shapes, width))
+    warnings.extend(skipped)
     if not out:
+        if skipped:
+            raise ResumeReadError(
+                skipped[0] + ("; no other page has text" if len(pages) > 1 else "")
+            )
         if images:
             raise ResumeReadError(
                 f"{name}: this PDF has no text layer (it looks scanned); starkit does not do "
@@ -225,6 +285,28 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     return out, len(pages), warnings
 
 
+def _page_too_big(page: Any) -> str | None:
+    """Why a page is not read (its size or the size of its content stream), or None."""
+    width, height = float(page.width), float(page.height)
+    if max(width, height) > MAX_PDF_PAGE_POINTS:
+        return (
+            f"it is {width:,.0f} x {height:,.0f} points, over the "
+            f"{MAX_PDF_PAGE_POINTS:,}-point limit of a page side"
+        )
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        size = sum(len(resolve1(c).get_data()) for c in page.page_obj.contents)
+    except Exception:  # unreadable contents: pdfplumber reports it on the page itself
+        return None
+    if size > MAX_PDF_CONTENT_BYTES:
+        return (
+            f"its drawing instructions are {size / 1e6:.1f} MB, over the "
+            f"{mb(MAX_PDF_CONTENT_BYTES)} limit of a page (a dense page holds about 0.1 MB)"
+        )
+    return None
+
+
 def _base(line: _Line) -> float:
     """The line's baseline: the median bottom of its characters (a glyph in another font
     sitting higher or lower does not move it)."""
@@ -234,6 +316,55 @@ def _base(line: _Line) -> float:
 
 def _x(line: _Line) -> float:
     return line.xs[0] if line.xs else 0.0
+
+
+def _fold_side_blocks(lines: list[_Line], page_width: float) -> list[_Line]:
+    """Put a role's side column back beside its header.
+
+    Some layouts (RenderCV's Typst themes) write a role's location and dates, set in a
+    right-hand column level with the role's title, after the role's bullets: the stream jumps
+    back up the page and to the right for two or three short lines, then carries on below the
+    bullets.  Read in stream order that would look like a new column (and end the section);
+    here such a block (at most 5 lines of at most 8 words, the stream continuing below it) is
+    moved to just after the line it sits level with."""
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        prev, ln = out[i - 1], out[i]
+        size = _line_size(ln)
+        jumped = _base(ln) < _base(prev) - 0.8 * size and _x(ln) - _x(prev) > 0.15 * page_width
+        if not jumped:
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(out)
+            and j - i < 6
+            and abs(_x(out[j]) + out[j].x1 - _x(ln) - ln.x1) < 0.2 * page_width
+            and 0 < _base(out[j]) - _base(out[j - 1]) < 3 * size
+        ):
+            j += 1
+        block = out[i:j]
+        after = out[j] if j < len(out) else None
+        short = len(block) <= 5 and all(len(b.string.split()) <= 8 for b in block)
+        below = after is None or (
+            _base(after) > _base(block[-1]) and _x(after) < _x(ln) - 0.15 * page_width
+        )
+        anchor = next(
+            (
+                a
+                for a in range(i - 1, max(-1, i - 40), -1)
+                if abs(_base(out[a]) - _base(ln)) < 0.6 * size and _x(out[a]) < _x(ln)
+            ),
+            None,
+        )
+        if not (short and below) or anchor is None:
+            i += 1
+            continue
+        rest = out[:i] + out[j:]
+        out = rest[: anchor + 1] + block + rest[anchor + 1 :]
+        i = j
+    return out
 
 
 def _raw_lines(
@@ -248,6 +379,7 @@ def _raw_lines(
         if _base(b) > _base(a) and abs(_line_size(a) - _line_size(b)) < 0.6:
             pitches.setdefault(round(_line_size(a)), []).append(_base(b) - _base(a))
     wrap_pitch = {k: sorted(v)[len(v) // 10] for k, v in pitches.items() if v}
+    margins = _right_margins(lines)
     n = 0
     for i, ln in enumerate(lines):
         text = ln.string.strip()
@@ -293,7 +425,7 @@ def _raw_lines(
                 x_line=x_line if not marker else x0,
                 x1=ln.x1,
                 first_word=first_word,
-                right_margin=_right_margin(lines, i),
+                right_margin=margins[i],
                 bold=_bold(ln),
                 size=size,
             )

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 
 from starkit.resume.model import Resume
+from starkit.resume.roles import has_date_range
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
 
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|~{3,}|\*{3,})\s*$")
+# A fixed-width layout's role line: the dates in a column of their own, the rest after a gap
+# ('2019-2023   Fabrikam Cloud ---- Seattle, WA').
+_DATE_COLUMN = re.compile(r"^(\s*)(\S.{2,28}?)(\s{2,})(\S)")
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -48,7 +52,36 @@ def text_lines(text: str, *, first_line: int = 1) -> list[RawLine]:
                 right_margin=float(width) if width else None,
             )
         )
+    _fixed_width(physical, out)
     return out
+
+
+def _fixed_width(physical: list[str], out: list[RawLine]) -> None:
+    """Mark a fixed-width layout's description lines: under a role line that starts with its
+    dates in a column of their own ('2019-2023   Org ---- Place', '2007         Org'), the
+    lines indented deeper than it are one description of that role, a claim (a bullet),
+    however they wrap."""
+    i = 0
+    while i < len(physical):
+        m = _DATE_COLUMN.match(physical[i])
+        dates = m.group(2).strip() if m else ""
+        if not m or not (has_date_range(dates) or re.fullmatch(r"(?:19|20)\d\d", dates)):
+            i += 1
+            continue
+        role_indent = len(m.group(1))
+        out[i].item = "header"
+        j = i + 1
+        while j < len(physical) and physical[j].strip():
+            line = physical[j]
+            indent = len(line) - len(line.lstrip())
+            if indent < role_indent + 2 or (_DATE_COLUMN.match(line) and has_date_range(line[:30])):
+                break
+            if j == i + 1:
+                out[j].item = "bullet"
+            else:
+                out[j].cont = True
+            j += 1
+        i = j if j > i + 1 else i + 1
 
 
 def read_text(text: str, name: str) -> Resume:

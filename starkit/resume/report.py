@@ -101,6 +101,15 @@ class ResumeReport(BaseModel):
     crowded_roles: list[int] = Field(description="roles (indexes) over policy.max_role_bullets")
     counts_by_rule: dict[str, int]
     score: int = Field(ge=0, le=100)
+    document_findings: list[Finding] = Field(
+        default_factory=list,
+        description="findings on the whole document (resume-no-achievements: the reading "
+        "found no achievement bullet, or looks wrong)",
+    )
+
+    def all_findings(self) -> list[Finding]:
+        """Document findings first, then every finding on a bullet or line."""
+        return [*self.document_findings, *(lf.finding for lf in self.findings)]
 
     # -- exports ---------------------------------------------------------------------------
 
@@ -173,7 +182,7 @@ class ResumeReport(BaseModel):
             f"- Format: {r.format}" + (f", {r.pages} page(s)" if r.pages else ""),
             f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}",
             f"- Score: {self.score}/100",
-            f"- Findings: {len(self.findings)}"
+            f"- Findings: {len(self.findings) + len(self.document_findings)}"
             + (
                 " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.counts_by_rule.items())) + ")"
                 if self.counts_by_rule
@@ -181,6 +190,9 @@ class ResumeReport(BaseModel):
             ),
             "",
         ]
+        for f in self.document_findings:
+            out += [f"> **{f.severity.value}** `{f.rule}`: {_md(f.message)}", ""]
+            out += [f"> {_md(f.suggestion)}", ""]
         if self.roles:
             out += ["## Roles", "", "| Role | Section | Dates | Bullets | With a number |"]
             out.append("|---|---|---|---:|---:|")
@@ -286,7 +298,40 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
             located.append(
                 LocatedFinding(item=item.index, source=unit.position(f.start), finding=f)
             )
-    return _summarise(resume, items, located)
+    report = _summarise(resume, items, located)
+    document = document_findings(resume, config=config)
+    if document:
+        counts = Counter(report.counts_by_rule)
+        counts.update(f.rule for f in document)
+        report = report.model_copy(
+            update={"document_findings": document, "counts_by_rule": dict(sorted(counts.items()))}
+        )
+    return report
+
+
+def document_findings(resume: Resume, *, config: Config | None = None) -> list[Finding]:
+    """The document-level rules (`starkit.rules.document`) judged on the resume as read."""
+    from starkit.config import DEFAULT
+    from starkit.rules import load_rules
+    from starkit.rules.document import DOCUMENT_CHECKS
+
+    config = config or DEFAULT
+    out = []
+    for code, spec in load_rules().items():
+        if code not in DOCUMENT_CHECKS or code in config.disable or "resume" not in spec.kinds:
+            continue
+        for hit in DOCUMENT_CHECKS[code](resume):
+            out.append(
+                Finding(
+                    rule=code,
+                    severity=config.severity.get(code, spec.severity),
+                    message=spec.format(hit.fields),
+                    start=0,
+                    end=0,
+                    suggestion=hit.suggestion or spec.instead,
+                )
+            )
+    return out
 
 
 def _summarise(
@@ -337,6 +382,7 @@ __all__ = [
     "LocatedFinding",
     "ResumeReport",
     "RoleSummary",
+    "document_findings",
     "lead_verb",
     "lint_resume",
 ]

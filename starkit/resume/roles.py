@@ -32,12 +32,12 @@ _DATE = (
 )
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
 _RANGE_RE = re.compile(
-    rf"(?i)(?<![\w/.]){_DATE}\s*(?:[-–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
-    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*[-–—]\s*(?:\d\d\b)?"
+    rf"(?i)(?<![\w/.]){_DATE}\s*(?:--?|[–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
+    rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*(?:--?|[–—])\s*(?:\d\d\b)?"
 )
 _DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
 _END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
-SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s-\s|\s@\s")
+SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s--?\s|\s-{3,}\s|\s@\s")
 _CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
 _LOCATION = re.compile(
     r"^(?:(?i:remote|hybrid|on-?site)"
@@ -67,6 +67,31 @@ def has_title_word(text: str) -> bool:
     """True when a word of `text` names a job title or degree ('Manager', 'Intern', 'MBA')."""
     words = role_words().title_words
     return any(w in words for w in re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower()))
+
+
+def _ends_in_title(text: str) -> bool:
+    """True when the last word is a job title's head ('Research Intern'), not a word that
+    also names a department or an organisation ('NVIDIA Research')."""
+    words = re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower())
+    rw = role_words()
+    return bool(words) and words[-1] in rw.title_words and words[-1] not in rw.org_title_words
+
+
+_DURATION = re.compile(
+    r"(?i)^\(?\d+\s*(?:years?|yrs?|months?|mos?)\b(?:\s*,?\s*\d+\s*(?:months?|mos?))?\)?$"
+)
+
+
+def _unwrap(p: str) -> str:
+    """A part without unbalanced or enclosing parentheses ('(Remote)' -> 'Remote'), keeping
+    a balanced inner pair ('Bachelor of Waiting (Scholars)')."""
+    if p.startswith("(") and p.endswith(")") and p.count("(") == 1:
+        return p[1:-1].strip()
+    if p.count("(") < p.count(")"):
+        p = p.rstrip(")")
+    if p.count("(") > p.count(")"):
+        p = p.lstrip("(")
+    return p.strip(" ,;")
 
 
 def _split_parts(text: str) -> list[str]:
@@ -102,16 +127,22 @@ def parse_role(lines: list[str]) -> RoleHint:
             if (
                 len(comma) == 2
                 and not _CORP.match(comma[1])
-                and has_title_word(comma[0]) != has_title_word(comma[1])
+                and (
+                    has_title_word(comma[0]) != has_title_word(comma[1])
+                    or _ends_in_title(comma[0]) != _ends_in_title(comma[1])
+                )
             ):
+                if has_title_word(comma[0]) == has_title_word(comma[1]):
+                    # both hold title words: the title is the side ending in one
+                    comma.sort(key=_ends_in_title, reverse=True)
                 parts.extend(comma)
                 continue
             parts.append(p)
     rest: list[str] = []
     for p in parts:
-        p = p.strip(" ,;()")
-        if not p:
-            continue
+        p = _unwrap(p.strip(" ,;"))
+        if not p or _DURATION.match(p):
+            continue  # '2 years 10 months': how long, printed beside the dates
         if hint.location is None and _LOCATION.match(p) and not has_title_word(p):
             hint.location = p
         elif hint.title is None and has_title_word(p):

@@ -40,7 +40,7 @@ from starkit.resume.roles import (
     has_date_range,
     has_title_word,
 )
-from starkit.resume.text import INVISIBLE, SPACES, clean
+from starkit.resume.text import HYPHENS, INVISIBLE, SPACES, clean
 
 __all__ = ["Builder", "RawLine", "RoleHint", "build_resume", "clean", "strip_glyph"]
 
@@ -87,6 +87,7 @@ _GLYPHS = (
 _GLYPH_RE = re.compile(
     rf"^\s*(?:(?:[{_GLYPHS}]|\(cid:\d+\))\s*"  # real glyphs, the space after optional
     r"|[-–—*+>~]\s+"  # ASCII and dash markers need a space
+    r"|[-–—*+]{1,3}(?=[A-Z][a-z])"  # ... or a capitalised word right after ('-`-`Led')
     r"|o\s+(?=[A-Z0-9$])"  # Word's second-level 'o'
     r"|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=\S))"  # numbering
 )
@@ -192,14 +193,56 @@ class _Section:
     level: int | None = None
     assumed: bool = False  # no heading was found: only glyph bullets are bullets
     lines: list[RawLine] = field(default_factory=list)
+    unknown: bool = False  # opened by a markup heading no section list knows
+
+
+# Inline HTML tags a text format may carry ('Built <i>Atlas</i>'): never part of a bullet.
+_INLINE_TAG = re.compile(
+    r"</?(?:i|b|em|strong|u|s|span|a|br|sup|sub|small|code|mark|font|abbr|cite|kbd|var)"
+    r"\b[^<>]*>",
+    re.I,
+)
+
+
+def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]:
+    """At most `MAX_LINES` lines with text, each at most `MAX_LINE_CHARS` long; warnings."""
+    from starkit.limits import MAX_LINE_CHARS, MAX_LINES
+
+    warnings: list[str] = []
+    kept: list[RawLine] = []
+    with_text = 0
+    for k, ln in enumerate(lines):
+        if ln.text.strip():
+            with_text += 1
+            if with_text > MAX_LINES:
+                warnings.append(
+                    f"{name}: the document is longer than any resume; only its first "
+                    f"{MAX_LINES:,} lines were read (see docs/limits.md)"
+                )
+                break
+        kept.append(ln)
+        if len(ln.text) > MAX_LINE_CHARS:
+            ln.text = ln.text[:MAX_LINE_CHARS]
+            if not any("characters" in w for w in warnings):
+                warnings.append(
+                    f"{name}: line {k + 1} is longer than {MAX_LINE_CHARS:,} characters; only "
+                    "its start was read (see docs/limits.md)"
+                )
+    return kept, warnings
 
 
 def _prepare(lines: list[RawLine]) -> list[RawLine]:
-    """Strip glyphs and clean text; drop empty lines, marking a gap on the next one."""
+    """Strip glyphs, inline HTML tags and clean text; drop empty lines, marking a gap on the
+    next one."""
     out: list[RawLine] = []
     gap = False
     for ln in lines:
-        raw = INVISIBLE.sub("", SPACES.sub(" ", ln.text.replace("\r", "")))
+        raw = ln.text.replace("\r", "")
+        if "<" in raw:
+            raw = _INLINE_TAG.sub(
+                lambda m: " " if m.group(0).lower().startswith("<br") else "", raw
+            )
+        raw = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", raw)))
         if not raw.strip():
             gap = True
             continue
@@ -246,8 +289,8 @@ def _style(ln: RawLine) -> tuple:
 def _known_heading(ln: RawLine) -> str | None:
     if ln.section:
         return ln.section
-    if ln.bullet or ln.item in ("bullet", "header"):
-        return None
+    if ln.bullet or ln.cont or ln.item in ("bullet", "header"):
+        return None  # a list item, or a line the markup says continues the one above
     return _heading_text(ln.text)
 
 
@@ -353,16 +396,27 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
                 ln.item = "header"
                 cur.lines.append(ln)
             else:
-                cur = _Section("other", _heading_label(ln.text), src, ln.heading)
+                cur = _Section("other", _heading_label(ln.text), src, ln.heading, unknown=True)
                 sections.append(cur)
         else:
             cur.lines.append(ln)
+    for sec in sections:
+        if sec.unknown and _claims_section(sec):
+            sec.kind = "experience"
     if len(sections) == 1:
         contact.kind = "experience"
         contact.assumed = True
     elif (implicit := _implicit_experience(contact)) is not None:
         sections.insert(1, implicit)
     return [s for s in sections if s.lines or s.heading]
+
+
+def _claims_section(sec: _Section) -> bool:
+    """A section under a heading no list knows ('Where I have worked') whose list items are
+    mostly claims (an action verb and a few words): it holds achievements."""
+    items = [ln for ln in sec.lines if ln.bullet or ln.glyph]
+    claims = [ln for ln in items if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
+    return len(items) >= 2 and len(claims) >= 0.6 * len(items)
 
 
 def _implicit_experience(contact: _Section) -> _Section | None:
@@ -436,7 +490,27 @@ def _full(prev: RawLine, nxt: RawLine) -> bool:
     return prev.x1 + space + nxt.first_word > prev.right_margin - slack
 
 
+_TRAILING_PARENS = re.compile(r"\(([^()]*)\)\W*$")
+
+
+def _aside_date(text: str) -> bool:
+    """A claim that ends in its own date in parentheses ('Organised the hackathon for 120
+    engineers (2015-18)'): the date is an aside, the line no role header."""
+    m = _TRAILING_PARENS.search(text)
+    if not m or not has_date_range(m.group(1)):
+        return False
+    before = text[: m.start()]
+    n = len(_words(before))
+    if n < 5 or has_date_range(before):
+        return False
+    # 'Senior Product Manager, Acme Corp (2015-18)' is a header: title words, no verb
+    figure = re.search(r"\d", before) is not None  # '120 engineers': a claim's figure
+    return starts_with_verb(before) or figure or n >= 9 or not has_title_word(before)
+
+
 def _datey(ln: RawLine) -> bool:
+    if _aside_date(ln.text):
+        return False
     return has_date_range(ln.text) or (ends_with_date(ln.text) and len(_words(ln.text)) <= 12)
 
 
@@ -489,7 +563,9 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
     t = ln.text
     words = len(_words(t))
     s = 0
-    if has_date_range(t):
+    if _aside_date(t):
+        s += 1
+    elif has_date_range(t):
         s += 4
     elif ends_with_date(t) and words <= 12:
         s += 3
@@ -548,9 +624,16 @@ def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> It
     if skills_label(ln.text):
         return "text"
     after_header = bool(items) and items[-1].kind == "header"
+    if ln.bullet and ln.text.endswith(":") and len(_words(ln.text)) <= 5:
+        return "text"  # 'Programming and Automation:' labels the items below it
     if ln.bullet:
         # a marked line is a bullet, unless it is plainly a dated header in a list of roles
-        if ctx.achievement and has_date_range(ln.text) and not starts_with_verb(ln.text):
+        if (
+            ctx.achievement
+            and has_date_range(ln.text)
+            and not starts_with_verb(ln.text)
+            and not _aside_date(ln.text)
+        ):
             return "header" if len(_words(ln.text)) <= 12 else "bullet"
         return "bullet"
     if ctx.assumed:
@@ -578,9 +661,13 @@ def build_resume(
     pages: int | None = None,
     warnings: list[str] | None = None,
 ) -> Resume:
-    """Sections, roles and bullets from a reader's physical lines (see the module docstring)."""
-    lines = _prepare(lines)
+    """Sections, roles and bullets from a reader's physical lines (see the module docstring).
+    A document longer than any resume is read up to `MAX_LINES` lines of text, each cut at
+    `MAX_LINE_CHARS`, with a warning (`starkit.limits`)."""
     warnings = list(warnings or [])
+    lines, cut = _bounded(lines, name)
+    warnings.extend(cut)
+    lines = _prepare(lines)
     b = Builder(name, fmt)
     sections = _split_sections(lines)
     if sections and sections[0].assumed:

@@ -1,6 +1,8 @@
 """The rule registry: one `lexicons/rules/<code>.toml` per RULES.md code, plus its check.
 
-The file name is the code (no hand-typed duplicate). Each spec holds the severity, the kinds of
+The file name is the code (no hand-typed duplicate). A unit rule's check is in
+`starkit.rules.checks`; a document rule's (kind `resume`: a whole resume file) in
+`starkit.rules.document`. Each spec holds the severity, the kinds of
 unit it applies to, the message template (named `{fields}` filled by the check), why panels
 care, a better version, and examples that must fire and must stay silent.
 """
@@ -16,9 +18,10 @@ from pydantic import Field
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, lexicon_root, read_toml, validate_model
 from starkit.models import Severity
-from starkit.rules.checks import CHECKS
+from starkit.rules.registry import CHECKS, DOCUMENT_CHECKS, REGISTRY
 
-UnitKind = Literal["bullet", "story", "email", "answer"]
+RuleKind = Literal["bullet", "story", "email", "answer", "resume"]
+"""Unit kinds, and `resume`: a whole resume file as read (document-level rules)."""
 QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 
 
@@ -27,7 +30,7 @@ class FiresExample(StrictModel):
 
     text: str
     span: str
-    kind: UnitKind | None = None
+    kind: RuleKind | None = None
     question: str | None = None
 
 
@@ -35,7 +38,7 @@ class SilentExample(StrictModel):
     """A text the rule must stay silent on."""
 
     text: str
-    kind: UnitKind | None = None
+    kind: RuleKind | None = None
     question: str | None = None
 
 
@@ -51,12 +54,18 @@ class RuleSpec(StrictModel):
 
     code: str
     severity: Severity
-    kinds: tuple[UnitKind, ...]
+    kinds: tuple[RuleKind, ...]
     summary: str
     message: str
     why: str
     instead: str
     sections: tuple[Literal["situation", "task", "action", "result"], ...] = ()
+    rewrite_scope: Literal["unit", "sentence", "span"] = "unit"
+    """'sentence': in a story or email the rewrite works on the sentence holding the hit;
+    'span': the rewrite replaces the finding's own span (a story's Result section)."""
+    params: dict[str, int | float | tuple[str, ...]] = Field(default_factory=dict)
+    """The rule's figures (word limits, speaking rate), read by the check, the message and the
+    rewrite alike."""
     types: tuple[QuestionType, ...] = ()
     """For kind `answer`: the question types the rule applies to (empty: every type)."""
     examples: Examples = Field(default_factory=Examples)
@@ -70,32 +79,61 @@ class RuleSpec(StrictModel):
         return self.message.format(**fields)
 
 
-def _register_answer_checks() -> None:
-    """The `answer-*` checks live in `starkit.answer.checks`; importing it registers them."""
-    import starkit.answer.checks  # noqa: F401
-
-
 @cache
-def load_rules() -> dict[str, RuleSpec]:
-    """Every rule spec, keyed by code, validated; each must have a registered check."""
-    _register_answer_checks()
+def load_specs() -> dict[str, RuleSpec]:
+    """Every rule spec, keyed by code, validated (data only: imports no check, no spaCy)."""
     folder = lexicon_root() / "rules"
     specs: dict[str, RuleSpec] = {}
     for path in sorted(folder.glob("*.toml")):
         code = path.stem
         rel = f"rules/{path.name}"
-        spec = validate_model(rel, code, {**read_toml(rel), "code": code}, RuleSpec)
-        if code not in CHECKS:
-            raise LexiconError(rel, code, "no check is registered for this rule code")
-        specs[code] = spec
+        specs[code] = validate_model(rel, code, {**read_toml(rel), "code": code}, RuleSpec)
     if not specs:
         raise LexiconError("rules/", None, f"no rule files found under {folder}")
     return specs
 
 
+@cache
+def load_rules() -> dict[str, RuleSpec]:
+    """Every rule spec, keyed by code; each must have a registered check."""
+    import starkit.answer.checks
+    import starkit.crosscheck  # the cross-document inconsistent-figure
+    import starkit.rewrite
+    import starkit.rules.checks
+    import starkit.rules.document  # noqa: F401  (these register the checks)
+
+    specs = load_specs()
+    for code in specs:
+        if code not in CHECKS and code not in DOCUMENT_CHECKS:
+            raise LexiconError(f"rules/{code}.toml", code, "no check is registered for this code")
+    return specs
+
+
+def rule_param(code: str, name: str) -> int | float | tuple[str, ...]:
+    """One figure of a rule (`params` in its TOML file)."""
+    spec = load_specs().get(code)
+    if spec is None or name not in spec.params:
+        raise LexiconError(f"rules/{code}.toml", code, f"missing parameter '{name}'")
+    return spec.params[name]
+
+
+def is_document_rule(code: str) -> bool:
+    """True for a rule that judges a whole document (see `starkit.rules.document`)."""
+    load_rules()
+    return code in DOCUMENT_CHECKS
+
+
 def rule_codes() -> frozenset[str]:
-    """The rule codes starkit knows."""
-    return frozenset(load_rules())
+    """The rule codes starkit knows (no spaCy is loaded to answer)."""
+    return frozenset(load_specs())
 
 
-__all__ = ["RuleSpec", "load_rules", "rule_codes"]
+__all__ = [
+    "REGISTRY",
+    "RuleSpec",
+    "is_document_rule",
+    "load_rules",
+    "load_specs",
+    "rule_codes",
+    "rule_param",
+]

@@ -7,214 +7,28 @@ The severity, message, kinds and examples live in `lexicons/rules/<code>.toml`.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from bisect import bisect_left, bisect_right
 
+from starkit.annotate import (
+    METRIC_CATEGORIES,
+    MetricMention,
+    adjacent_quantity,
+    before_hedges,
+    in_parentheses,
+    mentions,
+    needs_change,
+    relative_figures,
+    scale_described,
+    uptake_figures,
+)
 from starkit.quantities import Quantity
+from starkit.rules import load_specs, rule_param
 from starkit.rules.context import Match, UnitContext
 from starkit.rules.placeholders import placeholder_patterns
+from starkit.rules.registry import CHECKS, Check, Hit, check
 
-
-@dataclass(frozen=True)
-class Hit:
-    """A rule firing: unit-relative character span plus fields for the message and rewrite."""
-
-    start: int
-    end: int
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-Check = Callable[[UnitContext], list[Hit]]
-CHECKS: dict[str, Check] = {}
-
-
-def check(code: str) -> Callable[[Check], Check]:
-    """Register the check for a rule code."""
-
-    def deco(fn: Check) -> Check:
-        CHECKS[code] = fn
-        return fn
-
-    return deco
-
-
-# ---------------------------------------------------------------------------------------
-# shared predicates
-# ---------------------------------------------------------------------------------------
-_SKIP_LEAD = {"i", "we", "also", "then", "and", "successfully", "actively", "directly",
-              "closely", "personally", "jointly", "initially", "later", "-", "*", "•", "(", "“",
-              '"', "'", "have", "had", "has"}  # fmt: skip
-# Words that may follow a metric noun when it is the thing measured, not a noun modifier.
-_METRIC_FOLLOWERS = {
-    "by", "from", "to", "in", "of", "and", "or", "up", "down", "per", "across", "over",
-    "within", "for", "on", "with", "at", "while", "after", "since", "during", "last", "this",
-    "each", "a", "an", "the", "through", "via", "among", "than", "vs", "vs.", "versus", "as",
-    "that", "which", "who", "when", "without", "despite", "but", "yet", "into", "year", "month",
-    "week", "quarter", "day", "yoy", "mom", "qoq", "wow", "more", "beyond", "above",
-    "below", "under", "rose", "grew", "increased", "doubled", "tripled", "jumped", "climbed",
-    "improved", "went", "were", "was", "is", "are", "rate", "rates", "growth", "lift", "uplift",
-    "increase", "gain", "gains", "count", "counts", "numbers", "volume", "metrics", "totals",
-}  # fmt: skip
-_MODIFIED_BY_NOT_PRODUCT = {
-    "stakeholder", "stakeholders", "team", "employee", "employees", "staff", "executive",
-    "leadership", "partner", "internal", "cross-functional", "memory", "cpu", "disk",
-    "resource", "storage", "bandwidth", "compute", "power", "energy", "water", "paper", "cloud",
-    "network", "bot", "spam", "fraudulent", "fake", "board", "crew", "committee", "faculty",
-    "api", "server", "database", "db", "gpu", "token", "license", "licence", "seat",
-}  # fmt: skip
-
-
-def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
-    """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
-    modifier ('built a downloads page', 'sales team', 'user research')."""
-    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-    if nxt is None or not nxt.is_alpha:
-        return True
-    low = nxt.lower_
-    if low in _METRIC_FOLLOWERS or low.endswith("ly"):
-        return True
-    if any(q.token_start == m.end for q in ctx.quantities):
-        return True
-    return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
-
-
-def _modifier_before(ctx: UnitContext, m: Match) -> bool:
-    """A word before the metric that makes it something else ('stakeholder engagement',
-    'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
-    prev = ctx.lower(m.start - 1)
-    if prev in _MODIFIED_BY_NOT_PRODUCT:
-        return True
-    for k in range(m.start - 1, max(-1, m.start - 4), -1):
-        if ctx.lower(k) == "of":
-            return any(q.token_end == k for q in ctx.quantities)
-        if not ctx.doc[k].is_alpha:
-            break
-    return False
-
-
-def _in_parentheses(ctx: UnitContext, i: int) -> bool:
-    """True when token i sits inside an open '(' of its clause."""
-    depth = 0
-    cs, _ = ctx.clause_of(i)
-    for k in range(cs, i):
-        if ctx.doc[k].text == "(":
-            depth += 1
-        elif ctx.doc[k].text == ")":
-            depth = max(0, depth - 1)
-    return depth > 0
-
-
-_SUBORDINATORS = {"while", "whereas", "although", "though", "as", "because", "since", "when"}
-
-
-def _subordinate(ctx: UnitContext, m: Match) -> bool:
-    """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
-    rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
-    cs, _ = ctx.clause_of(m.start)
-    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
-        low = ctx.lower(k)
-        if low in _SUBORDINATORS and k > cs:
-            return True
-        if low == "," or ctx.at("change", k):
-            return False
-    return False
-
-
-def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
-    """The nearest change word before the metric in the same clause, else one right after it
-    ('sign-ups grew 3x', 'conversion up 12%')."""
-    cs, ce = ctx.clause_of(m.start)
-    best = None
-    for c in ctx.matches("change"):
-        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
-            continue  # "redesigned the flow to improve activation": an aim, not a result
-        if cs <= c.start < m.start and m.start - c.end <= back:
-            best = c
-    if best is not None and not _blocked(ctx, best, m):
-        return best
-    for c in ctx.matches("change"):
-        if m.end <= c.start < min(ce, m.end + 3):
-            after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
-            transitive = (
-                after is not None
-                and after.is_alpha
-                and after.lower_ not in _INTRANSITIVE_NEXT
-                and not after.lower_.endswith("ly")
-            )
-            if not transitive:
-                return c
-    return None
-
-
-_INTRANSITIVE_NEXT = {
-    "by", "from", "to", "in", "over", "after", "within", "during", "across", "since", "for",
-    "and", "while", "with", "at", "on", "per", "than", "yoy", "mom", "qoq", "year", "month",
-    "week", "quarter", "percent", "times", "fold", "x",
-}  # fmt: skip
-
-
-_BLOCKING = {
-    "for", "with", "across", "to", "through", "on", "at", "among", "via", "from", "into",
-    "onto", "using", "without", "and", "or", "while", "after", "before", "as", "which", "that",
-    "who", "when", "where", "because", "so", "but", "than", ",",
-}  # fmt: skip
-_CHANGE_NOUN_PREPS = {"in", "of", "by", "across"}
-
-
-def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
-    """True when a preposition or conjunction between the change word and the metric shows
-    the change aims elsewhere ('improved onboarding for enterprise customers')."""
-    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
-    in_qty |= ctx.slot_tokens
-    for k in range(change.end, m.start):
-        low = ctx.lower(k)
-        if ctx.at("change", k) or k in in_qty:
-            continue
-        tok = ctx.doc[k]
-        glued = (k > 0 and ctx.doc[k - 1].text == "-" and not ctx.doc[k - 2].whitespace_) or (
-            k + 1 < len(ctx.doc) and ctx.doc[k + 1].text == "-" and not tok.whitespace_
-        )
-        if glued:
-            continue  # "like-for-like sales", "end-to-end checkout"
-        if low == "to" and (k + 1 in in_qty):
-            continue  # "grew it to 25k followers"
-        if low in _BLOCKING:
-            return True
-        if low in _CHANGE_NOUN_PREPS and k != change.end and not ctx.at("change", k - 1):
-            if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
-                return True
-    return False
-
-
-def _adjacent_quantity(
-    ctx: UnitContext, m: Match, before: int = 2, after: int = 3
-) -> Quantity | None:
-    for q in ctx.quantities:
-        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
-            return q
-    return None
-
-
-def _scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
-    """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
-    anchor = min(m.start, q.token_start) if q is not None else m.start
-    cs, _ = ctx.clause_of(anchor)
-    for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
-        glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
-        if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
-            return True
-        if ctx.at("change", k):
-            return False
-    if ctx.lower(anchor - 1) == "with":
-        for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
-            if ctx.lower(k) in ("a", "an"):
-                return True  # "a mobile RPG with 2.1M MAU"
-            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
-                break
-    return False
+__all__ = ["CHECKS", "Check", "Hit", "check"]
 
 
 def states_work(ctx: UnitContext) -> bool:
@@ -242,97 +56,283 @@ def no_quantification(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e)]
 
 
-@check("vanity-metric")
-def vanity_metric(ctx: UnitContext, require_no_causal: bool = True) -> list[Hit]:
-    """A vanity figure is the outcome and no causal metric sits beside it."""
-    if require_no_causal and ctx.has("causal"):
-        return []
-    for m in ctx.matches("vanity"):
-        if m.entry == "stars" and "github" not in ctx.doc.text.lower():
-            continue  # "rated 4.8 stars" is a rating, not a repository's stars
-        if m.entry == "stars" or (m.entry == "reach" and ctx.lower(m.start) == "reach"):
-            if m.entry == "reach" and ctx.lower(m.start - 1) not in (
-                "organic", "social", "brand", "audience", "total", "campaign", "post", "paid",
-                "our", "its", "their", "overall", "expanded", "increased", "grew", "boosted",
-                "doubled", "tripled", "extended", "broadened", "widened", "global", "media",
-            ):  # fmt: skip
-                continue
-        if not _metric_is_head(ctx, m) or _modifier_before(ctx, m) or _subordinate(ctx, m):
-            continue
-        change = _governing_change(ctx, m)
-        q = _adjacent_quantity(ctx, m)
-        if change is not None and change.entry == "down":
-            continue
-        if change is None and q is None:
-            continue
-        if change is None and _scale_described(ctx, m, q):
-            continue
-        if change is None and q is not None and _in_parentheses(ctx, q.token_start):
-            continue  # "the SDK (6.5k GitHub stars, 140 contributors)" describes the SDK
-        if change is not None and q is not None and _scale_described(ctx, m, q):
-            # "grew a platform serving 1M users": the change is not to the vanity figure
-            if not (change.start > (q.token_start if q else m.start)):
-                continue
-        s, e = ctx.chars(m.start, m.end)
-        return [Hit(s, e, {"term": ctx.text[s:e], "entry": m.entry})]
-    return []
+def _in_scope(ctx: UnitContext, code: str, i: int) -> bool:
+    """In a story, True when token i sits in a section the rule judges (its `sections`: the
+    Action and Result for the metric rules); always True for other units."""
+    if ctx.story is None:
+        return True
+    names = load_specs()[code].sections
+    return not names or ctx.section_at(i) in names
 
 
-def _moved_product_metric(ctx: UnitContext) -> Match | None:
-    """The first product or business metric the unit says was moved (not merely named)."""
-    for m in ctx.matches("product"):
-        if _modifier_before(ctx, m) or not _metric_is_head(ctx, m):
+def _weak_changes(ctx: UnitContext) -> frozenset[str]:
+    return ctx.word_list("weak-changes")
+
+
+def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
+    """True when a vanity mention is the reported outcome, not a name, an aim or a size."""
+    if v.entry == "stars" and "github" not in ctx.doc_text.lower():
+        return False  # "rated 4.8 stars" is a rating, not a repository's stars
+    if v.entry == "reach" and ctx.lower(v.start) == "reach":
+        if ctx.lower(v.start - 1) not in ctx.word_list("reach-modifiers"):
+            return False
+    if not v.head or v.modified or v.framed or v.purpose:
+        return False
+    if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
+        return False  # "patient visits" are care delivered, not web visits
+    change, q = v.change, v.quantity
+    if needs_change(v.entry):
+        if change is None:
+            return False  # "ran 15 training sessions" describes, does not grow
+        got_to = ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        if ctx.lower(change.start) in _weak_changes(ctx) and not got_to:
+            return False  # "added 3 developers"; but "got to 3k users" grew
+    if change is not None and change.entry == "down":
+        return False
+    if change is None:
+        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier", "rate"):
+            return False  # "handle 180 MB downloads" is a size
+        if _worked_on(ctx, q):
+            return False  # "reviewed 1,200+ base visitors": the count is what was worked on
+        if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
+            return False  # "shipped it to 40M weekly users": a rollout's scope
+        return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
+    if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
+        return False  # "to handle 10x more users" is capacity, not growth
+    # "grew a platform serving 1M users": the change is not to the vanity figure
+    return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
+    """'adopted by 5,000+ users', 'viewed 5M times', 'gaining 15000+ downloads': the count is
+    the uptake of something the writer launched."""
+    if m.quantity is None:
+        return False
+    lo = max(0, min(m.start, m.quantity.token_start) - 4)
+    if any(ctx.at("change", k) for k in range(lo, m.start)):
+        return True
+    ss, se = ctx.sentence_of(m.start)
+    if any(ss <= t.start < se for t in ctx.matches("trigger")):
+        return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
+    if _over_a_period(ctx, m.end, se):
+        return True  # "212 daily active users within 6 weeks": growth over a period
+    return m.quantity.token_start in uptake_figures(ctx)
+
+
+def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
+    if any(
+        lo <= t.start < hi and ctx.lower(t.start) in ("in", "within", "over", "during", "after")
+        for t in ctx.matches("timeframe")
+    ):
+        return True  # "within the first year"; "per month" is a rate, not a period
+    return any(
+        lo <= q.token_start < hi
+        and q.kind == "duration"
+        and ctx.lower(q.token_start - 1) in ("in", "within", "over", "first", "after")
+        for q in ctx.quantities
+    )
+
+
+def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
+    """True when an action verb takes the count as its object ('reviewed 1,200 visitors',
+    'trained 300 users'): the count is the work's scope, not its outcome."""
+    k = q.token_start - 1
+    while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
+        k -= 1
+    return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
+
+
+def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
+    """The first vanity figure reported as the outcome with no causal metric beside it (in a
+    story: in its sentence or in the Result)."""
+    if require_no_causal and ctx.story is None and ctx.has("causal"):
+        return None
+    for v in mentions(ctx, "vanity"):
+        if require_no_causal and ctx.story is not None and _paired(ctx, "causal", v.start):
             continue
-        if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
-            "causal", m.start, m.end
-        ):
-            continue
-        change = _governing_change(ctx, m)
-        q = _adjacent_quantity(ctx, m)
-        if change is not None:
-            # the change word must aim at this metric, not at an efficiency one between them
-            between = [e for e in ctx.matches("efficiency") if change.end <= e.start < m.start]
-            if between and change.start < m.start:
-                continue
-            if q is not None and _scale_described(ctx, m, q) and change.start < q.token_start - 3:
-                continue
-            return m
-        ss, se = ctx.sentence_of(m.start)
-        trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
-        if q is None and trigger_here:
-            # "conversion in the test group was 3.6%, against 3.1% in control"
-            q = _adjacent_quantity(ctx, m, before=0, after=6)
-        if q is not None and not _scale_described(ctx, m, q):
-            signed = q.kind == "percent" and q.text[:1] in "+-−"
-            if q.kind == "multiplier" or signed:
-                return m  # "conversion ×1.4", "+6.8% orders per session"
-            if trigger_here and q.kind == "percent":
-                return m
+        if _in_scope(ctx, "vanity-metric", v.start) and _vanity_outcome(ctx, v):
+            return v
     return None
 
 
-_METRIC_CATS = ("guardrail", "product", "causal", "efficiency", "vanity")
+@check("vanity-metric")
+def vanity_metric(ctx: UnitContext) -> list[Hit]:
+    """A vanity figure is the outcome and no causal metric sits beside it."""
+    v = _vanity_reported(ctx)
+    if v is None:
+        g = _growth_figure(ctx)
+        reach = ctx.word_list("reach-growth")
+        if g is None or ctx.lower(g - 1) not in reach or ctx.has("causal"):
+            return []
+        s, e = ctx.chars(g - 1, g + 1)  # "200% user growth in 6 months"
+        return [Hit(s, e, {"term": ctx.text[s:e], "entry": "users"})]
+    s, e = ctx.chars(v.start, v.end)
+    return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
+
+
+def _moved(ctx: UnitContext, m: MetricMention) -> bool:
+    """True when the unit says a product or business metric was moved (not merely named)."""
+    if m.modified or not m.head or m.purpose:
+        return False
+    if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
+        return False  # "91% projected retention" claims nothing moved
+    if m.entry == "revenue":
+        ss, se = ctx.sentence_of(m.start)
+        if any(ctx.lower(k) in ctx.word_list("sales-performance") for k in range(ss, se)):
+            return False  # "$300K revenue through consulting", "at 112% of quota": selling
+    if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
+        "causal", m.start, m.end
+    ):
+        return False
+    change, q = m.change, m.quantity
+    cs, ce = ctx.clause_of(m.start)
+    figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
+    if needs_change(m.entry):
+        if change is None or ctx.lower(change.start) in _weak_changes(ctx):
+            return False
+        if ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
+            return False  # "one consultant could cover many more patients"
+    if change is not None and not figure_here and _goal_form(ctx, change):
+        return False  # "Increase engagement with the workflow": a goal, not a claim
+    if change is not None and q is not None and in_parentheses(ctx, q.token_start):
+        if change.start < q.token_start and not in_parentheses(ctx, change.start):
+            return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
+    if change is not None and q is not None and q.kind == "percent":
+        level = ctx.lower(change.start) in ctx.word_list("level-verbs")
+        if level and not any(r.quantity == q for r in relative_figures(ctx)):
+            return False  # "achieving a 60%+ demo-to-pilot conversion rate" is a level
+    if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
+        if q is None or q.token_start < change.start:
+            return False  # "got their leads to sign off", "saw purchases slipping"
+    if change is not None and change.entry == "down":
+        words = ctx.doc[m.start : m.end].text.lower()
+        if not any(w in words for w in ctx.word_list("lower-is-better")):
+            return False  # "clinic visits fell 31%", "eliminating raw data uploads": no win moved
+    if change is not None:
+        # the change word must aim at this metric, not at an efficiency one between them
+        if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
+            return False
+        if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
+            return False  # "to handle 10x more users" is capacity, not a moved metric
+        return not (q is not None and m.scale and change.start < q.token_start - 3)
+    ss, se = ctx.sentence_of(m.start)
+    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+    if trigger_here and (q is None or q.kind == "duration"):
+        # "conversion in the test group was 3.6%, against 3.1% in control"
+        q = adjacent_quantity(ctx, m.match, before=0, after=6)
+    if q is None or scale_described(ctx, m.match, q):
+        return False
+    scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
+    if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
+        _, se2 = ctx.sentence_of(m.start)
+        if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
+            return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
+    signed = q.kind == "percent" and q.text[:1] in "+-−"
+    digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
+    if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
+        return True  # "conversion ×1.4", "+6.8% orders per session"
+    return trigger_here and q.kind == "percent"
+
+
+def _growth_figure(ctx: UnitContext) -> int | None:
+    """'200% user growth in 6 months', '300%+ YoY growth': a figure of growth with no metric
+    named is business growth the writer reports. The token index of 'growth', or None."""
+    for q in ctx.quantities:
+        if q.kind not in ("percent", "multiplier"):
+            continue
+        if not _in_scope(ctx, "missing-guardrail", q.token_start):
+            continue
+        for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
+            if ctx.lower(k) == "growth":
+                return k
+            if not (
+                ctx.at("timeframe", k)
+                or ctx.covered_by("vanity", k, k + 1)
+                or ctx.lower(k) in ctx.word_list("growth-of")
+            ):
+                break  # "40% growth in test coverage" names its own metric
+    return None
+
+
+def _goal_form(ctx: UnitContext, change: Match) -> bool:
+    """True when the change word is a base or present form ('increase', 'grow', 'grows'): with
+    no figure, the clause states a goal or a job description, not a result."""
+    word = ctx.lower(change.start)
+    if ctx.lower(change.end) in ("in", "of") or ctx.lower(change.start - 1) in ("a", "an", "the"):
+        return False  # "a considerable increase in conversion": a noun, a reported change
+    if word not in ctx.word_list("goal-forms"):
+        return False
+    # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
+    cs, _ = ctx.clause_of(change.start)
+    return not any(
+        c.start < change.start and ctx.lower(c.start) not in ctx.word_list("goal-forms")
+        for c in ctx.matches("change")
+        if c.start >= cs
+    )
+
+
+def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
+    """The first product or business metric the unit says was moved (in a story: in the
+    Action or Result)."""
+    return next(
+        (
+            m
+            for m in mentions(ctx, "product")
+            if _in_scope(ctx, "missing-guardrail", m.start) and _moved(ctx, m)
+        ),
+        None,
+    )
+
+
+def _paired(ctx: UnitContext, category: str, i: int) -> bool:
+    """In a story: a match of `category` in the sentence of token i or in the Result."""
+    lo, hi = ctx.sentence_of(i)
+    return any(
+        lo <= m.start < hi or ctx.section_at(m.start) == "result" for m in ctx.matches(category)
+    )
 
 
 def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
     return any(
         g.start - window <= m.end and m.start <= g.end + window
-        for cat in _METRIC_CATS
+        for cat in METRIC_CATEGORIES
         for m in ctx.matches(cat)
     )
 
 
-def _names_guardrail(ctx: UnitContext) -> bool:
-    """A guardrail or hold phrase is named (in a story: outside the Situation). A one-word
-    hold term ('held', 'steady', 'monitoring') counts only beside a metric: 'held a
-    workshop' names no guardrail, 'retention held' does."""
-    sit = ctx.story.section("situation") if ctx.story is not None else None
+def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
+    """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
+    was itself moved, with its own figure, in the sentence of the moved metric (token
+    `moved`) is a second result, not a guardrail."""
+    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
+        return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
+    if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
+        return False
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    if mention is None or mention.change is None or mention.change.start > g.start:
+        return False
+    if ctx.at("hold", mention.change.start) or ctx.at("hold", mention.change.start - 1):
+        return False  # "while reducing churn 5%" holds it
+    q = adjacent_quantity(ctx, mention.match, before=0, after=3)
+    between = any(mention.change.end <= f.token_start < g.start for f in ctx.quantities)
+    return q is not None or between
+
+
+def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
+    """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
+    the moved metric at token `moved`). A one-word hold term ('held', 'steady',
+    'monitoring') counts only beside a metric: 'held a workshop' names no guardrail,
+    'retention held' does."""
+    near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
-            start = ctx.doc[g.start].idx
-            if sit is not None and sit.start <= start < sit.end:
-                continue
+            if ctx.story is not None and ctx.section_at(g.start) != "result":
+                if near is None or not near[0] <= g.start < near[1]:
+                    continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
+                continue
+            if cat == "guardrail" and _second_win(ctx, g, moved):
                 continue
             return True
     return False
@@ -341,62 +341,77 @@ def _names_guardrail(ctx: UnitContext) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    if _names_guardrail(ctx):
-        return []
     m = _moved_product_metric(ctx)
+    if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
+        return []
     if m is None:
         # a vanity figure reported as an outcome is itself a moved product metric
-        vanity = vanity_metric(ctx, require_no_causal=False)
-        if vanity:
-            h = vanity[0]
-            return [Hit(h.start, h.end, {"metric": h.fields["term"], "entry": "traffic"})]
+        m = _vanity_reported(ctx, require_no_causal=False)
+        if m is None:
+            g = _growth_figure(ctx)
+            if g is None or _names_guardrail(ctx, g):
+                return []
+            s, e = ctx.chars(g, g + 1)
+            return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
+        if _names_guardrail(ctx, m.start):
+            return []
+        if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
+            return []  # a bare count ("10k+ subscribers on the blog") reports no change
+        s, e = ctx.chars(m.start, m.end)
+        return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
+    if _names_guardrail(ctx, m.start):
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
 
 
-_WEAK_NOUN_AFTER = {"desk", "center", "centre", "page", "pages", "docs", "documentation",
-                    "article", "articles", "text", "menu", "line", "button", "section"}  # fmt: skip
-
-
-def _clause_starts(ctx: UnitContext) -> set[int]:
-    starts = {0}
-    for t in ctx.doc:
-        if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
-            starts.add(t.i + 1)
-    return starts
+_LEAD_LOOKBACK = 12  # subject and adverbs before a verb: "I then also quickly helped" is 4
 
 
 def _lead_position(ctx: UnitContext, i: int) -> bool:
-    """True when token i opens its sentence or clause, after an optional subject or adverb."""
-    starts = _clause_starts(ctx)
+    """True when token i opens its sentence or clause, after an optional subject or adverb
+    (at most `_LEAD_LOOKBACK` of them, which bounds the walk on a run of adverbs)."""
+    cs, _ = ctx.clause_of(i)
     k = i - 1
     while (
-        k >= 0
-        and k + 1 not in starts
-        and (ctx.lower(k) in _SKIP_LEAD or ctx.lower(k).endswith("ly") or ctx.doc[k].is_space)
+        k >= cs
+        and k >= i - _LEAD_LOOKBACK
+        and (
+            ctx.lower(k) in ctx.word_list("skip-lead")
+            or ctx.lower(k).endswith("ly")
+            or ctx.doc[k].is_space
+        )
     ):
         k -= 1
-    return k + 1 in starts
-
-
-_AUX = {"was", "were", "am", "is", "are", "had", "have", "has", "been", "be", "did", "do"}
+    return k < cs
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
     """True when a verb earlier in the sentence carries the achievement: an action verb from
     the lexicon, or the word after 'I'/'we' ('I picked two teams and helped them')."""
-    starts = _clause_starts(ctx)
-    s = max((k for k in starts if k <= m.start), default=0)
-    for k in range(s, m.start):
-        if ctx.at("weak", k):
-            continue
-        a = ctx.at("action", k)
-        if a is not None and a.entry != "state-phrase":
-            return True
-        if ctx.lower(k - 1) in ("i", "we") and ctx.doc[k].is_alpha and ctx.lower(k) not in _AUX:
-            return True
-    return False
+    s, _ = ctx.clause_of(m.start)
+    # whether each token carries a verb depends on the token alone: prefix counts made once
+    # per unit answer "any such token in [s, m.start)" in O(1) (a scan per match was quadratic)
+    if "strong_verb_prefix" not in ctx.memo:
+        prefix = [0]
+        for k in range(len(ctx.doc)):
+            prefix.append(prefix[-1] + _carries_verb(ctx, k))
+        ctx.memo["strong_verb_prefix"] = prefix
+    prefix = ctx.memo["strong_verb_prefix"]
+    return prefix[m.start] - prefix[s] > 0
+
+
+def _carries_verb(ctx: UnitContext, k: int) -> bool:
+    if ctx.at("weak", k):
+        return False
+    a = ctx.at("action", k)
+    if a is not None and a.entry != "state-phrase":
+        return True
+    return (
+        ctx.lower(k - 1) in ("i", "we")
+        and ctx.doc[k].is_alpha
+        and ctx.lower(k) not in ctx.word_list("auxiliaries")
+    )
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:
@@ -407,34 +422,22 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
     if prev is None:
         return False
     low = prev.lower_
-    if low in (
-        "the",
-        "a",
-        "an",
-        "some",
-        "any",
-        "no",
-        "more",
-        "extra",
-        "of",
-        "for",
-        "with",
-        "our",
-        "my",
-        "their",
-        "your",
-        "his",
-        "her",
-        "its",
-    ):
+    if low in ctx.word_list("noun-determiners"):
         return True
     nxt = ctx.lower(m.end)
     return (
         prev.is_alpha
-        and low not in ("i", "we", "and", "also", "to", "then", "or", "but")
+        and low not in ctx.word_list("subject-links")
         and (nxt in ("", ".", ",", ";", "from", "to", "with", "for"))
         and not _lead_position(ctx, m.start)
     )
+
+
+def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
+    """'..., contributing to a Rs 175 Cr run rate', '..., assisting in the development of
+    models that reduced churn': a weak phrase that introduces the outcome clause carries the
+    impact even after a strong verb."""
+    return ctx.lower(m.start).endswith("ing") or m.entry in ctx.word_list("outcome-weak")
 
 
 @check("weak-verb")
@@ -447,13 +450,14 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         if before == "-" or (after is not None and after.text == "-"):
             continue  # self-help, help-desk
         if after is not None and (
-            after.lower_ in _WEAK_NOUN_AFTER
+            after.lower_ in ctx.word_list("weak-noun-after")
             or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
         ):
             continue
         if _noun_use(ctx, m):
             continue
-        if not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
+        carries = _carries_outcome(ctx, m)
+        if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
@@ -471,6 +475,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue
         if m.entry == "vague-count" and any(q.token_end == m.start for q in ctx.numbers):
             continue  # "40 tons of CO2" is a measure, not a hedge
+        if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):
+            continue  # "statistically significant" is a test result, not a hedge
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
         if tok.is_title and not at_start:
@@ -485,138 +491,33 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
 def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     """A template slot is left in the text."""
     hits: list[Hit] = []
-    text = ctx.doc.text
+    text = ctx.doc_text
+    # kept hits never overlap, so sorted by start their ends are sorted too: an overlap test is
+    # a binary search (a scan of every hit made this quadratic in the number of slots)
+    starts: list[int] = []
+    ends: list[int] = []
     for pid, rx in placeholder_patterns():
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             seg = text[s:e]
             s += len(seg) - len(seg.lstrip())
             e -= len(seg) - len(seg.rstrip())
-            if e <= s or any(h.start < e and s < h.end for h in hits):
+            k = bisect_left(starts, e)
+            if e <= s or (k > 0 and ends[k - 1] > s):
                 continue
+            starts.insert(k, s)
+            ends.insert(k, e)
             hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
     hits.sort(key=lambda h: h.start)
     return hits
 
 
-_CHANGE_AFTER = {"increase", "decrease", "reduction", "improvement", "lift", "uplift", "growth",
-                 "gain", "boost", "drop", "decline", "jump", "rise", "faster", "slower", "fewer",
-                 "more", "less", "higher", "lower", "cheaper", "better", "savings", "cut", "off",
-                 "up", "down", "increases", "decreases", "reductions", "improvements", "quicker",
-                 "shorter", "smaller", "larger", "bigger", "greater", "spike", "surge", "dip",
-                 "fall"}  # fmt: skip
-
-
-def _relative_figures(ctx: UnitContext) -> list[Quantity]:
-    out = []
-    for q in ctx.quantities:
-        prev = ctx.lower(q.token_start - 1)
-        nxt = ctx.lower(q.token_end)
-        if q.kind == "multiplier":
-            if nxt in ("a", "per", "each", "every", "of") or prev in ("at", "to"):
-                continue  # "twice a week" is a rate, "a third of" a share
-            out.append(q)
-        elif q.kind == "percent":
-            if q.unit.lower() in _ABSOLUTE_POINTS or nxt in _ABSOLUTE_POINTS:
-                continue  # "up 6 pts" is an absolute change
-            if nxt == "of" or prev in (
-                "to",
-                "at",
-                "reached",
-                "hit",
-                "achieved",
-                "with",
-                "top",
-                "of",
-                "maintained",
-                "sustained",
-                "above",
-                "below",
-                "under",
-                "over",
-            ):
-                continue
-            signed = q.text[:1] in "+-−"
-            by = prev == "by"
-            cs, _ = ctx.clause_of(q.token_start)
-            change_before = any(
-                ctx.at("change", k) for k in range(max(cs, q.token_start - 8), q.token_start)
-            )
-            change_after = nxt in _CHANGE_AFTER and not any(
-                ctx.covered_by(c, q.token_end, q.token_end + 1)
-                for c in ("product", "causal", "vanity", "efficiency", "guardrail")
-            )
-            if signed or by or change_before or change_after:
-                out.append(q)
-    return out
-
-
-_ABSOLUTE_POINTS = {"pp", "pts", "points", "bps", "basis points", "percentage points", "point"}
-_SEGMENT_BREAKS = {"and", "while", ",", "but", "whereas", "plus"}
-
-
-def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
-    """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
-    from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
-    cs, ce = ctx.clause_of(i)
-    s = i
-    while s > cs and ctx.lower(s - 1) not in _SEGMENT_BREAKS:
-        s -= 1
-    e = i
-    while e < ce and ctx.lower(e) not in _SEGMENT_BREAKS:
-        e += 1
-    return s, e
-
-
-_PERIOD_NOUNS = {"week", "month", "quarter", "year", "day", "sprint", "half", "season", "window"}
-
-
-def _period_phrase(ctx: UnitContext) -> bool:
-    """'in event week', 'during launch month', 'over the holiday season': a named period."""
-    for t in ctx.doc:
-        if t.lower_ in _PERIOD_NOUNS:
-            for k in range(t.i - 1, max(-1, t.i - 4), -1):
-                if ctx.lower(k) in ("in", "during", "over", "within", "across", "throughout"):
-                    return True
-                if not ctx.doc[k].is_alpha:
-                    break
-    return False
-
-
-def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    if ctx.has("timeframe") or _period_phrase(ctx):
-        return True
-    seg_s, seg_e = _segment(ctx, rel.token_start)
-    for q in ctx.numbers:
-        prev = ctx.lower(q.token_start - 1)
-        local = seg_s <= q.token_start < seg_e
-        if q.measure and not local and q.kind != "duration":
-            continue
-        if q.measure and ctx.lower(q.token_end) == "of":
-            continue  # "to 100% of traffic" is a scope, not an end value
-        nxt = ctx.lower(q.token_end)
-        cs, ce = ctx.clause_of(rel.token_start)
-        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
-            return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
-        if q.measure and prev in ("from", "to", "vs", "vs.", "versus", "than", "baseline", "of"):
-            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
-                return True
-        if (
-            q.measure
-            and q.kind == "duration"
-            and prev in ("in", "over", "within", "across", "during", "after", "inside", "under")
-        ):
-            return True
-        if not q.measure and q.kind in ("year", "date"):
-            return True
-    return False
-
-
 @check("missing-baseline")
 def missing_baseline(ctx: UnitContext) -> list[Hit]:
     """A change given only as a relative figure, with no starting value or time frame."""
-    for q in _relative_figures(ctx):
-        if not _has_baseline(ctx, q):
+    for r in relative_figures(ctx):
+        q = r.quantity
+        if _in_scope(ctx, "missing-baseline", q.token_start) and not r.baseline:
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
 
@@ -624,79 +525,82 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
 # ---------------------------------------------------------------------------------------
 # email rules
 # ---------------------------------------------------------------------------------------
-_FIRST_PERSON = {
-    "i",
-    "my",
-    "me",
-    "we",
-    "our",
-    "us",
-    "i've",
-    "i'm",
-    "i'd",
-    "myself",
-    "ourselves",
-    "mine",
-}
-_OWNABLE = {"percent", "money", "multiplier", "ratio", "rank", "size", "rate", "count"}
 
 
 @check("email-no-metric")
 def email_no_metric(ctx: UnitContext) -> list[Hit]:
     """The email reinforces no quantified result the candidate can own."""
+    # what each sentence gives is computed once: many figures in one long sentence stay linear
+    seen: dict[tuple[int, int], tuple[str, int, bool, list[int], bool]] = {}
     for q in ctx.quantities:
         ts, te = ctx.sentence_of(q.token_start)
-        sent = ctx.doc[ts:te]
-        sentence = sent.text.lower()
-        clause = _clause_around(sentence, q.start - sent.start_char)
-        words = set(re.findall(r"[a-z']+", sentence))
-        if not words & _FIRST_PERSON or re.search(r"\b(?:your|you|you're|yours)\b", clause):
+        if (ts, te) not in seen:
+            sent = ctx.doc[ts:te]
+            sentence = sent.text.lower()
+            words = set(re.findall(r"[a-z']+", sentence))
+            seen[ts, te] = (
+                sentence,
+                sent.start_char,
+                bool(words & ctx.word_list("first-person")),
+                _clause_bounds(sentence),
+                ctx.covered_by("change", ts, te),
+            )
+        sentence, start_char, first_person, bounds, has_change = seen[ts, te]
+        clause = _clause_around(sentence, q.start - start_char, bounds)
+        if not first_person or re.search(r"\b(?:your|you|you're|yours)\b", clause):
             continue
-        if q.kind in _OWNABLE and not (q.kind == "count" and (q.value or 0) < 2):
+        if q.kind in rule_param("email-no-metric", "ownable_kinds") and not (
+            q.kind == "count" and (q.value or 0) < 2
+        ):
             return []
         if q.kind == "duration" and ctx.lower(q.token_start - 1) in ("from", "to"):
             return []  # "took bulk listing from 4 days to 6 hours"
-        if q.kind == "duration" and any(ctx.at("change", k) for k in range(ts, te)):
+        if q.kind == "duration" and has_change:
             return []
     s, e = ctx.whole()
     return [Hit(s, e)]
 
 
-def _clause_around(sentence: str, pos: int) -> str:
+def _clause_bounds(sentence: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
+
+
+def _clause_around(sentence: str, pos: int, bounds: list[int] | None = None) -> str:
     """The comma/'and'-delimited clause of a sentence that holds position `pos`."""
-    bounds = [0, *(m.end() for m in re.finditer(r",|;|\band\b|\bbut\b", sentence)), len(sentence)]
-    for a, b in itertools.pairwise(bounds):
-        if a <= pos < b:
-            return sentence[a:b]
+    bounds = bounds if bounds is not None else _clause_bounds(sentence)
+    k = bisect_right(bounds, pos) - 1
+    if 0 <= k < len(bounds) - 1 and bounds[k] <= pos < bounds[k + 1]:
+        return sentence[bounds[k] : bounds[k + 1]]
     return sentence
-
-
-EMAIL_MAX_WORDS = 200
 
 
 @check("email-length")
 def email_length(ctx: UnitContext) -> list[Hit]:
-    """Over 200 words: a thank-you note should be read in under a minute."""
-    n = ctx.words()
-    if n <= EMAIL_MAX_WORDS:
+    """Over `max_words` (the rule's parameter): a thank-you note should be read in a minute."""
+    n, limit = ctx.words(), int(rule_param("email-length", "max_words"))
+    if n <= limit:
         return []
     s, e = ctx.whole()
-    return [Hit(s, e, {"words": n, "limit": EMAIL_MAX_WORDS})]
+    return [Hit(s, e, {"words": n, "limit": limit, "over": n - limit})]
 
 
 # ---------------------------------------------------------------------------------------
 # story rules
 # ---------------------------------------------------------------------------------------
-SPOKEN_WPM = 150
-STORY_MIN_WORDS, STORY_MAX_WORDS = 300, 600
-_WE = re.compile(r"\b(?:we|our|ours|us|ourselves|we're|we've|we'd|we'll)\b", re.IGNORECASE)
-_I = re.compile(r"\b(?:i|my|me|mine|myself|i'm|i've|i'd|i'll)\b", re.IGNORECASE)
+def spoken_seconds(words: int) -> int:
+    """How many seconds `words` take to say at the `answer-length` rule's speaking rate."""
+    return round(words * 60 / rule_param("answer-length", "words_per_minute"))
 
 
 def spoken_time(words: int) -> str:
-    """'2 min 40 s': how long `words` take to say at 150 words a minute."""
-    seconds = round(words * 60 / SPOKEN_WPM)
+    """'2 min 40 s': how long `words` take to say at the rule's speaking rate."""
+    seconds = spoken_seconds(words)
     return f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def _pronoun_count(ctx: UnitContext, text: str, name: str) -> int:
+    words = ctx.word_list(name)
+    return sum(w in words for w in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower()))
 
 
 def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
@@ -706,11 +610,23 @@ def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
 
 @check("star-missing-section")
 def star_missing_section(ctx: UnitContext) -> list[Hit]:
-    """Situation, Task, Action or Result cannot be found."""
+    """Situation, Task, Action or Result cannot be found. In unlabelled prose a section the
+    decoder left out still counts as there when some sentence reads as it with at least the
+    section's calibrated probability (`params.present_at_<section>`)."""
     if ctx.story is None:
         return []
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
+    if missing and ctx.story.sections:
+        from starkit.story.segment import section_presence
+
+        evidence = section_presence(ctx.text)
+        if evidence is not None:
+            missing = [
+                n
+                for n in missing
+                if evidence[n] < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
+            ]
     if not missing:
         return []
     s, e = ctx.whole()
@@ -735,8 +651,9 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "action")
     if span is None:
         return []
-    action = ctx.doc.text[span[0] : span[1]]
-    we, i = len(_WE.findall(action)), len(_I.findall(action))
+    action = ctx.doc_text[span[0] : span[1]]
+    action = action.replace("’", "'")
+    we, i = _pronoun_count(ctx, action, "we-pronouns"), _pronoun_count(ctx, action, "i-pronouns")
     if we <= i:
         return []
     return [Hit(span[0], span[1], {"we": we, "i": i})]
@@ -744,10 +661,18 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
 
 @check("answer-length")
 def answer_length(ctx: UnitContext) -> list[Hit]:
-    """Spoken at 150 words a minute the story runs under 2 or over 4 minutes."""
+    """Spoken at the rule's rate the story runs outside its word window (`params`)."""
     n = ctx.words()
-    if STORY_MIN_WORDS <= n <= STORY_MAX_WORDS:
+    lo, hi = (
+        int(rule_param("answer-length", "min_words")),
+        int(rule_param("answer-length", "max_words")),
+    )
+    if lo <= n <= hi:
         return []
     s, e = ctx.whole()
-    side = "short" if n < STORY_MIN_WORDS else "long"
-    return [Hit(s, e, {"words": n, "time": spoken_time(n), "side": side})]
+    side = "short" if n < lo else "long"
+    fields = {"words": n, "time": spoken_time(n), "side": side, "min_words": lo, "max_words": hi}
+    wpm = rule_param("answer-length", "words_per_minute")
+    fields |= {"min_minutes": round(lo / wpm, 1), "max_minutes": round(hi / wpm, 1)}
+    fields["gap"] = lo - n if side == "short" else n - hi
+    return [Hit(s, e, fields)]

@@ -5,18 +5,20 @@ Rules are pure functions of a `UnitContext`; none re-tokenizes or re-matches.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import placeholder_patterns
+from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from starkit.answer.outline import AnswerFacts
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
@@ -40,8 +42,14 @@ class UnitContext:
     text: str  # the unit's original text
     doc: Doc  # the doc of the normalised text (same length, same offsets)
     story: Story | None = None
+    lexicon: Lexicon | None = None  # the config's lexicon (None: the default one)
     answer: AnswerFacts | None = None  # kind `answer`: question type and outline
     _by_cat: dict[str, list[Match]] = field(default_factory=dict, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Tables a rule computes once per unit (keyed by the rule's own name): a rule that would
+    otherwise rescan the unit for every match keeps linear time."""
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False)
+    """What the annotation stage (`starkit.annotate`) computed for this unit, by key."""
 
     def __post_init__(self) -> None:
         raw = [Match(*m) for m in (self.doc._.starkit_matches or [])]
@@ -60,19 +68,38 @@ class UnitContext:
         # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
         metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
         doc = self.doc
+        # Kept matches of a category do not overlap and are sorted, so the one match that can
+        # hold a change is the last one starting at or before it (a binary search, not a scan).
+        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats}
+
+        def inside_metric(c: Match) -> bool:
+            for cat in metric_cats:
+                k = bisect_right(starts[cat], c.start) - 1
+                if k >= 0:
+                    m = by_cat[cat][k]
+                    if c.end <= m.end and (m.end - m.start) > (c.end - c.start):
+                        return True
+            return False
+
         by_cat["change"] = [
             c
             for c in by_cat.get("change", [])
             if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
-            and not any(
-                m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
-                for cat in metric_cats
-                for m in by_cat.get(cat, [])
-            )
+            and not (
+                doc[c.start].lower_ in ("more", "less", "fewer")
+                and c.end < len(doc)
+                and doc[c.end].lower_ == "than"
+            )  # "more than three pushes" is a hedge
+            and not _glued(doc, c.start, c.end)
+            and not inside_metric(c)
         ]
         self._by_cat = by_cat
 
     # --- lexicon matches ---------------------------------------------------------------
+    def word_list(self, name: str) -> frozenset[str]:
+        """A function-word list of the (config-edited) lexicon, lower-cased."""
+        return (self.lexicon or load_lexicon()).words(name)
+
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
         return self._by_cat.get(category, [])
@@ -81,13 +108,46 @@ class UnitContext:
         """True when any term of the category occurs in the unit."""
         return bool(self._by_cat.get(category))
 
+    def _starts(self, category: str) -> list[int]:
+        starts = self._match_starts.get(category)
+        if starts is None:
+            starts = self._match_starts[category] = [m.start for m in self.matches(category)]
+        return starts
+
+    @cached_property
+    def _match_starts(self) -> dict[str, list[int]]:
+        return {}
+
     def covered_by(self, category: str, start: int, end: int) -> bool:
-        """True when a match of `category` overlaps the token span."""
-        return any(m.start < end and start < m.end for m in self.matches(category))
+        """True when a match of `category` overlaps the token span. O(log n): the matches of
+        a category do not overlap and are sorted, so only the last one starting before `end`
+        can reach into the span."""
+        k = bisect_left(self._starts(category), end) - 1
+        return k >= 0 and self.matches(category)[k].end > start
 
     def at(self, category: str, i: int) -> Match | None:
-        """The match of `category` covering token i, if any."""
-        return next((m for m in self.matches(category) if m.start <= i < m.end), None)
+        """The match of `category` covering token i, if any (O(log n), as `covered_by`)."""
+        k = bisect_right(self._starts(category), i) - 1
+        if k < 0:
+            return None
+        m = self.matches(category)[k]
+        return m if m.start <= i < m.end else None
+
+    @cached_property
+    def clause_starts(self) -> list[int]:
+        """Sorted token indices that open a clause: 0 and each token after . ; ! ? : • or a
+        newline (computed once per unit)."""
+        starts = [0]
+        for t in self.doc:
+            if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
+                if t.i + 1 != starts[-1]:
+                    starts.append(t.i + 1)
+        return starts
+
+    @cached_property
+    def doc_text(self) -> str:
+        """The doc's (normalised) text, built once."""
+        return self.doc.text
 
     # --- numbers -----------------------------------------------------------------------
     @cached_property
@@ -105,42 +165,56 @@ class UnitContext:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
         figure goes, so a change word may reach across them."""
         out: set[int] = set()
+        text = self.doc_text
         for _, rx in placeholder_patterns():
-            for m in rx.finditer(self.doc.text):
+            for m in rx.finditer(text):
                 span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     out.update(range(span.start, span.end))
         return out
 
     def sentence_of(self, i: int) -> tuple[int, int]:
-        """Token bounds of the sentence holding token i (split at . ! ? and newlines only)."""
+        """Token bounds of the sentence holding token i (split at . ! ? and newlines only).
+        O(1): the bounds of every token are computed once per unit."""
+        starts, ends = self._sentence_bounds
+        return starts[i], ends[i]
+
+    @cached_property
+    def _sentence_bounds(self) -> tuple[list[int], list[int]]:
         breaks = {".", "!", "?"}
-        s = i
-        while s > 0 and self.doc[s - 1].text not in breaks and "\n" not in self.doc[s - 1].text:
-            s -= 1
-        e = i
-        while e < len(self.doc) and self.doc[e].text not in breaks and "\n" not in self.doc[e].text:
-            e += 1
-        return s, e
+        return _bounds([t.text in breaks or "\n" in t.text for t in self.doc])
+
+    def section_at(self, i: int) -> str | None:
+        """In a story, the name of the STAR section holding token i (None outside them)."""
+        if self.story is None:
+            return None
+        pos = self.doc[i].idx if 0 <= i < len(self.doc) else -1
+        return next((s.name for s in self.story.sections if s.start <= pos < s.end), None)
 
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
         return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
 
     # --- token helpers -----------------------------------------------------------------
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Lower-cased text of every token, built once."""
+        return [t.lower_ for t in self.doc]
+
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
-        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+        lowers = self.lowers
+        return lowers[i] if 0 <= i < len(lowers) else ""
 
     def clause_of(self, i: int) -> tuple[int, int]:
-        """Token bounds of the clause holding token i (split at . ; ! ? : and newlines)."""
-        s = i
-        while s > 0 and not self._is_break(s - 1):
-            s -= 1
-        e = i
-        while e < len(self.doc) and not self._is_break(e):
-            e += 1
-        return s, e
+        """Token bounds of the clause holding token i (split at . ; ! ? : and newlines).
+        O(1): the bounds of every token are computed once per unit."""
+        starts, ends = self._clause_bounds
+        return starts[i], ends[i]
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        return _bounds([self._is_break(k) for k in range(len(self.doc))])
 
     def _is_break(self, i: int) -> bool:
         t = self.doc[i].text
@@ -161,14 +235,82 @@ class UnitContext:
         return start, start + len(stripped)
 
     def in_quotes(self, char_start: int) -> bool:
-        """True when the offset sits inside a quoted passage on its line."""
-        line_start = self.text.rfind("\n", 0, char_start) + 1
-        before = self.doc.text[line_start:char_start]
-        return before.count('"') % 2 == 1 or _open_single_quote(before)
+        """True when the offset sits inside a quoted passage on its line: an odd number of
+        double quotes before it on the line, or more opening than closing single quotes.
+        O(1) per call from prefix counts made once per unit (a long line with many matches
+        used to be rescanned for each)."""
+        text = self.doc_text
+        line_start = self._line_starts[bisect_right(self._line_starts, char_start) - 1]
+        if char_start <= line_start:
+            return False
+        dq, opens, closes = self._quote_counts
+        if (dq[char_start] - dq[line_start]) % 2 == 1:
+            return True
+        n_open = opens[char_start] - opens[line_start]
+        n_close = closes[char_start] - closes[line_start]
+        k = char_start - 1  # the last quote before the offset closes whatever follows it
+        if (
+            text[k] == "'"
+            and k > line_start
+            and text[k - 1].isalnum()
+            and k + 1 < len(text)
+            and text[k + 1].isalnum()
+        ):
+            n_close += 1
+        return n_open > n_close
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0, *(k + 1 for k, ch in enumerate(self.text) if ch == "\n")]
+
+    @cached_property
+    def _quote_counts(self) -> tuple[list[int], list[int], list[int]]:
+        """Prefix counts over the doc text: double quotes, opening and closing single quotes
+        (as `_open_single_quote` defines them, a line being a fresh start)."""
+        text = self.doc_text
+        n = len(text)
+        dq, opens, closes = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1)
+        for k, ch in enumerate(text):
+            dq[k + 1], opens[k + 1], closes[k + 1] = dq[k], opens[k], closes[k]
+            if ch == '"':
+                dq[k + 1] += 1
+            elif ch == "'":
+                prev_alnum = k > 0 and text[k - 1].isalnum()
+                if not prev_alnum:
+                    opens[k + 1] += 1
+                elif k + 1 >= n or not text[k + 1].isalnum():
+                    closes[k + 1] += 1
+        return dq, opens, closes
 
     def words(self) -> int:
         """Words as a reader counts them (`starkit.textio.count_words`)."""
         return count_words(self.text)
+
+
+def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:
+    """For every token i: (start, end) of the run of non-break tokens around it, as the
+    walks `s = i; while s > 0 and not break[s - 1]: s -= 1` (and forward to the next break)
+    would give, with the index one past the doc included (a break's own start is itself)."""
+    n = len(is_break)
+    starts = [0] * (n + 1)
+    s = 0
+    for k in range(n + 1):
+        starts[k] = s if k == 0 or not is_break[k - 1] else k
+        s = starts[k]
+    ends = [n] * (n + 1)
+    e = n
+    for k in range(n - 1, -1, -1):
+        if is_break[k]:
+            e = k
+        ends[k] = e
+    return starts, ends
+
+
+def _glued(doc: Doc, start: int, end: int) -> bool:
+    """True when the span is part of a hyphenated compound ('cutting-edge', 'high-growth')."""
+    after = end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+    return after or before
 
 
 def _open_single_quote(before: str) -> bool:

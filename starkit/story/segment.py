@@ -294,7 +294,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.?$")
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text ending in '.' ends with a known abbreviation ("e.g.", "U.S.")."""
-    m = _WORD_BEFORE.search(chunk[:-1] if chunk.endswith(".") else chunk)
+    # only the tail can hold the word: searching a whole long chunk each time is quadratic
+    tail = (chunk[:-1] if chunk.endswith(".") else chunk)[-64:]
+    m = _WORD_BEFORE.search(tail)
     if not m:
         return False
     word = m.group(1).lower()
@@ -421,6 +423,7 @@ class SentenceLabel:
     confidence: float
     labelled: bool
     cues: tuple[str, ...]
+    probs: tuple[float, ...] = ()  # P(section) per section (S, T, A, R) before decoding
 
 
 def _prior(knots: Knots, pos: float) -> float:
@@ -526,6 +529,7 @@ def label_sentences(text: str) -> list[SentenceLabel]:
             confidence=round(probs[i][path[i]], 3),
             labelled=names is not None,
             cues=tuple(fired_all[i]),
+            probs=tuple(round(p, 4) for p in probs[i]),
         )
         for i, (s, e, names) in enumerate(spans)
     ]
@@ -586,6 +590,16 @@ def sections_from_labels(labelled: list[SentenceLabel]) -> list[Section]:
             )
         )
     return sections
+
+
+def section_presence(text: str) -> dict[str, float] | None:
+    """For unlabelled prose, the evidence that each section is there: the highest probability
+    any sentence gives it before decoding. None when the story carries labels (a missing
+    labelled section is then missing for sure)."""
+    labelled = label_sentences(text)
+    if not labelled or any(sl.labelled for sl in labelled):
+        return None
+    return {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
 
 
 def parse_story(text: str) -> Story:

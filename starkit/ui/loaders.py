@@ -204,25 +204,24 @@ def best_story(question: str, stories: list[Any]) -> Any:
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the resume…")
-def resume_report(data: bytes, name: str, pasted: bool) -> Any:
+def resume_report(data: bytes, name: str, pasted: bool, marked: tuple[int, ...] = ()) -> Any:
     """Read and lint a resume once per distinct file or paste (`starkit.resume.report`).
 
-    A paste with no section headings is a list of bullets, one a line: each line is marked as
-    a list item before reading, so it is linted as an achievement bullet.
+    The reading runs in a worker process with a time and memory budget (`starkit.worker`), so
+    a hostile upload can neither stall the server's other sessions nor outlive its request.
+    A paste with no section headings is a list of bullets, one a line (`read_pasted_resume`).
+    `marked` are the sections (indexes into `Resume.sections`) the user marked as experience
+    by hand.
     """
-    from starkit.resume import read_resume, read_text_resume
+    from starkit.resume.diagnose import mark_as_experience
     from starkit.resume.report import lint_resume
+    from starkit.worker import read_pasted_resume, read_resume_bounded, run_bounded
 
     if pasted:
-        text = data.decode("utf-8")
-        resume = read_text_resume(text, name=name)
-        if not any(s.heading for s in resume.sections):
-            lines = [ln.strip().lstrip("-•*· \t") for ln in text.splitlines()]
-            text = "\n".join(f"- {ln}" for ln in lines if ln)
-            resume = read_text_resume(text, name=name)
-            resume.warnings.clear()
+        resume = run_bounded(read_pasted_resume, data.decode("utf-8"), name, label=name)
     else:
-        resume = read_resume(data, name=name)
+        resume = read_resume_bounded(data, name)
+    resume = mark_as_experience(resume, set(marked))
     with LINT_LOCK:
         return lint_resume(resume)
 

@@ -10,13 +10,16 @@ from typing import Any
 import pandas as pd
 
 from starkit.models import SECTION_NAMES, Finding, Report, Severity, Story
-from starkit.rules.checks import SPOKEN_WPM, STORY_MAX_WORDS, STORY_MIN_WORDS
+from starkit.rules import rule_param
 
-WORDS_PER_MINUTE = SPOKEN_WPM
-"""Speaking pace used for the spoken-time estimate (the `answer-length` rule's pace)."""
+WORDS_PER_MINUTE = int(rule_param("answer-length", "words_per_minute"))  # type: ignore[arg-type]
+"""Speaking pace used for the spoken-time estimate (the `answer-length` rule's parameter)."""
 
-WINDOW_SECONDS = (STORY_MIN_WORDS * 60 // SPOKEN_WPM, STORY_MAX_WORDS * 60 // SPOKEN_WPM)
-"""The 2-to-4-minute window a spoken answer should land in (the `answer-length` figures)."""
+WINDOW_SECONDS = tuple(
+    round(int(rule_param("answer-length", k)) * 60 / WORDS_PER_MINUTE)  # type: ignore[arg-type]
+    for k in ("min_words", "max_words")
+)
+"""The window a spoken STAR answer should land in (2 to 4 minutes by the rule's parameters)."""
 
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?\s*(situation|task|action|actions|result|results)\s*(?:\*\*)?\s*[:\-–—]\s*",
@@ -65,11 +68,12 @@ def format_duration(seconds: int) -> str:
 def window_verdict(seconds: int) -> str:
     """Where a spoken length sits against the 2-to-4-minute window, in plain words."""
     low, high = WINDOW_SECONDS
+    lo_m, hi_m = f"{low / 60:g}", f"{high / 60:g}"
     if seconds < low:
-        return "short: under 2 minutes, add the detail a panel will ask for"
+        return f"short: under {lo_m} minutes, add the detail a panel will ask for"
     if seconds > high:
-        return "long: over 4 minutes, cut to what you did and what changed"
-    return "inside the 2-to-4-minute window"
+        return f"long: over {hi_m} minutes, cut to what you did and what changed"
+    return f"inside the {lo_m}-to-{hi_m}-minute window"
 
 
 def story_seconds(report: Report) -> int:
@@ -151,7 +155,8 @@ def countdown(elapsed: float, window: tuple[int, int] = WINDOW_SECONDS) -> tuple
         )
     if elapsed <= high:
         return left, "window", "In the window: land the result and stop."
-    return 0, "over", f"Over 4 minutes by {format_duration(round(elapsed - high))}: wrap up now."
+    over = format_duration(round(elapsed - high))
+    return 0, "over", f"Over {high / 60:g} minutes by {over}: wrap up now."
 
 
 _FILL_IT = re.compile(r"\.?\s+To fill it:\s*(?P<note>.*)$", re.DOTALL)

@@ -257,16 +257,11 @@ def test_rubric_card_escapes_the_answer():
 
 def test_spoken_window_is_the_rule_figures():
     from starkit.answer.practice import WINDOW_SECONDS
-    from starkit.rules.checks import SPOKEN_WPM, STORY_MAX_WORDS, STORY_MIN_WORDS
+    from starkit.rules import rule_param
 
-    assert (
-        WINDOW_SECONDS
-        == (
-            STORY_MIN_WORDS * 60 // SPOKEN_WPM,
-            STORY_MAX_WORDS * 60 // SPOKEN_WPM,
-        )
-        == (120, 240)
-    )
+    wpm = int(rule_param("answer-length", "words_per_minute"))
+    lo, hi = (int(rule_param("answer-length", k)) for k in ("min_words", "max_words"))
+    assert WINDOW_SECONDS == (lo * 60 // wpm, hi * 60 // wpm) == (120, 240)
 
 
 def test_without_a_question_a_data_check_answer_is_a_diagnosis():

@@ -182,3 +182,18 @@ def test_hostile_titles_and_stories_in_the_bank_stay_inert(open_page, bank_path)
     at.text_area(key="email.text").input("Thanks for the chat about cost.").run()
     no_exception(at)
     assert all("![p](" not in c.value for c in at.caption)
+
+
+def test_bank_figures_panel_checks_stories_against_the_resume(open_page, seeded):
+    at = open_page("app_pages/story_bank.py")
+    no_exception(at)
+    assert any("Add your resume" in i.value for i in at.info)
+    at.text_area(key="bank.resume_paste").input(
+        "Cut checkout p95 from 4.2 s to 2.5 s in six weeks\n"
+        "Raised the annual plan share from 12% to 19% with a two-arm pricing test\n"
+    ).run()
+    no_exception(at)
+    frame = next(d.value for d in at.dataframe if "resume says" in d.value.columns)
+    assert list(frame["story"]) == ["Checkout latency"]
+    assert list(frame["resume says"]) == ["4.2 s to 2.5 s"]
+    assert any("1 figure disagree" in w.value for w in at.warning)

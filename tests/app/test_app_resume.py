@@ -212,3 +212,29 @@ def test_a_real_file_upload_is_read_and_linted(open_page, filename, make, mime):
     assert "vague-language" in rules_shown(at)
     assert "Grew weekly active users significantly" in shown_text(at)
     assert "SQL, Python" not in shown_text(at)  # a skills line is not asked for a number
+
+
+LANGUAGES_FIRST = """Alex Kim
+
+LANGUAGES
+English, Spanish
+- Led the checkout redesign across 4 markets
+- Cut support tickets by 30% in two quarters
+- Launched self-serve refunds for 2,000 merchants
+"""
+
+
+def test_a_resume_read_with_no_achievement_says_so_and_a_section_can_be_marked(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload("cv.txt", LANGUAGES_FIRST.encode(), "text/plain")
+    at.run()
+    no_exception(at)
+    assert any("could not find your achievements" in e.value for e in at.error)
+    table = next(d.value for d in at.dataframe if "claim-like" in d.value.columns)
+    assert list(table["section"]) == ["contact", "skills"]
+    [mark] = at.multiselect
+    assert [("LANGUAGES" in str(o)) for o in mark.options] == [False, True]
+    mark.set_value([1]).run()  # the option values are section indexes: skills is the second
+    no_exception(at)
+    assert not any("could not find" in e.value for e in at.error)
+    assert metrics(at)["Bullets"] == "4"

@@ -151,6 +151,16 @@ def test_an_export_with_a_repeated_or_bad_interview_is_refused(bank: StoryBank) 
     bad = {**data, "interviews": [{**data["interviews"][0], "stage": "hired"}]}
     with pytest.raises(BankError, match=r"interviews\.0\.stage"):
         parse_export(json.dumps(bad))
+    for field, value, needle in (
+        ("notes", "a NUL \x00 here", "NUL"),
+        ("company", "  Acme  ", "untrimmed"),
+        ("interviewers", ["Sam", "Sam"], "repeated"),
+        ("id", "bad\x00id", "NUL"),
+    ):
+        bad = {**data, "interviews": [{**data["interviews"][0], field: value}]}
+        with pytest.raises(BankError, match=needle) as info:
+            parse_export(json.dumps(bad))
+        assert "\n" not in str(info.value) and "\x00" not in str(info.value)
 
 
 def _make_v3_bank(path: Path) -> None:

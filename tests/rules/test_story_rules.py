@@ -90,6 +90,34 @@ def test_story_suggestions_rewrite_one_sentence():
     vague = next(f for f in report.findings if f.rule == "vague-language")
     assert "Situation" not in vague.suggestion and "Action" not in vague.suggestion
     assert vague.suggestion.startswith("Result: Completion rose")
-    # the structured rewrite is the whole story with that sentence replaced
-    assert vague.rewrite.startswith("Situation: Our checkout lost 70%")
-    assert "greatly" not in vague.rewrite and "<X>%" in vague.rewrite
+    # the structured rewrite is that sentence, with the span of the text it replaces
+    assert vague.rewrite.startswith("Result: Completion rose")
+    assert report.text[vague.rewrite_start : vague.rewrite_end].startswith("Result: Completion")
+    accepted = vague.apply_rewrite(report.text)
+    assert accepted.startswith("Situation: Our checkout lost 70%")
+    assert "greatly" not in accepted and "<X>%" in accepted
+
+
+PROSE_NO_TASK = (
+    "In 2022 our support queue had doubled and customers waited days for answers. I built a "
+    "triage bot and rewrote 40 help articles. I also trained the team on the new macros. The "
+    "backlog fell from 1,200 to 500 tickets in ten weeks."
+)
+
+
+def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
+    """Unlabelled prose: a section the decoder left out fires only when no sentence reads as
+    it with the rule's calibrated probability; a labelled story's missing section always does."""
+    from starkit.story import segment
+
+    assert "star-missing-section" in starkit.lint(PROSE_NO_TASK, "story").rules()
+    real = segment.section_presence
+
+    def strong_task(text: str) -> dict[str, float] | None:
+        found = real(text)
+        return None if found is None else {**found, "task": 0.9}
+
+    monkeypatch.setattr(segment, "section_presence", strong_task)
+    assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
+    labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
+    assert "star-missing-section" in starkit.lint(labelled, "story").rules()

@@ -1,0 +1,75 @@
+"""Start-up time of `starkit lint FILE` against a bare `python -c "import spacy"`, side by side.
+
+Each command runs N times as a fresh process, alternating so load on a shared machine hits
+both alike; the medians of wall time and of CPU time and their ratios are printed (the target
+is <= 1.3x). The on-disk term
+cache is warmed by one run first (that is the state after the first `starkit lint` on a
+machine); `--no-cache` measures with it off.
+
+    .venv/bin/python bench/startup.py [-n 15] [--no-cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BULLETS = "Helped with the roadmap\nCut p95 latency from 800ms to 300ms in Q2\n"
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def timed(cmd: list[str], env: dict[str, str], label: str = "") -> float:
+    """Wall time of one run; its CPU time (user + system) is kept under `label`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if label:
+        CPU.setdefault(label, []).append(cpu)
+    return wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=15)
+    ap.add_argument("--no-cache", action="store_true")
+    args = ap.parse_args()
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as tmp:
+        env["STARKIT_CACHE_DIR"] = "off" if args.no_cache else str(Path(tmp) / "cache")
+        sample = Path(tmp) / "bullets.txt"
+        sample.write_text(BULLETS, encoding="utf-8")
+        starkit = [sys.executable, "-m", "starkit.cli", "lint", str(sample)]
+        spacy_only = [sys.executable, "-c", "import spacy"]
+        timed(starkit, env)  # warm the OS file cache and the term cache
+        timed(spacy_only, env)
+        base, lint = [], []
+        for _ in range(args.n):
+            base.append(timed(spacy_only, env, "spacy"))
+            lint.append(timed(starkit, env, "lint"))
+    b, s = statistics.median(base), statistics.median(lint)
+    print(f"runs each                 {args.n}")
+    print(f"python -c 'import spacy'  median {b:.3f} s  (min {min(base):.3f})")
+    print(f"starkit lint FILE         median {s:.3f} s  (min {min(lint):.3f})")
+    print(f"ratio                     {s / b:.2f}x  (target <= 1.30x)")
+    cb, cs = statistics.median(CPU["spacy"]), statistics.median(CPU["lint"])
+    print(
+        f"CPU time (user+sys)       import spacy {cb:.3f} s, starkit lint {cs:.3f} s, "
+        f"ratio {cs / cb:.2f}x (steadier than wall time on a shared machine)"
+    )
+    print(f"term cache                {'off' if args.no_cache else 'on'}")
+
+
+if __name__ == "__main__":
+    main()

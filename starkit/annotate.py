@@ -1,0 +1,570 @@
+"""The annotation stage every metric rule reads: metric mentions, computed once per unit.
+
+A *metric mention* is a lexicon metric term (vanity, causal, product, efficiency, guardrail; see
+`lexicons/terms/` and the ontology `lexicons/metrics/ontology.toml`) with what the unit says
+about it: whether it is the thing measured or only a noun modifier, the change word that moves
+it and its direction, the figure beside it, and the role of its clause: a change the writer
+reports, a purpose ("to increase engagement"), a description of scale ("serving 1M users"), or
+a framing clause ("while traffic grew 20%"). Beside the mentions, the *relative figures*
+("by 20%", "3x", "a 20% increase", "245% ARR growth") with whether their start value or time
+frame is given. The rules are short functions over these objects (`starkit.rules.checks`).
+
+Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (one splitter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from starkit.quantities import Quantity
+from starkit.rules.context import Match, UnitContext
+from starkit.terms import ontology
+
+ClauseRole = Literal["change", "purpose", "scale", "frame", "mention"]
+METRIC_CATEGORIES = ("guardrail", "product", "causal", "efficiency", "vanity")
+
+
+@dataclass(frozen=True)
+class MetricMention:
+    """One metric named in a unit, with what the unit says about it."""
+
+    category: str  # the lexicon category: vanity | causal | product | efficiency | guardrail
+    entry: str  # the entry id within the category ("downloads", "users", ...)
+    start: int  # token span of the metric words
+    end: int
+    head: bool  # the thing measured ('grew downloads'), not a modifier ('downloads page')
+    modified: bool  # a modifier makes it something else ('stakeholder engagement', '10% of')
+    change: Match | None  # the change word that moves it ('grew', 'up')
+    quantity: Quantity | None  # the figure beside it
+    framed: bool  # in a 'while ...' / 'as ...' clause that frames the result
+    purpose: bool  # in a purpose clause with no figure ('to increase engagement')
+    scale: bool  # the figure describes size ('serving 1M+ daily users')
+
+    @property
+    def role(self) -> ClauseRole:
+        """What the mention's clause does with it."""
+        if self.framed:
+            return "frame"
+        if self.purpose:
+            return "purpose"
+        if self.scale:
+            return "scale"
+        return "change" if self.change is not None else "mention"
+
+    @property
+    def direction(self) -> str | None:
+        """'up' or 'down' when a change word moves it."""
+        return self.change.entry if self.change is not None else None
+
+    @property
+    def match(self) -> Match:
+        return Match(self.category, self.entry, self.start, self.end)
+
+
+def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
+    """The metric mentions of one category, in text order (computed once per unit). Vanity
+    mentions include the uptake forms of the ontology ('viewed 5M times', 'adopted by 5,000+
+    users'), whose figure counts the head."""
+    cache = ctx.annotations
+    key = f"mentions:{category}"
+    if key not in cache:
+        found = [_mention(ctx, m) for m in ctx.matches(category)]
+        if category == "vanity":
+            uptake = _uptake(ctx)  # the uptake form wins over a bare match of its noun
+            found = [
+                v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
+            ]
+            found = sorted([*found, *uptake], key=lambda v: v.start)
+        cache[key] = found
+    return cache[key]
+
+
+def needs_change(entry: str) -> bool:
+    """True for heads that are outcomes only when a change word moves them ('grew sessions
+    45%'), never as a bare count ('ran 15 training sessions')."""
+    return entry in _needs_change()
+
+
+@cache
+def _needs_change() -> frozenset[str]:
+    return frozenset(h.id for h in ontology().head if h.needs_change)
+
+
+@cache
+def forms() -> tuple[
+    dict[str, str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
+    """The ontology's forms as lookups: times-verbs (verb -> head), uptake verbs, counted
+    nouns, relative-figure hedges and change nouns."""
+    onto = ontology()
+    return (
+        {v: t.id for t in onto.times_verb for v in t.verbs},
+        frozenset(onto.counted_by.verbs),
+        frozenset(onto.counted_by.nouns),
+        frozenset(onto.relative.hedges),
+        frozenset(onto.relative.change_nouns),
+    )
+
+
+def uptake_figures(ctx: UnitContext) -> set[int]:
+    """Token starts of figures that count an uptake ('viewed 5M times'): counts, not ratios."""
+    return {u.quantity.token_start for u in _uptake(ctx) if u.quantity is not None}
+
+
+def _uptake(ctx: UnitContext) -> list[MetricMention]:
+    """'viewed 5M times' and 'adopted by 5,000+ users': a vanity count named by its verb."""
+    cache = ctx.annotations
+    if "uptake" in cache:
+        return cache["uptake"]
+    times, uptake_verbs, nouns, hedges, _ = forms()
+    after_verbs = frozenset(ontology().counted_by.after_verbs)
+    out: list[MetricMention] = []
+    for q in ctx.quantities:
+        span: tuple[int, int, str] | None = None
+        if q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
+            for k in range(q.token_start - 1, max(-1, q.token_start - 3), -1):
+                word = ctx.lower(k)
+                two = f"{word} {ctx.lower(k + 1)}"
+                if word in times or two in times:
+                    span = (k, k + 1, times.get(word) or times[two])
+                    break
+        else:
+            k = q.token_start - 1
+            while k >= 0 and ctx.lower(k) in hedges:
+                k -= 1
+            noun = next(
+                (j for j in range(q.token_end, min(len(ctx.doc), q.token_end + 3))
+                 if ctx.lower(j) in nouns),
+                None,
+            )  # fmt: skip
+            if ctx.lower(k) == "by" and noun is not None:
+                verb = ctx.lower(k - 1)
+                two = f"{ctx.lower(k - 2)} {verb}"
+                if verb in uptake_verbs or two in uptake_verbs:
+                    span = (noun, noun + 1, "users")
+            elif noun is not None:
+                one, two = ctx.lower(noun + 1), f"{ctx.lower(noun + 1)} {ctx.lower(noun + 2)}"
+                if one in after_verbs or two in after_verbs:
+                    span = (noun, noun + 1, "sign-ups")  # "1,900 students signed up"
+        if span is None:
+            continue
+        m = Match("vanity", span[2], span[0], span[1])
+        out.append(
+            MetricMention(
+                "vanity",
+                span[2],
+                span[0],
+                span[1],
+                head=True,
+                modified=False,
+                change=None,
+                quantity=q,
+                framed=_subordinate(ctx, m),
+                purpose=False,
+                scale=False,
+            )
+        )
+    cache["uptake"] = out
+    return out
+
+
+def _mention(ctx: UnitContext, m: Match) -> MetricMention:
+    q = adjacent_quantity(ctx, m)
+    return MetricMention(
+        m.category,
+        m.entry,
+        m.start,
+        m.end,
+        head=_metric_is_head(ctx, m),
+        modified=_modifier_before(ctx, m),
+        change=_governing_change(ctx, m) or _from_to_change(ctx, m),
+        quantity=q,
+        framed=_subordinate(ctx, m),
+        purpose=_in_purpose(ctx, m),
+        scale=scale_described(ctx, m, q),
+    )
+
+
+def _in_purpose(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric sits in a purpose clause ('... to increase engagement and drive
+    conversions', 'in order to grow sign-ups') that holds no figure: an aim, not a result."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, cs - 1, -1):
+        low = ctx.lower(k)
+        if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
+            return False
+        if low == "to" and ctx.at("change", k + 1) is not None:
+            if ctx.quantities_before(k + 1):
+                return False  # "by 20% to 3.1%": a value, not an aim
+            span_end = m.end + 6
+            return not any(k < q.token_start < span_end for q in ctx.quantities)
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# predicates the mentions are built from
+# ---------------------------------------------------------------------------------------
+# Words that may follow a metric noun when it is the thing measured, not a noun modifier.
+
+
+def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
+    modifier ('built a downloads page', 'sales team', 'user research')."""
+    nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return True
+    low = nxt.lower_
+    if low in ctx.word_list("metric-followers") or low.endswith("ly"):
+        return True
+    if any(q.token_start == m.end for q in ctx.quantities):
+        return True
+    return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+def _modifier_before(ctx: UnitContext, m: Match) -> bool:
+    """A word before the metric that makes it something else ('stakeholder engagement',
+    'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
+    prev = ctx.lower(m.start - 1)
+    if prev in ctx.word_list("not-product-modifiers"):
+        return True
+    for k in range(m.start - 1, max(-1, m.start - 4), -1):
+        if ctx.lower(k) == "of":
+            # "100% of traffic" is a share; "thousands of downloads" is a count of them
+            return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
+        if not ctx.doc[k].is_alpha:
+            break
+    return False
+
+
+def in_parentheses(ctx: UnitContext, i: int) -> bool:
+    """True when token i sits inside an open '(' of its clause."""
+    depth = 0
+    cs, _ = ctx.clause_of(i)
+    for k in range(cs, i):
+        if ctx.doc[k].text == "(":
+            depth += 1
+        elif ctx.doc[k].text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _subordinate(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
+    rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("subordinators") and k > cs:
+            return True
+        if low == "," or ctx.at("change", k):
+            return False
+    return False
+
+
+def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
+    """The nearest change word before the metric in the same clause, else one right after it
+    ('sign-ups grew 3x', 'conversion up 12%')."""
+    cs, ce = ctx.clause_of(m.start)
+    best = None
+    for c in ctx.matches("change"):
+        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
+            continue  # "redesigned the flow to improve activation": an aim, not a result
+        if cs <= c.start < m.start and m.start - c.end <= back:
+            best = c
+    if best is not None and not _blocked(ctx, best, m):
+        return best
+    for c in ctx.matches("change"):
+        if m.end <= c.start < min(ce, m.end + 3):
+            after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
+            transitive = (
+                after is not None
+                and after.is_alpha
+                and after.lower_ not in ctx.word_list("intransitive-next")
+                and not after.lower_.endswith("ly")
+            )
+            if not transitive:
+                return c
+    return None
+
+
+def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """True when a preposition or conjunction between the change word and the metric shows
+    the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
+    in_qty |= ctx.slot_tokens
+    for k in range(change.end, m.start):
+        low = ctx.lower(k)
+        if ctx.at("change", k) or k in in_qty:
+            continue
+        tok = ctx.doc[k]
+        glued = (k > 0 and ctx.doc[k - 1].text == "-" and not ctx.doc[k - 2].whitespace_) or (
+            k + 1 < len(ctx.doc) and ctx.doc[k + 1].text == "-" and not tok.whitespace_
+        )
+        if glued:
+            continue  # "like-for-like sales", "end-to-end checkout"
+        if low == "to":
+            j = k + 1
+            while ctx.lower(j) in ctx.word_list("scale-hedges"):
+                j += 1
+            if j in in_qty:
+                continue  # "grew it to 25k followers", "scaled to roughly 2M users"
+        if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
+            continue  # "drove 22% YoY growth and retention": one verb, two metrics
+        if low in ctx.word_list("blocking"):
+            return True
+        if (
+            low in ctx.word_list("change-noun-preps")
+            and k != change.end
+            and not ctx.at("change", k - 1)
+        ):
+            if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
+                return True
+    return False
+
+
+def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: set[int]) -> bool:
+    """True when tokens lo..hi are all figures, metrics, change or time-frame words (a list of
+    metrics one change word governs), and there is at least one metric among them."""
+    cats = (*METRIC_CATEGORIES, "change", "timeframe")
+    seen_metric = False
+    for k in range(lo, hi):
+        if k in in_qty or ctx.lower(k) in ("and", ","):
+            continue
+        if not any(ctx.covered_by(c, k, k + 1) for c in cats):
+            return False
+        seen_metric = seen_metric or any(
+            ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "change")
+        )
+    return seen_metric
+
+
+def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'from 70K to 300K followers', 'from concept to 8,000+ monthly active users': a
+    from-to pair ending at the metric is itself a change (upward)."""
+    k = m.start - 1
+    q = next((q for q in ctx.quantities if k <= q.token_end <= m.start + 1), None)
+    if q is None:
+        return None
+    j = q.token_start - 1
+    while ctx.lower(j) in ctx.word_list("scale-hedges") and ctx.lower(j) != "to":
+        j -= 1
+    if " to " in q.text.lower() or "→" in q.text:
+        j = q.token_start  # "from a quiet 70K to 300K followers": the range is one figure
+    elif ctx.lower(j) != "to":
+        return None
+    cs, _ = ctx.clause_of(m.start)
+    for f in range(j - 1, max(cs, j - 6) - 1, -1):
+        if ctx.lower(f) == "from":
+            start = next((p for p in ctx.quantities if p.token_start == f + 1), None)
+            if start is not None and start.kind == "duration":
+                return None  # "from 30 minutes to 2 clicks" measures time
+            before = {ctx.lower(b) for b in range(max(cs, f - 3), f)}
+            if before & ctx.word_list("not-product-modifiers"):
+                return None  # "growing the team from 2 to 7 members"
+            return Match("change", "up", f, f + 1)
+    return None
+
+
+def adjacent_quantity(
+    ctx: UnitContext, m: Match, before: int = 2, after: int = 3
+) -> Quantity | None:
+    for q in ctx.quantities:
+        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
+            return q
+        if q.token_start < m.start < q.token_end:
+            return q  # "8,000+ monthly active users": the rate's unit overlaps the metric
+    return None
+
+
+def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """'serving 1M+ daily users', 'a platform with 50k followers': the figure describes size."""
+    anchor = min(m.start, q.token_start) if q is not None else m.start
+    cs, _ = ctx.clause_of(anchor)
+    lead = anchor - 1
+    while ctx.lower(lead) in ctx.word_list("scale-hedges"):
+        lead -= 1  # "for over 2M users"
+    if ctx.lower(lead) in ("for", "across", "among"):
+        return True  # "improved usability for millions of daily users"
+    for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
+        glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
+        if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
+            return True
+        if ctx.at("change", k):
+            return False
+    if ctx.lower(anchor - 1) == "with":
+        for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
+            if ctx.lower(k) in ("a", "an"):
+                return True  # "a mobile RPG with 2.1M MAU"
+            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
+                break
+    return False
+
+
+# --------------------------------------------------------------------------------------
+# relative figures: a change given as "by 20%", "3x", "a 20% increase", and its baseline
+@dataclass(frozen=True)
+class RelativeFigure:
+    """A relative change figure and whether the unit gives its start value or time frame."""
+
+    quantity: Quantity
+    baseline: bool
+
+
+def relative_figures(ctx: UnitContext) -> list[RelativeFigure]:
+    """Every relative change figure of the unit, with its baseline judged (computed once)."""
+    cache = ctx.annotations
+    if "relative" not in cache:
+        cache["relative"] = [
+            RelativeFigure(q, _has_baseline(ctx, q)) for q in _relative_quantities(ctx)
+        ]
+    return cache["relative"]
+
+
+def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
+    """Where a time frame for the claim at token i must sit: in a story, the claim's own
+    sentence; None (anywhere in the unit) else."""
+    return ctx.sentence_of(i) if ctx.story is not None else None
+
+
+def before_hedges(ctx: UnitContext, i: int) -> int:
+    """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
+    hedges = forms()[3]
+    k = i - 1
+    while k >= 0:
+        for n in (3, 2, 1):
+            if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
+                k -= n
+                break
+        else:
+            return k
+    return k
+
+
+def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
+    """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
+    figure, with only metric words between."""
+    _, ce = ctx.clause_of(q.token_start)
+    for k in range(q.token_end, min(ce, q.token_end + 4)):
+        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+            continue
+        return ctx.lower(k) in ctx.word_list("change-after")
+    return False
+
+
+def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
+    uptake = uptake_figures(ctx)
+    change_nouns = forms()[4]
+    out = []
+    for q in ctx.quantities:
+        prev = ctx.lower(q.token_start - 1)
+        nxt = ctx.lower(q.token_end)
+        if q.kind == "multiplier":
+            change_noun = nxt in ctx.word_list("change-after")
+            if nxt in ("a", "per", "each", "every", "of", "-") or (
+                prev in ("at", "to", "the") and not change_noun
+            ):
+                continue  # "twice a week", "twice-daily" are rates, "a third of" a share
+            if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
+                "share-words"
+            ):
+                if prev not in ("by", "in"):
+                    continue  # "half would see nothing new" is a share; "cut by half" a change
+            if q.token_start in uptake:
+                continue  # "viewed 5M times" is a count
+            if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
+                continue  # "six double o five" names a course, not a change
+            if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
+                continue  # "6.8M X impressions": X names the platform, not a multiplier
+            level = ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before")
+            if level and not change_noun:
+                continue  # "at a consistent 4X ROAS" is a level
+            out.append(q)
+        elif q.kind == "percent":
+            if q.unit.lower() in ctx.word_list("absolute-points") or nxt in ctx.word_list(
+                "absolute-points"
+            ):
+                continue  # "up 6 pts" is an absolute change
+            lead = before_hedges(ctx, q.token_start)
+            by = prev == "by" or ctx.lower(lead) == "by"
+            # "an increase of 400% in", "growth of 35%"
+            of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
+            of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
+            if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
+                continue
+            if nxt == "of":
+                continue  # "by 20% of" is a share
+            signed = q.text[:1] in "+-−"
+            cs, _ = ctx.clause_of(q.token_start)
+            nearest = next(
+                (
+                    k
+                    for k in range(q.token_start - 1, max(cs, q.token_start - 8) - 1, -1)
+                    if ctx.at("change", k)
+                ),
+                None,
+            )
+            change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
+                "level-verbs"
+            )  # "achieving 99.8% data accuracy" reports a level
+            if signed or by or of_change or change_before or _change_noun_after(ctx, q):
+                out.append(q)
+    return out
+
+
+def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
+    """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
+    from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
+    cs, ce = ctx.clause_of(i)
+    s = i
+    while s > cs and ctx.lower(s - 1) not in ctx.word_list("segment-breaks"):
+        s -= 1
+    e = i
+    while e < ce and ctx.lower(e) not in ctx.word_list("segment-breaks"):
+        e += 1
+    return s, e
+
+
+def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """'in event week', 'during launch month', 'over the holiday season': a named period."""
+    for t in ctx.doc[lo:hi]:
+        if t.lower_ in ctx.word_list("period-nouns"):
+            for k in range(t.i - 1, max(-1, t.i - 4), -1):
+                if ctx.lower(k) in ctx.word_list("period-preps"):
+                    return True
+                if not ctx.doc[k].is_alpha:
+                    break
+    return False
+
+
+def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
+    lo, hi = _pairing_range(ctx, rel.token_start) or (0, len(ctx.doc))
+    if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
+        return True
+    seg_s, seg_e = _segment(ctx, rel.token_start)
+    for q in ctx.numbers:
+        if not lo <= q.token_start < hi:
+            continue
+        if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
+            continue  # "by up to 96%": the figure is not its own end value
+        prev = ctx.lower(q.token_start - 1)
+        if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
+            prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
+        local = seg_s <= q.token_start < seg_e
+        if q.measure and not local and q.kind != "duration":
+            continue
+        if q.measure and ctx.lower(q.token_end) == "of":
+            continue  # "to 100% of traffic" is a scope, not an end value
+        nxt = ctx.lower(q.token_end)
+        cs, ce = ctx.clause_of(rel.token_start)
+        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
+            return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
+        if q.measure and prev in ctx.word_list("baseline-before"):
+            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
+                return True
+        if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
+            return True
+        if not q.measure and q.kind in ("year", "date"):
+            return True
+    return False

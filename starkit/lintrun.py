@@ -1,0 +1,463 @@
+"""One lint run over many paths: find the files, pick each one's kind, lint it, apply the
+inline suppressions, and give every finding a file position (line and column of the file
+itself, or the page for a PDF).
+
+Used by `starkit lint PATH...`; the formats of a run (text, json, sarif, github) are in
+`starkit.formatters`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import glob
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starkit.errors import InputError, StarkitError
+
+TEXT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
+    | {".rst", ".org"}
+)
+BINARY_SUFFIXES = frozenset({".pdf", ".docx"})
+LINTABLE_SUFFIXES = TEXT_SUFFIXES | BINARY_SUFFIXES
+"""What a directory walk lints; any other file in a folder is skipped (and counted)."""
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass
+class Place:
+    """Where a finding is in its file: 1-based line and column, end exclusive. `exact` is
+    False for PDF and DOCX, whose positions are in the extracted text (page, paragraph)."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    page: int | None = None
+    exact: bool = True
+
+
+@dataclass
+class Item:
+    """One finding of a run, in the file's own coordinates."""
+
+    rule: str
+    severity: str
+    message: str
+    suggestion: str
+    place: Place
+    native: Any = None  # the engine's Finding, or the resume report's LocatedFinding
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as JSON-ready data."""
+        p = self.place
+        out: dict[str, object] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "line": p.line,
+            "column": p.col,
+            "end_line": p.end_line,
+            "end_column": p.end_col,
+        }
+        if p.page is not None:
+            out["page"] = p.page
+        return out
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: findings kept and suppressed, or the one-line error."""
+
+    path: str
+    kind: str | None = None
+    fmt: str | None = None
+    text: str | None = None  # the decoded file text (None for PDF and DOCX)
+    native: Any = None  # engine Report or ResumeReport
+    findings: list[Item] = field(default_factory=list)
+    suppressed: list[Item] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """Every file of a run and what was skipped."""
+
+    files: list[FileResult]
+    skipped: list[str]
+
+    def counts(self) -> dict[str, int]:
+        """Totals for the summary line and the JSON summary."""
+        sev = {"error": 0, "warning": 0, "info": 0}
+        for f in self.files:
+            for item in f.findings:
+                sev[item.severity] = sev.get(item.severity, 0) + 1
+        return {
+            "files": len(self.files),
+            "findings": sum(len(f.findings) for f in self.files),
+            "suppressed": sum(len(f.suppressed) for f in self.files),
+            "errors": sum(1 for f in self.files if f.error),
+            "skipped": len(self.skipped),
+            **{f"severity_{k}": v for k, v in sev.items()},
+        }
+
+    def exit_code(self, fail_on_rank: int) -> int:
+        """2 if any file errored, else 1 if a finding at or above the threshold, else 0."""
+        from starkit.models import Severity
+
+        if any(f.error for f in self.files):
+            return 2
+        if any(Severity(i.severity).rank >= fail_on_rank for f in self.files for i in f.findings):
+            return 1
+        return 0
+
+    def summary(self) -> str:
+        """One line: files, findings by severity, suppressed, skipped, errors."""
+        c = self.counts()
+        parts = [
+            f"{c['files']} file{'s' if c['files'] != 1 else ''} linted",
+            f"{c['findings']} finding{'s' if c['findings'] != 1 else ''} "
+            f"({c['severity_error']} error, {c['severity_warning']} warning, "
+            f"{c['severity_info']} info)",
+        ]
+        if c["suppressed"]:
+            parts.append(f"{c['suppressed']} suppressed")
+        if c["skipped"]:
+            parts.append(f"{c['skipped']} skipped (not a resume, story or email format)")
+        if c["errors"]:
+            parts.append(f"{c['errors']} could not be read")
+        return "; ".join(parts)
+
+
+# -- finding the files ------------------------------------------------------------------------
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(files to lint, files skipped) from files, directories (recursively) and globs.
+
+    A file named explicitly is always linted (and its errors reported); files found in a
+    folder or by a glob are linted when their suffix is a supported format, and counted as
+    skipped otherwise. Hidden folders, `.git`, `.venv` and `node_modules` are not entered.
+    """
+    files: list[str] = []
+    skipped: list[str] = []
+    seen: set[str] = set()
+
+    def add(p: str, explicit: bool) -> None:
+        key = os.path.normpath(p)
+        if key in seen:
+            return
+        seen.add(key)
+        if explicit or Path(p).suffix.lower() in LINTABLE_SUFFIXES:
+            files.append(p)
+        else:
+            skipped.append(p)
+
+    for raw in paths:
+        if raw == "-":
+            add(raw, True)
+        elif os.path.isdir(raw):
+            for p in _walk(raw):
+                add(p, False)
+        elif not os.path.exists(raw) and _GLOB_CHARS.search(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                raise InputError(f"{raw}: no file matches this pattern")
+            for m in matches:
+                if os.path.isdir(m):
+                    for p in _walk(m):
+                        add(p, False)
+                elif not _hidden(m):
+                    add(m, False)
+        else:
+            add(raw, True)
+    return files, skipped
+
+
+def _hidden(path: str) -> bool:
+    return any(
+        (part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS
+        for part in Path(path).parts[:-1]
+    )
+
+
+def _walk(root: str) -> list[str]:
+    out = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        out += [os.path.join(folder, n) for n in sorted(names) if not n.startswith(".")]
+    return out
+
+
+# -- the kind of a file -----------------------------------------------------------------------
+
+_STAR_LABEL = re.compile(
+    r"^\s*(?:\*\*|#+\s*)?(situation|task|action|result)s?\b\s*(?:\*\*)?\s*[:\-—]", re.I | re.M
+)
+_GREETING = re.compile(r"^\s*(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^\n]{0,60}$", re.I)
+
+
+def kind_from_config(path: str, kinds: dict[str, str], base: Path | None) -> str | None:
+    """The kind a `[tool.starkit] kinds` pattern gives this path, or None."""
+    if not kinds or path == "-":
+        return None
+    p = Path(path).resolve()
+    candidates = [p.as_posix(), p.name]
+    if base is not None:
+        with contextlib.suppress(ValueError):
+            candidates.append(p.relative_to(base.resolve()).as_posix())
+    candidates.append(Path(path).as_posix())
+    for pattern, kind in kinds.items():
+        if any(fnmatch.fnmatchcase(c, pattern) for c in candidates):
+            return kind
+    return None
+
+
+def kind_from_text(text: str) -> str:
+    """story, email or resume for text that is not a structured resume document."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(_STAR_LABEL.findall(text)) >= 2:
+        return "story"
+    if lines and _GREETING.match(lines[0]) and re.search(r"\bthank", text, re.I):
+        return "email"
+    words = len(text.split())
+    if lines and words >= 60 and words / len(lines) >= 25:
+        return "story"  # prose paragraphs, not one bullet a line
+    return "resume"
+
+
+# -- linting one file -------------------------------------------------------------------------
+
+
+def _clamp(lines: list[str], line: int, col: int, length: int) -> Place:
+    """A position on a real line and column of `lines` (the span kept on that line)."""
+    if not lines:
+        return Place(1, 1, 1, 1)
+    line = min(max(line, 1), len(lines))
+    width = len(lines[line - 1])
+    col = min(max(col, 1), width + 1)
+    end = min(col + max(length, 0), width + 1)
+    return Place(line, col, line, max(end, col))
+
+
+def _generic_items(report: Any) -> list[Item]:
+    from starkit.formatters import line_col
+
+    out = []
+    for f in report.findings:
+        line, col = line_col(report.text, f.start)
+        end_line, end_col = line_col(report.text, f.end)
+        place = Place(line, col, end_line, end_col)
+        out.append(Item(f.rule, f.severity.value, f.message, f.suggestion, place, f))
+    return out
+
+
+def _resume_items(report: Any, fmt: str, text: str | None) -> list[Item]:
+    lines = text.splitlines() if text is not None else []
+    # a document rule (resume-no-achievements) judges the whole file: placed at its start
+    out = [
+        Item(f.rule, f.severity.value, f.message, f.suggestion, Place(1, 1, 1, 1), f)
+        for f in report.document_findings
+    ]
+    for lf in report.findings:
+        f, src = lf.finding, lf.source
+        if text is None:
+            length = f.end - f.start
+            place = Place(src.line, src.col, src.line, src.col + length, src.page, exact=False)
+        else:
+            place = _clamp(lines, src.line, src.col, f.end - f.start)
+        out.append(Item(f.rule, f.severity.value, f.message, f.suggestion, place, lf))
+    return out
+
+
+def lint_file(
+    path: str,
+    *,
+    kind: str | None,
+    config: Any,
+    report_unused: bool = False,
+    stdin: Any = None,
+    question: str | None = None,
+) -> FileResult:
+    """Lint one file (or '-' for standard input) into a `FileResult`; never raises a
+    `StarkitError` (it becomes the result's `error`). `question` is the question a metrics
+    answer (`kind="answer"`) answers."""
+    try:
+        return _lint_file(path, kind, config, report_unused, stdin, question)
+    except StarkitError as exc:
+        return FileResult(path if path != "-" else "<stdin>", error=str(exc))
+
+
+def _lint_file(
+    path: str,
+    kind: str | None,
+    config: Any,
+    report_unused: bool,
+    stdin: Any,
+    question: str | None = None,
+) -> FileResult:
+    import sys
+
+    from starkit import engine
+    from starkit.cli import _read_input
+    from starkit.textio import decode_bytes
+
+    name, data = _read_input(path, stdin if stdin is not None else sys.stdin)
+    result = FileResult(name)
+
+    def decode() -> None:
+        decoded = decode_bytes(data, name)
+        if decoded.warning:
+            result.warnings.append(decoded.warning)
+        result.text = decoded.text
+
+    if kind in (None, "resume"):
+        # the resume reader first: it names what a binary file is ("an image: no OCR")
+        resume = _structured_resume(name, data, path)
+        if resume is not None:
+            from starkit.resume.report import lint_resume
+
+            if resume.format not in ("pdf", "docx") and data[:2] != b"PK":
+                decode()  # a text file (not a project .zip): its lines place suppressions
+            result.warnings += list(resume.warnings)
+            result.kind, result.fmt = "resume", resume.format
+            report = lint_resume(resume, config=config)
+            result.native = report
+            items = _resume_items(report, resume.format, result.text)
+            return _suppress(result, items, report_unused)
+    if data[:5] == b"%PDF-" or data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        raise InputError(f"{name}: a {kind} cannot be read from a PDF or DOCX file")
+    decode()
+    assert result.text is not None
+    result.kind = kind or kind_from_text(result.text)
+    result.fmt = "text"
+    report = engine.lint(
+        result.text, result.kind, question if result.kind == "answer" else None, config=config
+    )
+    result.native = report
+    return _suppress(result, _generic_items(report), report_unused)
+
+
+def _structured_resume(name: str, data: bytes, path: str) -> Any:
+    """The resume in `data` when it is a resume document with structure, else None."""
+    try:
+        from starkit.resume.cli import structured_resume
+    except ModuleNotFoundError as exc:  # resume reading not installed: lint as text
+        if exc.name in ("starkit.resume", "starkit.resume.cli"):
+            return None
+        raise
+    return structured_resume(name, data, path)
+
+
+def _suppress(result: FileResult, items: list[Item], report_unused: bool) -> FileResult:
+    from starkit.rules import rule_codes
+    from starkit.suppress import META_RULES, apply
+
+    if result.text is None:
+        result.findings = items
+        return result
+    outcome = apply(
+        result.text,
+        [(i.rule, i.place.line) for i in items],
+        rule_codes() | frozenset(META_RULES) | {"inconsistent-figure"},
+        report_unused,
+    )
+    result.findings = [items[i] for i in outcome.kept]
+    result.suppressed = [items[i] for i in outcome.suppressed]
+    for code, line, col, end_col, message in outcome.problems:
+        sev, _ = META_RULES[code]
+        result.findings.append(
+            Item(code, sev, message, "Fix or remove the comment.", Place(line, col, line, end_col))
+        )
+    result.findings.sort(key=lambda i: (i.place.page or 0, i.place.line, i.place.col))
+    if result.suppressed:
+        result.native = _without(result.native, {id(i.native) for i in result.suppressed})
+    return result
+
+
+def _without(native: Any, drop: set[int]) -> Any:
+    """The native report without the suppressed findings (so its JSON agrees)."""
+    kept = [f for f in native.findings if id(f) not in drop]
+    if hasattr(native, "items"):  # ResumeReport: findings are LocatedFindings
+        dropped = {id(lf.finding) for lf in native.findings if id(lf) in drop}
+        items = [
+            it.model_copy(update={"findings": [f for f in it.findings if id(f) not in dropped]})
+            for it in native.items
+        ]
+        document = [f for f in native.document_findings if id(f) not in drop]
+        return native.model_copy(
+            update={"findings": kept, "items": items, "document_findings": document}
+        )
+    return native.model_copy(update={"findings": kept})
+
+
+def run(
+    paths: list[str],
+    *,
+    kind: str | None = None,
+    config: Any = None,
+    report_unused: bool = False,
+    stdin: Any = None,
+    question: str | None = None,
+) -> Run:
+    """Lint every file the paths name (see `expand_paths`) with its kind. In a folder, a LaTeX
+    project is read through its main file (`_without_included`)."""
+    files, skipped = expand_paths(paths)
+    files = _without_included(files, paths)
+    kinds = dict(getattr(config, "kinds", {}) or {})
+    base = Path(config.source).parent if getattr(config, "source", None) else Path.cwd()
+    results = []
+    for p in files:
+        k = kind or kind_from_config(p, kinds, base)
+        res = lint_file(
+            p, kind=k, config=config, report_unused=report_unused, stdin=stdin, question=question
+        )
+        if res.error and p not in paths and _quiet_skip(res.error):
+            skipped.append(p)  # a binary or empty file found in a folder: skipped, counted
+            continue
+        results.append(res)
+    return Run(results, skipped)
+
+
+def _without_included(files: list[str], paths: list[str]) -> list[str]:
+    """`files` less the `.tex` files found in a folder under a LaTeX project's main file (one
+    with `\\documentclass` and `\\begin{document}`): they are read through it, as Overleaf
+    compiles them, or are not part of the resume. A file named on the command line is always
+    linted."""
+    from starkit.resume.project import LATEX_SUFFIXES, is_main_file
+
+    named = {os.path.normpath(p) for p in paths}
+    found = [
+        f
+        for f in files
+        if f != "-"
+        and os.path.normpath(f) not in named
+        and Path(f).suffix.lower() in LATEX_SUFFIXES
+    ]
+    if len(found) < 2:
+        return files
+    mains = {f for f in found if is_main_file(Path(f))}
+    if not mains:
+        return files
+    roots = {Path(m).resolve().parent for m in mains}
+    dropped = {
+        f
+        for f in found
+        if f not in mains
+        and any(r == Path(f).resolve().parent or r in Path(f).resolve().parents for r in roots)
+    }
+    return [f for f in files if f not in dropped]
+
+
+def _quiet_skip(error: str) -> bool:
+    quiet = ("binary", "is empty", "not a JSON Resume", "does not match any supported format")
+    return any(s in error for s in quiet)

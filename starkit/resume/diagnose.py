@@ -1,0 +1,200 @@
+"""What a resume reading found, and whether it looks wrong: the evidence behind the
+`resume-no-achievements` rule ("never a silent pass"), the "what was read" summary the CLI and
+the app print, and `mark_as_experience` (a user's own say that a section holds achievements).
+
+A reading looks wrong when the document holds text but no achievement bullet, or when most of
+its claim-like lines (an action verb and at least `min_claim_words` words: "Led the migration
+of ...") landed outside the achievement sections (skills, education, other...), e.g. a
+'Languages:' line near the top that filed every later bullet under skills.  Thresholds are in
+`lexicons/resume/policy.toml` (`[diagnosis]`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from starkit.resume.lexicon import achievement_sections, diagnosis_policy
+from starkit.resume.model import Resume, ResumeBullet, ResumeLine, ResumeSection
+
+
+@dataclass
+class SectionCount:
+    """One section as read: its index in `Resume.sections`, name, heading and counts."""
+
+    index: int
+    name: str
+    heading: str | None
+    bullets: int = 0
+    lines: int = 0
+    claims: int = 0  # claim-like bullets or lines in it
+
+    def label(self) -> str:
+        """'experience ("Work History")', or the name alone when the heading is the name."""
+        if self.heading and self.heading.lower() != self.name:
+            return f'{self.name} ("{self.heading}")'
+        return self.name
+
+
+@dataclass
+class Diagnosis:
+    """The reading of one resume: per-section counts and the problem, if any."""
+
+    name: str
+    format: str
+    sections: list[SectionCount] = field(default_factory=list)
+    achievement_bullets: int = 0
+    claims_outside: int = 0
+    claims: int = 0
+    problem: str | None = None
+
+    def summary(self) -> str:
+        """One line: 'contact 3 lines; skills ("Languages") 2 lines, 14 bullets; ...'."""
+        parts = []
+        for s in self.sections:
+            if not (s.bullets or s.lines):
+                continue
+            counts = []
+            if s.lines:
+                counts.append(f"{s.lines} line{'s' if s.lines != 1 else ''}")
+            if s.bullets:
+                counts.append(f"{s.bullets} bullet{'s' if s.bullets != 1 else ''}")
+            parts.append(f"{s.label()} {', '.join(counts)}")
+        return "; ".join(parts) or "nothing"
+
+    def table(self) -> list[str]:
+        """The reading, one line a section, for the CLI."""
+        shown = [s for s in self.sections if s.bullets or s.lines]
+        out = [f"starkit read {self.name} as {self.format}: {len(shown)} section(s) with text"]
+        for s in shown:
+            out.append(
+                f"  [{s.index}] {s.label()}: {s.lines} line(s), {s.bullets} bullet(s)"
+                + (f", {s.claims} claim-like" if s.claims else "")
+            )
+        out.append(f"  achievement bullets: {self.achievement_bullets}")
+        return out
+
+    def advice(self) -> str:
+        """What the user can do about it."""
+        return (
+            "If the file does hold achievements, put them under a heading such as "
+            "'Experience' or 'Projects', one bullet a line, or export it as PDF, DOCX or "
+            "Markdown; in the app you can mark a section as experience and lint again. "
+            "See docs/resume.md."
+        )
+
+
+def claim_like(text: str) -> bool:
+    """An achievement-shaped line: opens with an action verb and runs to a few words."""
+    from starkit.resume.structure import starts_with_verb
+
+    return starts_with_verb(text) and len(text.split()) >= diagnosis_policy().min_claim_words
+
+
+def _units(resume: Resume) -> list[ResumeBullet | ResumeLine]:
+    return [*resume.bullets, *(ln for ln in resume.lines if ln.kind == "text")]
+
+
+def diagnose(resume: Resume) -> Diagnosis:
+    """Count what was read per section and say what looks wrong (None when nothing does)."""
+    pol = diagnosis_policy()
+    ach = achievement_sections()
+    d = Diagnosis(name=resume.name, format=resume.format)
+    d.sections = [
+        SectionCount(index=i, name=s.name, heading=s.heading) for i, s in enumerate(resume.sections)
+    ]
+    if not d.sections:
+        d.sections = [SectionCount(index=0, name="contact", heading=None)]
+    for u in _units(resume):
+        sc = d.sections[min(u.part, len(d.sections) - 1)]
+        if isinstance(u, ResumeBullet):
+            sc.bullets += 1
+        else:
+            sc.lines += 1
+        if claim_like(u.text):
+            sc.claims += 1
+            d.claims += 1
+            if u.section not in ach:
+                d.claims_outside += 1
+    d.achievement_bullets = len(resume.achievement_bullets)
+    words = sum(len(u.text.split()) for u in _units(resume))
+    if d.achievement_bullets == 0:
+        if words >= pol.min_words:
+            d.problem = "no achievement bullet was found"
+    elif d.claims_outside >= pol.min_claims_outside and d.claims_outside > pol.max_outside_share * (
+        d.claims_outside + d.achievement_bullets
+    ):
+        d.problem = (
+            f"most claim-like lines ({d.claims_outside} of "
+            f"{d.claims_outside + d.achievement_bullets}) were read outside experience, "
+            "projects, volunteering and leadership"
+        )
+    return d
+
+
+def mark_as_experience(resume: Resume, sections: set[int]) -> Resume:
+    """A copy of `resume` whose sections at `sections` (indexes into `Resume.sections`) are
+    read as experience: their bullets, and their other text lines, become achievement
+    bullets (role headers and headings stay as they are)."""
+    if not sections:
+        return resume
+    new_sections = [
+        ResumeSection(name="experience", heading=s.heading, source=s.source) if i in sections else s
+        for i, s in enumerate(resume.sections)
+    ]
+    units: list[ResumeBullet | ResumeLine] = sorted(
+        [*resume.bullets, *resume.lines], key=lambda u: u.order
+    )
+    bullets: list[ResumeBullet] = []
+    lines: list[ResumeLine] = []
+    roles = {}
+    for role in resume.roles:
+        marked = _part_of(resume, role.index) in sections
+        roles[role.index] = role.model_copy(update={"section": "experience"}) if marked else role
+    for u in units:
+        marked = u.part in sections
+        role = roles.get(u.role.index) if u.role is not None else None
+        order = len(bullets) + len(lines)
+        if isinstance(u, ResumeBullet) or (marked and u.kind == "text"):
+            bullets.append(
+                ResumeBullet(
+                    index=len(bullets),
+                    order=order,
+                    text=u.text,
+                    section="experience" if marked else u.section,
+                    heading=u.heading,
+                    role=role,
+                    source=u.source,
+                    segments=u.segments,
+                    part=u.part,
+                )
+            )
+        else:
+            lines.append(
+                u.model_copy(
+                    update={
+                        "index": len(lines),
+                        "order": order,
+                        "role": role,
+                        "section": "experience" if marked else u.section,
+                    }
+                )
+            )
+    return resume.model_copy(
+        update={
+            "sections": new_sections,
+            "roles": list(roles.values()),
+            "bullets": bullets,
+            "lines": lines,
+        }
+    )
+
+
+def _part_of(resume: Resume, role_index: int) -> int:
+    """The section index a role sits in: that of its first header line."""
+    for ln in resume.lines:
+        if ln.kind == "role" and ln.role is not None and ln.role.index == role_index:
+            return ln.part
+    return -1
+
+
+__all__ = ["Diagnosis", "SectionCount", "claim_like", "diagnose", "mark_as_experience"]

@@ -1,0 +1,180 @@
+"""Parse an untrusted file in a worker process with a time and memory budget.
+
+A file from a user (`starkit lint FILE`, an upload in the app) is read by PDF, DOCX, XML, YAML
+and LaTeX code that starkit does not control. The readers have their own limits
+(`starkit.limits`), and this is the backstop: the parse runs in a child process whose address
+space (`RLIMIT_AS`) and CPU time (`RLIMIT_CPU`) are capped, and which is killed when its
+wall-clock time (`WORKER_SECONDS`) runs out. Whatever the file does, the caller gets a result or
+a one-line `ResumeReadError` within that time, and the memory goes back to the system with the
+child.
+
+How the child starts: `fork` from a single-threaded process (the CLI: about 10 ms, nothing to
+import); from a threaded one (the Streamlit server) a `forkserver`, a clean process started once
+whose forks are as cheap, so a child never inherits another thread's locks. The figures are in
+docs/limits.md (`python -m tests.hostile.bench_hostile`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing as mp
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from starkit.errors import ResumeReadError, StarkitError
+from starkit.limits import WORKER_MEMORY_BYTES, WORKER_SECONDS, mb
+
+_PRELOAD = ["starkit.resume", "starkit.resume.pdf", "starkit.resume.docx", "starkit.worker"]
+
+
+def _context() -> Any:
+    if threading.active_count() == 1 or "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
+
+
+def _vm_size() -> int:
+    """This process's address space in bytes (0 when /proc is not there)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _limit(memory: int, seconds: float) -> None:
+    import resource
+
+    if memory > 0:
+        cap = _vm_size() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cpu = math.ceil(seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+_START_LOCK = threading.Lock()
+
+
+def _start(proc: Any, *, forkserver: bool) -> None:
+    """Start the worker. A forkserver child would first re-run the parent's main script (the
+    Streamlit launcher, say) to rebuild `__main__`, costing a second and running code that has
+    nothing to do with parsing; `fn` never lives in `__main__`, so the script's path is hidden
+    while the process starts (the documented behaviour for a main module without a file)."""
+    if not forkserver:
+        proc.start()
+        return
+    main = sys.modules.get("__main__")
+    with _START_LOCK:
+        path = main.__dict__.pop("__file__", None) if main is not None else None
+        try:
+            proc.start()
+        finally:
+            if path is not None:
+                main.__file__ = path  # type: ignore[union-attr]
+
+
+def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict, memory: int,
+           seconds: float) -> None:  # fmt: skip
+    try:
+        _limit(memory, seconds)
+        out: tuple[str, Any] = ("ok", fn(*args, **kwargs))
+    except MemoryError:
+        out = ("memory", None)
+    except RecursionError:
+        out = ("error", "the file is nested too deeply to read")
+    except StarkitError as exc:
+        out = ("error", str(exc))
+    except BaseException:  # a bug, not the file: the caller re-raises it with this traceback
+        out = ("crash", traceback.format_exc())
+    try:
+        conn.send(out)
+    except MemoryError:
+        conn.send(("memory", None))
+    finally:
+        conn.close()
+
+
+def run_bounded(
+    fn: Callable[..., Any],
+    *args: Any,
+    label: str,
+    seconds: float = WORKER_SECONDS,
+    memory: int = WORKER_MEMORY_BYTES,
+    **kwargs: Any,
+) -> Any:
+    """`fn(*args, **kwargs)` in a child process limited to `memory` more bytes of address space
+    and `seconds` of wall-clock (and CPU) time; its result (pickled back), or a one-line
+    `ResumeReadError` naming `label` and the limit it hit. `fn`'s own `StarkitError`s come back
+    as `ResumeReadError`s with the same message."""
+    for stream in (sys.stdout, sys.stderr):  # a forked child must not flush a copy of these
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    ctx = _context()
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, memory, seconds), daemon=True)
+    _start(proc, forkserver=ctx.get_start_method() == "forkserver")
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise ResumeReadError(
+                f"{label}: reading the file took over {seconds:g} s and was stopped (see "
+                "docs/limits.md); it is not a resume starkit can read"
+            )
+        try:
+            status, value = receive.recv()
+        except (EOFError, OSError):
+            proc.join(1)
+            status, value = "died", proc.exitcode
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(2)
+        receive.close()
+    if status == "ok":
+        return value
+    if status == "error":
+        raise ResumeReadError(value if str(value).startswith(label) else f"{label}: {value}")
+    if status == "memory":
+        raise ResumeReadError(
+            f"{label}: reading the file needed more than {mb(memory)} of memory and was stopped "
+            "(see docs/limits.md); it is not a resume starkit can read"
+        )
+    if status == "died":
+        raise ResumeReadError(
+            f"{label}: reading the file was stopped (over the time or memory limit of "
+            f"docs/limits.md, exit {value}); it is not a resume starkit can read"
+        )
+    raise RuntimeError(f"the file reader failed in its worker process:\n{value}")
+
+
+def read_resume_bounded(data: bytes, name: str) -> Any:
+    """`starkit.resume.read_resume(data, name=name)` in a bounded worker (`run_bounded`)."""
+    from starkit.resume import read_resume
+
+    if os.environ.get("STARKIT_NO_WORKER") == "1":  # debugging: read in this process
+        return read_resume(data, name=name)
+    return run_bounded(read_resume, data, label=name, name=name)
+
+
+def read_pasted_resume(text: str, name: str) -> Any:
+    """A pasted resume: read as its format says; with no section headings, each non-empty line
+    is marked as a list item first, so it is linted as an achievement bullet."""
+    from starkit.resume import read_text_resume
+
+    resume = read_text_resume(text, name=name)
+    if not any(s.heading for s in resume.sections):
+        lines = [ln.strip().lstrip("-•*· \t") for ln in text.splitlines()]
+        text = "\n".join(f"- {ln}" for ln in lines if ln)
+        resume = read_text_resume(text, name=name)
+        resume.warnings.clear()
+    return resume

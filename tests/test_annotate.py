@@ -1,0 +1,85 @@
+"""The annotation stage: metric mentions and relative figures, computed once per unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from starkit.annotate import mentions, relative_figures
+from starkit.nlp import get_nlp
+from starkit.rules.context import UnitContext
+
+
+def ctx(text: str) -> UnitContext:
+    return UnitContext("bullet", text, get_nlp()(text))
+
+
+def mention(text: str, category: str, words: str):
+    c = ctx(text)
+    for m in mentions(c, category):
+        if c.doc[m.start : m.end].text == words:
+            return m
+    raise AssertionError(f"no {category} mention {words!r} in {text!r}")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words", "role"),
+    [
+        ("Grew app downloads 40% in Q3", "vanity", "app downloads", "change"),
+        ("Redesigned onboarding to increase engagement and drive conversions", "product",
+         "conversions", "purpose"),
+        ("Ran a platform serving 1M+ daily users", "vanity", "daily users", "scale"),
+        ("Our cloud bill grew 70% while traffic grew only 20%", "vanity", "traffic", "frame"),
+        ("Built a downloads page for the Android app", "vanity", "downloads", "mention"),
+    ],
+)  # fmt: skip
+def test_mention_roles(text, category, words, role):
+    assert mention(text, category, words).role == role
+
+
+def test_change_direction_figure_and_modifier():
+    up = mention("Grew sign-ups from 2k to 5k in 2021", "vanity", "sign-ups")
+    assert up.direction == "up" and up.head and not up.modified
+    down = mention("Cut bot traffic by 60% with a rate limiter", "vanity", "traffic")
+    assert down.direction == "down"
+    share = mention("Rolled the change out to 100% of traffic", "vanity", "traffic")
+    assert share.modified  # a share of traffic is a rollout's scope
+    count = mention("Generated tens of thousands of downloads in 2021", "vanity", "downloads")
+    assert not count.modified and count.quantity is not None
+
+
+def test_uptake_forms_are_vanity_mentions_with_their_count():
+    c = ctx("Launched a tutorial series viewed 5M times in 2020")
+    (m,) = [m for m in mentions(c, "vanity")]
+    assert c.doc[m.start].text == "viewed" and m.quantity.text.startswith("5M")
+    c = ctx("Built an internal tool adopted by 5,000+ users within a year")
+    assert [c.doc[m.start].text for m in mentions(c, "vanity")] == ["users"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "baseline"),
+    [
+        ("Improved page load speed by up to 96%", "96%", False),
+        ("Delivered an increase of 400% in qualified pipeline", "400%", False),
+        ("Drove 245% ARR growth through pricing changes", "245%", False),
+        ("Cut churn by 20% in two quarters", "20%", True),
+        ("Grew revenue 40% YoY", "40%", True),
+    ],
+)
+def test_relative_figures_and_baselines(text, figure, baseline):
+    found = {r.quantity.text: r.baseline for r in relative_figures(ctx(text))}
+    assert found == {figure: baseline}
+
+
+def test_no_relative_figure_in_levels_shares_and_counts():
+    for text in (
+        "Reached 40% market share in the region",
+        "Half of visitors would see the new page",
+        "Launched a tutorial series viewed 5M times",
+    ):
+        assert relative_figures(ctx(text)) == [], text
+
+
+def test_computed_once_per_unit():
+    c = ctx("Grew app downloads 40% in Q3")
+    assert mentions(c, "vanity") is mentions(c, "vanity")
+    assert relative_figures(c) is relative_figures(c)
