@@ -263,3 +263,17 @@ def test_the_record_label_names_company_role_round_and_date() -> None:
         created_at=now, updated_at=now,
     )  # fmt: skip
     assert iv.label == "Acme · PM · Screen · 2026-01-02"
+
+
+def test_the_bank_cli_imports_interviews_and_says_so(tmp_path: Path, capsys) -> None:
+    from starkit.cli import main
+
+    src, dst, dump = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "bank.json"
+    with StoryBank(str(src)) as bank:
+        bank.add_interview("Acme", stage="screen")
+        dump.write_text(bank.export_json(), encoding="utf-8")
+    assert main(["bank", "--db", str(dst), "import", str(dump)]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == "imported: 0 added, 0 updated, 0 already there; interviews: 1 added, 0 updated"
+    with StoryBank(str(dst)) as bank:
+        assert [(i.company, i.stage) for i in bank.interviews()] == [("Acme", "screen")]
