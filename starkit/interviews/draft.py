@@ -28,6 +28,7 @@ from starkit.story.coverage import StoryInput, as_story_input
 
 _LABELLED_TITLE = re.compile(r"^Story \d+$")
 _WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,10 @@ def compose_thank_you(
                 fallback = made
     if fallback is not None:
         return fallback
-    text, slots = _render(lex, iv, topics[0], None, "")
+    # no result to reinforce: the draft holds no figure at all, so a number in it can never be
+    # read as a result (a topic or question with a digit gives way to the next one)
+    topic = next(t for t in topics if not _DIGIT.search(t.value))
+    text, slots = _render(lex, iv, topic, None, "")
     return ThankYouDraft(text, slots, findings=_blocking(text, slots)[0])
 
 

@@ -176,6 +176,10 @@ def test_a_log_with_no_quantified_story_gives_a_result_slot_and_no_number() -> N
     assert ("unfilled-placeholder", "error") in _blocking(made.text)
     # no story at all: the same slot
     assert slot in draft_thank_you(log, [])
+    # a question with a figure is not quoted when there is no result: no number at all
+    asked = {**log, "topic": "", "questions": ["How would you grow revenue 10% in Q3?"]}
+    text = draft_thank_you(asked, UNQUANTIFIED)
+    assert slot in text and not re.search(r"\d", text)
 
 
 def test_only_stories_told_in_that_interview_are_reinforced() -> None:
