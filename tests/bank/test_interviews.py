@@ -1,5 +1,6 @@
 """The interview log (schema v4): kept in the bank beside the stories, edited in place, listed
-by company, exported and imported with the bank, and added to a v3 bank with its data kept."""
+by company, exported and imported with the bank, and added to a v3 bank with its data kept.
+The `bank` fixture runs each test on SQLite and, with `-m postgres`, on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -20,12 +21,6 @@ STORY = (
 )
 T0 = "2025-01-05T10:00:00.000000+00:00"
 SID = "11111111-aaaa-4aaa-8aaa-111111111111"
-
-
-@pytest.fixture
-def bank(tmp_path: Path):
-    with StoryBank(str(tmp_path / "log.db")) as b:
-        yield b
 
 
 def test_an_interview_is_logged_read_back_and_edited(bank: StoryBank) -> None:
