@@ -132,9 +132,10 @@ iid = st.selectbox(
 interview = by_id[iid]
 told = [story_by_id[s] for s in interview.story_ids if s in story_by_id]
 
-tab_log, tab_debrief, tab_email = st.tabs(["Log", "Debrief", "Thank-you email"])
-
-with tab_log:
+# One page, top to bottom, in the order of the work after an interview: what happened, the
+# debrief, the note. (Tabs would hide the draft behind a click and can fall back to the first
+# tab when the page redraws.)
+with st.container(border=True, key=S.key("log-view")):
     st.markdown(f"**{md_escape(interview.label)}**")
     rows = [
         ("Interviewers", ", ".join(interview.interviewers)),
@@ -170,7 +171,8 @@ with tab_log:
             S.pop("selected")
             st.rerun()
 
-with tab_debrief:
+st.subheader("Debrief")
+with st.container(key=S.key("debrief-view")):
     lex = load_draft_lexicon()
     mine, checked = st.columns(2, gap="large")
     with mine:
@@ -241,6 +243,7 @@ with tab_debrief:
                     ),
                     hide_index=True,
                     width="stretch",
+                    column_config={"question": st.column_config.TextColumn(width="medium")},
                 )
             if result.uncovered_competencies:
                 st.text("Without a fitting story: " + ", ".join(result.uncovered_competencies))
@@ -262,7 +265,7 @@ def email_box() -> None:
             "role, a topic you discussed and one measured result from a story you told.",
             icon=":material/mail:",
         )
-        # a callback: it runs before the page, so no rerun (which would leave this tab)
+        # a callback: it runs before the page redraws, so no extra rerun is needed
         st.button(
             "Draft email",
             key=S.key("draft", iid),
@@ -328,5 +331,5 @@ def save_draft(interview_id: str) -> None:
         S.pop("email", interview_id)  # the box shows the stored draft on the next run
 
 
-with tab_email:
-    email_box()
+st.subheader("Thank-you email")
+email_box()
