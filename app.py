@@ -32,6 +32,7 @@ PAGES = {
     "Prepare": [
         st.Page("app_pages/story_bank.py", title="Story bank", icon=":material/library_books:"),
         st.Page("app_pages/practice.py", title="Practice", icon=":material/timer:"),
+        st.Page("app_pages/interviews.py", title="Interviews", icon=":material/event:"),
     ],
 }
 

@@ -17,6 +17,11 @@ st.caption(
     "Paste the note you plan to send after an interview. starkit flags template slots left "
     "unfilled, a note with no result you own, and a note too long to read in a minute."
 )
+st.page_link(
+    "app_pages/interviews.py",
+    label="Or draft one from an interview you logged",
+    icon=":material/event:",
+)
 
 
 @st.fragment

@@ -84,6 +84,12 @@ with tab_story:
         )
         if story.tags:
             st.caption("Competencies: " + md_escape(", ".join(names.get(t, t) for t in story.tags)))
+        told_in = bank.interviews(story_id=story.id)
+        if told_in:
+            st.markdown(f"**Told in** ({len(told_in)})")
+            widgets.plain_list(f"{i.label} ({i.stage})" for i in told_in)
+        else:
+            st.caption("Not yet logged as told in an interview (log one on the Interviews page).")
         if st.button("Edit in the Story builder", key=S.key("edit"), icon=":material/edit:"):
             loaders.load_story_into_builder(
                 st.session_state, story.id, story.title, story.text, story.tags

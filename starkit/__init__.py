@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from starkit.bank import StoryBank
     from starkit.crosscheck import cross_check
     from starkit.engine import lint, lint_many
+    from starkit.interviews import draft_thank_you
     from starkit.resume import read_resume
     from starkit.story import parse_story
 
@@ -34,6 +35,7 @@ _LAZY = {
     "parse_story": "starkit.story",
     "read_resume": "starkit.resume",
     "StoryBank": "starkit.bank",
+    "draft_thank_you": "starkit.interviews",
     "cross_check": "starkit.crosscheck",
 }
 
@@ -63,6 +65,7 @@ __all__ = [
     "StoryBank",
     "UnitReport",
     "cross_check",
+    "draft_thank_you",
     "lint",
     "lint_many",
     "parse_story",

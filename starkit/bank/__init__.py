@@ -10,6 +10,7 @@ from starkit.bank.records import (
     BankExport,
     ExportedStory,
     ImportResult,
+    Interview,
     Revision,
     StoredStory,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "BankExport",
     "ExportedStory",
     "ImportResult",
+    "Interview",
     "Revision",
     "StoredStory",
     "StoryBank",

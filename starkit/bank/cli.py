@@ -216,10 +216,16 @@ def _import(args: argparse.Namespace) -> int:
     if args.fmt == "json":
         _emit(_json(result))
     else:
-        _emit(
+        line = (
             f"imported: {result.added} added, {result.updated} updated, "
             f"{result.unchanged} already there"
         )
+        if result.interviews_added or result.interviews_updated:
+            line += (
+                f"; interviews: {result.interviews_added} added, "
+                f"{result.interviews_updated} updated"
+            )
+        _emit(line)
     return 0
 
 

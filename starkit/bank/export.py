@@ -21,6 +21,7 @@ from starkit.bank.records import (
     EXPORT_FORMAT,
     BankExport,
     ExportedStory,
+    Interview,
     StoredStory,
     normalise_tags,
     normalise_title,
@@ -86,7 +87,27 @@ def parse_export(data: str | bytes | dict[str, Any]) -> BankExport:
             )
         if any("\x00" in v for v in (attempt.question, attempt.text or "")):
             raise BankError(f"the import's attempt '{attempt.id}' contains a NUL character")
+    seen_interviews: set[str] = set()
+    for interview in export.interviews:
+        if interview.id in seen_interviews:
+            raise BankError(f"the import has interview '{_safe(interview.id)}' twice")
+        seen_interviews.add(interview.id)
+        _check_interview(interview)
     return export
+
+
+def _check_interview(interview: Interview) -> None:
+    """An imported interview is validated as `StoryBank.add_interview` validates what it saves
+    (one-line fields, list items, NUL, surrogates), and must already be in that clean form."""
+    from starkit.bank.store import valid_interview
+
+    where = f"the import's interview '{_safe(interview.id)}'"
+    try:
+        clean = valid_interview(interview.model_dump())
+    except InputError as exc:
+        raise BankError(f"{where}: {exc}") from None
+    if clean != interview:
+        raise BankError(f"{where}: has untrimmed fields or repeated list items")
 
 
 def _check_story(story: ExportedStory) -> None:

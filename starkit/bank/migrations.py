@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 
 from starkit.bank.schema import (
     ATTEMPTS_TABLE,
+    INTERVIEWS_TABLE,
     META_TABLE,
     REVISIONS_TABLE,
     SCHEMA_VERSION,
@@ -107,7 +108,44 @@ def _v2_to_v3(conn: Connection) -> None:
     conn.exec_driver_sql(f"CREATE INDEX ix_{a}_created ON {a} (created_at)")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: Connection) -> None:
+    """The interview log: one row per interview (company, role, date, round, who interviewed,
+    the questions asked, the ids of the stories told, a topic and notes, the stage), with the
+    candidate's debrief (`self_review`, a JSON object of answers; `followups`, a JSON list) and
+    the thank-you email drafted for it (`email`, NULL until drafted).
+
+    `interviewers`, `questions` and `story_ids` are JSON lists. Story ids are not a foreign key:
+    a purged story leaves its id in the log, shown as a story no longer in the bank.
+    """
+    i = INTERVIEWS_TABLE
+    conn.exec_driver_sql(
+        f"""CREATE TABLE {i} (
+        id VARCHAR(36) PRIMARY KEY,
+        company TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        date VARCHAR(10),
+        round TEXT NOT NULL DEFAULT '',
+        interviewers TEXT NOT NULL DEFAULT '[]',
+        questions TEXT NOT NULL DEFAULT '[]',
+        story_ids TEXT NOT NULL DEFAULT '[]',
+        topic TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        stage VARCHAR(16) NOT NULL DEFAULT 'applied',
+        self_review TEXT NOT NULL DEFAULT '{{}}',
+        followups TEXT NOT NULL DEFAULT '[]',
+        email TEXT,
+        created_at VARCHAR(40) NOT NULL,
+        updated_at VARCHAR(40) NOT NULL
+    )"""
+    )
+    conn.exec_driver_sql(f"CREATE INDEX ix_{i}_company ON {i} (company)")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 """`MIGRATIONS[n]` upgrades a version-n bank to version n + 1."""
 
 

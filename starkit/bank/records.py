@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from datetime import date as Day
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -19,8 +20,8 @@ MAX_TITLE_CHARS = 200
 MAX_TAG_CHARS = 60
 MAX_TAGS = 30
 EXPORT_FORMAT = "starkit-bank"
-EXPORT_VERSION = 2
-"""2 adds practice attempts; a version-1 export (stories only) still imports."""
+EXPORT_VERSION = 3
+"""2 adds practice attempts, 3 the interview log; older exports still import."""
 MAX_ATTEMPT_SECONDS = 3600.0
 
 _SPACES = re.compile(r"\s+")
@@ -162,15 +163,63 @@ class Attempt(_Record):
         return [f.rule for f in self.findings]
 
 
+Stage = Literal["applied", "screen", "onsite", "offer", "declined", "rejected"]
+STAGES: tuple[Stage, ...] = ("applied", "screen", "onsite", "offer", "declined", "rejected")
+MAX_FIELD_CHARS = 200
+MAX_NOTES_CHARS = 20_000
+MAX_LIST_ITEMS = 50
+
+
+class Interview(_Record):
+    """One interview as logged: where, when, who asked what, which saved stories were told,
+    the stage it reached, the candidate's debrief and the thank-you email drafted for it."""
+
+    id: str = Field(min_length=1, max_length=64)
+    company: str = Field(min_length=1, max_length=MAX_FIELD_CHARS)
+    role: str = Field(default="", max_length=MAX_FIELD_CHARS)
+    date: Day | None = None
+    round: str = Field(default="", max_length=MAX_FIELD_CHARS)
+    interviewers: tuple[str, ...] = Field(default=(), max_length=MAX_LIST_ITEMS)
+    questions: tuple[str, ...] = Field(default=(), max_length=MAX_LIST_ITEMS)
+    story_ids: tuple[str, ...] = Field(default=(), max_length=MAX_LIST_ITEMS)
+    topic: str = Field(default="", max_length=MAX_FIELD_CHARS)
+    notes: str = Field(default="", max_length=MAX_NOTES_CHARS)
+    stage: Stage = "applied"
+    self_review: dict[str, str] = Field(default_factory=dict)
+    followups: tuple[str, ...] = Field(default=(), max_length=MAX_LIST_ITEMS)
+    email: str | None = Field(default=None, max_length=MAX_NOTES_CHARS)
+    created_at: datetime
+    updated_at: datetime
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _aware(cls, v: datetime) -> datetime:
+        return v if v.tzinfo else v.replace(tzinfo=UTC)
+
+    @field_validator("self_review")
+    @classmethod
+    def _short_answers(cls, v: dict[str, str]) -> dict[str, str]:
+        if len(v) > MAX_LIST_ITEMS or any(len(a) > MAX_NOTES_CHARS for a in v.values()):
+            raise ValueError("the self-review has too many or too long answers")
+        return v
+
+    @property
+    def label(self) -> str:
+        """'Acme · PM, Platform · onsite · 2026-03-02': how lists show the interview."""
+        parts = [self.company, self.role, self.round, self.date.isoformat() if self.date else ""]
+        return " · ".join(p for p in parts if p)
+
+
 class BankExport(_Record):
-    """The JSON export: every story (deleted ones too) with every revision, and every practice
-    attempt. Lossless."""
+    """The JSON export: every story (deleted ones too) with every revision, every practice
+    attempt and every logged interview. Lossless."""
 
     format: Literal["starkit-bank"] = EXPORT_FORMAT
-    version: Literal[1, 2] = EXPORT_VERSION
+    version: Literal[1, 2, 3] = EXPORT_VERSION
     exported_at: datetime
     stories: list[ExportedStory]
     attempts: list[Attempt] = Field(default_factory=list)
+    interviews: list[Interview] = Field(default_factory=list)
 
 
 class ImportResult(_Record):
@@ -180,3 +229,5 @@ class ImportResult(_Record):
     updated: int = 0
     unchanged: int = 0
     attempts_added: int = 0
+    interviews_added: int = 0
+    interviews_updated: int = 0

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this code reads and writes; older banks are migrated forward on open."""
 
 META_TABLE = "starkit_meta"
 STORIES_TABLE = "starkit_stories"
 REVISIONS_TABLE = "starkit_revisions"
 ATTEMPTS_TABLE = "starkit_attempts"
-BANK_TABLES = frozenset({META_TABLE, STORIES_TABLE, REVISIONS_TABLE, ATTEMPTS_TABLE})
+INTERVIEWS_TABLE = "starkit_interviews"
+BANK_TABLES = frozenset(
+    {META_TABLE, STORIES_TABLE, REVISIONS_TABLE, ATTEMPTS_TABLE, INTERVIEWS_TABLE}
+)
 
 metadata = MetaData()
 
@@ -71,4 +74,26 @@ attempts = Table(
     Column("score", Integer, nullable=True),
     Column("findings", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
+)
+
+# v4: the interview log (who asked what, which stories were told), its debrief and draft email.
+interviews = Table(
+    INTERVIEWS_TABLE,
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("company", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("date", String(10), nullable=True),
+    Column("round", Text, nullable=False),
+    Column("interviewers", Text, nullable=False),
+    Column("questions", Text, nullable=False),
+    Column("story_ids", Text, nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("stage", String(16), nullable=False),
+    Column("self_review", Text, nullable=False),
+    Column("followups", Text, nullable=False),
+    Column("email", Text, nullable=True),
+    Column("created_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
 )

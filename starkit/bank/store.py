@@ -41,13 +41,21 @@ from starkit.bank.records import (
     BankExport,
     ExportedStory,
     ImportResult,
+    Interview,
     Revision,
     StoredStory,
     normalise_tags,
     normalise_title,
     utc_now,
 )
-from starkit.bank.schema import META_TABLE, SCHEMA_VERSION, attempts, revisions, stories
+from starkit.bank.schema import (
+    META_TABLE,
+    SCHEMA_VERSION,
+    attempts,
+    interviews,
+    revisions,
+    stories,
+)
 from starkit.errors import BankError, InputError
 from starkit.textio import check_text
 
@@ -576,6 +584,112 @@ class StoryBank:
             rows = list(conn.execute(query).mappings())
         return [self._attempt(r) for r in reversed(rows)]
 
+    # ----------------------------------------------------------------- interviews
+
+    @staticmethod
+    def _interview(row: Any) -> Interview:
+        return Interview(
+            id=row["id"],
+            company=row["company"],
+            role=row["role"],
+            date=row["date"],
+            round=row["round"],
+            interviewers=tuple(json.loads(row["interviewers"])),
+            questions=tuple(json.loads(row["questions"])),
+            story_ids=tuple(json.loads(row["story_ids"])),
+            topic=row["topic"],
+            notes=row["notes"],
+            stage=row["stage"],
+            self_review=json.loads(row["self_review"]),
+            followups=tuple(json.loads(row["followups"])),
+            email=row["email"],
+            created_at=_dt(row["created_at"]),
+            updated_at=_dt(row["updated_at"]),
+        )
+
+    @staticmethod
+    def _interview_values(interview: Interview) -> dict[str, Any]:
+        return {
+            "id": interview.id,
+            "company": interview.company,
+            "role": interview.role,
+            "date": None if interview.date is None else interview.date.isoformat(),
+            "round": interview.round,
+            "interviewers": json.dumps(list(interview.interviewers)),
+            "questions": json.dumps(list(interview.questions)),
+            "story_ids": json.dumps(list(interview.story_ids)),
+            "topic": interview.topic,
+            "notes": interview.notes,
+            "stage": interview.stage,
+            "self_review": json.dumps(interview.self_review, sort_keys=True),
+            "followups": json.dumps(list(interview.followups)),
+            "email": interview.email,
+            "created_at": _ts(interview.created_at),
+            "updated_at": _ts(interview.updated_at),
+        }
+
+    def add_interview(self, company: str, **fields: Any) -> Interview:
+        """Log one interview (`company` and any `Interview` field but id and times); returns
+        it as stored. Text is trimmed; empty list items are dropped."""
+        now = utc_now()
+        interview = valid_interview(
+            {**fields, "company": company, "id": str(uuid.uuid4()), "created_at": now,
+             "updated_at": now}
+        )  # fmt: skip
+        with self._write() as conn:
+            conn.execute(interviews.insert().values(**self._interview_values(interview)))
+        return _stored(interview)
+
+    def get_interview(self, interview_id: str) -> Interview:
+        """One logged interview (BankError when there is none with this id)."""
+        with self._read() as conn:
+            return self._interview(self._interview_row(conn, interview_id))
+
+    def _interview_row(self, conn: Connection, interview_id: str) -> Any:
+        row = (
+            conn.execute(select(interviews).where(interviews.c.id == str(interview_id)))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise BankError(f"no interview with id '{interview_id}' in {self.location.display}")
+        return row
+
+    def update_interview(self, interview_id: str, **changes: Any) -> Interview:
+        """Change some fields of a logged interview (its stage, debrief, draft email...)."""
+        if {"id", "created_at", "updated_at"} & set(changes):
+            raise InputError("an interview's id and times cannot be changed")
+        with self._write() as conn:
+            old = self._interview(self._interview_row(conn, interview_id))
+            new = valid_interview({**old.model_dump(), **changes, "updated_at": utc_now()})
+            if new.model_dump(exclude={"updated_at"}) == old.model_dump(exclude={"updated_at"}):
+                return old
+            conn.execute(
+                interviews.update()
+                .where(interviews.c.id == old.id)
+                .values(**self._interview_values(new))
+            )
+        return _stored(new)
+
+    def delete_interview(self, interview_id: str) -> None:
+        """Remove a logged interview for good (the stories told stay in the bank)."""
+        with self._write() as conn:
+            self._interview_row(conn, interview_id)
+            conn.execute(interviews.delete().where(interviews.c.id == str(interview_id)))
+
+    def interviews(self, *, story_id: str | None = None) -> list[Interview]:
+        """Logged interviews by company, then date (undated last), then time logged;
+        `story_id` keeps those where that story was told."""
+        with self._read() as conn:
+            rows = list(conn.execute(select(interviews)).mappings())
+        found = [self._interview(r) for r in rows]
+        if story_id is not None:
+            found = [i for i in found if story_id in i.story_ids]
+        return sorted(
+            found,
+            key=lambda i: (i.company.lower(), i.date is None, i.date or "", i.created_at, i.id),
+        )
+
     # ----------------------------------------------------------------- export / import
 
     def snapshot(self) -> BankExport:
@@ -596,8 +710,14 @@ class StoryBank:
                     select(attempts).order_by(attempts.c.created_at, attempts.c.id)
                 ).mappings()
             )
+            interview_rows = list(
+                conn.execute(
+                    select(interviews).order_by(interviews.c.created_at, interviews.c.id)
+                ).mappings()
+            )
         return BankExport(
             attempts=[self._attempt(r) for r in attempt_rows],
+            interviews=[self._interview(r) for r in interview_rows],
             exported_at=utc_now(),
             stories=[
                 ExportedStory(**self._story(r).model_dump(), revisions=by_story.get(r["id"], []))
@@ -634,6 +754,7 @@ class StoryBank:
 
         export = data if isinstance(data, BankExport) else parse_export(data)
         added = updated = unchanged = attempts_added = 0
+        interviews_added = interviews_updated = 0
         with self._write() as conn:
             for story in export.stories:
                 outcome = self._import_one(conn, story)
@@ -642,9 +763,35 @@ class StoryBank:
                 unchanged += outcome == "unchanged"
             for attempt in export.attempts:
                 attempts_added += self._import_attempt(conn, attempt)
+            for interview in export.interviews:
+                outcome = self._import_interview(conn, interview)
+                interviews_added += outcome == "added"
+                interviews_updated += outcome == "updated"
         return ImportResult(
-            added=added, updated=updated, unchanged=unchanged, attempts_added=attempts_added
+            added=added,
+            updated=updated,
+            unchanged=unchanged,
+            attempts_added=attempts_added,
+            interviews_added=interviews_added,
+            interviews_updated=interviews_updated,
         )
+
+    def _import_interview(self, conn: Connection, interview: Interview) -> str:
+        """Add an imported interview, or take it over this bank's copy when it was changed
+        later (the log is edited, unlike revisions); an older or equal copy is left alone."""
+        row = (
+            conn.execute(select(interviews).where(interviews.c.id == interview.id))
+            .mappings()
+            .first()
+        )
+        values = self._interview_values(interview)
+        if row is None:
+            conn.execute(interviews.insert().values(**values))
+            return "added"
+        if self._interview(row) == interview or row["updated_at"] >= values["updated_at"]:
+            return "unchanged"
+        conn.execute(interviews.update().where(interviews.c.id == interview.id).values(**values))
+        return "updated"
 
     def _import_attempt(self, conn: Connection, attempt: Attempt) -> bool:
         """Add an imported attempt unless this bank has it; BankError if the same id differs."""
@@ -722,6 +869,79 @@ class StoryBank:
                 ],
             )
         return "added" if existing is None else "updated"
+
+
+def _clean_line(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text, not {type(value).__name__}")
+    clean = " ".join(value.split())
+    _storable(clean, what)
+    return clean
+
+
+def _clean_list(value: object, what: str) -> tuple[str, ...]:
+    """A list of one-line items (a comma-separated string for names), trimmed, de-duplicated."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split("\n") if what == "a question" else value.split(",")
+    if not isinstance(value, list | tuple):
+        raise InputError(f"{what}s must be a list of text, not {type(value).__name__}")
+    out: list[str] = []
+    for item in value:
+        clean = _clean_line(item, what)
+        if clean and clean not in out:
+            out.append(clean)
+    return tuple(out)
+
+
+def valid_interview(fields: dict[str, Any]) -> Interview:
+    """An `Interview` from user fields, cleaned; one-line InputError when malformed."""
+    from pydantic import ValidationError
+
+    data = dict(fields)
+    for key in ("company", "role", "round", "topic"):
+        if key in data and data[key] is not None:
+            data[key] = _clean_line(data[key], f"the {key}")
+    if not data.get("company"):
+        raise InputError("an interview needs the company's name")
+    for key, what in (
+        ("interviewers", "an interviewer"),
+        ("questions", "a question"),
+        ("story_ids", "a story id"),
+        ("followups", "a follow-up"),
+    ):
+        if key in data:
+            data[key] = _clean_list(data[key], what)
+    for key in ("id", "notes", "email"):
+        if isinstance(data.get(key), str):
+            _storable(data[key], f"the {key}")
+    if data.get("date") == "":
+        data["date"] = None
+    if isinstance(data.get("stage"), str):
+        data["stage"] = data["stage"].strip().lower()
+    review = data.get("self_review")
+    if isinstance(review, dict):
+        for answer in review.values():
+            if isinstance(answer, str):
+                _storable(answer, "a self-review answer")
+    try:
+        return Interview(**data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+        raise InputError(f"the interview's '{loc}' is not valid: {msg}") from None
+
+
+def _stored(interview: Interview) -> Interview:
+    """The interview as the database gives it back (times round-trip through text)."""
+    return interview.model_copy(
+        update={
+            "created_at": _dt(_ts(interview.created_at)),
+            "updated_at": _dt(_ts(interview.updated_at)),
+        }
+    )
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -14,7 +14,14 @@ import json
 DELAY_MS = 80
 """Pause after the last keystroke before the value is sent (short enough to feel live)."""
 
-LIVE_PREFIXES = ("story-", "email-", "resume-paste", "resume-edit-", "practice-answer")
+LIVE_PREFIXES = (
+    "story-",
+    "email-",
+    "resume-paste",
+    "resume-edit-",
+    "practice-answer",
+    "interviews-email-",
+)
 """CSS key prefixes (`st-key-` + the widget key with `.` turned into `-`) that are live."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-PAGES = ("resume", "story", "bank", "email", "practice")
+PAGES = ("resume", "story", "bank", "email", "practice", "interviews")
 
 
 class PageState:
@@ -69,6 +69,9 @@ KEEP: tuple[str, ...] = (
     "practice.mtype",
     "practice.mode",
     "practice.answer-*",
+    "interviews.email.*",
+    "interviews.review.*",
+    "interviews.followups.*",
 )
 """Widget keys whose values must survive a visit to another page (glob patterns)."""
 

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from starkit.bank import SCHEMA_VERSION, StoryBank
 from starkit.bank.export import parse_export
+from starkit.bank.records import EXPORT_VERSION
 from starkit.errors import BankError, InputError
 
 FINDINGS = [
@@ -58,7 +59,7 @@ def test_attempts_exported_and_imported(bank_url: str, tmp_path) -> None:
         _save_two(bank)
         exported = bank.export_json()
     data = json.loads(exported)
-    assert data["version"] == 2 and len(data["attempts"]) == 2
+    assert data["version"] == EXPORT_VERSION and len(data["attempts"]) == 2
     with StoryBank(str(tmp_path / "other.db")) as other:
         result = other.import_json(exported)
         assert result.added == 1 and result.attempts_added == 2
@@ -109,6 +110,7 @@ def test_v2_bank_gains_attempts_table(tmp_path) -> None:
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:  # roll the file back to v2 as starkit 0.2 wrote it
         conn.exec_driver_sql("DROP TABLE starkit_attempts")
+        conn.exec_driver_sql("DROP TABLE starkit_interviews")  # v4
         conn.execute(text("UPDATE starkit_meta SET value = '2' WHERE key = 'schema_version'"))
     engine.dispose()
     with StoryBank(str(path)) as bank:
@@ -122,4 +124,4 @@ def test_v2_bank_gains_attempts_table(tmp_path) -> None:
             text("SELECT value FROM starkit_meta WHERE key = 'schema_version'")
         ).scalar_one()
     engine.dispose()
-    assert version == str(SCHEMA_VERSION) == "3"
+    assert version == str(SCHEMA_VERSION)

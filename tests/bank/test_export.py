@@ -63,7 +63,8 @@ def test_round_trip_between_sqlite_and_postgres(tmp_path, pg_url):
 def test_export_json_is_the_published_shape(bank):
     ids = _fill(bank)
     data = json.loads(bank.export_json())
-    assert data["format"] == "starkit-bank" and data["version"] == 2 and data["attempts"] == []
+    assert data["format"] == "starkit-bank" and data["version"] == 3 and data["attempts"] == []
+    assert data["interviews"] == []
     by_id = {s["id"]: s for s in data["stories"]}
     assert set(by_id) == set(ids.values())
     checkout = by_id[ids["checkout"]]
@@ -118,7 +119,7 @@ def _export_dict(bank: StoryBank) -> dict:
     ("mutate", "match"),
     [
         (lambda d: d.update(format="something-else"), "not a starkit bank export"),
-        (lambda d: d.update(version=3), "malformed at 'version'"),
+        (lambda d: d.update(version=99), "malformed at 'version'"),
         (lambda d: d["stories"][0].update(colour="red"), "unknown field"),
         (lambda d: d["stories"][0].pop("title"), "malformed at 'stories.0.title'"),
         (lambda d: d["stories"][0]["revisions"][0].update(number=2), "numbered 1, 2, 3"),
