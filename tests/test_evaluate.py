@@ -471,11 +471,20 @@ def test_answer_labels_reject_an_unknown_question_type(answers_files):
         ev.run_file(texts, "answer", labels=labels, lint=_fake_answer_lint)
 
 
-def test_a_question_belongs_to_answers_only(tmp_path):
-    texts = tmp_path / "b.jsonl"
-    _write(texts, [{"id": "b1", "question": "Why?", "text": "Led 4 squads", "rules": []}])
-    with pytest.raises(InputError, match="question is given only with answers"):
-        ev.run_file(texts, "bullet", lint=_fake_lint)
+def test_a_question_is_passed_to_answers_only(tmp_path):
+    """A story's prompt (`question`) is context: the story is linted without it."""
+    texts = tmp_path / "s.jsonl"
+    _write(
+        texts, [{"id": "s1", "question": "Tell me about...", "text": "Led 4 squads", "rules": []}]
+    )
+    seen: list[tuple] = []
+
+    def two_args(text: str, kind: str) -> Report:
+        seen.append((text, kind))
+        return _fake_lint(text, kind)
+
+    ev.run_file(texts, "story", lint=two_args)
+    assert seen == [("Led 4 squads", "story")]
 
 
 def test_answer_rules_match_the_registry():

@@ -580,11 +580,10 @@ def load_any(path: Path, kind: str, labels: Path | None = None) -> list[Labelled
             raise InputError(
                 f"{path}:{lineno}: '{ident}': rule {unknown[0]!r} is not a {kind} rule"
             )
-        question = data.get("question") or ""
+        # the question an answer is linted with (a story's prompt is context only: ignored)
+        question = (data.get("question") or "") if kind == "answer" else ""
         if not isinstance(question, str):
             raise InputError(f"{path}:{lineno}: '{ident}': 'question' must be a string")
-        if question and kind != "answer":
-            raise InputError(f"{path}:{lineno}: '{ident}': a question is given only with answers")
         note = str(data.get("note", ""))
         out.append(LabelledText(ident, data["text"], frozenset(rules), note, question, qtype))
     return out
