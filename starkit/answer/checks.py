@@ -94,7 +94,7 @@ def answer_metric_list(ctx: UnitContext) -> list[Hit]:
     if a is None:
         return []
     listed = a.distinct_metrics()
-    tied = [m for m in listed if m.text.lower() in a.tied_metrics]
+    tied = [m for m in listed if m.metric in a.tied_metrics]
     if len(listed) < _MIN_LISTED or len(tied) > 1:
         return []
     return _whole(ctx, count=len(listed), metrics=", ".join(m.text for m in listed[:4]))

@@ -57,6 +57,12 @@ class Mention:
     token_start: int
     token_end: int
     label: str = ""  # the measure as written ("share of weekly active users who post a story")
+    key: str = ""  # the metric it names: its lexicon entry ('churn' for "churned", "churn rate")
+
+    @property
+    def metric(self) -> str:
+        """What makes two mentions the same metric: the entry, else the words as written."""
+        return self.key or self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ class AnswerFacts:
     launch: bool = False
     first_metric_sentence: int | None = None
     goal_sentences: list[int] = field(default_factory=list)
-    tied_metrics: set[str] = field(default_factory=set)
+    tied_metrics: set[str] = field(default_factory=set)  # `Mention.metric` of each
     question_metrics: list[str] = field(default_factory=list)
 
     def has(self, part: str) -> bool:
@@ -95,11 +101,12 @@ class AnswerFacts:
         return [f for f in FAMILIES if f in found]
 
     def distinct_metrics(self) -> list[Mention]:
-        """One mention per metric name (first occurrence), in text order."""
+        """One mention per metric (first occurrence), in text order: inflections and forms of
+        one lexicon entry ("churn", "churned", "churn rate") are one metric."""
         seen: set[str] = set()
         out = []
         for m in self.metrics:
-            key = m.text.lower()
+            key = m.metric
             if key not in seen:
                 seen.add(key)
                 out.append(m)
@@ -215,7 +222,14 @@ def _mentions(ctx: UnitContext) -> list[Mention]:
         vanity = bool(vanity_spans) and not causal and not ratio and not _qualified(ctx, s, e)
         span = doc[s:e]
         label = _label(ctx, s, e) if _qualified(ctx, s, e) else ""
-        out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e, label))
+        # one causal or vanity term covering the whole mention names its metric
+        whole = {
+            f"{cat}:{entry}" for cat, entry, a, b in sources if cat != "family" and (a, b) == (s, e)
+        }
+        key = whole.pop() if len(whole) == 1 else ""
+        out.append(
+            Mention(span.start_char, span.end_char, span.text, family, vanity, s, e, label, key)
+        )
     return out
 
 
@@ -424,7 +438,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         others = [
             m
             for m in heading_metrics(k)
-            if facts.primary is None or m.text.lower() != facts.primary.text.lower()
+            if facts.primary is None or m.metric != facts.primary.metric
         ]
         if in_sent("input", k) and others:
             add("inputs", k)
@@ -441,7 +455,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         )
     }
     for k in tied_sents:
-        facts.tied_metrics.update(m.text.lower() for m in metrics_in(k))
+        facts.tied_metrics.update(m.metric for m in metrics_in(k))
     if facts.primary is not None:
-        facts.tied_metrics.add(facts.primary.text.lower())
+        facts.tied_metrics.add(facts.primary.metric)
     return facts
