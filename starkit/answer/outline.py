@@ -88,6 +88,8 @@ class AnswerFacts:
     first_metric_sentence: int | None = None
     goal_sentences: list[int] = field(default_factory=list)
     tied_metrics: set[str] = field(default_factory=set)  # `Mention.metric` of each
+    # measures no lexicon names, as (text, tied to something)
+    unnamed_measures: list[tuple[str, bool]] = field(default_factory=list)
     question_metrics: list[str] = field(default_factory=list)
 
     def has(self, part: str) -> bool:
@@ -288,6 +290,7 @@ def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
     return len(sents) - 1
 
 
+_NAMED_REACH = 2  # tokens between a measure head and a named metric it belongs to
 _CUT_REACH = 3  # tokens between 'by' / 'vs' / 'which' and a dimension word
 _GUARD_AFTER, _GUARD_BEFORE = 8, 5  # tokens between a weak guardrail cue and its metric
 
@@ -458,4 +461,19 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         facts.tied_metrics.update(m.metric for m in metrics_in(k))
     if facts.primary is not None:
         facts.tied_metrics.add(facts.primary.metric)
+    # measures the lexicons do not name ("resurrection ratio", "on-schedule rate"): a measure
+    # head after a content word, with no named metric beside it
+    sent_at = {s: k for k, (s, _) in enumerate(sents)}
+    near_named = {
+        k for m in metrics for k in range(m.token_start - _NAMED_REACH, m.token_end + _NAMED_REACH)
+    }
+    for a, b in cues.get("measure-head", []):
+        before = doc[a - 1] if a > 0 else None
+        if before is None or not before.is_alpha or before.is_stop:
+            continue  # "* rate for each action", "the rate": no measure is named
+        if any(k in near_named for k in range(a, b)):
+            continue  # "conversion rate", "retention score": a named metric's own head
+        sa, sb = ctx.chars(a - 1, b)
+        tied = sent_at.get(ctx.sentence_of(a)[0]) in tied_sents
+        facts.unnamed_measures.append((ctx.text[sa:sb], tied))
     return facts
