@@ -20,6 +20,7 @@ QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
 # ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
+_MEASURE_ASK = "measure-ask"  # types.toml: asks what to measure ("what metrics should we use")
 PartName = Literal[
     "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
     "data_checks", "instrumentation",
@@ -162,10 +163,17 @@ def _sentences(ctx: UnitContext) -> list[tuple[int, int]]:
 
 
 def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
+    """Cues per type. A trade-off cue inside an ask for measures ('which metrics should we
+    track') asks what to measure, not whether to ship: it does not count."""
     scores = dict.fromkeys(QUESTION_TYPES, 0)
-    for entry, start, _ in _raw(doc, "qtype"):
-        if limit is None or start < limit:
-            scores[entry] = scores.get(entry, 0) + 1
+    raw = _raw(doc, "qtype")
+    asks = {k for entry, s, e in raw if entry == _MEASURE_ASK for k in range(s, e)}
+    for entry, start, end in raw:
+        if entry not in scores or (limit is not None and start >= limit):
+            continue
+        if entry == "tradeoff" and any(k in asks for k in range(start, end)):
+            continue
+        scores[entry] += 1
     return scores
 
 

@@ -78,6 +78,11 @@ def test_type_comes_from_the_question(question, expected):
             "Asked to improve the efficiency of airport security lines, where do you start?",
             "success",
         ),
+        ("A label can sign one new artist. Which one would you fund?", "tradeoff"),
+        ("How would you decide which city to launch bike sharing in first?", "tradeoff"),
+        # asking which measures to use is no ship-or-not decision, whatever its modal
+        ("What metrics should you use to judge the success of a recipe app?", "success"),
+        ("Which metrics should we look at for a podcast app's home screen?", "success"),
     ],
 )
 def test_decision_and_definition_questions_get_their_type(question, expected):
