@@ -469,11 +469,14 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         facts.tied_metrics.update(m.metric for m in metrics_in(k))
     if facts.primary is not None:
         facts.tied_metrics.add(facts.primary.metric)
-    # measures the lexicons do not name ("resurrection ratio", "on-schedule rate"): a measure
-    # head after a content word, with no named metric beside it
+    # measures the lexicons do not name ("resurrection ratio", "on-schedule rate", "congestion
+    # per line"): a measure head after a content word, with no named metric beside it; a
+    # repeat of one of the last few is the same measure
     sent_at = {s: k for k, (s, _) in enumerate(sents)}
     near_named = {
-        k for m in metrics for k in range(m.token_start - _NAMED_REACH, m.token_end + _NAMED_REACH)
+        k
+        for m in metrics
+        for k in range(m.token_start - _NAMED_REACH, m.token_end + _NAMED_REACH + 1)
     }
     for a, b in cues.get("measure-head", []):
         before = doc[a - 1] if a > 0 else None
@@ -481,7 +484,9 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             continue  # "* rate for each action", "the rate": no measure is named
         if any(k in near_named for k in range(a, b)):
             continue  # "conversion rate", "retention score": a named metric's own head
-        sa, sb = ctx.chars(a - 1, b)
+        end = b + 1 if ctx.lower(a) == "per" and b < len(doc) and doc[b].is_alpha else b
+        sa, sb = ctx.chars(a - 1, end)  # "congestion per line": the unit belongs to it
         tied = sent_at.get(ctx.sentence_of(a)[0]) in tied_sents
-        facts.unnamed_measures.append((ctx.text[sa:sb], tied))
+        if all(t.lower() != ctx.text[sa:sb].lower() for t, _ in facts.unnamed_measures[-8:]):
+            facts.unnamed_measures.append((ctx.text[sa:sb], tied))
     return facts
