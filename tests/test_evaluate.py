@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from starkit.errors import InputError, StarkitError
-from starkit.models import Finding, Report
+from starkit.models import Finding, Report, UnitReport
 from tools import evaluate as ev
 
 # --- Scores ----------------------------------------------------------------------------------
@@ -375,3 +375,121 @@ def test_any_labelled_file_rejects_rules_of_another_kind(tmp_path):
     texts.write_text('{"id": "a", "text": "Hi", "rules": ["email-length"]}\n', encoding="utf-8")
     with pytest.raises(InputError, match="not a bullet rule"):
         ev.run_file(texts, "bullet", lint=_fake_lint)
+
+
+# --- metrics answers (`--kind answer`) -------------------------------------------------------
+
+
+def _fake_answer_lint(text: str, kind: str, question: str | None = None) -> Report:
+    """Types the question 'tradeoff' when it asks 'should', else 'success'; fires
+    answer-no-goal when the answer has no 'goal' and answer-no-guardrail when no 'churn'."""
+    assert kind == "answer"
+    qtype = "tradeoff" if question and "should" in question.lower() else "success"
+    rules = []
+    if "goal" not in text.lower() and qtype == "success":
+        rules.append("answer-no-goal")
+    if "churn" not in text.lower():
+        rules.append("answer-no-guardrail")
+    findings = [
+        Finding(rule=r, severity="warning", message="m", start=0, end=1, suggestion="s")
+        for r in rules
+    ]
+    unit = UnitReport(
+        index=0,
+        kind="answer",
+        start=0,
+        end=len(text),
+        text=text,
+        score=50,
+        words=len(text.split()),
+        details={"question_type": qtype},
+    )
+    return Report(kind="answer", text=text, findings=findings, score=50, units=[unit])
+
+
+ANSWERS = [
+    {"id": "a1", "question": "Should we run the deal?", "text": "Revenue per coupon; churn."},
+    {"id": "a2", "question": "How would you measure success?", "text": "DAU and sessions."},
+    {"id": "a3", "question": "Should we fund the show?", "text": "Watch hours."},
+]
+ANSWER_LABELS = [
+    {"id": "a1", "type": "tradeoff", "rules": []},
+    {"id": "a2", "type": "success", "rules": ["answer-no-goal", "answer-no-guardrail"]},
+    {"id": "a3", "type": "success", "rules": ["answer-no-guardrail", "answer-no-goal"]},
+]
+
+
+@pytest.fixture
+def answers_files(tmp_path):
+    _write(tmp_path / "answers.jsonl", ANSWERS)
+    _write(tmp_path / "answers.labels.jsonl", ANSWER_LABELS)
+    return tmp_path / "answers.jsonl", tmp_path / "answers.labels.jsonl"
+
+
+def test_answers_are_linted_with_their_question_and_scored_per_rule(answers_files):
+    texts, labels = answers_files
+    evaluation = ev.run_file(texts, "answer", labels=labels, lint=_fake_answer_lint)
+    assert set(ev.ANSWER_RULES) <= set(evaluation.scores)
+    # a3's question asks 'should': typed tradeoff, so the success-only rule stays silent
+    assert evaluation.scores["answer-no-goal"] == ev.Scores(tp=1, fn=1)
+    assert evaluation.scores["answer-no-guardrail"] == ev.Scores(tp=2)
+    assert evaluation.types_found == {"tradeoff": 2, "success": 1}
+    assert evaluation.types_labelled == {"tradeoff": 1, "success": 2}
+    assert [(t.id, t.found, t.labelled) for t in evaluation.type_misses] == [
+        ("a3", "tradeoff", "success")
+    ]
+
+
+def test_answer_table_prints_types_found_against_labelled(answers_files, monkeypatch, capsys):
+    texts, labels = answers_files
+    monkeypatch.setattr(ev, "_default_lint", lambda: _fake_answer_lint)
+    args = ["--file", str(texts), "--labels", str(labels), "--kind", "answer", "--errors"]
+    assert ev.main(args) == 0
+    out = capsys.readouterr().out
+    assert "question types found: tradeoff 2, success 1" in out
+    assert "question types labelled: success 2, tradeoff 1" in out
+    assert "types agreeing: 2/3 labelled" in out
+    assert "a3: found tradeoff, labelled success" in out
+    assert "Should we fund the show?" in out
+    assert "a3: missed answer-no-goal" in out
+
+
+def test_answer_json_carries_the_question_types(answers_files, monkeypatch, capsys):
+    texts, labels = answers_files
+    monkeypatch.setattr(ev, "_default_lint", lambda: _fake_answer_lint)
+    args = ["--file", str(texts), "--labels", str(labels), "--kind", "answer", "--json"]
+    assert ev.main(args) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["answers.jsonl"]["answer-no-goal"]["fn"] == 1
+    assert payload["question_types"]["answers.jsonl"]["found"] == {"tradeoff": 2, "success": 1}
+
+
+def test_answer_labels_reject_an_unknown_question_type(answers_files):
+    texts, labels = answers_files
+    _write(labels, [{"id": "a1", "type": "strategy", "rules": []}])
+    with pytest.raises(InputError, match="unknown question type 'strategy'"):
+        ev.run_file(texts, "answer", labels=labels, lint=_fake_answer_lint)
+
+
+def test_a_question_is_passed_to_answers_only(tmp_path):
+    """A story's prompt (`question`) is context: the story is linted without it."""
+    texts = tmp_path / "s.jsonl"
+    _write(
+        texts, [{"id": "s1", "question": "Tell me about...", "text": "Led 4 squads", "rules": []}]
+    )
+    seen: list[tuple] = []
+
+    def two_args(text: str, kind: str) -> Report:
+        seen.append((text, kind))
+        return _fake_lint(text, kind)
+
+    ev.run_file(texts, "story", lint=two_args)
+    assert seen == [("Led 4 squads", "story")]
+
+
+def test_answer_rules_match_the_registry():
+    """Every rule the registry applies to answers is scored, and nothing else."""
+    from starkit.rules import load_rules
+
+    applied = {code for code, spec in load_rules().items() if "answer" in spec.kinds}
+    assert applied == set(ev.ANSWER_RULES)

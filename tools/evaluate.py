@@ -8,6 +8,8 @@ labelling conventions.
     python tools/evaluate.py [--set bullets|emails|quantities|all] [--data DIR] [--errors]
     python tools/evaluate.py --file corpus/resume_bullets/dev.jsonl \
         --labels corpus/resume_bullets/dev.labels.jsonl --kind bullet
+    python tools/evaluate.py --file corpus/metric_answers/sealed.jsonl \
+        --labels corpus/metric_answers/sealed.labels.jsonl --kind answer [--errors]
 
 The evaluation lives outside the installed package (`tools/`), beside the data it reads.
 
@@ -19,6 +21,12 @@ their characters overlap. A gold span is found (TP) when any prediction overlaps
 missed (FN); a prediction overlapping no gold span is a false alarm (FP). Overlap, not exact
 boundaries, is compared so that "2 weeks" against "2" is not an error. A second, text-level row
 asks only "does the text hold any measuring quantity?", the question `no-quantification` turns on.
+
+Metrics answers (`--kind answer`) are scored like bullets, one answer per unit, each linted with
+its `question` (a line's optional field). A rule of one question type only (RULES.md, "Metric-
+answer rules") is simply silent on the others, so a label lists only the rules that apply to
+its type. When lines or labels give the labelled question `type`, the table is followed by the
+types found against the types labelled, and `--errors` lists every answer typed differently.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +71,25 @@ STORY_RULES: tuple[str, ...] = (
     "we-not-i",
     "answer-length",
 )
+# RULES.md "Metric-answer rules": every `answer-*` code, plus the two rules of every kind.
+ANSWER_RULES: tuple[str, ...] = (
+    "answer-no-goal",
+    "answer-no-primary-metric",
+    "answer-vanity-primary",
+    "answer-no-input-metrics",
+    "answer-no-guardrail",
+    "answer-no-threshold",
+    "answer-no-tradeoff",
+    "answer-metric-list",
+    "answer-one-family",
+    "answer-no-segmentation",
+    "answer-no-data-check",
+    "answer-no-instrumentation",
+    "answer-length",
+    "vague-language",
+    "unfilled-placeholder",
+)
+QUESTION_TYPES: tuple[str, ...] = ("success", "diagnosis", "program", "tradeoff")
 SET_NAMES: tuple[str, ...] = ("bullets", "emails", "quantities", "stories")
 _LABELLED = {
     "bullets": ("bullet", BULLET_RULES),
@@ -70,7 +98,12 @@ _LABELLED = {
 }
 # The story dev set lives with the segmentation work; other data dirs hold their own.
 STORY_DATA_DIR = ROOT / "tests" / "data" / "stories"
-_KIND_RULES = {"bullet": BULLET_RULES, "email": EMAIL_RULES, "story": STORY_RULES}
+_KIND_RULES = {
+    "bullet": BULLET_RULES,
+    "email": EMAIL_RULES,
+    "story": STORY_RULES,
+    "answer": ANSWER_RULES,
+}
 
 # Row names of the quantities table.
 QUANTITY_SPAN = "quantity-span"
@@ -85,6 +118,9 @@ class _Report(Protocol):
     @property
     def findings(self) -> Sequence[_Finding]: ...
 
+    @property
+    def units(self) -> Sequence[Any]: ...
+
 
 class _Quantity(Protocol):
     start: int
@@ -92,7 +128,7 @@ class _Quantity(Protocol):
     text: str
 
 
-LintFn = Callable[[str, str], _Report]
+LintFn = Callable[..., _Report]  # (text, kind), or (text, kind, question) for answers
 FindQuantitiesFn = Callable[[str], Iterable[_Quantity]]
 
 
@@ -161,14 +197,28 @@ class Miss:
     extra: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class TypeMiss:
+    """A metrics answer whose question type was found differently from its label."""
+
+    id: str
+    question: str
+    found: str
+    labelled: str
+
+
 @dataclass
 class Evaluation:
-    """Per-rule scores for one set, and the texts behind every error."""
+    """Per-rule scores for one set, and the texts behind every error. For metrics answers,
+    the question types found and (when labelled) the labelled ones."""
 
     set_name: str
     size: int
     scores: dict[str, Scores]
     misses: list[Miss] = field(default_factory=list)
+    types_found: Counter[str] = field(default_factory=Counter)
+    types_labelled: Counter[str] = field(default_factory=Counter)
+    type_misses: list[TypeMiss] = field(default_factory=list)
 
     def micro(self) -> Scores:
         """All rows pooled (for the quantities set, the span row only)."""
@@ -215,12 +265,15 @@ class QuantityRecord(_Strict):
 
 @dataclass(frozen=True)
 class LabelledText:
-    """A bullet or email with the exact set of rules that must fire on it."""
+    """A bullet or email with the exact set of rules that must fire on it; a metrics answer
+    also carries its question and, when labelled, the question's type."""
 
     id: str
     text: str
     rules: frozenset[str]
     note: str = ""
+    question: str = ""
+    qtype: str = ""
 
 
 @dataclass(frozen=True)
@@ -496,11 +549,13 @@ def load_any(path: Path, kind: str, labels: Path | None = None) -> list[Labelled
     error."""
     allowed = set(_KIND_RULES[kind])
     gold: dict[str, list[str]] = {}
+    gold_types: dict[str, str] = {}
     if labels is not None:
         for lineno, data in _read_jsonl(labels):
             if not isinstance(data, dict) or "id" not in data or "rules" not in data:
                 raise InputError(f"{labels}:{lineno}: a label line needs 'id' and 'rules'")
             gold[str(data["id"])] = list(data["rules"])
+            gold_types[str(data["id"])] = _question_type(labels, lineno, data.get("type"))
     out: list[LabelledText] = []
     seen: set[str] = set()
     for lineno, data in _read_jsonl(path):
@@ -514,17 +569,44 @@ def load_any(path: Path, kind: str, labels: Path | None = None) -> list[Labelled
             if ident not in gold:
                 continue  # not labelled (yet)
             rules = gold[ident]
+            qtype = gold_types[ident]
         else:
             rules = data.get("rules", data.get("fires"))
             if rules is None:
                 raise InputError(f"{path}:{lineno}: '{ident}' has no 'rules' (give --labels)")
+            qtype = _question_type(path, lineno, data.get("type"))
         unknown = sorted(set(rules) - allowed)
         if unknown:
             raise InputError(
                 f"{path}:{lineno}: '{ident}': rule {unknown[0]!r} is not a {kind} rule"
             )
-        out.append(LabelledText(ident, data["text"], frozenset(rules), str(data.get("note", ""))))
+        # the question an answer is linted with (a story's prompt is context only: ignored)
+        question = (data.get("question") or "") if kind == "answer" else ""
+        if not isinstance(question, str):
+            raise InputError(f"{path}:{lineno}: '{ident}': 'question' must be a string")
+        note = str(data.get("note", ""))
+        out.append(LabelledText(ident, data["text"], frozenset(rules), note, question, qtype))
     return out
+
+
+def _question_type(path: Path, lineno: int, value: Any) -> str:
+    """A labelled question type ('' when absent); anything but the four types is an error."""
+    if value is None or value == "":
+        return ""
+    if value not in QUESTION_TYPES:
+        raise InputError(
+            f"{path}:{lineno}: unknown question type {value!r}: choose from "
+            + ", ".join(QUESTION_TYPES)
+        )
+    return str(value)
+
+
+def _found_type(report: _Report) -> str:
+    """The question type the linter gave a metrics answer ('?' when it reports none)."""
+    units = getattr(report, "units", None) or []
+    details = getattr(units[0], "details", None) if units else None
+    found = details.get("question_type") if isinstance(details, dict) else None
+    return str(found) if found else "?"
 
 
 def run_file(
@@ -535,9 +617,30 @@ def run_file(
         raise InputError(f"unknown kind {kind!r}: choose from {', '.join(_KIND_RULES)}")
     items = load_any(path, kind, labels)
     linter = lint or _default_lint()
-    predicted = [{f.rule for f in linter(item.text, kind).findings} for item in items]
+    predicted: list[set[str]] = []
+    found_types: list[str] = []
+    for item in items:
+        try:
+            if kind == "answer":
+                report = linter(item.text, kind, item.question or None)
+                found_types.append(_found_type(report))
+            else:
+                report = linter(item.text, kind)
+        except StarkitError as exc:
+            raise InputError(
+                f"{path.name} '{item.id}': the linter rejected the text: {exc}"
+            ) from None
+        predicted.append({f.rule for f in report.findings})
     evaluation = score_rules(items, predicted, _KIND_RULES[kind])
     evaluation.set_name = path.name
+    if kind == "answer":
+        evaluation.types_found = Counter(found_types)
+        evaluation.types_labelled = Counter(item.qtype for item in items if item.qtype)
+        evaluation.type_misses = [
+            TypeMiss(item.id, item.question, found, item.qtype)
+            for item, found in zip(items, found_types, strict=True)
+            if item.qtype and found != item.qtype
+        ]
     return evaluation
 
 
@@ -574,11 +677,39 @@ def format_table(evaluation: Evaluation) -> str:
     lines += [row(name, s) for name, s in evaluation.scores.items()]
     if evaluation.set_name != "quantities":
         lines.append(row("(micro)", evaluation.micro()))
+    if evaluation.types_found:
+        lines.append(f"question types found: {_type_counts(evaluation.types_found)}")
+        if evaluation.types_labelled:
+            lines.append(f"question types labelled: {_type_counts(evaluation.types_labelled)}")
+            agree = sum(evaluation.types_labelled.values()) - len(evaluation.type_misses)
+            lines.append(
+                f"types agreeing: {agree}/{sum(evaluation.types_labelled.values())} labelled"
+            )
     return "\n".join(lines)
 
 
+def _type_counts(counts: Counter[str]) -> str:
+    """'success 12, tradeoff 11, ...': most frequent first, ties in the types' order."""
+    order = {t: k for k, t in enumerate(QUESTION_TYPES)}
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))
+    return ", ".join(f"{t} {n}" for t, n in ranked)
+
+
 def format_misses(evaluation: Evaluation) -> str:
-    """Every misclassified text: its id, what was missed, what was wrongly reported, the text."""
+    """Every misclassified text: its id, what was missed, what was wrongly reported, the text;
+    then every metrics answer whose question type was found differently from its label."""
+    lines = [_format_rule_misses(evaluation)]
+    if evaluation.type_misses:
+        lines.append(f"{evaluation.set_name}: {len(evaluation.type_misses)} question types differ")
+        for t in evaluation.type_misses:
+            question = " ".join(t.question.split())
+            if len(question) > 160:
+                question = question[:157] + "..."
+            lines.append(f"  {t.id}: found {t.found}, labelled {t.labelled}\n      {question}")
+    return "\n".join(lines)
+
+
+def _format_rule_misses(evaluation: Evaluation) -> str:
     if not evaluation.misses:
         return f"{evaluation.set_name}: no errors"
     lines = [f"{evaluation.set_name}: {len(evaluation.misses)} texts with errors"]
@@ -630,9 +761,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     if args.json:
-        payload = {
+        payload: dict[str, Any] = {
             ev.set_name: {name: s.as_dict() for name, s in ev.scores.items()} for ev in evaluations
         }
+        types = {
+            ev.set_name: {"found": dict(ev.types_found), "labelled": dict(ev.types_labelled)}
+            for ev in evaluations
+            if ev.types_found
+        }
+        if types:
+            payload["question_types"] = types
         print(json.dumps(payload, indent=2))
     else:
         print("\n\n".join(format_table(ev) for ev in evaluations))

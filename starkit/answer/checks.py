@@ -93,11 +93,12 @@ def answer_metric_list(ctx: UnitContext) -> list[Hit]:
     a = ctx.answer
     if a is None:
         return []
-    listed = a.distinct_metrics()
-    tied = [m for m in listed if m.text.lower() in a.tied_metrics]
-    if len(listed) < _MIN_LISTED or len(tied) > 1:
+    named = a.distinct_metrics()
+    listed = [m.text for m in named] + [text for text, _ in a.unnamed_measures]
+    tied = sum(m.metric in a.tied_metrics for m in named) + sum(t for _, t in a.unnamed_measures)
+    if len(listed) < _MIN_LISTED or tied > 1:
         return []
-    return _whole(ctx, count=len(listed), metrics=", ".join(m.text for m in listed[:4]))
+    return _whole(ctx, count=len(listed), metrics=", ".join(listed[:4]))
 
 
 @check("answer-one-family")

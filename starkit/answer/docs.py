@@ -62,7 +62,12 @@ report.units[0].details["outline"]  # the parts found, each with its spans
 ```
 
 The question type comes from the question when it is given, else from the opening of the
-answer (where candidates restate the question). Each rule applies to the types it names; the
+answer (where candidates restate the question). Do-or-not and choose-one decisions ("should we
+run this deal?", "which show would you fund?", "when is the best time to air it?") are
+`tradeoff` questions; asking how to compute or define one metric ("how would you calculate
+churn?") is `success`; the cues are data in `lexicons/answer/types.toml`, and
+`python tools/evaluate.py --kind answer` prints the types found against labelled ones. Each
+rule applies to the types it names; the
 report's text output ends with the type and where it came from. `vague-language` and
 `unfilled-placeholder` apply as to every kind, and `answer-length` uses the story rule's figures
 (150 words a minute, 2 to 4 minutes). Every suggestion is built from the answer's own metrics

@@ -20,6 +20,7 @@ QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
 # ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
+_MEASURE_ASK = "measure-ask"  # types.toml: asks what to measure ("what metrics should we use")
 PartName = Literal[
     "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
     "data_checks", "instrumentation",
@@ -57,6 +58,12 @@ class Mention:
     token_start: int
     token_end: int
     label: str = ""  # the measure as written ("share of weekly active users who post a story")
+    key: str = ""  # the metric it names: its lexicon entry ('churn' for "churned", "churn rate")
+
+    @property
+    def metric(self) -> str:
+        """What makes two mentions the same metric: the entry, else the words as written."""
+        return self.key or self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,9 @@ class AnswerFacts:
     launch: bool = False
     first_metric_sentence: int | None = None
     goal_sentences: list[int] = field(default_factory=list)
-    tied_metrics: set[str] = field(default_factory=set)
+    tied_metrics: set[str] = field(default_factory=set)  # `Mention.metric` of each
+    # measures no lexicon names, as (text, tied to something)
+    unnamed_measures: list[tuple[str, bool]] = field(default_factory=list)
     question_metrics: list[str] = field(default_factory=list)
 
     def has(self, part: str) -> bool:
@@ -95,11 +104,12 @@ class AnswerFacts:
         return [f for f in FAMILIES if f in found]
 
     def distinct_metrics(self) -> list[Mention]:
-        """One mention per metric name (first occurrence), in text order."""
+        """One mention per metric (first occurrence), in text order: inflections and forms of
+        one lexicon entry ("churn", "churned", "churn rate") are one metric."""
         seen: set[str] = set()
         out = []
         for m in self.metrics:
-            key = m.text.lower()
+            key = m.metric
             if key not in seen:
                 seen.add(key)
                 out.append(m)
@@ -153,10 +163,17 @@ def _sentences(ctx: UnitContext) -> list[tuple[int, int]]:
 
 
 def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
+    """Cues per type. A trade-off cue inside an ask for measures ('which metrics should we
+    track') asks what to measure, not whether to ship: it does not count."""
     scores = dict.fromkeys(QUESTION_TYPES, 0)
-    for entry, start, _ in _raw(doc, "qtype"):
-        if limit is None or start < limit:
-            scores[entry] = scores.get(entry, 0) + 1
+    raw = _raw(doc, "qtype")
+    asks = {k for entry, s, e in raw if entry == _MEASURE_ASK for k in range(s, e)}
+    for entry, start, end in raw:
+        if entry not in scores or (limit is not None and start >= limit):
+            continue
+        if entry == "tradeoff" and any(k in asks for k in range(start, end)):
+            continue
+        scores[entry] += 1
     return scores
 
 
@@ -215,7 +232,14 @@ def _mentions(ctx: UnitContext) -> list[Mention]:
         vanity = bool(vanity_spans) and not causal and not ratio and not _qualified(ctx, s, e)
         span = doc[s:e]
         label = _label(ctx, s, e) if _qualified(ctx, s, e) else ""
-        out.append(Mention(span.start_char, span.end_char, span.text, family, vanity, s, e, label))
+        # one causal or vanity term covering the whole mention names its metric
+        whole = {
+            f"{cat}:{entry}" for cat, entry, a, b in sources if cat != "family" and (a, b) == (s, e)
+        }
+        key = whole.pop() if len(whole) == 1 else ""
+        out.append(
+            Mention(span.start_char, span.end_char, span.text, family, vanity, s, e, label, key)
+        )
     return out
 
 
@@ -274,6 +298,7 @@ def _sentence_index(sents: list[tuple[int, int]], token: int) -> int:
     return len(sents) - 1
 
 
+_NAMED_REACH = 2  # tokens between a measure head and a named metric it belongs to
 _CUT_REACH = 3  # tokens between 'by' / 'vs' / 'which' and a dimension word
 _GUARD_AFTER, _GUARD_BEFORE = 8, 5  # tokens between a weak guardrail cue and its metric
 
@@ -424,7 +449,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         others = [
             m
             for m in heading_metrics(k)
-            if facts.primary is None or m.text.lower() != facts.primary.text.lower()
+            if facts.primary is None or m.metric != facts.primary.metric
         ]
         if in_sent("input", k) and others:
             add("inputs", k)
@@ -441,7 +466,27 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         )
     }
     for k in tied_sents:
-        facts.tied_metrics.update(m.text.lower() for m in metrics_in(k))
+        facts.tied_metrics.update(m.metric for m in metrics_in(k))
     if facts.primary is not None:
-        facts.tied_metrics.add(facts.primary.text.lower())
+        facts.tied_metrics.add(facts.primary.metric)
+    # measures the lexicons do not name ("resurrection ratio", "on-schedule rate", "congestion
+    # per line"): a measure head after a content word, with no named metric beside it; a
+    # repeat of one of the last few is the same measure
+    sent_at = {s: k for k, (s, _) in enumerate(sents)}
+    near_named = {
+        k
+        for m in metrics
+        for k in range(m.token_start - _NAMED_REACH, m.token_end + _NAMED_REACH + 1)
+    }
+    for a, b in cues.get("measure-head", []):
+        before = doc[a - 1] if a > 0 else None
+        if before is None or not before.is_alpha or before.is_stop:
+            continue  # "* rate for each action", "the rate": no measure is named
+        if any(k in near_named for k in range(a, b)):
+            continue  # "conversion rate", "retention score": a named metric's own head
+        end = b + 1 if ctx.lower(a) == "per" and b < len(doc) and doc[b].is_alpha else b
+        sa, sb = ctx.chars(a - 1, end)  # "congestion per line": the unit belongs to it
+        tied = sent_at.get(ctx.sentence_of(a)[0]) in tied_sents
+        if all(t.lower() != ctx.text[sa:sb].lower() for t, _ in facts.unnamed_measures[-8:]):
+            facts.unnamed_measures.append((ctx.text[sa:sb], tied))
     return facts

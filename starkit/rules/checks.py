@@ -464,6 +464,18 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
     return hits
 
 
+def _next_words(ctx: UnitContext, i: int, n: int) -> set[str]:
+    """The next word after token i and the next two joined ('or not'), punctuation skipped;
+    bounded: at most 2n tokens are read."""
+    words: list[str] = []
+    k, stop = i, min(len(ctx.doc), i + 2 * n)
+    while k < stop and len(words) < n:
+        if not (ctx.doc[k].is_punct or ctx.doc[k].is_space):
+            words.append(ctx.lower(k))
+        k += 1
+    return {words[0], " ".join(words)} if words else set()
+
+
 @check("vague-language")
 def vague_language(ctx: UnitContext) -> list[Hit]:
     """An unmeasured intensifier or hedge stands where a figure belongs."""
@@ -477,6 +489,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue  # "40 tons of CO2" is a measure, not a hedge
         if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):
             continue  # "statistically significant" is a test result, not a hedge
+        if _next_words(ctx, m.end, 2) & ctx.word_list("vague-exempt-after"):
+            continue  # "whether the change is significant or not": a significance test
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
         if tok.is_title and not at_start:

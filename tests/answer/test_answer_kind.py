@@ -54,6 +54,42 @@ def test_type_comes_from_the_question(question, expected):
     assert (d["question_type"], d["question_type_source"]) == (expected, "question")
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # do-or-not and choose-one decisions are trade-offs ("ship or not")
+        (
+            "A gym is offered a co-marketing deal. What would you ask to decide whether or not "
+            "to sign it?",
+            "tradeoff",
+        ),
+        (
+            "A studio can make one film this year. How would you choose between three scripts?",
+            "tradeoff",
+        ),
+        (
+            "How would you determine which market a scooter company should invest in next?",
+            "tradeoff",
+        ),
+        ("How would you determine the best time to send the weekly digest email?", "tradeoff"),
+        # defining or computing one metric, improving one system: define or measure
+        ("How would you calculate lifetime value for a meal-kit subscription?", "success"),
+        (
+            "Asked to improve the efficiency of airport security lines, where do you start?",
+            "success",
+        ),
+        ("A label can sign one new artist. Which one would you fund?", "tradeoff"),
+        ("How would you decide which city to launch bike sharing in first?", "tradeoff"),
+        # asking which measures to use is no ship-or-not decision, whatever its modal
+        ("What metrics should you use to judge the success of a recipe app?", "success"),
+        ("Which metrics should we look at for a podcast app's home screen?", "success"),
+    ],
+)
+def test_decision_and_definition_questions_get_their_type(question, expected):
+    d = _details("I would look at the numbers.", question)
+    assert (d["question_type"], d["question_type_source"]) == (expected, "question")
+
+
 def test_type_comes_from_the_answer_when_no_question():
     d = _details("Since DAU dropped overnight, I'd first check the logging, then cut by region.")
     assert (d["question_type"], d["question_type_source"]) == ("diagnosis", "answer")
