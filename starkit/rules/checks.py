@@ -612,21 +612,28 @@ def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
 def star_missing_section(ctx: UnitContext) -> list[Hit]:
     """Situation, Task, Action or Result cannot be found. In unlabelled prose a section the
     decoder left out still counts as there when some sentence reads as it with at least the
-    section's calibrated probability (`params.present_at_<section>`)."""
+    section's calibrated probability (`params.present_at_<section>`), and the Result is there
+    only when some sentence states an outcome (`outcome_sentences`): a closing lesson,
+    feeling or purpose is no Result."""
     if ctx.story is None:
         return []
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
-    if missing and ctx.story.sections:
-        from starkit.story.segment import section_presence
+    if ctx.story.sections:
+        from starkit.story.segment import outcome_sentences, section_presence
 
-        evidence = section_presence(ctx.text)
-        if evidence is not None:
+        outcomes = outcome_sentences(ctx.text)
+        if outcomes is not None:  # unlabelled prose
+            evidence = section_presence(ctx.text) or {}
             missing = [
                 n
-                for n in missing
-                if evidence[n] < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
+                for n in ("situation", "task", "action")
+                if n in missing
+                and evidence.get(n, 0.0)
+                < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
+            if not outcomes:
+                missing.append("result")
     if not missing:
         return []
     s, e = ctx.whole()
@@ -636,27 +643,47 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
 
 @check("result-unquantified")
 def result_unquantified(ctx: UnitContext) -> list[Hit]:
-    """The Result section holds no measuring quantity."""
+    """The Result section holds no measuring quantity. In unlabelled prose the Result is the
+    decoded Result with every Action or Result sentence that states an outcome ("we built
+    fourteen greenhouses"); with no outcome stated there is no Result, and
+    `star-missing-section` reports it instead."""
     span = _section_span(ctx, "result")
-    if span is None:
+    spans = [span] if span else []
+    if ctx.story is not None and ctx.story.sections:
+        from starkit.story.segment import outcome_sentences
+
+        outcomes = outcome_sentences(ctx.text)
+        if outcomes is not None:
+            if not outcomes:
+                return []
+            spans += [(lo, hi) for lo, hi, name in outcomes if name in ("action", "result")]
+    if not spans:
         return []
-    if any(span[0] <= q.start < span[1] for q in ctx.quantities):
+    if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in spans):
         return []
-    return [Hit(span[0], span[1], {"result": ctx.text[span[0] : span[1]]})]
+    s, e = span or spans[-1]
+    return [Hit(s, e, {"result": ctx.text[s:e]})]
 
 
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
-    """In the Action section "we" outnumbers "I"."""
+    """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
+    sentence that tells an action (`action_sentences`), wherever the decoder placed it."""
     span = _section_span(ctx, "action")
-    if span is None:
+    parts = [span] if span else []
+    if ctx.story is not None:
+        from starkit.story.segment import action_sentences
+
+        parts = action_sentences(ctx.text) or parts
+    if not parts:
         return []
-    action = ctx.doc_text[span[0] : span[1]]
-    action = action.replace("’", "'")
-    we, i = _pronoun_count(ctx, action, "we-pronouns"), _pronoun_count(ctx, action, "i-pronouns")
+    text = ctx.doc_text.replace("’", "'")
+    we = sum(_pronoun_count(ctx, text[lo:hi], "we-pronouns") for lo, hi in parts)
+    i = sum(_pronoun_count(ctx, text[lo:hi], "i-pronouns") for lo, hi in parts)
     if we <= i:
         return []
-    return [Hit(span[0], span[1], {"we": we, "i": i})]
+    s, e = span or (parts[0][0], parts[-1][1])
+    return [Hit(s, e, {"we": we, "i": i})]
 
 
 @check("answer-length")

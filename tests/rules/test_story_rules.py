@@ -121,3 +121,37 @@ def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
     assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
     labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
     assert "star-missing-section" in starkit.lint(labelled, "story").rules()
+
+
+LESSON_END = (
+    "Last semester I was captain of the debate team. A few members kept skipping practice. "
+    "So I met each of them and I set up a shared schedule. I learned a lot about leadership."
+)
+
+
+def test_unlabelled_prose_with_no_stated_outcome_lacks_its_result():
+    """A closing lesson is no Result: star-missing-section names the Result, and
+    result-unquantified stays silent (it judges a Result that is there)."""
+    report = starkit.lint(LESSON_END, "story")
+    msg = next(f.message for f in report.findings if f.rule == "star-missing-section")
+    assert msg == "Missing STAR section(s): Result."
+    assert "result-unquantified" not in report.rules()
+    told = LESSON_END.replace("I learned a lot about leadership.", "In the end everyone came.")
+    report = starkit.lint(told, "story")
+    assert "star-missing-section" not in report.rules()
+    assert "result-unquantified" in report.rules()
+    counted = told.replace("everyone came.", "all 12 members came.")
+    assert "result-unquantified" not in starkit.lint(counted, "story").rules()
+
+
+def test_we_not_i_counts_every_action_sentence_in_prose():
+    """The Action of an unlabelled answer is every sentence that tells an action, so a
+    team's 'we' told after the candidate's one 'I' sentence is counted."""
+    text = (
+        "In my software class one teammate was not doing her part. I noticed it first. "
+        "So we all sat down and we talked to her. We then split our work again and we met "
+        "twice a week."
+    )
+    report = starkit.lint(text, "story")
+    msg = next(f.message for f in report.findings if f.rule == "we-not-i")
+    assert msg.startswith("The Action says 'we' ")
