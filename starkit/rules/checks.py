@@ -643,10 +643,10 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
 
 @check("result-unquantified")
 def result_unquantified(ctx: UnitContext) -> list[Hit]:
-    """The Result section holds no measuring quantity. In unlabelled prose the Result is the
-    decoded Result with every Action or Result sentence that states an outcome ("we built
-    fourteen greenhouses"); with no outcome stated there is no Result, and
-    `star-missing-section` reports it instead."""
+    """The Result section holds no measuring quantity. In unlabelled prose the Result is what
+    the story states as its outcome: the sentences after the Situation that state one ("we
+    built fourteen greenhouses", "it worked out"), not whatever the decoder placed last; with
+    no outcome stated there is no Result, and `star-missing-section` reports it instead."""
     span = _section_span(ctx, "result")
     spans = [span] if span else []
     if ctx.story is not None and ctx.story.sections:
@@ -656,12 +656,13 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
         if outcomes is not None:
             if not outcomes:
                 return []
-            spans += [(lo, hi) for lo, hi, name in outcomes if name in ("action", "result")]
+            told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            spans = told or spans
     if not spans:
         return []
     if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in spans):
         return []
-    s, e = span or spans[-1]
+    s, e = spans[-1]
     return [Hit(s, e, {"result": ctx.text[s:e]})]
 
 
