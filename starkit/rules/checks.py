@@ -440,6 +440,32 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     return ctx.lower(m.start).endswith("ing") or m.entry in ctx.word_list("outcome-weak")
 
 
+def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
+    """In a story, a weak phrase that is not the candidate's achievement: help the candidate
+    received ('a grad student helping me'), or, in unlabelled prose, a state after a form of
+    'be' ('I was the person in charge of the trip', 'who were helping') or an aim after 'to'
+    ('all of them had to participate'): a role, a duty or someone else's part, which a STAR
+    answer gives as its Situation or Task."""
+    if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
+        return True
+    from starkit.story.segment import outcome_sentences
+
+    if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides
+        return False
+    if ctx.lower(m.start) in rule_param("weak-verb", "story_states"):
+        return True  # the phrase holds its own 'be': "was in charge of", "were involved in"
+    k = m.start - 1
+    fillers = rule_param("weak-verb", "story_fillers")
+    while k >= max(0, m.start - _LEAD_LOOKBACK) and (
+        ctx.lower(k) in fillers or ctx.lower(k).endswith("ly")
+    ):
+        k -= 1
+    before = ctx.lower(k)
+    return before in rule_param("weak-verb", "story_states") or before in rule_param(
+        "weak-verb", "story_purposes"
+    )
+
+
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
@@ -455,6 +481,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         ):
             continue
         if _noun_use(ctx, m):
+            continue
+        if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
         carries = _carries_outcome(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):

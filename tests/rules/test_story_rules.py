@@ -155,3 +155,26 @@ def test_we_not_i_counts_every_action_sentence_in_prose():
     report = starkit.lint(text, "story")
     msg = next(f.message for f in report.findings if f.rule == "we-not-i")
     assert msg.startswith("The Action says 'we' ")
+
+
+def test_weak_verb_in_a_story_judges_the_candidates_own_part():
+    """Help the candidate received, a role stated with 'be' and a duty after 'to' are not the
+    candidate's weak achievement in unlabelled prose; in a labelled Action they are."""
+    received = (
+        "Last summer I built a booking page for our lab. People kept booking the same robot "
+        "twice. I wrote the page with a grad student helping me. In the end the clashes stopped."
+    )
+    role = (
+        "Last year our partner cancelled our club trip. I was the person in charge of "
+        "organizing the trip, so I called every member. In the end the trip went ahead."
+    )
+    duty = (
+        "Our sorority held a fashion show. All of them had to participate in some way, so I "
+        "set up a sign-up sheet. In the end every member took part."
+    )
+    for text in (received, role, duty):
+        assert "weak-verb" not in starkit.lint(text, "story").rules(), text
+    labelled = "Situation: Our trip partner cancelled.\nAction: I was in charge of finding one."
+    assert "weak-verb" in starkit.lint(labelled, "story").rules()
+    own = "Last year our trip partner cancelled. I helped the team find a new one in a week."
+    assert "weak-verb" in starkit.lint(own, "story").rules()
