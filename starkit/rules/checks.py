@@ -499,8 +499,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
     for m in ctx.matches("vague"):
         tok = ctx.doc[m.start]
         s, e = ctx.chars(m.start, m.end)
-        if ctx.in_quotes(s):
-            continue
+        if ctx.in_quotes(s) and (ctx.kind != "story" or ctx.quote_closes_after(e)):
+            continue  # in a story, a quote must close: "'cause" in a transcript opens none
         if m.entry == "vague-count" and any(q.token_end == m.start for q in ctx.numbers):
             continue  # "40 tons of CO2" is a measure, not a hedge
         if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):

@@ -178,3 +178,35 @@ def test_weak_verb_in_a_story_judges_the_candidates_own_part():
     assert "weak-verb" in starkit.lint(labelled, "story").rules()
     own = "Last year our trip partner cancelled. I helped the team find a new one in a week."
     assert "weak-verb" in starkit.lint(own, "story").rules()
+
+
+def test_an_elided_word_opens_no_quote_in_a_story():
+    """Spoken transcripts write "'cause" and "'em": the apostrophe opens no quoted passage, so
+    a hedge after it is still the speaker's; a phrase quoted and closed stays exempt."""
+    said = "We had problems 'cause it was new. So we had a lot of meetings and I fixed it."
+    assert "vague-language" in starkit.lint(said, "story").rules()
+    quoted = "Our motto was 'a lot of small wins' and I ran 3 retros. In the end it worked."
+    assert "vague-language" not in starkit.lint(quoted, "story").rules()
+
+
+def test_quote_closes_after_equals_its_definition():
+    from starkit.nlp import get_nlp
+    from starkit.rules.context import UnitContext
+
+    text = "He said 'a lot' and 'cause it's x\nnew \"q line 'tis rock'n'roll x' y"
+    ctx = UnitContext("story", text, get_nlp()(text))
+    for pos in range(len(text) + 1):
+        end = text.find("\n", pos)
+        after = text[pos : len(text) if end < 0 else end]
+        closes = any(
+            ch == "'"
+            and k > 0
+            and after[k - 1].isalnum()
+            and (k + 1 >= len(after) or not after[k + 1].isalnum())
+            for k, ch in enumerate(after)
+        )
+        # a quote at the offset itself may close against the text before it
+        if after[:1] == "'" and pos > 0 and text[pos - 1].isalnum():
+            closes = closes or pos + 1 >= len(text) or not text[pos + 1].isalnum()
+        want = '"' in after or closes
+        assert ctx.quote_closes_after(pos) == want, pos
