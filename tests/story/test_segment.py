@@ -431,6 +431,7 @@ def test_outcome_sentences_need_a_stated_outcome():
     [
         ("We ended up with a design that got the best score.", True),
         ("We ended up doing pretty well as a group.", True),
+        ("He ended up doing a lot better towards the end.", True),
         ("We won the semi-finals in our very last race.", True),
         ("We built fourteen greenhouses on two trips.", True),
         ("We raised over $4000 for the charity.", True),
