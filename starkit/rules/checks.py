@@ -627,8 +627,12 @@ def spoken_time(words: int) -> str:
 
 
 def _pronoun_count(ctx: UnitContext, text: str, name: str) -> int:
+    """How many words of the list `name` the text holds; 'US' in capitals is the country."""
     words = ctx.word_list(name)
-    return sum(w in words for w in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower()))
+    return sum(
+        w.lower() in words and (w != "US" or text.isupper())
+        for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", text)
+    )
 
 
 def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:

@@ -210,3 +210,14 @@ def test_quote_closes_after_equals_its_definition():
             closes = closes or pos + 1 >= len(text) or not text[pos + 1].isalnum()
         want = '"' in after or closes
         assert ctx.quote_closes_after(pos) == want, pos
+
+
+def test_we_not_i_does_not_count_the_country():
+    text = (
+        "Situation: Most teams came from US universities.\nTask: Win the design contest.\n"
+        "Action: I chose the design with the US team and the US coach.\n"
+        "Result: We placed 2nd of 40."
+    )
+    assert "we-not-i" not in starkit.lint(text, "story").rules()
+    plural = text.replace("the US team and the US coach", "us and our coach")
+    assert "we-not-i" in starkit.lint(plural, "story").rules()
