@@ -98,8 +98,11 @@ class Outcome(StrictModel):
     note: str = ""
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
+    aims: tuple[str, ...] = ()
+    """Regexes that mark a purpose or duty clause: an outcome word after one in its clause is
+    an aim ("make sure it goes out on time"), not an outcome."""
 
-    @field_validator("patterns")
+    @field_validator("patterns", "aims")
     @classmethod
     def _compiles(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(p) for p in v)
@@ -141,6 +144,7 @@ class SegmentLexicon:
     alias_to_section: dict[str, SectionName]
     follow_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
+    aims: tuple[re.Pattern[str], ...] = ()
 
 
 def _alias_key(alias: str) -> str:
@@ -201,6 +205,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         alias_to_section=alias_to_section,
         follow_label=follow,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
+        aims=tuple(re.compile(p) for p in sf.outcome.aims),
     )
 
 
@@ -464,7 +469,22 @@ def states_outcome(sentence: str, lex: SegmentLexicon | None = None) -> bool:
 
 
 def _states_outcome(sentence: str, lex: SegmentLexicon, hits: list[TermMatch]) -> bool:
-    return any(m.key == _OUTCOME for m in hits) or any(rx.search(sentence) for rx in lex.outcome)
+    starts = [m.start for m in hits if m.key == _OUTCOME]
+    starts += [m.start() for rx in lex.outcome for m in rx.finditer(sentence)]
+    return any(not _aimed(sentence, k, lex) for k in starts)
+
+
+def _aimed(sentence: str, k: int, lex: SegmentLexicon) -> bool:
+    """True when the words at `k` sit in a purpose or duty clause ("make sure it goes out on
+    time", "so that we would win"): an aim, not an outcome. The clause runs back to the last
+    comma, semicolon, 'and' or 'but' (at most `_AIM_WINDOW` characters)."""
+    before = sentence[max(0, k - _AIM_WINDOW) : k].lower()
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but "))
+    clause = before[cut + 1 :]
+    return any(rx.search(clause) for rx in lex.aims)
+
+
+_AIM_WINDOW = 80
 
 
 def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[float], list[str]]:

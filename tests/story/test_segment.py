@@ -494,3 +494,17 @@ def test_an_implied_section_must_be_a_section(lex_copy):
     with pytest.raises(LexiconError) as exc:
         load_segment_lexicon(lex_copy)
     assert exc.value.entry == "extra"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("I have to make sure that the paper goes out on time.", False),
+        ("We practised every day so that we won the final.", False),
+        ("We had to work hard, but in the end we won.", True),
+    ],
+)
+def test_an_aim_is_no_outcome(sentence, stated):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is stated
