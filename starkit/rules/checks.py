@@ -440,6 +440,32 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     return ctx.lower(m.start).endswith("ing") or m.entry in ctx.word_list("outcome-weak")
 
 
+def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
+    """In a story, a weak phrase that is not the candidate's achievement: help the candidate
+    received ('a grad student helping me'), or, in unlabelled prose, a state after a form of
+    'be' ('I was the person in charge of the trip', 'who were helping') or an aim after 'to'
+    ('all of them had to participate'): a role, a duty or someone else's part, which a STAR
+    answer gives as its Situation or Task."""
+    if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
+        return True
+    from starkit.story.segment import outcome_sentences
+
+    if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides
+        return False
+    if ctx.lower(m.start) in rule_param("weak-verb", "story_states"):
+        return True  # the phrase holds its own 'be': "was in charge of", "were involved in"
+    k = m.start - 1
+    fillers = rule_param("weak-verb", "story_fillers")
+    while k >= max(0, m.start - _LEAD_LOOKBACK) and (
+        ctx.lower(k) in fillers or ctx.lower(k).endswith("ly")
+    ):
+        k -= 1
+    before = ctx.lower(k)
+    return before in rule_param("weak-verb", "story_states") or before in rule_param(
+        "weak-verb", "story_purposes"
+    )
+
+
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
@@ -455,6 +481,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         ):
             continue
         if _noun_use(ctx, m):
+            continue
+        if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
         carries = _carries_outcome(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
@@ -483,8 +511,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
     for m in ctx.matches("vague"):
         tok = ctx.doc[m.start]
         s, e = ctx.chars(m.start, m.end)
-        if ctx.in_quotes(s):
-            continue
+        if ctx.in_quotes(s) and (ctx.kind != "story" or ctx.quote_closes_after(e)):
+            continue  # in a story, a quote must close: "'cause" in a transcript opens none
         if m.entry == "vague-count" and any(q.token_end == m.start for q in ctx.numbers):
             continue  # "40 tons of CO2" is a measure, not a hedge
         if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):
@@ -613,8 +641,12 @@ def spoken_time(words: int) -> str:
 
 
 def _pronoun_count(ctx: UnitContext, text: str, name: str) -> int:
+    """How many words of the list `name` the text holds; 'US' in capitals is the country."""
     words = ctx.word_list(name)
-    return sum(w in words for w in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower()))
+    return sum(
+        w.lower() in words and (w != "US" or text.isupper())
+        for w in re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", text)
+    )
 
 
 def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
@@ -626,21 +658,28 @@ def _section_span(ctx: UnitContext, name: str) -> tuple[int, int] | None:
 def star_missing_section(ctx: UnitContext) -> list[Hit]:
     """Situation, Task, Action or Result cannot be found. In unlabelled prose a section the
     decoder left out still counts as there when some sentence reads as it with at least the
-    section's calibrated probability (`params.present_at_<section>`)."""
+    section's calibrated probability (`params.present_at_<section>`), and the Result is there
+    only when some sentence states an outcome (`outcome_sentences`): a closing lesson,
+    feeling or purpose is no Result."""
     if ctx.story is None:
         return []
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
-    if missing and ctx.story.sections:
-        from starkit.story.segment import section_presence
+    if ctx.story.sections:
+        from starkit.story.segment import outcome_sentences, section_presence
 
-        evidence = section_presence(ctx.text)
-        if evidence is not None:
+        outcomes = outcome_sentences(ctx.text)
+        if outcomes is not None:  # unlabelled prose
+            evidence = section_presence(ctx.text) or {}
             missing = [
                 n
-                for n in missing
-                if evidence[n] < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
+                for n in ("situation", "task", "action")
+                if n in missing
+                and evidence.get(n, 0.0)
+                < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
+            if not outcomes:
+                missing.append("result")
     if not missing:
         return []
     s, e = ctx.whole()
@@ -650,27 +689,48 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
 
 @check("result-unquantified")
 def result_unquantified(ctx: UnitContext) -> list[Hit]:
-    """The Result section holds no measuring quantity."""
+    """The Result section holds no measuring quantity. In unlabelled prose the Result is what
+    the story states as its outcome: the sentences after the Situation that state one ("we
+    built fourteen greenhouses", "it worked out"), not whatever the decoder placed last; with
+    no outcome stated there is no Result, and `star-missing-section` reports it instead."""
     span = _section_span(ctx, "result")
-    if span is None:
+    spans = [span] if span else []
+    if ctx.story is not None and ctx.story.sections:
+        from starkit.story.segment import outcome_sentences
+
+        outcomes = outcome_sentences(ctx.text)
+        if outcomes is not None:
+            if not outcomes:
+                return []
+            told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            spans = told or spans
+    if not spans:
         return []
-    if any(span[0] <= q.start < span[1] for q in ctx.quantities):
+    if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in spans):
         return []
-    return [Hit(span[0], span[1], {"result": ctx.text[span[0] : span[1]]})]
+    s, e = spans[-1]
+    return [Hit(s, e, {"result": ctx.text[s:e]})]
 
 
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
-    """In the Action section "we" outnumbers "I"."""
+    """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
+    sentence that tells an action (`action_sentences`), wherever the decoder placed it."""
     span = _section_span(ctx, "action")
-    if span is None:
+    parts = [span] if span else []
+    if ctx.story is not None:
+        from starkit.story.segment import action_sentences
+
+        parts = action_sentences(ctx.text) or parts
+    if not parts:
         return []
-    action = ctx.doc_text[span[0] : span[1]]
-    action = action.replace("’", "'")
-    we, i = _pronoun_count(ctx, action, "we-pronouns"), _pronoun_count(ctx, action, "i-pronouns")
+    text = ctx.doc_text.replace("’", "'")
+    we = sum(_pronoun_count(ctx, text[lo:hi], "we-pronouns") for lo, hi in parts)
+    i = sum(_pronoun_count(ctx, text[lo:hi], "i-pronouns") for lo, hi in parts)
     if we <= i:
         return []
-    return [Hit(span[0], span[1], {"we": we, "i": i})]
+    s, e = span or (parts[0][0], parts[-1][1])
+    return [Hit(s, e, {"we": we, "i": i})]
 
 
 @check("answer-length")

@@ -259,6 +259,16 @@ class UnitContext:
             n_close += 1
         return n_open > n_close
 
+    def quote_closes_after(self, char_end: int) -> bool:
+        """True when a closing quote follows the offset on its line (a double quote, or a
+        single quote after a letter and before none): an apostrophe that opens no passage
+        ("'cause", "'em" in a transcript) closes nothing. O(log n) from the prefix counts."""
+        k = bisect_right(self._line_starts, char_end)
+        line_end = self._line_starts[k] - 1 if k < len(self._line_starts) else len(self.doc_text)
+        dq, _, closes = self._quote_counts
+        line_end = max(line_end, char_end)
+        return dq[line_end] - dq[char_end] > 0 or closes[line_end] - closes[char_end] > 0
+
     @cached_property
     def _line_starts(self) -> list[int]:
         return [0, *(k + 1 for k, ch in enumerate(self.text) if ch == "\n")]

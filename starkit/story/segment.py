@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +33,10 @@ from pydantic import field_validator
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.models import SECTION_NAMES, Section, SectionName, Story
-from starkit.story._terms import TermIndex, check_pattern
+from starkit.story._terms import TermIndex, TermMatch, check_pattern
 
 LEXICON = "story/segment.toml"
+_OUTCOME = "\x00outcome"  # the key of the outcome terms in the term index (no cue id can be it)
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -78,9 +79,30 @@ class Cue(StrictModel):
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     at_start: bool = False
+    implies: tuple[SectionName, ...] = ()
+    """Sections a match shows to be there in unlabelled prose, whatever the decoder makes of
+    the sentence: a stated role or challenge is the Task even in a sentence that reads as
+    the Situation."""
     note: str = ""
 
     @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(check_pattern(p) for p in v)
+
+
+class Outcome(StrictModel):
+    """Words that state an outcome: in unlabelled prose a Result is found only where an Action
+    or Result sentence holds one of them (not from its place at the end alone)."""
+
+    note: str = ""
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    aims: tuple[str, ...] = ()
+    """Regexes that mark a purpose or duty clause: an outcome word after one in its clause is
+    an aim ("make sure it goes out on time"), not an outcome."""
+
+    @field_validator("patterns", "aims")
     @classmethod
     def _compiles(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(p) for p in v)
@@ -94,6 +116,7 @@ class SegmentFile(StrictModel):
     labels: Labels
     prior: Prior
     transitions: Transitions
+    outcome: Outcome
     cue: tuple[dict[str, Any], ...]
 
 
@@ -104,6 +127,7 @@ class _CompiledCue:
     weight: float
     at_start: bool
     regexes: tuple[re.Pattern[str], ...]
+    implies: tuple[SectionName, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +143,8 @@ class SegmentLexicon:
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
     follow_label: re.Pattern[str]
+    outcome: tuple[re.Pattern[str], ...] = ()
+    aims: tuple[re.Pattern[str], ...] = ()
 
 
 def _alias_key(alias: str) -> str:
@@ -138,7 +164,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
             raise LexiconError(LEXICON, c.id, "a cue needs terms or patterns")
         regexes = tuple(re.compile(p) for p in c.patterns)
         section = SECTION_NAMES.index(c.section)
-        compiled.append(_CompiledCue(c.id, section, c.weight, c.at_start, regexes))
+        compiled.append(_CompiledCue(c.id, section, c.weight, c.at_start, regexes, c.implies))
 
     alias_to_section: dict[str, SectionName] = {}
     for name in SECTION_NAMES:
@@ -173,11 +199,13 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         prior=tuple(getattr(sf.prior, n) for n in SECTION_NAMES),
         transitions=sf.transitions,
         cues=tuple(compiled),
-        terms=TermIndex({c.id: c.terms for c in cues}),
+        terms=TermIndex({c.id: c.terms for c in cues} | {_OUTCOME: sf.outcome.terms}),
         line_label=line_label,
         inline_label=inline_label,
         alias_to_section=alias_to_section,
         follow_label=follow,
+        outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
+        aims=tuple(re.compile(p) for p in sf.outcome.aims),
     )
 
 
@@ -424,6 +452,7 @@ class SentenceLabel:
     labelled: bool
     cues: tuple[str, ...]
     probs: tuple[float, ...] = ()  # P(section) per section (S, T, A, R) before decoding
+    outcome: bool = False  # an unlabelled sentence that states an outcome (`[outcome]`)
 
 
 def _prior(knots: Knots, pos: float) -> float:
@@ -432,12 +461,43 @@ def _prior(knots: Knots, pos: float) -> float:
     return knots[i] + (knots[i + 1] - knots[i]) * (x - i)
 
 
+def states_outcome(sentence: str, lex: SegmentLexicon | None = None) -> bool:
+    """True when the sentence states an outcome (`[outcome]` in the lexicon): something
+    happened, got resolved, was won, improved or was delivered."""
+    lex = lex or _lexicon()
+    return _states_outcome(sentence, lex, lex.terms.find(sentence))
+
+
+def _states_outcome(sentence: str, lex: SegmentLexicon, hits: list[TermMatch]) -> bool:
+    starts = [m.start for m in hits if m.key == _OUTCOME]
+    starts += [m.start() for rx in lex.outcome for m in rx.finditer(sentence)]
+    return any(not _aimed(sentence, k, lex) for k in starts)
+
+
+def _aimed(sentence: str, k: int, lex: SegmentLexicon) -> bool:
+    """True when the words at `k` sit in a purpose or duty clause ("make sure it goes out on
+    time", "so that we would win"): an aim, not an outcome. The clause runs back to the last
+    comma, semicolon, 'and' or 'but' (at most `_AIM_WINDOW` characters)."""
+    before = sentence[max(0, k - _AIM_WINDOW) : k].lower()
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but "))
+    clause = before[cut + 1 :]
+    return any(rx.search(clause) for rx in lex.aims)
+
+
+_AIM_WINDOW = 80
+
+
 def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[float], list[str]]:
     """Cue score per section (S, T, A, R order) for one sentence, and the cue ids that fired."""
     lex = lex or _lexicon()
+    return _cue_scores(sentence, lex, lex.terms.find(sentence))
+
+
+def _cue_scores(
+    sentence: str, lex: SegmentLexicon, hits: list[TermMatch]
+) -> tuple[list[float], list[str]]:
     scores = [0.0, 0.0, 0.0, 0.0]
     fired: list[str] = []
-    hits = lex.terms.find(sentence)
     anywhere = {m.key for m in hits}
     opening = {m.key for m in hits if m.at_start}
     for cue in lex.cues:
@@ -493,6 +553,17 @@ def label_sentences(text: str) -> list[SentenceLabel]:
     """Every sentence of `text` with its section: labels win, cues and position decide the rest."""
     if not isinstance(text, str) or not text.strip():
         return []
+    return list(_label_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _label_sentences(text: str) -> tuple[SentenceLabel, ...]:
+    """`label_sentences`, kept for the last few texts: the segmenter, the section evidence and
+    the outcome check of one story read the same labels."""
+    return tuple(_label(text))
+
+
+def _label(text: str) -> list[SentenceLabel]:
     lex = _lexicon()
     labels = find_labels(text, lex)
     spans: list[tuple[int, int, Names | None]] = []
@@ -504,6 +575,7 @@ def label_sentences(text: str) -> list[SentenceLabel]:
     emit: list[list[float]] = []
     probs: list[list[float]] = []
     fired_all: list[list[str]] = []
+    outcomes: list[bool] = []
     for i, (s, e, names) in enumerate(spans):
         pos = i / (n - 1) if n > 1 else 0.5
         if names is not None and len(names) == 1:
@@ -511,8 +583,12 @@ def label_sentences(text: str) -> list[SentenceLabel]:
             emit.append([0.0 if j == idx else -_FIXED for j in range(4)])
             probs.append([1.0 if j == idx else 0.0 for j in range(4)])
             fired_all.append(["label"])
+            outcomes.append(False)
             continue
-        cues, fired = cue_scores(text[s:e], lex)
+        sentence = text[s:e]
+        hits = lex.terms.find(sentence)
+        cues, fired = _cue_scores(sentence, lex, hits)
+        outcomes.append(_states_outcome(sentence, lex, hits))
         row = [cues[j] + _prior(lex.prior[j], pos) for j in range(4)]
         if names:  # a joint label: only its sections are possible
             row = [x if SECTION_NAMES[j] in names else -_FIXED for j, x in enumerate(row)]
@@ -530,6 +606,7 @@ def label_sentences(text: str) -> list[SentenceLabel]:
             labelled=names is not None,
             cues=tuple(fired_all[i]),
             probs=tuple(round(p, 4) for p in probs[i]),
+            outcome=outcomes[i],
         )
         for i, (s, e, names) in enumerate(spans)
     ]
@@ -594,12 +671,47 @@ def sections_from_labels(labelled: list[SentenceLabel]) -> list[Section]:
 
 def section_presence(text: str) -> dict[str, float] | None:
     """For unlabelled prose, the evidence that each section is there: the highest probability
-    any sentence gives it before decoding. None when the story carries labels (a missing
-    labelled section is then missing for sure)."""
-    labelled = label_sentences(text)
+    any sentence gives it before decoding, or 1.0 when a cue that `implies` it fired (a stated
+    role or challenge shows the Task). None when the story carries labels (a missing labelled
+    section is then missing for sure)."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
     if not labelled or any(sl.labelled for sl in labelled):
         return None
-    return {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
+    found = {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
+    implied = {n for c in _lexicon().cues if c.implies for n in c.implies if _fired(c, labelled)}
+    return {name: 1.0 if name in implied else p for name, p in found.items()}
+
+
+def _fired(cue: _CompiledCue, labelled: tuple[SentenceLabel, ...]) -> bool:
+    return any(cue.id in sl.cues for sl in labelled)
+
+
+def outcome_sentences(text: str) -> list[tuple[int, int, SectionName]] | None:
+    """For unlabelled prose, the sentences that state an outcome (`[outcome]` in the
+    lexicon), as `(start, end, section)`: the story has a Result only when there is one. A
+    closing lesson, feeling, purpose or habit is no Result, though the decoder may place it
+    there by position. None when the story carries labels (its Result label decides)."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    if not labelled or any(sl.labelled for sl in labelled):
+        return None
+    return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome]
+
+
+def action_sentences(text: str) -> list[tuple[int, int]] | None:
+    """For unlabelled prose, the sentences that tell the Action: those the decoder placed in
+    it, and any other that reads as an action by its own cues (a first-person subject with an
+    action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
+    calls its Task or Result. None when the story carries labels (its Action label decides)."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    if not labelled or any(sl.labelled for sl in labelled):
+        return None
+    action = SECTION_NAMES.index("action")
+    cues = {c.id for c in _lexicon().cues if c.section == action}
+    return [
+        (sl.start, sl.end)
+        for sl in labelled
+        if sl.name == "action" or any(c in cues for c in sl.cues)
+    ]
 
 
 def parse_story(text: str) -> Story:

@@ -121,3 +121,103 @@ def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
     assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
     labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
     assert "star-missing-section" in starkit.lint(labelled, "story").rules()
+
+
+LESSON_END = (
+    "Last semester I was captain of the debate team. A few members kept skipping practice. "
+    "So I met each of them and I set up a shared schedule. I learned a lot about leadership."
+)
+
+
+def test_unlabelled_prose_with_no_stated_outcome_lacks_its_result():
+    """A closing lesson is no Result: star-missing-section names the Result, and
+    result-unquantified stays silent (it judges a Result that is there)."""
+    report = starkit.lint(LESSON_END, "story")
+    msg = next(f.message for f in report.findings if f.rule == "star-missing-section")
+    assert msg == "Missing STAR section(s): Result."
+    assert "result-unquantified" not in report.rules()
+    told = LESSON_END.replace("I learned a lot about leadership.", "In the end everyone came.")
+    report = starkit.lint(told, "story")
+    assert "star-missing-section" not in report.rules()
+    assert "result-unquantified" in report.rules()
+    counted = told.replace("everyone came.", "all 12 members came.")
+    assert "result-unquantified" not in starkit.lint(counted, "story").rules()
+
+
+def test_we_not_i_counts_every_action_sentence_in_prose():
+    """The Action of an unlabelled answer is every sentence that tells an action, so a
+    team's 'we' told after the candidate's one 'I' sentence is counted."""
+    text = (
+        "In my software class one teammate was not doing her part. I noticed it first. "
+        "So we all sat down and we talked to her. We then split our work again and we met "
+        "twice a week."
+    )
+    report = starkit.lint(text, "story")
+    msg = next(f.message for f in report.findings if f.rule == "we-not-i")
+    assert msg.startswith("The Action says 'we' ")
+
+
+def test_weak_verb_in_a_story_judges_the_candidates_own_part():
+    """Help the candidate received, a role stated with 'be' and a duty after 'to' are not the
+    candidate's weak achievement in unlabelled prose; in a labelled Action they are."""
+    received = (
+        "Last summer I built a booking page for our lab. People kept booking the same robot "
+        "twice. I wrote the page with a grad student helping me. In the end the clashes stopped."
+    )
+    role = (
+        "Last year our partner cancelled our club trip. I was the person in charge of "
+        "organizing the trip, so I called every member. In the end the trip went ahead."
+    )
+    duty = (
+        "Our sorority held a fashion show. All of them had to participate in some way, so I "
+        "set up a sign-up sheet. In the end every member took part."
+    )
+    for text in (received, role, duty):
+        assert "weak-verb" not in starkit.lint(text, "story").rules(), text
+    labelled = "Situation: Our trip partner cancelled.\nAction: I was in charge of finding one."
+    assert "weak-verb" in starkit.lint(labelled, "story").rules()
+    own = "Last year our trip partner cancelled. I helped the team find a new one in a week."
+    assert "weak-verb" in starkit.lint(own, "story").rules()
+
+
+def test_an_elided_word_opens_no_quote_in_a_story():
+    """Spoken transcripts write "'cause" and "'em": the apostrophe opens no quoted passage, so
+    a hedge after it is still the speaker's; a phrase quoted and closed stays exempt."""
+    said = "We had problems 'cause it was new. So we had a lot of meetings and I fixed it."
+    assert "vague-language" in starkit.lint(said, "story").rules()
+    quoted = "Our motto was 'a lot of small wins' and I ran 3 retros. In the end it worked."
+    assert "vague-language" not in starkit.lint(quoted, "story").rules()
+
+
+def test_quote_closes_after_equals_its_definition():
+    from starkit.nlp import get_nlp
+    from starkit.rules.context import UnitContext
+
+    text = "He said 'a lot' and 'cause it's x\nnew \"q line 'tis rock'n'roll x' y"
+    ctx = UnitContext("story", text, get_nlp()(text))
+    for pos in range(len(text) + 1):
+        end = text.find("\n", pos)
+        after = text[pos : len(text) if end < 0 else end]
+        closes = any(
+            ch == "'"
+            and k > 0
+            and after[k - 1].isalnum()
+            and (k + 1 >= len(after) or not after[k + 1].isalnum())
+            for k, ch in enumerate(after)
+        )
+        # a quote at the offset itself may close against the text before it
+        if after[:1] == "'" and pos > 0 and text[pos - 1].isalnum():
+            closes = closes or pos + 1 >= len(text) or not text[pos + 1].isalnum()
+        want = '"' in after or closes
+        assert ctx.quote_closes_after(pos) == want, pos
+
+
+def test_we_not_i_does_not_count_the_country():
+    text = (
+        "Situation: Most teams came from US universities.\nTask: Win the design contest.\n"
+        "Action: I chose the design with the US team and the US coach.\n"
+        "Result: We placed 2nd of 40."
+    )
+    assert "we-not-i" not in starkit.lint(text, "story").rules()
+    plural = text.replace("the US team and the US coach", "us and our coach")
+    assert "we-not-i" in starkit.lint(plural, "story").rules()

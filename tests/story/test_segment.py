@@ -398,3 +398,113 @@ def test_an_unknown_section_is_a_lexicon_error(lex_copy):
     with pytest.raises(LexiconError) as exc:
         load_segment_lexicon(lex_copy)
     assert exc.value.entry == "extra"
+
+
+# ----------------------------------------------------------------------------- evidence
+# Real spoken answers (corpus/star_stories) end on a lesson as often as on an outcome, give
+# their Task as a role or a challenge, and tell their Action in sentences the decoder may
+# place elsewhere: what each piece of evidence finds.
+
+LESSON_END = (
+    "Last semester I was captain of the debate team. A few members kept skipping practice. "
+    "So I met each of them and I set up a shared schedule. I learned a lot about leadership."
+)
+OUTCOME_END = LESSON_END.replace(
+    "I learned a lot about leadership.", "It worked out in the end and everyone came back."
+)
+
+
+def test_outcome_sentences_need_a_stated_outcome():
+    from starkit.story.segment import outcome_sentences
+
+    assert outcome_sentences(LESSON_END) == []
+    found = outcome_sentences(OUTCOME_END)
+    assert [OUTCOME_END[s:e] for s, e, _ in found] == [
+        "It worked out in the end and everyone came back."
+    ]
+    assert outcome_sentences("Situation: x.\nResult: it worked out.") is None  # labels decide
+    assert outcome_sentences("") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("We ended up with a design that got the best score.", True),
+        ("We ended up doing pretty well as a group.", True),
+        ("He ended up doing a lot better towards the end.", True),
+        ("We won the semi-finals in our very last race.", True),
+        ("We built fourteen greenhouses on two trips.", True),
+        ("We raised over $4000 for the charity.", True),
+        ("And we got 5th my junior year.", True),
+        ("So what we ended up doing was changing our project.", False),
+        ("It is a problem that no one has actually solved.", False),
+        ("I think that's quite a practical hands-on time.", False),
+        ("I learned a lot from it and it was a great experience.", False),
+    ],
+)
+def test_what_states_an_outcome(sentence, stated):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is stated
+
+
+def test_a_role_or_a_challenge_implies_the_task():
+    from starkit.story.segment import section_presence
+
+    role = "Last year I was the president of our robotics club. I set up weekly syncs."
+    challenge = "In my design class we had a conflict over the layout. I set up a vote."
+    none = "At my last job our app crashed often. I set up alerts for each release."
+    assert section_presence(role)["task"] == 1.0
+    assert section_presence(challenge)["task"] == 1.0
+    assert section_presence(none)["task"] < 1.0
+
+
+def test_action_sentences_reach_past_the_decoded_action():
+    from starkit.story.segment import action_sentences
+
+    text = (
+        "Last year I was on the robotics team. Our sub-teams did not talk. "
+        "I called a meeting with the leads. We then shared one task board."
+    )
+    found = [text[s:e] for s, e in action_sentences(text)]
+    assert "We then shared one task board." in found
+    assert "Last year I was on the robotics team." not in found
+    assert action_sentences("Action: We did it.") is None
+
+
+def test_a_broken_outcome_regex_is_a_lexicon_error(lex_copy):
+    path = lex_copy / "story" / "segment.toml"
+    text = path.read_text("utf-8").replace(
+        'patterns = [\n    # "we were able',
+        "patterns = [\n    '(unclosed',\n    # \"we were able",
+        1,
+    )
+    assert "(unclosed" in text
+    path.write_text(text, "utf-8")
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert "regex" in str(exc.value)
+
+
+def test_an_implied_section_must_be_a_section(lex_copy):
+    add_cue(
+        lex_copy,
+        'id = "extra"\nsection = "task"\nweight = 1.0\nimplies = ["ending"]\nterms = ["x"]\n',
+    )
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert exc.value.entry == "extra"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("I have to make sure that the paper goes out on time.", False),
+        ("We practised every day so that we won the final.", False),
+        ("We had to work hard, but in the end we won.", True),
+    ],
+)
+def test_an_aim_is_no_outcome(sentence, stated):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is stated
