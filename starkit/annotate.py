@@ -179,10 +179,10 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m) or _from_to_change(ctx, m),
+        change=_governing_change(ctx, m) or _from_to_change(ctx, m) or _from_to_after(ctx, m),
         quantity=q,
         framed=_subordinate(ctx, m),
-        purpose=_in_purpose(ctx, m),
+        purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
         scale=scale_described(ctx, m, q),
     )
 
@@ -203,6 +203,23 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     return False
 
 
+_ANALYSIS_LOOKBACK = 10  # "to analyze weekly department sales, revenue growth" is 6
+
+
+def _analysed(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric is the object of a verb of analysis or reporting in a clause with
+    no figure ('queries to analyze weekly sales, revenue growth', 'dashboards tracking
+    conversion'): it is what the work looked at, not what it moved."""
+    cs, ce = ctx.clause_of(m.start)
+    analysis = ctx.word_list("analysis-verbs")
+    for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
+        if ctx.at("change", k) or ctx.lower(k) in (";", ":"):
+            return False
+        if ctx.lower(k) in analysis:
+            return not any(k < q.token_start < ce for q in ctx.quantities)
+    return False
+
+
 # ---------------------------------------------------------------------------------------
 # predicates the mentions are built from
 # ---------------------------------------------------------------------------------------
@@ -213,6 +230,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is not None and nxt.text == "-" and not ctx.doc[m.end - 1].whitespace_:
+        after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
+        if after is not None and after.is_alpha and not nxt.whitespace_:
+            return False  # "audience-first positioning", "revenue-generating features"
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
@@ -270,7 +291,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     best = None
     for c in ctx.matches("change"):
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
-            continue  # "redesigned the flow to improve activation": an aim, not a result
+            if not _figure_follows(ctx, m, ce):
+                continue  # "redesigned the flow to improve activation": an aim, not a result
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
     if best is not None and not _blocked(ctx, best, m):
@@ -312,6 +334,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 continue  # "grew it to 25k followers", "scaled to roughly 2M users"
         if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
+        if low in ("and", ",") and _noun_list(ctx, change.end, m.start):
+            continue  # "improved discovery and checkout conversion": one verb, a list of objects
         if low in ctx.word_list("blocking"):
             return True
         if (
@@ -322,6 +346,33 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
                 return True
     return False
+
+
+_NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
+
+
+def _noun_list(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when tokens lo..hi are a short list of plain words joined by 'and' or commas ('user
+    experience and', 'discovery and checkout'): no verb-like word (a lexicon verb or an -ed/-ing
+    form) and no preposition, so the change word before them governs the metric after them."""
+    if hi - lo > _NOUN_LIST_MAX:
+        return False
+    blocking = ctx.word_list("blocking") - {"and", ","}
+    for k in range(lo, hi):
+        low = ctx.lower(k)
+        if low in ("and", ","):
+            continue
+        if not ctx.doc[k].is_alpha or low in blocking or low.endswith(("ed", "ing")):
+            return False
+        if any(ctx.at(c, k) for c in ("action", "trigger", "change", "weak")):
+            return False
+    return True
+
+
+def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
+    """'to increase user conversion by 22%': a figure right after the metric makes the purpose
+    form a reported result."""
+    return any(m.end <= q.token_start < min(ce, m.end + 4) for q in ctx.quantities)
 
 
 def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: set[int]) -> bool:
@@ -365,6 +416,27 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
                 return None  # "growing the team from 2 to 7 members"
             return Match("change", "up", f, f + 1)
     return None
+
+
+def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
+    """'conversion from 5.3% to 12.2%', 'LTV from ₹6.5K to ₹7.5K': the metric followed by its
+    start and end values is itself a change, upward or downward as the values go. Durations
+    measure time, not the metric ('users from 2 hours to 5 minutes')."""
+    f = m.end
+    if ctx.lower(f) != "from":
+        return None
+    start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
+    if start is None or start.kind == "duration":
+        return None
+    if " to " in start.text.lower() or "→" in start.text:
+        return Match("change", "up", f, f + 1)  # "from 70K to 300K" read as one figure
+    if ctx.lower(start.token_end) not in ("to", "→", "->"):
+        return None
+    end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
+    if end is None or end.kind != start.kind:
+        return None
+    down = start.value is not None and end.value is not None and end.value < start.value
+    return Match("change", "down" if down else "up", f, f + 1)
 
 
 def adjacent_quantity(

@@ -173,17 +173,15 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
 
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
-    if m.modified or not m.head or m.purpose:
-        return False
+    if m.modified or not m.head or m.purpose or m.framed:
+        return False  # framed: "as the customer base increased 400%" is context
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
         ss, se = ctx.sentence_of(m.start)
         if any(ctx.lower(k) in ctx.word_list("sales-performance") for k in range(ss, se)):
             return False  # "$300K revenue through consulting", "at 112% of quota": selling
-    if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
-        "causal", m.start, m.end
-    ):
+    if _efficiency_named(ctx, m) and not ctx.covered_by("causal", m.start, m.end):
         return False
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
@@ -196,7 +194,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
     if change is not None and q is not None and in_parentheses(ctx, q.token_start):
-        if change.start < q.token_start and not in_parentheses(ctx, change.start):
+        if (
+            change.start < q.token_start
+            and not in_parentheses(ctx, change.start)
+            and not _values_in_parentheses(ctx, q)
+            and not any(r.quantity.token_start < m.start for r in relative_figures(ctx))
+        ):
             return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
     if change is not None and q is not None and q.kind == "percent":
         level = ctx.lower(change.start) in ctx.word_list("level-verbs")
@@ -215,6 +218,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False
         if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
             return False  # "to handle 10x more users" is capacity, not a moved metric
+        if m.scale and q is not None and q.token_start < change.start < m.start:
+            return False  # "to handle a 300% increase in booking volume" is capacity
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
@@ -233,6 +238,20 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
+    """True when an efficiency term names the whole metric ('cycle time'); one inside a longer
+    product name ('session time') does not make it an efficiency measure."""
+    e = ctx.at("efficiency", m.start) or ctx.at("efficiency", m.end - 1)
+    return e is not None and e.start <= m.start and e.end >= m.end
+
+
+def _values_in_parentheses(ctx: UnitContext, q: Quantity) -> bool:
+    """'(22% → 41%)', '(4 min -> 8 min)': the parenthesised figure is the start or end value of
+    the change it stands beside, not a size."""
+    arrows = ("→", "->", "to")
+    return ctx.lower(q.token_end) in arrows or ctx.lower(q.token_start - 1) in arrows
 
 
 def _growth_figure(ctx: UnitContext) -> int | None:
@@ -265,8 +284,10 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
         return False
     # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
     cs, _ = ctx.clause_of(change.start)
+    # ... but not a particle or comparative ("Set up metrics ... that improve activation")
+    not_verbs = ctx.word_list("goal-forms") | ctx.word_list("change-particles")
     return not any(
-        c.start < change.start and ctx.lower(c.start) not in ctx.word_list("goal-forms")
+        c.start < change.start and ctx.lower(c.start) not in not_verbs
         for c in ctx.matches("change")
         if c.start >= cs
     )
@@ -305,6 +326,8 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
     `moved`) is a second result, not a guardrail."""
+    if g.entry not in ctx.word_list("second-win-guardrails"):
+        return False  # cost, churn, quality named anywhere is a guardrail
     if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
         return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
     if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
