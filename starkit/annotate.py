@@ -81,15 +81,18 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
     return cache[key]
 
 
-def needs_change(entry: str) -> bool:
+def needs_change(entry: str, words: str = "") -> bool:
     """True for heads that are outcomes only when a change word moves them ('grew sessions
-    45%'), never as a bare count ('ran 15 training sessions')."""
-    return entry in _needs_change()
+    45%'), never as a bare count ('ran 15 training sessions'). `words` (the matched words,
+    lower case) reaches the same heads when another category's entry matched them."""
+    ids, terms = _needs_change()
+    return entry in ids or words in terms
 
 
 @cache
-def _needs_change() -> frozenset[str]:
-    return frozenset(h.id for h in ontology().head if h.needs_change)
+def _needs_change() -> tuple[frozenset[str], frozenset[str]]:
+    heads = [h for h in ontology().head if h.needs_change]
+    return frozenset(h.id for h in heads), frozenset(t.lower() for h in heads for t in h.terms)
 
 
 @cache
@@ -293,6 +296,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
+        if c.end == m.start and _attributive(ctx, c):
+            continue  # "in generated views", "the improved flow": an adjective, not a change
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
     if best is not None and not _blocked(ctx, best, m):
@@ -309,6 +314,16 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _attributive(ctx: UnitContext, c: Match) -> bool:
+    """A one-word participle change word after a preposition or article ('in generated
+    views') describes the noun after it; it reports no change."""
+    return (
+        c.end - c.start == 1
+        and ctx.lower(c.start).endswith("ed")
+        and ctx.lower(c.start - 1) in ctx.word_list("attributive-before")
+    )
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -467,8 +482,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
             return False
     if ctx.lower(anchor - 1) == "with":
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
-            if ctx.lower(k) in ("a", "an"):
-                return True  # "a mobile RPG with 2.1M MAU"
+            if ctx.lower(k) in ("a", "an", "for", "across"):
+                return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
             if ctx.at("change", k) or not ctx.doc[k].is_alpha:
                 break
     return False

@@ -83,9 +83,14 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            return False  # "ran 15 training sessions" describes, does not grow
-        got_to = ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
-        if ctx.lower(change.start) in _weak_changes(ctx) and not got_to:
+            grown = q is not None and q.token_start < v.start
+            if not grown or not _over_a_period(ctx, v.end, ctx.sentence_of(v.start)[1]):
+                return False  # "ran 15 training sessions" describes, does not grow
+        elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+            return False  # "before they reached users": no figure, no growth
+        elif ctx.lower(change.start) in _weak_changes(ctx) and not (
+            ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        ):
             return False  # "added 3 developers"; but "got to 3k users" grew
     if change is not None and change.entry == "down":
         return False
@@ -143,10 +148,16 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
 
 
+def _causal_named(ctx: UnitContext) -> bool:
+    """A causal metric is named as a metric, not as a noun modifier ('sales operations effort',
+    'revenue team' name no outcome)."""
+    return any(m.head for m in mentions(ctx, "causal"))
+
+
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
     """The first vanity figure reported as the outcome with no causal metric beside it (in a
     story: in its sentence or in the Result)."""
-    if require_no_causal and ctx.story is None and ctx.has("causal"):
+    if require_no_causal and ctx.story is None and _causal_named(ctx):
         return None
     for v in mentions(ctx, "vanity"):
         if require_no_causal and ctx.story is not None and _paired(ctx, "causal", v.start):
@@ -163,7 +174,7 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
     if v is None:
         g = _growth_figure(ctx)
         reach = ctx.word_list("reach-growth")
-        if g is None or ctx.lower(g - 1) not in reach or ctx.has("causal"):
+        if g is None or ctx.lower(g - 1) not in reach or _causal_named(ctx):
             return []
         s, e = ctx.chars(g - 1, g + 1)  # "200% user growth in 6 months"
         return [Hit(s, e, {"term": ctx.text[s:e], "entry": "users"})]
@@ -186,7 +197,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
-    if needs_change(m.entry):
+    if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None or ctx.lower(change.start) in _weak_changes(ctx):
             return False
         if ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
