@@ -509,10 +509,11 @@ def relative_figures(ctx: UnitContext) -> list[RelativeFigure]:
     return cache["relative"]
 
 
-def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
-    """Where a time frame for the claim at token i must sit: in a story, the claim's own
-    sentence; None (anywhere in the unit) else."""
-    return ctx.sentence_of(i) if ctx.story is not None else None
+def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int]:
+    """Where a time frame or start value for the claim at token i must sit: the claim's own
+    sentence, in a bullet as in a story ('150% YoY user growth. Reduced churn by 35%.': the
+    YoY does not reach the churn figure)."""
+    return ctx.sentence_of(i)
 
 
 def before_hedges(ctx: UnitContext, i: int) -> int:
@@ -533,11 +534,33 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
     figure, with only metric words between."""
     _, ce = ctx.clause_of(q.token_start)
+    plain = ctx.word_list("growth-of")
     for k in range(q.token_end, min(ce, q.token_end + 4)):
-        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+        if ctx.lower(k) in ctx.word_list("change-after"):
+            return True
+        if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):
             continue
-        return ctx.lower(k) in ctx.word_list("change-after")
+        if ctx.lower(k) in plain:
+            continue  # "27% user growth", "60% operating cost reduction"
+        return False
     return False
+
+
+def _counting_multiplier(ctx: UnitContext, q: Quantity) -> bool:
+    """A spelled multiplier that counts or names, not a change: 'twice'/'thrice' with no
+    change word before and no 'as' after ('promoted twice'), an adjective 'double' before a
+    plain noun ('double degree'), or one title-cased inside a sentence ('Double Wear')."""
+    word = q.text.lower()
+    if word in ("twice", "thrice"):
+        return ctx.lower(q.token_end) != "as" and not ctx.at("change", q.token_start - 1)
+    if word not in ctx.word_list("adjective-multipliers"):
+        return False
+    if ctx.doc[q.token_start].is_title and q.token_start > 0:
+        return True
+    nxt = ctx.doc[q.token_end] if q.token_end < len(ctx.doc) else None
+    if nxt is None or not nxt.is_alpha or nxt.lower_ in ("the", "our", "its", "their", "in"):
+        return False
+    return not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
 
 
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
@@ -560,6 +583,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
+            if _counting_multiplier(ctx, q):
+                continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
@@ -578,7 +603,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
-            if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
+            level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            if (nxt == "of" or level) and not (by or of_change):
                 continue
             if nxt == "of":
                 continue  # "by 20% of" is a share
@@ -625,8 +651,25 @@ def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     return False
 
 
+def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
+    """A change word between two figures: the second belongs to another change."""
+    lo, hi = sorted((a.token_end, b.token_start))
+    return any(lo <= c.start < hi for c in ctx.matches("change"))
+
+
+def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
+    """'22 → 11 min': q stands beside an arrow with a figure on the arrow's other side ('→
+    −40% TTFV' after a clause is the writer's 'which led to', not a value pair)."""
+    arrows = ("→", "->")
+    if ctx.lower(q.token_start - 1) in arrows:
+        return any(p.token_end == q.token_start - 1 for p in ctx.numbers)
+    if ctx.lower(q.token_end) in arrows:
+        return any(p.token_start == q.token_end + 1 for p in ctx.numbers)
+    return False
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    lo, hi = _pairing_range(ctx, rel.token_start) or (0, len(ctx.doc))
+    lo, hi = _pairing_range(ctx, rel.token_start)
     if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
         return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -639,13 +682,15 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
-        if q.measure and not local and q.kind != "duration":
-            continue
+        period = q.kind == "duration" and (
+            prev in ctx.word_list("duration-before") or not _change_between(ctx, rel, q)
+        )
+        if q.measure and not local and not period:
+            continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
-        nxt = ctx.lower(q.token_end)
         cs, ce = ctx.clause_of(rel.token_start)
-        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
+        if q.measure and cs <= q.token_start < ce and _arrow_pair(ctx, q):
             return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
         if q.measure and prev in ctx.word_list("baseline-before"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
