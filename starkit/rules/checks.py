@@ -40,7 +40,16 @@ def states_work(ctx: UnitContext) -> bool:
     if not words:
         return False
     first = words[0].lower_
-    return len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3
+    if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
+        return True
+    # "Creation of web applications", "Administration and maintenance of Linux servers":
+    # an action noun opening the line, then its object, names work done
+    nxt = ctx.lower(words[0].i + 1)
+    return (
+        first.endswith(tuple(ctx.word_list("action-noun-endings")))
+        and nxt in ("of", "and", "with")
+        and len(words) >= 4
+    )
 
 
 # ---------------------------------------------------------------------------------------
