@@ -92,8 +92,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            grown = q is not None and q.token_start < v.start
-            if not grown or not _over_a_period(ctx, v.end, ctx.sentence_of(v.start)[1]):
+            if not _grown_over_period(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -131,6 +130,15 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     if _over_a_period(ctx, m.end, se):
         return True  # "212 daily active users within 6 weeks": growth over a period
     return m.quantity.token_start in uptake_figures(ctx)
+
+
+def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
+    """'500+ users within 48 hours', '95% adoption within 6 months': a figure before the
+    metric with a period after it in its sentence reports growth, not a size."""
+    q = m.quantity
+    if q is None or q.token_start > m.start:
+        return False
+    return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
 
 
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
@@ -207,9 +215,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
-        if change is None or ctx.lower(change.start) in _weak_changes(ctx):
+        if change is None:
+            if not _grown_over_period(ctx, m):
+                return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
+        elif ctx.lower(change.start) in _weak_changes(ctx):
             return False
-        if ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
+        elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
@@ -221,10 +232,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             and not any(r.quantity.token_start < m.start for r in relative_figures(ctx))
         ):
             return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
-    if change is not None and q is not None and q.kind == "percent":
-        level = ctx.lower(change.start) in ctx.word_list("level-verbs")
-        if level and not any(r.quantity == q for r in relative_figures(ctx)):
-            return False  # "achieving a 60%+ demo-to-pilot conversion rate" is a level
+    if change is not None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+        between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
+        for f in [q] if q is not None and not between else between:
+            if f is not None and f.kind == "percent":
+                if not any(r.quantity == f for r in relative_figures(ctx)):
+                    return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or q.token_start < change.start:
             return False  # "got their leads to sign off", "saw purchases slipping"
