@@ -136,8 +136,8 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     """'500+ users within 48 hours', '95% adoption within 6 months': a figure before the
     metric with a period after it in its sentence reports growth, not a size."""
     q = m.quantity
-    if q is None or q.token_start > m.start:
-        return False
+    if q is None or q.token_start > m.start or _worked_on(ctx, q):
+        return False  # "ran 15 training sessions in 2 weeks": the count is the work done
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
 
 
