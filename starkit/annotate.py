@@ -253,12 +253,33 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     prev = ctx.lower(m.start - 1)
     if prev in ctx.word_list("not-product-modifiers"):
         return True
+    if _team_headcount(ctx, m):
+        return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
             # "100% of traffic" is a share; "thousands of downloads" is a count of them
             return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
         if not ctx.doc[k].is_alpha:
             break
+    return False
+
+
+_TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
+
+
+def _team_headcount(ctx: UnitContext, m: Match) -> bool:
+    """'scaled the team from 0 to 30 members', 'a team of 12 developers': people counted in
+    a team the sentence names are its headcount, not users or an audience."""
+    if ctx.doc[m.start : m.end].text.lower() not in ctx.word_list("team-member-nouns"):
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    teams, others = ctx.word_list("team-nouns"), ctx.word_list("audience-nouns")
+    for k in range(m.start - 1, max(ss, m.start - _TEAM_LOOKBACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in others:
+            return False  # "led a team that grew the community to 5,000 members"
+        if low in teams:
+            return True
     return False
 
 
