@@ -675,7 +675,7 @@ def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
 def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
     """A change word between two figures: the second belongs to another change."""
     lo, hi = sorted((a.token_end, b.token_start))
-    return any(lo <= c.start < hi for c in ctx.matches("change"))
+    return ctx.covered_by("change", lo, hi)  # O(log n): the bullet may hold many figures
 
 
 def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
