@@ -393,7 +393,7 @@ def _noun_list(ctx: UnitContext, lo: int, hi: int) -> bool:
     form) and no preposition, so the change word before them governs the metric after them."""
     if hi - lo > _NOUN_LIST_MAX:
         return False
-    blocking = ctx.word_list("blocking") - {"and", ","}
+    blocking = (ctx.word_list("blocking") | ctx.word_list("noun-list-stops")) - {"and", ","}
     for k in range(lo, hi):
         low = ctx.lower(k)
         if low in ("and", ","):
