@@ -81,15 +81,18 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
     return cache[key]
 
 
-def needs_change(entry: str) -> bool:
+def needs_change(entry: str, words: str = "") -> bool:
     """True for heads that are outcomes only when a change word moves them ('grew sessions
-    45%'), never as a bare count ('ran 15 training sessions')."""
-    return entry in _needs_change()
+    45%'), never as a bare count ('ran 15 training sessions'). `words` (the matched words,
+    lower case) reaches the same heads when another category's entry matched them."""
+    ids, terms = _needs_change()
+    return entry in ids or words in terms
 
 
 @cache
-def _needs_change() -> frozenset[str]:
-    return frozenset(h.id for h in ontology().head if h.needs_change)
+def _needs_change() -> tuple[frozenset[str], frozenset[str]]:
+    heads = [h for h in ontology().head if h.needs_change]
+    return frozenset(h.id for h in heads), frozenset(t.lower() for h in heads for t in h.terms)
 
 
 @cache
@@ -179,10 +182,10 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m) or _from_to_change(ctx, m),
+        change=_governing_change(ctx, m) or _from_to_change(ctx, m) or _from_to_after(ctx, m),
         quantity=q,
         framed=_subordinate(ctx, m),
-        purpose=_in_purpose(ctx, m),
+        purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
         scale=scale_described(ctx, m, q),
     )
 
@@ -203,6 +206,23 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     return False
 
 
+_ANALYSIS_LOOKBACK = 10  # "to analyze weekly department sales, revenue growth" is 6
+
+
+def _analysed(ctx: UnitContext, m: Match) -> bool:
+    """True when the metric is the object of a verb of analysis or reporting in a clause with
+    no figure ('queries to analyze weekly sales, revenue growth', 'dashboards tracking
+    conversion'): it is what the work looked at, not what it moved."""
+    cs, ce = ctx.clause_of(m.start)
+    analysis = ctx.word_list("analysis-verbs")
+    for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
+        if ctx.at("change", k) or ctx.lower(k) in (";", ":"):
+            return False
+        if ctx.lower(k) in analysis:
+            return not any(k < q.token_start < ce for q in ctx.quantities)
+    return False
+
+
 # ---------------------------------------------------------------------------------------
 # predicates the mentions are built from
 # ---------------------------------------------------------------------------------------
@@ -213,6 +233,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
+    if nxt is not None and nxt.text == "-" and not ctx.doc[m.end - 1].whitespace_:
+        after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
+        if after is not None and after.is_alpha and not nxt.whitespace_:
+            return False  # "audience-first positioning", "revenue-generating features"
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
@@ -229,12 +253,33 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     prev = ctx.lower(m.start - 1)
     if prev in ctx.word_list("not-product-modifiers"):
         return True
+    if _team_headcount(ctx, m):
+        return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
             # "100% of traffic" is a share; "thousands of downloads" is a count of them
             return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
         if not ctx.doc[k].is_alpha:
             break
+    return False
+
+
+_TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
+
+
+def _team_headcount(ctx: UnitContext, m: Match) -> bool:
+    """'scaled the team from 0 to 30 members', 'a team of 12 developers': people counted in
+    a team the sentence names are its headcount, not users or an audience."""
+    if ctx.doc[m.start : m.end].text.lower() not in ctx.word_list("team-member-nouns"):
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    teams, others = ctx.word_list("team-nouns"), ctx.word_list("audience-nouns")
+    for k in range(m.start - 1, max(ss, m.start - _TEAM_LOOKBACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in others:
+            return False  # "led a team that grew the community to 5,000 members"
+        if low in teams:
+            return True
     return False
 
 
@@ -270,7 +315,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     best = None
     for c in ctx.matches("change"):
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
-            continue  # "redesigned the flow to improve activation": an aim, not a result
+            if not _figure_follows(ctx, m, ce):
+                continue  # "redesigned the flow to improve activation": an aim, not a result
+        if c.end == m.start and _attributive(ctx, c):
+            continue  # "in generated views", "the improved flow": an adjective, not a change
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
     if best is not None and not _blocked(ctx, best, m):
@@ -287,6 +335,16 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _attributive(ctx: UnitContext, c: Match) -> bool:
+    """A one-word participle change word after a preposition or article ('in generated
+    views') describes the noun after it; it reports no change."""
+    return (
+        c.end - c.start == 1
+        and ctx.lower(c.start).endswith("ed")
+        and ctx.lower(c.start - 1) in ctx.word_list("attributive-before")
+    )
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -312,6 +370,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 continue  # "grew it to 25k followers", "scaled to roughly 2M users"
         if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
+        if low in ("and", ",") and _noun_list(ctx, change.end, m.start):
+            continue  # "improved discovery and checkout conversion": one verb, a list of objects
         if low in ctx.word_list("blocking"):
             return True
         if (
@@ -322,6 +382,33 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
                 return True
     return False
+
+
+_NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
+
+
+def _noun_list(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when tokens lo..hi are a short list of plain words joined by 'and' or commas ('user
+    experience and', 'discovery and checkout'): no verb-like word (a lexicon verb or an -ed/-ing
+    form) and no preposition, so the change word before them governs the metric after them."""
+    if hi - lo > _NOUN_LIST_MAX:
+        return False
+    blocking = (ctx.word_list("blocking") | ctx.word_list("noun-list-stops")) - {"and", ","}
+    for k in range(lo, hi):
+        low = ctx.lower(k)
+        if low in ("and", ","):
+            continue
+        if not ctx.doc[k].is_alpha or low in blocking or low.endswith(("ed", "ing")):
+            return False
+        if any(ctx.at(c, k) for c in ("action", "trigger", "change", "weak")):
+            return False
+    return True
+
+
+def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
+    """'to increase user conversion by 22%': a figure right after the metric makes the purpose
+    form a reported result."""
+    return any(m.end <= q.token_start < min(ce, m.end + 4) for q in ctx.quantities)
 
 
 def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: set[int]) -> bool:
@@ -367,6 +454,27 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     return None
 
 
+def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
+    """'conversion from 5.3% to 12.2%', 'LTV from ₹6.5K to ₹7.5K': the metric followed by its
+    start and end values is itself a change, upward or downward as the values go. Durations
+    measure time, not the metric ('users from 2 hours to 5 minutes')."""
+    f = m.end
+    if ctx.lower(f) != "from":
+        return None
+    start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
+    if start is None or start.kind == "duration":
+        return None
+    if " to " in start.text.lower() or "→" in start.text:
+        return Match("change", "up", f, f + 1)  # "from 70K to 300K" read as one figure
+    if ctx.lower(start.token_end) not in ("to", "→", "->"):
+        return None
+    end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
+    if end is None or end.kind != start.kind:
+        return None
+    down = start.value is not None and end.value is not None and end.value < start.value
+    return Match("change", "down" if down else "up", f, f + 1)
+
+
 def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
@@ -395,8 +503,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
             return False
     if ctx.lower(anchor - 1) == "with":
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
-            if ctx.lower(k) in ("a", "an"):
-                return True  # "a mobile RPG with 2.1M MAU"
+            if ctx.lower(k) in ("a", "an", "for", "across"):
+                return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
             if ctx.at("change", k) or not ctx.doc[k].is_alpha:
                 break
     return False
@@ -422,10 +530,11 @@ def relative_figures(ctx: UnitContext) -> list[RelativeFigure]:
     return cache["relative"]
 
 
-def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int] | None:
-    """Where a time frame for the claim at token i must sit: in a story, the claim's own
-    sentence; None (anywhere in the unit) else."""
-    return ctx.sentence_of(i) if ctx.story is not None else None
+def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int]:
+    """Where a time frame or start value for the claim at token i must sit: the claim's own
+    sentence, in a bullet as in a story ('150% YoY user growth. Reduced churn by 35%.': the
+    YoY does not reach the churn figure)."""
+    return ctx.sentence_of(i)
 
 
 def before_hedges(ctx: UnitContext, i: int) -> int:
@@ -446,11 +555,33 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
     figure, with only metric words between."""
     _, ce = ctx.clause_of(q.token_start)
+    plain = ctx.word_list("growth-of")
     for k in range(q.token_end, min(ce, q.token_end + 4)):
-        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+        if ctx.lower(k) in ctx.word_list("change-after"):
+            return True
+        if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):
             continue
-        return ctx.lower(k) in ctx.word_list("change-after")
+        if ctx.lower(k) in plain:
+            continue  # "27% user growth", "60% operating cost reduction"
+        return False
     return False
+
+
+def _counting_multiplier(ctx: UnitContext, q: Quantity) -> bool:
+    """A spelled multiplier that counts or names, not a change: 'twice'/'thrice' with no
+    change word before and no 'as' after ('promoted twice'), an adjective 'double' before a
+    plain noun ('double degree'), or one title-cased inside a sentence ('Double Wear')."""
+    word = q.text.lower()
+    if word in ("twice", "thrice"):
+        return ctx.lower(q.token_end) != "as" and not ctx.at("change", q.token_start - 1)
+    if word not in ctx.word_list("adjective-multipliers"):
+        return False
+    if ctx.doc[q.token_start].is_title and q.token_start > 0:
+        return True
+    nxt = ctx.doc[q.token_end] if q.token_end < len(ctx.doc) else None
+    if nxt is None or not nxt.is_alpha or nxt.lower_ in ("the", "our", "its", "their", "in"):
+        return False
+    return not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
 
 
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
@@ -473,6 +604,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
+            if _counting_multiplier(ctx, q):
+                continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
@@ -491,7 +624,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
-            if (nxt == "of" or prev in ctx.word_list("level-before")) and not (by or of_change):
+            level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            if (nxt == "of" or level) and not (by or of_change):
                 continue
             if nxt == "of":
                 continue  # "by 20% of" is a share
@@ -538,8 +672,25 @@ def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     return False
 
 
+def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
+    """A change word between two figures: the second belongs to another change."""
+    lo, hi = sorted((a.token_end, b.token_start))
+    return ctx.covered_by("change", lo, hi)  # O(log n): the bullet may hold many figures
+
+
+def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
+    """'22 → 11 min': q stands beside an arrow with a figure on the arrow's other side ('→
+    −40% TTFV' after a clause is the writer's 'which led to', not a value pair)."""
+    arrows = ("→", "->")
+    if ctx.lower(q.token_start - 1) in arrows:
+        return any(p.token_end == q.token_start - 1 for p in ctx.numbers)
+    if ctx.lower(q.token_end) in arrows:
+        return any(p.token_start == q.token_end + 1 for p in ctx.numbers)
+    return False
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
-    lo, hi = _pairing_range(ctx, rel.token_start) or (0, len(ctx.doc))
+    lo, hi = _pairing_range(ctx, rel.token_start)
     if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
         return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -552,13 +703,15 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
-        if q.measure and not local and q.kind != "duration":
-            continue
+        period = q.kind == "duration" and (
+            prev in ctx.word_list("duration-before") or not _change_between(ctx, rel, q)
+        )
+        if q.measure and not local and not period:
+            continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
-        nxt = ctx.lower(q.token_end)
         cs, ce = ctx.clause_of(rel.token_start)
-        if q.measure and cs <= q.token_start < ce and ("→" in (prev, nxt) or "->" in (prev, nxt)):
+        if q.measure and cs <= q.token_start < ce and _arrow_pair(ctx, q):
             return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
         if q.measure and prev in ctx.word_list("baseline-before"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):

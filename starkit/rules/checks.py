@@ -40,7 +40,16 @@ def states_work(ctx: UnitContext) -> bool:
     if not words:
         return False
     first = words[0].lower_
-    return len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3
+    if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
+        return True
+    # "Creation of web applications", "Administration and maintenance of Linux servers":
+    # an action noun opening the line, then its object, names work done
+    nxt = ctx.lower(words[0].i + 1)
+    return (
+        first.endswith(tuple(ctx.word_list("action-noun-endings")))
+        and nxt in ("of", "and", "with")
+        and len(words) >= 4
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -83,9 +92,13 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            return False  # "ran 15 training sessions" describes, does not grow
-        got_to = ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
-        if ctx.lower(change.start) in _weak_changes(ctx) and not got_to:
+            if not _grown_over_period(ctx, v):
+                return False  # "ran 15 training sessions" describes, does not grow
+        elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+            return False  # "before they reached users": no figure, no growth
+        elif ctx.lower(change.start) in _weak_changes(ctx) and not (
+            ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        ):
             return False  # "added 3 developers"; but "got to 3k users" grew
     if change is not None and change.entry == "down":
         return False
@@ -119,6 +132,15 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     return m.quantity.token_start in uptake_figures(ctx)
 
 
+def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
+    """'500+ users within 48 hours', '95% adoption within 6 months': a figure before the
+    metric with a period after it in its sentence reports growth, not a size."""
+    q = m.quantity
+    if q is None or q.token_start > m.start or _worked_on(ctx, q):
+        return False  # "ran 15 training sessions in 2 weeks": the count is the work done
+    return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
+
+
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
     """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
     if any(
@@ -143,10 +165,16 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
 
 
+def _causal_named(ctx: UnitContext) -> bool:
+    """A causal metric is named as a metric, not as a noun modifier ('sales operations effort',
+    'revenue team' name no outcome)."""
+    return any(m.head for m in mentions(ctx, "causal"))
+
+
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
     """The first vanity figure reported as the outcome with no causal metric beside it (in a
     story: in its sentence or in the Result)."""
-    if require_no_causal and ctx.story is None and ctx.has("causal"):
+    if require_no_causal and ctx.story is None and _causal_named(ctx):
         return None
     for v in mentions(ctx, "vanity"):
         if require_no_causal and ctx.story is not None and _paired(ctx, "causal", v.start):
@@ -163,7 +191,7 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
     if v is None:
         g = _growth_figure(ctx)
         reach = ctx.word_list("reach-growth")
-        if g is None or ctx.lower(g - 1) not in reach or ctx.has("causal"):
+        if g is None or ctx.lower(g - 1) not in reach or _causal_named(ctx):
             return []
         s, e = ctx.chars(g - 1, g + 1)  # "200% user growth in 6 months"
         return [Hit(s, e, {"term": ctx.text[s:e], "entry": "users"})]
@@ -173,35 +201,43 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
 
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
-    if m.modified or not m.head or m.purpose:
-        return False
+    if m.modified or not m.head or m.purpose or m.framed:
+        return False  # framed: "as the customer base increased 400%" is context
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
         ss, se = ctx.sentence_of(m.start)
         if any(ctx.lower(k) in ctx.word_list("sales-performance") for k in range(ss, se)):
             return False  # "$300K revenue through consulting", "at 112% of quota": selling
-    if ctx.covered_by("efficiency", m.start, m.end) and not ctx.covered_by(
-        "causal", m.start, m.end
-    ):
+    if _efficiency_named(ctx, m) and not ctx.covered_by("causal", m.start, m.end):
         return False
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
-    if needs_change(m.entry):
-        if change is None or ctx.lower(change.start) in _weak_changes(ctx):
+    if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
+        if change is None:
+            if not _grown_over_period(ctx, m):
+                return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
+        elif ctx.lower(change.start) in _weak_changes(ctx):
             return False
-        if ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
+        elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
     if change is not None and q is not None and in_parentheses(ctx, q.token_start):
-        if change.start < q.token_start and not in_parentheses(ctx, change.start):
+        if (
+            change.start < q.token_start
+            and not in_parentheses(ctx, change.start)
+            and not _values_in_parentheses(ctx, q)
+            and not any(r.quantity.token_start < m.start for r in relative_figures(ctx))
+        ):
             return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
-    if change is not None and q is not None and q.kind == "percent":
-        level = ctx.lower(change.start) in ctx.word_list("level-verbs")
-        if level and not any(r.quantity == q for r in relative_figures(ctx)):
-            return False  # "achieving a 60%+ demo-to-pilot conversion rate" is a level
+    if change is not None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+        between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
+        for f in [q] if q is not None and not between else between:
+            if f is not None and f.kind == "percent":
+                if not any(r.quantity == f for r in relative_figures(ctx)):
+                    return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or q.token_start < change.start:
             return False  # "got their leads to sign off", "saw purchases slipping"
@@ -215,6 +251,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False
         if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
             return False  # "to handle 10x more users" is capacity, not a moved metric
+        if m.scale and q is not None and q.token_start < change.start < m.start:
+            return False  # "to handle a 300% increase in booking volume" is capacity
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
@@ -233,6 +271,20 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
+    """True when an efficiency term names the whole metric ('cycle time'); one inside a longer
+    product name ('session time') does not make it an efficiency measure."""
+    e = ctx.at("efficiency", m.start) or ctx.at("efficiency", m.end - 1)
+    return e is not None and e.start <= m.start and e.end >= m.end
+
+
+def _values_in_parentheses(ctx: UnitContext, q: Quantity) -> bool:
+    """'(22% → 41%)', '(4 min -> 8 min)': the parenthesised figure is the start or end value of
+    the change it stands beside, not a size."""
+    arrows = ("→", "->", "to")
+    return ctx.lower(q.token_end) in arrows or ctx.lower(q.token_start - 1) in arrows
 
 
 def _growth_figure(ctx: UnitContext) -> int | None:
@@ -265,8 +317,10 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
         return False
     # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
     cs, _ = ctx.clause_of(change.start)
+    # ... but not a particle or comparative ("Set up metrics ... that improve activation")
+    not_verbs = ctx.word_list("goal-forms") | ctx.word_list("change-particles")
     return not any(
-        c.start < change.start and ctx.lower(c.start) not in ctx.word_list("goal-forms")
+        c.start < change.start and ctx.lower(c.start) not in not_verbs
         for c in ctx.matches("change")
         if c.start >= cs
     )
@@ -305,6 +359,8 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
     `moved`) is a second result, not a guardrail."""
+    if g.entry not in ctx.word_list("second-win-guardrails"):
+        return False  # cost, churn, quality named anywhere is a guardrail
     if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
         return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
     if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
