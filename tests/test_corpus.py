@@ -70,6 +70,7 @@ LABELLED = [
     ("metric_bullets", "sealed"),
     ("star_stories", "sealed"),
     ("metric_answers", "sealed"),
+    ("heldout_bullets", "set2"),
 ]
 
 
