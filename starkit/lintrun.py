@@ -287,12 +287,14 @@ def lint_file(
     report_unused: bool = False,
     stdin: Any = None,
     question: str | None = None,
+    isolate_text: bool = True,
 ) -> FileResult:
     """Lint one file (or '-' for standard input) into a `FileResult`; never raises a
     `StarkitError` (it becomes the result's `error`). `question` is the question a metrics
-    answer (`kind="answer"`) answers."""
+    answer (`kind="answer"`) answers; `isolate_text` as in
+    `starkit.resume.cli.structured_resume`."""
     try:
-        return _lint_file(path, kind, config, report_unused, stdin, question)
+        return _lint_file(path, kind, config, report_unused, stdin, question, isolate_text)
     except StarkitError as exc:
         return FileResult(path if path != "-" else "<stdin>", error=str(exc))
 
@@ -304,6 +306,7 @@ def _lint_file(
     report_unused: bool,
     stdin: Any,
     question: str | None = None,
+    isolate_text: bool = True,
 ) -> FileResult:
     import sys
 
@@ -322,7 +325,7 @@ def _lint_file(
 
     if kind in (None, "resume"):
         # the resume reader first: it names what a binary file is ("an image: no OCR")
-        resume = _structured_resume(name, data, path)
+        resume = _structured_resume(name, data, path, isolate_text)
         if resume is not None:
             from starkit.resume.report import lint_resume
 
@@ -347,7 +350,7 @@ def _lint_file(
     return _suppress(result, _generic_items(report), report_unused)
 
 
-def _structured_resume(name: str, data: bytes, path: str) -> Any:
+def _structured_resume(name: str, data: bytes, path: str, isolate_text: bool = True) -> Any:
     """The resume in `data` when it is a resume document with structure, else None."""
     try:
         from starkit.resume.cli import structured_resume
@@ -355,7 +358,7 @@ def _structured_resume(name: str, data: bytes, path: str) -> Any:
         if exc.name in ("starkit.resume", "starkit.resume.cli"):
             return None
         raise
-    return structured_resume(name, data, path)
+    return structured_resume(name, data, path, isolate_text=isolate_text)
 
 
 def _suppress(result: FileResult, items: list[Item], report_unused: bool) -> FileResult:

@@ -37,11 +37,18 @@ def _structured(resume: Resume) -> bool:
     return any(s.heading for s in resume.sections)
 
 
-def structured_resume(name: str, data: bytes, path: str | None = None) -> Resume | None:
+def structured_resume(
+    name: str, data: bytes, path: str | None = None, *, isolate_text: bool = True
+) -> Resume | None:
     """The resume in `data`, or None for empty input or unstructured plain text/Markdown
     (which the generic path lints one line a bullet). It is read in a worker process with a
     time and memory budget (`starkit.worker`). A `.tex` file named by `path` is read from disk
-    with the files it `\\input`s beside it (`starkit.resume.project`)."""
+    with the files it `\\input`s beside it (`starkit.resume.project`).
+
+    `isolate_text=False` (`starkit batch`, thousands of files) reads a text format in this
+    process, under the readers' own limits (docs/limits.md): a worker costs a fork per file,
+    about 6x the reading itself. PDF, DOCX and zip files, parsed by code starkit does not
+    control, always go to the worker."""
     from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
@@ -51,9 +58,14 @@ def structured_resume(name: str, data: bytes, path: str | None = None) -> Resume
         )
     if not data.strip():
         return None  # the generic path says the input is empty
+    isolate = isolate_text or data[:5] == b"%PDF-" or data[:2] == b"PK"
+
+    def bounded(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return run_bounded(fn, *args, label=name, **kwargs) if isolate else fn(*args, **kwargs)
+
     if path is not None and path != "-" and Path(path).suffix.lower() in LATEX_SUFFIXES:
-        return run_bounded(read_resume, Path(path), label=name, name=name)
-    fmt, resume = run_bounded(detect_and_read, data, name, label=name)
+        return bounded(read_resume, Path(path), name=name)
+    fmt, resume = bounded(detect_and_read, data, name)
     if fmt in ("text", "markdown", "rst", "org") and not _structured(resume):
         return None
     return resume

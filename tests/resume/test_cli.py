@@ -133,3 +133,26 @@ def test_file_over_the_size_limit_exits_2(tmp_path, capsys):
     code, _, err = _run(capsys, path)
     assert code == 2
     assert "10 MB" in err and len(err.strip().splitlines()) == 1
+
+
+def test_batch_reads_text_in_process_and_containers_in_the_worker(monkeypatch):
+    """`isolate_text=False` (starkit batch) skips the worker for text formats only: a PDF or a
+    zip still goes to the bounded worker."""
+    import starkit.worker
+
+    calls: list[str] = []
+    real = starkit.worker.run_bounded
+
+    def spy(fn, *args, label, **kwargs):
+        calls.append(label)
+        return real(fn, *args, label=label, **kwargs)
+
+    monkeypatch.setattr(starkit.worker, "run_bounded", spy)
+    md = b"# Jo\n\n## Experience\n\n### Acme, PM, 2020-2023\n\n- Cut churn from 9% to 6% in Q3\n"
+    assert resume_cli.structured_resume("cv.md", md, isolate_text=False) is not None
+    assert calls == []
+    assert resume_cli.structured_resume("cv.md", md) is not None
+    assert calls == ["cv.md"]
+    with pytest.raises(ResumeReadError):
+        resume_cli.structured_resume("cv.pdf", b"%PDF-1.4 broken", isolate_text=False)
+    assert calls == ["cv.md", "cv.pdf"]
