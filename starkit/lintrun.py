@@ -416,13 +416,23 @@ def run(
     project is read through its main file (`_without_included`)."""
     files, skipped = expand_paths(paths)
     files = _without_included(files, paths)
+    # one file: read in the bounded worker whatever its format; many: text formats are read
+    # here under the readers' own limits (a fork per file costs 6x the reading), PDF, DOCX and
+    # zip files still in the worker
+    isolate_text = len(files) <= 1
     kinds = dict(getattr(config, "kinds", {}) or {})
     base = Path(config.source).parent if getattr(config, "source", None) else Path.cwd()
     results = []
     for p in files:
         k = kind or kind_from_config(p, kinds, base)
         res = lint_file(
-            p, kind=k, config=config, report_unused=report_unused, stdin=stdin, question=question
+            p,
+            kind=k,
+            config=config,
+            report_unused=report_unused,
+            stdin=stdin,
+            question=question,
+            isolate_text=isolate_text,
         )
         if res.error and p not in paths and _quiet_skip(res.error):
             skipped.append(p)  # a binary or empty file found in a folder: skipped, counted
