@@ -325,7 +325,7 @@ def _lint_file(
 
     if kind in (None, "resume"):
         # the resume reader first: it names what a binary file is ("an image: no OCR")
-        resume = _structured_resume(name, data, path, isolate_text)
+        resume = _structured_resume(name, data, path, isolate_text, config)
         if resume is not None:
             from starkit.resume.report import lint_resume
 
@@ -350,7 +350,9 @@ def _lint_file(
     return _suppress(result, _generic_items(report), report_unused)
 
 
-def _structured_resume(name: str, data: bytes, path: str, isolate_text: bool = True) -> Any:
+def _structured_resume(
+    name: str, data: bytes, path: str, isolate_text: bool = True, config: Any = None
+) -> Any:
     """The resume in `data` when it is a resume document with structure, else None."""
     try:
         from starkit.resume.cli import structured_resume
@@ -358,7 +360,12 @@ def _structured_resume(name: str, data: bytes, path: str, isolate_text: bool = T
         if exc.name in ("starkit.resume", "starkit.resume.cli"):
             return None
         raise
-    return structured_resume(name, data, path, isolate_text=isolate_text)
+    from starkit.nlp import get_nlp
+
+    # the pipeline is built here while the worker reads the file: on two cores they overlap
+    return structured_resume(
+        name, data, path, isolate_text=isolate_text, meanwhile=lambda: get_nlp(config)
+    )
 
 
 def _suppress(result: FileResult, items: list[Item], report_unused: bool) -> FileResult:

@@ -22,6 +22,7 @@ import multiprocessing as mp
 import os
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -110,12 +111,14 @@ def run_bounded(
     label: str,
     seconds: float = WORKER_SECONDS,
     memory: int = WORKER_MEMORY_BYTES,
+    meanwhile: Callable[[], object] | None = None,
     **kwargs: Any,
 ) -> Any:
     """`fn(*args, **kwargs)` in a child process limited to `memory` more bytes of address space
     and `seconds` of wall-clock (and CPU) time; its result (pickled back), or a one-line
     `ResumeReadError` naming `label` and the limit it hit. `fn`'s own `StarkitError`s come back
-    as `ResumeReadError`s with the same message."""
+    as `ResumeReadError`s with the same message. `meanwhile` runs in this process while the
+    child reads (the CLI builds its pipeline then: on two cores the two overlap)."""
     for stream in (sys.stdout, sys.stderr):  # a forked child must not flush a copy of these
         with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
@@ -124,8 +127,11 @@ def run_bounded(
     proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, memory, seconds), daemon=True)
     _start(proc, forkserver=ctx.get_start_method() == "forkserver")
     send.close()
+    started = time.monotonic()
     try:
-        if not receive.poll(seconds):
+        if meanwhile is not None:
+            meanwhile()
+        if not receive.poll(max(0.0, seconds - (time.monotonic() - started))):
             raise ResumeReadError(
                 f"{label}: reading the file took over {seconds:g} s and was stopped (see "
                 "docs/limits.md); it is not a resume starkit can read"

@@ -38,7 +38,12 @@ def _structured(resume: Resume) -> bool:
 
 
 def structured_resume(
-    name: str, data: bytes, path: str | None = None, *, isolate_text: bool = True
+    name: str,
+    data: bytes,
+    path: str | None = None,
+    *,
+    isolate_text: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Resume | None:
     """The resume in `data`, or None for empty input or unstructured plain text/Markdown
     (which the generic path lints one line a bullet). It is read in a worker process with a
@@ -48,7 +53,8 @@ def structured_resume(
     `isolate_text=False` (`starkit batch`, thousands of files) reads a text format in this
     process, under the readers' own limits (docs/limits.md): a worker costs a fork per file,
     about 6x the reading itself. PDF, DOCX and zip files, parsed by code starkit does not
-    control, always go to the worker."""
+    control, always go to the worker. `meanwhile` runs while the worker reads
+    (`starkit.worker.run_bounded`)."""
     from starkit.worker import run_bounded
 
     if len(data) > MAX_FILE_BYTES:
@@ -61,7 +67,9 @@ def structured_resume(
     isolate = isolate_text or data[:5] == b"%PDF-" or data[:2] == b"PK"
 
     def bounded(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        return run_bounded(fn, *args, label=name, **kwargs) if isolate else fn(*args, **kwargs)
+        if isolate:
+            return run_bounded(fn, *args, label=name, meanwhile=meanwhile, **kwargs)
+        return fn(*args, **kwargs)
 
     if path is not None and path != "-" and Path(path).suffix.lower() in LATEX_SUFFIXES:
         return bounded(read_resume, Path(path), name=name)
