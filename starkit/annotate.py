@@ -597,6 +597,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 prev in ("at", "to", "the") and not change_noun
             ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
+            if nxt in ctx.word_list("return-multiples"):
+                continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
             ):
