@@ -610,8 +610,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
-            if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
-                continue  # "6.8M X impressions": X names the platform, not a multiplier
+            if " " in q.text.strip() and q.text.strip()[-1:] in "xX" and not change_noun:
+                continue  # "6.8M X impressions": X names the platform; "10 x increase" not
             level = ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before")
             if level and not change_noun:
                 continue  # "at a consistent 4X ROAS" is a level
