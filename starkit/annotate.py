@@ -627,6 +627,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
             level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            cut = ctx.at("change", lead)
+            if nxt == "of" and cut is not None and cut.entry == "down":
+                out.append(q)  # "reducing 86% of the workload": the share cut is a change
+                continue
             if (nxt == "of" or level) and not (by or of_change):
                 continue
             if nxt == "of":
