@@ -409,8 +409,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
                 return []
             s, e = ctx.chars(g, g + 1)
             return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
-        if _names_guardrail(ctx, m.start):
-            return []
+        if _names_guardrail(ctx, m.start) or m.entry in ctx.word_list("not-product-vanity"):
+            return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             return []  # a bare count ("10k+ subscribers on the blog") reports no change
         s, e = ctx.chars(m.start, m.end)
