@@ -597,6 +597,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 prev in ("at", "to", "the") and not change_noun
             ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
+            if nxt in ctx.word_list("return-multiples"):
+                continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
             ):
@@ -608,8 +610,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
-            if " " in q.text.strip() and q.text.strip()[-1:] in "xX":
-                continue  # "6.8M X impressions": X names the platform, not a multiplier
+            if " " in q.text.strip() and q.text.strip()[-1:] in "xX" and not change_noun:
+                continue  # "6.8M X impressions": X names the platform; "10 x increase" not
             level = ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("level-before")
             if level and not change_noun:
                 continue  # "at a consistent 4X ROAS" is a level
@@ -625,6 +627,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
             level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            cut = ctx.at("change", lead)
+            if nxt == "of" and cut is not None and cut.entry == "down":
+                out.append(q)  # "reducing 86% of the workload": the share cut is a change
+                continue
             if (nxt == "of" or level) and not (by or of_change):
                 continue
             if nxt == "of":

@@ -166,7 +166,15 @@ def _shape(text: str) -> _Tok:
         return _Tok("ratio", a / b if b else None)
     if re.fullmatch(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?", text, re.I):
         return _Tok("version")
+    if m := _RE_RANGE.fullmatch(text):  # "4x-6x", "2h-3h": a range of one measuring kind
+        lo, hi = _shape(m.group(1)), _shape(m.group(2))
+        if lo.shape == hi.shape and lo.shape in _RANGE_KINDS:
+            return _Tok(hi.shape, hi.value, hi.unit)
     return _Tok("alnum")
+
+
+_RE_RANGE = re.compile(r"([^\s\-–]+)[\-–]([^\s\-–]+)")
+_RANGE_KINDS = ("multiplier", "percent", "duration", "size", "money")
 
 
 _RE_BARE = re.compile(r"\d+(?:\.\d+)?")
@@ -197,6 +205,9 @@ def _is_year(tok_text: str, value: float | None) -> bool:
         and re.fullmatch(r"(19|20)\d\d", tok_text) is not None
         and 1900 <= value <= 2099
     )
+
+
+_CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
 
 def find_numbers(doc: Doc) -> list[Quantity]:
@@ -263,7 +274,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         measure = True
         prev = lower(i - 1)
         # --- absorb what stands before the number ---
-        if prev in ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr") and info.shape == "num":
+        if prev in _CURRENCY_BEFORE and info.shape == "num":
             start -= 1
             kind, unit = "money", prev
         elif prev == "#" and info.shape == "num":
@@ -312,7 +323,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         j = end
         if j < n and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and j + 1 < n:
             j += 1
-        if j in units_at and kind in ("num",):
+        if j in units_at and (kind == "num" or (kind == "money" and units_at[j][1] == "magnitude")):
             u_end, u_kind = units_at[j]
             if u_kind == "magnitude":
                 word = doc[j].lower_
@@ -367,7 +378,9 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         elif info.shape == "ratio":
             m = _RE_RATIO.fullmatch(tok.text)
             slash = m is not None and "/" in tok.text
-            if slash and (
+            if slash and prev in prefixes:
+                kind, measure = "name", False  # "Angular 2/4+": two versions of a name
+            elif slash and (
                 len(m.group(2)) == 4  # 06/2020
                 or ("." not in tok.text and int(m.group(1)) <= 12 and 12 < int(m.group(2)) <= 31)
             ):

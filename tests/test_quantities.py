@@ -55,6 +55,14 @@ EXTRA = [
     ("Published v2.3.1 of the SDK", []),
     ("Built the 360-degree review tool", []),
     ("Thanks for our 10:30 call on 3/15", []),
+    # tuning round 2: names with digits, and figures the detector missed
+    ("Fixed the OWASP Top 10 findings in the portal", []),
+    ("Shipped x64 and x86-64 installers", []),
+    ("Migrated the admin app from Angular 2/4+ to React", []),
+    ("Cut build time 4x-6x with remote caching", ["4x-6x"]),
+    ("Drove a Rs 175 Cr revenue run rate", ["Rs 175 Cr"]),
+    ("Led teams of 3-5 engineers", ["3-5"]),
+    ("Raised 1.5-2M in seed funding", ["1.5-2M"]),
 ]
 
 

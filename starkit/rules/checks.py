@@ -409,8 +409,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
                 return []
             s, e = ctx.chars(g, g + 1)
             return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
-        if _names_guardrail(ctx, m.start):
-            return []
+        if _names_guardrail(ctx, m.start) or m.entry in ctx.word_list("not-product-vanity"):
+            return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             return []  # a bare count ("10k+ subscribers on the blog") reports no change
         s, e = ctx.chars(m.start, m.end)
@@ -462,12 +462,23 @@ def _carries_verb(ctx: UnitContext, k: int) -> bool:
         return False
     a = ctx.at("action", k)
     if a is not None and a.entry != "state-phrase":
-        return True
+        return not _role_after_as(ctx, k)
     return (
         ctx.lower(k - 1) in ("i", "we")
         and ctx.doc[k].is_alpha
         and ctx.lower(k) not in ctx.word_list("auxiliaries")
     )
+
+
+def _role_after_as(ctx: UnitContext, k: int) -> bool:
+    """'As Lead Developer, ...', 'As Senior Engineer': a word in a title-cased role after 'as'
+    names the role, it is no verb; bounded: at most 3 tokens are read."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if ctx.lower(j) == "as":
+            return True
+        if not ctx.doc[j].is_title:
+            return False
+    return False
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:
@@ -492,8 +503,16 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
 def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     """'..., contributing to a Rs 175 Cr run rate', '..., assisting in the development of
     models that reduced churn': a weak phrase that introduces the outcome clause carries the
-    impact even after a strong verb."""
-    return ctx.lower(m.start).endswith("ing") or m.entry in ctx.word_list("outcome-weak")
+    impact even after a strong verb. A participle does so only when it opens a clause after a
+    comma: 'developers working on', 'aiming to assisting', 'began working on' are no outcome
+    clause; and 'helping students master X' states the benefit of the strong verb's work."""
+    if m.entry in ctx.word_list("outcome-weak"):
+        return True
+    return (
+        ctx.lower(m.start).endswith("ing")
+        and ctx.lower(m.start - 1) in (",", ";")
+        and m.entry not in ctx.word_list("benefit-weak")
+    )
 
 
 def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
@@ -560,6 +579,13 @@ def _next_words(ctx: UnitContext, i: int, n: int) -> set[str]:
     return {words[0], " ".join(words)} if words else set()
 
 
+def _before_change_noun(ctx: UnitContext, i: int, n: int = 3) -> bool:
+    """True when one of the n tokens from i is a change or amount noun ('significant revenue
+    growth', 'substantial cost savings'); bounded: at most n tokens are read."""
+    nouns = ctx.word_list("change-after")
+    return any(ctx.lower(k) in nouns for k in range(i, min(len(ctx.doc), i + n)))
+
+
 @check("vague-language")
 def vague_language(ctx: UnitContext) -> list[Hit]:
     """An unmeasured intensifier or hedge stands where a figure belongs."""
@@ -575,6 +601,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue  # "statistically significant" is a test result, not a hedge
         if _next_words(ctx, m.end, 2) & ctx.word_list("vague-exempt-after"):
             continue  # "whether the change is significant or not": a significance test
+        if m.entry == "size-adjective" and not _before_change_noun(ctx, m.end):
+            continue  # "significant security risks": a plain noun, no figure stood in for
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
         if tok.is_title and not at_start:
