@@ -71,6 +71,7 @@ LABELLED = [
     ("star_stories", "sealed"),
     ("metric_answers", "sealed"),
     ("heldout_bullets", "set2"),
+    ("heldout_bullets", "set3"),
 ]
 
 
