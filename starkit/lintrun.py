@@ -453,6 +453,8 @@ def _without_included(files: list[str], paths: list[str]) -> list[str]:
     with `\\documentclass` and `\\begin{document}`): they are read through it, as Overleaf
     compiles them, or are not part of the resume. A file named on the command line is always
     linted."""
+    if len(files) < 2:
+        return files
     from starkit.resume.project import LATEX_SUFFIXES, is_main_file
 
     named = {os.path.normpath(p) for p in paths}
