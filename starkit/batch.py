@@ -111,6 +111,29 @@ def _row(path: str, row: str, **values: Any) -> dict[str, Any]:
     return out
 
 
+def unit_rows(path: str, report: Any) -> list[dict[str, Any]]:
+    """One `unit` row per unit of an engine `Report`, at its line and column in the text."""
+    from starkit.formatters import line_col
+
+    rows = []
+    for u in report.units:
+        line, col = line_col(report.text, u.start)
+        rows.append(
+            _row(
+                path,
+                "unit",
+                kind=u.kind,
+                unit=u.index,
+                line=line,
+                column=col,
+                text=u.text,
+                score=u.score,
+                words=u.words,
+            )
+        )
+    return rows
+
+
 def rows_for_file(path: str, kind: str | None = None, config: Any = None) -> list[dict[str, Any]]:
     """The table rows of one file (never raises for a bad file: it gets an `error` row)."""
     from starkit.lintrun import lint_file
@@ -148,23 +171,7 @@ def rows_for_file(path: str, kind: str | None = None, config: Any = None) -> lis
             )
         units_of = {id(lf): lf.item for lf in native.findings}
     else:
-        from starkit.formatters import line_col
-
-        for u in native.units:
-            line, col = line_col(native.text, u.start)
-            rows.append(
-                _row(
-                    path,
-                    "unit",
-                    kind=u.kind,
-                    unit=u.index,
-                    line=line,
-                    column=col,
-                    text=u.text,
-                    score=u.score,
-                    words=u.words,
-                )
-            )
+        rows += unit_rows(path, native)
         units_of = {id(f): f.unit for f in native.findings}
     for item in result.findings:
         p = item.place

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from starkit.batch import ROW_COLUMNS, _frame, _row
+from starkit.batch import ROW_COLUMNS, _frame, _row, unit_rows
 
 
 def warm_up() -> bool:
@@ -37,21 +37,7 @@ def _rows(label: str, report: Any) -> list[dict[str, Any]]:
     from starkit.formatters import line_col
 
     rows = [_row(label, "file", kind=report.kind.value, format="text", score=report.score)]
-    for u in report.units:
-        line, col = line_col(report.text, u.start)
-        rows.append(
-            _row(
-                label,
-                "unit",
-                kind=u.kind,
-                unit=u.index,
-                line=line,
-                column=col,
-                text=u.text,
-                score=u.score,
-                words=u.words,
-            )
-        )
+    rows += unit_rows(label, report)
     for f in report.findings:
         line, col = line_col(report.text, f.start)
         end_line, end_col = line_col(report.text, f.end)
