@@ -182,7 +182,10 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m) or _from_to_change(ctx, m) or _from_to_after(ctx, m),
+        change=_governing_change(ctx, m)
+        or _from_to_change(ctx, m)
+        or _from_to_after(ctx, m)
+        or _elliptical_change(ctx, m),
         quantity=q,
         framed=_subordinate(ctx, m),
         purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
@@ -362,6 +365,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
         )
         if glued:
             continue  # "like-for-like sales", "end-to-end checkout"
+        if low == "to" and ctx.lower(k - 1) in forms()[4]:
+            continue  # "a 30% boost to existing monthly revenue": the change noun's object
         if low == "to":
             j = k + 1
             while ctx.lower(j) in ctx.word_list("scale-hedges"):
@@ -473,6 +478,43 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
         return None
     down = start.value is not None and end.value is not None and end.value < start.value
     return Match("change", "down" if down else "up", f, f + 1)
+
+
+_LIST_ITEM_BACK = 4  # ", Day-0 engagement by 25%": the item's own modifiers before the metric
+
+
+def _elliptical_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'Improved rating from 2.3 to 4.0, Day-0 engagement by 25%, and start rate by 30%': a
+    metric opening a list item and followed by its own figure ('by 25%', 'from 2% to 3%') is
+    moved by the change word that opened the list, in the same sentence, when an earlier item
+    holds a figure too (a list of moved metrics, not a new clause)."""
+    if not _own_figure_after(ctx, m):
+        return None
+    ss, _ = ctx.sentence_of(m.start)
+    k = m.start - 1
+    while k > ss and m.start - k <= _LIST_ITEM_BACK and ctx.lower(k) not in (",", "and", ";"):
+        if ctx.at("change", k) or ctx.lower(k) in ctx.word_list("blocking"):
+            return None
+        k -= 1
+    if ctx.lower(k) not in (",", "and"):
+        return None
+    change = next((c for c in reversed(ctx.matches("change")) if ss <= c.start < k), None)
+    if change is None or _attributive(ctx, change):
+        return None
+    if not any(change.end <= q.token_start < k for q in ctx.quantities):
+        return None  # no earlier item with a figure: not a list of moved metrics
+    return change
+
+
+def _own_figure_after(ctx: UnitContext, m: Match) -> bool:
+    """The metric is followed by 'by' and a relative figure ('engagement by 25%')."""
+    if ctx.lower(m.end) != "by":
+        return False
+    _, _, _, hedges, _ = forms()
+    k = m.end + 1
+    while ctx.lower(k) in hedges and k < m.end + 4:
+        k += 1
+    return any(q.token_start == k and q.kind in ("percent", "multiplier") for q in ctx.quantities)
 
 
 def adjacent_quantity(

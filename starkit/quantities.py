@@ -395,6 +395,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             measure
             and end - i >= 2
             and doc[i + 1].text == "-"
+            and doc[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
             and end < n
             and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
         ):

@@ -239,7 +239,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
                 if not any(r.quantity == f for r in relative_figures(ctx)):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
-        if q is None or q.token_start < change.start:
+        if q is None or (q.token_start < change.start and not _money_in(ctx, q, m)):
             return False  # "got their leads to sign off", "saw purchases slipping"
     if change is not None and change.entry == "down":
         words = ctx.doc[m.start : m.end].text.lower()
@@ -271,6 +271,16 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
+    """'$1,500+ in revenue added', '$2M in new sales won': a sum of money counted in the metric
+    is its gain, whatever verb follows."""
+    if q.kind != "money" or ctx.lower(q.token_end) != "in":
+        return False
+    return all(ctx.doc[k].is_alpha for k in range(q.token_end + 1, m.start)) and (
+        m.start - q.token_end <= 3
+    )
 
 
 def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
@@ -375,6 +385,16 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     return q is not None or between
 
 
+def _graded(ctx: UnitContext, g: Match) -> bool:
+    """'high-quality blog production', 'top-quality content': a grade word glued before the
+    guardrail term makes it an adjective of the work, not a counter-metric."""
+    return (
+        ctx.lower(g.start - 1) == "-"
+        and ctx.lower(g.start - 2) in ctx.word_list("grade-prefixes")
+        and not ctx.doc[g.start - 2].whitespace_
+    )
+
+
 def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
@@ -388,7 +408,7 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
-            if cat == "guardrail" and _second_win(ctx, g, moved):
+            if cat == "guardrail" and (_second_win(ctx, g, moved) or _graded(ctx, g)):
                 continue
             return True
     return False
