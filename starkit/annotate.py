@@ -268,6 +268,7 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
 
 
 _TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
+_TEAM_AHEAD = 4  # "members to the growth team" is 3
 
 
 def _team_headcount(ctx: UnitContext, m: Match) -> bool:
@@ -283,6 +284,15 @@ def _team_headcount(ctx: UnitContext, m: Match) -> bool:
             return False  # "led a team that grew the community to 5,000 members"
         if low in teams:
             return True
+    _, se = ctx.sentence_of(m.start)
+    for k in range(m.end, min(se, m.end + _TEAM_AHEAD)):
+        if ctx.lower(k) in teams:
+            return ctx.lower(m.end) in (
+                "to",
+                "on",
+                "in",
+                "into",
+            )  # "added 3 developers to the team"
     return False
 
 

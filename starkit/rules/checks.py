@@ -96,10 +96,13 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
-        elif ctx.lower(change.start) in _weak_changes(ctx) and not (
-            ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        elif (
+            ctx.lower(change.start) in _weak_changes(ctx)
+            and not (ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2))
+            and not _grown_over_period(ctx, v)
         ):
-            return False  # "added 3 developers"; but "got to 3k users" grew
+            return False  # "added 3 developers"; but "got to 3k users" and "acquired 10,000
+            # users in the first month" grew
     if change is not None and change.entry == "down":
         return False
     if change is None:
@@ -211,6 +214,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "$300K revenue through consulting", "at 112% of quota": selling
     if _efficiency_named(ctx, m) and not ctx.covered_by("causal", m.start, m.end):
         return False
+    if _internal_scope(ctx, m):
+        return False  # "drove adoption of TypeScript across 4 teams": a practice rolled out
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
@@ -218,7 +223,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         if change is None:
             if not _grown_over_period(ctx, m):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
-        elif ctx.lower(change.start) in _weak_changes(ctx):
+        elif ctx.lower(change.start) in _weak_changes(ctx) and not _grown_over_period(ctx, m):
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
@@ -281,6 +286,25 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
     return all(ctx.doc[k].is_alpha for k in range(q.token_end + 1, m.start)) and (
         m.start - q.token_end <= 3
     )
+
+
+_SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
+_SCOPE_PREPS = ("across", "among", "by", "within", "throughout")
+
+
+def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'drove adoption of TypeScript across 4 teams', 'participation among engineers': a
+    non-causal metric spread inside the writer's organisation is a practice rolled out, not a
+    product metric moved."""
+    if ctx.covered_by("causal", m.start, m.end):
+        return False  # "grew sales across 3 departments' accounts" still moves revenue
+    _, ce = ctx.clause_of(m.start)
+    scope = ctx.word_list("internal-scope-nouns")
+    hi = min(ce, m.end + _SCOPE_AHEAD)
+    for k in range(m.end, hi):
+        if ctx.lower(k) in _SCOPE_PREPS:
+            return any(ctx.lower(j) in scope for j in range(k + 1, min(hi + 3, k + 5)))
+    return False
 
 
 def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
