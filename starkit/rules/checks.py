@@ -382,11 +382,20 @@ def _paired(ctx: UnitContext, category: str, i: int) -> bool:
 
 
 def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
-    return any(
-        g.start - window <= m.end and m.start <= g.end + window
-        for cat in METRIC_CATEGORIES
-        for m in ctx.matches(cat)
-    )
+    """A metric within `window` tokens of a one-word hold term, in its sentence, with no
+    punctuation or change word between ('retention held', 'monitoring churn'); 'air monitoring
+    platform—driving adoption' and 'consumption monitoring. Revenue' hold nothing."""
+    ss, se = ctx.sentence_of(g.start)
+    for cat in METRIC_CATEGORIES:
+        for m in ctx.matches(cat):
+            if not (g.start - window <= m.end and m.start <= g.end + window):
+                continue
+            if not (ss <= m.start < se):
+                continue
+            lo, hi = (m.end, g.start) if m.end <= g.start else (g.end, m.start)
+            if all(ctx.doc[k].is_alpha and not ctx.at("change", k) for k in range(lo, hi)):
+                return True
+    return False
 
 
 def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
