@@ -568,6 +568,22 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     )
 
 
+def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
+    """'Mentored and assisted others', 'Ensured quality, assisted with rostering, and
+    resolved complaints': a weak verb in the past tense right after the opening verb and 'and',
+    or after a comma, is one of the writer's coordinated predicates, not a trailing participle
+    ('..., helping students') nor a passive ('helped by caching'). A bullet is a list of
+    predicates, so 'and' after an object joins another one ('Explored the API and worked upon
+    ...'); in a story's narrative it joins a strong verb's own step ('I picked two teams and
+    helped them adopt it')."""
+    if not ctx.lower(m.start).endswith("ed") or ctx.lower(m.end) == "by":
+        return False
+    prev = ctx.lower(m.start - 1)
+    if prev in ("and", "&"):
+        return ctx.story is None or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+    return prev in (",", ";")
+
+
 def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     """In a story, a weak phrase that is not the candidate's achievement: help the candidate
     received ('a grad student helping me'), or, in unlabelled prose, a state after a form of
@@ -612,7 +628,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
-        carries = _carries_outcome(ctx, m)
+        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
