@@ -747,11 +747,41 @@ def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, int]) -> bool:
+    """'costs by $50K annually', '300% YoY growth, +80% fraud reduction': a time frame right
+    after another figure outside the relative figure's segment is that figure's rate or
+    period, not a time frame of the relative change."""
+    return any(
+        q.token_start != rel.token_start
+        and q.token_end <= t.start <= q.token_end + 1
+        and not seg[0] <= q.token_start < seg[1]
+        for q in ctx.quantities
+    )
+
+
+def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
+    """'a 62% reduction in monthly SEV incidents (13 to 5)': a parenthesised from-to pair in
+    the relative figure's clause gives its start and end values."""
+    cs, ce = ctx.clause_of(rel.token_start)
+    return any(
+        cs <= q.token_start < ce
+        and q.token_start > rel.token_start
+        and " to " in q.text.lower()
+        and in_parentheses(ctx, q.token_start)
+        for q in ctx.quantities
+    )
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
-    if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
-        return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
+    if any(
+        lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        for m in ctx.matches("timeframe")
+    ) or _period_phrase(ctx, lo, hi):
+        return True
+    if _pair_in_parentheses(ctx, rel):
+        return True
     for q in ctx.numbers:
         if not lo <= q.token_start < hi:
             continue
