@@ -636,6 +636,21 @@ def _counting_multiplier(ctx: UnitContext, q: Quantity) -> bool:
     return not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
 
 
+def _times_changed(ctx: UnitContext, q: Quantity) -> bool:
+    """'increased by four times', 'grew 3 times', '4 times faster', 'a 3 times increase': 'N
+    times' is a change only after 'by' or a change word, or before a comparative or a change
+    noun; otherwise it counts occasions ('won the hackathon 3 times')."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) == "by":
+        return True
+    if ctx.at("change", lead) is not None and ctx.lower(lead) not in ("up", "down"):
+        return True  # "grew 3 times"; "traveled down three times" counts trips
+    nxt = ctx.lower(q.token_end)
+    if nxt in ctx.word_list("change-after") or nxt in ("as", "more", "less", "fewer", "over"):
+        return True
+    return nxt.isalpha() and nxt.endswith("er") and len(nxt) > 4  # "faster", "higher"
+
+
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
     change_nouns = forms()[4]
@@ -658,6 +673,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
+            if q.text.lower().endswith("times") and not _times_changed(ctx, q):
+                continue  # "won the hackathon 3 times" counts occasions
             if _counting_multiplier(ctx, q):
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:

@@ -467,7 +467,13 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         end = e
         if half_a_unit:
             kind, end = "duration", units_at[s + 2][0]
-        if end in units_at and units_at[end][1] in ("duration", "percent", "size", "rate"):
+        if end in units_at and units_at[end][1] in (
+            "duration",
+            "percent",
+            "size",
+            "rate",
+            "multiplier",
+        ):  # "four times", "three-fold"
             kind = units_at[end][1]
             end = units_at[end][0]
         emit(s, end, kind, True, value)

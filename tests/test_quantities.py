@@ -68,6 +68,7 @@ EXTRA = [
     ("Grew the community to 10-15K members", ["10-15K"]),
     ("Served 2-3 million users a month", ["2-3 million"]),
     ("Lifted 7-day activation with a checklist", []),
+    ("Average goals per match increased by four times", ["four times"]),
 ]
 
 
