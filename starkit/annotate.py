@@ -195,14 +195,16 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
 
 def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a purpose clause ('... to increase engagement and drive
-    conversions', 'in order to grow sign-ups') that holds no figure: an aim, not a result."""
+    conversions', 'in order to grow sign-ups', 'aimed at growing sign-ups') that holds no
+    figure: an aim, not a result."""
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
         if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
-        if low == "to" and ctx.at("change", k + 1) is not None:
-            if ctx.quantities_before(k + 1):
+        marker = f"{ctx.lower(k - 1)} {low}" in ctx.word_list("purpose-markers")
+        if (low == "to" or marker) and ctx.at("change", k + 1) is not None:
+            if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
