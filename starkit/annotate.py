@@ -77,6 +77,12 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
                 v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
             ]
             found = sorted([*found, *uptake], key=lambda v: v.start)
+        if category == "product":
+            share = _uptake_share(ctx)  # "adopted by 40% of customers": adoption moved
+            found = [
+                v for v in found if not any(u.start < v.end and v.start < u.end for u in share)
+            ]
+            found = sorted([*found, *share], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
 
@@ -142,8 +148,8 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
                  if ctx.lower(j) in nouns),
                 None,
             )  # fmt: skip
-            if ctx.lower(k) == "by" and noun is not None:
-                verb = ctx.lower(k - 1)
+            if ctx.lower(k) == "by" and noun is not None and q.kind != "percent":
+                verb = ctx.lower(k - 1)  # "adopted by 45% of users" is a share (adoption)
                 two = f"{ctx.lower(k - 2)} {verb}"
                 if verb in uptake_verbs or two in uptake_verbs:
                     span = (noun, noun + 1, "users")
@@ -170,6 +176,51 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
             )
         )
     cache["uptake"] = out
+    return out
+
+
+_SHARE_NOUN_AHEAD = 3  # "of active paying customers" is 3
+
+
+def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
+    """'adopted by 40% of active customers': a verb of uptake, 'by', a percentage, 'of' and a
+    people noun. The share is the launch's adoption, a product metric the verb moved (up)."""
+    counted = ontology().counted_by
+    verbs, nouns = frozenset(counted.share_verbs), frozenset(counted.share_nouns)
+    out: list[MetricMention] = []
+    for q in ctx.quantities:
+        if q.kind != "percent" or ctx.lower(q.token_end) != "of":
+            continue
+        k = before_hedges(ctx, q.token_start)
+        if ctx.lower(k) != "by" or ctx.lower(k - 1) not in verbs:
+            continue
+        lo = q.token_end + 1
+        noun = next(
+            (
+                j
+                for j in range(lo, min(len(ctx.doc), lo + _SHARE_NOUN_AHEAD))
+                if ctx.lower(j) in nouns
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        m = Match("product", "adoption", k - 1, noun + 1)  # the whole uptake is the metric
+        out.append(
+            MetricMention(
+                "product",
+                "adoption",
+                k - 1,
+                noun + 1,
+                head=True,
+                modified=False,
+                change=Match("change", "up", k - 1, k),
+                quantity=q,
+                framed=_subordinate(ctx, m),
+                purpose=False,
+                scale=False,
+            )
+        )
     return out
 
 
