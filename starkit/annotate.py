@@ -77,6 +77,12 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
                 v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
             ]
             found = sorted([*found, *uptake], key=lambda v: v.start)
+        if category == "product":
+            share = _uptake_share(ctx)  # "adopted by 40% of customers": adoption moved
+            found = [
+                v for v in found if not any(u.start < v.end and v.start < u.end for u in share)
+            ]
+            found = sorted([*found, *share], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
 
@@ -142,8 +148,8 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
                  if ctx.lower(j) in nouns),
                 None,
             )  # fmt: skip
-            if ctx.lower(k) == "by" and noun is not None:
-                verb = ctx.lower(k - 1)
+            if ctx.lower(k) == "by" and noun is not None and q.kind != "percent":
+                verb = ctx.lower(k - 1)  # "adopted by 45% of users" is a share (adoption)
                 two = f"{ctx.lower(k - 2)} {verb}"
                 if verb in uptake_verbs or two in uptake_verbs:
                     span = (noun, noun + 1, "users")
@@ -173,6 +179,51 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
     return out
 
 
+_SHARE_NOUN_AHEAD = 3  # "of active paying customers" is 3
+
+
+def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
+    """'adopted by 40% of active customers': a verb of uptake, 'by', a percentage, 'of' and a
+    people noun. The share is the launch's adoption, a product metric the verb moved (up)."""
+    counted = ontology().counted_by
+    verbs, nouns = frozenset(counted.share_verbs), frozenset(counted.share_nouns)
+    out: list[MetricMention] = []
+    for q in ctx.quantities:
+        if q.kind != "percent" or ctx.lower(q.token_end) != "of":
+            continue
+        k = before_hedges(ctx, q.token_start)
+        if ctx.lower(k) != "by" or ctx.lower(k - 1) not in verbs:
+            continue
+        lo = q.token_end + 1
+        noun = next(
+            (
+                j
+                for j in range(lo, min(len(ctx.doc), lo + _SHARE_NOUN_AHEAD))
+                if ctx.lower(j) in nouns
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        m = Match("product", "adoption", k - 1, noun + 1)  # the whole uptake is the metric
+        out.append(
+            MetricMention(
+                "product",
+                "adoption",
+                k - 1,
+                noun + 1,
+                head=True,
+                modified=False,
+                change=Match("change", "up", k - 1, k),
+                quantity=q,
+                framed=_subordinate(ctx, m),
+                purpose=False,
+                scale=False,
+            )
+        )
+    return out
+
+
 def _mention(ctx: UnitContext, m: Match) -> MetricMention:
     q = adjacent_quantity(ctx, m)
     return MetricMention(
@@ -182,7 +233,10 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m) or _from_to_change(ctx, m) or _from_to_after(ctx, m),
+        change=_governing_change(ctx, m)
+        or _from_to_change(ctx, m)
+        or _from_to_after(ctx, m)
+        or _elliptical_change(ctx, m),
         quantity=q,
         framed=_subordinate(ctx, m),
         purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
@@ -192,14 +246,16 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
 
 def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a purpose clause ('... to increase engagement and drive
-    conversions', 'in order to grow sign-ups') that holds no figure: an aim, not a result."""
+    conversions', 'in order to grow sign-ups', 'aimed at growing sign-ups') that holds no
+    figure: an aim, not a result."""
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
         if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
-        if low == "to" and ctx.at("change", k + 1) is not None:
-            if ctx.quantities_before(k + 1):
+        marker = f"{ctx.lower(k - 1)} {low}" in ctx.word_list("purpose-markers")
+        if (low == "to" or marker) and ctx.at("change", k + 1) is not None:
+            if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
@@ -265,6 +321,7 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
 
 
 _TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
+_TEAM_AHEAD = 4  # "members to the growth team" is 3
 
 
 def _team_headcount(ctx: UnitContext, m: Match) -> bool:
@@ -280,6 +337,15 @@ def _team_headcount(ctx: UnitContext, m: Match) -> bool:
             return False  # "led a team that grew the community to 5,000 members"
         if low in teams:
             return True
+    _, se = ctx.sentence_of(m.start)
+    for k in range(m.end, min(se, m.end + _TEAM_AHEAD)):
+        if ctx.lower(k) in teams:
+            return ctx.lower(m.end) in (
+                "to",
+                "on",
+                "in",
+                "into",
+            )  # "added 3 developers to the team"
     return False
 
 
@@ -362,6 +428,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
         )
         if glued:
             continue  # "like-for-like sales", "end-to-end checkout"
+        if low == "to" and ctx.lower(k - 1) in forms()[4]:
+            continue  # "a 30% boost to existing monthly revenue": the change noun's object
         if low == "to":
             j = k + 1
             while ctx.lower(j) in ctx.word_list("scale-hedges"):
@@ -475,6 +543,43 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     return Match("change", "down" if down else "up", f, f + 1)
 
 
+_LIST_ITEM_BACK = 4  # ", Day-0 engagement by 25%": the item's own modifiers before the metric
+
+
+def _elliptical_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'Improved rating from 2.3 to 4.0, Day-0 engagement by 25%, and start rate by 30%': a
+    metric opening a list item and followed by its own figure ('by 25%', 'from 2% to 3%') is
+    moved by the change word that opened the list, in the same sentence, when an earlier item
+    holds a figure too (a list of moved metrics, not a new clause)."""
+    if not _own_figure_after(ctx, m):
+        return None
+    ss, _ = ctx.sentence_of(m.start)
+    k = m.start - 1
+    while k > ss and m.start - k <= _LIST_ITEM_BACK and ctx.lower(k) not in (",", "and", ";"):
+        if ctx.at("change", k) or ctx.lower(k) in ctx.word_list("blocking"):
+            return None
+        k -= 1
+    if ctx.lower(k) not in (",", "and"):
+        return None
+    change = next((c for c in reversed(ctx.matches("change")) if ss <= c.start < k), None)
+    if change is None or _attributive(ctx, change):
+        return None
+    if not any(change.end <= q.token_start < k for q in ctx.quantities):
+        return None  # no earlier item with a figure: not a list of moved metrics
+    return change
+
+
+def _own_figure_after(ctx: UnitContext, m: Match) -> bool:
+    """The metric is followed by 'by' and a relative figure ('engagement by 25%')."""
+    if ctx.lower(m.end) != "by":
+        return False
+    _, _, _, hedges, _ = forms()
+    k = m.end + 1
+    while ctx.lower(k) in hedges and k < m.end + 4:
+        k += 1
+    return any(q.token_start == k and q.kind in ("percent", "multiplier") for q in ctx.quantities)
+
+
 def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
@@ -584,6 +689,21 @@ def _counting_multiplier(ctx: UnitContext, q: Quantity) -> bool:
     return not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
 
 
+def _times_changed(ctx: UnitContext, q: Quantity) -> bool:
+    """'increased by four times', 'grew 3 times', '4 times faster', 'a 3 times increase': 'N
+    times' is a change only after 'by' or a change word, or before a comparative or a change
+    noun; otherwise it counts occasions ('won the hackathon 3 times')."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) == "by":
+        return True
+    if ctx.at("change", lead) is not None and ctx.lower(lead) not in ("up", "down"):
+        return True  # "grew 3 times"; "traveled down three times" counts trips
+    nxt = ctx.lower(q.token_end)
+    if nxt in ctx.word_list("change-after") or nxt in ("as", "more", "less", "fewer", "over"):
+        return True
+    return nxt.isalpha() and nxt.endswith("er") and len(nxt) > 4  # "faster", "higher"
+
+
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
     change_nouns = forms()[4]
@@ -606,6 +726,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count
+            if q.text.lower().endswith("times") and not _times_changed(ctx, q):
+                continue  # "won the hackathon 3 times" counts occasions
             if _counting_multiplier(ctx, q):
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
@@ -695,11 +817,41 @@ def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, int]) -> bool:
+    """'costs by $50K annually', '300% YoY growth, +80% fraud reduction': a time frame right
+    after another figure outside the relative figure's segment is that figure's rate or
+    period, not a time frame of the relative change."""
+    return any(
+        q.token_start != rel.token_start
+        and q.token_end <= t.start <= q.token_end + 1
+        and not seg[0] <= q.token_start < seg[1]
+        for q in ctx.quantities
+    )
+
+
+def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
+    """'a 62% reduction in monthly SEV incidents (13 to 5)': a parenthesised from-to pair in
+    the relative figure's clause gives its start and end values."""
+    cs, ce = ctx.clause_of(rel.token_start)
+    return any(
+        cs <= q.token_start < ce
+        and q.token_start > rel.token_start
+        and " to " in q.text.lower()
+        and in_parentheses(ctx, q.token_start)
+        for q in ctx.quantities
+    )
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
-    if any(lo <= m.start < hi for m in ctx.matches("timeframe")) or _period_phrase(ctx, lo, hi):
-        return True
     seg_s, seg_e = _segment(ctx, rel.token_start)
+    if any(
+        lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        for m in ctx.matches("timeframe")
+    ) or _period_phrase(ctx, lo, hi):
+        return True
+    if _pair_in_parentheses(ctx, rel):
+        return True
     for q in ctx.numbers:
         if not lo <= q.token_start < hi:
             continue

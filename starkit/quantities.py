@@ -395,6 +395,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             measure
             and end - i >= 2
             and doc[i + 1].text == "-"
+            and doc[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
             and end < n
             and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
         ):
@@ -466,7 +467,13 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         end = e
         if half_a_unit:
             kind, end = "duration", units_at[s + 2][0]
-        if end in units_at and units_at[end][1] in ("duration", "percent", "size", "rate"):
+        if end in units_at and units_at[end][1] in (
+            "duration",
+            "percent",
+            "size",
+            "rate",
+            "multiplier",
+        ):  # "four times", "three-fold"
             kind = units_at[end][1]
             end = units_at[end][0]
         emit(s, end, kind, True, value)

@@ -225,6 +225,9 @@ class CountedBy(StrictModel):
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     after_verbs: tuple[str, ...] = ()
+    # "adopted by 40% of active customers": a share of the people a launch reached
+    share_verbs: tuple[str, ...] = ()
+    share_nouns: tuple[str, ...] = ()
 
 
 class RelativeForms(StrictModel):

@@ -47,6 +47,32 @@ def test_change_direction_figure_and_modifier():
     assert not count.modified and count.quantity is not None
 
 
+def test_a_list_item_with_its_own_figure_is_moved_by_the_list_verb():
+    text = "Improved store rating from 2.3 to 4.0, Day-0 engagement by 25%, and starts by 30%"
+    item = mention(text, "product", "engagement")
+    assert item.role == "change" and item.direction == "up"
+    # no earlier item with a figure: a new clause, not a list of moved metrics
+    alone = mention("Improved the onboarding flow, and engagement by 25%", "product", "engagement")
+    assert alone.change is None
+
+
+def test_a_share_adopting_a_launch_is_adoption_moved_not_a_vanity_count():
+    text = "Shipped dark mode, adopted by 45% of users in the first week"
+    c = ctx(text)
+    share = [m for m in mentions(c, "product") if m.entry == "adoption"]
+    assert len(share) == 1 and share[0].role == "change" and share[0].direction == "up"
+    assert c.doc[share[0].start : share[0].end].text == "adopted by 45% of users"
+    assert all(v.modified for v in mentions(c, "vanity"))  # "45% of users" is a share
+    # a rollout's scope is no uptake
+    scope = ctx("Rolled out the new checkout to 100% of users")
+    assert not [m for m in mentions(scope, "product") if m.entry == "adoption"]
+
+
+def test_a_change_noun_reaches_its_metric_through_to():
+    boost = mention("30% boost to existing $5K monthly revenue", "product", "revenue")
+    assert boost.role == "change"
+
+
 def test_uptake_forms_are_vanity_mentions_with_their_count():
     c = ctx("Launched a tutorial series viewed 5M times in 2020")
     (m,) = [m for m in mentions(c, "vanity")]

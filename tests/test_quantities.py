@@ -63,6 +63,12 @@ EXTRA = [
     ("Drove a Rs 175 Cr revenue run rate", ["Rs 175 Cr"]),
     ("Led teams of 3-5 engineers", ["3-5"]),
     ("Raised 1.5-2M in seed funding", ["1.5-2M"]),
+    # a range before a metric noun is a count, not a "7-day activation" name
+    ("Scaled the platform to roughly 1.5-2M monthly active users", ["1.5-2M"]),
+    ("Grew the community to 10-15K members", ["10-15K"]),
+    ("Served 2-3 million users a month", ["2-3 million"]),
+    ("Lifted 7-day activation with a checklist", []),
+    ("Average goals per match increased by four times", ["four times"]),
 ]
 
 

@@ -96,10 +96,13 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
-        elif ctx.lower(change.start) in _weak_changes(ctx) and not (
-            ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2)
+        elif (
+            ctx.lower(change.start) in _weak_changes(ctx)
+            and not (ctx.lower(change.end) == "to" and ctx.quantities_before(change.end + 2))
+            and not _grown_over_period(ctx, v)
         ):
-            return False  # "added 3 developers"; but "got to 3k users" grew
+            return False  # "added 3 developers"; but "got to 3k users" and "acquired 10,000
+            # users in the first month" grew
     if change is not None and change.entry == "down":
         return False
     if change is None:
@@ -211,6 +214,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "$300K revenue through consulting", "at 112% of quota": selling
     if _efficiency_named(ctx, m) and not ctx.covered_by("causal", m.start, m.end):
         return False
+    if _internal_scope(ctx, m):
+        return False  # "drove adoption of TypeScript across 4 teams": a practice rolled out
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
@@ -218,7 +223,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         if change is None:
             if not _grown_over_period(ctx, m):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
-        elif ctx.lower(change.start) in _weak_changes(ctx):
+        elif ctx.lower(change.start) in _weak_changes(ctx) and not _grown_over_period(ctx, m):
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
@@ -239,7 +244,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
                 if not any(r.quantity == f for r in relative_figures(ctx)):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
-        if q is None or q.token_start < change.start:
+        if q is None or (q.token_start < change.start and not _money_in(ctx, q, m)):
             return False  # "got their leads to sign off", "saw purchases slipping"
     if change is not None and change.entry == "down":
         words = ctx.doc[m.start : m.end].text.lower()
@@ -271,6 +276,35 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
+    """'$1,500+ in revenue added', '$2M in new sales won': a sum of money counted in the metric
+    is its gain, whatever verb follows."""
+    if q.kind != "money" or ctx.lower(q.token_end) != "in":
+        return False
+    return all(ctx.doc[k].is_alpha for k in range(q.token_end + 1, m.start)) and (
+        m.start - q.token_end <= 3
+    )
+
+
+_SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
+_SCOPE_PREPS = ("across", "among", "by", "within", "throughout")
+
+
+def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'drove adoption of TypeScript across 4 teams', 'participation among engineers': a
+    non-causal metric spread inside the writer's organisation is a practice rolled out, not a
+    product metric moved."""
+    if ctx.covered_by("causal", m.start, m.end):
+        return False  # "grew sales across 3 departments' accounts" still moves revenue
+    _, ce = ctx.clause_of(m.start)
+    scope = ctx.word_list("internal-scope-nouns")
+    hi = min(ce, m.end + _SCOPE_AHEAD)
+    for k in range(m.end, hi):
+        if ctx.lower(k) in _SCOPE_PREPS:
+            return any(ctx.lower(j) in scope for j in range(k + 1, min(hi + 3, k + 5)))
+    return False
 
 
 def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
@@ -348,11 +382,20 @@ def _paired(ctx: UnitContext, category: str, i: int) -> bool:
 
 
 def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
-    return any(
-        g.start - window <= m.end and m.start <= g.end + window
-        for cat in METRIC_CATEGORIES
-        for m in ctx.matches(cat)
-    )
+    """A metric within `window` tokens of a one-word hold term, in its sentence, with no
+    punctuation or change word between ('retention held', 'monitoring churn'); 'air monitoring
+    platform—driving adoption' and 'consumption monitoring. Revenue' hold nothing."""
+    ss, se = ctx.sentence_of(g.start)
+    for cat in METRIC_CATEGORIES:
+        for m in ctx.matches(cat):
+            if not (g.start - window <= m.end and m.start <= g.end + window):
+                continue
+            if not (ss <= m.start < se):
+                continue
+            lo, hi = (m.end, g.start) if m.end <= g.start else (g.end, m.start)
+            if all(ctx.doc[k].is_alpha and not ctx.at("change", k) for k in range(lo, hi)):
+                return True
+    return False
 
 
 def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
@@ -375,6 +418,16 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     return q is not None or between
 
 
+def _graded(ctx: UnitContext, g: Match) -> bool:
+    """'high-quality blog production', 'top-quality content': a grade word glued before the
+    guardrail term makes it an adjective of the work, not a counter-metric."""
+    return (
+        ctx.lower(g.start - 1) == "-"
+        and ctx.lower(g.start - 2) in ctx.word_list("grade-prefixes")
+        and not ctx.doc[g.start - 2].whitespace_
+    )
+
+
 def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
@@ -388,7 +441,7 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
-            if cat == "guardrail" and _second_win(ctx, g, moved):
+            if cat == "guardrail" and (_second_win(ctx, g, moved) or _graded(ctx, g)):
                 continue
             return True
     return False
@@ -515,6 +568,22 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     )
 
 
+def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
+    """'Mentored and assisted others', 'Ensured quality, assisted with rostering, and
+    resolved complaints': a weak verb in the past tense right after the opening verb and 'and',
+    or after a comma, is one of the writer's coordinated predicates, not a trailing participle
+    ('..., helping students') nor a passive ('helped by caching'). A bullet is a list of
+    predicates, so 'and' after an object joins another one ('Explored the API and worked upon
+    ...'); in a story's narrative it joins a strong verb's own step ('I picked two teams and
+    helped them adopt it')."""
+    if not ctx.lower(m.start).endswith("ed") or ctx.lower(m.end) == "by":
+        return False
+    prev = ctx.lower(m.start - 1)
+    if prev in ("and", "&"):
+        return ctx.story is None or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+    return prev in (",", ";")
+
+
 def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     """In a story, a weak phrase that is not the candidate's achievement: help the candidate
     received ('a grad student helping me'), or, in unlabelled prose, a state after a form of
@@ -559,7 +628,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
-        carries = _carries_outcome(ctx, m)
+        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
