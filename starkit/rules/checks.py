@@ -780,8 +780,13 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "result")
     spans = [span] if span else []
     if ctx.story is not None and ctx.story.sections:
-        from starkit.story.segment import outcome_sentences
+        from starkit.story.segment import labelled_sentences, outcome_sentences
 
+        told = labelled_sentences(ctx.text, "result")
+        if told and span:  # judge the labelled Result sentences, report the Result section
+            if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in told):
+                return []
+            return [Hit(span[0], span[1], {"result": ctx.text[span[0] : span[1]]})]
         outcomes = outcome_sentences(ctx.text)
         if outcomes is not None:
             if not outcomes:
@@ -799,13 +804,15 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
     """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
-    sentence that tells an action (`action_sentences`), wherever the decoder placed it."""
+    sentence that tells an action (`action_sentences`), wherever the decoder placed it; with
+    none, there is no Action to judge (`star-missing-section` may report it)."""
     span = _section_span(ctx, "action")
     parts = [span] if span else []
     if ctx.story is not None:
-        from starkit.story.segment import action_sentences
+        from starkit.story.segment import action_sentences, labelled_sentences
 
-        parts = action_sentences(ctx.text) or parts
+        told = action_sentences(ctx.text)
+        parts = (labelled_sentences(ctx.text, "action") or parts) if told is None else told
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
