@@ -720,9 +720,11 @@ def labelled_sentences(text: str, name: SectionName) -> list[tuple[int, int]] | 
 
 def action_sentences(text: str) -> list[tuple[int, int]] | None:
     """For unlabelled prose, the sentences that tell the Action: those the decoder placed in
-    it, and any other that reads as an action by its own cues (a first-person subject with an
-    action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
-    calls its Task or Result. None when the story carries labels (its Action label decides)."""
+        it, and any other that reads as an action by its own cues (a first-person subject with an
+        action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
+        calls its Task or Result; but not a sentence placed in the Result that opens by announcing
+    the outcome ("In the end we launched the page": the `result-opener` cue). None when the
+    story carries labels (its Action label decides)."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
     if not labelled or any(sl.labelled for sl in labelled):
         return None
@@ -731,8 +733,12 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
     return [
         (sl.start, sl.end)
         for sl in labelled
-        if sl.name == "action" or any(c in cues for c in sl.cues)
+        if (sl.name == "action" or any(c in cues for c in sl.cues))
+        and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
+
+
+_RESULT_OPENER = "result-opener"  # the cue of a sentence that opens on its outcome
 
 
 def parse_story(text: str) -> Story:

@@ -543,3 +543,21 @@ def test_an_action_verb_shows_the_action_in_a_run_on_answer():
     )
     assert section_presence(run_on)["action"] == 1.0
     assert section_presence("Our app crashed often. It was a hard year.")["action"] < 1.0
+
+
+def test_a_sentence_opening_on_its_outcome_is_no_action():
+    from starkit.story.segment import action_sentences
+
+    text = (
+        "Our checkout conversion had stalled. My goal was to lift it. I rebuilt the payment "
+        "page with two engineers. In the end we launched the new page and conversion grew."
+    )
+    found = [text[s:e] for s, e in action_sentences(text)]
+    assert "I rebuilt the payment page with two engineers." in found
+    assert not any(f.startswith("In the end") for f in found)
+    # an outcome told after the candidate's own steps keeps the sentence in the Action
+    mixed = (
+        "Our checkout conversion had stalled. My goal was to lift it. So I set up the tests, "
+        "I rebuilt the page and in the end we launched it."
+    )
+    assert any("I rebuilt the page" in mixed[s:e] for s, e in action_sentences(mixed))
