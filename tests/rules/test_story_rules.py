@@ -262,3 +262,30 @@ def test_a_later_cycles_situation_is_no_result():
         what="requests that grew by 30%", result="The queue fell from 900 to 300 tickets."
     )
     assert "missing-baseline" not in starkit.lint(text, "story").rules()
+
+
+def test_a_background_change_in_the_opening_is_no_result():
+    lesson = (
+        "Our sign-ups had dropped 15% after the redesign. As the PM for onboarding, I owned the "
+        "fix. I ran five user interviews and rewrote the first screen. Looking back, I would "
+        "have tested the redesign with users before launch."
+    )
+    report = starkit.lint(lesson, "story")
+    f = next(f for f in report.findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Result."
+    assert "result-unquantified" not in report.rules()  # no Result: only the missing section
+    told = lesson.replace(
+        "Looking back, I would have tested the redesign with users before launch.",
+        "Sign-ups recovered to their old level within a month.",
+    )
+    assert "star-missing-section" not in starkit.lint(told, "story").rules()
+
+
+def test_a_work_post_and_a_stated_disagreement_give_the_task_and_situation():
+    from starkit.story.segment import section_presence
+
+    post = "Our releases kept slipping. I was the release manager. I added a go/no-go review."
+    clash = "Two teams disagreed on build or buy. I set up a spike for each option."
+    assert section_presence(post)["task"] == 1.0
+    assert section_presence(clash)["situation"] == 1.0
+    assert section_presence("I was working with the manager on it. I added a review.")["task"] < 1.0
