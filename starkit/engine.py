@@ -36,7 +36,7 @@ def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
     """Story scope: a rule limited to some sections fires only inside them."""
     if ctx.kind != "story" or not spec.sections or ctx.story is None:
         return True
-    return any(s.name in spec.sections and s.start <= hit.start < s.end for s in ctx.story.sections)
+    return ctx.section_at_char(hit.start) in spec.sections
 
 
 def _judge(ctx: UnitContext, config: Config) -> list[tuple[RuleSpec, Hit, Severity]]:

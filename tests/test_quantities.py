@@ -32,6 +32,9 @@ EXTRA = [
     ("Made queries 10x faster", ["10x"]),
     ("Tripled weekly orders", ["Tripled"]),
     ("Closed a dozen enterprise deals", ["dozen"]),
+    ("Our design got the best overall score", []),  # "score" is the noun, not twenty
+    ("Raised the NPS score for the app", []),
+    ("We were named runners-up at the regional hackathon", ["runners-up"]),
     ("Managed hundreds of vendors", ["hundreds"]),
     ("Rated 4.8/5 by customers", ["4.8/5"]),
     ("Ranked #1 on Product Hunt", ["#1"]),

@@ -831,13 +831,28 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 and evidence.get(n, 0.0)
                 < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
-            if not outcomes:
+            if not [o for o in outcomes if not _background_opening(ctx, o)]:
                 missing.append("result")
     if not missing:
         return []
     s, e = ctx.whole()
     names = ", ".join(n.capitalize() for n in missing)
     return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """True when an outcome word sits in the story's opening sentence, read as its Situation,
+    and that sentence is short (`params.opening_max_words`): "Our sign-ups had dropped 15%",
+    "we often shipped bugs" set the scene, they are no Result. A long spoken run-on that tells
+    the whole story in its first sentence keeps its outcome."""
+    lo, hi, name = outcome
+    if name != "situation":
+        return False
+    from starkit.story.segment import label_sentences
+
+    labelled = label_sentences(ctx.text)
+    limit = int(rule_param("star-missing-section", "opening_max_words"))
+    return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) <= limit
 
 
 @check("result-unquantified")
@@ -849,10 +864,16 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "result")
     spans = [span] if span else []
     if ctx.story is not None and ctx.story.sections:
-        from starkit.story.segment import outcome_sentences
+        from starkit.story.segment import labelled_sentences, outcome_sentences
 
+        told = labelled_sentences(ctx.text, "result")
+        if told and span:  # judge the labelled Result sentences, report the Result section
+            if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in told):
+                return []
+            return [Hit(span[0], span[1], {"result": ctx.text[span[0] : span[1]]})]
         outcomes = outcome_sentences(ctx.text)
         if outcomes is not None:
+            outcomes = [o for o in outcomes if not _background_opening(ctx, o)]
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
@@ -868,13 +889,15 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
     """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
-    sentence that tells an action (`action_sentences`), wherever the decoder placed it."""
+    sentence that tells an action (`action_sentences`), wherever the decoder placed it; with
+    none, there is no Action to judge (`star-missing-section` may report it)."""
     span = _section_span(ctx, "action")
     parts = [span] if span else []
     if ctx.story is not None:
-        from starkit.story.segment import action_sentences
+        from starkit.story.segment import action_sentences, labelled_sentences
 
-        parts = action_sentences(ctx.text) or parts
+        told = action_sentences(ctx.text)
+        parts = (labelled_sentences(ctx.text, "action") or parts) if told is None else told
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")

@@ -188,8 +188,26 @@ class UnitContext:
         """In a story, the name of the STAR section holding token i (None outside them)."""
         if self.story is None:
             return None
-        pos = self.doc[i].idx if 0 <= i < len(self.doc) else -1
+        return self.section_at_char(self.doc[i].idx if 0 <= i < len(self.doc) else -1)
+
+    def section_at_char(self, pos: int) -> str | None:
+        """In a story, the name of the STAR section holding character `pos`. In a labelled
+        story the sentence's own label decides (a story of several STAR cycles has several
+        Results: `segment.labelled_spans`); else the section that holds it."""
+        if self.story is None:
+            return None
+        starts, spans = self._labelled_spans
+        k = bisect_right(starts, pos) - 1
+        if k >= 0 and pos < spans[k][1]:
+            return spans[k][2]
         return next((s.name for s in self.story.sections if s.start <= pos < s.end), None)
+
+    @cached_property
+    def _labelled_spans(self) -> tuple[list[int], list[tuple[int, int, str]]]:
+        from starkit.story.segment import labelled_spans
+
+        spans = labelled_spans(self.text) or []
+        return [s for s, _, _ in spans], spans
 
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""

@@ -697,11 +697,34 @@ def outcome_sentences(text: str) -> list[tuple[int, int, SectionName]] | None:
     return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome]
 
 
+def labelled_spans(text: str) -> list[tuple[int, int, SectionName]] | None:
+    """For a story that carries labels, every sentence with the section its label names (an
+    unlabelled preamble takes the decoder's), as `(start, end, section)` in text order; None
+    for unlabelled prose. A story bank entry may tell two or three STAR cycles in one unit
+    ("Situation: ... Result: ... Situation: ..."). Its merged sections keep each name once,
+    so one section swallows the other cycles' Situation, Task and Action; the rules that judge
+    a section of a labelled story read these sentence labels instead."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    if not labelled or not any(sl.labelled for sl in labelled):
+        return None
+    return [(sl.start, sl.end, sl.name) for sl in labelled]
+
+
+def labelled_sentences(text: str, name: SectionName) -> list[tuple[int, int]] | None:
+    """For a story that carries labels, the sentences of section `name` (`labelled_spans`):
+    the Result of a story of several STAR cycles is every Result sentence, and only those.
+    None for unlabelled prose."""
+    spans = labelled_spans(text)
+    return None if spans is None else [(s, e) for s, e, n in spans if n == name]
+
+
 def action_sentences(text: str) -> list[tuple[int, int]] | None:
     """For unlabelled prose, the sentences that tell the Action: those the decoder placed in
-    it, and any other that reads as an action by its own cues (a first-person subject with an
-    action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
-    calls its Task or Result. None when the story carries labels (its Action label decides)."""
+        it, and any other that reads as an action by its own cues (a first-person subject with an
+        action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
+        calls its Task or Result; but not a sentence placed in the Result that opens by announcing
+    the outcome ("In the end we launched the page": the `result-opener` cue). None when the
+    story carries labels (its Action label decides)."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
     if not labelled or any(sl.labelled for sl in labelled):
         return None
@@ -710,8 +733,12 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
     return [
         (sl.start, sl.end)
         for sl in labelled
-        if sl.name == "action" or any(c in cues for c in sl.cues)
+        if (sl.name == "action" or any(c in cues for c in sl.cues))
+        and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
+
+
+_RESULT_OPENER = "result-opener"  # the cue of a sentence that opens on its outcome
 
 
 def parse_story(text: str) -> Story:

@@ -221,3 +221,71 @@ def test_we_not_i_does_not_count_the_country():
     assert "we-not-i" not in starkit.lint(text, "story").rules()
     plural = text.replace("the US team and the US coach", "us and our coach")
     assert "we-not-i" in starkit.lint(plural, "story").rules()
+
+
+# A story bank entry may hold two STAR cycles in one unit; each name is kept once in the merged
+# sections, so the rules read the sentence labels to find every Result and every Action.
+TWO_CYCLES = (
+    "Situation:\nOur checkout lost most mobile users at the payment step before the holidays.\n"
+    "Task:\nI owned the fix and had to get the flow rebuilt before the holiday freeze.\n"
+    "Action:\nI ran user interviews, I rewrote the flow as one page and I ran an A/B test.\n"
+    "Result:\nCustomers loved the new page and the sales team used it in every pitch.\n"
+    "Situation:\nSupport was swamped by {what}.\n"
+    "Task:\nI had to cut the queue.\n"
+    "Action:\nI met 12 agents.\n"
+    "Result:\n{result}\n"
+)
+
+
+def test_result_unquantified_reads_every_labelled_result_of_a_multi_cycle_story():
+    plain = TWO_CYCLES.format(what="refund requests", result="The queue became manageable.")
+    assert "result-unquantified" in starkit.lint(plain, "story").rules()  # "12" is an Action
+    figure = TWO_CYCLES.format(what="refund requests", result="The queue fell by 40 tickets.")
+    assert "result-unquantified" not in starkit.lint(figure, "story").rules()
+
+
+def test_a_guardrail_in_a_later_cycles_result_is_named():
+    held = TWO_CYCLES.format(
+        what="refund requests",
+        result="Conversion rose from 2% to 3% in a quarter and we prevented customer churn.",
+    )
+    assert "missing-guardrail" not in starkit.lint(held, "story").rules()
+    bare = TWO_CYCLES.format(
+        what="refund requests", result="Conversion rose from 2% to 3% in a quarter."
+    )
+    assert "missing-guardrail" in starkit.lint(bare, "story").rules()
+
+
+def test_a_later_cycles_situation_is_no_result():
+    # "by 30%" in the second Situation is background, not a Result figure with no baseline
+    text = TWO_CYCLES.format(
+        what="requests that grew by 30%", result="The queue fell from 900 to 300 tickets."
+    )
+    assert "missing-baseline" not in starkit.lint(text, "story").rules()
+
+
+def test_a_background_change_in_the_opening_is_no_result():
+    lesson = (
+        "Our sign-ups had dropped 15% after the redesign. As the PM for onboarding, I owned the "
+        "fix. I ran five user interviews and rewrote the first screen. Looking back, I would "
+        "have tested the redesign with users before launch."
+    )
+    report = starkit.lint(lesson, "story")
+    f = next(f for f in report.findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Result."
+    assert "result-unquantified" not in report.rules()  # no Result: only the missing section
+    told = lesson.replace(
+        "Looking back, I would have tested the redesign with users before launch.",
+        "Sign-ups recovered to their old level within a month.",
+    )
+    assert "star-missing-section" not in starkit.lint(told, "story").rules()
+
+
+def test_a_work_post_and_a_stated_disagreement_give_the_task_and_situation():
+    from starkit.story.segment import section_presence
+
+    post = "Our releases kept slipping. I was the release manager. I added a go/no-go review."
+    clash = "Two teams disagreed on build or buy. I set up a spike for each option."
+    assert section_presence(post)["task"] == 1.0
+    assert section_presence(clash)["situation"] == 1.0
+    assert section_presence("I was working with the manager on it. I added a review.")["task"] < 1.0

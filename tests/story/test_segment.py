@@ -440,6 +440,14 @@ def test_outcome_sentences_need_a_stated_outcome():
         ("It is a problem that no one has actually solved.", False),
         ("I think that's quite a practical hands-on time.", False),
         ("I learned a lot from it and it was a great experience.", False),
+        # a deal struck, a change for the better named by a comparison, a fix affirmed
+        ("So we made a deal with her to write fewer adverts.", True),
+        ("We struck a deal with the vendor on the renewal.", True),
+        ("So we did that and we became a lot better.", True),
+        ("After the retro the handoffs got much smoother.", True),
+        ("It would be much better with more people.", False),
+        ("And I guess that did kind of solve the problem.", True),
+        ("We hoped it would solve the problem.", False),
     ],
 )
 def test_what_states_an_outcome(sentence, stated):
@@ -508,3 +516,48 @@ def test_an_aim_is_no_outcome(sentence, stated):
     from starkit.story.segment import states_outcome
 
     assert states_outcome(sentence) is stated
+
+
+def test_a_role_named_with_words_between_or_a_problem_faced_implies_the_task():
+    from starkit.story.segment import section_presence
+
+    role = (
+        "In my design class we were eight people. My role in that particular situation was to "
+        "get everyone to look at the cost. I set up a vote."
+    )
+    faced = "Last spring in my lab class I faced a technical problem. I set up a vote."
+    none = "At my last job our app crashed often. I set up alerts for each release."
+    assert section_presence(role)["task"] == 1.0
+    assert section_presence(faced)["task"] == 1.0
+    assert section_presence(none)["task"] < 1.0
+
+
+def test_an_action_verb_shows_the_action_in_a_run_on_answer():
+    # one long spoken sentence: the decoder gives it one section, but "I called" is an Action
+    from starkit.story.segment import section_presence
+
+    run_on = (
+        "So last year in the robotics club we had a conflict about the design and nobody "
+        "would give way and I called a meeting with both leads and in the end we went with "
+        "a mix of the two designs and finished on time"
+    )
+    assert section_presence(run_on)["action"] == 1.0
+    assert section_presence("Our app crashed often. It was a hard year.")["action"] < 1.0
+
+
+def test_a_sentence_opening_on_its_outcome_is_no_action():
+    from starkit.story.segment import action_sentences
+
+    text = (
+        "Our checkout conversion had stalled. My goal was to lift it. I rebuilt the payment "
+        "page with two engineers. In the end we launched the new page and conversion grew."
+    )
+    found = [text[s:e] for s, e in action_sentences(text)]
+    assert "I rebuilt the payment page with two engineers." in found
+    assert not any(f.startswith("In the end") for f in found)
+    # an outcome told after the candidate's own steps keeps the sentence in the Action
+    mixed = (
+        "Our checkout conversion had stalled. My goal was to lift it. So I set up the tests, "
+        "I rebuilt the page and in the end we launched it."
+    )
+    assert any("I rebuilt the page" in mixed[s:e] for s, e in action_sentences(mixed))
