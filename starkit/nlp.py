@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import re
 import threading
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -115,15 +117,140 @@ class BoundedTokenizer:
         return Doc(self.base.vocab, words=words, spaces=spaces)
 
 
-def make_blank() -> Language:
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"  # English letters, most frequent first
+
+
+def _commonness(pair: str) -> float:
+    """How often a pair of characters is seen in English text, roughly (for `_anchor`)."""
+    score = 0.0
+    for ch in pair:
+        low = ch.lower()
+        if low in _LETTERS:
+            score += (26 - _LETTERS.index(low)) * (1.0 if ch.islower() else 0.5)
+        elif ch == ".":
+            score += 20
+        elif ch.isdigit():
+            score += 5
+    return score
+
+
+def _anchor(squeezed: str) -> str:
+    """The run of three adjacent characters (two for a two-character key) of a rule's key that
+    texts hold least often: a text is searched for the key only when it holds this run (any
+    run of the key would do)."""
+    n = min(3, len(squeezed))
+    runs = [squeezed[i : i + n] for i in range(len(squeezed) - n + 1)]
+    return min(runs, key=_commonness)
+
+
+def _runs(squeezed: str) -> set[str]:
+    """Every run of two and of three adjacent characters of a text."""
+    return {
+        *map(operator.add, squeezed, squeezed[1:]),
+        *map("".join, zip(squeezed, squeezed[1:], squeezed[2:], strict=False)),
+    }
+
+
+class LazyRulesTokenizer(Tokenizer):
+    """spaCy's `Tokenizer`, adding a special case (English has 1,347: "don't", "a.m.", ":)")
+    only when a text it is given could use it. Adding them all costs more than any other step
+    of building the pipeline, and a text of a few hundred characters uses a handful.
+
+    Tokens are the same as with every rule added: spaCy consults a rule only for a substring of
+    one whitespace-free chunk of the text (the chunk, or what is left of it after an affix is
+    cut), or through the matcher that re-splits tokens, whose patterns match tokens whose texts,
+    joined, are the rule with its whitespace removed. So a rule whose key (whitespace removed)
+    does not occur in the text (whitespace removed) cannot change that text's tokens, and every
+    rule that can is added before the text is split, exactly as spaCy adds it.
+    `tests/test_startup.py` checks this on tricky texts, and `bench/lazy_rules.py` on every
+    text under `corpus/` and `tests/`. `rules`, pickling and serialisation see every rule."""
+
+    def __init__(self, vocab: Any, rules: dict[str, Any] | None = None, *args: Any, **kw: Any):
+        self._lazy_lock = threading.RLock()
+        self._pending: dict[str, dict[str, tuple[str, Any]]] = {}
+        super().__init__(vocab, None, *args, **kw)
+        self._set_pending(rules or {})
+
+    def _set_pending(self, rules: dict[str, Any]) -> None:
+        """Index the rules by a pair of adjacent characters of their key with whitespace removed
+        (`_anchor`); rules whose key is (nearly) all whitespace are added at once."""
+        now: dict[str, Any] = {}
+        for key, substrings in rules.items():
+            squeezed = _squeeze(key)
+            if len(squeezed) < 2:
+                now[key] = substrings
+            else:
+                self._pending.setdefault(_anchor(squeezed), {})[key] = (squeezed, substrings)
+        self._load_special_cases(now)
+
+    def _add_rules_for(self, text: str) -> None:
+        squeezed = _squeeze(text)
+        found = {}
+        for gram in _runs(squeezed) & self._pending.keys():
+            bucket = self._pending[gram]
+            found.update((key, subs) for key, (sq, subs) in bucket.items() if sq in squeezed)
+        if found:
+            self._load_special_cases(found)  # sorted, each through `add_special_case`
+            for key in found:
+                anchor = _anchor(_squeeze(key))
+                del self._pending[anchor][key]
+                if not self._pending[anchor]:
+                    del self._pending[anchor]
+
+    def _add_all(self) -> None:
+        rest = {k: subs for bucket in self._pending.values() for k, (_, subs) in bucket.items()}
+        self._pending.clear()
+        self._load_special_cases(rest)
+
+    def __call__(self, text: str) -> Doc:
+        with self._lazy_lock:  # a rule is added whole before any text is split
+            if self._pending:
+                self._add_rules_for(text)
+            return super().__call__(text)
+
+    def explain(self, text: str) -> list[tuple[str, str]]:
+        with self._lazy_lock:
+            self._add_rules_for(text)
+            return super().explain(text)
+
+    @property  # type: ignore[override]
+    def rules(self) -> dict[str, Any]:
+        """Every rule, added or not."""
+        pending = {k: subs for bucket in self._pending.values() for k, (_, subs) in bucket.items()}
+        return {**Tokenizer.rules.__get__(self), **pending}
+
+    @rules.setter
+    def rules(self, rules: dict[str, Any]) -> None:
+        with self._lazy_lock:
+            self._pending.clear()
+            Tokenizer.rules.__set__(self, {})
+            self._set_pending(rules or {})
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        with self._lazy_lock:
+            self._add_all()
+            return super().to_bytes(**kwargs)
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        with self._lazy_lock:
+            self._add_all()
+            super().to_disk(path, **kwargs)
+
+
+def make_blank(lazy_rules: bool = True) -> Language:
     """Blank English with the tokenizer taught resume number shapes and arrows, and bounded
     on long runs of punctuation (`BoundedTokenizer`).
 
     Built from `English` directly (not `spacy.blank`, which looks the language up in the
     registry's entry points) and with one `Tokenizer` holding every setting, so the special
-    cases load once instead of once per changed setting: this halves the start-up cost."""
+    cases load once instead of once per changed setting. They are added as texts need them
+    (`LazyRulesTokenizer`); `lazy_rules=False` adds them all up front (spaCy's own way: the
+    same tokens, the reference the tests compare with)."""
     from spacy.lang.en import English
-    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_prefix_regex
 
     infixes = [*English.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
@@ -131,7 +258,7 @@ def make_blank() -> Language:
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
     def create_tokenizer(nlp: Language) -> Tokenizer:
-        return Tokenizer(
+        return (LazyRulesTokenizer if lazy_rules else Tokenizer)(
             nlp.vocab,
             rules=English.Defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(English.Defaults.prefixes).search,

@@ -82,3 +82,61 @@ def test_lint_command_does_not_import_the_bank():
         timeout=120,
     )
     assert proc.stderr.strip().splitlines()[-1] == "False"
+
+
+def _tokens(nlp, text):
+    return [(t.text, t.whitespace_, t.norm_, t.idx) for t in nlp(text)]
+
+
+def test_special_cases_added_lazily_give_the_same_tokens():
+    """`LazyRulesTokenizer` against every special case added up front, on each special case
+    alone and in context, on the test texts, with one tokenizer for all texts and a fresh one
+    per text (bench/lazy_rules.py does this for every text under corpus/ and tests/)."""
+    from spacy.lang.en import English
+
+    eager = nlp_mod.make_blank(lazy_rules=False)
+    shared = nlp_mod.make_blank()
+    keys = sorted(English.Defaults.tokenizer_exceptions)
+    texts = [*TEXTS, "I don't know, it's 5 a.m. :) and we'll go", "a.m .", "dont  cant\n\nIm"]
+    texts += [t for k in keys for t in (k, f"({k}).", f"x{k}y", f"{k[:1]} {k[1:]}")]
+    texts += [" ".join(keys), "".join(keys)]
+    for text in texts:
+        want = _tokens(eager, text)
+        assert _tokens(shared, text) == want, text
+    for text in texts[:40] + texts[-2:]:
+        assert _tokens(nlp_mod.make_blank(), text) == _tokens(eager, text), text
+
+
+def test_the_lazy_tokenizer_adds_only_the_rules_a_text_can_use():
+    nlp = nlp_mod.make_blank()
+    base = nlp.tokenizer.base
+    assert len(base.rules) == 1347  # every rule is visible
+    assert [t.text for t in nlp("Cut costs 20% in Q2")] == ["Cut", "costs", "20%", "in", "Q2"]
+    before = sum(len(b) for b in base._pending.values())
+    assert before > 1300  # hardly any rule was needed
+    assert [t.text for t in nlp("We don't ship")] == ["We", "do", "n't", "ship"]
+    assert sum(len(b) for b in base._pending.values()) < before
+    # pickling and serialising keep every rule
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(base))
+    assert len(copy.rules) == 1347
+    assert [t.text for t in copy("can't")] == ["ca", "n't"]
+
+
+def test_the_command_line_restores_the_collector_thresholds(tmp_path: Path, capsys):
+    import gc
+
+    from starkit import cli
+
+    sample = tmp_path / "b.txt"
+    sample.write_text("Cut costs 20% in Q2 with churn flat\n", encoding="utf-8")
+    before = gc.get_threshold()
+    seen = []
+    real = cli._main
+    try:
+        cli._main = lambda argv: seen.append(gc.get_threshold()) or real(argv)
+        cli.main(["lint", "--kind", "bullet", str(sample)])
+    finally:
+        cli._main = real
+    assert seen == [cli.GC_THRESHOLD] and gc.get_threshold() == before
