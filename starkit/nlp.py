@@ -9,13 +9,10 @@ the lexicon terms are cached on disk keyed by their content (`term_tokens`), so 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import operator
-import os
 import re
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import spacy
@@ -24,6 +21,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from starkit.diskcache import cached, key_of
 from starkit.errors import ModelNotInstalledError
 from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
@@ -356,31 +354,17 @@ def term_tokens(nlp: Language, groups: list[tuple[str, str, tuple[str, ...]]]) -
     (rules keep the first of equal spans, so the order must not change). Both are read from an
     on-disk cache when the terms and the tokenizer are unchanged: tokenizing a few thousand terms
     and building the PhraseMatcher is most of the cost of building the pipeline. The cache is
-    keyed by the content hash of the entries and the tokenizer settings; it lives in the user
-    cache folder (`STARKIT_CACHE_DIR` to move it, `STARKIT_CACHE_DIR=off` to disable it), and
-    a cache that cannot be read or written is rebuilt silently."""
-    digest = hashlib.sha256(
-        json.dumps([_tokenizer_key(), groups], ensure_ascii=False).encode("utf-8")
-    ).hexdigest()[:24]
-    folder = _cache_dir()
-    path = folder / f"terms-{digest}.json" if folder is not None else None
-    if path is not None:
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(cached, dict) and set(cached) == {"lower", "order"}:
-                return cached
-        except (OSError, ValueError):
-            pass
-    built = _tokenize_terms(nlp, groups)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(built, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return built
+    keyed by the content hash of the entries and the tokenizer settings, in starkit's one
+    on-disk cache (`starkit.diskcache`: the user cache folder, `STARKIT_CACHE_DIR` to move it,
+    `STARKIT_CACHE_DIR=off` to disable it); an entry that cannot be read, does not check out or
+    cannot be written is rebuilt silently."""
+    key = key_of(json.dumps([_tokenizer_key(), groups], ensure_ascii=False))
+    return cached(
+        "terms",
+        key,
+        lambda: _tokenize_terms(nlp, groups),
+        lambda v: isinstance(v, dict) and set(v) == {"lower", "order"},
+    )
 
 
 _SEP = "\x1f"
@@ -410,15 +394,6 @@ def _tokenize_terms(
             ]
             order[_SEP.join(words)] = found
     return {"lower": lowers, "order": order}
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get("STARKIT_CACHE_DIR")
-    if env:
-        return None if env.lower() in ("off", "0", "none") else Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("starkit", appauthor=False))
 
 
 _lock = threading.Lock()

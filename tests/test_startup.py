@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from spacy.matcher import PhraseMatcher
 
+from starkit import diskcache
+from starkit import lexicons as lexicons_mod
 from starkit import nlp as nlp_mod
 
 TEXTS = [
@@ -42,10 +44,10 @@ def test_term_matcher_equals_phrase_matcher(tmp_path: Path, monkeypatch, state):
     blank = nlp_mod.make_blank()
     if state in ("warm", "corrupt"):
         nlp_mod.TermMatcher(blank, load_lexicon(None))  # writes the cache
-        files = list(cache.glob("terms-*.json"))
+        files = list(cache.glob("terms-*.bin"))
         assert len(files) == 1
         if state == "corrupt":
-            files[0].write_text("{not json", encoding="utf-8")
+            files[0].write_bytes(files[0].read_bytes()[:-100] + b"x" * 100)
     matcher = nlp_mod.TermMatcher(blank, load_lexicon(None))
     assert (state == "off") == (not cache.exists())
     total = 0
@@ -63,7 +65,7 @@ def test_the_cache_key_follows_the_terms(tmp_path: Path, monkeypatch):
     b = nlp_mod.term_tokens(blank, [("vanity", "x", ("profile visits",))])
     assert a["lower"] == {"page views": ["page", "views"]}
     assert b["lower"] == {"profile visits": ["profile", "visits"]}
-    assert len(list(tmp_path.glob("terms-*.json"))) == 2
+    assert len(list(tmp_path.glob("terms-*.bin"))) == 2
 
 
 def test_lint_command_does_not_import_the_bank():
@@ -140,3 +142,139 @@ def test_the_command_line_restores_the_collector_thresholds(tmp_path: Path, caps
     finally:
         cli._main = real
     assert seen == [cli.GC_THRESHOLD] and gc.get_threshold() == before
+
+
+# -- the parsed-TOML entries of the same cache (starkit.lexicons.read_toml) --------------------
+
+
+def _every_lexicon_file() -> list[str]:
+    root = lexicons_mod.lexicon_root()
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.toml"))
+
+
+def _parses(monkeypatch) -> list[str]:
+    """Record which files are parsed from TOML (not read from the cache)."""
+    seen: list[str] = []
+    real = lexicons_mod._parse_toml
+    monkeypatch.setattr(
+        lexicons_mod, "_parse_toml", lambda rel, raw: seen.append(str(rel)) or real(rel, raw)
+    )
+    return seen
+
+
+def test_lexicon_files_come_from_the_cache_when_unchanged(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("STARKIT_CACHE_DIR", str(tmp_path))
+    files = _every_lexicon_file()
+    assert len(files) > 50
+    parsed = _parses(monkeypatch)
+    cold = {rel: lexicons_mod.read_toml(rel) for rel in files}
+    assert parsed == files  # a miss parses
+    contents = {(lexicons_mod.lexicon_root() / rel).read_bytes() for rel in files}
+    assert len(list(tmp_path.glob("toml-*.bin"))) == len(contents)
+    parsed.clear()
+    warm = {rel: lexicons_mod.read_toml(rel) for rel in files}
+    assert parsed == [] and warm == cold  # a hit parses nothing and gives the same data
+    warm[files[0]]["mutated"] = True  # each read is a fresh copy
+    assert "mutated" not in lexicons_mod.read_toml(files[0])
+
+
+def test_a_changed_lexicon_file_is_parsed_again_and_validated(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from starkit.errors import LexiconError
+
+    lexicon_copy = tmp_path / "lexicons"
+    shutil.copytree(lexicons_mod.lexicon_root(), lexicon_copy)
+    monkeypatch.setenv("STARKIT_CACHE_DIR", str(tmp_path / "cache"))
+    rel = "terms/vanity.toml"
+    first = lexicons_mod.load_term_file(rel, lexicon_copy)
+    path = lexicon_copy / rel
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[entry]]\nid = "zz-new"\nterms = ["zz widgets"]\n',
+        encoding="utf-8",
+    )
+    parsed = _parses(monkeypatch)
+    second = lexicons_mod.load_term_file(rel, lexicon_copy)
+    assert parsed == [rel] and [e.id for e in second] == [*(e.id for e in first), "zz-new"]
+    # a broken edit still fails validation, cache or no cache
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[entry]]\nid = "zz-bad"\nterm = ["x"]\n',
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        with pytest.raises(LexiconError, match="zz-bad"):
+            lexicons_mod.load_term_file(rel, lexicon_copy)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "garbage", "wrong-shape", "empty"])
+def test_a_corrupt_cache_entry_is_rebuilt_with_the_same_data(tmp_path: Path, monkeypatch, damage):
+    monkeypatch.setenv("STARKIT_CACHE_DIR", str(tmp_path))
+    rel = "rules/weak-verb.toml"
+    want = lexicons_mod.read_toml(rel)
+    (entry,) = tmp_path.glob("toml-*.bin")
+    raw = entry.read_bytes()
+    if damage == "truncated":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flipped":  # one byte of the payload changed: the checksum catches it
+        entry.write_bytes(raw[:-5] + bytes([raw[-5] ^ 1]) + raw[-4:])
+    elif damage == "garbage":
+        entry.write_bytes(b"\x00\xff" * 50)
+    elif damage == "wrong-shape":  # a well-formed entry holding a list, not a table
+        import hashlib
+        import marshal
+
+        payload = marshal.dumps(["not", "a", "table"])
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        entry.write_bytes(b"starkit-cache\n" + digest + b"\n" + payload)
+    else:
+        entry.write_bytes(b"")
+    parsed = _parses(monkeypatch)
+    assert lexicons_mod.read_toml(rel) == want
+    assert parsed == [rel]
+    parsed.clear()
+    assert lexicons_mod.read_toml(rel) == want and parsed == []  # rewritten whole
+
+
+def test_cache_off_or_unwritable_still_reads_every_file(tmp_path: Path, monkeypatch):
+    files = _every_lexicon_file()
+    monkeypatch.setenv("STARKIT_CACHE_DIR", "off")
+    parsed = _parses(monkeypatch)
+    off = {rel: lexicons_mod.read_toml(rel) for rel in files}
+    assert parsed == files and diskcache.cache_dir() is None
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("STARKIT_CACHE_DIR", str(blocker / "cache"))
+    parsed.clear()
+    assert {rel: lexicons_mod.read_toml(rel) for rel in files} == off
+    assert parsed == files
+
+
+def test_lint_gives_the_same_report_with_the_cache_cold_warm_and_off(tmp_path: Path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys, starkit; texts = json.load(sys.stdin); "
+        "print(json.dumps([starkit.lint(t, 'bullet').model_dump(mode='json') for t in texts]))"
+    )
+    out = []
+    for folder in ("cache", "cache", "off"):
+        where = "off" if folder == "off" else str(tmp_path / folder)
+        env = {**os.environ, "STARKIT_CACHE_DIR": where}
+        proc = subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps(TEXTS),
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+            check=True,
+        )
+        out.append(json.loads(proc.stdout))
+    assert out[0] == out[1] == out[2]
+    assert sum(len(r["findings"]) for r in out[0]) > 5
+    assert list((tmp_path / "cache").glob("toml-*.bin")) and list(
+        (tmp_path / "cache").glob("terms-*.bin")
+    )
