@@ -1,13 +1,14 @@
 """starkit's one on-disk cache: data derived from the lexicons, so a cold `starkit lint` does
 not redo work whose inputs have not changed (docs/toolchain.md, "Fast start").
 
-Two kinds of entry live in it: `toml-*` (a lexicon file parsed, keyed by the file's bytes) and
-`terms-*` (the lexicon terms split by the tokenizer, keyed by the terms and the tokenizer
-settings; `starkit.nlp.term_tokens`). Each entry is one file: a header, the SHA-256 of the
-payload and the payload (`marshal` data: plain dicts, lists, strings and numbers). An entry
-that is missing, truncated, altered (its checksum does not match) or of the wrong shape is
-rebuilt from its inputs, so a bad cache can cost time but never change a result; one that
-cannot be written is skipped without a word.
+Three kinds of entry live in it: `toml-*` (a lexicon file parsed, keyed by the file's bytes;
+`starkit.lexicons.read_toml`), `terms-*` (the lexicon terms split by the tokenizer, keyed by the
+terms and the tokenizer settings; `starkit.nlp.term_tokens`) and `anchors-*` (the index of
+spaCy's tokenizer special cases, keyed by their keys; `starkit.nlp.LazyRulesTokenizer`). Each
+entry is one file: a header, the SHA-256 of the payload and the payload (`marshal` data: plain
+dicts, lists, strings and numbers). An entry that is missing, truncated, altered (its checksum
+does not match) or of the wrong shape is rebuilt from its inputs, so a bad cache can cost time
+but never change a result; one that cannot be written is skipped without a word.
 
 The folder is the user cache folder (`platformdirs`), `STARKIT_CACHE_DIR` to move it, and
 `STARKIT_CACHE_DIR=off` (or `0`, `none`) turns the cache off.

@@ -174,15 +174,33 @@ class LazyRulesTokenizer(Tokenizer):
         self._set_pending(rules or {})
 
     def _set_pending(self, rules: dict[str, Any]) -> None:
-        """Index the rules by a pair of adjacent characters of their key with whitespace removed
-        (`_anchor`); rules whose key is (nearly) all whitespace are added at once."""
+        """Index the rules by a run of adjacent characters of their key with whitespace removed
+        (`_anchor`); rules whose key is (nearly) all whitespace are added at once. The anchors
+        come from the disk cache when the keys are unchanged (each is checked to be a run of
+        two or three characters of its key, as `_runs` finds them, so a bad entry cannot drop
+        a rule)."""
+        keys = sorted(rules)
+        squeezed = [_squeeze(k) for k in keys]
+        anchors = cached(
+            "anchors",
+            key_of("\x1f".join(keys)),
+            lambda: [_anchor(sq) if len(sq) > 1 else "" for sq in squeezed],
+            lambda v: (
+                isinstance(v, list)
+                and len(v) == len(keys)
+                and all(
+                    isinstance(a, str)
+                    and ((len(a) in (2, 3) and a in sq) if len(sq) > 1 else a == "")
+                    for a, sq in zip(v, squeezed, strict=True)
+                )
+            ),
+        )
         now: dict[str, Any] = {}
-        for key, substrings in rules.items():
-            squeezed = _squeeze(key)
-            if len(squeezed) < 2:
-                now[key] = substrings
+        for key, sq, anchor in zip(keys, squeezed, anchors, strict=True):
+            if anchor:
+                self._pending.setdefault(anchor, {})[key] = (sq, rules[key])
             else:
-                self._pending.setdefault(_anchor(squeezed), {})[key] = (squeezed, substrings)
+                now[key] = rules[key]
         self._load_special_cases(now)
 
     def _add_rules_for(self, text: str) -> None:

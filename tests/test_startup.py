@@ -278,3 +278,48 @@ def test_lint_gives_the_same_report_with_the_cache_cold_warm_and_off(tmp_path: P
     assert list((tmp_path / "cache").glob("toml-*.bin")) and list(
         (tmp_path / "cache").glob("terms-*.bin")
     )
+
+
+# -- the special-case index of the same cache (starkit.nlp.LazyRulesTokenizer) ---------------
+
+
+def _anchor_calls(monkeypatch) -> list[str]:
+    seen: list[str] = []
+    real = nlp_mod._anchor
+    monkeypatch.setattr(nlp_mod, "_anchor", lambda sq: seen.append(sq) or real(sq))
+    return seen
+
+
+@pytest.mark.parametrize("state", ["warm", "changed", "bad-anchors", "corrupt", "off"])
+def test_the_special_case_index_is_cached_and_checked(tmp_path: Path, monkeypatch, state):
+    import hashlib
+    import marshal
+
+    from spacy.lang.en import English
+
+    monkeypatch.setenv("STARKIT_CACHE_DIR", "off" if state == "off" else str(tmp_path))
+    calls = _anchor_calls(monkeypatch)
+    eager = nlp_mod.make_blank(lazy_rules=False)
+    nlp_mod.make_blank()  # cold: builds the index (and stores it unless off)
+    assert len(calls) > 1300
+    calls.clear()
+    entries = list(tmp_path.glob("anchors-*.bin"))
+    assert len(entries) == (0 if state == "off" else 1)
+    rules = English.Defaults.tokenizer_exceptions
+    if state == "bad-anchors":  # well-formed, checksum right, but anchors not in their keys
+        payload = marshal.dumps(["zz"] * len(rules))
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        entries[0].write_bytes(b"starkit-cache\n" + digest + b"\n" + payload)
+    elif state == "corrupt":
+        entries[0].write_bytes(entries[0].read_bytes()[:-3])
+    if state == "changed":  # other keys: another entry
+        from spacy.symbols import ORTH
+
+        extra = {**rules, "starkit-zz": [{ORTH: "starkit-zz"}]}
+        nlp_mod.LazyRulesTokenizer(eager.vocab, extra)
+        assert len(list(tmp_path.glob("anchors-*.bin"))) == 2 and len(calls) > 1300
+        return
+    nlp = nlp_mod.make_blank()
+    assert (calls == []) == (state == "warm")
+    for text in ("We don't ship at 5 a.m. :)", "I'll say it's done", "Cut costs 20%"):
+        assert _tokens(nlp, text) == _tokens(eager, text)
