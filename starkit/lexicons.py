@@ -28,6 +28,11 @@ def lexicon_root() -> Path:
     env = os.environ.get("STARKIT_LEXICONS")
     if env:
         return Path(env)
+    return _default_root()
+
+
+@cache
+def _default_root() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here / "_lexicons"
     if packaged.is_dir():
