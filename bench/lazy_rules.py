@@ -64,7 +64,7 @@ def tokens(nlp: Language, text: str) -> list[tuple[str, str, str, int]]:
 
 
 def main() -> int:
-    eager = make_blank(lazy_rules=False)
+    eager = make_blank(reference=True)
     shared = make_blank()
     n_texts = n_tokens = diffs = 0
     for name, found in texts():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import operator
 import re
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -257,15 +258,60 @@ class LazyRulesTokenizer(Tokenizer):
             super().to_disk(path, **kwargs)
 
 
-def make_blank(lazy_rules: bool = True) -> Language:
+def _is_program(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 5
+        and isinstance(value[0], int)
+        and isinstance(value[1], list)
+        and all(isinstance(op, int) for op in value[1])
+        and isinstance(value[2], int)
+        and isinstance(value[3], dict)
+        and isinstance(value[4], list)
+    )
+
+
+def affix_regex(expression: str) -> re.Pattern[str]:
+    """`re.compile(expression)`, with the compiled program kept in the disk cache.
+
+    spaCy's affix expressions are a few thousand characters of Unicode classes, and `re`
+    spends about 0.04 s parsing and compiling the three of them in every process. `re`
+    compiles in two steps: Python code turns the expression into a program (a list of
+    integers), and `_sre.compile` (C) makes the pattern from it, checking the program. The
+    first step's output is cached here, keyed by the expression and the exact Python build
+    (`sys.version`, `_sre.MAGIC`), and the second step runs as `re` runs it. The pattern is
+    equal to `re.compile`'s (patterns compare by their program: tests/test_startup.py checks
+    it); should `re`'s internals differ anywhere, this falls back to `re.compile`."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        def build() -> list[Any]:
+            parsed = _parser.parse(expression, 0)
+            code = [int(op) for op in _compiler._code(parsed, 0)]
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            return [parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+
+        key = key_of(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), expression)
+        flags, code, groups, groupindex, indexgroup = cached("regex", key, build, _is_program)
+        return _sre.compile(expression, flags, code, groups, groupindex, tuple(indexgroup))
+    except Exception:  # anything in re's internals that differs: the usual way
+        return re.compile(expression)
+
+
+def make_blank(reference: bool = False) -> Language:
     """Blank English with the tokenizer taught resume number shapes and arrows, and bounded
     on long runs of punctuation (`BoundedTokenizer`).
 
     Built from `English` directly (not `spacy.blank`, which looks the language up in the
     registry's entry points) and with one `Tokenizer` holding every setting, so the special
     cases load once instead of once per changed setting. They are added as texts need them
-    (`LazyRulesTokenizer`); `lazy_rules=False` adds them all up front (spaCy's own way: the
-    same tokens, the reference the tests compare with)."""
+    (`LazyRulesTokenizer`), and the affix expressions' compiled programs come from the disk
+    cache (`affix_regex`). `reference=True` builds it spaCy's own way (every special case up
+    front, `spacy.util.compile_*_regex`): the same tokens, what the tests compare with."""
     from spacy.lang.en import English
     from spacy.util import compile_prefix_regex
 
@@ -273,13 +319,22 @@ def make_blank(lazy_rules: bool = True) -> Language:
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
+    if reference:
+        prefix = compile_prefix_regex(English.Defaults.prefixes)
+        suffix = compile_suffix_regex(suffixes)
+        infix = compile_infix_regex(infixes)
+    else:  # the expressions spacy.util.compile_{prefix,suffix,infix}_regex build
+        prefix = affix_regex("|".join("^" + p for p in English.Defaults.prefixes if p.strip()))
+        suffix = affix_regex("|".join(p + "$" for p in suffixes if p.strip()))
+        infix = affix_regex("|".join(p for p in infixes if p.strip()))
+
     def create_tokenizer(nlp: Language) -> Tokenizer:
-        return (LazyRulesTokenizer if lazy_rules else Tokenizer)(
+        return (Tokenizer if reference else LazyRulesTokenizer)(
             nlp.vocab,
             rules=English.Defaults.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(English.Defaults.prefixes).search,
-            suffix_search=compile_suffix_regex(suffixes).search,
-            infix_finditer=compile_infix_regex(infixes).finditer,
+            prefix_search=prefix.search,
+            suffix_search=suffix.search,
+            infix_finditer=infix.finditer,
             token_match=_token_match,
             url_match=English.Defaults.url_match,
         )

@@ -96,7 +96,7 @@ def test_special_cases_added_lazily_give_the_same_tokens():
     per text (bench/lazy_rules.py does this for every text under corpus/ and tests/)."""
     from spacy.lang.en import English
 
-    eager = nlp_mod.make_blank(lazy_rules=False)
+    eager = nlp_mod.make_blank(reference=True)
     shared = nlp_mod.make_blank()
     keys = sorted(English.Defaults.tokenizer_exceptions)
     texts = [*TEXTS, "I don't know, it's 5 a.m. :) and we'll go", "a.m .", "dont  cant\n\nIm"]
@@ -299,7 +299,7 @@ def test_the_special_case_index_is_cached_and_checked(tmp_path: Path, monkeypatc
 
     monkeypatch.setenv("STARKIT_CACHE_DIR", "off" if state == "off" else str(tmp_path))
     calls = _anchor_calls(monkeypatch)
-    eager = nlp_mod.make_blank(lazy_rules=False)
+    eager = nlp_mod.make_blank(reference=True)
     nlp_mod.make_blank()  # cold: builds the index (and stores it unless off)
     assert len(calls) > 1300
     calls.clear()
@@ -323,3 +323,48 @@ def test_the_special_case_index_is_cached_and_checked(tmp_path: Path, monkeypatc
     assert (calls == []) == (state == "warm")
     for text in ("We don't ship at 5 a.m. :)", "I'll say it's done", "Cut costs 20%"):
         assert _tokens(nlp, text) == _tokens(eager, text)
+
+
+# -- the compiled affix expressions of the same cache (starkit.nlp.affix_regex) ----------------
+
+
+def test_patterns_from_the_cache_equal_res(tmp_path: Path, monkeypatch):
+    """Patterns compare equal only when their compiled programs are the same."""
+    import re
+
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    assert re.compile("a+b") != re.compile("a+c")
+    monkeypatch.setenv("STARKIT_CACHE_DIR", str(tmp_path))
+    prefixes = English.Defaults.prefixes
+    expression = "|".join("^" + p for p in prefixes if p.strip())
+    for _ in range(2):  # built and stored, then read back
+        assert nlp_mod.affix_regex(expression) == compile_prefix_regex(prefixes)
+        infix = "|".join(p for p in English.Defaults.infixes if p.strip())
+        assert nlp_mod.affix_regex(infix) == compile_infix_regex(English.Defaults.infixes)
+    assert len(list(tmp_path.glob("regex-*.bin"))) == 2
+
+
+@pytest.mark.parametrize("state", ["warm", "changed", "corrupt", "bad-program", "off"])
+def test_a_cached_pattern_is_rebuilt_when_wrong(tmp_path: Path, monkeypatch, state):
+    import hashlib
+    import marshal
+    import re
+
+    monkeypatch.setenv("STARKIT_CACHE_DIR", "off" if state == "off" else str(tmp_path))
+    expression = r"(?<=[0-9])(?:km|kg|ms)$|\(|(?P<word>[A-Za-z]{2,})'s"
+    assert nlp_mod.affix_regex(expression) == re.compile(expression)
+    entries = list(tmp_path.glob("regex-*.bin"))
+    assert len(entries) == (0 if state == "off" else 1)
+    if state == "changed":
+        expression += "|x"
+    elif state == "corrupt":
+        entries[0].write_bytes(entries[0].read_bytes()[:-7])
+    elif state == "bad-program":  # checksum right, program wrong: _sre refuses it
+        payload = marshal.dumps([32, [1, 2, 3], 1, {}, [None, None]])
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        entries[0].write_bytes(b"starkit-cache\n" + digest + b"\n" + payload)
+    again = nlp_mod.affix_regex(expression)
+    assert again == re.compile(expression)
+    assert again.search("5km").group() == "km" and again.groupindex == {"word": 1}
