@@ -375,29 +375,11 @@ class TermMatcher:
         groups += [(UNIT, e.id, e.terms) for e in units()]
         groups += [(NM_PHRASE, e.id, e.terms) for e in non_measures() if e.id == "fixed-phrase"]
         self.groups = groups
-        cached = term_tokens(nlp, groups)
-        lowers, order = cached["lower"], cached["order"]
-        self.labels: list[tuple[str, str]] = []
-        label_of: dict[tuple[str, str], int] = {}
-        # first token -> {token tuple -> labels in the order they were added}
-        self.index: dict[str, dict[tuple[str, ...], list[int]]] = {}
-        for cat, eid, terms in groups:
-            label = label_of.setdefault((cat, eid), len(self.labels))
-            if label == len(self.labels):
-                self.labels.append((cat, eid))
-            for term in terms:
-                words = tuple(lowers[term])
-                if not words:
-                    continue
-                found = self.index.setdefault(words[0], {}).setdefault(words, [])
-                if label not in found:
-                    found.append(label)
-        for words, found in ((w, f) for d in self.index.values() for w, f in d.items()):
-            ranked = order.get(_SEP.join(words))
-            if ranked and len(found) > 1:
-                rank = {key: n for n, key in enumerate(ranked)}
-                found.sort(key=lambda lb: rank.get(":".join(self.labels[lb]), len(rank)))
-        self.longest = max((len(k) for d in self.index.values() for k in d), default=1)
+        built = term_tokens(nlp, groups)
+        self.labels: list[tuple[str, str]] = built["labels"]
+        # first token -> {token tuple -> labels, in the order spaCy's PhraseMatcher gives them}
+        self.index: dict[str, dict[tuple[str, ...], list[int]]] = built["index"]
+        self.longest: int = built["longest"]
 
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
@@ -420,24 +402,65 @@ class TermMatcher:
 
 
 def term_tokens(nlp: Language, groups: list[tuple[str, str, tuple[str, ...]]]) -> dict[str, Any]:
-    """`{"lower": {term: [lower-cased tokens]}, "order": {joined tokens: [label keys]}}`.
+    """The terms of `groups` tokenized, and the `TermMatcher` index built from them:
+    `{"lower": {term: [lower-cased tokens]}, "order": {joined tokens: [label keys]},
+    "labels": [(category, id)], "index": {first token: {token tuple: [label]}}, "longest": n}`.
 
     `lower` is every term split by `nlp`'s tokenizer, lower-cased; `order` gives, for a token
     sequence that several entries share, the order spaCy's `PhraseMatcher` reports them in
-    (rules keep the first of equal spans, so the order must not change). Both are read from an
-    on-disk cache when the terms and the tokenizer are unchanged: tokenizing a few thousand terms
-    and building the PhraseMatcher is most of the cost of building the pipeline. The cache is
-    keyed by the content hash of the entries and the tokenizer settings, in starkit's one
-    on-disk cache (`starkit.diskcache`: the user cache folder, `STARKIT_CACHE_DIR` to move it,
+    (rules keep the first of equal spans, so the order must not change); `index` holds each
+    token sequence's labels in that order. All of it is read from the on-disk cache when the
+    terms and the tokenizer are unchanged: tokenizing a few thousand terms and building the
+    PhraseMatcher is most of the cost of building the pipeline. The entry is keyed by the
+    content of the entries and the tokenizer settings, in starkit's one on-disk cache
+    (`starkit.diskcache`: the user cache folder, `STARKIT_CACHE_DIR` to move it,
     `STARKIT_CACHE_DIR=off` to disable it); an entry that cannot be read, does not check out or
     cannot be written is rebuilt silently."""
     key = key_of(json.dumps([_tokenizer_key(), groups], ensure_ascii=False))
-    return cached(
-        "terms",
-        key,
-        lambda: _tokenize_terms(nlp, groups),
-        lambda v: isinstance(v, dict) and set(v) == {"lower", "order"},
+
+    def build() -> dict[str, Any]:
+        built = _tokenize_terms(nlp, groups)
+        return {**built, **_term_index(groups, built["lower"], built["order"])}
+
+    return cached("terms", key, build, _is_term_entry)
+
+
+def _is_term_entry(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and set(value) == {"lower", "order", "labels", "index", "longest"}
+        and isinstance(value["index"], dict)
+        and isinstance(value["labels"], list)
+        and isinstance(value["longest"], int)
     )
+
+
+def _term_index(
+    groups: list[tuple[str, str, tuple[str, ...]]],
+    lowers: dict[str, list[str]],
+    order: dict[str, list[str]],
+) -> dict[str, Any]:
+    labels: list[tuple[str, str]] = []
+    label_of: dict[tuple[str, str], int] = {}
+    index: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for cat, eid, terms in groups:
+        label = label_of.setdefault((cat, eid), len(labels))
+        if label == len(labels):
+            labels.append((cat, eid))
+        for term in terms:
+            words = tuple(lowers[term])
+            if not words:
+                continue
+            found = index.setdefault(words[0], {}).setdefault(words, [])
+            if label not in found:
+                found.append(label)
+    for words, found in ((w, f) for d in index.values() for w, f in d.items()):
+        ranked = order.get(_SEP.join(words))
+        if ranked and len(found) > 1:
+            rank = {key: n for n, key in enumerate(ranked)}
+            found.sort(key=lambda lb: rank.get(":".join(labels[lb]), len(rank)))
+    longest = max((len(k) for d in index.values() for k in d), default=1)
+    return {"labels": labels, "index": index, "longest": longest}
 
 
 _SEP = "\x1f"
