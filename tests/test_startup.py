@@ -368,3 +368,30 @@ def test_a_cached_pattern_is_rebuilt_when_wrong(tmp_path: Path, monkeypatch, sta
     again = nlp_mod.affix_regex(expression)
     assert again == re.compile(expression)
     assert again.search("5km").group() == "km" and again.groupindex == {"word": 1}
+
+
+def test_the_lint_command_ends_at_once_with_all_its_output(tmp_path: Path):
+    """`python -m starkit.cli lint` (and the console script) exits with `os._exit` after
+    flushing: the whole report arrives, with the exit code `main` returns."""
+    import json
+    import subprocess
+    import sys
+
+    from starkit.cli import main
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS * 20):
+        (folder / f"b{i:03}.txt").write_text(text + "\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "starkit.cli", "lint", "--format", "json", str(folder)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    report = json.loads(proc.stdout)  # complete JSON: nothing was lost at exit
+    assert len(report["files"]) == len(TEXTS) * 20
+    assert proc.returncode == main(["lint", "--format", "json", str(folder)]) == 1
+    missing = subprocess.run(
+        [sys.executable, "-m", "starkit.cli", "lint", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert missing.returncode == 2 and "no such file" in missing.stderr
