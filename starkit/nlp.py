@@ -9,19 +9,20 @@ the lexicon terms are cached on disk keyed by their content (`term_tokens`), so 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
+import operator
 import re
+import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from starkit.diskcache import cached, key_of
 from starkit.errors import ModelNotInstalledError
 from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
@@ -115,28 +116,225 @@ class BoundedTokenizer:
         return Doc(self.base.vocab, words=words, spaces=spaces)
 
 
-def make_blank() -> Language:
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"  # English letters, most frequent first
+
+
+def _commonness(pair: str) -> float:
+    """How often a pair of characters is seen in English text, roughly (for `_anchor`)."""
+    score = 0.0
+    for ch in pair:
+        low = ch.lower()
+        if low in _LETTERS:
+            score += (26 - _LETTERS.index(low)) * (1.0 if ch.islower() else 0.5)
+        elif ch == ".":
+            score += 20
+        elif ch.isdigit():
+            score += 5
+    return score
+
+
+def _anchor(squeezed: str) -> str:
+    """The run of three adjacent characters (two for a two-character key) of a rule's key that
+    texts hold least often: a text is searched for the key only when it holds this run (any
+    run of the key would do)."""
+    n = min(3, len(squeezed))
+    runs = [squeezed[i : i + n] for i in range(len(squeezed) - n + 1)]
+    return min(runs, key=_commonness)
+
+
+def _runs(squeezed: str) -> set[str]:
+    """Every run of two and of three adjacent characters of a text."""
+    return {
+        *map(operator.add, squeezed, squeezed[1:]),
+        *map("".join, zip(squeezed, squeezed[1:], squeezed[2:], strict=False)),
+    }
+
+
+class LazyRulesTokenizer(Tokenizer):
+    """spaCy's `Tokenizer`, adding a special case (English has 1,347: "don't", "a.m.", ":)")
+    only when a text it is given could use it. Adding them all costs more than any other step
+    of building the pipeline, and a text of a few hundred characters uses a handful.
+
+    Tokens are the same as with every rule added: spaCy consults a rule only for a substring of
+    one whitespace-free chunk of the text (the chunk, or what is left of it after an affix is
+    cut), or through the matcher that re-splits tokens, whose patterns match tokens whose texts,
+    joined, are the rule with its whitespace removed. So a rule whose key (whitespace removed)
+    does not occur in the text (whitespace removed) cannot change that text's tokens, and every
+    rule that can is added before the text is split, exactly as spaCy adds it.
+    `tests/test_startup.py` checks this on tricky texts, and `bench/lazy_rules.py` on every
+    text under `corpus/` and `tests/`. `rules`, pickling and serialisation see every rule."""
+
+    def __init__(self, vocab: Any, rules: dict[str, Any] | None = None, *args: Any, **kw: Any):
+        self._lazy_lock = threading.RLock()
+        self._pending: dict[str, dict[str, tuple[str, Any]]] = {}
+        super().__init__(vocab, None, *args, **kw)
+        self._set_pending(rules or {})
+
+    def _set_pending(self, rules: dict[str, Any]) -> None:
+        """Index the rules by a run of adjacent characters of their key with whitespace removed
+        (`_anchor`); rules whose key is (nearly) all whitespace are added at once. The anchors
+        come from the disk cache when the keys are unchanged (each is checked to be a run of
+        two or three characters of its key, as `_runs` finds them, so a bad entry cannot drop
+        a rule)."""
+        keys = sorted(rules)
+        squeezed = [_squeeze(k) for k in keys]
+        anchors = cached(
+            "anchors",
+            key_of("\x1f".join(keys)),
+            lambda: [_anchor(sq) if len(sq) > 1 else "" for sq in squeezed],
+            lambda v: (
+                isinstance(v, list)
+                and len(v) == len(keys)
+                and all(
+                    isinstance(a, str)
+                    and ((len(a) in (2, 3) and a in sq) if len(sq) > 1 else a == "")
+                    for a, sq in zip(v, squeezed, strict=True)
+                )
+            ),
+        )
+        now: dict[str, Any] = {}
+        for key, sq, anchor in zip(keys, squeezed, anchors, strict=True):
+            if anchor:
+                self._pending.setdefault(anchor, {})[key] = (sq, rules[key])
+            else:
+                now[key] = rules[key]
+        self._load_special_cases(now)
+
+    def _add_rules_for(self, text: str) -> None:
+        squeezed = _squeeze(text)
+        found = {}
+        for gram in _runs(squeezed) & self._pending.keys():
+            bucket = self._pending[gram]
+            found.update((key, subs) for key, (sq, subs) in bucket.items() if sq in squeezed)
+        if found:
+            self._load_special_cases(found)  # sorted, each through `add_special_case`
+            for key in found:
+                anchor = _anchor(_squeeze(key))
+                del self._pending[anchor][key]
+                if not self._pending[anchor]:
+                    del self._pending[anchor]
+
+    def _add_all(self) -> None:
+        rest = {k: subs for bucket in self._pending.values() for k, (_, subs) in bucket.items()}
+        self._pending.clear()
+        self._load_special_cases(rest)
+
+    def __call__(self, text: str) -> Doc:
+        with self._lazy_lock:  # a rule is added whole before any text is split
+            if self._pending:
+                self._add_rules_for(text)
+            return super().__call__(text)
+
+    def explain(self, text: str) -> list[tuple[str, str]]:
+        with self._lazy_lock:
+            self._add_rules_for(text)
+            return super().explain(text)
+
+    @property  # type: ignore[override]
+    def rules(self) -> dict[str, Any]:
+        """Every rule, added or not."""
+        pending = {k: subs for bucket in self._pending.values() for k, (_, subs) in bucket.items()}
+        return {**Tokenizer.rules.__get__(self), **pending}
+
+    @rules.setter
+    def rules(self, rules: dict[str, Any]) -> None:
+        with self._lazy_lock:
+            self._pending.clear()
+            Tokenizer.rules.__set__(self, {})
+            self._set_pending(rules or {})
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        with self._lazy_lock:
+            self._add_all()
+            return super().to_bytes(**kwargs)
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        with self._lazy_lock:
+            self._add_all()
+            super().to_disk(path, **kwargs)
+
+
+def _is_program(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 5
+        and isinstance(value[0], int)
+        and isinstance(value[1], list)
+        and all(isinstance(op, int) for op in value[1])
+        and isinstance(value[2], int)
+        and isinstance(value[3], dict)
+        and isinstance(value[4], list)
+    )
+
+
+def affix_regex(expression: str) -> re.Pattern[str]:
+    """`re.compile(expression)`, with the compiled program kept in the disk cache.
+
+    spaCy's affix expressions are a few thousand characters of Unicode classes, and `re`
+    spends about 0.04 s parsing and compiling the three of them in every process. `re`
+    compiles in two steps: Python code turns the expression into a program (a list of
+    integers), and `_sre.compile` (C) makes the pattern from it, checking the program. The
+    first step's output is cached here, keyed by the expression and the exact Python build
+    (`sys.version`, `_sre.MAGIC`), and the second step runs as `re` runs it. The pattern is
+    equal to `re.compile`'s (patterns compare by their program: tests/test_startup.py checks
+    it); should `re`'s internals differ anywhere, this falls back to `re.compile`."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        def build() -> list[Any]:
+            parsed = _parser.parse(expression, 0)
+            code = [int(op) for op in _compiler._code(parsed, 0)]
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            return [parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+
+        key = key_of(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), expression)
+        flags, code, groups, groupindex, indexgroup = cached("regex", key, build, _is_program)
+        return _sre.compile(expression, flags, code, groups, groupindex, tuple(indexgroup))
+    except Exception:  # anything in re's internals that differs: the usual way
+        return re.compile(expression)
+
+
+def make_blank(reference: bool = False) -> Language:
     """Blank English with the tokenizer taught resume number shapes and arrows, and bounded
     on long runs of punctuation (`BoundedTokenizer`).
 
     Built from `English` directly (not `spacy.blank`, which looks the language up in the
     registry's entry points) and with one `Tokenizer` holding every setting, so the special
-    cases load once instead of once per changed setting: this halves the start-up cost."""
+    cases load once instead of once per changed setting. They are added as texts need them
+    (`LazyRulesTokenizer`), and the affix expressions' compiled programs come from the disk
+    cache (`affix_regex`). `reference=True` builds it spaCy's own way (every special case up
+    front, `spacy.util.compile_*_regex`): the same tokens, what the tests compare with."""
     from spacy.lang.en import English
-    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_prefix_regex
 
     infixes = [*English.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
+    if reference:
+        prefix = compile_prefix_regex(English.Defaults.prefixes)
+        suffix = compile_suffix_regex(suffixes)
+        infix = compile_infix_regex(infixes)
+    else:  # the expressions spacy.util.compile_{prefix,suffix,infix}_regex build
+        prefix = affix_regex("|".join("^" + p for p in English.Defaults.prefixes if p.strip()))
+        suffix = affix_regex("|".join(p + "$" for p in suffixes if p.strip()))
+        infix = affix_regex("|".join(p for p in infixes if p.strip()))
+
     def create_tokenizer(nlp: Language) -> Tokenizer:
-        return Tokenizer(
+        return (Tokenizer if reference else LazyRulesTokenizer)(
             nlp.vocab,
             rules=English.Defaults.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(English.Defaults.prefixes).search,
-            suffix_search=compile_suffix_regex(suffixes).search,
-            infix_finditer=compile_infix_regex(infixes).finditer,
+            prefix_search=prefix.search,
+            suffix_search=suffix.search,
+            infix_finditer=infix.finditer,
             token_match=_token_match,
             url_match=English.Defaults.url_match,
         )
@@ -177,29 +375,11 @@ class TermMatcher:
         groups += [(UNIT, e.id, e.terms) for e in units()]
         groups += [(NM_PHRASE, e.id, e.terms) for e in non_measures() if e.id == "fixed-phrase"]
         self.groups = groups
-        cached = term_tokens(nlp, groups)
-        lowers, order = cached["lower"], cached["order"]
-        self.labels: list[tuple[str, str]] = []
-        label_of: dict[tuple[str, str], int] = {}
-        # first token -> {token tuple -> labels in the order they were added}
-        self.index: dict[str, dict[tuple[str, ...], list[int]]] = {}
-        for cat, eid, terms in groups:
-            label = label_of.setdefault((cat, eid), len(self.labels))
-            if label == len(self.labels):
-                self.labels.append((cat, eid))
-            for term in terms:
-                words = tuple(lowers[term])
-                if not words:
-                    continue
-                found = self.index.setdefault(words[0], {}).setdefault(words, [])
-                if label not in found:
-                    found.append(label)
-        for words, found in ((w, f) for d in self.index.values() for w, f in d.items()):
-            ranked = order.get(_SEP.join(words))
-            if ranked and len(found) > 1:
-                rank = {key: n for n, key in enumerate(ranked)}
-                found.sort(key=lambda lb: rank.get(":".join(self.labels[lb]), len(rank)))
-        self.longest = max((len(k) for d in self.index.values() for k in d), default=1)
+        built = term_tokens(nlp, groups)
+        self.labels: list[tuple[str, str]] = built["labels"]
+        # first token -> {token tuple -> labels, in the order spaCy's PhraseMatcher gives them}
+        self.index: dict[str, dict[tuple[str, ...], list[int]]] = built["index"]
+        self.longest: int = built["longest"]
 
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
@@ -222,38 +402,65 @@ class TermMatcher:
 
 
 def term_tokens(nlp: Language, groups: list[tuple[str, str, tuple[str, ...]]]) -> dict[str, Any]:
-    """`{"lower": {term: [lower-cased tokens]}, "order": {joined tokens: [label keys]}}`.
+    """The terms of `groups` tokenized, and the `TermMatcher` index built from them:
+    `{"lower": {term: [lower-cased tokens]}, "order": {joined tokens: [label keys]},
+    "labels": [(category, id)], "index": {first token: {token tuple: [label]}}, "longest": n}`.
 
     `lower` is every term split by `nlp`'s tokenizer, lower-cased; `order` gives, for a token
     sequence that several entries share, the order spaCy's `PhraseMatcher` reports them in
-    (rules keep the first of equal spans, so the order must not change). Both are read from an
-    on-disk cache when the terms and the tokenizer are unchanged: tokenizing a few thousand terms
-    and building the PhraseMatcher is most of the cost of building the pipeline. The cache is
-    keyed by the content hash of the entries and the tokenizer settings; it lives in the user
-    cache folder (`STARKIT_CACHE_DIR` to move it, `STARKIT_CACHE_DIR=off` to disable it), and
-    a cache that cannot be read or written is rebuilt silently."""
-    digest = hashlib.sha256(
-        json.dumps([_tokenizer_key(), groups], ensure_ascii=False).encode("utf-8")
-    ).hexdigest()[:24]
-    folder = _cache_dir()
-    path = folder / f"terms-{digest}.json" if folder is not None else None
-    if path is not None:
-        try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(cached, dict) and set(cached) == {"lower", "order"}:
-                return cached
-        except (OSError, ValueError):
-            pass
-    built = _tokenize_terms(nlp, groups)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(built, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return built
+    (rules keep the first of equal spans, so the order must not change); `index` holds each
+    token sequence's labels in that order. All of it is read from the on-disk cache when the
+    terms and the tokenizer are unchanged: tokenizing a few thousand terms and building the
+    PhraseMatcher is most of the cost of building the pipeline. The entry is keyed by the
+    content of the entries and the tokenizer settings, in starkit's one on-disk cache
+    (`starkit.diskcache`: the user cache folder, `STARKIT_CACHE_DIR` to move it,
+    `STARKIT_CACHE_DIR=off` to disable it); an entry that cannot be read, does not check out or
+    cannot be written is rebuilt silently."""
+    key = key_of(json.dumps([_tokenizer_key(), groups], ensure_ascii=False))
+
+    def build() -> dict[str, Any]:
+        built = _tokenize_terms(nlp, groups)
+        return {**built, **_term_index(groups, built["lower"], built["order"])}
+
+    return cached("terms", key, build, _is_term_entry)
+
+
+def _is_term_entry(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and set(value) == {"lower", "order", "labels", "index", "longest"}
+        and isinstance(value["index"], dict)
+        and isinstance(value["labels"], list)
+        and isinstance(value["longest"], int)
+    )
+
+
+def _term_index(
+    groups: list[tuple[str, str, tuple[str, ...]]],
+    lowers: dict[str, list[str]],
+    order: dict[str, list[str]],
+) -> dict[str, Any]:
+    labels: list[tuple[str, str]] = []
+    label_of: dict[tuple[str, str], int] = {}
+    index: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for cat, eid, terms in groups:
+        label = label_of.setdefault((cat, eid), len(labels))
+        if label == len(labels):
+            labels.append((cat, eid))
+        for term in terms:
+            words = tuple(lowers[term])
+            if not words:
+                continue
+            found = index.setdefault(words[0], {}).setdefault(words, [])
+            if label not in found:
+                found.append(label)
+    for words, found in ((w, f) for d in index.values() for w, f in d.items()):
+        ranked = order.get(_SEP.join(words))
+        if ranked and len(found) > 1:
+            rank = {key: n for n, key in enumerate(ranked)}
+            found.sort(key=lambda lb: rank.get(":".join(labels[lb]), len(rank)))
+    longest = max((len(k) for d in index.values() for k in d), default=1)
+    return {"labels": labels, "index": index, "longest": longest}
 
 
 _SEP = "\x1f"
@@ -283,15 +490,6 @@ def _tokenize_terms(
             ]
             order[_SEP.join(words)] = found
     return {"lower": lowers, "order": order}
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get("STARKIT_CACHE_DIR")
-    if env:
-        return None if env.lower() in ("off", "0", "none") else Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("starkit", appauthor=False))
 
 
 _lock = threading.Lock()
