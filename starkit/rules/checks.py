@@ -85,7 +85,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if v.entry == "reach" and ctx.lower(v.start) == "reach":
         if ctx.lower(v.start - 1) not in ctx.word_list("reach-modifiers"):
             return False
-    if not v.head or v.modified or v.framed or v.purpose:
+    if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
@@ -117,6 +117,22 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "to handle 10x more users" is capacity, not growth
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
+    """'moving 22,000 users in three days', 'a migration of 3,000 mailboxes', '8,000 users
+    migrated in 48 hours': people or accounts counted as what a migration carried are its
+    scope, not users won (RULES.md: a description of scale, no reported change)."""
+    q = m.quantity
+    if q is None or q.token_start > m.start:
+        return False
+    migration = ctx.word_list("migration-verbs")
+    if ctx.lower(m.end) in migration:
+        return True
+    k = q.token_start - 1
+    while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
+        k -= 1
+    return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
@@ -204,7 +220,7 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
 
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
-    if m.modified or not m.head or m.purpose or m.framed:
+    if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
@@ -219,6 +235,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
+    if _capability(ctx, m):
+        return False  # "enhancing user interaction with image sequences": what users can do
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -264,6 +282,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
+        if q is not None and any(
+            ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
+        ):
+            q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q):
         return False
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
@@ -276,6 +298,19 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _capability(ctx: UnitContext, m: MetricMention) -> bool:
+    """'enhancing user interaction with multi-frame image sequences': an interaction noun
+    followed by 'with' and the thing used, with no figure after its change word in the
+    clause, names what users can do with a feature, not a metric the work moved."""
+    if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
+        return False
+    if ctx.lower(m.end) != "with":
+        return False
+    lo = m.change.start if m.change is not None else m.start
+    _, ce = ctx.clause_of(m.start)
+    return not any(lo <= q.token_start < ce for q in ctx.quantities)
 
 
 def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
