@@ -235,6 +235,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
+    if _throughput(ctx, m):
+        return False  # "orders processed per hour": work done per unit of time or staff
     if _capability(ctx, m):
         return False  # "enhancing user interaction with image sequences": what users can do
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
@@ -276,6 +278,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "to handle 10x more users" is capacity, not a moved metric
         if m.scale and q is not None and q.token_start < change.start < m.start:
             return False  # "to handle a 300% increase in booking volume" is capacity
+        if m.scale and q is not None and ctx.covered_by("scale", change.end, q.token_start):
+            return False  # "increased capacity to 50,000 users": the change is to the size
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
@@ -298,6 +302,22 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+_THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
+
+
+def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
+    """'orders processed per hour', 'customers served per agent': a count per unit of time
+    or staff is a throughput, an efficiency measure (RULES.md: no guardrail asked), not a
+    product metric ('orders per user', 'revenue per day' stay business metrics)."""
+    units = ctx.word_list("throughput-units")
+    for k in range(m.end, min(len(ctx.doc), m.end + _THROUGHPUT_AHEAD)):
+        if ctx.lower(k) == "per":
+            return ctx.lower(k + 1) in units
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
 
 
 def _capability(ctx: UnitContext, m: MetricMention) -> bool:
@@ -683,11 +703,24 @@ def _next_words(ctx: UnitContext, i: int, n: int) -> set[str]:
     return {words[0], " ".join(words)} if words else set()
 
 
-def _before_change_noun(ctx: UnitContext, i: int, n: int = 3) -> bool:
+def _before_change_noun(ctx: UnitContext, i: int, n: int = 4) -> bool:
     """True when one of the n tokens from i is a change or amount noun ('significant revenue
-    growth', 'substantial cost savings'); bounded: at most n tokens are read."""
-    nouns = ctx.word_list("change-after")
+    growth', 'significant time and cost savings', 'the vast majority'); bounded: at most n
+    tokens are read."""
+    nouns = ctx.word_list("change-after") | ctx.word_list("vague-amount-nouns")
     return any(ctx.lower(k) in nouns for k in range(i, min(len(ctx.doc), i + n)))
+
+
+def _amount_changed(ctx: UnitContext, start: int, end: int) -> bool:
+    """'reduced significant load', 'generated substantial revenue': a size adjective right
+    after a change word stands for the amount cut, or for a metric's gain; 'gained
+    significant experience' names no amount."""
+    change = ctx.at("change", start - 1)
+    if change is None:
+        return False
+    return change.entry == "down" or any(
+        ctx.covered_by(c, end, end + 1) for c in ("causal", "product", "vanity", "efficiency")
+    )
 
 
 @check("vague-language")
@@ -705,7 +738,11 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue  # "statistically significant" is a test result, not a hedge
         if _next_words(ctx, m.end, 2) & ctx.word_list("vague-exempt-after"):
             continue  # "whether the change is significant or not": a significance test
-        if m.entry == "size-adjective" and not _before_change_noun(ctx, m.end):
+        if (
+            m.entry == "size-adjective"
+            and not _before_change_noun(ctx, m.end)
+            and not _amount_changed(ctx, m.start, m.end)
+        ):
             continue  # "significant security risks": a plain noun, no figure stood in for
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)
