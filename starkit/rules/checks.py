@@ -590,12 +590,15 @@ def _role_after_as(ctx: UnitContext, k: int) -> bool:
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:
-    """'offered migration help', 'with the help of': a one-word weak verb used as a noun."""
-    if m.end - m.start != 1:
-        return False
+    """'offered migration help', 'with the help of': a one-word weak verb used as a noun;
+    'for my work on', 'the work on': a possessive or article before 'work on' makes it one."""
     prev = ctx.doc[m.start - 1] if m.start > 0 else None
     if prev is None:
         return False
+    if m.end - m.start != 1:
+        return prev.lower_ in ctx.word_list("possessive-determiners") and ctx.lower(
+            m.start
+        ) in ctx.word_list("weak-noun-forms")
     low = prev.lower_
     if low in ctx.word_list("noun-determiners"):
         return True
@@ -681,6 +684,10 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue
         if _noun_use(ctx, m):
             continue
+        if ctx.lower(m.start) in ctx.word_list("third-person-weak") and not _lead_position(
+            ctx, m.start
+        ):
+            continue  # "a web app which helps users create a CV": what the product does
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
