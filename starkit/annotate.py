@@ -903,6 +903,16 @@ def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     )
 
 
+def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
+    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)': the absolute
+    amount in parentheses right after the relative figure gives the change's size, so it is
+    not given only as a relative figure."""
+    k = rel.token_end
+    if ctx.lower(k) != "(":
+        return False
+    return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -911,7 +921,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
         return True
-    if _pair_in_parentheses(ctx, rel):
+    if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
         return True
     for q in ctx.numbers:
         if not lo <= q.token_start < hi:
