@@ -31,6 +31,9 @@ from starkit.rules.registry import CHECKS, Check, Hit, check
 __all__ = ["CHECKS", "Check", "Hit", "check"]
 
 
+_DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not a heading
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line."""
@@ -39,6 +42,10 @@ def states_work(ctx: UnitContext) -> bool:
     words = [t for t in ctx.doc if t.is_alpha]
     if not words:
         return False
+    if len(words) >= _DESCRIPTION_WORDS and any(
+        len(t) > 4 and t.lower_.endswith(("ed", "ing")) for t in words
+    ):
+        return True  # "A trading strategy using indicators ...": a project described
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
