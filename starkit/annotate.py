@@ -614,6 +614,12 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         lead -= 1  # "for over 2M users"
     if ctx.lower(lead) in ("for", "across", "among"):
         return True  # "improved usability for millions of daily users"
+    if (
+        ctx.lower(lead) == "with"
+        and ctx.lower(lead + 1) in ("a", "an")
+        and ctx.lower(m.end) == "of"
+    ):
+        return True  # "an event with a footfall of almost 300", "with a user base of 5,000"
     if anchor == m.start and _scope_after_modifiers(ctx, lead, cs):
         return True  # "shipping times for priority orders", "for local and international clients"
     if _in_range(ctx, anchor, cs):
