@@ -188,7 +188,10 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     k = q.token_start - 1
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
-    return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
+    action = ctx.at("action", k) if k >= 0 else None
+    if action is None or action.entry == "state-phrase":
+        return False  # "resulting in 20,000 downloads", "leading to": an outcome, not work
+    return ctx.at("change", k) is None
 
 
 def _causal_named(ctx: UnitContext) -> bool:
