@@ -260,7 +260,13 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             and ctx.lower(k + 2) in ctx.word_list("change-particles")
             and ctx.at("change", k + 2) is not None
         )  # "to yield higher conversion rates", "to drive more sign-ups"
-        if (low == "to" or marker) and (ctx.at("change", k + 1) is not None or comparative):
+        coordinated = low == "to" and any(
+            ctx.lower(j) == "and" and ctx.at("change", j + 1) is not None
+            for j in range(k + 2, m.start)
+        )  # "a landing page to capture leads and drive sign-ups"
+        if (low == "to" or marker) and (
+            ctx.at("change", k + 1) is not None or comparative or coordinated
+        ):
             if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
             span_end = m.end + 6

@@ -122,6 +122,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
+    if _enabled_to(ctx, v):
+        return False  # "a feature allowing more users to sign up": what the feature lets do
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
 
@@ -140,6 +142,18 @@ def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
     return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+
+
+def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
+    """'allowing more users to sign up', 'so more customers can self-serve': a comparative
+    with no figure before people who are then given something to do ('to <verb>', 'can')
+    says what the work lets them do, not a count it moved."""
+    change = m.change
+    if change is None or m.quantity is not None:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("change-particles"):
+        return False
+    return ctx.lower(m.end) in ("to", "can", "could")
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
@@ -257,6 +271,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
+        elif q is None and ctx.lower(change.start) in ctx.word_list("reach-verbs"):
+            return False  # "blog posts that reached developers worldwide": no figure, no growth
+    if _enabled_to(ctx, m):
+        return False  # "allowing more users to sign up with Google": a capability
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
     if change is not None and q is not None and in_parentheses(ctx, q.token_start):
