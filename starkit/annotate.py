@@ -264,6 +264,9 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             ctx.lower(j) == "and" and ctx.at("change", j + 1) is not None
             for j in range(k + 2, m.start)
         )  # "a landing page to capture leads and drive sign-ups"
+        if _present_comparative(ctx, k):
+            span_end = m.end + 6
+            return not any(k < q.token_start < span_end for q in ctx.quantities)
         if (low == "to" or marker) and (
             ctx.at("change", k + 1) is not None or comparative or coordinated
         ):
@@ -272,6 +275,21 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
     return False
+
+
+def _present_comparative(ctx: UnitContext, k: int) -> bool:
+    """'features that attract more visitors': 'that'/'which', a verb in the present tense
+    and a comparative say what a thing does, with no result ('that drew more visitors',
+    past tense, reports one)."""
+    if ctx.lower(k) not in ("that", "which") or k + 2 >= len(ctx.doc):
+        return False
+    verb = ctx.doc[k + 1]
+    if not verb.is_alpha or verb.lower_.endswith("ed") or ctx.at("change", k + 1):
+        return False
+    action = ctx.at("action", k + 1)
+    if action is not None and action.entry == "irregular-past":
+        return False  # "that brought more visitors"
+    return ctx.lower(k + 2) in ctx.word_list("change-particles") and bool(ctx.at("change", k + 2))
 
 
 _ANALYSIS_LOOKBACK = 10  # "to analyze weekly department sales, revenue growth" is 6
