@@ -124,6 +124,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "to handle 10x more users" is capacity, not growth
     if _enabled_to(ctx, v):
         return False  # "a feature allowing more users to sign up": what the feature lets do
+    if _rollout_scope(ctx, v):
+        return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
 
@@ -142,6 +144,23 @@ def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
     return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+
+
+_ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
+
+
+def _rollout_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'expanded the beta to 2,000 users', 'opened access to 500 customers': a change word
+    whose object's head is a rollout (beta, pilot, access) and a count after 'to' give how far
+    the rollout reached, its scope, not users won ('grew the beta waitlist to 5,000 sign-ups'
+    still grew a count)."""
+    change, q = m.change, m.quantity
+    if change is None or q is None or not (change.end < q.token_start <= m.start):
+        return False
+    to = before_hedges(ctx, q.token_start)
+    if ctx.lower(to) != "to" or to - change.end > _ROLLOUT_OBJECT:
+        return False
+    return change.end < to and ctx.lower(to - 1) in ctx.word_list("rollout-nouns")
 
 
 def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
@@ -275,6 +294,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "blog posts that reached developers worldwide": no figure, no growth
     if _enabled_to(ctx, m):
         return False  # "allowing more users to sign up with Google": a capability
+    if _rollout_scope(ctx, m):
+        return False  # "expanded the beta to 2,000 users": a rollout's scope
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
     if change is not None and q is not None and in_parentheses(ctx, q.token_start):
