@@ -238,10 +238,32 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         or _from_to_after(ctx, m)
         or _elliptical_change(ctx, m),
         quantity=q,
-        framed=_subordinate(ctx, m),
+        framed=_subordinate(ctx, m) or _circumstance(ctx, m),
         purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
         scale=scale_described(ctx, m, q),
     )
+
+
+_CIRCUMSTANCE_BACK = 5  # "through a 300% week-over-week traffic" is 5 words
+
+
+def _circumstance(ctx: UnitContext, m: Match) -> bool:
+    """'kept uptime through a traffic surge of 300%', 'during a 10x traffic spike': a metric
+    naming a surge or spike after 'during', 'through' or 'under' is the circumstance the work
+    withstood, not its result ('During Q3 sign-ups grew 40%' has a verb, not a noun)."""
+    if ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
+        return False  # "through payment and conversion improvements" is the means
+    cs, _ = ctx.clause_of(m.start)
+    words, k = 0, m.start - 1
+    while k >= cs and words < _CIRCUMSTANCE_BACK:
+        low = ctx.lower(k)
+        if low in ctx.word_list("circumstance-preps"):
+            return True
+        if low in (",", ";") or ctx.at("change", k):
+            return False
+        words += low != "-"
+        k -= 1
+    return False
 
 
 def _in_purpose(ctx: UnitContext, m: Match) -> bool:

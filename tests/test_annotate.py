@@ -43,6 +43,7 @@ def mention(text: str, category: str, words: str):
          "traffic", "frame"),
         ("Work with Revenue Management to yield higher conversion rates", "product",
          "conversion rates", "purpose"),
+        ("Kept checkout up during a 10x traffic spike", "vanity", "traffic", "frame"),
         # 'and more,' closes a list: it moves nothing after it
         ("Provides pipes, aliases, and more, allowing developers to compose commands", "vanity",
          "developers", "mention"),
