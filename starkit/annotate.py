@@ -238,10 +238,32 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         or _from_to_after(ctx, m)
         or _elliptical_change(ctx, m),
         quantity=q,
-        framed=_subordinate(ctx, m),
+        framed=_subordinate(ctx, m) or _circumstance(ctx, m),
         purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
         scale=scale_described(ctx, m, q),
     )
+
+
+_CIRCUMSTANCE_BACK = 5  # "through a 300% week-over-week traffic" is 5 words
+
+
+def _circumstance(ctx: UnitContext, m: Match) -> bool:
+    """'kept uptime through a traffic surge of 300%', 'during a 10x traffic spike': a metric
+    naming a surge or spike after 'during', 'through' or 'under' is the circumstance the work
+    withstood, not its result ('During Q3 sign-ups grew 40%' has a verb, not a noun)."""
+    if ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
+        return False  # "through payment and conversion improvements" is the means
+    cs, _ = ctx.clause_of(m.start)
+    words, k = 0, m.start - 1
+    while k >= cs and words < _CIRCUMSTANCE_BACK:
+        low = ctx.lower(k)
+        if low in ctx.word_list("circumstance-preps"):
+            return True
+        if low in (",", ";") or ctx.at("change", k):
+            return False
+        words += low != "-"
+        k -= 1
+    return False
 
 
 def _in_purpose(ctx: UnitContext, m: Match) -> bool:
@@ -254,12 +276,42 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
         marker = f"{ctx.lower(k - 1)} {low}" in ctx.word_list("purpose-markers")
-        if (low == "to" or marker) and ctx.at("change", k + 1) is not None:
+        comparative = (
+            low == "to"
+            and ctx.doc[k + 1].is_alpha
+            and ctx.lower(k + 2) in ctx.word_list("change-particles")
+            and ctx.at("change", k + 2) is not None
+        )  # "to yield higher conversion rates", "to drive more sign-ups"
+        coordinated = low == "to" and any(
+            ctx.lower(j) == "and" and ctx.at("change", j + 1) is not None
+            for j in range(k + 2, m.start)
+        )  # "a landing page to capture leads and drive sign-ups"
+        if _present_comparative(ctx, k):
+            span_end = m.end + 6
+            return not any(k < q.token_start < span_end for q in ctx.quantities)
+        if (low == "to" or marker) and (
+            ctx.at("change", k + 1) is not None or comparative or coordinated
+        ):
             if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
     return False
+
+
+def _present_comparative(ctx: UnitContext, k: int) -> bool:
+    """'features that attract more visitors': 'that'/'which', a verb in the present tense
+    and a comparative say what a thing does, with no result ('that drew more visitors',
+    past tense, reports one)."""
+    if ctx.lower(k) not in ("that", "which") or k + 2 >= len(ctx.doc):
+        return False
+    verb = ctx.doc[k + 1]
+    if not verb.is_alpha or verb.lower_.endswith("ed") or ctx.at("change", k + 1):
+        return False
+    action = ctx.at("action", k + 1)
+    if action is not None and action.entry == "irregular-past":
+        return False  # "that brought more visitors"
+    return ctx.lower(k + 2) in ctx.word_list("change-particles") and bool(ctx.at("change", k + 2))
 
 
 _ANALYSIS_LOOKBACK = 10  # "to analyze weekly department sales, revenue growth" is 6
@@ -365,13 +417,19 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
     rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
     cs, _ = ctx.clause_of(m.start)
-    for k in range(m.start - 1, max(cs, m.start - 5) - 1, -1):
+    words, k = 0, m.start - 1
+    while k >= cs and words < _SUBORDINATE_BACK:
         low = ctx.lower(k)
         if low in ctx.word_list("subordinators") and k > cs:
             return True
         if low == "," or ctx.at("change", k):
             return False
+        words += low != "-"  # "despite double-digit week-over-week traffic growth"
+        k -= 1
     return False
+
+
+_SUBORDINATE_BACK = 6  # "despite double digit week over week traffic" is 6 words
 
 
 def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
@@ -512,6 +570,8 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     cs, _ = ctx.clause_of(m.start)
     for f in range(j - 1, max(cs, j - 6) - 1, -1):
         if ctx.lower(f) == "from":
+            if ctx.lower(f - 1) in ctx.word_list("range-words"):
+                return None  # "events ranging from 30 to 700+ attendees": a range of sizes
             start = next((p for p in ctx.quantities if p.token_start == f + 1), None)
             if start is not None and start.kind == "duration":
                 return None  # "from 30 minutes to 2 clicks" measures time
@@ -600,6 +660,16 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         lead -= 1  # "for over 2M users"
     if ctx.lower(lead) in ("for", "across", "among"):
         return True  # "improved usability for millions of daily users"
+    if (
+        ctx.lower(lead) == "with"
+        and ctx.lower(lead + 1) in ("a", "an")
+        and ctx.lower(m.end) == "of"
+    ):
+        return True  # "an event with a footfall of almost 300", "with a user base of 5,000"
+    if anchor == m.start and _scope_after_modifiers(ctx, lead, cs):
+        return True  # "shipping times for priority orders", "for local and international clients"
+    if _in_range(ctx, anchor, cs):
+        return True  # "events ranging from 30 to 700+ attendees", "between 50 and 200 users"
     for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
         glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
         if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
@@ -610,8 +680,51 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
             if ctx.lower(k) in ("a", "an", "for", "across"):
                 return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
+            if k < anchor - 2 and any(
+                q.token_end == k + 1 and q.kind == "count" for q in ctx.quantities
+            ):
+                return True  # "14 mailing lists with 60,000 subscribers": counted things' size
             if ctx.at("change", k) or not ctx.doc[k].is_alpha:
                 break
+    return False
+
+
+_SCOPE_MODIFIERS = 3  # "for local and international clients" is 3
+
+
+def _scope_after_modifiers(ctx: UnitContext, lead: int, cs: int) -> bool:
+    """'for priority orders', 'across all enterprise customers': 'for', 'across' or 'among'
+    then up to three plain words before the metric name its scope (whom the work was for),
+    not a metric it moved. Words that are change, action or launch words, or figures, stop."""
+    k = lead
+    for _ in range(_SCOPE_MODIFIERS):
+        if k < cs or not ctx.doc[k].is_alpha:
+            return False
+        if any(ctx.at(c, k) for c in ("change", "action", "trigger")):
+            return False
+        if any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+            return False  # "for conversion and retention": a list of metrics
+        k -= 1
+        if ctx.lower(k) in ("for", "across", "among"):
+            return True
+    return False
+
+
+_RANGE_BACK = 6  # "ranging from about 30 to 700+" is 5
+
+
+def _in_range(ctx: UnitContext, anchor: int, cs: int) -> bool:
+    """True when the figures before token `anchor` give a range of sizes: 'ranging from 30
+    to 700+', 'varying between 50 and 200', 'between 10 and 40': a size, not a change."""
+    ranges = ctx.word_list("range-words")
+    for k in range(anchor - 1, max(cs, anchor - _RANGE_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low == "between":
+            return True
+        if low == "from":
+            return ctx.lower(k - 1) in ranges
+        if ctx.at("change", k) or low in (",", ";"):
+            return False
     return False
 
 
@@ -842,6 +955,16 @@ def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     )
 
 
+def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
+    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)': the absolute
+    amount in parentheses right after the relative figure gives the change's size, so it is
+    not given only as a relative figure."""
+    k = rel.token_end
+    if ctx.lower(k) != "(":
+        return False
+    return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -850,7 +973,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
         return True
-    if _pair_in_parentheses(ctx, rel):
+    if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
         return True
     for q in ctx.numbers:
         if not lo <= q.token_start < hi:

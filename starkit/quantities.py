@@ -49,6 +49,8 @@ _NUM = (
     r"|\d{1,3},\d{1,2}"  # European decimal comma: "1,2 Mio", "3,5 %"
 )
 _RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
+# "7K€", "1.2M€", "~7K€/month": the currency sign after the amount (European usage)
+_RE_MONEY_AFTER = re.compile(rf"[~≈+\-−]?({_NUM})([kKmMbB]|bn|mm|MM)?([€£¥₹])(?:/[A-Za-z]+)?\+?")
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%\+?")
 _RE_NUMUNIT = re.compile(
     rf"[~≈±+\-−]?({_NUM})(k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
@@ -141,6 +143,10 @@ def _shape(text: str) -> _Tok:
         mag = _MAGNITUDE.get(m.group(3) or "", 1.0)
         v = _num_value(m.group(2))
         return _Tok("money", None if v is None else v * mag, m.group(1))
+    if m := _RE_MONEY_AFTER.fullmatch(text):
+        mag = _MAGNITUDE.get(m.group(2) or "", 1.0)
+        v = _num_value(m.group(1))
+        return _Tok("money", None if v is None else v * mag, m.group(3))
     if m := _RE_PERCENT.fullmatch(text):
         return _Tok("percent", _num_value(m.group(1)), "%")
     if m := _RE_NUMUNIT.fullmatch(text):
@@ -207,6 +213,7 @@ def _is_year(tok_text: str, value: float | None) -> bool:
     )
 
 
+_CURRENCY_AFTER = ("€", "£", "¥", "₹")
 _CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
 
@@ -283,6 +290,9 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         if lower(start - 1) in ("~", "≈", "+", "−") and doc[start - 1].whitespace_ == "":
             start -= 1
         # --- absorb what follows ---
+        if end < n and doc[end].text in _CURRENCY_AFTER and kind == "num":
+            end += 1
+            kind, unit = "money", doc[end - 1].text  # "500 €"
         if end < n and doc[end].text == "%" and kind in ("num", "money"):
             end += 1
             kind, unit = "percent", "%"

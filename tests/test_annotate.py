@@ -30,6 +30,23 @@ def mention(text: str, category: str, words: str):
         ("Ran a platform serving 1M+ daily users", "vanity", "daily users", "scale"),
         ("Our cloud bill grew 70% while traffic grew only 20%", "vanity", "traffic", "frame"),
         ("Built a downloads page for the Android app", "vanity", "downloads", "mention"),
+        # a range of sizes is no change; a count after 'for' and plain modifiers is a scope
+        ("Mentored at events ranging from 30 to 700+ attendees", "vanity", "attendees", "scale"),
+        ("Ran hackathons with between 50 and 300 participants each", "vanity", "participants",
+         "scale"),
+        ("Grew the club from 30 to 700 attendees in a year", "vanity", "attendees", "change"),
+        ("Improved shipping times for priority orders by 140%", "product", "orders", "scale"),
+        ("Consolidated 14 mailing lists with 60,000 subscribers into one", "vanity",
+         "subscribers", "scale"),
+        # 'despite' / 'amid' frame the result; a comparative after 'to <verb>' is an aim
+        ("Improved performance despite double-digit week-over-week traffic growth", "vanity",
+         "traffic", "frame"),
+        ("Work with Revenue Management to yield higher conversion rates", "product",
+         "conversion rates", "purpose"),
+        ("Kept checkout up during a 10x traffic spike", "vanity", "traffic", "frame"),
+        # 'and more,' closes a list: it moves nothing after it
+        ("Provides pipes, aliases, and more, allowing developers to compose commands", "vanity",
+         "developers", "mention"),
     ],
 )  # fmt: skip
 def test_mention_roles(text, category, words, role):

@@ -25,6 +25,10 @@ EXTRA = [
     ("Raised NPS 12 points", ["12 points"]),
     ("Saved ₹40 lakh a year", ["₹40"]),
     ("Cut costs by €350k", ["€350k"]),
+    ("Cut hosting costs by 7K€ a month", ["7K€"]),  # the currency sign after the amount
+    ("Saved ~7K€/month on logging", ["~7K€/month"]),
+    ("Raised 500 € for the charity run", ["500 €"]),
+    ("Signed a 1.2M£ contract", ["1.2M£"]),
     ("Reduced tickets 20–30%", ["20–30%"]),
     ("Handled 1,200 requests/s", ["1,200"]),
     ("Led a 5-person team", ["5-person"]),
@@ -140,3 +144,10 @@ def test_values_and_kinds():
     assert by_text["40%"].kind == "percent" and by_text["40%"].value == 40
     assert by_text["800ms"].kind == "duration"
     assert by_text["3x"].kind == "multiplier" and by_text["3x"].value == 3
+
+
+def test_currency_sign_after_the_amount_is_money():
+    by_text = {q.text: q for q in find_quantities("Saved 7K€ a month and 1.2M£ a year, 500 € once")}
+    assert by_text["7K€"].kind == "money" and by_text["7K€"].value == pytest.approx(7e3)
+    assert by_text["1.2M£"].kind == "money" and by_text["1.2M£"].value == pytest.approx(1.2e6)
+    assert by_text["500 €"].kind == "money" and by_text["500 €"].value == 500

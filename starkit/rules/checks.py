@@ -31,6 +31,9 @@ from starkit.rules.registry import CHECKS, Check, Hit, check
 __all__ = ["CHECKS", "Check", "Hit", "check"]
 
 
+_DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not a heading
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line."""
@@ -39,6 +42,10 @@ def states_work(ctx: UnitContext) -> bool:
     words = [t for t in ctx.doc if t.is_alpha]
     if not words:
         return False
+    if len(words) >= _DESCRIPTION_WORDS and any(
+        len(t) > 4 and t.lower_.endswith(("ed", "ing")) for t in words
+    ):
+        return True  # "A trading strategy using indicators ...": a project described
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
@@ -85,7 +92,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if v.entry == "reach" and ctx.lower(v.start) == "reach":
         if ctx.lower(v.start - 1) not in ctx.word_list("reach-modifiers"):
             return False
-    if not v.head or v.modified or v.framed or v.purpose:
+    if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
@@ -115,8 +122,57 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
+    if _enabled_to(ctx, v):
+        return False  # "a feature allowing more users to sign up": what the feature lets do
+    if _rollout_scope(ctx, v):
+        return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
+    """'moving 22,000 users in three days', 'a migration of 3,000 mailboxes', '8,000 users
+    migrated in 48 hours': people or accounts counted as what a migration carried are its
+    scope, not users won (RULES.md: a description of scale, no reported change)."""
+    q = m.quantity
+    if q is None or q.token_start > m.start:
+        return False
+    migration = ctx.word_list("migration-verbs")
+    if ctx.lower(m.end) in migration:
+        return True
+    k = q.token_start - 1
+    while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
+        k -= 1
+    return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+
+
+_ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
+
+
+def _rollout_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'expanded the beta to 2,000 users', 'opened access to 500 customers': a change word
+    whose object's head is a rollout (beta, pilot, access) and a count after 'to' give how far
+    the rollout reached, its scope, not users won ('grew the beta waitlist to 5,000 sign-ups'
+    still grew a count)."""
+    change, q = m.change, m.quantity
+    if change is None or q is None or not (change.end < q.token_start <= m.start):
+        return False
+    to = before_hedges(ctx, q.token_start)
+    if ctx.lower(to) != "to" or to - change.end > _ROLLOUT_OBJECT:
+        return False
+    return change.end < to and ctx.lower(to - 1) in ctx.word_list("rollout-nouns")
+
+
+def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
+    """'allowing more users to sign up', 'so more customers can self-serve': a comparative
+    with no figure before people who are then given something to do ('to <verb>', 'can')
+    says what the work lets them do, not a count it moved."""
+    change = m.change
+    if change is None or m.quantity is not None:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("change-particles"):
+        return False
+    return ctx.lower(m.end) in ("to", "can", "could")
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
@@ -165,7 +221,10 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     k = q.token_start - 1
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
-    return k >= 0 and ctx.at("action", k) is not None and ctx.at("change", k) is None
+    action = ctx.at("action", k) if k >= 0 else None
+    if action is None or action.entry == "state-phrase":
+        return False  # "resulting in 20,000 downloads", "leading to": an outcome, not work
+    return ctx.at("change", k) is None
 
 
 def _causal_named(ctx: UnitContext) -> bool:
@@ -204,7 +263,7 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
 
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
-    if m.modified or not m.head or m.purpose or m.framed:
+    if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
@@ -219,6 +278,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     change, q = m.change, m.quantity
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
+    if _throughput(ctx, m):
+        return False  # "orders processed per hour": work done per unit of time or staff
+    if _capability(ctx, m):
+        return False  # "enhancing user interaction with image sequences": what users can do
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -227,6 +290,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
+        elif q is None and ctx.lower(change.start) in ctx.word_list("reach-verbs"):
+            return False  # "blog posts that reached developers worldwide": no figure, no growth
+    if _enabled_to(ctx, m):
+        return False  # "allowing more users to sign up with Google": a capability
+    if _rollout_scope(ctx, m):
+        return False  # "expanded the beta to 2,000 users": a rollout's scope
     if change is not None and not figure_here and _goal_form(ctx, change):
         return False  # "Increase engagement with the workflow": a goal, not a claim
     if change is not None and q is not None and in_parentheses(ctx, q.token_start):
@@ -258,12 +327,18 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "to handle 10x more users" is capacity, not a moved metric
         if m.scale and q is not None and q.token_start < change.start < m.start:
             return False  # "to handle a 300% increase in booking volume" is capacity
+        if m.scale and q is not None and ctx.covered_by("scale", change.end, q.token_start):
+            return False  # "increased capacity to 50,000 users": the change is to the size
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
     trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
+        if q is not None and any(
+            ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
+        ):
+            q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q):
         return False
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
@@ -276,6 +351,35 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+_THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
+
+
+def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
+    """'orders processed per hour', 'customers served per agent': a count per unit of time
+    or staff is a throughput, an efficiency measure (RULES.md: no guardrail asked), not a
+    product metric ('orders per user', 'revenue per day' stay business metrics)."""
+    units = ctx.word_list("throughput-units")
+    for k in range(m.end, min(len(ctx.doc), m.end + _THROUGHPUT_AHEAD)):
+        if ctx.lower(k) == "per":
+            return ctx.lower(k + 1) in units
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
+
+
+def _capability(ctx: UnitContext, m: MetricMention) -> bool:
+    """'enhancing user interaction with multi-frame image sequences': an interaction noun
+    followed by 'with' and the thing used, with no figure after its change word in the
+    clause, names what users can do with a feature, not a metric the work moved."""
+    if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
+        return False
+    if ctx.lower(m.end) != "with":
+        return False
+    lo = m.change.start if m.change is not None else m.start
+    _, ce = ctx.clause_of(m.start)
+    return not any(lo <= q.token_start < ce for q in ctx.quantities)
 
 
 def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
@@ -535,12 +639,15 @@ def _role_after_as(ctx: UnitContext, k: int) -> bool:
 
 
 def _noun_use(ctx: UnitContext, m: Match) -> bool:
-    """'offered migration help', 'with the help of': a one-word weak verb used as a noun."""
-    if m.end - m.start != 1:
-        return False
+    """'offered migration help', 'with the help of': a one-word weak verb used as a noun;
+    'for my work on', 'the work on': a possessive or article before 'work on' makes it one."""
     prev = ctx.doc[m.start - 1] if m.start > 0 else None
     if prev is None:
         return False
+    if m.end - m.start != 1:
+        return prev.lower_ in ctx.word_list("possessive-determiners") and ctx.lower(
+            m.start
+        ) in ctx.word_list("weak-noun-forms")
     low = prev.lower_
     if low in ctx.word_list("noun-determiners"):
         return True
@@ -626,6 +733,10 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue
         if _noun_use(ctx, m):
             continue
+        if ctx.lower(m.start) in ctx.word_list("third-person-weak") and not _lead_position(
+            ctx, m.start
+        ):
+            continue  # "a web app which helps users create a CV": what the product does
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
@@ -648,11 +759,24 @@ def _next_words(ctx: UnitContext, i: int, n: int) -> set[str]:
     return {words[0], " ".join(words)} if words else set()
 
 
-def _before_change_noun(ctx: UnitContext, i: int, n: int = 3) -> bool:
+def _before_change_noun(ctx: UnitContext, i: int, n: int = 4) -> bool:
     """True when one of the n tokens from i is a change or amount noun ('significant revenue
-    growth', 'substantial cost savings'); bounded: at most n tokens are read."""
-    nouns = ctx.word_list("change-after")
+    growth', 'significant time and cost savings', 'the vast majority'); bounded: at most n
+    tokens are read."""
+    nouns = ctx.word_list("change-after") | ctx.word_list("vague-amount-nouns")
     return any(ctx.lower(k) in nouns for k in range(i, min(len(ctx.doc), i + n)))
+
+
+def _amount_changed(ctx: UnitContext, start: int, end: int) -> bool:
+    """'reduced significant load', 'generated substantial revenue': a size adjective right
+    after a change word stands for the amount cut, or for a metric's gain; 'gained
+    significant experience' names no amount."""
+    change = ctx.at("change", start - 1)
+    if change is None:
+        return False
+    return change.entry == "down" or any(
+        ctx.covered_by(c, end, end + 1) for c in ("causal", "product", "vanity", "efficiency")
+    )
 
 
 @check("vague-language")
@@ -670,7 +794,11 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue  # "statistically significant" is a test result, not a hedge
         if _next_words(ctx, m.end, 2) & ctx.word_list("vague-exempt-after"):
             continue  # "whether the change is significant or not": a significance test
-        if m.entry == "size-adjective" and not _before_change_noun(ctx, m.end):
+        if (
+            m.entry == "size-adjective"
+            and not _before_change_noun(ctx, m.end)
+            and not _amount_changed(ctx, m.start, m.end)
+        ):
             continue  # "significant security risks": a plain noun, no figure stood in for
         nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         at_start = m.start == 0 or _lead_position(ctx, m.start)

@@ -90,6 +90,7 @@ class UnitContext:
                 and c.end < len(doc)
                 and doc[c.end].lower_ == "than"
             )  # "more than three pushes" is a hedge
+            and not _list_closer(doc, c.start, c.end, self.word_list("list-closers"))
             and not _glued(doc, c.start, c.end)
             and not inside_metric(c)
         ]
@@ -332,6 +333,15 @@ def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:
             e = k
         ends[k] = e
     return starts, ends
+
+
+def _list_closer(doc: Doc, start: int, end: int, closers: frozenset[str]) -> bool:
+    """'pipes, aliases, and more,': a comparative after 'and'/'or' with no word after it
+    closes a list (etc.); it moves nothing."""
+    if doc[start].lower_ not in ("more", "less") or start == 0:
+        return False
+    after = doc[end] if end < len(doc) else None
+    return doc[start - 1].lower_ in closers and (after is None or not after.is_alpha)
 
 
 def _glued(doc: Doc, start: int, end: int) -> bool:
