@@ -143,6 +143,7 @@ class SegmentLexicon:
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
     follow_label: re.Pattern[str]
+    bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
     aims: tuple[re.Pattern[str], ...] = ()
 
@@ -190,7 +191,14 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
     inline_label = re.compile(
         rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>{word})"
-        rf"[ \t]*(?P<close>{deco})?[ \t]*:(?:{deco})?[ \t]*"
+        rf"[ \t]*(?P<close>{deco})?[ \t]*(?P<sep>:|[-–—](?=\s))(?:{deco})?[ \t]*"
+    )
+    # A bracketed label anywhere, even mid-sentence: "(S) ... (T) ... solution (R) he said",
+    # "[Situation] ...". Read only when two or more sections are named so ("(A)" alone may be
+    # a list item).
+    bracket = re.compile(
+        rf"(?<![\w(\[])(?P<open>[(\[])[ \t]*(?P<word>(?i:{alt})|[STAR])[ \t]*[)\]]"
+        rf"(?![ \t]*[.,;!?])[ \t]*:?[ \t]*"
     )
     # The word that may follow a letter label: "S – Situation", "T: Task -".
     follow = re.compile(rf"[ \t]*(?P<word>(?i:{alt}))(?![\w'’])[ \t]*(?:[:\-–—][ \t]*)?")
@@ -204,6 +212,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         inline_label=inline_label,
         alias_to_section=alias_to_section,
         follow_label=follow,
+        bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
         aims=tuple(re.compile(p) for p in sf.outcome.aims),
     )
@@ -278,8 +287,8 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
         if len(word) == 1:
             # One capital letter is a label with a separator ("S:", "T)", "A -", "(R)") or
             # alone on its line; "S – Situation" takes the word too.
-            if not (sep or alone):
-                continue
+            if not (sep or alone or (m.group("open") and m.group("close"))):
+                continue  # "**S** We had churn" is a label; "# A new plan" is a heading
             if sep and sep in "-–—" and re.match(r"[A-HJ-Z]\b", text[end : end + 2]):
                 continue  # "A - B testing" is prose, not a label
             names = (_LETTERS[word],)
@@ -296,7 +305,14 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         found[start] = Label(start, end, names)
+    brackets = [(m, _label_names(m.group("word"), lex)) for m in lex.bracket_label.finditer(text)]
+    if len({names for _, names in brackets if names}) >= 2:
+        for m, names in brackets:
+            if names and not any(lab.start <= m.start() < lab.end for lab in found.values()):
+                found.setdefault(m.start(), Label(m.start(), m.end(), names))
     for m in lex.inline_label.finditer(text):
+        if m.group("sep") != ":" and len(m.group("word")) == 1:
+            continue  # "... done. A - B testing ..." is prose; a dash labels a word only
         names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if names and not any(lab.start <= start < lab.end for lab in found.values()):

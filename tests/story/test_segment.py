@@ -561,3 +561,37 @@ def test_a_sentence_opening_on_its_outcome_is_no_action():
         "I rebuilt the page and in the end we launched it."
     )
     assert any("I rebuilt the page" in mixed[s:e] for s, e in action_sentences(mixed))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inline parenthesised letters, one even mid-sentence
+        "(S) We had churn. (T) I owned it. (A) I called users and we talked with my manager "
+        "(R) he agreed and churn fell.",
+        "[S] We had churn. [T] I owned it. [A] I called users. [R] Churn fell.",
+        "(Situation) We had churn. (Task) I owned it. (Action) I called users. "
+        "(Result) Churn fell.",
+        "**S** We had churn.\n**T** I owned it.\n**A** I called users.\n**R** Churn fell.",
+        "Situation – We had churn. Task – I owned it. Action – I called users. "
+        "Result – Churn fell.",
+        "Context: We had churn.\nGoal: I owned it.\nApproach: I called users.\n"
+        "Outcome: Churn fell.",
+    ],
+)
+def test_written_label_forms_name_every_section(text):
+    assert [s.name for s in parse_story(text).sections] == ["situation", "task", "action", "result"]
+    assert len(find_labels(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compared options (A) and (B) then chose (A) for speed.",  # one letter is a list item
+        "We had churn (S). I owned it (T). I called users (A). Churn fell (R).",  # trailing marks
+        "# A new plan\nWe had churn. I ran the test.",  # a heading, not a letter label
+        "We shipped it. A - B testing was new to the team.",
+    ],
+)
+def test_bracketed_or_lettered_words_that_are_not_labels(text):
+    assert find_labels(text) == []
