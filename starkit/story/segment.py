@@ -433,10 +433,29 @@ def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, Names | Non
     regions: list[tuple[int, int, Names | None]] = []
     first = labels[0].start if labels else len(text)
     regions.append((0, first, None))
+    # A story whose labels do not name all four sections may be labelled only in part
+    # ("Situation: ..." on its first line, then one unlabelled paragraph per section): there a
+    # label written on the line of its text labels that line (or paragraph) only, and the lines
+    # after it are read as prose. A label alone on its line (a heading) keeps its region.
+    partial = len({n for lab in labels for n in lab.names}) < len(SECTION_NAMES)
     for i, lab in enumerate(labels):
         nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
-        regions.append((lab.end, max(lab.end, nxt), lab.names))
+        hi = max(lab.end, nxt)
+        cut = _first_block_end(text, lab.end, hi) if partial else hi
+        regions.append((lab.end, cut, lab.names))
+        if cut < hi:
+            regions.append((cut, hi, None))
     return regions
+
+
+def _first_block_end(text: str, lo: int, hi: int) -> int:
+    """Where the line (or hard-wrapped paragraph) that a label opens ends, when more text
+    follows before `hi`; else `hi`. A label alone on its line keeps the whole region."""
+    if not text[lo : _line_end(text, lo)].strip():
+        return hi
+    blocks = _blocks(text, lo, hi)
+    end = blocks[0][1]
+    return end if any(ch.isalnum() for ch in text[end:hi]) else hi
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -685,13 +704,34 @@ def sections_from_labels(labelled: list[SentenceLabel]) -> list[Section]:
     return sections
 
 
+def _partly_labelled(labelled: tuple[SentenceLabel, ...]) -> bool:
+    """True when the story carries labels but some sentence after its first label belongs
+    to none (`_regions`): its unlabelled lines are read as prose."""
+    first = next((sl.start for sl in labelled if sl.labelled), None)
+    return first is not None and any(not sl.labelled and sl.start > first for sl in labelled)
+
+
+def _reads_as_prose(labelled: tuple[SentenceLabel, ...]) -> bool:
+    """Unlabelled prose, or a story labelled only in part."""
+    return bool(labelled) and (
+        not any(sl.labelled for sl in labelled) or _partly_labelled(labelled)
+    )
+
+
+def label_names(text: str) -> frozenset[str]:
+    """The sections that a label of the story names (empty for unlabelled prose)."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    return frozenset(sl.name for sl in labelled if sl.labelled)
+
+
 def section_presence(text: str) -> dict[str, float] | None:
     """For unlabelled prose, the evidence that each section is there: the highest probability
     any sentence gives it before decoding, or 1.0 when a cue that `implies` it fired (a stated
     role or challenge shows the Task). None when the story carries labels (a missing labelled
-    section is then missing for sure)."""
+    section is then missing for sure); a story labelled only in part (`_partly_labelled`) is
+    read so, a label giving its section 1.0."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled):
         return None
     found = {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
     implied = {n for c in _lexicon().cues if c.implies for n in c.implies if _fired(c, labelled)}
@@ -706,11 +746,12 @@ def outcome_sentences(text: str) -> list[tuple[int, int, SectionName]] | None:
     """For unlabelled prose, the sentences that state an outcome (`[outcome]` in the
     lexicon), as `(start, end, section)`: the story has a Result only when there is one. A
     closing lesson, feeling, purpose or habit is no Result, though the decoder may place it
-    there by position. None when the story carries labels (its Result label decides)."""
+    there by position. None when the story carries labels (its Result label decides); in a
+    story labelled only in part, the unlabelled sentences that state one."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled):
         return None
-    return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome]
+    return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome and not sl.labelled]
 
 
 def labelled_spans(text: str) -> list[tuple[int, int, SectionName]] | None:
@@ -729,9 +770,14 @@ def labelled_spans(text: str) -> list[tuple[int, int, SectionName]] | None:
 def labelled_sentences(text: str, name: SectionName) -> list[tuple[int, int]] | None:
     """For a story that carries labels, the sentences of section `name` (`labelled_spans`):
     the Result of a story of several STAR cycles is every Result sentence, and only those.
-    None for unlabelled prose."""
+    None for unlabelled prose, and for a story labelled only in part when no label names
+    `name` (its unlabelled lines are then read as prose)."""
     spans = labelled_spans(text)
-    return None if spans is None else [(s, e) for s, e, n in spans if n == name]
+    if spans is None:
+        return None
+    if name not in label_names(text) and _partly_labelled(_label_sentences(text)):
+        return None
+    return [(s, e) for s, e, n in spans if n == name]
 
 
 def action_sentences(text: str) -> list[tuple[int, int]] | None:
@@ -740,16 +786,18 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
         calls its Task or Result; but not a sentence placed in the Result that opens by announcing
     the outcome ("In the end we launched the page": the `result-opener` cue). None when the
-    story carries labels (its Action label decides)."""
+    story carries labels (its Action label decides), unless it is labelled only in part and no
+    label names the Action."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled) or any(sl.labelled and sl.name == "action" for sl in labelled):
         return None
     action = SECTION_NAMES.index("action")
     cues = {c.id for c in _lexicon().cues if c.section == action}
     return [
         (sl.start, sl.end)
         for sl in labelled
-        if (sl.name == "action" or any(c in cues for c in sl.cues))
+        if not sl.labelled
+        and (sl.name == "action" or any(c in cues for c in sl.cues))
         and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
 

@@ -595,3 +595,25 @@ def test_written_label_forms_name_every_section(text):
 )
 def test_bracketed_or_lettered_words_that_are_not_labels(text):
     assert find_labels(text) == []
+
+
+def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabelled():
+    from starkit.story.segment import label_names, outcome_sentences
+
+    text = (
+        "Situation: Our release process was slow.\n"
+        "I was asked to make releases safe to run daily.\n"
+        "I automated the build and the rollout checks.\n"
+        "This led to calmer releases."
+    )
+    assert [s.name for s in parse_story(text).sections] == [
+        "situation",
+        "task",
+        "action",
+        "result",
+    ]
+    assert label_names(text) == {"situation"}
+    assert [text[s:e] for s, e, _ in outcome_sentences(text)] == ["This led to calmer releases."]
+    # a heading alone on its line keeps its whole region
+    headed = "Situation\nOur release process was slow.\nI was asked to fix it."
+    assert [s.name for s in parse_story(headed).sections] == ["situation"]
