@@ -819,9 +819,17 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
     if ctx.story.sections:
-        from starkit.story.segment import label_names, outcome_sentences, section_presence
+        from starkit.story.segment import (
+            implied_sections,
+            label_names,
+            outcome_sentences,
+            section_presence,
+        )
 
         outcomes = outcome_sentences(ctx.text)
+        if outcomes is None:  # labelled: a section no label names may be told in another's
+            implied = implied_sections(ctx.text)
+            missing = [n for n in missing if n not in implied]
         if outcomes is not None:  # unlabelled prose
             evidence = section_presence(ctx.text) or {}
             missing = [

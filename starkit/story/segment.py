@@ -606,6 +606,7 @@ def _label(text: str) -> list[SentenceLabel]:
         spans.extend((s, e, names) for s, e in _sentences_in(text, lo, hi))
     if not spans:
         return []
+    named = {x for lab in labels for x in lab.names}
     n = len(spans)
     emit: list[list[float]] = []
     probs: list[list[float]] = []
@@ -617,7 +618,18 @@ def _label(text: str) -> list[SentenceLabel]:
             idx = SECTION_NAMES.index(names[0])
             emit.append([0.0 if j == idx else -_FIXED for j in range(4)])
             probs.append([1.0 if j == idx else 0.0 for j in range(4)])
-            fired_all.append(["label"])
+            # a section no label names may still be told inside another's label ("(S) I had
+            # to ship the localisation"): its implying cues are kept (`implied_sections`)
+            implied = (
+                [
+                    c.id
+                    for c in _implying_cues(text[s:e], lex)
+                    if any(x not in named for x in c.implies)
+                ]
+                if len(named) < len(SECTION_NAMES)
+                else []
+            )
+            fired_all.append(["label", *implied])
             outcomes.append(False)
             continue
         sentence = text[s:e]
@@ -736,6 +748,23 @@ def section_presence(text: str) -> dict[str, float] | None:
     found = {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
     implied = {n for c in _lexicon().cues if c.implies for n in c.implies if _fired(c, labelled)}
     return {name: 1.0 if name in implied else p for name, p in found.items()}
+
+
+def _implying_cues(sentence: str, lex: SegmentLexicon) -> list[_CompiledCue]:
+    """The cues with `implies` that fire on a sentence."""
+    _, fired = _cue_scores(sentence, lex, lex.terms.find(sentence))
+    return [c for c in lex.cues if c.implies and c.id in fired]
+
+
+def implied_sections(text: str) -> frozenset[str]:
+    """The sections some sentence shows to be there by a cue that `implies` them, read in
+    labelled sentences too when the labels do not name every section: a labelled story that
+    has no Task label but says "(S) I was at the agency. I had to ship the localisation" has
+    its Task, inferred (RULES.md: "labelled or inferred")."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    return frozenset(
+        n for c in _lexicon().cues if c.implies and _fired(c, labelled) for n in c.implies
+    )
 
 
 def _fired(cue: _CompiledCue, labelled: tuple[SentenceLabel, ...]) -> bool:

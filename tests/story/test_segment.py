@@ -617,3 +617,30 @@ def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabel
     # a heading alone on its line keeps its whole region
     headed = "Situation\nOur release process was slow.\nI was asked to fix it."
     assert [s.name for s in parse_story(headed).sections] == ["situation"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("This allowed us to manage backups with full visibility.", True),
+        ("This tool significantly streamlined the documentation process.", True),
+        ("This ensured the platform met strict security standards.", True),
+        ("The system successfully detected access to malicious websites.", True),
+        ("The tool listened to calls and transcribed them.", False),
+        ("This involved creating a pipeline for the data.", False),
+        ("I had to successfully migrate every service.", False),  # a duty, not an outcome
+    ],
+)
+def test_a_closing_consequence_states_an_outcome(sentence, outcome):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is outcome
+
+
+def test_a_section_no_label_names_is_inferred_inside_another_label():
+    from starkit.story.segment import implied_sections
+
+    told = "(S) I was new on the team. I had to ship the localisation. (A) I paired. (R) Done."
+    assert "task" in implied_sections(told)
+    untold = "(S) I was new on the team. (A) I paired with a colleague. (R) Done."
+    assert "task" not in implied_sections(untold)
