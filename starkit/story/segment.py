@@ -48,6 +48,9 @@ class Labels(StrictModel):
     task: tuple[str, ...]
     action: tuple[str, ...]
     result: tuple[str, ...]
+    coda: tuple[str, ...] = ()
+    """A closing lesson or reflection ("Learnings:", "What I learned:"): it belongs to no
+    section, so a lesson is no Result (as in unlabelled prose)."""
 
 
 Knots = tuple[float, float, float, float, float]
@@ -142,6 +145,7 @@ class SegmentLexicon:
     line_label: re.Pattern[str]
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
+    coda: frozenset[str]
     follow_label: re.Pattern[str]
     bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
@@ -171,7 +175,11 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     for name in SECTION_NAMES:
         for alias in getattr(sf.labels, name):
             alias_to_section[_alias_key(alias)] = name
-    words = sorted(alias_to_section, key=len, reverse=True)
+    coda = frozenset(_alias_key(a) for a in sf.labels.coda)
+    clash = coda & set(alias_to_section)
+    if clash:
+        raise LexiconError(LEXICON, None, f"coda labels also name a section: {sorted(clash)}")
+    words = sorted({*alias_to_section, *coda}, key=len, reverse=True)
     alt = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in words)
     deco = r"(?:\*\*|__|\*|_)"
     # One label word, or two joined ("Situation / Task", "Action & Result", "S/T").
@@ -211,6 +219,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         line_label=line_label,
         inline_label=inline_label,
         alias_to_section=alias_to_section,
+        coda=coda,
         follow_label=follow,
         bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
@@ -238,7 +247,8 @@ class Label:
     """A section label found in the text: `start:end` is the label, content follows `end`.
 
     `names` holds one section, or two for a joint label ("Situation / Task"), whose sentences
-    are then split between the two by their cues.
+    are then split between the two by their cues, or none for a coda ("Learnings:"), whose
+    sentences belong to no section.
     """
 
     start: int
@@ -301,6 +311,10 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
             if sep == ")" and not decorated:
                 continue  # "Results)" is not a label form
             names = _label_names(word, lex)
+            if not names and _alias_key(word) in lex.coda:
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                found[start] = Label(start, end, ())
+                continue
         if not names:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -315,7 +329,8 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
             continue  # "... done. A - B testing ..." is prose; a dash labels a word only
         names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if names and not any(lab.start <= start < lab.end for lab in found.values()):
+        coda = _alias_key(m.group("word")) in lex.coda
+        if (names or coda) and not any(lab.start <= start < lab.end for lab in found.values()):
             found.setdefault(start, Label(start, m.end(), names))
     return [found[k] for k in sorted(found)]
 
@@ -441,7 +456,7 @@ def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, Names | Non
     for i, lab in enumerate(labels):
         nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
         hi = max(lab.end, nxt)
-        cut = _first_block_end(text, lab.end, hi) if partial else hi
+        cut = _first_block_end(text, lab.end, hi) if partial and lab.names else hi
         regions.append((lab.end, cut, lab.names))
         if cut < hi:
             regions.append((cut, hi, None))
@@ -603,6 +618,8 @@ def _label(text: str) -> list[SentenceLabel]:
     labels = find_labels(text, lex)
     spans: list[tuple[int, int, Names | None]] = []
     for lo, hi, names in _regions(text, labels):
+        if names == ():  # a coda ("Learnings:") belongs to no section
+            continue
         spans.extend((s, e, names) for s, e in _sentences_in(text, lo, hi))
     if not spans:
         return []

@@ -644,3 +644,17 @@ def test_a_section_no_label_names_is_inferred_inside_another_label():
     assert "task" in implied_sections(told)
     untold = "(S) I was new on the team. (A) I paired with a colleague. (R) Done."
     assert "task" not in implied_sections(untold)
+
+
+def test_a_lessons_label_closes_the_story_outside_every_section():
+    text = (
+        "Situation: Our release slipped twice.\nTask: I owned the next one.\n"
+        "Action: I cut the scope with the team.\nResult: We shipped on the planned day.\n"
+        "Learnings: I now plan a week of slack, and we ship 2 days early."
+    )
+    story = parse_story(text)
+    sec = story.section("result")
+    assert text[sec.start : sec.end] == "We shipped on the planned day."
+    assert [lab.names for lab in find_labels(text)][-1] == ()
+    no_result = "Situation: Releases slipped.\nAction: I cut scope.\nLessons learned: plan slack."
+    assert "result" not in {s.name for s in parse_story(no_result).sections}
