@@ -626,6 +626,8 @@ def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabel
         ("This tool significantly streamlined the documentation process.", True),
         ("This ensured the platform met strict security standards.", True),
         ("The system successfully detected access to malicious websites.", True),
+        ("This helped the support team close tickets faster.", True),
+        ("Engineers could now find answers without asking the team.", True),
         ("The tool listened to calls and transcribed them.", False),
         ("This involved creating a pipeline for the data.", False),
         ("I had to successfully migrate every service.", False),  # a duty, not an outcome
