@@ -67,6 +67,9 @@ _RE_DATE = re.compile(
     r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
 )
 
+# A list number at the start of a line ("1. Inform your team", "2) Ship"): structure, no measure.
+_RE_LIST_NUMBER = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)?(\d{1,2})[.)](?=[ \t]+[^\W\d])")
+
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
     "b": 1e9, "B": 1e9, "bn": 1e9,
@@ -228,9 +231,10 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                 units_at[s] = (e, _unit_kinds()[eid])
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
-    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date")):
+    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date"), (_RE_LIST_NUMBER, "index")):
         for m in regex.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            lo, hi = m.span(m.lastindex or 0)
+            span = doc.char_span(lo, hi, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     masked.setdefault(i, why)

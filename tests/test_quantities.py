@@ -140,3 +140,16 @@ def test_values_and_kinds():
     assert by_text["40%"].kind == "percent" and by_text["40%"].value == 40
     assert by_text["800ms"].kind == "duration"
     assert by_text["3x"].kind == "multiplier" and by_text["3x"].value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lessons:\n1. Know their interest\n2. Help when someone struggles", []),
+        ("Steps:\n1) plan the release\n 2) ship it", []),
+        ("1. Cut build time by 40%", ["40%"]),  # the list number goes, the figure stays
+        ("It took 1.5 hours.\n2. Saved 3 days", ["1.5 hours", "3 days"]),
+    ],
+)
+def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected
