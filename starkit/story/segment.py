@@ -198,7 +198,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     )
     # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
     inline_label = re.compile(
-        rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>{word})"
+        rf"(?<=[.!?\"”)|•])[ \t]+(?P<open>{deco})?(?P<word>{word})"
         rf"[ \t]*(?P<close>{deco})?[ \t]*(?P<sep>:|[-–—](?=\s))(?:{deco})?[ \t]*"
     )
     # A bracketed label anywhere, even mid-sentence: "(S) ... (T) ... solution (R) he said",

@@ -575,6 +575,8 @@ def test_a_sentence_opening_on_its_outcome_is_no_action():
         "**S** We had churn.\n**T** I owned it.\n**A** I called users.\n**R** Churn fell.",
         "Situation – We had churn. Task – I owned it. Action – I called users. "
         "Result – Churn fell.",
+        "Situation: We had churn. | Task: I owned it. | Action: I called users. | "
+        "Result: Churn fell.",
         "Context: We had churn.\nGoal: I owned it.\nApproach: I called users.\n"
         "Outcome: Churn fell.",
     ],
