@@ -629,6 +629,8 @@ def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabel
         ("This ensured the platform met strict security standards.", True),
         ("The system successfully detected access to malicious websites.", True),
         ("This helped the support team close tickets faster.", True),
+        ("This gave me a deep understanding of concurrency, which I now apply.", True),
+        ("I learned a lot about concurrency from it.", False),
         ("Engineers could now find answers without asking the team.", True),
         ("The tool listened to calls and transcribed them.", False),
         ("This involved creating a pipeline for the data.", False),
