@@ -153,3 +153,20 @@ def test_values_and_kinds():
 )
 def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
     assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We finished the project a month ahead of schedule.", ["a month"]),
+        ("I needed one more day to complete it.", ["one more day"]),
+        ("We had to ship within a week.", ["a week"]),
+        ("I led the chapter for one year.", ["one year"]),
+        ("This happened like a year ago.", []),  # a time reference
+        ("We deployed multiple times a day.", []),  # a frequency
+        ("One day it might be worth it.", []),  # an idiom
+        ("A week later we launched.", []),
+    ],
+)
+def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected
