@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.tokens import Doc
 
@@ -68,6 +68,9 @@ _RE_PHONE = re.compile(
 _RE_DATE = re.compile(
     r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
 )
+
+# A list number at the start of a line ("1. Inform your team", "2) Ship"): structure, no measure.
+_RE_LIST_NUMBER = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)?(\d{1,2})[.)](?=[ \t]+[^\W\d])")
 
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
@@ -235,9 +238,10 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                 units_at[s] = (e, _unit_kinds()[eid])
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
-    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date")):
+    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date"), (_RE_LIST_NUMBER, "index")):
         for m in regex.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            lo, hi = m.span(m.lastindex or 0)
+            span = doc.char_span(lo, hi, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     masked.setdefault(i, why)
@@ -487,8 +491,46 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             kind = units_at[end][1]
             end = units_at[end][0]
         emit(s, end, kind, True, value)
+    _single_durations(doc, units_at, used, lower, emit)
     out.sort(key=lambda q: q.start)
     return out
+
+
+# "a"/"one" before a duration unit is an amount of time when a word that takes one stands before
+# it ("within a week", "for one year", "took a month", "one more day") or a comparison of time
+# follows ("a month ahead of schedule", "a week early"); not a time reference ("a year ago",
+# "a week later"), a frequency ("twice a day") or an idiom ("One day it might").
+_SINGLE_BEFORE = frozenset(
+    {
+        *("for", "within", "in", "over", "under", "than", "after", "only", "just", "about"),
+        *("around", "nearly", "almost", "roughly", "took", "take", "takes", "taking", "had"),
+        *("needed", "need", "spent", "spend", "spending", "lasted", "saved", "cut", "by"),
+    }
+)
+_SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "quicker"})
+
+
+def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
+    for i in range(len(doc) - 1):
+        word = lower(i)
+        if word not in ("a", "an", "one") or i in used:
+            continue
+        j = i + 1
+        more = lower(j) in ("more", "full", "whole", "single", "extra")
+        if more:
+            j += 1
+        if (
+            j not in units_at
+            or units_at[j][1] != "duration"
+            or any(k in used for k in range(j, units_at[j][0]))
+        ):
+            continue
+        end = units_at[j][0]
+        before, after = lower(i - 1), lower(end)
+        if after in ("ago", "later", "off", "before"):
+            continue
+        if (word == "one" and more) or before in _SINGLE_BEFORE or after in _SINGLE_AFTER:
+            emit(i, end, "duration", True, 1.0)
 
 
 def find_quantities_in_doc(doc: Doc) -> list[Quantity]:

@@ -151,3 +151,33 @@ def test_currency_sign_after_the_amount_is_money():
     assert by_text["7K€"].kind == "money" and by_text["7K€"].value == pytest.approx(7e3)
     assert by_text["1.2M£"].kind == "money" and by_text["1.2M£"].value == pytest.approx(1.2e6)
     assert by_text["500 €"].kind == "money" and by_text["500 €"].value == 500
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lessons:\n1. Know their interest\n2. Help when someone struggles", []),
+        ("Steps:\n1) plan the release\n 2) ship it", []),
+        ("1. Cut build time by 40%", ["40%"]),  # the list number goes, the figure stays
+        ("It took 1.5 hours.\n2. Saved 3 days", ["1.5 hours", "3 days"]),
+    ],
+)
+def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We finished the project a month ahead of schedule.", ["a month"]),
+        ("I needed one more day to complete it.", ["one more day"]),
+        ("We had to ship within a week.", ["a week"]),
+        ("I led the chapter for one year.", ["one year"]),
+        ("This happened like a year ago.", []),  # a time reference
+        ("We deployed multiple times a day.", []),  # a frequency
+        ("One day it might be worth it.", []),  # an idiom
+        ("A week later we launched.", []),
+    ],
+)
+def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected

@@ -947,9 +947,17 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
     present = {s.name for s in ctx.story.sections}
     missing = [n for n in ("situation", "task", "action", "result") if n not in present]
     if ctx.story.sections:
-        from starkit.story.segment import outcome_sentences, section_presence
+        from starkit.story.segment import (
+            implied_sections,
+            label_names,
+            outcome_sentences,
+            section_presence,
+        )
 
         outcomes = outcome_sentences(ctx.text)
+        if outcomes is None:  # labelled: a section no label names may be told in another's
+            implied = implied_sections(ctx.text)
+            missing = [n for n in missing if n not in implied]
         if outcomes is not None:  # unlabelled prose
             evidence = section_presence(ctx.text) or {}
             missing = [
@@ -959,7 +967,8 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 and evidence.get(n, 0.0)
                 < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
-            if not [o for o in outcomes if not _background_opening(ctx, o)]:
+            stated = [o for o in outcomes if not _background_opening(ctx, o)]
+            if not stated and "result" not in label_names(ctx.text):
                 missing.append("result")
     if not missing:
         return []

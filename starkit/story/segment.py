@@ -48,6 +48,9 @@ class Labels(StrictModel):
     task: tuple[str, ...]
     action: tuple[str, ...]
     result: tuple[str, ...]
+    coda: tuple[str, ...] = ()
+    """A closing lesson or reflection ("Learnings:", "What I learned:"): it belongs to no
+    section, so a lesson is no Result (as in unlabelled prose)."""
 
 
 Knots = tuple[float, float, float, float, float]
@@ -142,7 +145,9 @@ class SegmentLexicon:
     line_label: re.Pattern[str]
     inline_label: re.Pattern[str]
     alias_to_section: dict[str, SectionName]
+    coda: frozenset[str]
     follow_label: re.Pattern[str]
+    bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
     aims: tuple[re.Pattern[str], ...] = ()
 
@@ -170,7 +175,11 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     for name in SECTION_NAMES:
         for alias in getattr(sf.labels, name):
             alias_to_section[_alias_key(alias)] = name
-    words = sorted(alias_to_section, key=len, reverse=True)
+    coda = frozenset(_alias_key(a) for a in sf.labels.coda)
+    clash = coda & set(alias_to_section)
+    if clash:
+        raise LexiconError(LEXICON, None, f"coda labels also name a section: {sorted(clash)}")
+    words = sorted({*alias_to_section, *coda}, key=len, reverse=True)
     alt = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in words)
     deco = r"(?:\*\*|__|\*|_)"
     # One label word, or two joined ("Situation / Task", "Action & Result", "S/T").
@@ -189,8 +198,15 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
     )
     # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
     inline_label = re.compile(
-        rf"(?<=[.!?\"”)])[ \t]+(?P<open>{deco})?(?P<word>{word})"
-        rf"[ \t]*(?P<close>{deco})?[ \t]*:(?:{deco})?[ \t]*"
+        rf"(?<=[.!?\"”)|•])[ \t]+(?P<open>{deco})?(?P<word>{word})"
+        rf"[ \t]*(?P<close>{deco})?[ \t]*(?P<sep>:|[-–—](?=\s))(?:{deco})?[ \t]*"
+    )
+    # A bracketed label anywhere, even mid-sentence: "(S) ... (T) ... solution (R) he said",
+    # "[Situation] ...". Read only when two or more sections are named so ("(A)" alone may be
+    # a list item).
+    bracket = re.compile(
+        rf"(?<![\w(\[])(?P<open>[(\[])[ \t]*(?P<word>(?i:{alt})|[STAR])[ \t]*[)\]]"
+        rf"(?![ \t]*[.,;!?])[ \t]*:?[ \t]*"
     )
     # The word that may follow a letter label: "S – Situation", "T: Task -".
     follow = re.compile(rf"[ \t]*(?P<word>(?i:{alt}))(?![\w'’])[ \t]*(?:[:\-–—][ \t]*)?")
@@ -203,7 +219,9 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         line_label=line_label,
         inline_label=inline_label,
         alias_to_section=alias_to_section,
+        coda=coda,
         follow_label=follow,
+        bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
         aims=tuple(re.compile(p) for p in sf.outcome.aims),
     )
@@ -229,7 +247,8 @@ class Label:
     """A section label found in the text: `start:end` is the label, content follows `end`.
 
     `names` holds one section, or two for a joint label ("Situation / Task"), whose sentences
-    are then split between the two by their cues.
+    are then split between the two by their cues, or none for a coda ("Learnings:"), whose
+    sentences belong to no section.
     """
 
     start: int
@@ -278,8 +297,8 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
         if len(word) == 1:
             # One capital letter is a label with a separator ("S:", "T)", "A -", "(R)") or
             # alone on its line; "S – Situation" takes the word too.
-            if not (sep or alone):
-                continue
+            if not (sep or alone or (m.group("open") and m.group("close"))):
+                continue  # "**S** We had churn" is a label; "# A new plan" is a heading
             if sep and sep in "-–—" and re.match(r"[A-HJ-Z]\b", text[end : end + 2]):
                 continue  # "A - B testing" is prose, not a label
             names = (_LETTERS[word],)
@@ -292,14 +311,26 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
             if sep == ")" and not decorated:
                 continue  # "Results)" is not a label form
             names = _label_names(word, lex)
+            if not names and _alias_key(word) in lex.coda:
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                found[start] = Label(start, end, ())
+                continue
         if not names:
             continue
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         found[start] = Label(start, end, names)
+    brackets = [(m, _label_names(m.group("word"), lex)) for m in lex.bracket_label.finditer(text)]
+    if len({names for _, names in brackets if names}) >= 2:
+        for m, names in brackets:
+            if names and not any(lab.start <= m.start() < lab.end for lab in found.values()):
+                found.setdefault(m.start(), Label(m.start(), m.end(), names))
     for m in lex.inline_label.finditer(text):
+        if m.group("sep") != ":" and len(m.group("word")) == 1:
+            continue  # "... done. A - B testing ..." is prose; a dash labels a word only
         names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        if names and not any(lab.start <= start < lab.end for lab in found.values()):
+        coda = _alias_key(m.group("word")) in lex.coda
+        if (names or coda) and not any(lab.start <= start < lab.end for lab in found.values()):
             found.setdefault(start, Label(start, m.end(), names))
     return [found[k] for k in sorted(found)]
 
@@ -417,10 +448,29 @@ def _regions(text: str, labels: list[Label]) -> list[tuple[int, int, Names | Non
     regions: list[tuple[int, int, Names | None]] = []
     first = labels[0].start if labels else len(text)
     regions.append((0, first, None))
+    # A story whose labels do not name all four sections may be labelled only in part
+    # ("Situation: ..." on its first line, then one unlabelled paragraph per section): there a
+    # label written on the line of its text labels that line (or paragraph) only, and the lines
+    # after it are read as prose. A label alone on its line (a heading) keeps its region.
+    partial = len({n for lab in labels for n in lab.names}) < len(SECTION_NAMES)
     for i, lab in enumerate(labels):
         nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
-        regions.append((lab.end, max(lab.end, nxt), lab.names))
+        hi = max(lab.end, nxt)
+        cut = _first_block_end(text, lab.end, hi) if partial and lab.names else hi
+        regions.append((lab.end, cut, lab.names))
+        if cut < hi:
+            regions.append((cut, hi, None))
     return regions
+
+
+def _first_block_end(text: str, lo: int, hi: int) -> int:
+    """Where the line (or hard-wrapped paragraph) that a label opens ends, when more text
+    follows before `hi`; else `hi`. A label alone on its line keeps the whole region."""
+    if not text[lo : _line_end(text, lo)].strip():
+        return hi
+    blocks = _blocks(text, lo, hi)
+    end = blocks[0][1]
+    return end if any(ch.isalnum() for ch in text[end:hi]) else hi
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -568,9 +618,12 @@ def _label(text: str) -> list[SentenceLabel]:
     labels = find_labels(text, lex)
     spans: list[tuple[int, int, Names | None]] = []
     for lo, hi, names in _regions(text, labels):
+        if names == ():  # a coda ("Learnings:") belongs to no section
+            continue
         spans.extend((s, e, names) for s, e in _sentences_in(text, lo, hi))
     if not spans:
         return []
+    named = {x for lab in labels for x in lab.names}
     n = len(spans)
     emit: list[list[float]] = []
     probs: list[list[float]] = []
@@ -582,7 +635,18 @@ def _label(text: str) -> list[SentenceLabel]:
             idx = SECTION_NAMES.index(names[0])
             emit.append([0.0 if j == idx else -_FIXED for j in range(4)])
             probs.append([1.0 if j == idx else 0.0 for j in range(4)])
-            fired_all.append(["label"])
+            # a section no label names may still be told inside another's label ("(S) I had
+            # to ship the localisation"): its implying cues are kept (`implied_sections`)
+            implied = (
+                [
+                    c.id
+                    for c in _implying_cues(text[s:e], lex)
+                    if any(x not in named for x in c.implies)
+                ]
+                if len(named) < len(SECTION_NAMES)
+                else []
+            )
+            fired_all.append(["label", *implied])
             outcomes.append(False)
             continue
         sentence = text[s:e]
@@ -669,17 +733,55 @@ def sections_from_labels(labelled: list[SentenceLabel]) -> list[Section]:
     return sections
 
 
+def _partly_labelled(labelled: tuple[SentenceLabel, ...]) -> bool:
+    """True when the story carries labels but some sentence after its first label belongs
+    to none (`_regions`): its unlabelled lines are read as prose."""
+    first = next((sl.start for sl in labelled if sl.labelled), None)
+    return first is not None and any(not sl.labelled and sl.start > first for sl in labelled)
+
+
+def _reads_as_prose(labelled: tuple[SentenceLabel, ...]) -> bool:
+    """Unlabelled prose, or a story labelled only in part."""
+    return bool(labelled) and (
+        not any(sl.labelled for sl in labelled) or _partly_labelled(labelled)
+    )
+
+
+def label_names(text: str) -> frozenset[str]:
+    """The sections that a label of the story names (empty for unlabelled prose)."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    return frozenset(sl.name for sl in labelled if sl.labelled)
+
+
 def section_presence(text: str) -> dict[str, float] | None:
     """For unlabelled prose, the evidence that each section is there: the highest probability
     any sentence gives it before decoding, or 1.0 when a cue that `implies` it fired (a stated
     role or challenge shows the Task). None when the story carries labels (a missing labelled
-    section is then missing for sure)."""
+    section is then missing for sure); a story labelled only in part (`_partly_labelled`) is
+    read so, a label giving its section 1.0."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled):
         return None
     found = {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
     implied = {n for c in _lexicon().cues if c.implies for n in c.implies if _fired(c, labelled)}
     return {name: 1.0 if name in implied else p for name, p in found.items()}
+
+
+def _implying_cues(sentence: str, lex: SegmentLexicon) -> list[_CompiledCue]:
+    """The cues with `implies` that fire on a sentence."""
+    _, fired = _cue_scores(sentence, lex, lex.terms.find(sentence))
+    return [c for c in lex.cues if c.implies and c.id in fired]
+
+
+def implied_sections(text: str) -> frozenset[str]:
+    """The sections some sentence shows to be there by a cue that `implies` them, read in
+    labelled sentences too when the labels do not name every section: a labelled story that
+    has no Task label but says "(S) I was at the agency. I had to ship the localisation" has
+    its Task, inferred (RULES.md: "labelled or inferred")."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    return frozenset(
+        n for c in _lexicon().cues if c.implies and _fired(c, labelled) for n in c.implies
+    )
 
 
 def _fired(cue: _CompiledCue, labelled: tuple[SentenceLabel, ...]) -> bool:
@@ -690,11 +792,12 @@ def outcome_sentences(text: str) -> list[tuple[int, int, SectionName]] | None:
     """For unlabelled prose, the sentences that state an outcome (`[outcome]` in the
     lexicon), as `(start, end, section)`: the story has a Result only when there is one. A
     closing lesson, feeling, purpose or habit is no Result, though the decoder may place it
-    there by position. None when the story carries labels (its Result label decides)."""
+    there by position. None when the story carries labels (its Result label decides); in a
+    story labelled only in part, the unlabelled sentences that state one."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled):
         return None
-    return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome]
+    return [(sl.start, sl.end, sl.name) for sl in labelled if sl.outcome and not sl.labelled]
 
 
 def labelled_spans(text: str) -> list[tuple[int, int, SectionName]] | None:
@@ -713,9 +816,14 @@ def labelled_spans(text: str) -> list[tuple[int, int, SectionName]] | None:
 def labelled_sentences(text: str, name: SectionName) -> list[tuple[int, int]] | None:
     """For a story that carries labels, the sentences of section `name` (`labelled_spans`):
     the Result of a story of several STAR cycles is every Result sentence, and only those.
-    None for unlabelled prose."""
+    None for unlabelled prose, and for a story labelled only in part when no label names
+    `name` (its unlabelled lines are then read as prose)."""
     spans = labelled_spans(text)
-    return None if spans is None else [(s, e) for s, e, n in spans if n == name]
+    if spans is None:
+        return None
+    if name not in label_names(text) and _partly_labelled(_label_sentences(text)):
+        return None
+    return [(s, e) for s, e, n in spans if n == name]
 
 
 def action_sentences(text: str) -> list[tuple[int, int]] | None:
@@ -724,16 +832,18 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
         calls its Task or Result; but not a sentence placed in the Result that opens by announcing
     the outcome ("In the end we launched the page": the `result-opener` cue). None when the
-    story carries labels (its Action label decides)."""
+    story carries labels (its Action label decides), unless it is labelled only in part and no
+    label names the Action."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    if not labelled or any(sl.labelled for sl in labelled):
+    if not _reads_as_prose(labelled) or any(sl.labelled and sl.name == "action" for sl in labelled):
         return None
     action = SECTION_NAMES.index("action")
     cues = {c.id for c in _lexicon().cues if c.section == action}
     return [
         (sl.start, sl.end)
         for sl in labelled
-        if (sl.name == "action" or any(c in cues for c in sl.cues))
+        if not sl.labelled
+        and (sl.name == "action" or any(c in cues for c in sl.cues))
         and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
 

@@ -289,3 +289,29 @@ def test_a_work_post_and_a_stated_disagreement_give_the_task_and_situation():
     assert section_presence(post)["task"] == 1.0
     assert section_presence(clash)["situation"] == 1.0
     assert section_presence("I was working with the manager on it. I added a review.")["task"] < 1.0
+
+
+PARTLY = (
+    "Situation: Our release process was slow and error-prone.\n"
+    "I was asked to make releases safe to run every day.\n"
+    "I automated the build, the tests and the rollout checks.\n"
+)
+
+
+def test_a_story_labelled_only_on_its_first_line_reads_the_rest_as_prose():
+    done = starkit.lint(PARTLY + "This led to much faster and calmer releases.", "story").rules()
+    assert "star-missing-section" not in done
+    assert "result-unquantified" in done  # the unlabelled closing line is the Result
+    measured = PARTLY + "This cut release time from 2 days to 3 hours."
+    assert not {"star-missing-section", "result-unquantified"} & set(
+        starkit.lint(measured, "story").rules()
+    )
+    lesson = PARTLY + "Looking back, I would have asked the team earlier."
+    f = next(f for f in starkit.lint(lesson, "story").findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Result."
+
+
+def test_a_story_whose_labels_hold_every_line_stays_labelled():
+    text = "Situation: Releases were slow.\nAction: I automated the build.\nResult: It worked out."
+    f = next(f for f in starkit.lint(text, "story").findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Task."

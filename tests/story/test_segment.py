@@ -561,3 +561,106 @@ def test_a_sentence_opening_on_its_outcome_is_no_action():
         "I rebuilt the page and in the end we launched it."
     )
     assert any("I rebuilt the page" in mixed[s:e] for s, e in action_sentences(mixed))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inline parenthesised letters, one even mid-sentence
+        "(S) We had churn. (T) I owned it. (A) I called users and we talked with my manager "
+        "(R) he agreed and churn fell.",
+        "[S] We had churn. [T] I owned it. [A] I called users. [R] Churn fell.",
+        "(Situation) We had churn. (Task) I owned it. (Action) I called users. "
+        "(Result) Churn fell.",
+        "**S** We had churn.\n**T** I owned it.\n**A** I called users.\n**R** Churn fell.",
+        "Situation – We had churn. Task – I owned it. Action – I called users. "
+        "Result – Churn fell.",
+        "Situation: We had churn. | Task: I owned it. | Action: I called users. | "
+        "Result: Churn fell.",
+        "Context: We had churn.\nGoal: I owned it.\nApproach: I called users.\n"
+        "Outcome: Churn fell.",
+    ],
+)
+def test_written_label_forms_name_every_section(text):
+    assert [s.name for s in parse_story(text).sections] == ["situation", "task", "action", "result"]
+    assert len(find_labels(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We compared options (A) and (B) then chose (A) for speed.",  # one letter is a list item
+        "We had churn (S). I owned it (T). I called users (A). Churn fell (R).",  # trailing marks
+        "# A new plan\nWe had churn. I ran the test.",  # a heading, not a letter label
+        "We shipped it. A - B testing was new to the team.",
+    ],
+)
+def test_bracketed_or_lettered_words_that_are_not_labels(text):
+    assert find_labels(text) == []
+
+
+def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabelled():
+    from starkit.story.segment import label_names, outcome_sentences
+
+    text = (
+        "Situation: Our release process was slow.\n"
+        "I was asked to make releases safe to run daily.\n"
+        "I automated the build and the rollout checks.\n"
+        "This led to calmer releases."
+    )
+    assert [s.name for s in parse_story(text).sections] == [
+        "situation",
+        "task",
+        "action",
+        "result",
+    ]
+    assert label_names(text) == {"situation"}
+    assert [text[s:e] for s, e, _ in outcome_sentences(text)] == ["This led to calmer releases."]
+    # a heading alone on its line keeps its whole region
+    headed = "Situation\nOur release process was slow.\nI was asked to fix it."
+    assert [s.name for s in parse_story(headed).sections] == ["situation"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("This allowed us to manage backups with full visibility.", True),
+        ("This tool significantly streamlined the documentation process.", True),
+        ("This ensured the platform met strict security standards.", True),
+        ("The system successfully detected access to malicious websites.", True),
+        ("This helped the support team close tickets faster.", True),
+        ("This gave me a deep understanding of concurrency, which I now apply.", True),
+        ("I learned a lot about concurrency from it.", False),
+        ("Engineers could now find answers without asking the team.", True),
+        ("The tool listened to calls and transcribed them.", False),
+        ("This involved creating a pipeline for the data.", False),
+        ("I had to successfully migrate every service.", False),  # a duty, not an outcome
+    ],
+)
+def test_a_closing_consequence_states_an_outcome(sentence, outcome):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is outcome
+
+
+def test_a_section_no_label_names_is_inferred_inside_another_label():
+    from starkit.story.segment import implied_sections
+
+    told = "(S) I was new on the team. I had to ship the localisation. (A) I paired. (R) Done."
+    assert "task" in implied_sections(told)
+    untold = "(S) I was new on the team. (A) I paired with a colleague. (R) Done."
+    assert "task" not in implied_sections(untold)
+
+
+def test_a_lessons_label_closes_the_story_outside_every_section():
+    text = (
+        "Situation: Our release slipped twice.\nTask: I owned the next one.\n"
+        "Action: I cut the scope with the team.\nResult: We shipped on the planned day.\n"
+        "Learnings: I now plan a week of slack, and we ship 2 days early."
+    )
+    story = parse_story(text)
+    sec = story.section("result")
+    assert text[sec.start : sec.end] == "We shipped on the planned day."
+    assert [lab.names for lab in find_labels(text)][-1] == ()
+    no_result = "Situation: Releases slipped.\nAction: I cut scope.\nLessons learned: plan slack."
+    assert "result" not in {s.name for s in parse_story(no_result).sections}
