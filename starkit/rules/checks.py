@@ -94,6 +94,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False
     if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
+    if _colleague_uptake(ctx, v):
+        return False  # "templates adopted by 50+ members": an internal practice's uptake
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
     change, q = v.change, v.quantity
@@ -341,6 +343,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q):
         return False
+    if q.token_end == m.start and _worked_on(ctx, q):
+        return False  # "transported 10-12 students daily": the count is what the work handled
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         _, se2 = ctx.sentence_of(m.start)
@@ -404,11 +408,25 @@ def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "grew sales across 3 departments' accounts" still moves revenue
     _, ce = ctx.clause_of(m.start)
     scope = ctx.word_list("internal-scope-nouns")
+    if _colleague_uptake(ctx, m):
+        return True  # "templates adopted by 50+ members": colleagues took up a practice
     hi = min(ce, m.end + _SCOPE_AHEAD)
     for k in range(m.end, hi):
         if ctx.lower(k) in _SCOPE_PREPS:
             return any(ctx.lower(j) in scope for j in range(k + 1, min(hi + 3, k + 5)))
     return False
+
+
+def _colleague_uptake(ctx: UnitContext, m: MetricMention) -> bool:
+    """'adopted by 50+ members', 'used by 12 teams': the metric's noun is the writer's own
+    organisation counted after 'by', so its figure counts colleagues who took up a practice."""
+    q = m.quantity
+    return (
+        q is not None
+        and q.token_end == m.start
+        and ctx.lower(m.start) in ctx.word_list("internal-scope-nouns")
+        and ctx.lower(before_hedges(ctx, q.token_start)) == "by"
+    )
 
 
 def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
@@ -596,7 +614,25 @@ def _lead_position(ctx: UnitContext, i: int) -> bool:
         )
     ):
         k -= 1
-    return k < cs
+    return k < cs or _spaced_separator(ctx, k)
+
+
+def _spaced_separator(ctx: UnitContext, k: int) -> bool:
+    """'Implement new features / Help to migrate ...': a slash or bar with a space on each
+    side separates two items of a bullet, so the word after it opens its own item
+    ('UI/UX' is glued and separates nothing)."""
+    return (
+        ctx.doc[k].text in ("/", "|")
+        and k > 0
+        and bool(ctx.doc[k - 1].whitespace_)
+        and bool(ctx.doc[k].whitespace_)
+    )
+
+
+def _first_person(ctx: UnitContext, m: Match) -> bool:
+    """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
+    the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
+    return ctx.lower(m.start - 1) == "i" if m.start > 0 else False
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
@@ -739,7 +775,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "a web app which helps users create a CV": what the product does
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
-        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
+        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         s, e = ctx.chars(m.start, m.end)
