@@ -34,9 +34,23 @@ __all__ = ["CHECKS", "Check", "Hit", "check"]
 _DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not a heading
 
 
+_ASPIRATION_WORDS = 5  # "i am always looking to" is 5
+
+
+def _aspiration(ctx: UnitContext) -> bool:
+    """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
+    suggest'): it states no work done. Bounded: the first `_ASPIRATION_WORDS` words are read."""
+    words = [t.lower_ for t in ctx.doc[: _ASPIRATION_WORDS * 2] if t.is_alpha]
+    openers = ctx.word_list("aspiration-openers")
+    return any(" ".join(words[:n]) in openers for n in range(3, _ASPIRATION_WORDS + 1))
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
-    first word), not a heading, a skills list or a contact line."""
+    first word), not a heading, a skills list or a contact line, nor a bullet that opens with
+    an aim or attitude ('My goal is to learn ...')."""
+    if ctx.story is None and _aspiration(ctx):
+        return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
     words = [t for t in ctx.doc if t.is_alpha]
