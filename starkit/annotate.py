@@ -868,6 +868,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
             if nxt in ctx.word_list("return-multiples"):
                 continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
+            if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
+                continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
             ):
