@@ -643,6 +643,18 @@ def _spaced_separator(ctx: UnitContext, k: int) -> bool:
     )
 
 
+def _purpose_after_work(ctx: UnitContext, m: Match) -> bool:
+    """'Documented the module; describing its design; to help the team maintain it': 'to' and
+    a weak verb after a strong verb earlier in the sentence (past ';' or ',') state the work's
+    aim, not what carries the bullet."""
+    if m.start < 1 or ctx.lower(m.start - 1) != "to":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    _strong_verb_before(ctx, m)  # fills the prefix counts
+    prefix = ctx.memo["strong_verb_prefix"]
+    return prefix[m.start] - prefix[ss] > 0
+
+
 def _first_person(ctx: UnitContext, m: Match) -> bool:
     """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
     the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
@@ -792,6 +804,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
+        if not carries and _purpose_after_work(ctx, m):
+            continue  # "Documented the module; ...; to help the team maintain it": an aim
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
