@@ -151,7 +151,7 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
             if ctx.lower(k) == "by" and noun is not None and q.kind != "percent":
                 verb = ctx.lower(k - 1)  # "adopted by 45% of users" is a share (adoption)
                 two = f"{ctx.lower(k - 2)} {verb}"
-                if verb in uptake_verbs or two in uptake_verbs:
+                if (verb in uptake_verbs or two in uptake_verbs) and not _colleagues(ctx, noun):
                     span = (noun, noun + 1, "users")
             elif noun is not None:
                 one, two = ctx.lower(noun + 1), f"{ctx.lower(noun + 1)} {ctx.lower(noun + 2)}"
@@ -177,6 +177,12 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
         )
     cache["uptake"] = out
     return out
+
+
+def _colleagues(ctx: UnitContext, noun: int) -> bool:
+    """'templates adopted by 50+ members', 'a linter adopted by 12 teams': the people who took
+    it up are the writer's own organisation, an internal practice, not a product's users."""
+    return ctx.lower(noun) in ctx.word_list("internal-scope-nouns")
 
 
 _SHARE_NOUN_AHEAD = 3  # "of active paying customers" is 3
@@ -670,6 +676,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         return True  # "shipping times for priority orders", "for local and international clients"
     if _in_range(ctx, anchor, cs):
         return True  # "events ranging from 30 to 700+ attendees", "between 50 and 200 users"
+    if _third_party_relative(ctx, anchor, cs):
+        return True  # "articles for X Magazine, which ... has 64k+ followers": X's size
     for k in range(anchor - 1, max(cs, anchor - 4) - 1, -1):
         glued = ctx.lower(k - 1) == "-" or ctx.lower(k + 1) == "-"
         if ctx.at("scale", k) and not ctx.at("change", k) and not glued:
@@ -707,6 +715,34 @@ def _scope_after_modifiers(ctx: UnitContext, lead: int, cs: int) -> bool:
         k -= 1
         if ctx.lower(k) in ("for", "across", "among"):
             return True
+    return False
+
+
+_RELATIVE_BACK = 10  # "which produced 17 issues that year and has" is 9
+_ANTECEDENT_BACK = 12  # "for global fashion and entertainment magazine, New Face Magazine" is 10
+
+
+def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
+    """'wrote for X Magazine, which has 64k+ followers', 'interned at Acme, which serves 2M
+    users': a figure in a relative clause (', which/who ...' with no change word) about a named
+    party the writer worked for, at or with gives that party's size, not the writer's result
+    ('built an app for students, which now has 10k downloads' still reports the app's)."""
+    rel = None
+    for k in range(anchor - 1, max(cs, anchor - _RELATIVE_BACK) - 1, -1):
+        if ctx.at("change", k):
+            return False  # "for students, which grew to 10k downloads": the writer's result
+        if ctx.lower(k) in ("which", "who", "whose") and ctx.lower(k - 1) == ",":
+            rel = k - 1
+            break
+    if rel is None:
+        return False
+    named = False  # the antecedent is a name ('New Face Magazine', 'Acme'), not 'students'
+    for k in range(rel - 1, max(cs, rel - _ANTECEDENT_BACK) - 1, -1):
+        if ctx.lower(k) in ("for", "at", "with"):
+            return named
+        named = named or ctx.doc[k].text[:1].isupper()
+        if ctx.at("change", k) or any(q.token_start == k for q in ctx.quantities):
+            return False
     return False
 
 
@@ -832,6 +868,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
             if nxt in ctx.word_list("return-multiples"):
                 continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
+            if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
+                continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
             ):

@@ -208,6 +208,21 @@ def _product_like(word: str, index: int, strong: bool = False) -> bool:
     return word.istitle() and index != 0
 
 
+_SLASH_CHAIN = 4  # "Developed/Designed/Distributed/Maintained" is 3 slashes
+
+
+def _slash_opening(doc: Doc, k: int) -> int:
+    """0 when token k ends a chain of slash-joined words that opens the text
+    ('Developed/Designed/Distributed 7 apps': the last verb still opens the bullet, so its
+    title case names nothing); else k. Bounded: at most `_SLASH_CHAIN` slashes are read."""
+    j = k
+    for _ in range(_SLASH_CHAIN):
+        if j < 2 or doc[j - 1].text != "/" or not doc[j - 2].is_alpha:
+            break
+        j -= 2
+    return 0 if j == 0 else k
+
+
 def _is_year(tok_text: str, value: float | None) -> bool:
     return (
         value is not None
@@ -368,7 +383,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                     bare
                     and i > 0
                     and not tok.text.startswith("0.")
-                    and _product_like(doc[i - 1].text, i - 1)
+                    and _product_like(doc[i - 1].text, _slash_opening(doc, i - 1))
                     and prev not in _NOT_NAME
                     and (not counted_after or _product_like(doc[i - 1].text, i - 1, strong=True))
                 )

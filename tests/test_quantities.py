@@ -156,6 +156,19 @@ def test_currency_sign_after_the_amount_is_money():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Developed/Designed/Distributed 7 mobile applications", ["7"]),
+        ("Built/Shipped 3 internal tools", ["3"]),
+        ("Migrated machines from Windows/Windows 7 images", []),  # a name mid-sentence
+        ("Upgraded the Angular/React 16 apps", []),
+    ],
+)
+def test_a_slash_chain_that_opens_the_line_is_no_name(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Lessons:\n1. Know their interest\n2. Help when someone struggles", []),
         ("Steps:\n1) plan the release\n 2) ship it", []),
         ("1. Cut build time by 40%", ["40%"]),  # the list number goes, the figure stays

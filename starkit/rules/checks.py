@@ -34,9 +34,23 @@ __all__ = ["CHECKS", "Check", "Hit", "check"]
 _DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not a heading
 
 
+_ASPIRATION_WORDS = 5  # "i am always looking to" is 5
+
+
+def _aspiration(ctx: UnitContext) -> bool:
+    """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
+    suggest'): it states no work done. Bounded: the first `_ASPIRATION_WORDS` words are read."""
+    words = [t.lower_ for t in ctx.doc[: _ASPIRATION_WORDS * 2] if t.is_alpha]
+    openers = ctx.word_list("aspiration-openers")
+    return any(" ".join(words[:n]) in openers for n in range(3, _ASPIRATION_WORDS + 1))
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
-    first word), not a heading, a skills list or a contact line."""
+    first word), not a heading, a skills list or a contact line, nor a bullet that opens with
+    an aim or attitude ('My goal is to learn ...')."""
+    if ctx.story is None and _aspiration(ctx):
+        return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
     words = [t for t in ctx.doc if t.is_alpha]
@@ -94,6 +108,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False
     if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
+    if _colleague_uptake(ctx, v):
+        return False  # "templates adopted by 50+ members": an internal practice's uptake
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
     change, q = v.change, v.quantity
@@ -341,6 +357,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q):
         return False
+    if q.token_end == m.start and _worked_on(ctx, q):
+        return False  # "transported 10-12 students daily": the count is what the work handled
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         _, se2 = ctx.sentence_of(m.start)
@@ -404,11 +422,25 @@ def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "grew sales across 3 departments' accounts" still moves revenue
     _, ce = ctx.clause_of(m.start)
     scope = ctx.word_list("internal-scope-nouns")
+    if _colleague_uptake(ctx, m):
+        return True  # "templates adopted by 50+ members": colleagues took up a practice
     hi = min(ce, m.end + _SCOPE_AHEAD)
     for k in range(m.end, hi):
         if ctx.lower(k) in _SCOPE_PREPS:
             return any(ctx.lower(j) in scope for j in range(k + 1, min(hi + 3, k + 5)))
     return False
+
+
+def _colleague_uptake(ctx: UnitContext, m: MetricMention) -> bool:
+    """'adopted by 50+ members', 'used by 12 teams': the metric's noun is the writer's own
+    organisation counted after 'by', so its figure counts colleagues who took up a practice."""
+    q = m.quantity
+    return (
+        q is not None
+        and q.token_end == m.start
+        and ctx.lower(m.start) in ctx.word_list("internal-scope-nouns")
+        and ctx.lower(before_hedges(ctx, q.token_start)) == "by"
+    )
 
 
 def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
@@ -596,7 +628,37 @@ def _lead_position(ctx: UnitContext, i: int) -> bool:
         )
     ):
         k -= 1
-    return k < cs
+    return k < cs or _spaced_separator(ctx, k)
+
+
+def _spaced_separator(ctx: UnitContext, k: int) -> bool:
+    """'Implement new features / Help to migrate ...': a slash or bar with a space on each
+    side separates two items of a bullet, so the word after it opens its own item
+    ('UI/UX' is glued and separates nothing)."""
+    return (
+        ctx.doc[k].text in ("/", "|")
+        and k > 0
+        and bool(ctx.doc[k - 1].whitespace_)
+        and bool(ctx.doc[k].whitespace_)
+    )
+
+
+def _purpose_after_work(ctx: UnitContext, m: Match) -> bool:
+    """'Documented the module; describing its design; to help the team maintain it': 'to' and
+    a weak verb after a strong verb earlier in the sentence (past ';' or ',') state the work's
+    aim, not what carries the bullet."""
+    if m.start < 1 or ctx.lower(m.start - 1) != "to":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    _strong_verb_before(ctx, m)  # fills the prefix counts
+    prefix = ctx.memo["strong_verb_prefix"]
+    return prefix[m.start] - prefix[ss] > 0
+
+
+def _first_person(ctx: UnitContext, m: Match) -> bool:
+    """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
+    the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
+    return ctx.lower(m.start - 1) == "i" if m.start > 0 else False
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
@@ -739,9 +801,11 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "a web app which helps users create a CV": what the product does
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
-        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m)
+        carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
+        if not carries and _purpose_after_work(ctx, m):
+            continue  # "Documented the module; ...; to help the team maintain it": an aim
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
