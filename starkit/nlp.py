@@ -166,11 +166,18 @@ class LazyRulesTokenizer(Tokenizer):
     does not occur in the text (whitespace removed) cannot change that text's tokens, and every
     rule that can is added before the text is split, exactly as spaCy adds it.
     `tests/test_startup.py` checks this on tricky texts, and `bench/lazy_rules.py` on every
-    text under `corpus/` and `tests/`. `rules`, pickling and serialisation see every rule."""
+    text under `corpus/` and `tests/`. `rules`, pickling and serialisation see every rule.
+
+    Searching each text for the rules it needs costs a little per text; a process that splits
+    more than `LAZY_TEXTS` texts (a many-file run, a batch, the app) adds the rest at once and
+    stops searching: the same tokens either way."""
+
+    LAZY_TEXTS = 64
 
     def __init__(self, vocab: Any, rules: dict[str, Any] | None = None, *args: Any, **kw: Any):
         self._lazy_lock = threading.RLock()
         self._pending: dict[str, dict[str, tuple[str, Any]]] = {}
+        self._texts = 0
         super().__init__(vocab, None, *args, **kw)
         self._set_pending(rules or {})
 
@@ -226,7 +233,11 @@ class LazyRulesTokenizer(Tokenizer):
     def __call__(self, text: str) -> Doc:
         with self._lazy_lock:  # a rule is added whole before any text is split
             if self._pending:
-                self._add_rules_for(text)
+                self._texts += 1
+                if self._texts > self.LAZY_TEXTS:
+                    self._add_all()
+                else:
+                    self._add_rules_for(text)
             return super().__call__(text)
 
     def explain(self, text: str) -> list[tuple[str, str]]:

@@ -90,12 +90,13 @@ def _tokens(nlp, text):
     return [(t.text, t.whitespace_, t.norm_, t.idx) for t in nlp(text)]
 
 
-def test_special_cases_added_lazily_give_the_same_tokens():
+def test_special_cases_added_lazily_give_the_same_tokens(monkeypatch):
     """`LazyRulesTokenizer` against every special case added up front, on each special case
     alone and in context, on the test texts, with one tokenizer for all texts and a fresh one
     per text (bench/lazy_rules.py does this for every text under corpus/ and tests/)."""
     from spacy.lang.en import English
 
+    monkeypatch.setattr(nlp_mod.LazyRulesTokenizer, "LAZY_TEXTS", 10**9)  # lazy throughout
     eager = nlp_mod.make_blank(reference=True)
     shared = nlp_mod.make_blank()
     keys = sorted(English.Defaults.tokenizer_exceptions)
@@ -124,6 +125,19 @@ def test_the_lazy_tokenizer_adds_only_the_rules_a_text_can_use():
     copy = pickle.loads(pickle.dumps(base))
     assert len(copy.rules) == 1347
     assert [t.text for t in copy("can't")] == ["ca", "n't"]
+
+
+def test_after_many_texts_the_lazy_tokenizer_adds_every_rule_with_the_same_tokens():
+    eager = nlp_mod.make_blank(reference=True)
+    nlp = nlp_mod.make_blank()
+    base = nlp.tokenizer.base
+    texts = [f"Cut costs {k}% in Q2, didn't we?" for k in range(base.LAZY_TEXTS)]
+    for text in texts:
+        assert _tokens(nlp, text) == _tokens(eager, text)
+    assert base._pending  # still lazy: only what those texts could use was added
+    for text in ["I'm sure it's 5 a.m. :)", "We don't ship"]:
+        assert _tokens(nlp, text) == _tokens(eager, text)
+    assert not base._pending  # a long run adds the rest once and stops searching
 
 
 def test_the_command_line_restores_the_collector_thresholds(tmp_path: Path, capsys):
