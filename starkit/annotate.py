@@ -192,7 +192,7 @@ def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
     """'adopted by 40% of active customers': a verb of uptake, 'by', a percentage, 'of' and a
     people noun. The share is the launch's adoption, a product metric the verb moved (up)."""
     counted = ontology().counted_by
-    verbs, nouns = frozenset(counted.share_verbs), frozenset(counted.share_nouns)
+    verbs, nouns = counted.share_verbs, counted.share_nouns  # a few words each
     out: list[MetricMention] = []
     for q in ctx.quantities:
         if q.kind != "percent" or ctx.lower(q.token_end) != "of":

@@ -43,7 +43,8 @@ SECTION_NAMES: tuple[SectionName, ...] = ("situation", "task", "action", "result
 
 
 class Finding(BaseModel):
-    """One problem found in the text, with the rule code of shared/RULES.md."""
+    """One problem found in the text, with its rule code (the codes of the rule contract, mirrored
+    in `tests/contract.toml`)."""
 
     model_config = ConfigDict(extra="forbid")
 
