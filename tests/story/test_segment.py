@@ -659,3 +659,63 @@ def test_a_lessons_label_closes_the_story_outside_every_section():
     assert [lab.names for lab in find_labels(text)][-1] == ()
     no_result = "Situation: Releases slipped.\nAction: I cut scope.\nLessons learned: plan slack."
     assert "result" not in {s.name for s in parse_story(no_result).sections}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # promoted or recognised: the passive is the outcome, the active an action
+        ("I was promoted to shift lead two months later.", True),
+        ("I promoted open communication on the team.", False),
+        ("My manager recognized me at the all-hands.", True),
+        ("We recognized how much the schedule mattered.", False),
+        # a test or a selection passed, a fix made, others' reaction to the work
+        ("I passed the certification exam on my first try.", True),
+        ("I fixed the bug before the demo.", True),
+        ("My lead was very pleased with the new page.", True),
+        ("She loved it and asked for a second site.", True),
+        ("The client appreciated the weekly updates.", True),
+        ("He agreed with me and we kept the old schema.", True),
+        ("My team performed exceptionally well in the drill.", True),
+        ("I also did well in that team.", True),
+        # the work as the subject of what followed, others' progress after coaching
+        ("Our collective efforts ensured that the release went out.", True),
+        ("This not only led to safer deploys but also calmer on-call.", True),
+        ("This created an environment where people asked questions.", True),
+        ("My interns learned to review each other's code.", True),
+        # a stated task or a purpose is an aim, not an outcome
+        ("The task was to successfully complete the training program.", False),
+        ("I met the team weekly to ensure tasks were completed successfully.", False),
+    ],
+)
+def test_written_outcomes_and_aims(sentence, stated):
+    from starkit.story.segment import states_outcome
+
+    assert states_outcome(sentence) is stated
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        # an opening that places the candidate in an organisation sets the scene
+        ("As a member of the crew, I was tasked with the gear. I packed it.", "situation"),
+        ("Serving as a medic, I had to triage the line. I sorted the patients.", "situation"),
+        # a deadline the candidate had, or a task the team was given, is the Task
+        ("Last term I had deadlines for both exams and the fair. I planned each day.", "task"),
+        ("In the contest we were given six problems. I solved the graph one.", "task"),
+        ("I took the initiative to sort the supply room. I labelled every shelf.", "task"),
+        # "I was able to <verb>" tells what the candidate did
+        ("The radio went down at sea. I was able to trace the fault to one panel.", "action"),
+    ],
+)
+def test_written_openings_imply_their_section(text, section):
+    from starkit.story.segment import section_presence
+
+    assert section_presence(text)[section] == 1.0
+
+
+def test_an_organisation_named_mid_sentence_sets_no_scene():
+    from starkit.story.segment import cue_scores
+
+    _, fired = cue_scores("I deleted the files as part of the normal execution path.")
+    assert "situation-membership" not in fired
