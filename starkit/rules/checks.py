@@ -573,7 +573,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
             if ctx.story is not None and ctx.section_at(g.start) != "result":
-                if near is None or not near[0] <= g.start < near[1]:
+                inside = near is not None and near[0] <= g.start < near[1]
+                if not inside and not _watched_in_story(ctx, g, cat):
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
@@ -581,6 +582,15 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 continue
             return True
     return False
+
+
+def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
+    """In a story's Task or Action, a hold phrase ('without hurting retention', 'with churn as
+    a guardrail', 'monitoring latency'): a counter-metric the candidate planned for. A
+    guardrail-type metric named there without one is no guardrail: data looked at ('returns
+    and cancellations data'), a lever moved ('cut latency'), and the Situation's problem
+    ('churn was high') name none."""
+    return cat == "hold" and ctx.section_at(g.start) in ("task", "action")
 
 
 @check("missing-guardrail")

@@ -704,6 +704,7 @@ def test_written_outcomes_and_aims(sentence, stated):
         ("Last term I had deadlines for both exams and the fair. I planned each day.", "task"),
         ("In the contest we were given six problems. I solved the graph one.", "task"),
         ("I took the initiative to sort the supply room. I labelled every shelf.", "task"),
+        ("In my design class, our group had to build a drone. We split the work.", "task"),
         # "I was able to <verb>" tells what the candidate did
         ("The radio went down at sea. I was able to trace the fault to one panel.", "action"),
     ],
