@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
@@ -51,6 +51,9 @@ class Labels(StrictModel):
     coda: tuple[str, ...] = ()
     """A closing lesson or reflection ("Learnings:", "What I learned:"): it belongs to no
     section, so a lesson is no Result (as in unlabelled prose)."""
+    implies: dict[str, tuple[SectionName, ...]] = Field(default_factory=dict)
+    """Label words that show another section too: a "Challenge:" or "Problem:" label states the
+    challenge, and a stated challenge is the Task of meeting it (a CAR or PAR write-up)."""
 
 
 Knots = tuple[float, float, float, float, float]
@@ -150,6 +153,7 @@ class SegmentLexicon:
     bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
     aims: tuple[re.Pattern[str], ...] = ()
+    label_implies: tuple[tuple[str, tuple[SectionName, ...]], ...] = ()
 
 
 def _alias_key(alias: str) -> str:
@@ -177,6 +181,9 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
             alias_to_section[_alias_key(alias)] = name
     coda = frozenset(_alias_key(a) for a in sf.labels.coda)
     clash = coda & set(alias_to_section)
+    unknown = sorted(set(map(_alias_key, sf.labels.implies)) - set(alias_to_section))
+    if unknown:
+        raise LexiconError(LEXICON, None, f"labels.implies names no label word: {unknown}")
     if clash:
         raise LexiconError(LEXICON, None, f"coda labels also name a section: {sorted(clash)}")
     words = sorted({*alias_to_section, *coda}, key=len, reverse=True)
@@ -220,6 +227,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         inline_label=inline_label,
         alias_to_section=alias_to_section,
         coda=coda,
+        label_implies=tuple((_alias_key(k), v) for k, v in sf.labels.implies.items()),
         follow_label=follow,
         bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
@@ -777,10 +785,20 @@ def implied_sections(text: str) -> frozenset[str]:
     """The sections some sentence shows to be there by a cue that `implies` them, read in
     labelled sentences too when the labels do not name every section: a labelled story that
     has no Task label but says "(S) I was at the agency. I had to ship the localisation" has
-    its Task, inferred (RULES.md: "labelled or inferred")."""
+    its Task, inferred (RULES.md: "labelled or inferred"). A label word may show another
+    section too (`labels.implies`: "Challenge:" states the challenge, which is the Task)."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    return frozenset(
-        n for c in _lexicon().cues if c.implies and _fired(c, labelled) for n in c.implies
+    lex = _lexicon()
+    by_label = {
+        n
+        for lab in (find_labels(text, lex) if labelled and lex.label_implies else ())
+        for key, names in lex.label_implies
+        if _alias_key(re.sub(r"[^a-z’']+", " ", text[lab.start : lab.end].lower())) == key
+        for n in names
+    }
+    return (
+        frozenset(n for c in lex.cues if c.implies and _fired(c, labelled) for n in c.implies)
+        | by_label
     )
 
 

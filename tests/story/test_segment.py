@@ -720,3 +720,34 @@ def test_an_organisation_named_mid_sentence_sets_no_scene():
 
     _, fired = cue_scores("I deleted the files as part of the normal execution path.")
     assert "situation-membership" not in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Challenge: Our build was slow.\nAction: I cached the dependencies.\nResult: 12 min.",
+        "**Problem:** The build was slow.\nAction: I cached the dependencies.\nResult: 12 min.",
+        "Context: The build was slow.\nChallenge: I had a week.\nAction: I cached.\nResult: Done.",
+    ],
+)
+def test_a_challenge_or_problem_label_shows_the_task(text):
+    from starkit.story.segment import implied_sections
+
+    assert "task" in implied_sections(text)
+
+
+def test_a_situation_label_shows_no_task():
+    from starkit.story.segment import implied_sections
+
+    text = "Situation: The build was slow.\nAction: I cached the dependencies.\nResult: 12 min."
+    assert "task" not in implied_sections(text)
+
+
+def test_a_label_implying_an_unknown_label_word_is_a_lexicon_error(lex_copy):
+    path = lex_copy / "story" / "segment.toml"
+    text = path.read_text("utf-8").replace('implies = { "challenge"', 'implies = { "chalenge"', 1)
+    assert '"chalenge"' in text
+    path.write_text(text, "utf-8")
+    with pytest.raises(LexiconError) as exc:
+        load_segment_lexicon(lex_copy)
+    assert "chalenge" in str(exc.value)
