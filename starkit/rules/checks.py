@@ -1088,6 +1088,10 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            if told and span and _in_paragraphs(ctx):
+                judged = [*told, span]  # a closing paragraph is the Result as a whole
+                if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in judged):
+                    return []
             spans = told or spans
     if not spans:
         return []
@@ -1095,6 +1099,15 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = spans[-1]
     return [Hit(s, e, {"result": ctx.text[s:e]})]
+
+
+def _in_paragraphs(ctx: UnitContext) -> bool:
+    """True when unlabelled prose is written in paragraphs or lines, one part each (at least
+    `params.paragraphs` non-empty lines), not told in one run as a spoken answer is: its
+    decoded Result is then its closing paragraph, read whole ("Within 3 months, the engineer
+    was contributing independently" holds the Result's figure with no outcome word)."""
+    lines = sum(1 for line in ctx.text.splitlines() if line.strip())
+    return lines >= int(rule_param("result-unquantified", "paragraphs"))
 
 
 @check("we-not-i")
