@@ -849,9 +849,10 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         it, and any other that reads as an action by its own cues (a first-person subject with an
         action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
         calls its Task or Result; but not a sentence placed in the Result that opens by announcing
-    the outcome ("In the end we launched the page": the `result-opener` cue). None when the
-    story carries labels (its Action label decides), unless it is labelled only in part and no
-    label names the Action."""
+    the outcome ("In the end we launched the page": the `result-opener` cue), nor one placed in
+    the Situation ("During a class project, I had a conflict with a teammate" sets the scene).
+    None when the story carries labels (its Action label decides), unless it is labelled only
+    in part and no label names the Action."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
     if not _reads_as_prose(labelled) or any(sl.labelled and sl.name == "action" for sl in labelled):
         return None
@@ -861,7 +862,7 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         (sl.start, sl.end)
         for sl in labelled
         if not sl.labelled
-        and (sl.name == "action" or any(c in cues for c in sl.cues))
+        and (sl.name == "action" or (sl.name != "situation" and any(c in cues for c in sl.cues)))
         and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
 
