@@ -683,6 +683,12 @@ def test_a_lessons_label_closes_the_story_outside_every_section():
         ("This not only led to safer deploys but also calmer on-call.", True),
         ("This created an environment where people asked questions.", True),
         ("My interns learned to review each other's code.", True),
+        # a decision others took on the work, and a loss, are outcomes; the writer's own
+        # decision is the Action
+        ("Then my manager decided to keep the feature in the release.", True),
+        ("I decided to keep the feature in the release.", False),
+        ("So we didn't get the project, but we got another one.", True),
+        ("In the end we lost the deal to a cheaper vendor.", True),
         # a stated task or a purpose is an aim, not an outcome
         ("The task was to successfully complete the training program.", False),
         ("I met the team weekly to ensure tasks were completed successfully.", False),
