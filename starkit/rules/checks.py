@@ -347,7 +347,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "increased capacity to 50,000 users": the change is to the size
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
-    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger")) or _launch_told(ctx, m)
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
@@ -369,6 +369,22 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
+    """In a labelled story, a metric in the Result when the Action tells the launch, test or
+    rollout ("Action: I launched a shorter sign-up form. Result: Activation went from 20% to
+    31%"): the Result reports what the launch moved, as a bullet does in one sentence. In
+    unlabelled prose the writer has not said which sentences are the Action and the Result
+    (a later effect of someone else's decision is no result of the launch), so it is not
+    read so."""
+    if ctx.story is None or ctx.section_at(m.start) != "result":
+        return False
+    from starkit.story.segment import labelled_sentences
+
+    if labelled_sentences(ctx.text, "result") is None:
+        return False
+    return any(ctx.section_at(t.start) == "action" for t in ctx.matches("trigger"))
 
 
 _THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
