@@ -203,9 +203,11 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         rf"(?P<sep2>:|[-–—](?=\s|$))?[ \t]*",
         re.MULTILINE,
     )
-    # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
+    # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew"; or
+    # after a comma or semicolon, with a colon, in a story already labelled ("Situation: our
+    # build was slow, Task: I owned it, Action: ...").
     inline_label = re.compile(
-        rf"(?<=[.!?\"”)|•])[ \t]+(?P<open>{deco})?(?P<word>{word})"
+        rf"(?<=[.!?\"”)|•,;])[ \t]+(?P<open>{deco})?(?P<word>{word})"
         rf"[ \t]*(?P<close>{deco})?[ \t]*(?P<sep>:|[-–—](?=\s))(?:{deco})?[ \t]*"
     )
     # A bracketed label anywhere, even mid-sentence: "(S) ... (T) ... solution (R) he said",
@@ -335,6 +337,8 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
     for m in lex.inline_label.finditer(text):
         if m.group("sep") != ":" and len(m.group("word")) == 1:
             continue  # "... done. A - B testing ..." is prose; a dash labels a word only
+        if text[m.start() - 1] in ",;" and (m.group("sep") != ":" or not found):
+            continue  # "the ask, goal - clarity" is prose; a list of labels carries colons
         names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         coda = _alias_key(m.group("word")) in lex.coda

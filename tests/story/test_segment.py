@@ -757,3 +757,20 @@ def test_a_label_implying_an_unknown_label_word_is_a_lexicon_error(lex_copy):
     with pytest.raises(LexiconError) as exc:
         load_segment_lexicon(lex_copy)
     assert "chalenge" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Situation: The build was slow, Task: I owned it, Action: I cached the dependencies, "
+        "Result: builds took 12 minutes.",
+        "S: The build was slow; T: I owned it; A: I cached the dependencies; R: it took 12 min.",
+    ],
+)
+def test_labels_listed_after_commas_or_semicolons_name_every_section(text):
+    assert [lab.name for lab in find_labels(text)] == ["situation", "task", "action", "result"]
+
+
+def test_a_word_after_a_comma_in_unlabelled_prose_is_no_label():
+    assert find_labels("We had one aim, goal: ship it. I cached the dependencies.") == []
+    assert [lab.name for lab in find_labels("Task: ship it, goal - speed.")] == ["task"]
