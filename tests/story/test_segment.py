@@ -574,6 +574,10 @@ def test_a_sentence_opening_on_its_outcome_is_no_action():
         "Result: Churn fell.",
         "Context: We had churn.\nGoal: I owned it.\nApproach: I called users.\n"
         "Outcome: Churn fell.",
+        "The background: We had churn.\nMy assignment: I owned it.\n"
+        "How I handled it: I called users.\nResolution: Churn fell.",
+        "Situation: We had churn.\nTask: I owned it.\nImplementation: I called users.\n"
+        "End result: Churn fell.",
     ],
 )
 def test_written_label_forms_name_every_section(text):
