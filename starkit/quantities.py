@@ -87,6 +87,8 @@ _MONTHS = {
     "sep.", "sept", "sept.", "september", "oct", "oct.", "october", "nov", "nov.", "november",
     "dec", "dec.", "december",
 }  # fmt: skip
+# Words after a number of 1-12 that make it a time of day ("at 3am", "by 10 a.m."): a date.
+_CLOCK = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}
 _YEAR_PREPS = {
     "in", "since", "by", "during", "from", "until", "till", "through", "to", "of", "early",
     "late", "mid", "mid-", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "summer", "spring", "fall",
@@ -376,6 +378,8 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             elif prev in _MONTHS or nxt in _MONTHS:
                 if info.value is not None and info.value <= 31:
                     kind, measure = "date", False
+            elif nxt in _CLOCK and info.value is not None and 0 < info.value <= 12:
+                kind, measure = "date", False  # a time of day: "arrived at 3am", "by 10 a.m."
             elif (
                 prev.rstrip("-") in prefixes
                 or (prev.endswith("-") and prev[:-1] in prefixes)

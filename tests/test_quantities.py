@@ -62,6 +62,8 @@ EXTRA = [
     ("Published v2.3.1 of the SDK", []),
     ("Built the 360-degree review tool", []),
     ("Thanks for our 10:30 call on 3/15", []),
+    ("The first customer came at 11am, so I arrived at 3 am", []),
+    ("We went live by 10 a.m. and worked 12 hours", ["12 hours"]),
     # tuning round 2: names with digits, and figures the detector missed
     ("Fixed the OWASP Top 10 findings in the portal", []),
     ("Shipped x64 and x86-64 installers", []),

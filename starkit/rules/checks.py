@@ -347,7 +347,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "increased capacity to 50,000 users": the change is to the size
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
-    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger")) or _launch_told(ctx, m)
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
@@ -369,6 +369,22 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
+    """In a labelled story, a metric in the Result when the Action tells the launch, test or
+    rollout ("Action: I launched a shorter sign-up form. Result: Activation went from 20% to
+    31%"): the Result reports what the launch moved, as a bullet does in one sentence. In
+    unlabelled prose the writer has not said which sentences are the Action and the Result
+    (a later effect of someone else's decision is no result of the launch), so it is not
+    read so."""
+    if ctx.story is None or ctx.section_at(m.start) != "result":
+        return False
+    from starkit.story.segment import labelled_sentences
+
+    if labelled_sentences(ctx.text, "result") is None:
+        return False
+    return any(ctx.section_at(t.start) == "action" for t in ctx.matches("trigger"))
 
 
 _THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
@@ -573,7 +589,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
             if ctx.story is not None and ctx.section_at(g.start) != "result":
-                if near is None or not near[0] <= g.start < near[1]:
+                inside = near is not None and near[0] <= g.start < near[1]
+                if not inside and not _watched_in_story(ctx, g, cat):
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
@@ -581,6 +598,15 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 continue
             return True
     return False
+
+
+def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
+    """In a story's Task or Action, a hold phrase ('without hurting retention', 'with churn as
+    a guardrail', 'monitoring latency'): a counter-metric the candidate planned for. A
+    guardrail-type metric named there without one is no guardrail: data looked at ('returns
+    and cancellations data'), a lever moved ('cut latency'), and the Situation's problem
+    ('churn was high') name none."""
+    return cat == "hold" and ctx.section_at(g.start) in ("task", "action")
 
 
 @check("missing-guardrail")
@@ -1078,6 +1104,10 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            if told and span and _in_paragraphs(ctx):
+                judged = [*told, span]  # a closing paragraph is the Result as a whole
+                if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in judged):
+                    return []
             spans = told or spans
     if not spans:
         return []
@@ -1085,6 +1115,15 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = spans[-1]
     return [Hit(s, e, {"result": ctx.text[s:e]})]
+
+
+def _in_paragraphs(ctx: UnitContext) -> bool:
+    """True when unlabelled prose is written in paragraphs or lines, one part each (at least
+    `params.paragraphs` non-empty lines), not told in one run as a spoken answer is: its
+    decoded Result is then its closing paragraph, read whole ("Within 3 months, the engineer
+    was contributing independently" holds the Result's figure with no outcome word)."""
+    lines = sum(1 for line in ctx.text.splitlines() if line.strip())
+    return lines >= int(rule_param("result-unquantified", "paragraphs"))
 
 
 @check("we-not-i")
