@@ -455,6 +455,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         return best
     for c in ctx.matches("change"):
         if m.end <= c.start < min(ce, m.end + 3):
+            if ctx.lower(c.start - 1) == "to" and not _figure_follows(ctx, c, ce):
+                continue  # "an app for Spotify users to generate statistics": what they do
             after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
             transitive = (
                 after is not None
@@ -666,6 +668,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         lead -= 1  # "for over 2M users"
     if ctx.lower(lead) in ("for", "across", "among"):
         return True  # "improved usability for millions of daily users"
+    if ctx.lower(lead) == "with" and _launched_with(ctx, lead, cs):
+        return False  # "launched an app with 8K+ installs": the launch's uptake, an outcome
     if (
         ctx.lower(lead) == "with"
         and ctx.lower(lead + 1) in ("a", "an")
@@ -694,6 +698,24 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
                 return True  # "14 mailing lists with 60,000 subscribers": counted things' size
             if ctx.at("change", k) or not ctx.doc[k].is_alpha:
                 break
+    return False
+
+
+_LAUNCH_OBJECT = 5  # "launched an Android productivity app with" is 4 between
+
+
+def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
+    """'launched an Android productivity app with 8K+ installs': 'with' and a count right after
+    the object of a launch verb (`launch-verbs`) report what the launch won, an outcome; a
+    preposition or a figure between ('launched a redesign of a platform with 2M users') makes
+    the count another thing's size."""
+    verbs = ctx.word_list("launch-verbs")
+    for k in range(with_at - 1, max(cs, with_at - 1 - _LAUNCH_OBJECT) - 1, -1):
+        low = ctx.lower(k)
+        if low in verbs:
+            return k < with_at - 1
+        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
+            return False
     return False
 
 

@@ -20,7 +20,6 @@ from starkit.annotate import (
     needs_change,
     relative_figures,
     scale_described,
-    uptake_figures,
 )
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
@@ -192,8 +191,8 @@ def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
-    """'adopted by 5,000+ users', 'viewed 5M times', 'gaining 15000+ downloads': the count is
-    the uptake of something the writer launched."""
+    """'gaining 15000+ downloads', 'a tutorial series (launched) viewed 5M times': the count is
+    the uptake of something the writer launched or changed, or it grew over a period."""
     if m.quantity is None:
         return False
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
@@ -202,9 +201,9 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     ss, se = ctx.sentence_of(m.start)
     if any(ss <= t.start < se for t in ctx.matches("trigger")):
         return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
-    if _over_a_period(ctx, m.end, se):
-        return True  # "212 daily active users within 6 weeks": growth over a period
-    return m.quantity.token_start in uptake_figures(ctx)
+    # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
+    # ("The plugin has been downloaded over 164 000 times") is a running total, no change
+    return _over_a_period(ctx, m.end, se)
 
 
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
