@@ -343,6 +343,9 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
 # Words that may follow a metric noun when it is the thing measured, not a noun modifier.
 
 
+_POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
+
+
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
@@ -351,6 +354,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
         if after is not None and after.is_alpha and not nxt.whitespace_:
             return False  # "audience-first positioning", "revenue-generating features"
+    if nxt is not None and nxt.text in _POSSESSIVES and ctx.doc[m.end - 1].text[-1:] in "sS":
+        after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
+        if after is not None and after.is_alpha:
+            return False  # "boosting students' expertise", "users' ability to find": theirs
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
@@ -670,6 +677,10 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         return True  # "improved usability for millions of daily users"
     if ctx.lower(lead) == "with" and _launched_with(ctx, lead, cs):
         return False  # "launched an app with 8K+ installs": the launch's uptake, an outcome
+    if ctx.lower(lead) == "of" and ctx.lower(lead - 1) in ctx.word_list("scope-containers"):
+        return True  # "managed a portfolio of 60 customers": the size of what was worked on
+    if q is not None and anchor == m.start and _object_of_plain_action(ctx, m, q, cs):
+        return True  # "Maintained a mailing list of 2,000 alumni": the list's size
     if (
         ctx.lower(lead) == "with"
         and ctx.lower(lead + 1) in ("a", "an")
@@ -692,6 +703,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
             if ctx.lower(k) in ("a", "an", "for", "across"):
                 return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
+            if k < anchor - 2 and _plain_action(ctx, k):
+                return True  # "Managed social media accounts with 12k followers": their size
             if k < anchor - 2 and any(
                 q.token_end == k + 1 and q.kind == "count" for q in ctx.quantities
             ):
@@ -717,6 +730,35 @@ def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
         if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
             return False
     return False
+
+
+_OBJECT_WORDS = 3  # "Maintained the alumni mailing list" is 2 between the verb and the metric
+
+
+def _object_of_plain_action(ctx: UnitContext, m: Match, q: Quantity, cs: int) -> bool:
+    """'Maintained a mailing list of 2,000 alumni', 'Managed a user base of 10,000': a metric
+    noun that is the object of a plain action verb, then 'of' and its count, gives the size
+    of what the work looked after ('Grew the list to 2,000' moves it)."""
+    if ctx.lower(m.end) != "of" or before_hedges(ctx, q.token_start) != m.end:
+        return False
+    for k in range(m.start - 1, max(cs, m.start - 1 - _OBJECT_WORDS) - 1, -1):
+        if _plain_action(ctx, k):
+            return True
+        if not ctx.doc[k].is_alpha or ctx.at("change", k):
+            return False
+    return False
+
+
+def _plain_action(ctx: UnitContext, k: int) -> bool:
+    """An action verb at token k that is neither a change nor a launch word ('Managed',
+    'Ran'): its object, then 'with' and a count, is described, not grown."""
+    action = ctx.at("action", k)
+    return (
+        action is not None
+        and action.entry != "state-phrase"
+        and ctx.at("change", k) is None
+        and ctx.lower(k) not in ctx.word_list("launch-verbs")
+    )
 
 
 _SCOPE_MODIFIERS = 3  # "for local and international clients" is 3
