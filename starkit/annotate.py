@@ -232,6 +232,12 @@ def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
 
 def _mention(ctx: UnitContext, m: Match) -> MetricMention:
     q = adjacent_quantity(ctx, m)
+    change = (
+        _governing_change(ctx, m)
+        or _from_to_change(ctx, m)
+        or _from_to_after(ctx, m)
+        or _elliptical_change(ctx, m)
+    )
     return MetricMention(
         m.category,
         m.entry,
@@ -239,15 +245,62 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m)
-        or _from_to_change(ctx, m)
-        or _from_to_after(ctx, m)
-        or _elliptical_change(ctx, m),
+        change=change,
         quantity=q,
         framed=_subordinate(ctx, m) or _circumstance(ctx, m),
-        purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
+        purpose=_in_purpose(ctx, m)
+        or _analysed(ctx, m)
+        or _target_figure(ctx, q)
+        or (change is not None and _predicted(ctx, change)),
         scale=scale_described(ctx, m, q),
     )
+
+
+def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
+    """'Set a goal of 5,000 sign-ups', 'a target of 1M users': the figure is what the work
+    aimed at (`forecast-before`), not what it reached."""
+    if q is None:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    return ctx.lower(k) == "of" and ctx.lower(k - 1) in ctx.word_list("forecast-before")
+
+
+def _predicted(ctx: UnitContext, c: Match) -> bool:
+    """'would drive 20% more sign-ups', 'is expected to grow 30%', 'will increase': a change
+    after a modal or a word of forecast is a prediction, not a change the writer reports."""
+    k = c.start - 1
+    if ctx.lower(c.start) in ctx.word_list("change-particles"):
+        while k > c.start - _PARTICLE_BACK and (not ctx.doc[k].is_alpha or _in_figure(ctx, k)):
+            k -= 1  # "would drive 20% more sign-ups": the verb before the figure decides
+        verb = ctx.at("change", k)
+        return verb is not None and verb.end == k + 1 and _predicted(ctx, verb)
+    if ctx.lower(k) == "to":
+        k -= 1
+    if ctx.lower(k).endswith("ly"):
+        k -= 1  # "would likely drive"
+    low = ctx.lower(k)
+    return low in ctx.word_list("modal-verbs") or low in ctx.word_list("forecast-before")
+
+
+def forecast_figure(ctx: UnitContext, q: Quantity) -> bool:
+    """'in anticipation of a 2-3x increase', 'a target of 20% growth', 'would drive 20% more',
+    'expected to grow 30%': a relative figure that is forecast or aimed at, not reported."""
+    k = before_hedges(ctx, q.token_start)
+    if ctx.lower(k) in ("a", "an", "the"):
+        k -= 1
+    if ctx.lower(k) == "of":
+        k -= 1
+    if ctx.lower(k) in ctx.word_list("forecast-before"):
+        return True
+    change = ctx.at("change", k)
+    return change is not None and change.end == k + 1 and _predicted(ctx, change)
+
+
+_PARTICLE_BACK = 4  # "drive ~20% more" is 3 back from 'more' to 'drive'
+
+
+def _in_figure(ctx: UnitContext, k: int) -> bool:
+    return any(q.token_start <= k < q.token_end for q in ctx.quantities)
 
 
 _CIRCUMSTANCE_BACK = 5  # "through a 300% week-over-week traffic" is 5 words
@@ -679,6 +732,12 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         return False  # "launched an app with 8K+ installs": the launch's uptake, an outcome
     if ctx.lower(lead) == "of" and ctx.lower(lead - 1) in ctx.word_list("scope-containers"):
         return True  # "managed a portfolio of 60 customers": the size of what was worked on
+    if ctx.lower(lead) in ("on", "with"):
+        trial = ctx.at("trigger", lead - 1)
+        if trial is not None and trial.entry == "experiment":
+            return True  # "A/B tests on 200k visitors", "piloted with 50 users": the sample
+        if ctx.lower(lead - 1) in ctx.word_list("third-party-people"):
+            return True  # "worked with influencers with 1M+ followers": their audience
     if q is not None and anchor == m.start and _object_of_plain_action(ctx, m, q, cs):
         return True  # "Maintained a mailing list of 2,000 alumni": the list's size
     if (
@@ -924,6 +983,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     for q in ctx.quantities:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
+        if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
+            continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
         if q.kind == "multiplier":
             change_noun = nxt in ctx.word_list("change-after")
             if nxt in ("a", "per", "each", "every", "of", "-") or (

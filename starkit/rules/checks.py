@@ -15,6 +15,7 @@ from starkit.annotate import (
     MetricMention,
     adjacent_quantity,
     before_hedges,
+    forecast_figure,
     in_parentheses,
     mentions,
     needs_change,
@@ -354,8 +355,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
         ):
             q = None  # "for international clients and a collection rate of 90%": another's
-    if q is None or scale_described(ctx, m.match, q):
-        return False
+    if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
+        return False  # "expected to grow 30% after the pricing change": a forecast
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
