@@ -411,7 +411,7 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
 
 
 _SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
-_SCOPE_PREPS = ("across", "among", "by", "within", "throughout")
+_SCOPE_PREPS = ("across", "among", "by", "within", "throughout", "in")
 
 
 def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
