@@ -636,7 +636,7 @@ def _spaced_separator(ctx: UnitContext, k: int) -> bool:
     side separates two items of a bullet, so the word after it opens its own item
     ('UI/UX' is glued and separates nothing)."""
     return (
-        ctx.doc[k].text in ("/", "|")
+        ctx.doc[k].text in ("/", "|", "-", "–", "—")
         and k > 0
         and bool(ctx.doc[k - 1].whitespace_)
         and bool(ctx.doc[k].whitespace_)
@@ -786,7 +786,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
     for m in ctx.matches("weak"):
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
         after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-        if before == "-" or (after is not None and after.text == "-"):
+        glued = before == "-" and not ctx.doc[m.start - 1].whitespace_  # not "Team - Worked on"
+        if glued or (after is not None and after.text == "-"):
             continue  # self-help, help-desk
         if after is not None and (
             after.lower_ in ctx.word_list("weak-noun-after")
