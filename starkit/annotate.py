@@ -258,11 +258,17 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
 
 def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
     """'Set a goal of 5,000 sign-ups', 'a target of 1M users': the figure is what the work
-    aimed at (`forecast-before`), not what it reached."""
+    aimed at (`forecast-before`), not what it reached ('Exceeded the goal of 5,000 sign-ups'
+    reports it reached)."""
     if q is None:
         return False
     k = before_hedges(ctx, q.token_start)
-    return ctx.lower(k) == "of" and ctx.lower(k - 1) in ctx.word_list("forecast-before")
+    if ctx.lower(k) != "of" or ctx.lower(k - 1) not in ctx.word_list("forecast-before"):
+        return False
+    j = k - 2
+    while ctx.lower(j) in ctx.word_list("determiners"):
+        j -= 1
+    return ctx.lower(j) not in ctx.word_list("target-met-verbs")  # "Exceeded the goal of"
 
 
 def _predicted(ctx: UnitContext, c: Match) -> bool:
