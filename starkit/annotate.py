@@ -755,8 +755,7 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
     if ctx.lower(lead) == "of" and ctx.lower(lead - 1) in ctx.word_list("scope-containers"):
         return True  # "managed a portfolio of 60 customers": the size of what was worked on
     if ctx.lower(lead) in ("on", "with"):
-        trial = ctx.at("trigger", lead - 1)
-        if trial is not None and trial.entry == "experiment":
+        if test_sample(ctx, lead, cs):
             return True  # "A/B tests on 200k visitors", "piloted with 50 users": the sample
         if ctx.lower(lead - 1) in ctx.word_list("third-party-people"):
             return True  # "worked with influencers with 1M+ followers": their audience
@@ -798,6 +797,19 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
 _LAUNCH_OBJECT = 5  # "launched an Android productivity app with" is 4 between
 
 
+def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
+    """'A/B tests on 200k visitors', 'Tested the prototype with 12 users': a count after 'on'
+    or 'with' that follows a test word and its object (a few plain words) is the sample the
+    test ran on, not users won."""
+    for k in range(prep - 1, max(cs, prep - 1 - _LAUNCH_OBJECT) - 1, -1):
+        trial = ctx.at("trigger", k)
+        if trial is not None and trial.entry == "experiment":
+            return True
+        if not ctx.doc[k].is_alpha or ctx.lower(k) in ctx.word_list("blocking"):
+            return False
+    return False
+
+
 def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
     """'launched an Android productivity app with 8K+ installs': 'with' and a count right after
     the object of a launch verb (`launch-verbs`) report what the launch won, an outcome; a
@@ -831,14 +843,17 @@ def _object_of_plain_action(ctx: UnitContext, m: Match, q: Quantity, cs: int) ->
 
 
 def _plain_action(ctx: UnitContext, k: int) -> bool:
-    """An action verb at token k that is neither a change nor a launch word ('Managed',
-    'Ran'): its object, then 'with' and a count, is described, not grown."""
+    """An action verb at token k that is neither a change, a launch nor a creation word
+    ('Managed', 'Ran'): its object, then 'with' and a count, is described, not grown ('Built
+    a user base of 5,000' grew one)."""
     action = ctx.at("action", k)
+    low = ctx.lower(k)
     return (
         action is not None
         and action.entry != "state-phrase"
         and ctx.at("change", k) is None
-        and ctx.lower(k) not in ctx.word_list("launch-verbs")
+        and low not in ctx.word_list("launch-verbs")
+        and low not in ctx.word_list("creation-verbs")
     )
 
 

@@ -21,6 +21,7 @@ from starkit.annotate import (
     needs_change,
     relative_figures,
     scale_described,
+    test_sample,
 )
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
@@ -129,8 +130,10 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if change is not None and change.entry == "down":
         return False
     if change is None:
-        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier", "rate"):
+        if q is None or q.kind not in ("count", "percent", "multiplier", "rate"):
             return False  # "handle 180 MB downloads" is a size
+        if v.scale and not _grown_not_scoped(ctx, v, q):
+            return False  # "an app with 10k downloads"; but "... in its first month" grew
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
@@ -144,6 +147,18 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _grown_not_scoped(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
+    """'Developed an app with 10k downloads in its first month': a count a period follows
+    reports growth even where its clause describes a size, unless a preposition of scope
+    leads it ('a hackathon for 300 students in 2 weeks' says whom it was for)."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) in ctx.word_list("scope-preps"):
+        return False
+    if test_sample(ctx, lead, ctx.clause_of(q.token_start)[0]):
+        return False  # "Tested the prototype with 12 users over two weeks": the sample
+    return _grown_over_period(ctx, m)
 
 
 def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
