@@ -205,6 +205,7 @@ def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
         ("Cut 12 steps, 100 users joined", [("12", 12.0), ("100", 100.0)]),  # a comma between
         ("Taught 3 classes of 25 students", [("3", 3.0), ("25", 25.0)]),  # not three digits
         ("Scored 12 100% of the time", [("12", 12.0), ("100%", 100.0)]),  # a share follows
+        ("Ported Python 3 100 scripts", [("100", 100.0)]),  # a version, then a count
     ],
 )
 def test_a_space_between_thousands_joins_one_number(text, expected):
