@@ -734,11 +734,28 @@ def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
     for q in ctx.quantities:
-        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
+        if m.start - before <= q.token_end <= m.start:
+            return q
+        if m.end <= q.token_start <= m.end + after and not _counts_next_item(ctx, m, q):
             return q
         if q.token_start < m.start < q.token_end:
             return q  # "8,000+ monthly active users": the rate's unit overlaps the metric
     return None
+
+
+def _counts_next_item(ctx: UnitContext, m: Match, q: Quantity) -> bool:
+    """'Implemented likes, comments and 3 other social features': a count after a list comma
+    or 'and' that a plain noun follows counts that item, not the metric before it."""
+    if q.kind != "count" or not any(
+        ctx.lower(k) in (",", "and", "&") for k in range(m.end, q.token_start)
+    ):
+        return False
+    nxt = ctx.doc[q.token_end] if q.token_end < len(ctx.doc) else None
+    return (
+        nxt is not None
+        and nxt.is_alpha
+        and not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
+    )
 
 
 def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
