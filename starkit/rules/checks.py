@@ -403,12 +403,11 @@ def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _capability(ctx: UnitContext, m: MetricMention) -> bool:
-    """'enhancing user interaction with multi-frame image sequences': an interaction noun
-    followed by 'with' and the thing used, with no figure after its change word in the
-    clause, names what users can do with a feature, not a metric the work moved."""
+    """'enhancing user interaction with multi-frame image sequences', 'enhancing user
+    interaction and experience': an interaction noun with no figure after its change word in
+    the clause names what users can do with a feature, not a metric the work moved ('tripled
+    interactions', 'increased social interaction by 20%' still move one)."""
     if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
-        return False
-    if ctx.lower(m.end) != "with":
         return False
     lo = m.change.start if m.change is not None else m.start
     _, ce = ctx.clause_of(m.start)
