@@ -215,8 +215,10 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
     ss, se = ctx.sentence_of(m.start)
-    if any(ss <= t.start < se for t in ctx.matches("trigger")):
-        return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
+    if any(ss <= t.start < se and t.entry != "change" for t in ctx.matches("trigger")):
+        return True  # "Launched an app with 8K+ installs": a launch's uptake; a build or a
+        # change word alone ('Built and maintained 240+ repos, with 2.2K+ GitHub stars') launches
+        # nothing, so the count is a running total
     # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
     # ("The plugin has been downloaded over 164 000 times") is a running total, no change
     return _over_a_period(ctx, m.end, se)
