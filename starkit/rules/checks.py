@@ -570,6 +570,18 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     return q is not None or between
 
 
+def _raised_win(ctx: UnitContext, g: Match) -> bool:
+    """'Improved Play Store rating from 2.3 to 4.0, Day-0 engagement by 25%': a quality signal
+    (`raised-wins`) the writer raised is one more win, not the counter-metric held beside the
+    moved one ('1M+ downloads and a 4.8/5 rating' holds it)."""
+    if g.entry not in ctx.word_list("raised-wins"):
+        return False
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    if mention is None or mention.change is None or mention.direction != "up":
+        return False
+    return ctx.lower(mention.change.start) not in ctx.word_list("level-verbs")  # "achieving"
+
+
 def _graded(ctx: UnitContext, g: Match) -> bool:
     """'high-quality blog production', 'top-quality content': a grade word glued before the
     guardrail term makes it an adjective of the work, not a counter-metric."""
@@ -593,7 +605,9 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
-            if cat == "guardrail" and (_second_win(ctx, g, moved) or _graded(ctx, g)):
+            if cat == "guardrail" and (
+                _second_win(ctx, g, moved) or _graded(ctx, g) or _raised_win(ctx, g)
+            ):
                 continue
             return True
     return False
