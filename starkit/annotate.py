@@ -251,9 +251,20 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         purpose=_in_purpose(ctx, m)
         or _analysed(ctx, m)
         or _target_figure(ctx, q)
-        or (change is not None and _predicted(ctx, change)),
+        or (change is not None and _predicted(ctx, change))
+        or (change is not None and _owned_area(ctx, m, change)),
         scale=scale_described(ctx, m, q),
     )
+
+
+def _owned_area(ctx: UnitContext, m: Match, change: Match) -> bool:
+    """'Owned subscriber growth and retention work', 'Led traffic growth for the blog': a
+    metric and a change noun after it, as the object of a verb of ownership (`ownership-verbs`)
+    with no figure in the clause, name the writer's area, not a growth they report."""
+    if change.start < m.end or ctx.lower(m.start - 1) not in ctx.word_list("ownership-verbs"):
+        return False
+    cs, ce = ctx.clause_of(m.start)
+    return not any(cs <= q.token_start < ce for q in ctx.quantities)
 
 
 def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
