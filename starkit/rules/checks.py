@@ -116,7 +116,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            if not _grown_over_period(ctx, v):
+            if not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -134,6 +134,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "handle 180 MB downloads" is a size
         if v.scale and not _grown_not_scoped(ctx, v, q):
             return False  # "an app with 10k downloads"; but "... in its first month" grew
+        if _connected_outcome(ctx, v):
+            return True  # "resulting in 20,000 new users": what the work led to
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
@@ -147,6 +149,18 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
+    """'... programmers that contributed to 67.4 million unique players', 'resulting in 20k
+    users': a count right after an outcome connector (`outcome-connectors`) is what the work
+    led to, a reported result."""
+    q = m.quantity
+    if q is None or q.token_end != m.start:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    two = f"{ctx.lower(k - 1)} {ctx.lower(k)}"
+    return two in ctx.word_list("outcome-connectors")
 
 
 def _grown_not_scoped(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
