@@ -196,3 +196,19 @@ def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
 )
 def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
     assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plugin was downloaded over 164 000 times", [("164 000 times", 164000.0)]),
+        ("Raised $50 000 for the camp", [("$50 000", 50000.0)]),
+        ("Served 1 000 000 users in 2 weeks", [("1 000 000", 1e6), ("2 weeks", 2.0)]),
+        ("Cut 12 steps, 100 users joined", [("12", 12.0), ("100", 100.0)]),  # a comma between
+        ("Taught 3 classes of 25 students", [("3", 3.0), ("25", 25.0)]),  # not three digits
+        ("Scored 12 100% of the time", [("12", 12.0), ("100%", 100.0)]),  # a share follows
+        ("Ported Python 3 100 scripts", [("100", 100.0)]),  # a version, then a count
+    ],
+)
+def test_a_space_between_thousands_joins_one_number(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

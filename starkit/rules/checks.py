@@ -15,12 +15,13 @@ from starkit.annotate import (
     MetricMention,
     adjacent_quantity,
     before_hedges,
+    forecast_figure,
     in_parentheses,
     mentions,
     needs_change,
     relative_figures,
     scale_described,
-    uptake_figures,
+    test_sample,
 )
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
@@ -115,7 +116,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            if not _grown_over_period(ctx, v):
+            if not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -129,8 +130,12 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if change is not None and change.entry == "down":
         return False
     if change is None:
-        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier", "rate"):
+        if q is None or q.kind not in ("count", "percent", "multiplier", "rate"):
             return False  # "handle 180 MB downloads" is a size
+        if v.scale and not _grown_not_scoped(ctx, v, q):
+            return False  # "an app with 10k downloads"; but "... in its first month" grew
+        if _connected_outcome(ctx, v):
+            return True  # "resulting in 20,000 new users": what the work led to
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
@@ -144,6 +149,30 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
+    """'... programmers that contributed to 67.4 million unique players', 'resulting in 20k
+    users': a count right after an outcome connector (`outcome-connectors`) is what the work
+    led to, a reported result."""
+    q = m.quantity
+    if q is None or q.token_end != m.start:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    two = f"{ctx.lower(k - 1)} {ctx.lower(k)}"
+    return two in ctx.word_list("outcome-connectors")
+
+
+def _grown_not_scoped(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
+    """'Developed an app with 10k downloads in its first month': a count a period follows
+    reports growth even where its clause describes a size, unless a preposition of scope
+    leads it ('a hackathon for 300 students in 2 weeks' says whom it was for)."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) in ctx.word_list("scope-preps"):
+        return False
+    if test_sample(ctx, lead, ctx.clause_of(q.token_start)[0]):
+        return False  # "Tested the prototype with 12 users over two weeks": the sample
+    return _grown_over_period(ctx, m)
 
 
 def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
@@ -192,19 +221,21 @@ def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
-    """'adopted by 5,000+ users', 'viewed 5M times', 'gaining 15000+ downloads': the count is
-    the uptake of something the writer launched."""
+    """'gaining 15000+ downloads', 'a tutorial series (launched) viewed 5M times': the count is
+    the uptake of something the writer launched or changed, or it grew over a period."""
     if m.quantity is None:
         return False
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
     ss, se = ctx.sentence_of(m.start)
-    if any(ss <= t.start < se for t in ctx.matches("trigger")):
-        return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
-    if _over_a_period(ctx, m.end, se):
-        return True  # "212 daily active users within 6 weeks": growth over a period
-    return m.quantity.token_start in uptake_figures(ctx)
+    if any(ss <= t.start < se and t.entry != "change" for t in ctx.matches("trigger")):
+        return True  # "Launched an app with 8K+ installs": a launch's uptake; a build or a
+        # change word alone ('Built and maintained 240+ repos, with 2.2K+ GitHub stars') launches
+        # nothing, so the count is a running total
+    # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
+    # ("The plugin has been downloaded over 164 000 times") is a running total, no change
+    return _over_a_period(ctx, m.end, se)
 
 
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
@@ -355,8 +386,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
         ):
             q = None  # "for international clients and a collection rate of 90%": another's
-    if q is None or scale_described(ctx, m.match, q):
-        return False
+    if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
+        return False  # "expected to grow 30% after the pricing change": a forecast
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
@@ -404,12 +435,11 @@ def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _capability(ctx: UnitContext, m: MetricMention) -> bool:
-    """'enhancing user interaction with multi-frame image sequences': an interaction noun
-    followed by 'with' and the thing used, with no figure after its change word in the
-    clause, names what users can do with a feature, not a metric the work moved."""
+    """'enhancing user interaction with multi-frame image sequences', 'enhancing user
+    interaction and experience': an interaction noun with no figure after its change word in
+    the clause names what users can do with a feature, not a metric the work moved ('tripled
+    interactions', 'increased social interaction by 20%' still move one)."""
     if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
-        return False
-    if ctx.lower(m.end) != "with":
         return False
     lo = m.change.start if m.change is not None else m.start
     _, ce = ctx.clause_of(m.start)
@@ -427,7 +457,7 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
 
 
 _SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
-_SCOPE_PREPS = ("across", "among", "by", "within", "throughout")
+_SCOPE_PREPS = ("across", "among", "by", "within", "throughout", "in")
 
 
 def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
@@ -570,6 +600,18 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     return q is not None or between
 
 
+def _raised_win(ctx: UnitContext, g: Match) -> bool:
+    """'Improved Play Store rating from 2.3 to 4.0, Day-0 engagement by 25%': a quality signal
+    (`raised-wins`) the writer raised is one more win, not the counter-metric held beside the
+    moved one ('1M+ downloads and a 4.8/5 rating' holds it)."""
+    if g.entry not in ctx.word_list("raised-wins"):
+        return False
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    if mention is None or mention.change is None or mention.direction != "up":
+        return False
+    return ctx.lower(mention.change.start) not in ctx.word_list("level-verbs")  # "achieving"
+
+
 def _graded(ctx: UnitContext, g: Match) -> bool:
     """'high-quality blog production', 'top-quality content': a grade word glued before the
     guardrail term makes it an adjective of the work, not a counter-metric."""
@@ -594,7 +636,9 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
-            if cat == "guardrail" and (_second_win(ctx, g, moved) or _graded(ctx, g)):
+            if cat == "guardrail" and (
+                _second_win(ctx, g, moved) or _graded(ctx, g) or _raised_win(ctx, g)
+            ):
                 continue
             return True
     return False
@@ -662,7 +706,7 @@ def _spaced_separator(ctx: UnitContext, k: int) -> bool:
     side separates two items of a bullet, so the word after it opens its own item
     ('UI/UX' is glued and separates nothing)."""
     return (
-        ctx.doc[k].text in ("/", "|")
+        ctx.doc[k].text in ("/", "|", "-", "–", "—")
         and k > 0
         and bool(ctx.doc[k - 1].whitespace_)
         and bool(ctx.doc[k].whitespace_)
@@ -812,7 +856,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
     for m in ctx.matches("weak"):
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
         after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-        if before == "-" or (after is not None and after.text == "-"):
+        glued = before == "-" and not ctx.doc[m.start - 1].whitespace_  # not "Team - Worked on"
+        if glued or (after is not None and after.text == "-"):
             continue  # self-help, help-desk
         if after is not None and (
             after.lower_ in ctx.word_list("weak-noun-after")
