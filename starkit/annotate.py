@@ -921,9 +921,24 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
                 "level-verbs"
             )  # "achieving 99.8% data accuracy" reports a level
+            if change_before and _conditioned(ctx, nearest, cs):
+                continue  # "rollback if error rate exceeded 1%": a trigger, not a change
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
+    """'rollback if the error rate exceeded 1%', 'alert whenever latency rises 5%': the change
+    word k sits in a condition (`condition-openers` a few words before it, in its clause), so
+    its figure is a trigger threshold, not a change the writer reports."""
+    opens = ctx.word_list("condition-openers")
+    for j in range(k - 1, max(cs, k - 5) - 1, -1):
+        if ctx.lower(j) in opens:
+            return True
+        if not ctx.doc[j].is_alpha:
+            return False  # "If anything, we grew revenue 30%": the comma closes the condition
+    return False
 
 
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
@@ -1027,6 +1042,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         )
         if q.measure and not local and not period:
             continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
+        if q.measure and q.kind == "duration" and prev == "within":
+            return True  # "by 22% within three months of the launch"
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
         cs, ce = ctx.clause_of(rel.token_start)
