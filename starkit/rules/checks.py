@@ -788,7 +788,9 @@ def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     ('all of them had to participate'): a role, a duty or someone else's part, which a STAR
     answer gives as its Situation or Task."""
     if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
-        return True
+        work = rule_param("weak-verb", "story_work_subjects")
+        if not (ctx.lower(m.start - 1) in work and ctx.lower(m.end) in ("us", "ourselves")):
+            return True  # but "This helped us cut costs": the work's effect, framed weakly
     from starkit.story.segment import outcome_sentences
 
     if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides
