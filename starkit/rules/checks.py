@@ -135,8 +135,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
-        if q.kind == "percent":
-            return False  # "canary: 10% traffic initially": with no change word, a share
+        if q.kind == "percent" and q.text[:1] not in "+-−":
+            return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
