@@ -1111,9 +1111,24 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
                 "level-verbs"
             )  # "achieving 99.8% data accuracy" reports a level
+            if change_before and _conditioned(ctx, nearest, cs):
+                continue  # "rollback if error rate exceeded 1%": a trigger, not a change
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
+    """'rollback if the error rate exceeded 1%', 'alert whenever latency rises 5%': the change
+    word k sits in a condition (`condition-openers` a few words before it, in its clause), so
+    its figure is a trigger threshold, not a change the writer reports."""
+    opens = ctx.word_list("condition-openers")
+    for j in range(k - 1, max(cs, k - 5) - 1, -1):
+        if ctx.lower(j) in opens:
+            return True
+        if not ctx.doc[j].is_alpha:
+            return False  # "If anything, we grew revenue 30%": the comma closes the condition
+    return False
 
 
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
@@ -1193,6 +1208,35 @@ def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
 
 
+def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
+    """In a story, a time frame fronted before a comma at the head of one of the two sentences
+    before, in the same paragraph ('Within the first year, we reduced waste by 60%. ...
+    Additionally, we saw a 10% increase in satisfaction'), frames the paragraph's figures."""
+    preps = ctx.word_list("duration-before") | ctx.word_list("period-preps")
+    j = lo
+    for _ in range(2):
+        k = j - 1
+        if k >= 0 and ctx.doc[k].text in (".", "!", "?"):
+            k -= 1  # the stop closing the sentence before
+        if k < 0 or "\n" in ctx.doc[k].text:
+            return False  # a line break ends the paragraph (and a labelled section)
+        j, end = ctx.sentence_of(k)
+        if ctx.lower(j) not in preps:
+            continue
+        comma = next((c for c in range(j + 1, min(end, j + 7)) if ctx.lower(c) == ","), None)
+        if comma is None:
+            continue
+        if ctx.covered_by("timeframe", j, comma) or _period_phrase(ctx, j, comma):
+            return True  # "Within the first year,", "Over two quarters,"
+        if "duration-starts" not in ctx.annotations:  # once per unit: many figures stay linear
+            ctx.annotations["duration-starts"] = {
+                q.token_start for q in ctx.quantities if q.kind == "duration"
+            }
+        if any(t in ctx.annotations["duration-starts"] for t in range(j + 1, comma)):
+            return True  # "In 6 months,"
+    return False
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -1200,6 +1244,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
+        return True
+    if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
         return True
@@ -1217,6 +1263,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         )
         if q.measure and not local and not period:
             continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
+        if q.measure and q.kind == "duration" and prev == "within":
+            return True  # "by 22% within three months of the launch"
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
         cs, ce = ctx.clause_of(rel.token_start)

@@ -140,6 +140,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
+        if q.kind == "percent" and q.text[:1] not in "+-−":
+            return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
@@ -830,7 +832,9 @@ def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     ('all of them had to participate'): a role, a duty or someone else's part, which a STAR
     answer gives as its Situation or Task."""
     if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
-        return True
+        work = rule_param("weak-verb", "story_work_subjects")
+        if not (ctx.lower(m.start - 1) in work and ctx.lower(m.end) in ("us", "ourselves")):
+            return True  # but "This helped us cut costs": the work's effect, framed weakly
     from starkit.story.segment import outcome_sentences
 
     if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides

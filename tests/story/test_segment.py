@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from starkit import parse_story
+from starkit import lint, parse_story
 from starkit.errors import LexiconError
 from starkit.lexicons import lexicon_root
 from starkit.models import SECTION_NAMES, Story
@@ -778,3 +778,26 @@ def test_labels_listed_after_commas_or_semicolons_name_every_section(text):
 def test_a_word_after_a_comma_in_unlabelled_prose_is_no_label():
     assert find_labels("We had one aim, goal: ship it. I cached the dependencies.") == []
     assert [lab.name for lab in find_labels("Task: ship it, goal - speed.")] == ["task"]
+
+
+SELF_SET_GOAL = (
+    "When I joined the plant, I noticed that our waste practices were outdated and costly.\n\n"
+    "I saw an opportunity to make a change that would benefit both the company and the town.\n\n"
+    "I proposed and led a cross-functional team to run a recycling program. This involved a "
+    "waste audit and partnerships with local recycling facilities.\n\n"
+    "The impact was clear. Within the first year, we reduced our landfill waste by 60%."
+)
+
+
+def test_an_opportunity_the_writer_saw_is_the_task():
+    story = parse_story(SELF_SET_GOAL)
+    assert "opportunity to make a change" in texts(story)["task"]
+    codes = {f.rule for f in lint(SELF_SET_GOAL, "story").findings}
+    assert "star-missing-section" not in codes
+    # without the aim the story has no Task, and the check says so
+    no_aim = SELF_SET_GOAL.replace(
+        "I saw an opportunity to make a change that would benefit both the company and the "
+        "town.\n\n",
+        "",
+    )
+    assert "star-missing-section" in {f.rule for f in lint(no_aim, "story").findings}
