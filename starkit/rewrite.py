@@ -296,6 +296,27 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 _BASE_FORMS = re.compile(r"^[a-z]+$")
 
 
+def _action_past(word: str, action_terms: frozenset[str]) -> str | None:
+    """The past tense of an action verb given as its base ('create') or its -ing form
+    ('creating', 'planning'), or None. A base is a word whose -s, -ed and -ing forms are
+    all action terms; 'creating' is an action term but not a base ('creatinged')."""
+
+    def is_base(w: str) -> bool:
+        return w in action_terms and all(f in action_terms for f in inflect(w)[1:4])
+
+    if is_base(word):
+        return _rewrite_file().irregular_past.get(word, inflect(word)[2])
+    if not word.endswith("ing") or word not in action_terms:
+        return None
+    stem = word[:-3]
+    for base in (stem, stem + "e", stem[:-1]):  # designing, creating, planning
+        forms = inflect(base)
+        if len(base) > 1 and is_base(base) and word in forms[3:]:
+            past = forms[forms.index(word) - 1]  # -ing after -ed; doubled -ing after -ed
+            return _rewrite_file().irregular_past.get(base, past)
+    return None
+
+
 @rewriter("weak-verb")
 def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     verbs = strong_verbs_for(ctx.text)
@@ -303,9 +324,9 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     lead = ctx.text[: hit.start]
     first = rest.split(" ", 1)[0].lower() if rest else ""
     action_terms = (ctx.lexicon or load_lexicon()).terms("action")
-    if first and _BASE_FORMS.match(first) and first in action_terms and inflect(first)[0] == first:
-        past = inflect(first)[2]
-        past = _rewrite_file().irregular_past.get(first, past)
+    found = _action_past(first, action_terms) if _BASE_FORMS.match(first) else None
+    if found is not None:
+        past = found
         tail = rest.split(" ", 1)[1] if " " in rest else ""
         opening = not any(ch.isalpha() for ch in lead)
         rewrite = f"{lead}{past.capitalize() if opening else past} {tail}".strip()
