@@ -296,13 +296,18 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 _BASE_FORMS = re.compile(r"^[a-z]+$")
 
 
+def _is_action_base(word: str, action_terms: frozenset[str]) -> bool:
+    """An action verb in its base form: a word whose -s, -ed and -ing forms are all action
+    terms ('create'); 'creating' and 'training' are action terms but not bases."""
+    return word in action_terms and all(f in action_terms for f in inflect(word)[1:4])
+
+
 def _action_past(word: str, action_terms: frozenset[str]) -> str | None:
     """The past tense of an action verb given as its base ('create') or its -ing form
-    ('creating', 'planning'), or None. A base is a word whose -s, -ed and -ing forms are
-    all action terms; 'creating' is an action term but not a base ('creatinged')."""
+    ('creating', 'planning'), or None ('creatinged' is no word)."""
 
     def is_base(w: str) -> bool:
-        return w in action_terms and all(f in action_terms for f in inflect(w)[1:4])
+        return _is_action_base(w, action_terms)
 
     if is_base(word):
         return _rewrite_file().irregular_past.get(word, inflect(word)[2])
@@ -339,7 +344,7 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
             before = words[k - 1].lower()
             if before in ctx.word_list("rewrite-determiners") or before.endswith("'s"):
                 continue  # "the launch", "our build": a noun, not a verb
-            if low in action_terms and inflect(low)[0] == low and before != "to":
+            if _is_action_base(low, action_terms) and before != "to":
                 words.insert(k, "to")
                 break
         rewrite = f"{lead}{verb} {' '.join(words)}".strip()

@@ -74,6 +74,15 @@ def test_weak_verb_before_an_ing_form_puts_its_verb_in_the_past(text, opening):
     assert "inged" not in s
 
 
+def test_weak_verb_adds_no_to_before_an_ing_noun():
+    # 'training' is an action term but not a base verb: no 'real-time to training'
+    s = _suggestion(
+        "Participated in countless simulations and real-time training scenarios", "weak-verb"
+    )
+    assert "real-time training scenarios" in s
+    assert " to training" not in s
+
+
 def test_vague_word_becomes_a_slot():
     s = _suggestion("Coordinated various teams to deliver the platform", "vague-language")
     assert s.startswith("Coordinated <N> teams to deliver the platform")
