@@ -564,12 +564,15 @@ def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
 
 def _attributive(ctx: UnitContext, c: Match) -> bool:
     """A one-word participle change word after a preposition or article ('in generated
-    views') describes the noun after it; it reports no change."""
-    return (
-        c.end - c.start == 1
-        and ctx.lower(c.start).endswith("ed")
-        and ctx.lower(c.start - 1) in ctx.word_list("attributive-before")
-    )
+    views') describes the noun after it; it reports no change. So does a present participle
+    after an article or a possessive ('serve our growing customer base', 'a rising user
+    count'): the noun's trend is background, not a change the writer made."""
+    if c.end - c.start != 1:
+        return False
+    word, prev = ctx.lower(c.start), ctx.lower(c.start - 1)
+    if word.endswith("ing"):
+        return prev in ctx.word_list("determiners")
+    return word.endswith("ed") and prev in ctx.word_list("attributive-before")
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -686,9 +689,11 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
 def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     """'conversion from 5.3% to 12.2%', 'LTV from ₹6.5K to ₹7.5K': the metric followed by its
     start and end values is itself a change, upward or downward as the values go. Durations
-    measure time, not the metric ('users from 2 hours to 5 minutes')."""
+    measure time, not the metric ('users from 2 hours to 5 minutes'). A metric after 'to' or
+    'for' is whom something was for ('the number of abstracts available to users from 40m to
+    80m'): the values count that thing, not the people."""
     f = m.end
-    if ctx.lower(f) != "from":
+    if ctx.lower(f) != "from" or ctx.lower(m.start - 1) in ("to", "for"):
         return None
     start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
     if start is None or start.kind == "duration":

@@ -109,6 +109,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False
     if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
+    if _system_load(ctx, v):
+        return False  # "Scaled push notification system from 100K to 10M users": its load
     if _colleague_uptake(ctx, v):
         return False  # "templates adopted by 50+ members": an internal practice's uptake
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
@@ -140,7 +142,9 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
-        return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
+        if in_parentheses(ctx, q.token_start):
+            return _launched_aside(ctx, q)  # "the SDK (6.5k GitHub stars)" is its size
+        return True
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
     if _enabled_to(ctx, v):
@@ -149,6 +153,32 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+_ASIDE_BACK = 6  # "Published 4 Android apps (" is 4 back from '(' to the verb
+
+
+def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
+    """'Published 4 Android apps (150k+ installs)': a count in parentheses right after the
+    object of a launch verb (`launch-verbs`) is what the launch won, its outcome; after any
+    other object ('the SDK (6.5k GitHub stars)', 'an imaging app (43 stars)') it sizes it."""
+    cs, _ = ctx.clause_of(q.token_start)
+    k = q.token_start - 1
+    while k > cs and ctx.lower(k) != "(":
+        k -= 1
+    if ctx.lower(k) != "(":
+        return False
+    counts = {
+        j for f in ctx.quantities if f.kind == "count" for j in range(f.token_start, f.token_end)
+    }
+    verbs = ctx.word_list("launch-verbs")
+    for j in range(k - 1, max(cs, k - 1 - _ASIDE_BACK) - 1, -1):
+        low = ctx.lower(j)
+        if low in verbs:
+            return j < k - 1
+        if not (ctx.doc[j].is_alpha or j in counts) or low in ctx.word_list("blocking"):
+            return False
+    return False
 
 
 def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
@@ -189,6 +219,27 @@ def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
     return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+
+
+_CAPACITY_BACK = 8  # "Scaled push notification system from 100K to 10M" is 7 before 'users'
+
+
+def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Scaled push notification system from 100K to 10M users', 'Scaled backend users 1k ->
+    10k': a verb of capacity (`capacity-verbs`) whose object is a technical system
+    (`system-nouns`) before the people count makes the count the load the system carries, its
+    scale (RULES.md: 'serving 1M+ daily users' describes the system), not users won."""
+    cs, _ = ctx.clause_of(m.start)
+    systems = ctx.word_list("system-nouns")
+    seen = False
+    for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("capacity-verbs"):
+            return seen
+        if low in (",", ";"):
+            return False
+        seen = seen or low in systems
+    return False
 
 
 _ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
@@ -312,6 +363,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
+    if _system_load(ctx, m):
+        return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
@@ -456,7 +509,7 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
     )
 
 
-_SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
+_SCOPE_AHEAD = 10  # "adoption of DataDog and PagerDuty for monitoring and alerting across" is 9
 _SCOPE_PREPS = ("across", "among", "by", "within", "throughout", "in")
 
 
@@ -672,6 +725,9 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             return []  # a bare count ("10k+ subscribers on the blog") reports no change
+        q = m.quantity
+        if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
+            return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
     if _names_guardrail(ctx, m.start):
