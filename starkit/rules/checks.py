@@ -781,6 +781,29 @@ def _purpose_after_work(ctx: UnitContext, m: Match) -> bool:
     return prefix[m.start] - prefix[ss] > 0
 
 
+_TASK_AHEAD = 20  # "Tasked with improving address quality for customers," is 7
+
+
+def _work_after_task(ctx: UnitContext, m: Match) -> bool:
+    """'Tasked with improving address quality, established benchmarks ...': a phrase of duty
+    (`task-weak`) that opens the bullet states the task, like a story's Task, when a clause
+    after a comma or ';' in its sentence opens with a past-tense action verb: that verb carries
+    the achievement ('Responsible for the design and testing of X' has none)."""
+    if m.entry not in ctx.word_list("task-weak") or not _lead_position(ctx, m.start):
+        return False
+    _, se = ctx.sentence_of(m.start)
+    for k in range(m.end, min(se, m.end + _TASK_AHEAD) - 1):
+        if ctx.lower(k) not in (",", ";"):
+            continue
+        a = ctx.at("action", k + 1)
+        if a is None or a.entry == "state-phrase" or ctx.at("weak", k + 1):
+            continue
+        past = ctx.lower(k + 1).endswith("ed") or a.entry == "irregular-past"
+        if past and ctx.lower(k + 2) != "by":  # "..., used by 2M users" is a participle
+            return True
+    return False
+
+
 def _first_person(ctx: UnitContext, m: Match) -> bool:
     """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
     the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
@@ -807,6 +830,8 @@ def _carries_verb(ctx: UnitContext, k: int) -> bool:
         return False
     a = ctx.at("action", k)
     if a is not None and a.entry != "state-phrase":
+        if ctx.lower(k + 1) == "as" and ctx.lower(k) in ctx.word_list("role-verbs"):
+            return False  # "Served as president ..., helping it grow": a role, no work
         return not _role_after_as(ctx, k)
     return (
         ctx.lower(k - 1) in ("i", "we")
@@ -840,6 +865,8 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
     if low in ctx.word_list("noun-determiners"):
         return True
     nxt = ctx.lower(m.end)
+    if ctx.lower(m.start).endswith("ing") and nxt == "to":
+        return False  # "SME in the frontend guild helping to define": a participle, no noun
     return (
         prev.is_alpha
         and low not in ctx.word_list("subject-links")
@@ -933,6 +960,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "Led the migration, which helped cut costs": incidental
         if not carries and _purpose_after_work(ctx, m):
             continue  # "Documented the module; ...; to help the team maintain it": an aim
+        if _work_after_task(ctx, m):
+            continue  # "Tasked with improving X, established benchmarks": the task, then work
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
