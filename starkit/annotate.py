@@ -1091,10 +1091,14 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "up 6 pts" is an absolute change
             lead = before_hedges(ctx, q.token_start)
             by = prev == "by" or ctx.lower(lead) == "by"
+            if by and _compared(ctx, lead if ctx.lower(lead) == "by" else q.token_start - 1):
+                continue  # "beating competition by 60%": a margin over a reference, no change
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
             level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            if level and prev == "over" and _changed_over(ctx, q):
+                level = False  # "Decreased agent call times over 50%": 'over' hedges a change
             cut = ctx.at("change", lead)
             if nxt == "of" and cut is not None and cut.entry == "down":
                 out.append(q)  # "reducing 86% of the workload": the share cut is a change
@@ -1119,6 +1123,42 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+_OVER_BACK = 6  # "Decreased agent call times over" is 4 back from 'over'
+
+
+def _changed_over(ctx: UnitContext, q: Quantity) -> bool:
+    """'Decreased agent call times over 50%', 'cut costs over 40%': 'over' right after the
+    object of a change verb hedges the change's size ('more than'); after 'to', 'at' or a level
+    verb it gives a level ('kept uptime at over 99%', 'grew accuracy to over 90%')."""
+    over = q.token_start - 1
+    if not ctx.doc[over - 1].is_alpha or ctx.lower(over - 1) in ctx.word_list("level-before"):
+        return False
+    cs, _ = ctx.clause_of(over)
+    for k in range(over - 1, max(cs, over - _OVER_BACK) - 1, -1):
+        change = ctx.at("change", k)
+        if change is not None:
+            return change.end <= over - 1 and ctx.lower(k) not in ctx.word_list("level-verbs")
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
+
+
+_COMPARED_BACK = 6  # "outperformed the strongest public baseline by" is 4 between
+
+
+def _compared(ctx: UnitContext, by: int) -> bool:
+    """'beating competition by 60%', 'outperformed the baseline model by 8%', 'exceeding
+    annual quota by 25%': a verb of comparison (`comparison-verbs`) before 'by' gives the
+    figure as a margin over a named reference, which is its base; it is no change over time."""
+    cs, _ = ctx.clause_of(by)
+    for k in range(by - 1, max(cs, by - 1 - _COMPARED_BACK) - 1, -1):
+        if ctx.lower(k) in ctx.word_list("comparison-verbs"):
+            return True
+        if ctx.at("change", k) or not (ctx.doc[k].is_alpha or ctx.lower(k) in ("'s", "’s")):
+            return False
+    return False
 
 
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
