@@ -46,11 +46,22 @@ def _aspiration(ctx: UnitContext) -> bool:
     return any(" ".join(words[:n]) in openers for n in range(3, _ASPIRATION_WORDS + 1))
 
 
+def _context_label(ctx: UnitContext) -> bool:
+    """'Situation: Security concerns for pre-release devices': a bullet opened by a STAR
+    context label and a colon (`context-labels`) gives the background, not work done."""
+    first = next((t for t in ctx.doc[:3] if t.is_alpha), None)
+    return (
+        first is not None
+        and first.lower_ in ctx.word_list("context-labels")
+        and ctx.lower(first.i + 1) == ":"
+    )
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line, nor a bullet that opens with
     an aim or attitude ('My goal is to learn ...')."""
-    if ctx.story is None and _aspiration(ctx):
+    if ctx.story is None and (_aspiration(ctx) or _context_label(ctx)):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
@@ -58,9 +69,11 @@ def states_work(ctx: UnitContext) -> bool:
     if not words:
         return False
     if len(words) >= _DESCRIPTION_WORDS and any(
-        len(t) > 4 and t.lower_.endswith(("ed", "ing")) for t in words
+        len(t) > 4 and t.lower_.endswith(("ed", "ing")) and not (t.is_title and t.i > 0)
+        for t in words
     ):
-        return True  # "A trading strategy using indicators ...": a project described
+        return True  # "A trading strategy using indicators ...": a project described; a
+        # title-cased word is a name ("member of the Management Consulting Club")
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
