@@ -171,6 +171,25 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
 _ASIDE_BACK = 6  # "Published 4 Android apps (" is 4 back from '(' to the verb
 
 
+def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Conducted an analysis as the final project, reaching a user base of 20+', 'website
+    experiences attracting 20K+ visitors': a participle of reaching (`reach-level-verbs`) with a
+    count, after a main clause that tells no launch, test or growth push (no trigger and no
+    earlier change word in the sentence) and with no period after it, gives the total the work
+    reached, not a change it made ('Built and scaled platforms reaching 10k+ users' grew it)."""
+    change = m.change
+    if change is None or m.quantity is None:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("reach-level-verbs"):
+        return False
+    ss, se = ctx.sentence_of(m.start)
+    if any(ss <= t.start < change.start for t in ctx.matches("trigger")):
+        return False
+    if any(ss <= c.start < change.start for c in ctx.matches("change")):
+        return False
+    return not _over_a_period(ctx, m.end, se)
+
+
 def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
     """'Published 4 Android apps (150k+ installs)': a count in parentheses right after the
     object of a launch verb (`launch-verbs`) is what the launch won, its outcome; after any
@@ -395,6 +414,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "orders processed per hour": work done per unit of time or staff
     if _capability(ctx, m):
         return False  # "enhancing user interaction with image sequences": what users can do
+    if _reached_level(ctx, m):
+        return False  # "website experiences attracting 20K+ visitors": a total, no change
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -741,6 +762,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         q = m.quantity
         if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
             return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
+        if _reached_level(ctx, m):
+            return []  # "website experiences attracting 20K+ visitors": a total, no change
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
     if _names_guardrail(ctx, m.start):
