@@ -866,8 +866,11 @@ def _carries_verb(ctx: UnitContext, k: int) -> bool:
         return False
     a = ctx.at("action", k)
     if a is not None and a.entry != "state-phrase":
-        if ctx.lower(k + 1) == "as" and ctx.lower(k) in ctx.word_list("role-verbs"):
+        roles = ctx.word_list("role-verbs")
+        if ctx.lower(k + 1) == "as" and ctx.lower(k) in roles:
             return False  # "Served as president ..., helping it grow": a role, no work
+        if any(ctx.lower(j) == "as" and ctx.lower(j - 1) in roles for j in range(k - 3, k)):
+            return False  # "Served as scrum master": the role's words are no verbs
         return not _role_after_as(ctx, k)
     return (
         ctx.lower(k - 1) in ("i", "we")
