@@ -564,12 +564,15 @@ def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
 
 def _attributive(ctx: UnitContext, c: Match) -> bool:
     """A one-word participle change word after a preposition or article ('in generated
-    views') describes the noun after it; it reports no change."""
-    return (
-        c.end - c.start == 1
-        and ctx.lower(c.start).endswith("ed")
-        and ctx.lower(c.start - 1) in ctx.word_list("attributive-before")
-    )
+    views') describes the noun after it; it reports no change. So does a present participle
+    after an article or a possessive ('serve our growing customer base', 'a rising user
+    count'): the noun's trend is background, not a change the writer made."""
+    if c.end - c.start != 1:
+        return False
+    word, prev = ctx.lower(c.start), ctx.lower(c.start - 1)
+    if word.endswith("ing"):
+        return prev in ctx.word_list("determiners")
+    return word.endswith("ed") and prev in ctx.word_list("attributive-before")
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -686,9 +689,11 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
 def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     """'conversion from 5.3% to 12.2%', 'LTV from ₹6.5K to ₹7.5K': the metric followed by its
     start and end values is itself a change, upward or downward as the values go. Durations
-    measure time, not the metric ('users from 2 hours to 5 minutes')."""
+    measure time, not the metric ('users from 2 hours to 5 minutes'). A metric after 'to' or
+    'for' is whom something was for ('the number of abstracts available to users from 40m to
+    80m'): the values count that thing, not the people."""
     f = m.end
-    if ctx.lower(f) != "from":
+    if ctx.lower(f) != "from" or ctx.lower(m.start - 1) in ("to", "for"):
         return None
     start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
     if start is None or start.kind == "duration":
@@ -1086,10 +1091,14 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "up 6 pts" is an absolute change
             lead = before_hedges(ctx, q.token_start)
             by = prev == "by" or ctx.lower(lead) == "by"
+            if by and _compared(ctx, lead if ctx.lower(lead) == "by" else q.token_start - 1):
+                continue  # "beating competition by 60%": a margin over a reference, no change
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
             level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            if level and prev == "over" and _changed_over(ctx, q):
+                level = False  # "Decreased agent call times over 50%": 'over' hedges a change
             cut = ctx.at("change", lead)
             if nxt == "of" and cut is not None and cut.entry == "down":
                 out.append(q)  # "reducing 86% of the workload": the share cut is a change
@@ -1128,6 +1137,42 @@ def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
             return True
         if not ctx.doc[j].is_alpha:
             return False  # "If anything, we grew revenue 30%": the comma closes the condition
+    return False
+
+
+_OVER_BACK = 6  # "Decreased agent call times over" is 4 back from 'over'
+
+
+def _changed_over(ctx: UnitContext, q: Quantity) -> bool:
+    """'Decreased agent call times over 50%', 'cut costs over 40%': 'over' right after the
+    object of a change verb hedges the change's size ('more than'); after 'to', 'at' or a level
+    verb it gives a level ('kept uptime at over 99%', 'grew accuracy to over 90%')."""
+    over = q.token_start - 1
+    if not ctx.doc[over - 1].is_alpha or ctx.lower(over - 1) in ctx.word_list("level-before"):
+        return False
+    cs, _ = ctx.clause_of(over)
+    for k in range(over - 1, max(cs, over - _OVER_BACK) - 1, -1):
+        change = ctx.at("change", k)
+        if change is not None:
+            return change.end <= over - 1 and ctx.lower(k) not in ctx.word_list("level-verbs")
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
+
+
+_COMPARED_BACK = 6  # "outperformed the strongest public baseline by" is 4 between
+
+
+def _compared(ctx: UnitContext, by: int) -> bool:
+    """'beating competition by 60%', 'outperformed the baseline model by 8%', 'exceeding
+    annual quota by 25%': a verb of comparison (`comparison-verbs`) before 'by' gives the
+    figure as a margin over a named reference, which is its base; it is no change over time."""
+    cs, _ = ctx.clause_of(by)
+    for k in range(by - 1, max(cs, by - 1 - _COMPARED_BACK) - 1, -1):
+        if ctx.lower(k) in ctx.word_list("comparison-verbs"):
+            return True
+        if ctx.at("change", k) or not (ctx.doc[k].is_alpha or ctx.lower(k) in ("'s", "’s")):
+            return False
     return False
 
 
@@ -1237,6 +1282,43 @@ def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
     return False
 
 
+_OWN_METRIC_GAP = 3  # "build time by 40%" is 1; "build time for the app by" is 4
+
+
+def _restated(ctx: UnitContext, rel: Quantity, sentence: tuple[int, int]) -> bool:
+    """'Reduced CI build time from 1 hour 40 minutes to 58 minutes ... . This ensured ...,
+    while reducing CI build time by 40%': a relative figure whose metric another sentence of
+    the unit gives with its start and end values restates that change; its start is given."""
+    own = None
+    for cat in METRIC_CATEGORIES:
+        for m in mentions(ctx, cat):
+            if sentence[0] <= m.start and 0 <= rel.token_start - m.end <= _OWN_METRIC_GAP:
+                own = m
+    if own is None:
+        return False
+    words = ctx.doc[own.start : own.end].text.lower()
+    for cat in METRIC_CATEGORIES:
+        for m in mentions(ctx, cat):
+            if sentence[0] <= m.start < sentence[1]:
+                continue
+            if ctx.doc[m.start : m.end].text.lower() != words:
+                continue
+            ss, se = ctx.sentence_of(m.start)
+            if any(ss <= q.token_start < se and _value_pair(ctx, q) for q in ctx.quantities):
+                return True
+    return False
+
+
+def _value_pair(ctx: UnitContext, q: Quantity) -> bool:
+    """q is a start value followed by 'to' and an end value of its kind ('40 minutes to 58
+    minutes'), or one figure that holds both ('from 70K to 300K')."""
+    if " to " in q.text.lower() or "→" in q.text:
+        return True
+    if ctx.lower(q.token_end) not in ("to", "→", "->"):
+        return False
+    return any(p.token_start == q.token_end + 1 and p.kind == q.kind for p in ctx.quantities)
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -1248,6 +1330,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
+        return True
+    if _restated(ctx, rel, (lo, hi)):
         return True
     for q in ctx.numbers:
         if not lo <= q.token_start < hi:

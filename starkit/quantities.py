@@ -112,6 +112,21 @@ def _name_prefixes() -> frozenset[str]:
 
 
 @cache
+def _magnitude_names() -> frozenset[str]:
+    names = (e.terms for e in non_measures() if e.id == "magnitude-names")
+    return frozenset(t.lower() for terms in names for t in terms)
+
+
+def _named_magnitude(doc: Doc, i: int) -> bool:
+    """'Partnered with 3M on a pilot', '4K, HDR': a `magnitude-names` token is the name unless a
+    lowercase counted word follows it ('3M users', '8K monthly active users', '4K hours')."""
+    if doc[i].lower_ not in _magnitude_names():
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop)
+
+
+@cache
 def _unit_kinds() -> dict[str, str]:
     return {e.id: e.kind for e in units()}
 
@@ -299,6 +314,10 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             continue
         info = _shape(tok.text)
         if info.shape is None:
+            i += 1
+            continue
+        if _named_magnitude(doc, i):
+            emit(i, i + 1, "phrase", False, None)  # "Partnered with 3M on a packaging pilot"
             i += 1
             continue
         start, end = i, i + 1

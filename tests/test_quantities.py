@@ -38,6 +38,16 @@ EXTRA = [
     ("Closed a dozen enterprise deals", ["dozen"]),
     ("Our design got the best overall score", []),  # "score" is the noun, not twenty
     ("Raised the NPS score for the app", []),
+    # a number that is also a name counts when a lowercase counted word follows it
+    ("Migrated 3M users to the new auth system", ["3M"]),
+    ("Saved 4K hours of manual review", ["4K hours"]),
+    ("Partnered with 3M on a packaging pilot", []),
+    ("Clients included Aventis, 3M and Bayer", []),
+    ("Built a 4K video transcoder", []),
+    # orders of magnitude with their noun
+    ("Maintained tens of Python packages", ["tens of"]),
+    ("Processed terabytes of clickstream data", ["terabytes of"]),
+    ("Parsed X12 claims for EDI feeds", []),  # the EDI standard's name
     ("We were named runners-up at the regional hackathon", ["runners-up"]),
     ("Managed hundreds of vendors", ["hundreds"]),
     ("Rated 4.8/5 by customers", ["4.8/5"]),

@@ -46,11 +46,22 @@ def _aspiration(ctx: UnitContext) -> bool:
     return any(" ".join(words[:n]) in openers for n in range(3, _ASPIRATION_WORDS + 1))
 
 
+def _context_label(ctx: UnitContext) -> bool:
+    """'Situation: Security concerns for pre-release devices': a bullet opened by a STAR
+    context label and a colon (`context-labels`) gives the background, not work done."""
+    first = next((t for t in ctx.doc[:3] if t.is_alpha), None)
+    return (
+        first is not None
+        and first.lower_ in ctx.word_list("context-labels")
+        and ctx.lower(first.i + 1) == ":"
+    )
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line, nor a bullet that opens with
     an aim or attitude ('My goal is to learn ...')."""
-    if ctx.story is None and _aspiration(ctx):
+    if ctx.story is None and (_aspiration(ctx) or _context_label(ctx)):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
@@ -58,9 +69,11 @@ def states_work(ctx: UnitContext) -> bool:
     if not words:
         return False
     if len(words) >= _DESCRIPTION_WORDS and any(
-        len(t) > 4 and t.lower_.endswith(("ed", "ing")) for t in words
+        len(t) > 4 and t.lower_.endswith(("ed", "ing")) and not (t.is_title and t.i > 0)
+        for t in words
     ):
-        return True  # "A trading strategy using indicators ...": a project described
+        return True  # "A trading strategy using indicators ...": a project described; a
+        # title-cased word is a name ("member of the Management Consulting Club")
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
@@ -109,6 +122,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False
     if not v.head or v.modified or v.framed or v.purpose or _migrated(ctx, v):
         return False
+    if _system_load(ctx, v):
+        return False  # "Scaled push notification system from 100K to 10M users": its load
     if _colleague_uptake(ctx, v):
         return False  # "templates adopted by 50+ members": an internal practice's uptake
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
@@ -142,7 +157,9 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "shipped it to 40M weekly users": a rollout's scope
         if q.kind == "percent" and q.text[:1] not in "+-−":
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
-        return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
+        if in_parentheses(ctx, q.token_start):
+            return _launched_aside(ctx, q)  # "the SDK (6.5k GitHub stars)" is its size
+        return True
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
     if _enabled_to(ctx, v):
@@ -151,6 +168,51 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+_ASIDE_BACK = 6  # "Published 4 Android apps (" is 4 back from '(' to the verb
+
+
+def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Conducted an analysis as the final project, reaching a user base of 20+', 'website
+    experiences attracting 20K+ visitors': a participle of reaching (`reach-level-verbs`) with a
+    count, after a main clause that tells no launch, test or growth push (no trigger and no
+    earlier change word in the sentence) and with no period after it, gives the total the work
+    reached, not a change it made ('Built and scaled platforms reaching 10k+ users' grew it)."""
+    change = m.change
+    if change is None or m.quantity is None:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("reach-level-verbs"):
+        return False
+    ss, se = ctx.sentence_of(m.start)
+    if any(ss <= t.start < change.start for t in ctx.matches("trigger")):
+        return False
+    if any(ss <= c.start < change.start for c in ctx.matches("change")):
+        return False
+    return not _over_a_period(ctx, m.end, se)
+
+
+def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
+    """'Published 4 Android apps (150k+ installs)': a count in parentheses right after the
+    object of a launch verb (`launch-verbs`) is what the launch won, its outcome; after any
+    other object ('the SDK (6.5k GitHub stars)', 'an imaging app (43 stars)') it sizes it."""
+    cs, _ = ctx.clause_of(q.token_start)
+    k = q.token_start - 1
+    while k > cs and ctx.lower(k) != "(":
+        k -= 1
+    if ctx.lower(k) != "(":
+        return False
+    counts = {
+        j for f in ctx.quantities if f.kind == "count" for j in range(f.token_start, f.token_end)
+    }
+    verbs = ctx.word_list("launch-verbs")
+    for j in range(k - 1, max(cs, k - 1 - _ASIDE_BACK) - 1, -1):
+        low = ctx.lower(j)
+        if low in verbs:
+            return j < k - 1
+        if not (ctx.doc[j].is_alpha or j in counts) or low in ctx.word_list("blocking"):
+            return False
+    return False
 
 
 def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
@@ -191,6 +253,27 @@ def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
     return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+
+
+_CAPACITY_BACK = 8  # "Scaled push notification system from 100K to 10M" is 7 before 'users'
+
+
+def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Scaled push notification system from 100K to 10M users', 'Scaled backend users 1k ->
+    10k': a verb of capacity (`capacity-verbs`) whose object is a technical system
+    (`system-nouns`) before the people count makes the count the load the system carries, its
+    scale (RULES.md: 'serving 1M+ daily users' describes the system), not users won."""
+    cs, _ = ctx.clause_of(m.start)
+    systems = ctx.word_list("system-nouns")
+    seen = False
+    for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("capacity-verbs"):
+            return seen
+        if low in (",", ";"):
+            return False
+        seen = seen or low in systems
+    return False
 
 
 _ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
@@ -314,6 +397,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
+    if _system_load(ctx, m):
+        return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
@@ -331,6 +416,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "orders processed per hour": work done per unit of time or staff
     if _capability(ctx, m):
         return False  # "enhancing user interaction with image sequences": what users can do
+    if _reached_level(ctx, m):
+        return False  # "website experiences attracting 20K+ visitors": a total, no change
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -458,7 +545,7 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
     )
 
 
-_SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
+_SCOPE_AHEAD = 10  # "adoption of DataDog and PagerDuty for monitoring and alerting across" is 9
 _SCOPE_PREPS = ("across", "among", "by", "within", "throughout", "in")
 
 
@@ -674,6 +761,11 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             return []  # a bare count ("10k+ subscribers on the blog") reports no change
+        q = m.quantity
+        if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
+            return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
+        if _reached_level(ctx, m):
+            return []  # "website experiences attracting 20K+ visitors": a total, no change
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
     if _names_guardrail(ctx, m.start):
@@ -727,6 +819,29 @@ def _purpose_after_work(ctx: UnitContext, m: Match) -> bool:
     return prefix[m.start] - prefix[ss] > 0
 
 
+_TASK_AHEAD = 20  # "Tasked with improving address quality for customers," is 7
+
+
+def _work_after_task(ctx: UnitContext, m: Match) -> bool:
+    """'Tasked with improving address quality, established benchmarks ...': a phrase of duty
+    (`task-weak`) that opens the bullet states the task, like a story's Task, when a clause
+    after a comma or ';' in its sentence opens with a past-tense action verb: that verb carries
+    the achievement ('Responsible for the design and testing of X' has none)."""
+    if m.entry not in ctx.word_list("task-weak") or not _lead_position(ctx, m.start):
+        return False
+    _, se = ctx.sentence_of(m.start)
+    for k in range(m.end, min(se, m.end + _TASK_AHEAD) - 1):
+        if ctx.lower(k) not in (",", ";"):
+            continue
+        a = ctx.at("action", k + 1)
+        if a is None or a.entry == "state-phrase" or ctx.at("weak", k + 1):
+            continue
+        past = ctx.lower(k + 1).endswith("ed") or a.entry == "irregular-past"
+        if past and ctx.lower(k + 2) != "by":  # "..., used by 2M users" is a participle
+            return True
+    return False
+
+
 def _first_person(ctx: UnitContext, m: Match) -> bool:
     """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
     the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
@@ -753,6 +868,11 @@ def _carries_verb(ctx: UnitContext, k: int) -> bool:
         return False
     a = ctx.at("action", k)
     if a is not None and a.entry != "state-phrase":
+        roles = ctx.word_list("role-verbs")
+        if ctx.lower(k + 1) == "as" and ctx.lower(k) in roles:
+            return False  # "Served as president ..., helping it grow": a role, no work
+        if any(ctx.lower(j) == "as" and ctx.lower(j - 1) in roles for j in range(k - 3, k)):
+            return False  # "Served as scrum master": the role's words are no verbs
         return not _role_after_as(ctx, k)
     return (
         ctx.lower(k - 1) in ("i", "we")
@@ -786,6 +906,8 @@ def _noun_use(ctx: UnitContext, m: Match) -> bool:
     if low in ctx.word_list("noun-determiners"):
         return True
     nxt = ctx.lower(m.end)
+    if ctx.lower(m.start).endswith("ing") and nxt == "to":
+        return False  # "SME in the frontend guild helping to define": a participle, no noun
     return (
         prev.is_alpha
         and low not in ctx.word_list("subject-links")
@@ -881,6 +1003,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "Led the migration, which helped cut costs": incidental
         if not carries and _purpose_after_work(ctx, m):
             continue  # "Documented the module; ...; to help the team maintain it": an aim
+        if _work_after_task(ctx, m):
+            continue  # "Tasked with improving X, established benchmarks": the task, then work
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
