@@ -139,10 +139,10 @@ class UnitContext:
         """Sorted token indices that open a clause: 0 and each token after . ; ! ? : • or a
         newline (computed once per unit)."""
         starts = [0]
-        for t in self.doc:
-            if t.text in (".", ";", "!", "?", ":", "•") or "\n" in t.text:
-                if t.i + 1 != starts[-1]:
-                    starts.append(t.i + 1)
+        for i, text in enumerate(self.token_texts):
+            if text in (".", ";", "!", "?", ":", "•") or "\n" in text:
+                if i + 1 != starts[-1]:
+                    starts.append(i + 1)
         return starts
 
     @cached_property
@@ -154,7 +154,7 @@ class UnitContext:
     @cached_property
     def numbers(self) -> list[Quantity]:
         """Every number, measuring or not."""
-        return find_numbers(self.doc)
+        return find_numbers(self.doc, self.doc_text)
 
     @cached_property
     def quantities(self) -> list[Quantity]:
@@ -183,7 +183,7 @@ class UnitContext:
     @cached_property
     def _sentence_bounds(self) -> tuple[list[int], list[int]]:
         breaks = {".", "!", "?"}
-        return _bounds([t.text in breaks or "\n" in t.text for t in self.doc])
+        return _bounds([t in breaks or "\n" in t for t in self.token_texts])
 
     def section_at(self, i: int) -> str | None:
         """In a story, the name of the STAR section holding token i (None outside them)."""
@@ -218,7 +218,21 @@ class UnitContext:
     @cached_property
     def lowers(self) -> list[str]:
         """Lower-cased text of every token, built once."""
-        return [t.lower_ for t in self.doc]
+        return self._texts_lowers[1]
+
+    @cached_property
+    def token_texts(self) -> list[str]:
+        """Text of every token, built once."""
+        return self._texts_lowers[0]
+
+    @cached_property
+    def _texts_lowers(self) -> tuple[list[str], list[str]]:
+        # one walk over the doc: each step makes a spaCy Token object, the costly part
+        texts, lowers = [], []
+        for t in self.doc:
+            texts.append(t.text)
+            lowers.append(t.lower_)
+        return texts, lowers
 
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
@@ -233,14 +247,7 @@ class UnitContext:
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
-        return _bounds([self._is_break(k) for k in range(len(self.doc))])
-
-    def _is_break(self, i: int) -> bool:
-        t = self.doc[i].text
-        if t in CLAUSE_BREAKS or "\n" in t:
-            return True
-        # a full stop glued to a word ("Inc.") is not a clause break; a lone "." is
-        return False
+        return _bounds([t in CLAUSE_BREAKS or "\n" in t for t in self.token_texts])
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of a token span."""
