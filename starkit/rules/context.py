@@ -99,7 +99,12 @@ class UnitContext:
     # --- lexicon matches ---------------------------------------------------------------
     def word_list(self, name: str) -> frozenset[str]:
         """A function-word list of the (config-edited) lexicon, lower-cased."""
-        return (self.lexicon or load_lexicon()).words(name)
+        return self._word_lists[name]
+
+    @cached_property
+    def _word_lists(self) -> dict[str, frozenset[str]]:
+        # the lexicon's own table, read directly: rules ask for a list hundreds of times a unit
+        return (self.lexicon or load_lexicon()).word_lists
 
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
@@ -123,15 +128,21 @@ class UnitContext:
         """True when a match of `category` overlaps the token span. O(log n): the matches of
         a category do not overlap and are sorted, so only the last one starting before `end`
         can reach into the span."""
-        k = bisect_left(self._starts(category), end) - 1
-        return k >= 0 and self.matches(category)[k].end > start
+        starts = self._match_starts.get(category)
+        if starts is None:
+            starts = self._starts(category)
+        k = bisect_left(starts, end) - 1
+        return k >= 0 and self._by_cat[category][k].end > start
 
     def at(self, category: str, i: int) -> Match | None:
         """The match of `category` covering token i, if any (O(log n), as `covered_by`)."""
-        k = bisect_right(self._starts(category), i) - 1
+        starts = self._match_starts.get(category)
+        if starts is None:
+            starts = self._starts(category)
+        k = bisect_right(starts, i) - 1
         if k < 0:
             return None
-        m = self.matches(category)[k]
+        m = self._by_cat[category][k]
         return m if m.start <= i < m.end else None
 
     @cached_property
