@@ -96,7 +96,12 @@ def _words(text: str) -> str:
 
 def _topic_score(text: str, topics: tuple[str, ...], words: str | None = None) -> int:
     w = words if words is not None else _words(text)
-    return sum(1 for t in topics if f" {t} " in w)
+    return sum(map(w.__contains__, _padded(topics)))  # how many " topic " occur in w
+
+
+@cache
+def _padded(topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {t} " for t in topics)
 
 
 def metric_for(text: str, direction: str | None = None) -> Metric:
