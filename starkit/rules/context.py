@@ -260,6 +260,13 @@ class UnitContext:
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
         return _bounds([t in CLAUSE_BREAKS or "\n" in t for t in self.token_texts])
 
+    def _is_break(self, i: int) -> bool:
+        t = self.doc[i].text
+        if t in CLAUSE_BREAKS or "\n" in t:
+            return True
+        # a full stop glued to a word ("Inc.") is not a clause break; a lone "." is
+        return False
+
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of a token span."""
         span = self.doc[start:end]
