@@ -61,6 +61,7 @@ _RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
 _RE_XPREFIX = re.compile(r"[~≈]?[xX×](\d+(?:\.\d+)?)|[~≈+]?(\d+(?:\.\d+)?)×")
 _RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
 _RE_DIGIT = re.compile(r"\d")
+_RE_DIGIT_PAIR = re.compile(r"\d[\s./\-]\(?\d")  # in every phone number and date below
 _RE_PHONE = re.compile(
     r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
     r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,5}\)?){2,5}(?![\w.%])"
@@ -256,6 +257,8 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
     for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date"), (_RE_LIST_NUMBER, "index")):
+        if why != "index" and _RE_DIGIT_PAIR.search(text) is None:
+            continue  # no phone number or date without two digits around a separator
         for m in regex.finditer(text):
             lo, hi = m.span(m.lastindex or 0)
             span = doc.char_span(lo, hi, alignment_mode="expand")
@@ -527,6 +530,8 @@ _SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "qui
 
 
 def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
+    if all(kind != "duration" for _, kind in units_at.values()):
+        return  # "a week", "one more day": a duration unit word is needed
     for i in range(len(doc) - 1):
         word = lower(i)
         if word not in ("a", "an", "one") or i in used:
