@@ -104,10 +104,29 @@ def _padded(topics: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f" {t} " for t in topics)
 
 
+def _topic_count(words: str, tokens: frozenset[str], topics: tuple[str, ...]) -> int:
+    """`_topic_score` of `words` (`_words` output, whose word set is `tokens`): a one-word
+    topic is in `words` between spaces exactly when it is one of its words (a set
+    intersection); a topic of several words is still a substring test."""
+    singles, several = _split_topics(topics)
+    if singles is None:
+        return _topic_score("", topics, words)
+    return len(singles & tokens) + sum(map(words.__contains__, several))
+
+
+@cache
+def _split_topics(topics: tuple[str, ...]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    singles = [t for t in topics if t.split() == [t]]
+    if len(set(singles)) != len(singles):
+        return None, ()  # a repeated topic counts twice: no set for it
+    return frozenset(singles), tuple(f" {t} " for t in topics if t.split() != [t])
+
+
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
     words = _words(text)
-    scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
+    tokens = frozenset(words.split())
+    scores = [(_topic_count(words, tokens, m.topics), m) for m in taxonomy()]
     ranked = sorted(
         scores,
         key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
