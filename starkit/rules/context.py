@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
 
 
-@dataclass(frozen=True)
-class Match:
-    """A lexicon match: category, entry id, token span."""
+class Match(NamedTuple):
+    """A lexicon match: category, entry id, token span. Immutable; a named tuple, made about
+    three times faster than a frozen dataclass (a unit makes one for every lexicon match)."""
 
     category: str
     entry: str
