@@ -58,6 +58,8 @@ class UnitContext:
             by_cat.setdefault(m.category, []).append(m)
         # Within a category keep the longest of overlapping matches.
         for cat, ms in by_cat.items():
+            if len(ms) == 1:
+                continue  # nothing to overlap
             ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
             kept: list[Match] = []
             for m in ms:
@@ -70,7 +72,9 @@ class UnitContext:
         doc = self.doc
         # Kept matches of a category do not overlap and are sorted, so the one match that can
         # hold a change is the last one starting at or before it (a binary search, not a scan).
-        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats}
+        changes = by_cat.get("change", [])
+        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats if changes}
+        lowers = self.lowers if changes else []
 
         def inside_metric(c: Match) -> bool:
             for cat in metric_cats:
@@ -83,12 +87,12 @@ class UnitContext:
 
         by_cat["change"] = [
             c
-            for c in by_cat.get("change", [])
-            if not (doc[c.start].lower_ == "up" and c.end < len(doc) and doc[c.end].lower_ == "to")
+            for c in changes
+            if not (lowers[c.start] == "up" and c.end < len(doc) and lowers[c.end] == "to")
             and not (
-                doc[c.start].lower_ in ("more", "less", "fewer")
+                lowers[c.start] in ("more", "less", "fewer")
                 and c.end < len(doc)
-                and doc[c.end].lower_ == "than"
+                and lowers[c.end] == "than"
             )  # "more than three pushes" is a hedge
             and not _list_closer(doc, c.start, c.end, self.word_list("list-closers"))
             and not _glued(doc, c.start, c.end)
