@@ -327,6 +327,8 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
     """True when the metric is the object of a verb of analysis or reporting in a clause with
     no figure ('queries to analyze weekly sales, revenue growth', 'dashboards tracking
     conversion'): it is what the work looked at, not what it moved."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("analysis-verbs")):
+        return False  # no verb of analysis in the unit
     cs, ce = ctx.clause_of(m.start)
     analysis = ctx.word_list("analysis-verbs")
     for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
@@ -385,6 +387,8 @@ _TEAM_AHEAD = 4  # "members to the growth team" is 3
 def _team_headcount(ctx: UnitContext, m: Match) -> bool:
     """'scaled the team from 0 to 30 members', 'a team of 12 developers': people counted in
     a team the sentence names are its headcount, not users or an audience."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("team-nouns")):
+        return False  # no team is named in the unit
     if ctx.doc[m.start : m.end].text.lower() not in ctx.word_list("team-member-nouns"):
         return False
     ss, _ = ctx.sentence_of(m.start)
@@ -422,6 +426,8 @@ def in_parentheses(ctx: UnitContext, i: int) -> bool:
 def _subordinate(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
     rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("subordinators")):
+        return False  # no 'while' or 'as' in the unit
     cs, _ = ctx.clause_of(m.start)
     words, k = 0, m.start - 1
     while k >= cs and words < _SUBORDINATE_BACK:
@@ -704,6 +710,8 @@ def _scope_after_modifiers(ctx: UnitContext, lead: int, cs: int) -> bool:
     """'for priority orders', 'across all enterprise customers': 'for', 'across' or 'among'
     then up to three plain words before the metric name its scope (whom the work was for),
     not a metric it moved. Words that are change, action or launch words, or figures, stop."""
+    if ctx.lower_set.isdisjoint(("for", "across", "among")):
+        return False
     k = lead
     for _ in range(_SCOPE_MODIFIERS):
         if k < cs or not ctx.doc[k].is_alpha:
@@ -727,6 +735,8 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     users': a figure in a relative clause (', which/who ...' with no change word) about a named
     party the writer worked for, at or with gives that party's size, not the writer's result
     ('built an app for students, which now has 10k downloads' still reports the app's)."""
+    if ctx.lower_set.isdisjoint(("which", "who", "whose")):
+        return False  # no relative clause in the unit
     rel = None
     for k in range(anchor - 1, max(cs, anchor - _RELATIVE_BACK) - 1, -1):
         if ctx.at("change", k):
@@ -752,6 +762,8 @@ _RANGE_BACK = 6  # "ranging from about 30 to 700+" is 5
 def _in_range(ctx: UnitContext, anchor: int, cs: int) -> bool:
     """True when the figures before token `anchor` give a range of sizes: 'ranging from 30
     to 700+', 'varying between 50 and 200', 'between 10 and 40': a size, not a change."""
+    if ctx.lower_set.isdisjoint(("between", "from")):
+        return False
     ranges = ctx.word_list("range-words")
     for k in range(anchor - 1, max(cs, anchor - _RANGE_BACK) - 1, -1):
         low = ctx.lower(k)

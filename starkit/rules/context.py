@@ -236,6 +236,12 @@ class UnitContext:
         return self._texts_lowers[1]
 
     @cached_property
+    def lower_set(self) -> frozenset[str]:
+        """Every lower-cased token of the unit: a check that needs a word returns at once when
+        the unit has none."""
+        return frozenset(self.lowers)
+
+    @cached_property
     def token_texts(self) -> list[str]:
         """Text of every token, built once."""
         return self._texts_lowers[0]
