@@ -276,6 +276,9 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a purpose clause ('... to increase engagement and drive
     conversions', 'in order to grow sign-ups', 'aimed at growing sign-ups') that holds no
     figure: an aim, not a result."""
+    cues = _purpose_cues(ctx.word_list("purpose-markers"))
+    if cues is not None and ctx.lower_set.isdisjoint(cues):
+        return False  # no 'to', no 'that'/'which', no marker's last word in the unit
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
@@ -303,6 +306,20 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
     return False
+
+
+@cache
+def _purpose_cues(markers: frozenset[str]) -> frozenset[str] | None:
+    """The words one of which `_in_purpose` needs: 'to', 'that' or 'which' (a present
+    comparative), or the last word of a marker ('aimed at'). None (no shortcut) if a marker is
+    not two plain words, whose last word alone could not be told."""
+    last = []
+    for marker in markers:
+        words = marker.split(" ")
+        if len(words) != 2 or not all(words) or any(w != w.strip() for w in words):
+            return None
+        last.append(words[1])
+    return frozenset({"to", "that", "which", *last})
 
 
 def _present_comparative(ctx: UnitContext, k: int) -> bool:
