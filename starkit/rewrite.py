@@ -140,8 +140,9 @@ def metric_for(text: str, direction: str | None = None) -> Metric:
 def strong_verbs_for(text: str) -> tuple[str, ...]:
     """Two or three strong verbs that fit the object of the text."""
     verbs, _ = _rewrite_data()
-    best = max(verbs, key=lambda v: _topic_score(text, v.topics))
-    if _topic_score(text, best.topics) == 0:
+    words = _words(text)  # once, not once a verb
+    best = max(verbs, key=lambda v: _topic_score(text, v.topics, words))
+    if _topic_score(text, best.topics, words) == 0:
         best = next(v for v in verbs if v.id == "default")
     return best.verbs
 

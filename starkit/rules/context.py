@@ -181,13 +181,23 @@ class UnitContext:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
         figure goes, so a change word may reach across them."""
         out: set[int] = set()
-        text = self.doc_text
-        for _, rx in placeholder_patterns():
-            for m in rx.finditer(text):
-                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
-                    out.update(range(span.start, span.end))
+        for _, start, end in self.slot_matches:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
         return out
+
+    @cached_property
+    def slot_matches(self) -> list[tuple[str, int, int]]:
+        """(shape id, start, end) of every template-slot regex match in the doc text, shape by
+        shape in file order: the regexes run once a unit (`unfilled-placeholder` reads them
+        too)."""
+        text = self.doc_text
+        return [
+            (pid, m.start(), m.end())
+            for pid, rx in placeholder_patterns()
+            for m in rx.finditer(text)
+        ]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token i (split at . ! ? and newlines only).
