@@ -503,6 +503,8 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    if change.end >= m.start:
+        return False  # nothing stands between them ('grew downloads')
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     in_qty |= ctx.slot_tokens
     for k in range(change.end, m.start):
