@@ -122,16 +122,31 @@ def _split_topics(topics: tuple[str, ...]) -> tuple[frozenset[str] | None, tuple
     return frozenset(singles), tuple(f" {t} " for t in topics if t.split() != [t])
 
 
+@cache
+def _taxonomy_topics() -> list[tuple[frozenset[str], tuple[str, ...]]] | None:
+    """`_split_topics` of every taxonomy metric, in order (None if one has no set)."""
+    parts = [_split_topics(m.topics) for m in taxonomy()]
+    if any(singles is None for singles, _ in parts):
+        return None
+    return [(singles, several) for singles, several in parts if singles is not None]
+
+
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
     words = _words(text)
     tokens = frozenset(words.split())
-    scores = [(_topic_count(words, tokens, m.topics), m) for m in taxonomy()]
-    ranked = sorted(
+    parts = _taxonomy_topics()
+    if parts is None:
+        scores = [(_topic_count(words, tokens, m.topics), m) for m in taxonomy()]
+    else:
+        scores = [
+            (len(singles & tokens) + sum(map(words.__contains__, several)), m)
+            for (singles, several), m in zip(parts, taxonomy(), strict=True)
+        ]
+    score, best = min(  # the first of the best, as a stable sort would rank it
         scores,
         key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
     )
-    score, best = ranked[0]
     if score == 0:
         return next(m for m in taxonomy() if m.id == "cycle-time")
     return best
