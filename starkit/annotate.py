@@ -232,6 +232,12 @@ def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
 
 def _mention(ctx: UnitContext, m: Match) -> MetricMention:
     q = adjacent_quantity(ctx, m)
+    change = (
+        _governing_change(ctx, m)
+        or _from_to_change(ctx, m)
+        or _from_to_after(ctx, m)
+        or _elliptical_change(ctx, m)
+    )
     return MetricMention(
         m.category,
         m.entry,
@@ -239,15 +245,79 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         m.end,
         head=_metric_is_head(ctx, m),
         modified=_modifier_before(ctx, m),
-        change=_governing_change(ctx, m)
-        or _from_to_change(ctx, m)
-        or _from_to_after(ctx, m)
-        or _elliptical_change(ctx, m),
+        change=change,
         quantity=q,
         framed=_subordinate(ctx, m) or _circumstance(ctx, m),
-        purpose=_in_purpose(ctx, m) or _analysed(ctx, m),
+        purpose=_in_purpose(ctx, m)
+        or _analysed(ctx, m)
+        or _target_figure(ctx, q)
+        or (change is not None and _predicted(ctx, change))
+        or (change is not None and _owned_area(ctx, m, change)),
         scale=scale_described(ctx, m, q),
     )
+
+
+def _owned_area(ctx: UnitContext, m: Match, change: Match) -> bool:
+    """'Owned subscriber growth and retention work', 'Led traffic growth for the blog': a
+    metric and a change noun after it, as the object of a verb of ownership (`ownership-verbs`)
+    with no figure in the clause, name the writer's area, not a growth they report."""
+    if change.start < m.end or ctx.lower(m.start - 1) not in ctx.word_list("ownership-verbs"):
+        return False
+    cs, ce = ctx.clause_of(m.start)
+    return not any(cs <= q.token_start < ce for q in ctx.quantities)
+
+
+def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
+    """'Set a goal of 5,000 sign-ups', 'a target of 1M users': the figure is what the work
+    aimed at (`forecast-before`), not what it reached ('Exceeded the goal of 5,000 sign-ups'
+    reports it reached)."""
+    if q is None:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    if ctx.lower(k) != "of" or ctx.lower(k - 1) not in ctx.word_list("forecast-before"):
+        return False
+    j = k - 2
+    while ctx.lower(j) in ctx.word_list("determiners"):
+        j -= 1
+    return ctx.lower(j) not in ctx.word_list("target-met-verbs")  # "Exceeded the goal of"
+
+
+def _predicted(ctx: UnitContext, c: Match) -> bool:
+    """'would drive 20% more sign-ups', 'is expected to grow 30%', 'will increase': a change
+    after a modal or a word of forecast is a prediction, not a change the writer reports."""
+    k = c.start - 1
+    if ctx.lower(c.start) in ctx.word_list("change-particles"):
+        while k > c.start - _PARTICLE_BACK and (not ctx.doc[k].is_alpha or _in_figure(ctx, k)):
+            k -= 1  # "would drive 20% more sign-ups": the verb before the figure decides
+        verb = ctx.at("change", k)
+        return verb is not None and verb.end == k + 1 and _predicted(ctx, verb)
+    if ctx.lower(k) == "to":
+        k -= 1
+    if ctx.lower(k).endswith("ly"):
+        k -= 1  # "would likely drive"
+    low = ctx.lower(k)
+    return low in ctx.word_list("modal-verbs") or low in ctx.word_list("forecast-before")
+
+
+def forecast_figure(ctx: UnitContext, q: Quantity) -> bool:
+    """'in anticipation of a 2-3x increase', 'a target of 20% growth', 'would drive 20% more',
+    'expected to grow 30%': a relative figure that is forecast or aimed at, not reported."""
+    k = before_hedges(ctx, q.token_start)
+    if ctx.lower(k) in ("a", "an", "the"):
+        k -= 1
+    if ctx.lower(k) == "of":
+        k -= 1
+    if ctx.lower(k) in ctx.word_list("forecast-before"):
+        return True
+    change = ctx.at("change", k)
+    return change is not None and change.end == k + 1 and _predicted(ctx, change)
+
+
+_PARTICLE_BACK = 4  # "drive ~20% more" is 3 back from 'more' to 'drive'
+
+
+def _in_figure(ctx: UnitContext, k: int) -> bool:
+    return any(q.token_start <= k < q.token_end for q in ctx.quantities)
 
 
 _CIRCUMSTANCE_BACK = 5  # "through a 300% week-over-week traffic" is 5 words
@@ -362,6 +432,9 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
 # Words that may follow a metric noun when it is the thing measured, not a noun modifier.
 
 
+_POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
+
+
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
@@ -370,6 +443,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
         if after is not None and after.is_alpha and not nxt.whitespace_:
             return False  # "audience-first positioning", "revenue-generating features"
+    if nxt is not None and nxt.text in _POSSESSIVES and ctx.doc[m.end - 1].text[-1:] in "sS":
+        after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
+        if after is not None and after.is_alpha:
+            return False  # "boosting students' expertise", "users' ability to find": theirs
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
@@ -478,6 +555,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         return best
     for c in ctx.matches("change"):
         if m.end <= c.start < min(ce, m.end + 3):
+            if ctx.lower(c.start - 1) == "to" and not _figure_follows(ctx, c, ce):
+                continue  # "an app for Spotify users to generate statistics": what they do
+            if _next_clause_object(ctx, m, c):
+                continue  # "outreach to 300 alumni, raising $40k": the writer's next clause
             after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
             transitive = (
                 after is not None
@@ -488,6 +569,20 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
+    """'outreach to 300 alumni, raising $40k': a participle after a comma that takes its own
+    object (an amount of money or a count, or a determiner) opens the writer's next clause; it
+    does not move the metric before the comma ('5.8% conversion, a 28% increase' and 'users,
+    growing 20% a month' still do)."""
+    if not any(ctx.lower(k) in (",", ";") for k in range(m.end, c.start)):
+        return False
+    if not ctx.lower(c.start).endswith("ing"):
+        return False
+    if ctx.lower(c.end) in ("a", "an", "the", "our", "its", "their"):
+        return True
+    return any(q.token_start == c.end and q.kind in ("money", "count") for q in ctx.quantities)
 
 
 def _attributive(ctx: UnitContext, c: Match) -> bool:
@@ -675,11 +770,28 @@ def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
     for q in ctx.quantities:
-        if m.start - before <= q.token_end <= m.start or m.end <= q.token_start <= m.end + after:
+        if m.start - before <= q.token_end <= m.start:
+            return q
+        if m.end <= q.token_start <= m.end + after and not _counts_next_item(ctx, m, q):
             return q
         if q.token_start < m.start < q.token_end:
             return q  # "8,000+ monthly active users": the rate's unit overlaps the metric
     return None
+
+
+def _counts_next_item(ctx: UnitContext, m: Match, q: Quantity) -> bool:
+    """'Implemented likes, comments and 3 other social features': a count after a list comma
+    or 'and' that a plain noun follows counts that item, not the metric before it."""
+    if q.kind != "count" or not any(
+        ctx.lower(k) in (",", "and", "&") for k in range(m.end, q.token_start)
+    ):
+        return False
+    nxt = ctx.doc[q.token_end] if q.token_end < len(ctx.doc) else None
+    return (
+        nxt is not None
+        and nxt.is_alpha
+        and not any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
+    )
 
 
 def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
@@ -691,6 +803,17 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         lead -= 1  # "for over 2M users"
     if ctx.lower(lead) in ("for", "across", "among"):
         return True  # "improved usability for millions of daily users"
+    if ctx.lower(lead) == "with" and _launched_with(ctx, lead, cs):
+        return False  # "launched an app with 8K+ installs": the launch's uptake, an outcome
+    if ctx.lower(lead) == "of" and ctx.lower(lead - 1) in ctx.word_list("scope-containers"):
+        return True  # "managed a portfolio of 60 customers": the size of what was worked on
+    if ctx.lower(lead) in ("on", "with"):
+        if test_sample(ctx, lead, cs):
+            return True  # "A/B tests on 200k visitors", "piloted with 50 users": the sample
+        if ctx.lower(lead - 1) in ctx.word_list("third-party-people"):
+            return True  # "worked with influencers with 1M+ followers": their audience
+    if q is not None and anchor == m.start and _object_of_plain_action(ctx, m, q, cs):
+        return True  # "Maintained a mailing list of 2,000 alumni": the list's size
     if (
         ctx.lower(lead) == "with"
         and ctx.lower(lead + 1) in ("a", "an")
@@ -713,13 +836,78 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
             if ctx.lower(k) in ("a", "an", "for", "across"):
                 return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
+            if k < anchor - 2 and _plain_action(ctx, k):
+                return True  # "Managed social media accounts with 12k followers": their size
             if k < anchor - 2 and any(
                 q.token_end == k + 1 and q.kind == "count" for q in ctx.quantities
             ):
                 return True  # "14 mailing lists with 60,000 subscribers": counted things' size
-            if ctx.at("change", k) or not ctx.doc[k].is_alpha:
-                break
+            if ctx.at("change", k) or not (ctx.doc[k].is_alpha or ctx.lower(k) == "-"):
+                break  # "a high-traffic website with 1M monthly page views": '-' glues words
     return False
+
+
+_LAUNCH_OBJECT = 5  # "launched an Android productivity app with" is 4 between
+
+
+def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
+    """'A/B tests on 200k visitors', 'Tested the prototype with 12 users': a count after 'on'
+    or 'with' that follows a test word and its object (a few plain words) is the sample the
+    test ran on, not users won."""
+    for k in range(prep - 1, max(cs, prep - 1 - _LAUNCH_OBJECT) - 1, -1):
+        trial = ctx.at("trigger", k)
+        if trial is not None and trial.entry == "experiment":
+            return True
+        if not ctx.doc[k].is_alpha or ctx.lower(k) in ctx.word_list("blocking"):
+            return False
+    return False
+
+
+def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
+    """'launched an Android productivity app with 8K+ installs': 'with' and a count right after
+    the object of a launch verb (`launch-verbs`) report what the launch won, an outcome; a
+    preposition or a figure between ('launched a redesign of a platform with 2M users') makes
+    the count another thing's size."""
+    verbs = ctx.word_list("launch-verbs")
+    for k in range(with_at - 1, max(cs, with_at - 1 - _LAUNCH_OBJECT) - 1, -1):
+        low = ctx.lower(k)
+        if low in verbs:
+            return k < with_at - 1
+        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
+            return False
+    return False
+
+
+_OBJECT_WORDS = 3  # "Maintained the alumni mailing list" is 2 between the verb and the metric
+
+
+def _object_of_plain_action(ctx: UnitContext, m: Match, q: Quantity, cs: int) -> bool:
+    """'Maintained a mailing list of 2,000 alumni', 'Managed a user base of 10,000': a metric
+    noun that is the object of a plain action verb, then 'of' and its count, gives the size
+    of what the work looked after ('Grew the list to 2,000' moves it)."""
+    if ctx.lower(m.end) != "of" or before_hedges(ctx, q.token_start) != m.end:
+        return False
+    for k in range(m.start - 1, max(cs, m.start - 1 - _OBJECT_WORDS) - 1, -1):
+        if _plain_action(ctx, k):
+            return True
+        if not ctx.doc[k].is_alpha or ctx.at("change", k):
+            return False
+    return False
+
+
+def _plain_action(ctx: UnitContext, k: int) -> bool:
+    """An action verb at token k that is neither a change, a launch nor a creation word
+    ('Managed', 'Ran'): its object, then 'with' and a count, is described, not grown ('Built
+    a user base of 5,000' grew one)."""
+    action = ctx.at("action", k)
+    low = ctx.lower(k)
+    return (
+        action is not None
+        and action.entry != "state-phrase"
+        and ctx.at("change", k) is None
+        and low not in ctx.word_list("launch-verbs")
+        and low not in ctx.word_list("creation-verbs")
+    )
 
 
 _SCOPE_MODIFIERS = 3  # "for local and international clients" is 3
@@ -891,6 +1079,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     for q in ctx.quantities:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
+        if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
+            continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
         if q.kind == "multiplier":
             change_noun = nxt in ctx.word_list("change-after")
             if nxt in ("a", "per", "each", "every", "of", "-") or (
@@ -952,9 +1142,24 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
                 "level-verbs"
             )  # "achieving 99.8% data accuracy" reports a level
+            if change_before and _conditioned(ctx, nearest, cs):
+                continue  # "rollback if error rate exceeded 1%": a trigger, not a change
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
+    """'rollback if the error rate exceeded 1%', 'alert whenever latency rises 5%': the change
+    word k sits in a condition (`condition-openers` a few words before it, in its clause), so
+    its figure is a trigger threshold, not a change the writer reports."""
+    opens = ctx.word_list("condition-openers")
+    for j in range(k - 1, max(cs, k - 5) - 1, -1):
+        if ctx.lower(j) in opens:
+            return True
+        if not ctx.doc[j].is_alpha:
+            return False  # "If anything, we grew revenue 30%": the comma closes the condition
+    return False
 
 
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
@@ -1034,6 +1239,35 @@ def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
 
 
+def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
+    """In a story, a time frame fronted before a comma at the head of one of the two sentences
+    before, in the same paragraph ('Within the first year, we reduced waste by 60%. ...
+    Additionally, we saw a 10% increase in satisfaction'), frames the paragraph's figures."""
+    preps = ctx.word_list("duration-before") | ctx.word_list("period-preps")
+    j = lo
+    for _ in range(2):
+        k = j - 1
+        if k >= 0 and ctx.doc[k].text in (".", "!", "?"):
+            k -= 1  # the stop closing the sentence before
+        if k < 0 or "\n" in ctx.doc[k].text:
+            return False  # a line break ends the paragraph (and a labelled section)
+        j, end = ctx.sentence_of(k)
+        if ctx.lower(j) not in preps:
+            continue
+        comma = next((c for c in range(j + 1, min(end, j + 7)) if ctx.lower(c) == ","), None)
+        if comma is None:
+            continue
+        if ctx.covered_by("timeframe", j, comma) or _period_phrase(ctx, j, comma):
+            return True  # "Within the first year,", "Over two quarters,"
+        if "duration-starts" not in ctx.annotations:  # once per unit: many figures stay linear
+            ctx.annotations["duration-starts"] = {
+                q.token_start for q in ctx.quantities if q.kind == "duration"
+            }
+        if any(t in ctx.annotations["duration-starts"] for t in range(j + 1, comma)):
+            return True  # "In 6 months,"
+    return False
+
+
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
@@ -1041,6 +1275,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
+        return True
+    if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
         return True
@@ -1058,6 +1294,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         )
         if q.measure and not local and not period:
             continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
+        if q.measure and q.kind == "duration" and prev == "within":
+            return True  # "by 22% within three months of the launch"
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
         cs, ce = ctx.clause_of(rel.token_start)

@@ -88,6 +88,8 @@ _MONTHS = {
     "sep.", "sept", "sept.", "september", "oct", "oct.", "october", "nov", "nov.", "november",
     "dec", "dec.", "december",
 }  # fmt: skip
+# Words after a number of 1-12 that make it a time of day ("at 3am", "by 10 a.m."): a date.
+_CLOCK = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}
 _YEAR_PREPS = {
     "in", "since", "by", "during", "from", "until", "till", "through", "to", "of", "early",
     "late", "mid", "mid-", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "summer", "spring", "fall",
@@ -188,6 +190,11 @@ _RANGE_KINDS = ("multiplier", "percent", "duration", "size", "money")
 
 
 _RE_BARE = re.compile(r"\d+(?:\.\d+)?")
+# "164 000", "$50 000.00": a space as the thousands separator (one plain or no-break space
+# between a lead group of 1-3 digits and groups of exactly 3)
+_RE_LEAD_GROUP = re.compile(r"[$€£¥₹]?\d{1,3}")
+_RE_SPACED_GROUP = re.compile(r"\d{3}(?:\.\d+)?\+?")
+_GROUP_SPACES = (" ", "\u00a0", "\u202f")
 _UPGRADE = re.compile(r"\bupgrad|\bversion\b|\brelease\b", re.IGNORECASE)
 
 
@@ -301,6 +308,12 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         start, end = i, i + 1
         kind: str = info.shape
         value, unit = info.value, info.unit
+        named = i > 0 and _product_like(doc[i - 1].text, _slash_opening(doc, i - 1))
+        if info.shape in ("num", "money") and _RE_LEAD_GROUP.fullmatch(tok.text) and not named:
+            end = _spaced_groups(doc, i)  # not "Windows 10 365 days", "Python 3 100 lines"
+            if end > i + 1:
+                digits = "".join(doc[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
+                value = float(digits)
         measure = True
         prev = lower(i - 1)
         # --- absorb what stands before the number ---
@@ -380,6 +393,8 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             elif prev in _MONTHS or nxt in _MONTHS:
                 if info.value is not None and info.value <= 31:
                     kind, measure = "date", False
+            elif nxt in _CLOCK and info.value is not None and 0 < info.value <= 12:
+                kind, measure = "date", False  # a time of day: "arrived at 3am", "by 10 a.m."
             elif (
                 prev.rstrip("-") in prefixes
                 or (prev.endswith("-") and prev[:-1] in prefixes)
@@ -527,6 +542,23 @@ _SINGLE_BEFORE = frozenset(
     }
 )
 _SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "quicker"})
+
+
+def _spaced_groups(doc: Doc, i: int) -> int:
+    """The end of a number written with spaces between its thousands ('164 000', '1 000 000'):
+    each next token is a group of exactly three digits after one space, and no '%' or other
+    glued sign follows the last ('12 100%' is a grade and a share). Bounded by the groups."""
+    end, n = i + 1, len(doc)
+    while (
+        end < n
+        and doc[end - 1].whitespace_ in _GROUP_SPACES
+        and _RE_SPACED_GROUP.fullmatch(doc[end].text)
+        and not doc[end - 1].text.endswith("+")
+    ):
+        end += 1
+    if end > i + 1 and end < n and not doc[end - 1].whitespace_ and doc[end].text == "%":
+        return i + 1
+    return end
 
 
 def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:

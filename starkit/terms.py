@@ -128,8 +128,9 @@ def inflect(verb: str) -> list[str]:
             and verb not in {"open", "offer", "target", "budget", "audit", "benchmark", "pilot"}
             and not verb.endswith(("en", "er", "on"))
         )
-        stem = verb + verb[-1] if doubled and len(verb) <= 4 else verb
-        forms += [verb + "s", stem + "ed", stem + "ing"]
+        forms += [verb + "s", verb + "ed", verb + "ing"]
+        if doubled:  # "planned", "debugged", but "edited", "visited": stress decides, so both
+            forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]
     return forms
 
 

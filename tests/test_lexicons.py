@@ -103,3 +103,14 @@ def test_installed_wheel_ships_the_lexicons(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "starkit/_lexicons/rules/no-quantification.toml" in names
     assert "starkit/_lexicons/terms/vanity.toml" in names
+
+
+@pytest.mark.parametrize(
+    ("verb", "form"),
+    [("debug", "debugged"), ("submit", "submitted"), ("plan", "planned"), ("edit", "edited")],
+)
+def test_inflect_gives_the_past_whether_or_not_the_consonant_doubles(verb, form):
+    from starkit.terms import inflect
+
+    assert form in inflect(verb)
+    assert "openned" not in inflect("open")  # 'open' never doubles

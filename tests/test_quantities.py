@@ -62,6 +62,8 @@ EXTRA = [
     ("Published v2.3.1 of the SDK", []),
     ("Built the 360-degree review tool", []),
     ("Thanks for our 10:30 call on 3/15", []),
+    ("The first customer came at 11am, so I arrived at 3 am", []),
+    ("We went live by 10 a.m. and worked 12 hours", ["12 hours"]),
     # tuning round 2: names with digits, and figures the detector missed
     ("Fixed the OWASP Top 10 findings in the portal", []),
     ("Shipped x64 and x86-64 installers", []),
@@ -194,3 +196,19 @@ def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
 )
 def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
     assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plugin was downloaded over 164 000 times", [("164 000 times", 164000.0)]),
+        ("Raised $50 000 for the camp", [("$50 000", 50000.0)]),
+        ("Served 1 000 000 users in 2 weeks", [("1 000 000", 1e6), ("2 weeks", 2.0)]),
+        ("Cut 12 steps, 100 users joined", [("12", 12.0), ("100", 100.0)]),  # a comma between
+        ("Taught 3 classes of 25 students", [("3", 3.0), ("25", 25.0)]),  # not three digits
+        ("Scored 12 100% of the time", [("12", 12.0), ("100%", 100.0)]),  # a share follows
+        ("Ported Python 3 100 scripts", [("100", 100.0)]),  # a version, then a count
+    ],
+)
+def test_a_space_between_thousands_joins_one_number(text, expected):
+    assert [(q.text, q.value) for q in find_quantities(text)] == expected

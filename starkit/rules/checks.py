@@ -15,12 +15,13 @@ from starkit.annotate import (
     MetricMention,
     adjacent_quantity,
     before_hedges,
+    forecast_figure,
     in_parentheses,
     mentions,
     needs_change,
     relative_figures,
     scale_described,
-    uptake_figures,
+    test_sample,
 )
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
@@ -114,7 +115,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            if not _grown_over_period(ctx, v):
+            if not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -128,12 +129,18 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     if change is not None and change.entry == "down":
         return False
     if change is None:
-        if q is None or v.scale or q.kind not in ("count", "percent", "multiplier", "rate"):
+        if q is None or q.kind not in ("count", "percent", "multiplier", "rate"):
             return False  # "handle 180 MB downloads" is a size
+        if v.scale and not _grown_not_scoped(ctx, v, q):
+            return False  # "an app with 10k downloads"; but "... in its first month" grew
+        if _connected_outcome(ctx, v):
+            return True  # "resulting in 20,000 new users": what the work led to
         if _worked_on(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
+        if q.kind == "percent" and q.text[:1] not in "+-−":
+            return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         return not in_parentheses(ctx, q.token_start)  # "the SDK (6.5k GitHub stars)"
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
@@ -143,6 +150,30 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "expanded the beta to 2,000 users": how far a rollout reached
     # "grew a platform serving 1M users": the change is not to the vanity figure
     return not (q is not None and v.scale and change.start <= q.token_start)
+
+
+def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
+    """'... programmers that contributed to 67.4 million unique players', 'resulting in 20k
+    users': a count right after an outcome connector (`outcome-connectors`) is what the work
+    led to, a reported result."""
+    q = m.quantity
+    if q is None or q.token_end != m.start:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    two = f"{ctx.lower(k - 1)} {ctx.lower(k)}"
+    return two in ctx.word_list("outcome-connectors")
+
+
+def _grown_not_scoped(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
+    """'Developed an app with 10k downloads in its first month': a count a period follows
+    reports growth even where its clause describes a size, unless a preposition of scope
+    leads it ('a hackathon for 300 students in 2 weeks' says whom it was for)."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) in ctx.word_list("scope-preps"):
+        return False
+    if test_sample(ctx, lead, ctx.clause_of(q.token_start)[0]):
+        return False  # "Tested the prototype with 12 users over two weeks": the sample
+    return _grown_over_period(ctx, m)
 
 
 def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
@@ -191,19 +222,21 @@ def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
-    """'adopted by 5,000+ users', 'viewed 5M times', 'gaining 15000+ downloads': the count is
-    the uptake of something the writer launched."""
+    """'gaining 15000+ downloads', 'a tutorial series (launched) viewed 5M times': the count is
+    the uptake of something the writer launched or changed, or it grew over a period."""
     if m.quantity is None:
         return False
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
     ss, se = ctx.sentence_of(m.start)
-    if any(ss <= t.start < se for t in ctx.matches("trigger")):
-        return True  # "Built a Chrome extension with 3,000+ downloads": a launch's uptake
-    if _over_a_period(ctx, m.end, se):
-        return True  # "212 daily active users within 6 weeks": growth over a period
-    return m.quantity.token_start in uptake_figures(ctx)
+    if any(ss <= t.start < se and t.entry != "change" for t in ctx.matches("trigger")):
+        return True  # "Launched an app with 8K+ installs": a launch's uptake; a build or a
+        # change word alone ('Built and maintained 240+ repos, with 2.2K+ GitHub stars') launches
+        # nothing, so the count is a running total
+    # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
+    # ("The plugin has been downloaded over 164 000 times") is a running total, no change
+    return _over_a_period(ctx, m.end, se)
 
 
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
@@ -346,7 +379,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "increased capacity to 50,000 users": the change is to the size
         return not (q is not None and m.scale and change.start < q.token_start - 3)
     ss, se = ctx.sentence_of(m.start)
-    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger"))
+    trigger_here = any(ss <= t.start < se for t in ctx.matches("trigger")) or _launch_told(ctx, m)
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
@@ -354,8 +387,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
         ):
             q = None  # "for international clients and a collection rate of 90%": another's
-    if q is None or scale_described(ctx, m.match, q):
-        return False
+    if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
+        return False  # "expected to grow 30% after the pricing change": a forecast
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
     scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
@@ -368,6 +401,22 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     return trigger_here and q.kind == "percent"
+
+
+def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
+    """In a labelled story, a metric in the Result when the Action tells the launch, test or
+    rollout ("Action: I launched a shorter sign-up form. Result: Activation went from 20% to
+    31%"): the Result reports what the launch moved, as a bullet does in one sentence. In
+    unlabelled prose the writer has not said which sentences are the Action and the Result
+    (a later effect of someone else's decision is no result of the launch), so it is not
+    read so."""
+    if ctx.story is None or ctx.section_at(m.start) != "result":
+        return False
+    from starkit.story.segment import labelled_sentences
+
+    if labelled_sentences(ctx.text, "result") is None:
+        return False
+    return any(ctx.section_at(t.start) == "action" for t in ctx.matches("trigger"))
 
 
 _THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
@@ -387,12 +436,11 @@ def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 def _capability(ctx: UnitContext, m: MetricMention) -> bool:
-    """'enhancing user interaction with multi-frame image sequences': an interaction noun
-    followed by 'with' and the thing used, with no figure after its change word in the
-    clause, names what users can do with a feature, not a metric the work moved."""
+    """'enhancing user interaction with multi-frame image sequences', 'enhancing user
+    interaction and experience': an interaction noun with no figure after its change word in
+    the clause names what users can do with a feature, not a metric the work moved ('tripled
+    interactions', 'increased social interaction by 20%' still move one)."""
     if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
-        return False
-    if ctx.lower(m.end) != "with":
         return False
     lo = m.change.start if m.change is not None else m.start
     _, ce = ctx.clause_of(m.start)
@@ -410,7 +458,7 @@ def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
 
 
 _SCOPE_AHEAD = 8  # "adoption of the new CI templates across 4 teams" is 6
-_SCOPE_PREPS = ("across", "among", "by", "within", "throughout")
+_SCOPE_PREPS = ("across", "among", "by", "within", "throughout", "in")
 
 
 def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
@@ -553,6 +601,18 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     return q is not None or between
 
 
+def _raised_win(ctx: UnitContext, g: Match) -> bool:
+    """'Improved Play Store rating from 2.3 to 4.0, Day-0 engagement by 25%': a quality signal
+    (`raised-wins`) the writer raised is one more win, not the counter-metric held beside the
+    moved one ('1M+ downloads and a 4.8/5 rating' holds it)."""
+    if g.entry not in ctx.word_list("raised-wins"):
+        return False
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    if mention is None or mention.change is None or mention.direction != "up":
+        return False
+    return ctx.lower(mention.change.start) not in ctx.word_list("level-verbs")  # "achieving"
+
+
 def _graded(ctx: UnitContext, g: Match) -> bool:
     """'high-quality blog production', 'top-quality content': a grade word glued before the
     guardrail term makes it an adjective of the work, not a counter-metric."""
@@ -572,14 +632,26 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
             if ctx.story is not None and ctx.section_at(g.start) != "result":
-                if near is None or not near[0] <= g.start < near[1]:
+                inside = near is not None and near[0] <= g.start < near[1]
+                if not inside and not _watched_in_story(ctx, g, cat):
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
-            if cat == "guardrail" and (_second_win(ctx, g, moved) or _graded(ctx, g)):
+            if cat == "guardrail" and (
+                _second_win(ctx, g, moved) or _graded(ctx, g) or _raised_win(ctx, g)
+            ):
                 continue
             return True
     return False
+
+
+def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
+    """In a story's Task or Action, a hold phrase ('without hurting retention', 'with churn as
+    a guardrail', 'monitoring latency'): a counter-metric the candidate planned for. A
+    guardrail-type metric named there without one is no guardrail: data looked at ('returns
+    and cancellations data'), a lever moved ('cut latency'), and the Situation's problem
+    ('churn was high') name none."""
+    return cat == "hold" and ctx.section_at(g.start) in ("task", "action")
 
 
 @check("missing-guardrail")
@@ -635,7 +707,7 @@ def _spaced_separator(ctx: UnitContext, k: int) -> bool:
     side separates two items of a bullet, so the word after it opens its own item
     ('UI/UX' is glued and separates nothing)."""
     return (
-        ctx.doc[k].text in ("/", "|")
+        ctx.doc[k].text in ("/", "|", "-", "–", "—")
         and k > 0
         and bool(ctx.doc[k - 1].whitespace_)
         and bool(ctx.doc[k].whitespace_)
@@ -759,7 +831,9 @@ def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     ('all of them had to participate'): a role, a duty or someone else's part, which a STAR
     answer gives as its Situation or Task."""
     if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
-        return True
+        work = rule_param("weak-verb", "story_work_subjects")
+        if not (ctx.lower(m.start - 1) in work and ctx.lower(m.end) in ("us", "ourselves")):
+            return True  # but "This helped us cut costs": the work's effect, framed weakly
     from starkit.story.segment import outcome_sentences
 
     if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides
@@ -785,7 +859,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
     for m in ctx.matches("weak"):
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
         after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-        if before == "-" or (after is not None and after.text == "-"):
+        glued = before == "-" and not ctx.doc[m.start - 1].whitespace_  # not "Team - Worked on"
+        if glued or (after is not None and after.text == "-"):
             continue  # self-help, help-desk
         if after is not None and (
             after.lower_ in ctx.word_list("weak-noun-after")
@@ -1075,6 +1150,10 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            if told and span and _in_paragraphs(ctx):
+                judged = [*told, span]  # a closing paragraph is the Result as a whole
+                if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in judged):
+                    return []
             spans = told or spans
     if not spans:
         return []
@@ -1082,6 +1161,15 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = spans[-1]
     return [Hit(s, e, {"result": ctx.text[s:e]})]
+
+
+def _in_paragraphs(ctx: UnitContext) -> bool:
+    """True when unlabelled prose is written in paragraphs or lines, one part each (at least
+    `params.paragraphs` non-empty lines), not told in one run as a spoken answer is: its
+    decoded Result is then its closing paragraph, read whole ("Within 3 months, the engineer
+    was contributing independently" holds the Result's figure with no outcome word)."""
+    lines = sum(1 for line in ctx.text.splitlines() if line.strip())
+    return lines >= int(rule_param("result-unquantified", "paragraphs"))
 
 
 @check("we-not-i")

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
@@ -51,6 +51,9 @@ class Labels(StrictModel):
     coda: tuple[str, ...] = ()
     """A closing lesson or reflection ("Learnings:", "What I learned:"): it belongs to no
     section, so a lesson is no Result (as in unlabelled prose)."""
+    implies: dict[str, tuple[SectionName, ...]] = Field(default_factory=dict)
+    """Label words that show another section too: a "Challenge:" or "Problem:" label states the
+    challenge, and a stated challenge is the Task of meeting it (a CAR or PAR write-up)."""
 
 
 Knots = tuple[float, float, float, float, float]
@@ -150,6 +153,7 @@ class SegmentLexicon:
     bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
     aims: tuple[re.Pattern[str], ...] = ()
+    label_implies: tuple[tuple[str, tuple[SectionName, ...]], ...] = ()
 
 
 def _alias_key(alias: str) -> str:
@@ -177,6 +181,9 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
             alias_to_section[_alias_key(alias)] = name
     coda = frozenset(_alias_key(a) for a in sf.labels.coda)
     clash = coda & set(alias_to_section)
+    unknown = sorted(set(map(_alias_key, sf.labels.implies)) - set(alias_to_section))
+    if unknown:
+        raise LexiconError(LEXICON, None, f"labels.implies names no label word: {unknown}")
     if clash:
         raise LexiconError(LEXICON, None, f"coda labels also name a section: {sorted(clash)}")
     words = sorted({*alias_to_section, *coda}, key=len, reverse=True)
@@ -196,9 +203,11 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         rf"(?P<sep2>:|[-–—](?=\s|$))?[ \t]*",
         re.MULTILINE,
     )
-    # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew".
+    # A label after a sentence end, inside a paragraph: "...rate. Result: conversion grew"; or
+    # after a comma or semicolon, with a colon, in a story already labelled ("Situation: our
+    # build was slow, Task: I owned it, Action: ...").
     inline_label = re.compile(
-        rf"(?<=[.!?\"”)|•])[ \t]+(?P<open>{deco})?(?P<word>{word})"
+        rf"(?<=[.!?\"”)|•,;])[ \t]+(?P<open>{deco})?(?P<word>{word})"
         rf"[ \t]*(?P<close>{deco})?[ \t]*(?P<sep>:|[-–—](?=\s))(?:{deco})?[ \t]*"
     )
     # A bracketed label anywhere, even mid-sentence: "(S) ... (T) ... solution (R) he said",
@@ -220,6 +229,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         inline_label=inline_label,
         alias_to_section=alias_to_section,
         coda=coda,
+        label_implies=tuple((_alias_key(k), v) for k, v in sf.labels.implies.items()),
         follow_label=follow,
         bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
@@ -327,6 +337,8 @@ def find_labels(text: str, lex: SegmentLexicon | None = None) -> list[Label]:
     for m in lex.inline_label.finditer(text):
         if m.group("sep") != ":" and len(m.group("word")) == 1:
             continue  # "... done. A - B testing ..." is prose; a dash labels a word only
+        if text[m.start() - 1] in ",;" and (m.group("sep") != ":" or not found):
+            continue  # "the ask, goal - clarity" is prose; a list of labels carries colons
         names = _label_names(m.group("word"), lex)
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         coda = _alias_key(m.group("word")) in lex.coda
@@ -777,10 +789,20 @@ def implied_sections(text: str) -> frozenset[str]:
     """The sections some sentence shows to be there by a cue that `implies` them, read in
     labelled sentences too when the labels do not name every section: a labelled story that
     has no Task label but says "(S) I was at the agency. I had to ship the localisation" has
-    its Task, inferred (RULES.md: "labelled or inferred")."""
+    its Task, inferred (RULES.md: "labelled or inferred"). A label word may show another
+    section too (`labels.implies`: "Challenge:" states the challenge, which is the Task)."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
-    return frozenset(
-        n for c in _lexicon().cues if c.implies and _fired(c, labelled) for n in c.implies
+    lex = _lexicon()
+    by_label = {
+        n
+        for lab in (find_labels(text, lex) if labelled and lex.label_implies else ())
+        for key, names in lex.label_implies
+        if _alias_key(re.sub(r"[^a-z’']+", " ", text[lab.start : lab.end].lower())) == key
+        for n in names
+    }
+    return (
+        frozenset(n for c in lex.cues if c.implies and _fired(c, labelled) for n in c.implies)
+        | by_label
     )
 
 
@@ -831,9 +853,10 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         it, and any other that reads as an action by its own cues (a first-person subject with an
         action verb, a sequencing word), since a spoken answer's Action runs into what the decoder
         calls its Task or Result; but not a sentence placed in the Result that opens by announcing
-    the outcome ("In the end we launched the page": the `result-opener` cue). None when the
-    story carries labels (its Action label decides), unless it is labelled only in part and no
-    label names the Action."""
+    the outcome ("In the end we launched the page": the `result-opener` cue), nor one placed in
+    the Situation ("During a class project, I had a conflict with a teammate" sets the scene).
+    None when the story carries labels (its Action label decides), unless it is labelled only
+    in part and no label names the Action."""
     labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
     if not _reads_as_prose(labelled) or any(sl.labelled and sl.name == "action" for sl in labelled):
         return None
@@ -843,7 +866,7 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
         (sl.start, sl.end)
         for sl in labelled
         if not sl.labelled
-        and (sl.name == "action" or any(c in cues for c in sl.cues))
+        and (sl.name == "action" or (sl.name != "situation" and any(c in cues for c in sl.cues)))
         and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
     ]
 
