@@ -308,11 +308,15 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         start, end = i, i + 1
         kind: str = info.shape
         value, unit = info.value, info.unit
-        named = i > 0 and _product_like(doc[i - 1].text, _slash_opening(doc, i - 1))
-        if info.shape in ("num", "money") and _RE_LEAD_GROUP.fullmatch(tok.text) and not named:
+        if (
+            info.shape in ("num", "money")
+            and _RE_LEAD_GROUP.fullmatch(tok.text)
+            and toks[i].whitespace_ in _GROUP_SPACES  # no spaced group can follow otherwise
+            and not (i > 0 and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1)))
+        ):
             end = _spaced_groups(doc, i)  # not "Windows 10 365 days", "Python 3 100 lines"
             if end > i + 1:
-                digits = "".join(doc[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
+                digits = "".join(toks[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
                 value = float(digits)
         measure = True
         prev = lower(i - 1)
