@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from starkit.errors import InputError, StarkitError
+from starkit.textio import split_lines
 
 TEXT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
@@ -262,7 +263,7 @@ def _generic_items(report: Any) -> list[Item]:
 
 
 def _resume_items(report: Any, fmt: str, text: str | None) -> list[Item]:
-    lines = text.splitlines() if text is not None else []
+    lines = split_lines(text) if text is not None else []
     # a document rule (resume-no-achievements) judges the whole file: placed at its start
     out = [
         Item(f.rule, f.severity.value, f.message, f.suggestion, Place(1, 1, 1, 1), f)

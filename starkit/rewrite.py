@@ -336,6 +336,32 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 _BASE_FORMS = re.compile(r"^[a-z]+$")
 
 
+def _is_action_base(word: str, action_terms: frozenset[str]) -> bool:
+    """An action verb in its base form: a word whose -s, -ed and -ing forms are all action
+    terms ('create'); 'creating' and 'training' are action terms but not bases."""
+    return word in action_terms and all(f in action_terms for f in inflect(word)[1:4])
+
+
+def _action_past(word: str, action_terms: frozenset[str]) -> str | None:
+    """The past tense of an action verb given as its base ('create') or its -ing form
+    ('creating', 'planning'), or None ('creatinged' is no word)."""
+
+    def is_base(w: str) -> bool:
+        return _is_action_base(w, action_terms)
+
+    if is_base(word):
+        return _rewrite_file().irregular_past.get(word, inflect(word)[2])
+    if not word.endswith("ing") or word not in action_terms:
+        return None
+    stem = word[:-3]
+    for base in (stem, stem + "e", stem[:-1]):  # designing, creating, planning
+        forms = inflect(base)
+        if len(base) > 1 and is_base(base) and word in forms[3:]:
+            past = forms[forms.index(word) - 1]  # -ing after -ed; doubled -ing after -ed
+            return _rewrite_file().irregular_past.get(base, past)
+    return None
+
+
 @rewriter("weak-verb")
 def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     verbs = strong_verbs_for(ctx.text)
@@ -343,9 +369,9 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     lead = ctx.text[: hit.start]
     first = rest.split(" ", 1)[0].lower() if rest else ""
     action_terms = (ctx.lexicon or load_lexicon()).terms("action")
-    if first and _BASE_FORMS.match(first) and first in action_terms and inflect(first)[0] == first:
-        past = inflect(first)[2]
-        past = _rewrite_file().irregular_past.get(first, past)
+    found = _action_past(first, action_terms) if _BASE_FORMS.match(first) else None
+    if found is not None:
+        past = found
         tail = rest.split(" ", 1)[1] if " " in rest else ""
         opening = not any(ch.isalpha() for ch in lead)
         rewrite = f"{lead}{past.capitalize() if opening else past} {tail}".strip()
@@ -358,7 +384,7 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
             before = words[k - 1].lower()
             if before in ctx.word_list("rewrite-determiners") or before.endswith("'s"):
                 continue  # "the launch", "our build": a noun, not a verb
-            if low in action_terms and inflect(low)[0] == low and before != "to":
+            if _is_action_base(low, action_terms) and before != "to":
                 words.insert(k, "to")
                 break
         rewrite = f"{lead}{verb} {' '.join(words)}".strip()

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from starkit.textio import split_lines
+
 DIRECTIVE = re.compile(
     r"(?:<!--|%|#|//|;)\s*starkit:\s*(?P<verb>disable-file|disable-next-line|disable|enable)"
     r"\s*=\s*(?P<codes>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)"
@@ -70,7 +72,7 @@ def _has_text_outside(line: str, start: int, end: int) -> bool:
 
 def parse(text: str) -> list[Directive]:
     """Every directive in `text`, with the lines each one covers."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     out: list[Directive] = []
     open_ranges: dict[str, Directive] = {}
     end_of_file = max(len(lines), 1)

@@ -190,6 +190,20 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     return Decoded(text, "cp1252", f"{name}: not valid UTF-8; decoded as cp1252 (Windows-1252)")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as editors and `PATH:LINE:COL` count them: broken at `\\n`,
+    `\\r\\n` and `\\r` only. `str.splitlines` also breaks at form feeds (the page break in
+    Word's and pdftotext's plain text), vertical tabs, U+0085, U+2028 and U+2029, which would
+    move every later line number."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them: runs of non-space holding a letter or digit."""
     return sum(map(bool, map(_ALNUM.search, text.split())))

@@ -55,6 +55,34 @@ def test_weak_verb_gets_strong_verbs():
     assert "Drove" in s
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Helped with creating business milestones", "Created business milestones"),
+        ("Assisted in designing the API", "Designed the API"),
+        ("Participated in planning the launch", "Planned the launch"),
+        ("Contributed to building the data platform", "Built the data platform"),
+        ("Helped with writing the spec", "Wrote the spec"),
+        ("Helped clarifying the scope", "Clarified the scope"),
+        ("Helped create the roadmap", "Created the roadmap"),
+    ],
+)
+def test_weak_verb_before_an_ing_form_puts_its_verb_in_the_past(text, opening):
+    # an -ing form is not a base verb: no 'Creatinged', 'Planninged'
+    s = _suggestion(text, "weak-verb")
+    assert s.startswith(opening + " (")
+    assert "inged" not in s
+
+
+def test_weak_verb_adds_no_to_before_an_ing_noun():
+    # 'training' is an action term but not a base verb: no 'real-time to training'
+    s = _suggestion(
+        "Participated in countless simulations and real-time training scenarios", "weak-verb"
+    )
+    assert "real-time training scenarios" in s
+    assert " to training" not in s
+
+
 def test_vague_word_becomes_a_slot():
     s = _suggestion("Coordinated various teams to deliver the platform", "vague-language")
     assert s.startswith("Coordinated <N> teams to deliver the platform")

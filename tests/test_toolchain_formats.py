@@ -107,6 +107,32 @@ def test_results_point_at_the_span_they_name(capsys, mixed):
     assert ("vanity-metric", "app downloads") in spans
 
 
+@pytest.mark.parametrize("brk", ["\f", "\v", "\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("name", ["resume.md", "resume.txt"])
+def test_a_page_break_or_line_separator_does_not_move_the_lines(capsys, tmp_path, brk, name):
+    # Word's and pdftotext's plain text put a form feed at each page break: an editor (and
+    # PATH:LINE:COL) counts lines at newlines only, so the findings after it stay on their line
+    text = (
+        "EXPERIENCE\n\nProduct Manager, Acme 2020-2023\n"
+        f"- Led the checkout redesign{brk} that cut drop-off from 30% to 22% in 8 weeks\n"
+        f"{brk}- Launched a referral feature that grew MAU to 2M\n"
+        "- Helped with the roadmap\n"
+    )
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    _, log = sarif_of(capsys, str(path))
+    lines = text.split("\n")
+    spans = set()
+    for r in log["runs"][0]["results"]:
+        reg = r["locations"][0]["physicalLocation"]["region"]
+        line = lines[reg["startLine"] - 1]
+        spans.add(
+            (r["ruleId"], reg["startLine"], line[reg["startColumn"] - 1 : reg["endColumn"] - 1])
+        )
+    assert ("vanity-metric", 5, "MAU") in spans
+    assert ("weak-verb", 6, "Helped with") in spans
+
+
 def test_rules_have_docs_and_default_levels(capsys, mixed):
     _, log = sarif_of(capsys, "bullets.txt")
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}

@@ -18,6 +18,7 @@ import re
 
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume
+from starkit.textio import split_lines
 
 _RST_ADORN = re.compile(r"^([=\-~^\"'`#*+:._])\1{2,}\s*$")
 _RST_LIST = re.compile(r"^(\s*)(?:[-*+•]|#\.|\d{1,3}[.)]|\(?[a-z][.)])\s+(?=\S)")
@@ -79,7 +80,7 @@ def looks_org(text: str) -> bool:
 
 def rst_lines(text: str) -> list[RawLine]:
     """`RawLine`s of a reStructuredText document."""
-    src = text.splitlines()
+    src = split_lines(text)
     out: list[RawLine] = []
     styles: list[tuple[str, bool]] = []
     list_indent: int | None = None
@@ -151,7 +152,7 @@ def _rst_title(
 
 def org_lines(text: str) -> list[RawLine]:
     """`RawLine`s of an Org-mode document."""
-    src = text.splitlines()
+    src = split_lines(text)
     out: list[RawLine] = []
     list_indent: int | None = None
     drawer = False

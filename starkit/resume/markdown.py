@@ -7,6 +7,7 @@ import re
 
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume
+from starkit.textio import split_lines
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
@@ -43,7 +44,7 @@ def strip_inline(text: str) -> str:
 
 def markdown_lines(text: str) -> list[RawLine]:
     """`RawLine`s of a Markdown text with list, heading and continuation hints."""
-    src = text.splitlines()
+    src = split_lines(text)
     out: list[RawLine] = []
     i = 0
     if src and src[0].strip() == "---":  # YAML front matter

@@ -8,6 +8,7 @@ import re
 from starkit.resume.model import Resume
 from starkit.resume.roles import has_date_range
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
+from starkit.textio import split_lines
 
 _UNDERLINE = re.compile(r"^\s*(?:={3,}|-{3,}|_{3,}|~{3,}|\*{3,})\s*$")
 # A fixed-width layout's role line: the dates in a column of their own, the rest after a gap
@@ -28,7 +29,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def text_lines(text: str, *, first_line: int = 1) -> list[RawLine]:
     """`RawLine`s of a plain text, setext-style underlined titles marked as headings."""
-    original = text.splitlines()
+    original = split_lines(text)
     physical = [ln.expandtabs(4) if ln.strip() else "" for ln in original]
     width = wrap_width(physical)
     out: list[RawLine] = []
