@@ -346,6 +346,9 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a purpose clause ('... to increase engagement and drive
     conversions', 'in order to grow sign-ups', 'aimed at growing sign-ups') that holds no
     figure: an aim, not a result."""
+    cues = _purpose_cues(ctx.word_list("purpose-markers"))
+    if cues is not None and ctx.lower_set.isdisjoint(cues):
+        return False  # no 'to', no 'that'/'which', no marker's last word in the unit
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
@@ -375,6 +378,20 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     return False
 
 
+@cache
+def _purpose_cues(markers: frozenset[str]) -> frozenset[str] | None:
+    """The words one of which `_in_purpose` needs: 'to', 'that' or 'which' (a present
+    comparative), or the last word of a marker ('aimed at'). None (no shortcut) if a marker is
+    not two plain words, whose last word alone could not be told."""
+    last = []
+    for marker in markers:
+        words = marker.split(" ")
+        if len(words) != 2 or not all(words) or any(w != w.strip() for w in words):
+            return None
+        last.append(words[1])
+    return frozenset({"to", "that", "which", *last})
+
+
 def _present_comparative(ctx: UnitContext, k: int) -> bool:
     """'features that attract more visitors': 'that'/'which', a verb in the present tense
     and a comparative say what a thing does, with no result ('that drew more visitors',
@@ -397,6 +414,8 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
     """True when the metric is the object of a verb of analysis or reporting in a clause with
     no figure ('queries to analyze weekly sales, revenue growth', 'dashboards tracking
     conversion'): it is what the work looked at, not what it moved."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("analysis-verbs")):
+        return False  # no verb of analysis in the unit
     cs, ce = ctx.clause_of(m.start)
     analysis = ctx.word_list("analysis-verbs")
     for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
@@ -462,6 +481,8 @@ _TEAM_AHEAD = 4  # "members to the growth team" is 3
 def _team_headcount(ctx: UnitContext, m: Match) -> bool:
     """'scaled the team from 0 to 30 members', 'a team of 12 developers': people counted in
     a team the sentence names are its headcount, not users or an audience."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("team-nouns")):
+        return False  # no team is named in the unit
     if ctx.doc[m.start : m.end].text.lower() not in ctx.word_list("team-member-nouns"):
         return False
     ss, _ = ctx.sentence_of(m.start)
@@ -499,6 +520,8 @@ def in_parentheses(ctx: UnitContext, i: int) -> bool:
 def _subordinate(ctx: UnitContext, m: Match) -> bool:
     """True when the metric sits in a 'while ...' / 'as ...' clause that frames the result
     rather than being it ('our cloud bill grew 70% while traffic grew only 20%')."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("subordinators")):
+        return False  # no 'while' or 'as' in the unit
     cs, _ = ctx.clause_of(m.start)
     words, k = 0, m.start - 1
     while k >= cs and words < _SUBORDINATE_BACK:
@@ -578,6 +601,8 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
+    if change.end >= m.start:
+        return False  # nothing stands between them ('grew downloads')
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     in_qty |= ctx.slot_tokens
     for k in range(change.end, m.start):
@@ -897,6 +922,8 @@ def _scope_after_modifiers(ctx: UnitContext, lead: int, cs: int) -> bool:
     """'for priority orders', 'across all enterprise customers': 'for', 'across' or 'among'
     then up to three plain words before the metric name its scope (whom the work was for),
     not a metric it moved. Words that are change, action or launch words, or figures, stop."""
+    if ctx.lower_set.isdisjoint(("for", "across", "among")):
+        return False
     k = lead
     for _ in range(_SCOPE_MODIFIERS):
         if k < cs or not ctx.doc[k].is_alpha:
@@ -920,6 +947,8 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     users': a figure in a relative clause (', which/who ...' with no change word) about a named
     party the writer worked for, at or with gives that party's size, not the writer's result
     ('built an app for students, which now has 10k downloads' still reports the app's)."""
+    if ctx.lower_set.isdisjoint(("which", "who", "whose")):
+        return False  # no relative clause in the unit
     rel = None
     for k in range(anchor - 1, max(cs, anchor - _RELATIVE_BACK) - 1, -1):
         if ctx.at("change", k):
@@ -945,6 +974,8 @@ _RANGE_BACK = 6  # "ranging from about 30 to 700+" is 5
 def _in_range(ctx: UnitContext, anchor: int, cs: int) -> bool:
     """True when the figures before token `anchor` give a range of sizes: 'ranging from 30
     to 700+', 'varying between 50 and 200', 'between 10 and 40': a size, not a change."""
+    if ctx.lower_set.isdisjoint(("between", "from")):
+        return False
     ranges = ctx.word_list("range-words")
     for k in range(anchor - 1, max(cs, anchor - _RANGE_BACK) - 1, -1):
         low = ctx.lower(k)

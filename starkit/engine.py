@@ -18,7 +18,7 @@ from starkit.rewrite import suggest
 from starkit.rules import RuleSpec, load_rules
 from starkit.rules.checks import spoken_seconds, spoken_time
 from starkit.rules.context import UnitContext
-from starkit.rules.registry import CHECKS, Hit
+from starkit.rules.registry import CHECKS, Check, Hit
 from starkit.scoring import text_score, unit_score
 from starkit.terms import load_lexicon
 from starkit.textio import check_text, count_words, normalise_for_matching
@@ -39,12 +39,24 @@ def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
     return ctx.section_at_char(hit.start) in spec.sections
 
 
-def _judge(ctx: UnitContext, config: Config) -> list[tuple[RuleSpec, Hit, Severity]]:
+def _unit_rules(kind: str, config: Config) -> list[tuple[str, RuleSpec, Check]]:
+    """The rules that may judge a unit of `kind` under `config`, with their checks, in
+    registry order (worked out once a batch, not once a unit)."""
+    return [
+        (code, spec, CHECKS[code])
+        for code, spec in load_rules().items()
+        if code not in config.disable and kind in spec.kinds
+    ]
+
+
+def _judge(
+    ctx: UnitContext, config: Config, rules: list[tuple[str, RuleSpec, Check]] | None = None
+) -> list[tuple[RuleSpec, Hit, Severity]]:
     found = []
-    for code, spec in load_rules().items():
+    for code, spec, check in rules if rules is not None else _unit_rules(ctx.kind, config):
         if not _applies(spec, config, ctx):
             continue
-        for hit in CHECKS[code](ctx):
+        for hit in check(ctx):
             if _in_sections(spec, ctx, hit):
                 found.append((spec, hit, config.severity.get(code, spec.severity)))
     return found
@@ -146,6 +158,7 @@ def lint_many(
     docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
     story_mod = None
+    rules_by_kind: dict[str, list[tuple[str, RuleSpec, Check]]] = {}
     for (ti, unit), doc in zip(flat, docs, strict=True):
         text = texts[ti]
         story = None
@@ -158,7 +171,10 @@ def lint_many(
             from starkit.answer.outline import analyse
 
             ctx.answer = analyse(ctx, question_doc)
-        per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config)))
+        rules = rules_by_kind.get(unit.kind)
+        if rules is None:
+            rules = rules_by_kind[unit.kind] = _unit_rules(unit.kind, config)
+        per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config, rules)))
     reports = []
     for text, pairs in zip(texts, per_text, strict=True):
         findings = sorted(

@@ -391,6 +391,10 @@ class TermMatcher:
         # first token -> {token tuple -> labels, in the order spaCy's PhraseMatcher gives them}
         self.index: dict[str, dict[tuple[str, ...], list[int]]] = built["index"]
         self.longest: int = built["longest"]
+        # first token -> the lengths of its terms, ascending: only those are looked up
+        self.sizes: dict[str, tuple[int, ...]] = {
+            first: tuple(sorted({len(k) for k in cands})) for first, cands in self.index.items()
+        }
 
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
@@ -401,7 +405,9 @@ class TermMatcher:
             cands = self.index.get(first)
             if not cands:
                 continue
-            for size in range(1, min(self.longest, n - i) + 1):
+            for size in self.sizes[first]:
+                if size > n - i:
+                    break
                 labels = cands.get(tuple(lowers[i : i + size]))
                 if labels:
                     out += [(*self.labels[lb], i, i + size) for lb in labels]

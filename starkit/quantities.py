@@ -61,6 +61,7 @@ _RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
 _RE_XPREFIX = re.compile(r"[~≈]?[xX×](\d+(?:\.\d+)?)|[~≈+]?(\d+(?:\.\d+)?)×")
 _RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
 _RE_DIGIT = re.compile(r"\d")
+_RE_DIGIT_PAIR = re.compile(r"\d[\s./\-]\(?\d")  # in every phone number and date below
 _RE_PHONE = re.compile(
     r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
     r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,5}\)?){2,5}(?![\w.%])"
@@ -257,10 +258,12 @@ _CURRENCY_AFTER = ("€", "£", "¥", "₹")
 _CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
 
-def find_numbers(doc: Doc) -> list[Quantity]:
-    """Every number in the doc, measuring or not, in text order."""
-    text = doc.text
-    n = len(doc)
+def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
+    """Every number in the doc, measuring or not, in text order. `text` is `doc.text` when
+    the caller has it already."""
+    text = doc.text if text is None else text
+    toks = list(doc)  # one Token object per token (`doc[i]` makes a new one at each call)
+    n = len(toks)
     matches = doc._.starkit_matches or []
     # Token indices masked by fixed non-measure phrases (and by phone numbers / dates by regex).
     masked: dict[int, str] = {}
@@ -276,6 +279,8 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
     for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date"), (_RE_LIST_NUMBER, "index")):
+        if why != "index" and _RE_DIGIT_PAIR.search(text) is None:
+            continue  # no phone number or date without two digits around a separator
         for m in regex.finditer(text):
             lo, hi = m.span(m.lastindex or 0)
             span = doc.char_span(lo, hi, alignment_mode="expand")
@@ -288,19 +293,18 @@ def find_numbers(doc: Doc) -> list[Quantity]:
     prefixes = _name_prefixes()
 
     def lower(i: int) -> str:
-        return doc[i].lower_ if 0 <= i < n else ""
+        return toks[i].lower_ if 0 <= i < n else ""
 
     def emit(s: int, e: int, kind: str, measure: bool, value: float | None, unit: str = "") -> None:
         for i in range(s, e):
             used.add(i)
-        span = doc[s:e]
-        out.append(
-            Quantity(span.start_char, span.end_char, span.text, kind, measure, value, unit, s, e)
-        )
+        lo, last = toks[s].idx, toks[e - 1]  # the span's characters, with no Span made
+        hi = last.idx + len(last.text)
+        out.append(Quantity(lo, hi, text[lo:hi], kind, measure, value, unit, s, e))
 
     i = 0
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if i in used:
             i += 1
             continue
@@ -308,7 +312,7 @@ def find_numbers(doc: Doc) -> list[Quantity]:
             j = i
             while j < n and masked.get(j) == masked[i]:
                 j += 1
-            if any(_RE_DIGIT.search(doc[k].text) for k in range(i, j)):
+            if any(_RE_DIGIT.search(toks[k].text) for k in range(i, j)):
                 emit(i, j, masked[i], False, None)
             i = j
             continue
@@ -323,11 +327,15 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         start, end = i, i + 1
         kind: str = info.shape
         value, unit = info.value, info.unit
-        named = i > 0 and _product_like(doc[i - 1].text, _slash_opening(doc, i - 1))
-        if info.shape in ("num", "money") and _RE_LEAD_GROUP.fullmatch(tok.text) and not named:
+        if (
+            info.shape in ("num", "money")
+            and _RE_LEAD_GROUP.fullmatch(tok.text)
+            and toks[i].whitespace_ in _GROUP_SPACES  # no spaced group can follow otherwise
+            and not (i > 0 and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1)))
+        ):
             end = _spaced_groups(doc, i)  # not "Windows 10 365 days", "Python 3 100 lines"
             if end > i + 1:
-                digits = "".join(doc[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
+                digits = "".join(toks[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
                 value = float(digits)
         measure = True
         prev = lower(i - 1)
@@ -338,63 +346,63 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         elif prev == "#" and info.shape == "num":
             start -= 1
             kind = "rank"
-        if lower(start - 1) in ("~", "≈", "+", "−") and doc[start - 1].whitespace_ == "":
+        if lower(start - 1) in ("~", "≈", "+", "−") and toks[start - 1].whitespace_ == "":
             start -= 1
         # --- absorb what follows ---
-        if end < n and doc[end].text in _CURRENCY_AFTER and kind == "num":
+        if end < n and toks[end].text in _CURRENCY_AFTER and kind == "num":
             end += 1
-            kind, unit = "money", doc[end - 1].text  # "500 €"
-        if end < n and doc[end].text == "%" and kind in ("num", "money"):
+            kind, unit = "money", toks[end - 1].text  # "500 €"
+        if end < n and toks[end].text == "%" and kind in ("num", "money"):
             end += 1
             kind, unit = "percent", "%"
         if (
             end < n
-            and doc[end].text in ("k", "K", "M", "B", "bn", "m", "mm", "MM")
+            and toks[end].text in ("k", "K", "M", "B", "bn", "m", "mm", "MM")
             and kind in ("num", "money")
-            and doc[end - 1].whitespace_ == ""
+            and toks[end - 1].whitespace_ == ""
         ):
-            mag = _MAGNITUDE.get(doc[end].text, 1.0)
+            mag = _MAGNITUDE.get(toks[end].text, 1.0)
             value = None if value is None else value * mag
             end += 1
-        if end < n and doc[end].lower_ in ("thousand", "million", "billion", "trillion", "mn"):
-            value = None if value is None else value * _MAGNITUDE.get(doc[end].lower_, 1e6)
+        if end < n and toks[end].lower_ in ("thousand", "million", "billion", "trillion", "mn"):
+            value = None if value is None else value * _MAGNITUDE.get(toks[end].lower_, 1e6)
             end += 1
-        if end < n and doc[end].text == "+" and doc[end - 1].whitespace_ == "":
+        if end < n and toks[end].text == "+" and toks[end - 1].whitespace_ == "":
             end += 1
         # range: 10-15%, 2-3x, 3 to 5 weeks, 3.5→2.8 weeks
         if (
             end + 1 < n
             and (
-                doc[end].lower_ in ("-", "–", "—")
-                or (doc[end].lower_ == "to" and kind == "num" and prev != "from")
+                toks[end].lower_ in ("-", "–", "—")
+                or (toks[end].lower_ == "to" and kind == "num" and prev != "from")
             )
-            and _shape(doc[end + 1].text).shape
+            and _shape(toks[end + 1].text).shape
             in ("num", "percent", "multiplier", "money", "duration")
             and kind in ("num", "percent", "multiplier", "money", "duration")
             and not _is_year(tok.text, info.value)
         ):
-            nxt = _shape(doc[end + 1].text)
+            nxt = _shape(toks[end + 1].text)
             end += 2
             if nxt.shape != "num":
                 kind, unit = nxt.shape, nxt.unit  # type: ignore[assignment]
-            if end < n and doc[end].text == "%":
+            if end < n and toks[end].text == "%":
                 end += 1
                 kind, unit = "percent", "%"
         # unit words: "3 weeks", "40 percent", "2 million", "5-person", "12-week", "3-fold"
         j = end
-        if j < n and doc[j].text == "-" and doc[j - 1].whitespace_ == "" and j + 1 < n:
+        if j < n and toks[j].text == "-" and toks[j - 1].whitespace_ == "" and j + 1 < n:
             j += 1
         if j in units_at and (kind == "num" or (kind == "money" and units_at[j][1] == "magnitude")):
             u_end, u_kind = units_at[j]
             if u_kind == "magnitude":
-                word = doc[j].lower_
+                word = toks[j].lower_
                 value = None if value is None else value * _MAGNITUDE.get(word, 1.0)
                 end = u_end
             elif u_kind == "rank":
                 kind, end = "rank", u_end
             else:
                 kind, unit, end = u_kind, doc[j:u_end].text, u_end
-        elif kind == "num" and j < n and j != end and doc[j].is_alpha:
+        elif kind == "num" and j < n and j != end and toks[j].is_alpha:
             end = j + 1  # "5-person", "12-week" (not a unit word): a count
         # --- decide what the number is ---
         bare = end == i + 1 and _RE_BARE.fullmatch(tok.text) is not None
@@ -417,9 +425,9 @@ def find_numbers(doc: Doc) -> list[Quantity]:
                     bare
                     and i > 0
                     and not tok.text.startswith("0.")
-                    and _product_like(doc[i - 1].text, _slash_opening(doc, i - 1))
+                    and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1))
                     and prev not in _NOT_NAME
-                    and (not counted_after or _product_like(doc[i - 1].text, i - 1, strong=True))
+                    and (not counted_after or _product_like(toks[i - 1].text, i - 1, strong=True))
                 )
             ):
                 kind, measure = "name", False
@@ -457,8 +465,8 @@ def find_numbers(doc: Doc) -> list[Quantity]:
         if (
             measure
             and end - i >= 2
-            and doc[i + 1].text == "-"
-            and doc[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
+            and toks[i + 1].text == "-"
+            and toks[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
             and end < n
             and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
         ):
@@ -577,6 +585,8 @@ def _spaced_groups(doc: Doc, i: int) -> int:
 
 
 def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
+    if all(kind != "duration" for _, kind in units_at.values()):
+        return  # "a week", "one more day": a duration unit word is needed
     for i in range(len(doc) - 1):
         word = lower(i)
         if word not in ("a", "an", "one") or i in used:

@@ -96,18 +96,57 @@ def _words(text: str) -> str:
 
 def _topic_score(text: str, topics: tuple[str, ...], words: str | None = None) -> int:
     w = words if words is not None else _words(text)
-    return sum(1 for t in topics if f" {t} " in w)
+    return sum(map(w.__contains__, _padded(topics)))  # how many " topic " occur in w
+
+
+@cache
+def _padded(topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {t} " for t in topics)
+
+
+def _topic_count(words: str, tokens: frozenset[str], topics: tuple[str, ...]) -> int:
+    """`_topic_score` of `words` (`_words` output, whose word set is `tokens`): a one-word
+    topic is in `words` between spaces exactly when it is one of its words (a set
+    intersection); a topic of several words is still a substring test."""
+    singles, several = _split_topics(topics)
+    if singles is None:
+        return _topic_score("", topics, words)
+    return len(singles & tokens) + sum(map(words.__contains__, several))
+
+
+@cache
+def _split_topics(topics: tuple[str, ...]) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    singles = [t for t in topics if t.split() == [t]]
+    if len(set(singles)) != len(singles):
+        return None, ()  # a repeated topic counts twice: no set for it
+    return frozenset(singles), tuple(f" {t} " for t in topics if t.split() != [t])
+
+
+@cache
+def _taxonomy_topics() -> list[tuple[frozenset[str], tuple[str, ...]]] | None:
+    """`_split_topics` of every taxonomy metric, in order (None if one has no set)."""
+    parts = [_split_topics(m.topics) for m in taxonomy()]
+    if any(singles is None for singles, _ in parts):
+        return None
+    return [(singles, several) for singles, several in parts if singles is not None]
 
 
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
     words = _words(text)
-    scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
-    ranked = sorted(
+    tokens = frozenset(words.split())
+    parts = _taxonomy_topics()
+    if parts is None:
+        scores = [(_topic_count(words, tokens, m.topics), m) for m in taxonomy()]
+    else:
+        scores = [
+            (len(singles & tokens) + sum(map(words.__contains__, several)), m)
+            for (singles, several), m in zip(parts, taxonomy(), strict=True)
+        ]
+    score, best = min(  # the first of the best, as a stable sort would rank it
         scores,
         key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
     )
-    score, best = ranked[0]
     if score == 0:
         return next(m for m in taxonomy() if m.id == "cycle-time")
     return best
@@ -116,8 +155,9 @@ def metric_for(text: str, direction: str | None = None) -> Metric:
 def strong_verbs_for(text: str) -> tuple[str, ...]:
     """Two or three strong verbs that fit the object of the text."""
     verbs, _ = _rewrite_data()
-    best = max(verbs, key=lambda v: _topic_score(text, v.topics))
-    if _topic_score(text, best.topics) == 0:
+    words = _words(text)  # once, not once a verb
+    best = max(verbs, key=lambda v: _topic_score(text, v.topics, words))
+    if _topic_score(text, best.topics, words) == 0:
         best = next(v for v in verbs if v.id == "default")
     return best.verbs
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,7 +206,10 @@ def split_lines(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: runs of non-space holding a letter or digit."""
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    return sum(map(bool, map(_ALNUM.search, text.split())))
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts (\w less the underscore)
 
 
 def check_text(text: object, max_chars: int = MAX_CHARS) -> str:
@@ -262,21 +264,23 @@ def terminal_safe(text: str) -> str:
 
 def normalise_for_matching(text: str) -> str:
     """Same-length normalisation used before matching: curly quotes, dashes and odd spaces
-    become ASCII so lexicons match, while every offset stays valid."""
-    out = []
-    for ch in text:
-        if ch in "\u2018\u2019\u201b\u2032":
-            out.append("'")
-        elif ch in "\u201c\u201d\u201f\u2033":
-            out.append('"')
-        elif ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-            out.append("-")
-        elif (
-            ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
-            or ch in "\u200b\u200c\u200d\u2060\ufeff"
-            or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r")
-        ):
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    become ASCII so lexicons match, while every offset stays valid. Control characters
+    (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline, tab and carriage return
+    become spaces. One C-level pass (`str.translate`), none when no character needs it."""
+    if _TO_MATCH_FORM.search(text) is None:
+        return text
+    return text.translate(_MATCH_FORM)
+
+
+_MATCH_FORM = {
+    **{ord(ch): "'" for ch in "\u2018\u2019\u201b\u2032"},
+    **{ord(ch): '"' for ch in "\u201c\u201d\u201f\u2033"},
+    **{ord(ch): "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    **{
+        ord(ch): " "
+        for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
+        "\u200b\u200c\u200d\u2060\ufeff"
+    },
+    **{cp: " " for cp in (*range(0x20), *range(0x7F, 0xA0)) if chr(cp) not in "\n\t\r"},
+}
+_TO_MATCH_FORM = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_MATCH_FORM)) + "]")

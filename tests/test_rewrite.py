@@ -142,3 +142,22 @@ def test_structured_rewrite_replaces_the_unit_and_keeps_its_slots_visible(text):
 def test_advice_only_findings_have_no_rewrite():
     report = starkit.lint("Dear [Name], thank you for today.", "email")
     assert all(not f.rewrite for f in report.findings)
+
+
+def test_topic_count_equals_the_substring_score() -> None:
+    """metric_for's set-based count equals `_topic_score` on texts with one- and many-word
+    topics, repeated words and punctuation."""
+    from starkit.bench import corpus
+    from starkit.rewrite import _topic_count, _topic_score, _words, taxonomy
+
+    texts = [
+        *corpus(300),
+        "Cut page load time and load time on the data center, on time",
+        "Improved test-coverage; story points / on-call (incident response) 3x",
+    ]
+    for text in texts:
+        words = _words(text)
+        tokens = frozenset(words.split())
+        for m in taxonomy():
+            assert _topic_count(words, tokens, m.topics) == _topic_score(text, m.topics)
+    assert _topic_count(" a a ", frozenset({"a"}), ("a", "a")) == 2  # a repeated topic

@@ -26,7 +26,6 @@ from starkit.annotate import (
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
 from starkit.rules.context import Match, UnitContext
-from starkit.rules.placeholders import placeholder_patterns
 from starkit.rules.registry import CHECKS, Check, Hit, check
 
 __all__ = ["CHECKS", "Check", "Hit", "check"]
@@ -1082,18 +1081,16 @@ def unfilled_placeholder(ctx: UnitContext) -> list[Hit]:
     # a binary search (a scan of every hit made this quadratic in the number of slots)
     starts: list[int] = []
     ends: list[int] = []
-    for pid, rx in placeholder_patterns():
-        for m in rx.finditer(text):
-            s, e = m.start(), m.end()
-            seg = text[s:e]
-            s += len(seg) - len(seg.lstrip())
-            e -= len(seg) - len(seg.rstrip())
-            k = bisect_left(starts, e)
-            if e <= s or (k > 0 and ends[k - 1] > s):
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
-            hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
+    for pid, s, e in ctx.slot_matches:
+        seg = text[s:e]
+        s += len(seg) - len(seg.lstrip())
+        e -= len(seg) - len(seg.rstrip())
+        k = bisect_left(starts, e)
+        if e <= s or (k > 0 and ends[k - 1] > s):
+            continue
+        starts.insert(k, s)
+        ends.insert(k, e)
+        hits.append(Hit(s, e, {"slot": ctx.text[s:e], "entry": pid}))
     hits.sort(key=lambda h: h.start)
     return hits
 

@@ -1,0 +1,40 @@
+"""`normalise_for_matching` (one `str.translate` pass) equals its per-character definition."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from starkit.textio import normalise_for_matching
+
+
+def _reference(ch: str) -> str:
+    """The definition, one character at a time: quotes, dashes and odd spaces to ASCII,
+    control characters (category Cc) but newline, tab and return to a space."""
+    if ch in "\u2018\u2019\u201b\u2032":
+        return "'"
+    if ch in "\u201c\u201d\u201f\u2033":
+        return '"'
+    if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+        return "-"
+    if (
+        ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
+        or ch in "\u200b\u200c\u200d\u2060\ufeff"
+        or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r")
+    ):
+        return " "
+    return ch
+
+
+def test_every_code_point_is_normalised_as_defined() -> None:
+    chars = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
+    text = "".join(chars)
+    assert normalise_for_matching(text) == "".join(_reference(ch) for ch in chars)
+
+
+def test_offsets_are_kept_and_plain_text_is_returned_unchanged() -> None:
+    text = "Cut p95 \u2014 from 800ms to 350ms \u201cfast\u201d\x07\n"
+    out = normalise_for_matching(text)
+    assert len(out) == len(text)
+    assert out == 'Cut p95 - from 800ms to 350ms "fast" \n'
+    assert normalise_for_matching("Led 3 teams") == "Led 3 teams"
