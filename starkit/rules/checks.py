@@ -1230,6 +1230,8 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 and evidence.get(n, 0.0)
                 < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
+            if "task" in missing and "situation" not in missing and _problem_taken_on(ctx):
+                missing.remove("task")
             stated = [o for o in outcomes if not _background_opening(ctx, o)]
             if not stated and "result" not in label_names(ctx.text):
                 missing.append("result")
@@ -1238,6 +1240,24 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
     s, e = ctx.whole()
     names = ", ".join(n.capitalize() for n in missing)
     return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+def _problem_taken_on(ctx: UnitContext) -> bool:
+    """Unlabelled prose: the Task is inferred when a Situation sentence tells the state of
+    things without the candidate in it (no first-person singular: "Recently, a client noticed
+    inconsistencies between dashboards") and an Action sentence then has the candidate take it
+    on in the first person (a cue of `params.task_taken_on_by`: "I corrected the data at its
+    source"). A Situation told about the writer ("One of my failures was a feature I
+    launched") or an Action told only with "we" infers no Task."""
+    from starkit.story.segment import acts_on_it, label_sentences
+
+    text = ctx.doc_text.replace("’", "'")
+    scene = any(
+        sl.name == "situation" and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
+        for sl in label_sentences(ctx.text)
+    )
+    taken_on_by = rule_param("star-missing-section", "task_taken_on_by")
+    return scene and acts_on_it(ctx.text, taken_on_by)  # type: ignore[arg-type]
 
 
 def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:

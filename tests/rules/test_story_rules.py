@@ -99,8 +99,8 @@ def test_story_suggestions_rewrite_one_sentence():
 
 
 PROSE_NO_TASK = (
-    "In 2022 our support queue had doubled and customers waited days for answers. I built a "
-    "triage bot and rewrote 40 help articles. I also trained the team on the new macros. The "
+    "In 2022 our support queue had doubled and customers waited days for answers. We built a "
+    "triage bot and rewrote 40 help articles. We also trained the team on the new macros. The "
     "backlog fell from 1,200 to 500 tickets in ten weeks."
 )
 
@@ -119,6 +119,20 @@ def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
 
     monkeypatch.setattr(segment, "section_presence", strong_task)
     assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
+    labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
+    assert "star-missing-section" in starkit.lint(labelled, "story").rules()
+
+
+def test_a_stated_problem_the_candidate_takes_on_gives_the_task():
+    """Unlabelled prose: a Situation that states a problem, then an Action where the candidate
+    acts in the first person, has its Task inferred (RULES.md "labelled or inferred"); the same
+    story told only with "we" still lacks it, and a labelled story's missing Task still fires."""
+    taken_on = PROSE_NO_TASK.replace("We built", "I built").replace("We also", "I also")
+    assert "star-missing-section" not in starkit.lint(taken_on, "story").rules()
+    f = next(
+        f for f in starkit.lint(PROSE_NO_TASK, "story").findings if f.rule == "star-missing-section"
+    )
+    assert f.message.endswith("Task.")
     labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
     assert "star-missing-section" in starkit.lint(labelled, "story").rules()
 
