@@ -739,7 +739,22 @@ def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
     guardrail-type metric named there without one is no guardrail: data looked at ('returns
     and cancellations data'), a lever moved ('cut latency'), and the Situation's problem
     ('churn was high') name none."""
-    return cat == "hold" and ctx.section_at(g.start) in ("task", "action")
+    if ctx.section_at(g.start) not in ("task", "action"):
+        return False
+    return cat == "hold" or (cat == "guardrail" and _watched_before(ctx, g))
+
+
+_WATCH_LOOKBACK = 12  # a watch verb and a short list of measures before the guardrail
+
+
+def _watched_before(ctx: UnitContext, g: Match) -> bool:
+    """A guardrail-type metric that a watch verb governs in its clause ('we tracked conversion
+    rates, time-to-complete, and error rates', `story-watch-verbs`): the candidate watched it.
+    The walk back stops at the clause start and after `_WATCH_LOOKBACK` tokens."""
+    cs, _ = ctx.clause_of(g.start)
+    verbs = ctx.word_list("story-watch-verbs")
+    lo = max(cs, g.start - _WATCH_LOOKBACK)
+    return any(ctx.lower(k) in verbs for k in range(lo, g.start))
 
 
 @check("missing-guardrail")

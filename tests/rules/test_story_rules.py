@@ -329,3 +329,22 @@ def test_a_story_whose_labels_hold_every_line_stays_labelled():
     text = "Situation: Releases were slow.\nAction: I automated the build.\nResult: It worked out."
     f = next(f for f in starkit.lint(text, "story").findings if f.rule == "star-missing-section")
     assert f.message == "Missing STAR section(s): Task."
+
+
+def test_a_guardrail_watched_in_the_action_is_named():
+    """A guardrail-type metric governed by a watch verb in the Action ('we tracked ... error
+    rates') is a counter-metric; the same metric cut there is a lever, and in a bullet a watch
+    verb names no guardrail."""
+    base = (
+        "Situation: Checkout lost half of new buyers.\nTask: I owned the fix.\nAction: I rebuilt "
+        "the checkout flow and {}.\nResult: Conversion improved from 4% to 5% in one quarter."
+    )
+    watched = base.format("we tracked conversion rates, time-to-complete, and error rates")
+    assert "missing-guardrail" not in starkit.lint(watched, "story").rules()
+    cut = base.format("cut error rates in the form")
+    assert "missing-guardrail" in starkit.lint(cut, "story").rules()
+    far = base.format(
+        "we tracked the weekly numbers in a shared sheet for all of the teams, then later fixed "
+        "error rates"
+    )
+    assert "missing-guardrail" in starkit.lint(far, "story").rules()
