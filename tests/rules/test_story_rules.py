@@ -348,3 +348,14 @@ def test_a_guardrail_watched_in_the_action_is_named():
         "error rates"
     )
     assert "missing-guardrail" in starkit.lint(far, "story").rules()
+
+
+def test_a_from_to_span_after_a_relative_figure_is_its_baseline_in_a_story():
+    """'20% growth in client base, from about 50 to 60 clients' restates the change with its
+    start value; a 'from ... to' of another change ('we cut lead time from ...') does not."""
+    head = "Situation: A competitor was about to launch.\nTask: I owned our launch.\nAction: I "
+    head += "wrote the specs.\nResult: "
+    restated = head + "Roughly 20% growth in client base, from about 50 to 60 clients."
+    assert "missing-baseline" not in starkit.lint(restated, "story").rules()
+    other = head + "Sign-ups grew by 20%, and we cut lead time from 2 weeks to 5 days."
+    assert "missing-baseline" in starkit.lint(other, "story").rules()
