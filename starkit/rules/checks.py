@@ -1119,8 +1119,22 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
     for r in relative_figures(ctx):
         q = r.quantity
         if _in_scope(ctx, "missing-baseline", q.token_start) and not r.baseline:
+            if _observed_in_action(ctx, q.token_start):
+                continue
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
+
+
+def _observed_in_action(ctx: UnitContext, i: int) -> bool:
+    """Story only: a relative figure in the Action whose clause has no first-person word is
+    what the candidate found, not a change they report ('Traffic was fine, but conversion was
+    down 25%', 'the model had 30% higher error rates'): evidence for the next step, whose
+    outcome the Result gives."""
+    if ctx.story is None or ctx.section_at(i) != "action":
+        return False
+    cs, ce = ctx.clause_of(i)
+    words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
+    return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
 
 
 # ---------------------------------------------------------------------------------------

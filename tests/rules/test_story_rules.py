@@ -359,3 +359,16 @@ def test_a_from_to_span_after_a_relative_figure_is_its_baseline_in_a_story():
     assert "missing-baseline" not in starkit.lint(restated, "story").rules()
     other = head + "Sign-ups grew by 20%, and we cut lead time from 2 weeks to 5 days."
     assert "missing-baseline" in starkit.lint(other, "story").rules()
+
+
+def test_a_relative_figure_found_in_the_action_is_no_claimed_change():
+    """In the Action, 'conversion was down 25%' (no first-person word in its clause) is a
+    finding; 'I cut the build time by 40%' is the candidate's change and needs a baseline."""
+    found = (
+        "Situation: Revenue was below forecast.\nTask: I had to find out why.\nAction: I split "
+        "revenue into its parts. Traffic was fine, but conversion was down 25%. I paged "
+        "engineering.\nResult: Checkout was fixed by 10:30 and revenue recovered by evening."
+    )
+    assert "missing-baseline" not in starkit.lint(found, "story").rules()
+    mine = found.replace("Traffic was fine, but conversion was down 25%.", "I cut latency by 25%.")
+    assert "missing-baseline" in starkit.lint(mine, "story").rules()
