@@ -1232,6 +1232,18 @@ def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     return False
 
 
+def _restated_span(ctx: UnitContext, q: Quantity, seg_e: int) -> bool:
+    """Story only (story engineer): a 'from X to Y' span after the relative figure's segment,
+    with no change word of its own, restates that change's values ('roughly 20% growth in
+    client base, from about 50 to 60 clients'); 'and cut lead time from 2 weeks to 5 days'
+    has its own change word."""
+    if ctx.story is None or q.token_start < seg_e:
+        return False
+    if ctx.lower(before_hedges(ctx, q.token_start)) != "from":
+        return False
+    return not ctx.covered_by("change", seg_e, q.token_start)
+
+
 def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
     """A change word between two figures: the second belongs to another change."""
     lo, hi = sorted((a.token_end, b.token_start))
@@ -1376,6 +1388,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         period = q.kind == "duration" and (
             prev in ctx.word_list("duration-before") or not _change_between(ctx, rel, q)
         )
+        if q.measure and not local and _restated_span(ctx, q, seg_e):
+            return True
         if q.measure and not local and not period:
             continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
         if q.measure and q.kind == "duration" and prev == "within":

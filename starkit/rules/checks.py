@@ -738,7 +738,22 @@ def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
     guardrail-type metric named there without one is no guardrail: data looked at ('returns
     and cancellations data'), a lever moved ('cut latency'), and the Situation's problem
     ('churn was high') name none."""
-    return cat == "hold" and ctx.section_at(g.start) in ("task", "action")
+    if ctx.section_at(g.start) not in ("task", "action"):
+        return False
+    return cat == "hold" or (cat == "guardrail" and _watched_before(ctx, g))
+
+
+_WATCH_LOOKBACK = 12  # a watch verb and a short list of measures before the guardrail
+
+
+def _watched_before(ctx: UnitContext, g: Match) -> bool:
+    """A guardrail-type metric that a watch verb governs in its clause ('we tracked conversion
+    rates, time-to-complete, and error rates', `story-watch-verbs`): the candidate watched it.
+    The walk back stops at the clause start and after `_WATCH_LOOKBACK` tokens."""
+    cs, _ = ctx.clause_of(g.start)
+    verbs = ctx.word_list("story-watch-verbs")
+    lo = max(cs, g.start - _WATCH_LOOKBACK)
+    return any(ctx.lower(k) in verbs for k in range(lo, g.start))
 
 
 @check("missing-guardrail")
@@ -1101,8 +1116,22 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
     for r in relative_figures(ctx):
         q = r.quantity
         if _in_scope(ctx, "missing-baseline", q.token_start) and not r.baseline:
+            if _observed_in_action(ctx, q.token_start):
+                continue
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
+
+
+def _observed_in_action(ctx: UnitContext, i: int) -> bool:
+    """Story only: a relative figure in the Action whose clause has no first-person word is
+    what the candidate found, not a change they report ('Traffic was fine, but conversion was
+    down 25%', 'the model had 30% higher error rates'): evidence for the next step, whose
+    outcome the Result gives."""
+    if ctx.story is None or ctx.section_at(i) != "action":
+        return False
+    cs, ce = ctx.clause_of(i)
+    words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
+    return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1227,6 +1256,8 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 and evidence.get(n, 0.0)
                 < float(rule_param("star-missing-section", f"present_at_{n}"))  # type: ignore[arg-type]
             ]
+            if "task" in missing and "situation" not in missing and _problem_taken_on(ctx):
+                missing.remove("task")
             stated = [o for o in outcomes if not _background_opening(ctx, o)]
             if not stated and "result" not in label_names(ctx.text):
                 missing.append("result")
@@ -1235,6 +1266,24 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
     s, e = ctx.whole()
     names = ", ".join(n.capitalize() for n in missing)
     return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+def _problem_taken_on(ctx: UnitContext) -> bool:
+    """Unlabelled prose: the Task is inferred when a Situation sentence tells the state of
+    things without the candidate in it (no first-person singular: "Recently, a client noticed
+    inconsistencies between dashboards") and an Action sentence then has the candidate take it
+    on in the first person (a cue of `params.task_taken_on_by`: "I corrected the data at its
+    source"). A Situation told about the writer ("One of my failures was a feature I
+    launched") or an Action told only with "we" infers no Task."""
+    from starkit.story.segment import acts_on_it, label_sentences
+
+    text = ctx.doc_text.replace("’", "'")
+    scene = any(
+        sl.name == "situation" and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
+        for sl in label_sentences(ctx.text)
+    )
+    taken_on_by = rule_param("star-missing-section", "task_taken_on_by")
+    return scene and acts_on_it(ctx.text, taken_on_by)  # type: ignore[arg-type]
 
 
 def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:

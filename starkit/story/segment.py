@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -804,6 +805,16 @@ def implied_sections(text: str) -> frozenset[str]:
         frozenset(n for c in lex.cues if c.implies and _fired(c, labelled) for n in c.implies)
         | by_label
     )
+
+
+def acts_on_it(text: str, cue_ids: Iterable[str]) -> bool:
+    """True when some sentence the decoder reads as the Action fires one of `cue_ids` (the
+    candidate acting in the first person: "I corrected the data at its source"). In unlabelled
+    prose a Situation that states a problem, followed by the candidate taking it on, has its
+    Task inferred (RULES.md: "labelled or inferred")."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    ids = frozenset(cue_ids)
+    return any(sl.name == "action" and ids.intersection(sl.cues) for sl in labelled)
 
 
 def _fired(cue: _CompiledCue, labelled: tuple[SentenceLabel, ...]) -> bool:

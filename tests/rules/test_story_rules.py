@@ -99,8 +99,8 @@ def test_story_suggestions_rewrite_one_sentence():
 
 
 PROSE_NO_TASK = (
-    "In 2022 our support queue had doubled and customers waited days for answers. I built a "
-    "triage bot and rewrote 40 help articles. I also trained the team on the new macros. The "
+    "In 2022 our support queue had doubled and customers waited days for answers. We built a "
+    "triage bot and rewrote 40 help articles. We also trained the team on the new macros. The "
     "backlog fell from 1,200 to 500 tickets in ten weeks."
 )
 
@@ -119,6 +119,20 @@ def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
 
     monkeypatch.setattr(segment, "section_presence", strong_task)
     assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
+    labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
+    assert "star-missing-section" in starkit.lint(labelled, "story").rules()
+
+
+def test_a_stated_problem_the_candidate_takes_on_gives_the_task():
+    """Unlabelled prose: a Situation that states a problem, then an Action where the candidate
+    acts in the first person, has its Task inferred (RULES.md "labelled or inferred"); the same
+    story told only with "we" still lacks it, and a labelled story's missing Task still fires."""
+    taken_on = PROSE_NO_TASK.replace("We built", "I built").replace("We also", "I also")
+    assert "star-missing-section" not in starkit.lint(taken_on, "story").rules()
+    f = next(
+        f for f in starkit.lint(PROSE_NO_TASK, "story").findings if f.rule == "star-missing-section"
+    )
+    assert f.message.endswith("Task.")
     labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
     assert "star-missing-section" in starkit.lint(labelled, "story").rules()
 
@@ -315,3 +329,46 @@ def test_a_story_whose_labels_hold_every_line_stays_labelled():
     text = "Situation: Releases were slow.\nAction: I automated the build.\nResult: It worked out."
     f = next(f for f in starkit.lint(text, "story").findings if f.rule == "star-missing-section")
     assert f.message == "Missing STAR section(s): Task."
+
+
+def test_a_guardrail_watched_in_the_action_is_named():
+    """A guardrail-type metric governed by a watch verb in the Action ('we tracked ... error
+    rates') is a counter-metric; the same metric cut there is a lever, and in a bullet a watch
+    verb names no guardrail."""
+    base = (
+        "Situation: Checkout lost half of new buyers.\nTask: I owned the fix.\nAction: I rebuilt "
+        "the checkout flow and {}.\nResult: Conversion improved from 4% to 5% in one quarter."
+    )
+    watched = base.format("we tracked conversion rates, time-to-complete, and error rates")
+    assert "missing-guardrail" not in starkit.lint(watched, "story").rules()
+    cut = base.format("cut error rates in the form")
+    assert "missing-guardrail" in starkit.lint(cut, "story").rules()
+    far = base.format(
+        "we tracked the weekly numbers in a shared sheet for all of the teams, then later fixed "
+        "error rates"
+    )
+    assert "missing-guardrail" in starkit.lint(far, "story").rules()
+
+
+def test_a_from_to_span_after_a_relative_figure_is_its_baseline_in_a_story():
+    """'20% growth in client base, from about 50 to 60 clients' restates the change with its
+    start value; a 'from ... to' of another change ('we cut lead time from ...') does not."""
+    head = "Situation: A competitor was about to launch.\nTask: I owned our launch.\nAction: I "
+    head += "wrote the specs.\nResult: "
+    restated = head + "Roughly 20% growth in client base, from about 50 to 60 clients."
+    assert "missing-baseline" not in starkit.lint(restated, "story").rules()
+    other = head + "Sign-ups grew by 20%, and we cut lead time from 2 weeks to 5 days."
+    assert "missing-baseline" in starkit.lint(other, "story").rules()
+
+
+def test_a_relative_figure_found_in_the_action_is_no_claimed_change():
+    """In the Action, 'conversion was down 25%' (no first-person word in its clause) is a
+    finding; 'I cut the build time by 40%' is the candidate's change and needs a baseline."""
+    found = (
+        "Situation: Revenue was below forecast.\nTask: I had to find out why.\nAction: I split "
+        "revenue into its parts. Traffic was fine, but conversion was down 25%. I paged "
+        "engineering.\nResult: Checkout was fixed by 10:30 and revenue recovered by evening."
+    )
+    assert "missing-baseline" not in starkit.lint(found, "story").rules()
+    mine = found.replace("Traffic was fine, but conversion was down 25%.", "I cut latency by 25%.")
+    assert "missing-baseline" in starkit.lint(mine, "story").rules()

@@ -16,6 +16,7 @@ from starkit.errors import LexiconError
 from starkit.lexicons import lexicon_root
 from starkit.models import SECTION_NAMES, Story
 from starkit.story.segment import (
+    cue_scores,
     find_labels,
     label_sentences,
     load_segment_lexicon,
@@ -801,3 +802,18 @@ def test_an_opportunity_the_writer_saw_is_the_task():
         "",
     )
     assert "star-missing-section" in {f.rule for f in lint(no_aim, "story").findings}
+
+
+def test_an_opening_that_places_the_story_in_a_project_or_scenario_is_the_situation():
+    """'In a high-stakes scenario, I was tasked with ...' sets the scene and states the Task in
+    one sentence: no section is missing; the same words later in a sentence set no scene."""
+    story = (
+        "In a high-stakes scenario, I was tasked with delivering a critical data analysis report "
+        "within a tight deadline. To meet this challenge, I prioritized tasks and delegated "
+        "responsibilities to team members. By staying organized, I delivered the report on time."
+    )
+    assert "star-missing-section" not in {f.rule for f in lint(story, "story").findings}
+    _, fired = cue_scores("In a high-stakes scenario, I was tasked with delivering a report.")
+    assert "situation-time-place" in fired
+    _, fired = cue_scores("I had to deliver a report in a high-stakes scenario.")
+    assert "situation-time-place" not in fired
