@@ -442,17 +442,31 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     """A word before the metric that makes it something else ('stakeholder engagement',
     'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
     prev = ctx.lower(m.start - 1)
+    if _funnel_step(ctx, m.start):
+        return False  # "MQL-to-SQL conversion": a step of the funnel, not an SQL query's
     if prev in ctx.word_list("not-product-modifiers"):
         return True
     if _team_headcount(ctx, m):
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
-            # "100% of traffic" is a share; "thousands of downloads" is a count of them
-            return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
+            # "100% of traffic" is a share; "thousands of downloads" is a count of them and
+            # "$2MM of incremental revenue" an amount of it
+            return any(
+                q.token_end == k and q.kind not in ("count", "money") for q in ctx.quantities
+            )
         if not ctx.doc[k].is_alpha:
             break
     return False
+
+
+def _funnel_step(ctx: UnitContext, i: int) -> bool:
+    """'MQL-to-SQL conversion', 'trial-to-paid conversion': a hyphenated 'X-to-Y' right before
+    the metric at token i names the step of a funnel it measures, so its last word ('SQL')
+    modifies nothing."""
+    return (
+        ctx.lower(i - 2) == "-" and ctx.lower(i - 3) == "to" and ctx.lower(i - 4) == "-"
+    ) and not ctx.doc[i - 2].whitespace_
 
 
 _TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
