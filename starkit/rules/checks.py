@@ -507,9 +507,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         q.kind in ("count", "money")
         and 0 < m.start - q.token_end <= _CONNECTED_GAP
         and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
-        and ctx.lower(lead - 1) not in ctx.word_list("share-connectors")
+        and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
     ):
-        return True  # "led to $100,000 in new revenue": the figure is what the work led to
+        return True  # "led to $100,000 in new revenue": the figure is what the work led to;
+        # "contributing to a $40M revenue run rate" names a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         _, se2 = ctx.sentence_of(m.start)
@@ -519,6 +520,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
+    if (
+        q.kind == "percent"
+        and 0 <= m.start - q.token_end <= 1
+        and ctx.lower(m.end - 1) in ctx.word_list("rate-nouns")
+    ):
+        return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
 
 
