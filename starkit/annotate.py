@@ -1012,11 +1012,19 @@ def before_hedges(ctx: UnitContext, i: int) -> int:
     return k
 
 
+_PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'over'
+
+
 def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
     figure, with only metric words between."""
     _, ce = ctx.clause_of(q.token_start)
     plain = ctx.word_list("growth-of")
+    if ctx.lower(q.token_end) in ctx.word_list("change-participles"):
+        # "7.5% increased conversions"; "23% improved accuracy over threshold-based
+        # approaches" is a margin over a reference, no change
+        after = range(q.token_end + 1, min(ce, q.token_end + _PARTICIPLE_REACH))
+        return not any(ctx.lower(k) in ctx.word_list("compared-to") for k in after)
     for k in range(q.token_end, min(ce, q.token_end + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
             return True
