@@ -461,17 +461,31 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     """A word before the metric that makes it something else ('stakeholder engagement',
     'memory usage'), or a share of it ('100% of traffic' describes a rollout's scope)."""
     prev = ctx.lower(m.start - 1)
+    if _funnel_step(ctx, m.start):
+        return False  # "MQL-to-SQL conversion": a step of the funnel, not an SQL query's
     if prev in ctx.word_list("not-product-modifiers"):
         return True
     if _team_headcount(ctx, m):
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
-            # "100% of traffic" is a share; "thousands of downloads" is a count of them
-            return any(q.token_end == k and q.kind != "count" for q in ctx.quantities)
+            # "100% of traffic" is a share; "thousands of downloads" is a count of them and
+            # "$2MM of incremental revenue" an amount of it
+            return any(
+                q.token_end == k and q.kind not in ("count", "money") for q in ctx.quantities
+            )
         if not ctx.doc[k].is_alpha:
             break
     return False
+
+
+def _funnel_step(ctx: UnitContext, i: int) -> bool:
+    """'MQL-to-SQL conversion', 'trial-to-paid conversion': a hyphenated 'X-to-Y' right before
+    the metric at token i names the step of a funnel it measures, so its last word ('SQL')
+    modifies nothing."""
+    return (
+        ctx.lower(i - 2) == "-" and ctx.lower(i - 3) == "to" and ctx.lower(i - 4) == "-"
+    ) and not ctx.doc[i - 2].whitespace_
 
 
 _TEAM_LOOKBACK = 12  # "a global maintenance and enhancement team, scaling it from 0 to 30" is 11
@@ -1029,11 +1043,19 @@ def before_hedges(ctx: UnitContext, i: int) -> int:
     return k
 
 
+_PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'over'
+
+
 def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
     figure, with only metric words between."""
     _, ce = ctx.clause_of(q.token_start)
     plain = ctx.word_list("growth-of")
+    if ctx.lower(q.token_end) in ctx.word_list("change-participles"):
+        # "7.5% increased conversions"; "23% improved accuracy over threshold-based
+        # approaches" is a margin over a reference, no change
+        after = range(q.token_end + 1, min(ce, q.token_end + _PARTICIPLE_REACH))
+        return not any(ctx.lower(k) in ctx.word_list("compared-to") for k in after)
     for k in range(q.token_end, min(ce, q.token_end + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
             return True

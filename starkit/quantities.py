@@ -254,6 +254,9 @@ def _is_year(tok_text: str, value: float | None) -> bool:
     )
 
 
+# hedges of size before a year-shaped number make it a count when a counted plural follows
+_COUNT_HEDGES = frozenset({"over", "nearly", "almost", "about", "around", "roughly", "than"})
+
 _CURRENCY_AFTER = ("€", "£", "¥", "₹")
 _CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
@@ -411,6 +414,10 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             counted_after = nxt.isalpha() and nxt.endswith("s") and len(nxt) > 2
             if _is_year(tok.text, info.value) and not info.plus:
                 counted = nxt.isalpha() and nxt.endswith("s") and nxt not in ("s",)
+                if not counted and prev in _COUNT_HEDGES and nxt.isalpha():
+                    # "over 2000 new visitors": a hedge and an adjective before a plural count
+                    after = lower(end + 1)
+                    counted = after.isalpha() and after.endswith("s") and len(after) > 2
                 if not counted or prev in _YEAR_PREPS or prev in _MONTHS:
                     kind, measure = "year", False
             elif prev in _MONTHS or nxt in _MONTHS:

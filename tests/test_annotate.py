@@ -126,3 +126,18 @@ def test_computed_once_per_unit():
     c = ctx("Grew app downloads 40% in Q3")
     assert mentions(c, "vanity") is mentions(c, "vanity")
     assert relative_figures(c) is relative_figures(c)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words", "modified"),
+    [
+        # a hyphenated funnel step names what the conversion measures; it modifies nothing
+        ("Raised MQL-to-SQL conversion by 18%", "product", "conversion", False),
+        ("Wrote SQL conversion scripts", "product", "conversion", True),
+        # a money amount 'of' a metric is its figure; a percent 'of' it is a share
+        ("Drove $2MM of incremental revenue", "product", "revenue", False),
+        ("Moved 40% of traffic to the new stack", "vanity", "traffic", True),
+    ],
+)
+def test_funnel_steps_and_amounts_do_not_modify_the_metric(text, category, words, modified):
+    assert mention(text, category, words).modified is modified

@@ -22,6 +22,10 @@ EXTRA = [
     ("Cut p95 latency from 800ms to 350ms", ["800ms", "350ms"]),
     ("Grew ARR from $1.2M to $3.4M", ["$1.2M", "$3.4M"]),
     ("Serving 1M+ daily users", ["1M+"]),
+    # a year-shaped number after a size hedge and before an adjective and a plural counts
+    ("Generated over 2000 new visitors in a week", ["2000", "a week"]),
+    ("Signed more than 2019 new members", ["2019"]),
+    ("Founded in over 2000 cities", ["2000"]),
     ("Raised NPS 12 points", ["12 points"]),
     ("Saved ₹40 lakh a year", ["₹40"]),
     ("Cut costs by €350k", ["€350k"]),

@@ -125,6 +125,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "Scaled push notification system from 100K to 10M users": its load
     if _colleague_uptake(ctx, v):
         return False  # "templates adopted by 50+ members": an internal practice's uptake
+    if _data_source(ctx, v):
+        return False  # "Analyzed data from 25,000 monthly users": where the data came from
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
     change, q = v.change, v.quantity
@@ -268,11 +270,32 @@ def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
     for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
         low = ctx.lower(k)
         if low in ctx.word_list("capacity-verbs"):
-            return seen
+            return seen or _built_for(ctx, k, cs)
         if low in (",", ";"):
             return False
         seen = seen or low in systems
     return False
+
+
+def _built_for(ctx: UnitContext, k: int, cs: int) -> bool:
+    """'pipeline architecture for product scaling from 0 to 100,000 DAU', 'infrastructure to
+    scale to 10M users': a system noun, then 'for'/'to' (`built-for-preps`) and at most one
+    word before the capacity verb at k, says what the system was built to carry."""
+    for j in range(k - 1, max(cs, k - 3) - 1, -1):
+        if ctx.lower(j) in ctx.word_list("built-for-preps"):
+            return j > cs and ctx.lower(j - 1) in ctx.word_list("system-nouns")
+    return False
+
+
+def _data_source(ctx: UnitContext, v: MetricMention) -> bool:
+    """'Analyzed data from 25,000 monthly users', 'feedback from 300 customers': a count led by
+    'from'/'of' after a noun of gathered data (`data-source-nouns`) is the population the data
+    came from, not users won."""
+    q = v.quantity
+    if q is None or q.token_start > v.start:
+        return False
+    k = before_hedges(ctx, q.token_start)
+    return ctx.lower(k) in ("from", "of") and ctx.lower(k - 1) in ctx.word_list("data-source-nouns")
 
 
 _ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
@@ -478,7 +501,16 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "expected to grow 30% after the pricing change": a forecast
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
-    scope = ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across", "in")
+    lead = before_hedges(ctx, q.token_start)
+    if (
+        q.kind in ("count", "money")
+        and 0 < m.start - q.token_end <= _CONNECTED_GAP
+        and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
+        and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
+    ):
+        return True  # "led to $100,000 in new revenue": the figure is what the work led to;
+        # "contributing to a $40M revenue run rate" names a level
+    scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         _, se2 = ctx.sentence_of(m.start)
         if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
@@ -487,7 +519,16 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
+    if (
+        q.kind == "percent"
+        and 0 <= m.start - q.token_end <= 1
+        and ctx.lower(m.end - 1) in ctx.word_list("rate-nouns")
+    ):
+        return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+_CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
 
 
 def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
