@@ -342,6 +342,8 @@ def _lint_file(
         raise InputError(f"{name}: a {kind} cannot be read from a PDF or DOCX file")
     decode()
     assert result.text is not None
+    if not result.text.strip():  # the file's name and the file's fault, not the app's wording
+        raise InputError(f"{name}: the {'input' if path == '-' else 'file'} is empty")
     result.kind = kind or kind_from_text(result.text)
     result.fmt = "text"
     report = engine.lint(

@@ -264,9 +264,11 @@ def terminal_safe(text: str) -> str:
 
 def normalise_for_matching(text: str) -> str:
     """Same-length normalisation used before matching: curly quotes, dashes and odd spaces
-    become ASCII so lexicons match, while every offset stays valid. Control characters
-    (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline, tab and carriage return
-    become spaces. One C-level pass (`str.translate`), none when no character needs it."""
+    become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters,
+    digits and signs so figures read, and directional marks a space, while every offset stays
+    valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline,
+    tab and carriage return become spaces. One C-level pass (`str.translate`), none when no
+    character needs it."""
     if _TO_MATCH_FORM.search(text) is None:
         return text
     return text.translate(_MATCH_FORM)
@@ -282,5 +284,11 @@ _MATCH_FORM = {
         "\u200b\u200c\u200d\u2060\ufeff"
     },
     **{cp: " " for cp in (*range(0x20), *range(0x7F, 0xA0)) if chr(cp) not in "\n\t\r"},
+    # directional formatting: marks, embeddings, overrides, isolates and their pops
+    **{
+        ord(ch): " "
+        for ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    },
+    **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)},  # full-width ASCII forms
 }
 _TO_MATCH_FORM = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_MATCH_FORM)) + "]")

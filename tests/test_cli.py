@@ -141,3 +141,20 @@ def test_csv_and_markdown_for_plain_text(capsys, tmp_path):
     _, md, _ = run(capsys, "lint", "--kind", "bullet", "--format", "markdown", str(p))
     assert "| 1 | 2 | info | weak-verb | Helped with |" in md
     assert "<b>" not in md and "\\|" in md
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "empty.txt", "empty.md", "blank.docx"])
+@pytest.mark.parametrize("kind", [None, "bullet", "resume"])
+def test_an_empty_file_is_named_and_said_to_be_empty(capsys, tmp_path, monkeypatch, name, kind):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(b"" if name.startswith("empty") else b" \n\n")
+    argv = ["lint", *(["--kind", kind] if kind else []), name]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.strip().endswith(f"{name}: the file is empty"), err
+    assert "paste" not in err
+    (tmp_path / "ok.txt").write_text("Cut churn from 9% to 6% in Q3\n", encoding="utf-8")
+    code, out, _ = run(capsys, *argv[:1], "--format", "json", *argv[1:], "ok.txt")
+    assert code == 2
+    errors = {f["path"]: f["error"] for f in json.loads(out)["files"]}
+    assert errors == {name: f"{name}: the file is empty", "ok.txt": None}, out

@@ -10,7 +10,12 @@ from starkit.textio import normalise_for_matching
 
 def _reference(ch: str) -> str:
     """The definition, one character at a time: quotes, dashes and odd spaces to ASCII,
-    control characters (category Cc) but newline, tab and return to a space."""
+    control characters (category Cc) but newline, tab and return and directional marks to a
+    space, full-width ASCII forms to ASCII."""
+    if "\uff01" <= ch <= "\uff5e":
+        return chr(ord(ch) - 0xFEE0)
+    if ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+        return " "
     if ch in "\u2018\u2019\u201b\u2032":
         return "'"
     if ch in "\u201c\u201d\u201f\u2033":

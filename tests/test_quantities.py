@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import starkit
 from starkit.quantities import find_quantities
 
 DEVSET = Path(__file__).parent / "data" / "devset" / "quantities.jsonl"
@@ -226,3 +227,26 @@ def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
 )
 def test_a_space_between_thousands_joins_one_number(text, expected):
     assert [(q.text, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Launched a referral feature that grew MAU to \uff12\uff2d", "\uff12\uff2d"),  # ２Ｍ
+        ("Cut p95 latency by \uff14\uff10\uff05 in Q3", "\uff14\uff10\uff05"),  # ４０％
+        ("Launched a referral feature that grew MAU to 2M\u202c", "2M"),
+        ("Grew MAU to \u20662M\u2069 in a year", "2M"),
+        ("Grew MAU to 2M\u200f users", "2M"),
+    ],
+)
+def test_full_width_figures_and_directional_marks_count(text, figure):
+    # a figure in full-width forms, or next to a bidi mark, is a figure: no false
+    # no-quantification beside the vanity-metric that fires on the same bullet
+    spans = [text[q.start : q.end] for q in find_quantities(text)]
+    assert figure in spans, spans
+    report = starkit.lint(text, "bullet")
+    rules = {f.rule for f in report.findings}
+    assert "no-quantification" not in rules, rules
+    for f in report.findings:
+        if f.rule == "vanity-metric":
+            assert text[f.start : f.end] == "MAU"  # spans still point at the user's text

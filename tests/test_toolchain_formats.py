@@ -224,3 +224,32 @@ def test_artifact_uris_outside_the_working_directory_are_absolute_paths(
     _, log = sarif_of(capsys, str(mixed / "bullets.txt"))
     [artifact] = log["runs"][0]["artifacts"]
     assert artifact["location"]["uri"] == (mixed / "bullets.txt").resolve().as_posix()
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- **Growth:** Launched a [referral feature](https://example.com) that grew MAU to 2M",
+        "- Launched a referral  feature that grew MAU to 2M",
+        "-\tLaunched a referral feature that grew MAU to 2M",
+        "- Launched a refe\u200drral fea\u200bture that grew MAU to 2M",
+    ],
+)
+@pytest.mark.parametrize("name", ["resume.md", "resume.txt"])
+def test_regions_are_exact_through_markup_spaces_tabs_and_invisibles(
+    capsys, tmp_path, bullet, name
+):
+    # the column is mapped back through the stripped markup and the cleaned text, not added
+    # to the line's start column
+    text = f"EXPERIENCE\n\nProduct Manager, Acme 2020-2023\n{bullet}\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    _, log = sarif_of(capsys, str(path))
+    spans = set()
+    for r in log["runs"][0]["results"]:
+        reg = r["locations"][0]["physicalLocation"]["region"]
+        line = text.split("\n")[reg["startLine"] - 1]
+        spans.add(
+            (r["ruleId"], reg["startLine"], line[reg["startColumn"] - 1 : reg["endColumn"] - 1])
+        )
+    assert ("vanity-metric", 4, "MAU") in spans, spans

@@ -16,7 +16,7 @@ from starkit.resume.model import (
     Source,
 )
 from starkit.resume.roles import RoleHint, parse_role
-from starkit.resume.text import clean
+from starkit.resume.text import Cols, clean, clean_mapped
 
 
 class Builder:
@@ -84,9 +84,12 @@ class Builder:
             self._line("role", [(text, src)])
         return role
 
-    def bullet(self, parts: list[tuple[str, Source]]) -> None:
-        """Add a bullet made of one or more physical lines (joined with a space)."""
-        text, segments = self._joined(parts)
+    def bullet(
+        self, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None
+    ) -> None:
+        """Add a bullet made of one or more physical lines (joined with a space); `cols` as
+        in `join_lines`."""
+        text, segments = self._joined(parts, cols)
         if not text:
             return
         self.bullets.append(
@@ -103,18 +106,22 @@ class Builder:
             )
         )
 
-    def text(self, parts: list[tuple[str, Source]]) -> None:
+    def text(self, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None) -> None:
         """Add a line of other text (contact, summary, skills...)."""
-        self._line("text", parts)
+        self._line("text", parts, cols)
 
-    def _joined(self, parts: list[tuple[str, Source]]) -> tuple[str, list[Segment]]:
+    def _joined(
+        self, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None
+    ) -> tuple[str, list[Segment]]:
         """The joined text and, where columns map one to one (plain text, Markdown, PDF,
         DOCX), its segments; formats whose markup is stripped point at the item's start."""
-        text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf")
+        text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf", cols=cols)
         return text, [] if self.fmt in ("latex", "html", "jsonresume", "data") else segments
 
-    def _line(self, kind: str, parts: list[tuple[str, Source]]) -> None:
-        text, segments = self._joined(parts)
+    def _line(
+        self, kind: str, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None
+    ) -> None:
+        text, segments = self._joined(parts, cols)
         if not text:
             return
         self.lines.append(
@@ -173,14 +180,19 @@ def _typeset_split(text: str, nxt: str) -> bool:
 
 
 def join_lines(
-    parts: list[tuple[str, Source]], *, dehyphenate: bool = False
+    parts: list[tuple[str, Source]],
+    *,
+    dehyphenate: bool = False,
+    cols: list[Cols | None] | None = None,
 ) -> tuple[str, list[Segment]]:
     """Join physical lines into one text: a space between, none after a word-final hyphen
-    (which is dropped too, with `dehyphenate`, when a typesetter put it there)."""
+    (which is dropped too, with `dehyphenate`, when a typesetter put it there). `cols`, one per
+    part, maps each part's characters to their source columns (kept in the segments)."""
     text = ""
     segments: list[Segment] = []
-    for raw, src in parts:
-        t = clean(raw)
+    for k, (raw, src) in enumerate(parts):
+        part_cols = cols[k] if cols else None
+        t, t_cols = clean_mapped(raw, part_cols) if part_cols else (clean(raw), None)
         if not t:
             continue
         if text:
@@ -188,6 +200,10 @@ def join_lines(
             if not glue and dehyphenate and _typeset_split(text, t):
                 text = text[:-1]
             text += glue
-        segments.append(Segment(offset=len(text), source=src))
+        if t_cols and t_cols == list(range(src.col, src.col + len(t))):
+            t_cols = None  # consecutive: the start column says it all
+        segments.append(
+            Segment(offset=len(text), source=src, cols=tuple(t_cols) if t_cols else None)
+        )
         text += t
     return text, segments

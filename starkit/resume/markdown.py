@@ -4,9 +4,11 @@ indented continuation lines, and inline markup (`**bold**`, links, code) strippe
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume
+from starkit.resume.text import Cols, sub_mapped
 from starkit.textio import split_lines
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -14,6 +16,7 @@ _LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 _INLINE = [
@@ -31,15 +34,49 @@ _INLINE = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),
     (re.compile(r" {2,}$"), ""),
 ]
+_ENTITIES = [
+    (re.compile("&amp;"), "&"),
+    (re.compile("&nbsp;"), " "),
+    (re.compile("&lt;"), "<"),
+    (re.compile("&gt;"), ">"),
+]
 _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)(?=\S).+?(?<=\S)\1\s*(?:[|,–—-].*)?$")
 
 
 def strip_inline(text: str) -> str:
     """Markdown inline markup removed, the words kept."""
+    return strip_inline_mapped(text, list(range(1, len(text) + 1)))[0]
+
+
+def strip_inline_mapped(text: str, cols: Cols) -> tuple[str, Cols]:
+    """`strip_inline` and the source column of each character kept (`cols` gives those of
+    `text`), so a finding points at the user's own line."""
     for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
-    text = text.replace("&amp;", "&").replace("&nbsp;", " ").replace("&lt;", "<")
-    return text.replace("&gt;", ">")
+        text, cols = sub_mapped(pattern, repl, text, cols)
+    for pattern, repl in _ENTITIES:
+        text, cols = sub_mapped(pattern, repl, text, cols)
+    return text, cols
+
+
+def _expand(line: str) -> tuple[str, Cols]:
+    """`line.expandtabs(4)` and the source column of each of its characters."""
+    out: list[str] = []
+    cols: Cols = []
+    for i, ch in enumerate(line):
+        if ch == "\t":
+            n = 4 - len(out) % 4
+            out.extend(" " * n)
+            cols.extend([i + 1] * n)
+        else:
+            out.append(ch)
+            cols.append(i + 1)
+    return "".join(out), cols
+
+
+def _raw(text: str, n: int, cols: Cols, **hints: Any) -> RawLine:
+    """A `RawLine` of `text` (inline markup stripped) whose characters sit at `cols`."""
+    clean, kept = strip_inline_mapped(text, cols)
+    return RawLine(clean, n, col=kept[0] if kept else (cols[0] if cols else 1), cols=kept, **hints)
 
 
 def markdown_lines(text: str) -> list[RawLine]:
@@ -54,7 +91,7 @@ def markdown_lines(text: str) -> list[RawLine]:
     in_fence = False
     list_indent: int | None = None  # content column of the open list item
     while i < len(src):
-        line = src[i].expandtabs(4)
+        line, line_cols = _expand(src[i])
         n = i + 1
         i += 1
         if _FENCE.match(line):
@@ -87,14 +124,13 @@ def markdown_lines(text: str) -> list[RawLine]:
             continue
         m = _ATX.match(line)
         if m:
-            out.append(
-                RawLine(strip_inline(m.group(2)), n, heading=len(m.group(1)), brk=True, col=1)
-            )
+            body_cols = line_cols[m.start(2) : m.end(2)]
+            out.append(_raw(m.group(2), n, body_cols, heading=len(m.group(1)), brk=True))
             list_indent = None
             continue
         stripped = line.lstrip()
         if stripped.startswith(">"):
-            line = re.sub(r"^\s*(?:>\s?)+", "", line)
+            line, line_cols = sub_mapped(_QUOTE, "", line, line_cols)
             stripped = line.lstrip()
         if stripped.startswith("|") and stripped.rstrip().endswith("|"):
             cells = [c.strip() for c in stripped.strip().strip("|").split("|")]
@@ -106,25 +142,18 @@ def markdown_lines(text: str) -> list[RawLine]:
         if lm:
             list_indent = lm.end()
             body = line[lm.end() :]
-            out.append(
-                RawLine(
-                    strip_inline(body),
-                    n,
-                    col=lm.end() + 1,
-                    bullet=True,
-                    bold=bool(_WHOLE_BOLD.match(body)),
-                )
-            )
+            body_cols = line_cols[lm.end() :]
+            out.append(_raw(body, n, body_cols, bullet=True, bold=bool(_WHOLE_BOLD.match(body))))
             continue
         cont = list_indent is not None and indent >= min(list_indent, 2) and out and out[-1].text
         # a paragraph's wrapped line ('...lists and' / 'links:') is never a heading of its own
         wrapped = bool(out and out[-1].text and out[-1].heading is None and stripped[:1].islower())
         cont = cont or wrapped
         out.append(
-            RawLine(
-                strip_inline(stripped),
+            _raw(
+                stripped,
                 n,
-                col=indent + 1,
+                line_cols[indent:],
                 cont=bool(cont),
                 bold=bool(_WHOLE_BOLD.match(stripped)),
             )

@@ -53,6 +53,9 @@ class Segment(BaseModel):
 
     offset: int = Field(ge=0)
     source: Source
+    cols: tuple[int, ...] | None = Field(
+        default=None, description="source column of each character, when not consecutive"
+    )
 
 
 def _position(segments: list[Segment], fallback: Source, offset: int) -> Source:
@@ -68,6 +71,10 @@ def _position(segments: list[Segment], fallback: Source, offset: int) -> Source:
             break
     if seg is None:
         return fallback
+    k = offset - seg.offset
+    if seg.cols:  # a reader's map from the cleaned text back to the line
+        col = seg.cols[k] if k < len(seg.cols) else seg.cols[-1] + 1 + k - len(seg.cols)
+        return seg.source.model_copy(update={"col": col})
     return seg.source.model_copy(update={"col": seg.source.col + (offset - seg.offset)})
 
 

@@ -40,7 +40,7 @@ from starkit.resume.roles import (
     has_date_range,
     has_title_word,
 )
-from starkit.resume.text import HYPHENS, INVISIBLE, SPACES, clean
+from starkit.resume.text import HYPHENS, INVISIBLE, SPACES, Cols, clean, sub_mapped
 
 __all__ = ["Builder", "RawLine", "RoleHint", "build_resume", "clean", "strip_glyph"]
 
@@ -76,6 +76,7 @@ class RawLine:
     section: str | None = None  # a section stated outright (heading lines only)
     item: ItemKind | None = None  # the item kind, when the format states it
     glyph: bool = field(default=False, init=False)  # a glyph or number was stripped
+    cols: Cols | None = None  # the source column of each character of `text` (else col + i)
 
 
 # --- glyphs, dates, shapes -------------------------------------------------------------------
@@ -197,6 +198,7 @@ class _Section:
 
 
 # Inline HTML tags a text format may carry ('Built <i>Atlas</i>'): never part of a bullet.
+_CR = re.compile("\r")
 _INLINE_TAG = re.compile(
     r"</?(?:i|b|em|strong|u|s|span|a|br|sup|sub|small|code|mark|font|abbr|cite|kbd|var)"
     r"\b[^<>]*>",
@@ -237,12 +239,16 @@ def _prepare(lines: list[RawLine]) -> list[RawLine]:
     out: list[RawLine] = []
     gap = False
     for ln in lines:
-        raw = ln.text.replace("\r", "")
+        cols = ln.cols or list(range(ln.col, ln.col + len(ln.text)))
+        raw, cols = sub_mapped(_CR, "", ln.text, cols)
         if "<" in raw:
-            raw = _INLINE_TAG.sub(
-                lambda m: " " if m.group(0).lower().startswith("<br") else "", raw
+            raw, cols = sub_mapped(
+                _INLINE_TAG,
+                lambda m: " " if m.group(0).lower().startswith("<br") else "",
+                raw,
+                cols,
             )
-        raw = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", raw)))
+        raw, cols = sub_mapped(INVISIBLE, "", SPACES.sub(" ", HYPHENS.sub("-", raw)), cols)
         if not raw.strip():
             gap = True
             continue
@@ -254,8 +260,9 @@ def _prepare(lines: list[RawLine]) -> list[RawLine]:
             ln.bullet = True
             ln.glyph = True
             lead = removed + (len(stripped) - len(stripped.lstrip()))
-        ln.col = ln.col + lead
         ln.text = stripped.strip()
+        ln.cols = cols[lead : lead + len(ln.text)]
+        ln.col = ln.cols[0] if ln.cols else ln.col + lead
         if not ln.text or re.fullmatch(r"[-=_~*·.•]{3,}", ln.text):
             # a rule line ('-----') is decoration; it separates blocks
             gap = True
@@ -275,8 +282,11 @@ def _split_inline_heading(ln: RawLine) -> list[RawLine]:
     m = _INLINE_HEADING.match(ln.text)
     if not m or ln.bullet or ln.item or ln.heading is not None or not _heading_text(m.group(1)):
         return [ln]
-    head = replace(ln, text=m.group(1))
-    rest = replace(ln, text=ln.text[m.end() :], col=ln.col + m.end(), gap=False, brk=True)
+    cols = ln.cols or list(range(ln.col, ln.col + len(ln.text)))
+    head = replace(ln, text=m.group(1), cols=cols[: m.end(1)])
+    rest = replace(
+        ln, text=ln.text[m.end() :], col=cols[m.end()], cols=cols[m.end() :], gap=False, brk=True
+    )
     return [head, rest]
 
 
@@ -683,10 +693,11 @@ def build_resume(
                 _open_role(b, block)
             header = []
             parts = [(ln.text, _src(ln)) for ln in item.lines]
+            cols: list[Cols | None] = [ln.cols for ln in item.lines]
             if item.kind == "bullet":
-                b.bullet(parts)
+                b.bullet(parts, cols)
             else:
-                b.text(parts)
+                b.text(parts, cols)
         for block in _split_block(header):
             _open_role(b, block)
     return b.build(pages=pages, warnings=warnings)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -15,3 +16,53 @@ def clean(text: str) -> str:
     whitespace collapsed (tabs included)."""
     text = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", text)))
     return " ".join(text.split())
+
+
+Cols = list[int]
+"""The 1-based source column of each character of a text a reader derived from a line."""
+
+
+def sub_mapped(
+    pattern: re.Pattern[str],
+    repl: str | Callable[[re.Match[str]], str],
+    text: str,
+    cols: Cols,
+) -> tuple[str, Cols]:
+    """`pattern.sub(repl, text)` with `cols` carried along. `repl` is a literal or a function
+    (its characters sit at the match's start) or one group reference such as `\\1` (its
+    characters keep their own columns)."""
+    group = int(repl[1:]) if isinstance(repl, str) and repl[:1] == "\\" else None
+    out: list[str] = []
+    out_cols: Cols = []
+    last = 0
+    for m in pattern.finditer(text):
+        out.append(text[last : m.start()])
+        out_cols.extend(cols[last : m.start()])
+        if group is not None:
+            out.append(m.group(group))
+            out_cols.extend(cols[m.start(group) : m.end(group)])
+        else:
+            r = repl if isinstance(repl, str) else repl(m)
+            out.append(r)
+            out_cols.extend([cols[m.start()]] * len(r))
+        last = m.end()
+    out.append(text[last:])
+    out_cols.extend(cols[last:])
+    return "".join(out), out_cols
+
+
+def clean_mapped(text: str, cols: Cols) -> tuple[str, Cols]:
+    """`clean(text)` and the source column of each of its characters."""
+    text = SPACES.sub(" ", HYPHENS.sub("-", text))  # one character for one
+    text, cols = sub_mapped(INVISIBLE, "", text, cols)
+    out: list[str] = []
+    out_cols: Cols = []
+    prev_end = 0
+    for m in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            out_cols.append(cols[prev_end])
+        prev_end = m.end()
+        out.append(m.group(0))
+        out_cols.extend(cols[m.start() : m.end()])
+    return "".join(out), out_cols

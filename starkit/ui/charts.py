@@ -70,5 +70,6 @@ def findings_bar(counts: pd.DataFrame) -> alt.Chart:
             color=colour,
             tooltip=["rule:N", "findings:Q"],
         )
-        .properties(height=max(80, 28 * len(counts)))
+        # a 28px band per rule: the axis, title and legend get room of their own on top
+        .properties(height=alt.Step(28))
     )

@@ -201,3 +201,13 @@ def test_heading_variants(heading, section):
     text = f"Jane Roe\n{heading}\n- Organised 3 hackathons for 200 students\n"
     resume = read_resume(text.encode())
     assert [s.name for s in resume.sections if s.heading] == [section]
+
+
+@pytest.mark.parametrize("sep", ["\t", " ", "  "])
+def test_markdown_list_item_after_a_tab_keeps_its_columns(sep):
+    # the list marker's tab is one character of the file, not the four it expands to
+    line = f"-{sep}Launched a referral feature that grew MAU to 2M"
+    text = f"## Experience\n\n### PM, Acme (2020-2023)\n\n{line}\n"
+    bullet = read_resume(text.encode(), name="cv.md").bullets[0]
+    assert bullet.source.col == line.index("L") + 1
+    assert bullet.position(bullet.text.index("MAU")).col == line.index("MAU") + 1
