@@ -118,10 +118,23 @@ def _magnitude_names() -> frozenset[str]:
     return frozenset(t.lower() for terms in names for t in terms)
 
 
+@cache
+def _course_numbers() -> frozenset[str]:
+    names = (e.terms for e in non_measures() if e.id == "course-numbers")
+    return frozenset(t.lower() for terms in names for t in terms)
+
+
 def _named_magnitude(doc: Doc, i: int) -> bool:
     """'Partnered with 3M on a pilot', '4K, HDR': a `magnitude-names` token is the name unless a
-    lowercase counted word follows it ('3M users', '8K monthly active users', '4K hours')."""
-    if doc[i].lower_ not in _magnitude_names():
+    lowercase counted word follows it ('3M users', '8K monthly active users', '4K hours'); a
+    `course-numbers` token ('Python 101') is also a name right after a capitalised word."""
+    low = doc[i].lower_
+    if low in _course_numbers():
+        prev = i - 1  # a capitalised word that does not open the text or a sentence
+        opens = prev == 0 or (prev > 0 and doc[prev - 1].text in (".", "!", "?", ":", ";", "\n"))
+        if prev >= 0 and doc[prev].is_alpha and doc[prev].text[:1].isupper() and not opens:
+            return True  # "Python 101", "Product Management 101 workshops"
+    elif low not in _magnitude_names():
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop)

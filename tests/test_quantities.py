@@ -250,3 +250,17 @@ def test_full_width_figures_and_directional_marks_count(text, figure):
     for f in report.findings:
         if f.rule == "vanity-metric":
             assert text[f.start : f.end] == "MAU"  # spans still point at the user's text
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Churn went from 101 ms to 80 ms.", ["101 ms", "80 ms"]),
+        ("Grew the beta to 101 users.", ["101"]),
+        ("Hired 101 people.", ["101"]),
+        ("Taught Python 101.", []),
+        ("Ran Product Management 101 workshops.", []),
+    ],
+)
+def test_101_names_a_course_only_after_a_capitalised_word(text: str, figures: list[str]) -> None:
+    assert [q.text for q in find_quantities(text)] == figures
