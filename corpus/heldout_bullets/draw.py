@@ -15,6 +15,7 @@ import json
 import random
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -53,14 +54,23 @@ def kind(text: str) -> str | None:
     return None
 
 
-def main() -> None:
-    pool = [json.loads(line) for line in (HERE / "pool4.jsonl").open()]
+def group_by_resume(
+    pool: list[dict], keep: Callable[[str], object], seed: int
+) -> tuple[dict[str, list[dict]], list[str]]:
+    """The pool's bullets that `keep` accepts, grouped by resume, and the resumes in an order
+    shuffled by `seed` (the order they are dealt to the sets in)."""
     by_resume: dict[str, list[dict]] = defaultdict(list)
     for row in pool:
-        if kind(row["text"]):
+        if keep(row["text"]):
             by_resume[row["resume"]].append(row)
     resumes = sorted(by_resume)
-    random.Random(RESUME_SEED).shuffle(resumes)
+    random.Random(seed).shuffle(resumes)
+    return by_resume, resumes
+
+
+def main() -> None:
+    pool = [json.loads(line) for line in (HERE / "pool4.jsonl").open()]
+    by_resume, resumes = group_by_resume(pool, kind, RESUME_SEED)
     # deal resumes so both sets get about the same keyword and total capacity
     deal: dict[str, list[str]] = {"set4": [], "set5": []}
     cap = {s: [0, 0] for s in deal}  # [keyword slots, total slots]

@@ -36,17 +36,18 @@ def tier(text: str) -> int | None:
     return 3 if kind(text) == "other" else None
 
 
-def main() -> None:
-    pool = [json.loads(line) for line in (HERE / "pool6.jsonl").open()]
-    rng = random.Random(SEED)
-    rows = [b for b in pool if tier(b["text"])]
+def draw_tiered(rows: list[dict], size: int, rng: random.Random) -> list[dict]:
+    """Up to `size` of `rows` (shuffled by rng), at most PER_RESUME a resume: tier 1, then tier
+    2, up to KW_SHARE of size; then tier 3, keeping keyword bullets KW_SHARE of the set; the
+    chosen bullets shuffled again by rng."""
+    rows = list(rows)
     rng.shuffle(rows)
     taken: dict[str, int] = defaultdict(int)
     chosen: list[dict] = []
-    want_kw = round(SIZE * KW_SHARE)
+    want_kw = round(size * KW_SHARE)
     for tiers, cap in (((1,), want_kw), ((2,), want_kw), ((3,), None)):
         if cap is None:  # other bullets: keep the keyword share when keyword slots run out
-            cap = min(SIZE, len(chosen) + round(len(chosen) * (1 - KW_SHARE) / KW_SHARE))
+            cap = min(size, len(chosen) + round(len(chosen) * (1 - KW_SHARE) / KW_SHARE))
         for b in rows:
             if len(chosen) >= cap:
                 break
@@ -54,6 +55,12 @@ def main() -> None:
                 chosen.append(b)
                 taken[b["resume"]] += 1
     rng.shuffle(chosen)
+    return chosen
+
+
+def main() -> None:
+    pool = [json.loads(line) for line in (HERE / "pool6.jsonl").open()]
+    chosen = draw_tiered([b for b in pool if tier(b["text"])], SIZE, random.Random(SEED))
     with (HERE / "set6.jsonl").open("w") as fh:
         for i, b in enumerate(chosen, 1):
             row = {"id": f"hb6-{i:03d}", "text": b["text"], "source": b["source"]}
@@ -62,7 +69,7 @@ def main() -> None:
     kw = sum(kind(b["text"]) == "keyword" for b in chosen)
     t1 = sum(tier(b["text"]) == 1 for b in chosen)
     print(
-        f"set6: {len(chosen)} bullets, {len(taken)} resumes, keyword {kw} "
+        f"set6: {len(chosen)} bullets, {len({b['resume'] for b in chosen})} resumes, keyword {kw} "
         f"({kw / len(chosen):.0%}; {t1} reach count with a figure)"
     )
 

@@ -2,7 +2,8 @@
 
 Usage: python corpus/heldout_bullets/draw7.py
 
-Same keyword regex as draw.py (imported from it; no starkit import). Resumes are shuffled
+The keyword regex and resume grouping of draw.py and the tiered draw of draw6.py (imported
+from them; no starkit import). Resumes are shuffled
 (seed RESUME_SEED) and dealt to set7 / set8 so that the two sets share no resume, each resume
 going to the set whose keyword capacity is furthest below its target. Within each set bullets are
 shuffled (seed per set) and taken at most PER_RESUME a resume: first keyword bullets that name a
@@ -16,57 +17,21 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from draw import KEYWORD, REACH, kind  # noqa: E402
+from draw import group_by_resume, kind  # noqa: E402
+from draw6 import PER_RESUME, draw_tiered, tier  # noqa: E402
 
 RESUME_SEED = 20261207
 SETS = {"set7": ("hb7", 7007, 260), "set8": ("hb8", 8008, 200)}  # id prefix, seed, size
-KW_SHARE, PER_RESUME = 0.8, 4
-REACH_RE = re.compile(rf"\b({REACH})\b", re.I)
-FIGURE = re.compile(
-    r"\d|\b(hundreds?|thousands?|millions?|billions?|dozens?|double[ds]?|tripled?)\b", re.I
-)
-
-
-def tier(text: str) -> int | None:
-    if KEYWORD.search(text):
-        return 1 if REACH_RE.search(text) and FIGURE.search(text) else 2
-    return 3 if kind(text) == "other" else None
-
-
-def draw(rows: list[dict], size: int, rng: random.Random) -> list[dict]:
-    rows = list(rows)
-    rng.shuffle(rows)
-    taken: dict[str, int] = defaultdict(int)
-    chosen: list[dict] = []
-    want_kw = round(size * KW_SHARE)
-    for tiers, cap in (((1,), want_kw), ((2,), want_kw), ((3,), None)):
-        if cap is None:  # other bullets: keep the keyword share when keyword slots run out
-            cap = min(size, len(chosen) + round(len(chosen) * (1 - KW_SHARE) / KW_SHARE))
-        for b in rows:
-            if len(chosen) >= cap:
-                break
-            if tier(b["text"]) in tiers and taken[b["resume"]] < PER_RESUME and b not in chosen:
-                chosen.append(b)
-                taken[b["resume"]] += 1
-    rng.shuffle(chosen)
-    return chosen
 
 
 def main() -> None:
     pool = [json.loads(line) for line in (HERE / "pool7.jsonl").open()]
-    by_resume: dict[str, list[dict]] = defaultdict(list)
-    for row in pool:
-        if tier(row["text"]):
-            by_resume[row["resume"]].append(row)
-    resumes = sorted(by_resume)
-    random.Random(RESUME_SEED).shuffle(resumes)
+    by_resume, resumes = group_by_resume(pool, tier, RESUME_SEED)
     deal: dict[str, list[str]] = {name: [] for name in SETS}
     kw_cap = dict.fromkeys(SETS, 0)
     for r in resumes:
@@ -75,7 +40,7 @@ def main() -> None:
         kw_cap[name] += min(PER_RESUME, sum(tier(b["text"]) in (1, 2) for b in by_resume[r]))
     for name, (prefix, seed, size) in SETS.items():
         rows = [b for r in sorted(deal[name]) for b in by_resume[r]]
-        chosen = draw(rows, size, random.Random(seed))
+        chosen = draw_tiered(rows, size, random.Random(seed))
         with (HERE / f"{name}.jsonl").open("w") as fh:
             for i, b in enumerate(chosen, 1):
                 row = {"id": f"{prefix}-{i:03d}", "text": b["text"], "source": b["source"]}
