@@ -117,3 +117,25 @@ def wait_for_app(pg: object) -> None:
     """Wait until the app has drawn its page (not just until the server answers)."""
     pg.locator('[data-testid="stSidebar"]').get_by_text("starkit").first.wait_for()
     pg.locator("h1").first.wait_for()
+
+
+def choose_option(pg: object, key: str, option: str, attempts: int = 3) -> None:
+    """Pick `option` in the multiselect or selectbox with widget key `key`.
+
+    Clicks the widget's own input (not its container, whose centre can fall on the label) and
+    opens the list again if it closed before the option showed, as it can on a loaded machine.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = pg.locator(f".st-key-{key} input").first
+    wanted = pg.get_by_role("option", name=option)
+    for _ in range(attempts):
+        box.click()
+        try:
+            wanted.first.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            pg.keyboard.press("Escape")
+            continue
+        wanted.first.click()
+        return
+    raise AssertionError(f"option {option!r} never showed in the {key!r} list")

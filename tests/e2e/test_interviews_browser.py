@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from e2e_harness import StreamlitServer, screenshot, wait_for_app
+from e2e_harness import StreamlitServer, choose_option, screenshot, wait_for_app
 
 from starkit.bank import StoryBank
 
@@ -34,8 +34,7 @@ def test_logged_interview_and_drafted_email_survive_a_restart(page, tmp_path: Pa
         page.locator(".st-key-interviews-role input").fill("Senior TPM")
         page.locator(".st-key-interviews-interviewers input").fill("Priya Raman")
         page.locator(".st-key-interviews-topic input").fill("their checkout rebuild")
-        page.locator(".st-key-interviews-told").click()
-        page.get_by_role("option", name="Checkout latency").click()
+        choose_option(page, "interviews-told", "Checkout latency")
         page.keyboard.press("Escape")
         page.get_by_role("button", name="Log interview").click()
         page.get_by_text("Logged: Globex").wait_for()
