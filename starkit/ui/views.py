@@ -195,7 +195,10 @@ def rewrite_and_note(finding: Any) -> tuple[str | None, str]:
     suggestion says beyond the rewrite."""
     if not finding.rewrite:
         return None, finding.suggestion
-    _, note = split_suggestion(finding.suggestion, finding.rewrite)
+    found, note = split_suggestion(finding.suggestion, finding.rewrite)
+    head = finding.rewrite.rstrip().rstrip(".")
+    if found is None and finding.suggestion.startswith(head):  # "<rewrite>. <advice>"
+        note = finding.suggestion[len(head) :].lstrip(" .").strip() or note
     return finding.rewrite, note
 
 
