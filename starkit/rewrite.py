@@ -14,7 +14,7 @@ import itertools
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
@@ -210,9 +210,18 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x) < 100 else f"{x:,.0f}"
 
 
-def from_to_change(ctx: UnitContext) -> str | None:
+class Change(NamedTuple):
+    """A change computed from the writer's 'from A to B' and where its figures end."""
+
+    text: str  # '-20%', or '+60%, +1.2 pp' for two percentages
+    end: int  # character offset just after B's noun ('to 1,400 users'), in the unit's text
+    percent: float  # the relative change, signed
+
+
+def from_to_change(ctx: UnitContext) -> Change | None:
     """'-20%' when the text gives 'from A to B' (or 'A → B'); with percentages also the
-    percentage-point change. None when there is no such pair."""
+    percentage-point change. None when there is no such pair, or when its two durations are
+    in different units ('from 2 weeks to 5 days' is no +150%)."""
     qs = [q for q in ctx.quantities if q.value is not None]
     for a, b in itertools.pairwise(qs):
         prev = ctx.lower(a.token_start - 1)
@@ -220,13 +229,46 @@ def from_to_change(ctx: UnitContext) -> str | None:
         if join in ("to", "→", "->", "⇒") and (prev == "from" or join != "to"):
             if not a.value or (a.kind != b.kind and not (a.kind == "count" or b.kind == "count")):
                 continue
+            if a.kind == b.kind == "duration" and a.unit != b.unit:
+                continue
             change = (b.value - a.value) / a.value * 100
             out = f"{'+' if change >= 0 else '-'}{_fmt(abs(change))}%"
             if a.kind == "percent" and b.kind == "percent":
                 pp = b.value - a.value
                 out += f", {'+' if pp >= 0 else '-'}{_fmt(abs(pp))} pp"
-            return out
+            return Change(out, _noun_end(ctx, b.token_end, b.end), change)
     return None
+
+
+def _noun_end(ctx: UnitContext, k: int, end: int, most: int = 3) -> int:
+    """The end of the words naming what a figure counts ('1,400 GitHub stars'): up to `most`
+    content words after token k, up to the first function word or mark."""
+    doc = ctx.doc
+    for tok in doc[k : min(len(doc), k + most)]:
+        if not tok.is_alpha or tok.is_stop or not doc[tok.i - 1].whitespace_:
+            break
+        if tok.lower_ in ctx.word_list("change-note-stops"):
+            break
+        end = tok.idx + len(tok.text)
+    return end
+
+
+def _with_change(base: str, change: Change) -> str:
+    """`base` with the computed change put right after the figures it describes, or `base`
+    unchanged when the writer states a change there already ('3.2% (60% relative)', '80M
+    MAU (4x growth)') or anywhere ('a 200% increase (3 → 9 min)')."""
+    if change.end > len(base):
+        return base
+    size = abs(change.percent)
+    stated = {f"{_fmt(size)}%", f"{size:,.0f}%"}  # as computed, or rounded ('86%' for 86.4%)
+    if any(re.search(rf"(?<![\d.,]){re.escape(m)}", base) for m in stated):
+        return base
+    after = base[change.end :]
+    if re.match(r"\s*(?:[A-Za-z]+\s+){0,2}\(", after):
+        return base  # the writer's own note on the change follows
+    if after.startswith(")"):  # "(3 min → 9 min)": inside the writer's parentheses
+        return f"{base[: change.end]}, {change.text}{after}"
+    return f"{base[: change.end]} ({change.text}){after}"
 
 
 def _base(text: str) -> str:
@@ -359,8 +401,8 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
     change = from_to_change(ctx)
-    if change and change.split(",")[0] not in base:
-        base = f"{base} ({change})"
+    if change is not None:
+        base = _with_change(base, change)
     rewrite = f"{base}, while holding <{guard}> at <X>"
     advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"

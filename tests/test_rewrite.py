@@ -44,6 +44,57 @@ def test_change_is_computed_from_two_values():
     assert "<refund rate>" in s
 
 
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        # the change sits next to the figures it describes, not after a later clause
+        (
+            "Reduced signup drop-offs from 65% to 15% and grew engagement by 40% through tests",
+            "Reduced signup drop-offs from 65% to 15% (-76.9%, -50 pp) and grew engagement by 40% "
+            "through tests, while holding",
+        ),
+        (
+            "Grew repository visibility from 34 to 400+ GitHub stars in six months through demos",
+            "Grew repository visibility from 34 to 400+ GitHub stars (+1,076%) in six months "
+            "through demos, while holding",
+        ),
+        (
+            "Doubled engaged sessions (from 3 min → 9 min) with a new feed",
+            "Doubled engaged sessions (from 3 min → 9 min, +200%) with a new feed, while holding",
+        ),
+        (
+            "Grew click-through from 2% to 60% through targeted messaging",
+            "Grew click-through from 2% to 60% (+2,900%, +58 pp) through targeted messaging",
+        ),
+        (
+            "Grew sign-ups from 300 to 450 members ahead of the launch",
+            "Grew sign-ups from 300 to 450 members (+50%) ahead of the launch",
+        ),
+        # left out: the writer states the change, or the figures are in different units
+        (
+            "86% more week-1 retention (22% → 41%) after the new tour",
+            "86% more week-1 retention (22% → 41%) after the new tour, while holding",
+        ),
+        (
+            "Increased conversion from 2% to 3.2% (60% relative increase) with a one-page checkout",
+            "Increased conversion from 2% to 3.2% (60% relative increase) with a one-page "
+            "checkout, while holding",
+        ),
+        (
+            "Grew sign-ups 40%, from 1,000 to 1,400, by launching referrals",
+            "Grew sign-ups 40%, from 1,000 to 1,400, by launching referrals, while holding",
+        ),
+        (
+            "Cut onboarding time from 2 weeks to 5 days and grew sign-ups 20%",
+            "Cut onboarding time from 2 weeks to 5 days and grew sign-ups 20%, while holding",
+        ),
+    ],
+)
+def test_guardrail_rewrite_puts_the_change_beside_its_figures(text, rewritten):
+    f = next(f for f in starkit.lint(text, "bullet").findings if f.rule == "missing-guardrail")
+    assert f.rewrite.startswith(rewritten)
+
+
 def test_weak_verb_keeps_a_noun_object():
     s = _suggestion("Helped with the launch of the new onboarding flow", "weak-verb")
     assert s.startswith("<Your part> the launch of the new onboarding flow. To fill it:")
