@@ -326,7 +326,13 @@ def make_blank(reference: bool = False) -> Language:
     from spacy.lang.en import English
     from spacy.util import compile_prefix_regex
 
-    infixes = [*English.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
+    # "3.5→2.8", "20%–35%", and a hyphen after a percentage ("20%-35%"): a range or change of
+    # two figures ("20-35%" splits by spaCy's own digit-hyphen-digit infix)
+    infixes = [
+        *English.Defaults.infixes,
+        r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])",
+        r"(?<=[0-9]%)-(?=[~0-9])",
+    ]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
@@ -360,7 +366,7 @@ def _tokenizer_key() -> str:
     return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
 
 
-_TOKENIZER_VERSION = 2
+_TOKENIZER_VERSION = 3
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 
