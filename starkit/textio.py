@@ -40,8 +40,7 @@ def too_big(name: str, limit: int = limits.MAX_FILE_BYTES, size: int | None = No
     """The one-line message for input over a byte limit."""
     shown = f" ({size / 1e6:.1f} MB)" if size is not None else ""
     return (
-        f"{name}{shown} is over the {limits.mb(limit)} file limit (see docs/limits.md); "
-        "split it or save a smaller copy"
+        f"{name}{shown} is over the {limits.mb(limit)} file limit; split it or save a smaller copy"
     )
 
 
