@@ -26,6 +26,7 @@ from starkit.diskcache import cached, key_of
 from starkit.errors import ModelNotInstalledError
 from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
+from starkit.textio import has_zero_width, strip_zero_width
 
 if TYPE_CHECKING:
     from starkit.config import Config
@@ -405,6 +406,8 @@ class TermMatcher:
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
         lowers = [t.lower_ for t in doc]
+        if has_zero_width(doc.text):  # 'hel\u200bped' is 'helped' (`normalise_for_matching`)
+            lowers = [strip_zero_width(w) for w in lowers]
         out = []
         n = len(lowers)
         for i, first in enumerate(lowers):
