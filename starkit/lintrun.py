@@ -270,12 +270,14 @@ def _resume_items(report: Any, fmt: str, text: str | None) -> list[Item]:
         for f in report.document_findings
     ]
     for lf in report.findings:
-        f, src = lf.finding, lf.source
+        f, src, end = lf.finding, lf.source, lf.end
+        length = f.end - f.start
+        if end is not None and (end.line, end.page) == (src.line, src.page):
+            length = end.col - src.col  # markup stripped inside the span ('**ship**') counted
         if text is None:
-            length = f.end - f.start
             place = Place(src.line, src.col, src.line, src.col + length, src.page, exact=False)
         else:
-            place = _clamp(lines, src.line, src.col, f.end - f.start)
+            place = _clamp(lines, src.line, src.col, length)
         out.append(Item(f.rule, f.severity.value, f.message, f.suggestion, place, lf))
     return out
 

@@ -26,6 +26,7 @@ from starkit.diskcache import cached, key_of
 from starkit.errors import ModelNotInstalledError
 from starkit.limits import LONG_PIECE
 from starkit.terms import Lexicon, load_lexicon, non_measures, number_words, units
+from starkit.textio import has_zero_width, strip_zero_width
 
 if TYPE_CHECKING:
     from starkit.config import Config
@@ -326,7 +327,13 @@ def make_blank(reference: bool = False) -> Language:
     from spacy.lang.en import English
     from spacy.util import compile_prefix_regex
 
-    infixes = [*English.Defaults.infixes, r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])"]
+    # "3.5→2.8", "20%–35%", and a hyphen after a percentage ("20%-35%"): a range or change of
+    # two figures ("20-35%" splits by spaCy's own digit-hyphen-digit infix)
+    infixes = [
+        *English.Defaults.infixes,
+        r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])",
+        r"(?<=[0-9]%)-(?=[~0-9])",
+    ]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
@@ -360,7 +367,7 @@ def _tokenizer_key() -> str:
     return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
 
 
-_TOKENIZER_VERSION = 2
+_TOKENIZER_VERSION = 3
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 
@@ -399,6 +406,8 @@ class TermMatcher:
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
         lowers = [t.lower_ for t in doc]
+        if has_zero_width(doc.text):  # 'hel\u200bped' is 'helped' (`normalise_for_matching`)
+            lowers = [strip_zero_width(w) for w in lowers]
         out = []
         n = len(lowers)
         for i, first in enumerate(lowers):

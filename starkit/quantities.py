@@ -42,6 +42,9 @@ class Quantity:
     token_start: int = 0
     token_end: int = 0
     relative: bool = field(default=False, compare=False)
+    # a range ("20-35%", "20%-35%", "4x-6x") is one quantity: `value` is its low end, `high`
+    # its high end (None for a single figure)
+    high: float | None = None
 
 
 _NUM = (
@@ -167,6 +170,7 @@ class _Tok:
     value: float | None = None
     unit: str = ""
     plus: bool = False
+    high: float | None = None  # the high end of a one-token range ("4x-6x")
 
 
 @cache
@@ -209,7 +213,7 @@ def _shape(text: str) -> _Tok:
     if m := _RE_RANGE.fullmatch(text):  # "4x-6x", "2h-3h": a range of one measuring kind
         lo, hi = _shape(m.group(1)), _shape(m.group(2))
         if lo.shape == hi.shape and lo.shape in _RANGE_KINDS:
-            return _Tok(hi.shape, hi.value, hi.unit)
+            return _Tok(hi.shape, lo.value, hi.unit, high=hi.value)
     return _Tok("alnum")
 
 
@@ -311,12 +315,20 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
     def lower(i: int) -> str:
         return toks[i].lower_ if 0 <= i < n else ""
 
-    def emit(s: int, e: int, kind: str, measure: bool, value: float | None, unit: str = "") -> None:
+    def emit(
+        s: int,
+        e: int,
+        kind: str,
+        measure: bool,
+        value: float | None,
+        unit: str = "",
+        high: float | None = None,
+    ) -> None:
         for i in range(s, e):
             used.add(i)
         lo, last = toks[s].idx, toks[e - 1]  # the span's characters, with no Span made
         hi = last.idx + len(last.text)
-        out.append(Quantity(lo, hi, text[lo:hi], kind, measure, value, unit, s, e))
+        out.append(Quantity(lo, hi, text[lo:hi], kind, measure, value, unit, s, e, high=high))
 
     i = 0
     while i < n:
@@ -342,7 +354,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             continue
         start, end = i, i + 1
         kind: str = info.shape
-        value, unit = info.value, info.unit
+        value, unit, high = info.value, info.unit, info.high
         if (
             info.shape in ("num", "money")
             and _RE_LEAD_GROUP.fullmatch(tok.text)
@@ -399,6 +411,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         ):
             nxt = _shape(toks[end + 1].text)
             end += 2
+            high = nxt.value
             if nxt.shape != "num":
                 kind, unit = nxt.shape, nxt.unit  # type: ignore[assignment]
             if end < n and toks[end].text == "%":
@@ -413,6 +426,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             if u_kind == "magnitude":
                 word = toks[j].lower_
                 value = None if value is None else value * _MAGNITUDE.get(word, 1.0)
+                high = None if high is None else high * _MAGNITUDE.get(word, 1.0)
                 end = u_end
             elif u_kind == "rank":
                 kind, end = "rank", u_end
@@ -495,7 +509,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             if prev == "top":
                 start = i - 1
             kind = "rank"
-        emit(start, end, kind, measure, value, unit)
+        emit(start, end, kind, measure, value, unit, high)
         i = end
 
     # spelled-out numbers: "three teams", "doubled", "a dozen", "two weeks", "halved"

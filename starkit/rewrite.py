@@ -14,8 +14,9 @@ import itertools
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.limits import MAX_REWRITE_CHARS
 from starkit.rules import load_specs, rule_param
@@ -42,12 +43,22 @@ class _TaxonomyFile(StrictModel):
     metric: tuple[dict, ...]
 
 
-class StrongVerbs(StrictModel):
-    """Strong verbs that fit a topic."""
+class PartVerbs(StrictModel):
+    """Verbs naming a writer's possible part in work on a topic (examples for a slot)."""
 
     id: str
     topics: tuple[str, ...]
     verbs: tuple[str, ...]
+
+
+class WeakRewrite(StrictModel):
+    """What a weak phrase (a `terms/weak_verbs.toml` entry) can safely become: a concrete verb
+    that claims no more than it, and whether the action verb after it is the writer's own."""
+
+    id: str
+    verb: str | None = None
+    own_verb: bool = False
+    object_then_verb: bool = False
 
 
 class GuardrailChoice(StrictModel):
@@ -60,7 +71,9 @@ class GuardrailChoice(StrictModel):
 
 class _RewriteFile(StrictModel):
     description: str
-    strong_verbs: tuple[dict, ...]
+    part_slot: str
+    weak_rewrites: tuple[dict, ...]
+    part_verbs: tuple[dict, ...]
     guardrails: tuple[dict, ...]
     irregular_past: dict[str, str]
     section_templates: dict[Literal["situation", "task", "action", "result"], str]
@@ -81,13 +94,35 @@ def taxonomy() -> tuple[Metric, ...]:
 
 
 @cache
-def _rewrite_data() -> tuple[tuple[StrongVerbs, ...], tuple[GuardrailChoice, ...]]:
+def _rewrite_data() -> tuple[tuple[PartVerbs, ...], tuple[GuardrailChoice, ...]]:
     rel = "rewrite.toml"
     f = _rewrite_file()
     return (
-        tuple(validate_entries(rel, f.strong_verbs, StrongVerbs)),
+        tuple(validate_entries(rel, f.part_verbs, PartVerbs)),
         tuple(validate_entries(rel, f.guardrails, GuardrailChoice)),
     )
+
+
+@cache
+def weak_rewrites() -> dict[str, WeakRewrite]:
+    """Weak-verb entry id -> what it can safely become; every id must be a weak-verb entry."""
+    rel = "rewrite.toml"
+    entries = validate_entries(rel, _rewrite_file().weak_rewrites, WeakRewrite)
+    known = {eid for eid, _ in load_lexicon().categories["weak"]}
+    for e in entries:
+        if e.id not in known:
+            raise LexiconError(rel, e.id, "not an entry of terms/weak_verbs.toml")
+    return {e.id: e for e in entries}
+
+
+def part_slot() -> str:
+    """The slot a weak-verb rewrite opens with when the writer's own part is unknown."""
+    return f"<{_rewrite_file().part_slot}>"
+
+
+def is_part_slot(slot: str) -> bool:
+    """True for starkit's own part slot, in any case ('<Your part>' opening a bullet)."""
+    return slot.lower() == part_slot().lower()
 
 
 def _words(text: str) -> str:
@@ -152,8 +187,8 @@ def metric_for(text: str, direction: str | None = None) -> Metric:
     return best
 
 
-def strong_verbs_for(text: str) -> tuple[str, ...]:
-    """Two or three strong verbs that fit the object of the text."""
+def part_verbs_for(text: str) -> tuple[str, ...]:
+    """Two or three verbs for a writer's possible part in the work the text names."""
     verbs, _ = _rewrite_data()
     words = _words(text)  # once, not once a verb
     best = max(verbs, key=lambda v: _topic_score(text, v.topics, words))
@@ -175,9 +210,18 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".") if abs(x) < 100 else f"{x:,.0f}"
 
 
-def from_to_change(ctx: UnitContext) -> str | None:
+class Change(NamedTuple):
+    """A change computed from the writer's 'from A to B' and where its figures end."""
+
+    text: str  # '-20%', or '+60%, +1.2 pp' for two percentages
+    end: int  # character offset just after B's noun ('to 1,400 users'), in the unit's text
+    percent: float  # the relative change, signed
+
+
+def from_to_change(ctx: UnitContext) -> Change | None:
     """'-20%' when the text gives 'from A to B' (or 'A → B'); with percentages also the
-    percentage-point change. None when there is no such pair."""
+    percentage-point change. None when there is no such pair, or when its two durations are
+    in different units ('from 2 weeks to 5 days' is no +150%)."""
     qs = [q for q in ctx.quantities if q.value is not None]
     for a, b in itertools.pairwise(qs):
         prev = ctx.lower(a.token_start - 1)
@@ -185,13 +229,46 @@ def from_to_change(ctx: UnitContext) -> str | None:
         if join in ("to", "→", "->", "⇒") and (prev == "from" or join != "to"):
             if not a.value or (a.kind != b.kind and not (a.kind == "count" or b.kind == "count")):
                 continue
+            if a.kind == b.kind == "duration" and a.unit != b.unit:
+                continue
             change = (b.value - a.value) / a.value * 100
             out = f"{'+' if change >= 0 else '-'}{_fmt(abs(change))}%"
             if a.kind == "percent" and b.kind == "percent":
                 pp = b.value - a.value
                 out += f", {'+' if pp >= 0 else '-'}{_fmt(abs(pp))} pp"
-            return out
+            return Change(out, _noun_end(ctx, b.token_end, b.end), change)
     return None
+
+
+def _noun_end(ctx: UnitContext, k: int, end: int, most: int = 3) -> int:
+    """The end of the words naming what a figure counts ('1,400 GitHub stars'): up to `most`
+    content words after token k, up to the first function word or mark."""
+    doc = ctx.doc
+    for tok in doc[k : min(len(doc), k + most)]:
+        if not tok.is_alpha or tok.is_stop or not doc[tok.i - 1].whitespace_:
+            break
+        if tok.lower_ in ctx.word_list("change-note-stops"):
+            break
+        end = tok.idx + len(tok.text)
+    return end
+
+
+def _with_change(base: str, change: Change) -> str:
+    """`base` with the computed change put right after the figures it describes, or `base`
+    unchanged when the writer states a change there already ('3.2% (60% relative)', '80M
+    MAU (4x growth)') or anywhere ('a 200% increase (3 → 9 min)')."""
+    if change.end > len(base):
+        return base
+    size = abs(change.percent)
+    stated = {f"{_fmt(size)}%", f"{size:,.0f}%"}  # as computed, or rounded ('86%' for 86.4%)
+    if any(re.search(rf"(?<![\d.,]){re.escape(m)}", base) for m in stated):
+        return base
+    after = base[change.end :]
+    if re.match(r"\s*(?:[A-Za-z]+\s+){0,2}\(", after):
+        return base  # the writer's own note on the change follows
+    if after.startswith(")"):  # "(3 min → 9 min)": inside the writer's parentheses
+        return f"{base[: change.end]}, {change.text}{after}"
+    return f"{base[: change.end]} ({change.text}){after}"
 
 
 def _base(text: str) -> str:
@@ -324,8 +401,8 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
     change = from_to_change(ctx)
-    if change and change.split(",")[0] not in base:
-        base = f"{base} ({change})"
+    if change is not None:
+        base = _with_change(base, change)
     rewrite = f"{base}, while holding <{guard}> at <X>"
     advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
@@ -342,15 +419,24 @@ def _is_action_base(word: str, action_terms: frozenset[str]) -> bool:
     return word in action_terms and all(f in action_terms for f in inflect(word)[1:4])
 
 
-def _action_past(word: str, action_terms: frozenset[str]) -> str | None:
-    """The past tense of an action verb given as its base ('create') or its -ing form
+@cache
+def _irregular_pasts() -> frozenset[str]:
+    """Past tenses that are no base form ('led', 'built'; not 'cut', 'set')."""
+    return frozenset(p for b, p in _rewrite_file().irregular_past.items() if p != b)
+
+
+def _action_forms(word: str, action_terms: frozenset[str]) -> tuple[str, str] | None:
+    """(base, past tense) of an action verb given as its base ('create') or its -ing form
     ('creating', 'planning'), or None ('creatinged' is no word)."""
 
     def is_base(w: str) -> bool:
         return _is_action_base(w, action_terms)
 
+    irregular = _rewrite_file().irregular_past
+    if word in _irregular_pasts():  # 'built' is a past already, not a base
+        return next((b, p) for b, p in irregular.items() if p == word)
     if is_base(word):
-        return _rewrite_file().irregular_past.get(word, inflect(word)[2])
+        return word, irregular.get(word, inflect(word)[2])
     if not word.endswith("ing") or word not in action_terms:
         return None
     stem = word[:-3]
@@ -358,39 +444,54 @@ def _action_past(word: str, action_terms: frozenset[str]) -> str | None:
         forms = inflect(base)
         if len(base) > 1 and is_base(base) and word in forms[3:]:
             past = forms[forms.index(word) - 1]  # -ing after -ed; doubled -ing after -ed
-            return _rewrite_file().irregular_past.get(base, past)
+            return base, _rewrite_file().irregular_past.get(base, past)
     return None
+
+
+def _examples(verbs: tuple[str, ...]) -> str:
+    return ", ".join(verbs[:-1]) + f" or {verbs[-1]}" if len(verbs) > 1 else "".join(verbs)
 
 
 @rewriter("weak-verb")
 def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    verbs = strong_verbs_for(ctx.text)
+    entry = hit.fields.get("entry", "")
+    how = weak_rewrites().get(entry, WeakRewrite(id=entry))
     rest = ctx.text[hit.end :].strip()
     lead = ctx.text[: hit.start]
+    opening = not any(ch.isalpha() for ch in lead)
     first = rest.split(" ", 1)[0].lower() if rest else ""
     action_terms = (ctx.lexicon or load_lexicon()).terms("action")
-    found = _action_past(first, action_terms) if _BASE_FORMS.match(first) else None
-    if found is not None:
-        past = found
-        tail = rest.split(" ", 1)[1] if " " in rest else ""
-        opening = not any(ch.isalpha() for ch in lead)
-        rewrite = f"{lead}{past.capitalize() if opening else past} {tail}".strip()
-    else:
-        verb = verbs[0] if not any(ch.isalpha() for ch in lead) else verbs[0].lower()
-        words = rest.split(" ")
-        # "helped 3 teams ship X" -> "Led 3 teams to ship X"
+    forms = _action_forms(first, action_terms) if _BASE_FORMS.match(first) else None
+    tail = rest.split(" ", 1)[1] if " " in rest else ""
+    if forms is not None and how.own_verb:  # "Worked on building X" -> "Built X": theirs
+        own = forms[1]
+        rewrite = f"{lead}{own.capitalize() if opening else own} {tail}".strip()
+        return f"{_base(rewrite)}. Name your own part and its result.", _base(rewrite)
+    if how.verb is not None:  # "Responsible for the roadmap" -> "Owned the roadmap"
+        verb = how.verb if opening else how.verb.lower()
+        rewrite = f"{lead}{verb} {rest}".strip()
+        return f"{_base(rewrite)}. Name your own part and its result.", _base(rewrite)
+    slot = part_slot()
+    words = rest.split(" ")
+    if forms is not None:  # "Tasked with reducing errors" -> "<Your part> to reduce errors"
+        words = ["to", forms[0], *tail.split(" ")]
+    elif how.object_then_verb:  # "helped 3 teams ship X" -> "<Your part> 3 teams to ship X"
         for k, w in enumerate(words[1:5], start=1):
-            low = w.lower()
             before = words[k - 1].lower()
             if before in ctx.word_list("rewrite-determiners") or before.endswith("'s"):
                 continue  # "the launch", "our build": a noun, not a verb
+            low = w.lower()
+            if low in _irregular_pasts():
+                break  # "helped ground it and led to X": a past, another clause
             if _is_action_base(low, action_terms) and before != "to":
                 words.insert(k, "to")
                 break
-        rewrite = f"{lead}{verb} {' '.join(words)}".strip()
-    alts = ", ".join(v for v in verbs[1:])
-    text = f"{_base(rewrite)} (or open with: {alts}). Name your own part and its result."
-    return text, _base(rewrite)
+    opened = slot[0] + slot[1].upper() + slot[2:] if opening else slot
+    rewrite = _base(f"{lead}{opened} {' '.join(words)}".strip())
+    examples = _examples(part_verbs_for(ctx.text))
+    return (
+        f"{rewrite}. To fill it: what did you do yourself (e.g. {examples}), and with what result?"
+    ), rewrite
 
 
 @rewriter("vague-language")
@@ -416,6 +517,9 @@ def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 @rewriter("unfilled-placeholder")
 def _placeholder(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     slot = hit.fields.get("slot", "")
+    if is_part_slot(slot):  # starkit's own slot, from an accepted weak-verb rewrite
+        examples = _examples(part_verbs_for(ctx.text))
+        return f"Replace '{slot}' with what you did yourself, e.g. {examples}.", ""
     return f"Replace '{slot}' with the real name or figure, or delete it, before you send this.", ""
 
 

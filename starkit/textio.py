@@ -40,8 +40,7 @@ def too_big(name: str, limit: int = limits.MAX_FILE_BYTES, size: int | None = No
     """The one-line message for input over a byte limit."""
     shown = f" ({size / 1e6:.1f} MB)" if size is not None else ""
     return (
-        f"{name}{shown} is over the {limits.mb(limit)} file limit (see docs/limits.md); "
-        "split it or save a smaller copy"
+        f"{name}{shown} is over the {limits.mb(limit)} file limit; split it or save a smaller copy"
     )
 
 
@@ -268,10 +267,36 @@ def normalise_for_matching(text: str) -> str:
     digits and signs so figures read, and directional marks a space, while every offset stays
     valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline,
     tab and carriage return become spaces. One C-level pass (`str.translate`), none when no
-    character needs it."""
+    character needs it. A zero-width character (or soft hyphen) inside a word is kept, so the
+    word stays one token ('Hel\u200bped'); the matcher and the rules read tokens without it
+    (`strip_zero_width`). Elsewhere it becomes a space."""
     if _TO_MATCH_FORM.search(text) is None:
         return text
-    return text.translate(_MATCH_FORM)
+    out = text.translate(_MATCH_FORM)
+    if _ANY_ZERO_WIDTH.search(text) is None:
+        return out
+    pieces, at = [], 0
+    for m in _IN_WORD_ZERO_WIDTH.finditer(text):
+        pieces += [out[at : m.start()], m.group()]
+        at = m.end()
+    return "".join([*pieces, out[at:]])
+
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width space, non-joiner, joiner, word joiner, byte-order mark and the soft hyphen:
+invisible characters that pasted text (web pages, PDFs, chat apps) carries inside words."""
+_ANY_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_IN_WORD_ZERO_WIDTH = re.compile(f"(?<=\\w)[{ZERO_WIDTH}]+(?=\\w)")
+
+
+def has_zero_width(text: str) -> bool:
+    """True when the text holds a zero-width character (`ZERO_WIDTH`)."""
+    return _ANY_ZERO_WIDTH.search(text) is not None
+
+
+def strip_zero_width(word: str) -> str:
+    """A token's text without its zero-width characters ('hel\u200bped' -> 'helped')."""
+    return _ANY_ZERO_WIDTH.sub("", word) if _ANY_ZERO_WIDTH.search(word) else word
 
 
 _MATCH_FORM = {
@@ -283,6 +308,7 @@ _MATCH_FORM = {
         for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
         "\u200b\u200c\u200d\u2060\ufeff"
     },
+    ord("\u00ad"): " ",  # a soft hyphen: inside a word it is kept (see below)
     **{cp: " " for cp in (*range(0x20), *range(0x7F, 0xA0)) if chr(cp) not in "\n\t\r"},
     # directional formatting: marks, embeddings, overrides, isolates and their pops
     **{

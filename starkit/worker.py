@@ -133,8 +133,8 @@ def run_bounded(
             meanwhile()
         if not receive.poll(max(0.0, seconds - (time.monotonic() - started))):
             raise ResumeReadError(
-                f"{label}: reading the file took over {seconds:g} s and was stopped (see "
-                "docs/limits.md); it is not a resume starkit can read"
+                f"{label}: reading the file took over {seconds:g} s and was stopped; it is not a "
+                "resume starkit can read"
             )
         try:
             status, value = receive.recv()
@@ -152,13 +152,13 @@ def run_bounded(
         raise ResumeReadError(value if str(value).startswith(label) else f"{label}: {value}")
     if status == "memory":
         raise ResumeReadError(
-            f"{label}: reading the file needed more than {mb(memory)} of memory and was stopped "
-            "(see docs/limits.md); it is not a resume starkit can read"
+            f"{label}: reading the file needed more than {mb(memory)} of memory and was stopped; "
+            "it is not a resume starkit can read"
         )
     if status == "died":
         raise ResumeReadError(
-            f"{label}: reading the file was stopped (over the time or memory limit of "
-            f"docs/limits.md, exit {value}); it is not a resume starkit can read"
+            f"{label}: reading the file was stopped (over the {seconds:g} s or {mb(memory)} "
+            f"limit, exit {value}); it is not a resume starkit can read"
         )
     raise RuntimeError(f"the file reader failed in its worker process:\n{value}")
 

@@ -35,7 +35,7 @@ def test_text_output_has_compiler_style_positions(capsys, resume):
         f"{resume}:3:5: info weak-verb 'Helped' hides what you did: open with the verb for your "
         "own part."
     )
-    assert out.splitlines()[1].startswith("    Led 3 teams to ship the billing page")
+    assert out.splitlines()[1].startswith("    <Your part> 3 teams to ship the billing page")
     assert code == 0  # only an info finding: below the default --fail-on warning
 
 

@@ -11,7 +11,8 @@ from starkit.textio import normalise_for_matching
 def _reference(ch: str) -> str:
     """The definition, one character at a time: quotes, dashes and odd spaces to ASCII,
     control characters (category Cc) but newline, tab and return and directional marks to a
-    space, full-width ASCII forms to ASCII."""
+    space, full-width ASCII forms to ASCII. (Zero-width characters and the soft hyphen become a
+    space too, but inside a word: `test_a_zero_width_character_inside_a_word_keeps_it_whole`.)"""
     if "\uff01" <= ch <= "\uff5e":
         return chr(ord(ch) - 0xFEE0)
     if ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
@@ -24,7 +25,7 @@ def _reference(ch: str) -> str:
         return "-"
     if (
         ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
-        or ch in "\u200b\u200c\u200d\u2060\ufeff"
+        or ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
         or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\r")
     ):
         return " "
@@ -43,3 +44,18 @@ def test_offsets_are_kept_and_plain_text_is_returned_unchanged() -> None:
     assert len(out) == len(text)
     assert out == 'Cut p95 - from 800ms to 350ms "fast" \n'
     assert normalise_for_matching("Led 3 teams") == "Led 3 teams"
+
+
+def test_a_zero_width_character_inside_a_word_keeps_it_whole() -> None:
+    import starkit
+
+    text = "Hel\u200bped 3 teams ship the bil\u00adling page \u200bnow\u200d"
+    out = normalise_for_matching(text)
+    assert len(out) == len(text)
+    assert out == "Hel\u200bped 3 teams ship the bil\u00adling page  now "  # kept inside a word
+    for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+        bullet = f"Hel{ch}ped 3 teams ship the new billing page"
+        weak = [f for f in starkit.lint(bullet, "bullet").findings if f.rule == "weak-verb"]
+        assert [bullet[f.start : f.end] for f in weak] == [f"Hel{ch}ped"], repr(ch)
+    vanity = starkit.lint("Grew app down\u200bloads 40% in Q3", "bullet").rules()
+    assert "vanity-metric" in vanity

@@ -163,6 +163,36 @@ def test_values_and_kinds():
     assert by_text["3x"].kind == "multiplier" and by_text["3x"].value == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "low", "high"),
+    [
+        ("Grew conversion 20%-35% in Q3", "20%-35%", "percent", 20, 35),
+        ("Grew conversion 20-35% in Q3", "20-35%", "percent", 20, 35),
+        ("Grew conversion 20%–35% in Q3", "20%–35%", "percent", 20, 35),
+        ("Cut costs 20% - 35% in Q2", "20% - 35%", "percent", 20, 35),
+        ("Grew throughput 4x-6x", "4x-6x", "multiplier", 4, 6),
+        ("Led teams of 3-5 engineers", "3-5", "count", 3, 5),
+        ("Reached 2-3 million users", "2-3 million", "count", 2e6, 3e6),
+    ],
+)
+def test_a_range_is_one_quantity_with_its_low_and_high_end(text, span, kind, low, high):
+    (q,) = find_quantities(text)
+    assert (text[q.start : q.end], q.kind, q.value, q.high) == (span, kind, low, high)
+
+
+def test_from_a_to_b_stays_two_quantities_and_a_change():
+    qs = find_quantities("Grew conversion from 20% to 35%")
+    assert [(q.text, q.value, q.high) for q in qs] == [("20%", 20, None), ("35%", 35, None)]
+    report = starkit.lint("Grew conversion from 20% to 35% in Q3", "bullet")
+    guard = next(f for f in report.findings if f.rule == "missing-guardrail")
+    assert "(+75%, +15 pp)" in guard.rewrite
+
+
+def test_a_percentage_range_counts_as_a_figure():
+    # '20%-35%' was one odd token and no figure: a false 'no-quantification'
+    assert "no-quantification" not in starkit.lint("Cut churn 10%-15% with win-back emails").rules()
+
+
 def test_currency_sign_after_the_amount_is_money():
     by_text = {q.text: q for q in find_quantities("Saved 7K€ a month and 1.2M£ a year, 500 € once")}
     assert by_text["7K€"].kind == "money" and by_text["7K€"].value == pytest.approx(7e3)

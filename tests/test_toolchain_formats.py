@@ -107,6 +107,27 @@ def test_results_point_at_the_span_they_name(capsys, mixed):
     assert ("vanity-metric", "app downloads") in spans
 
 
+def test_a_span_over_stripped_markdown_ends_where_its_text_ends(capsys, tmp_path):
+    # the reader strips '**' and link targets: the end column counts them, not just the
+    # span's length in the cleaned text
+    lines = [
+        "## Experience",
+        "",
+        "- Helped **ship** the new [billing](https://example.com/b) page",
+        "- Grew **app downloads** 40% in Q3",
+    ]
+    (tmp_path / "r.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, log = sarif_of(capsys, str(tmp_path / "r.md"))
+    spans = set()
+    for r in log["runs"][0]["results"]:
+        reg = r["locations"][0]["physicalLocation"]["region"]
+        line = lines[reg["startLine"] - 1]
+        spans.add((r["ruleId"], line[reg["startColumn"] - 1 : reg["endColumn"] - 1]))
+    assert ("no-quantification", lines[2][2:]) in spans
+    assert ("vanity-metric", "app downloads") in spans
+    assert ("weak-verb", "Helped") in spans
+
+
 @pytest.mark.parametrize("brk", ["\f", "\v", "\u2028", "\u2029", "\x85"])
 @pytest.mark.parametrize("name", ["resume.md", "resume.txt"])
 def test_a_page_break_or_line_separator_does_not_move_the_lines(capsys, tmp_path, brk, name):

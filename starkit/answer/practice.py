@@ -15,7 +15,7 @@ import pandas as pd
 from starkit.bank.records import Attempt, AttemptFinding
 from starkit.errors import InputError
 from starkit.models import Report
-from starkit.ui.views import WINDOW_SECONDS
+from starkit.ui.views import WINDOW_SECONDS, format_duration
 
 RECENT_ATTEMPTS = 10
 """How many recent attempts the weakest rubric cell is counted over."""
@@ -42,7 +42,7 @@ def wav_seconds(data: bytes) -> float:
 def length_verdict(seconds: float) -> tuple[str, str]:
     """('short' | 'window' | 'long', advice) for a spoken answer of this length."""
     low, high = WINDOW_SECONDS
-    minutes = f"{int(seconds) // 60} min {int(seconds) % 60:02d} s"
+    minutes = format_duration(seconds)
     if seconds < low:
         return "short", f"{minutes}: under 2 minutes. Say more: the goal, a guardrail, a rule."
     if seconds > high:
@@ -91,9 +91,7 @@ def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
                 "question": a.question,
                 "how": "typed" if a.text is not None else "recorded",
                 "score": a.score,
-                "length": None
-                if a.audio_seconds is None
-                else f"{int(a.audio_seconds) // 60}:{int(a.audio_seconds) % 60:02d}",
+                "length": None if a.audio_seconds is None else format_duration(a.audio_seconds),
                 "findings": ", ".join(a.codes()),
             }
         )

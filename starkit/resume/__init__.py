@@ -165,7 +165,7 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
             text = text[: end + 1]
             cut = (
                 f"{label}: the file is longer than any resume; only its first "
-                f"{MAX_TEXT_LINES:,} lines were read (see docs/limits.md)"
+                f"{MAX_TEXT_LINES:,} lines were read"
             )
     resume = _read_format(fmt, text, label)
     if cut:

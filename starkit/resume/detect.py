@@ -119,13 +119,13 @@ def check_archive(zf: zipfile.ZipFile, name: str) -> None:
     if len(infos) > MAX_ARCHIVE_ENTRIES:
         raise ResumeReadError(
             f"{name}: the archive has {len(infos):,} entries, over the limit of "
-            f"{MAX_ARCHIVE_ENTRIES:,} (a Word document has a few dozen); see docs/limits.md"
+            f"{MAX_ARCHIVE_ENTRIES:,} (a Word document has a few dozen)"
         )
     total = sum(i.file_size for i in infos)
     if total > MAX_ARCHIVE_INFLATED:
         raise ResumeReadError(
             f"{name}: the archive inflates to {total / 1e6:,.0f} MB, over the "
-            f"{mb(MAX_ARCHIVE_INFLATED)} limit; see docs/limits.md"
+            f"{mb(MAX_ARCHIVE_INFLATED)} limit"
         )
     for info in infos:
         if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_ARCHIVE_XML_BYTES:
@@ -140,7 +140,7 @@ def check_archive(zf: zipfile.ZipFile, name: str) -> None:
             ratio = info.file_size // max(1, info.compress_size)
             raise ResumeReadError(
                 f"{name}: '{info.filename[:80]}' inflates {ratio:,}"
-                f" times (over {MAX_ARCHIVE_RATIO}x, a compression bomb); see docs/limits.md"
+                f" times (over {MAX_ARCHIVE_RATIO}x, a compression bomb)"
             )
     for info in infos:
         if info.filename.endswith((".xml", ".rels")) and info.file_size:
@@ -159,7 +159,7 @@ def check_json_depth(text: str, name: str) -> None:
     if depth > MAX_JSON_DEPTH:
         raise ResumeReadError(
             f"{name}: the JSON is nested {depth:,} levels deep, over the limit of "
-            f"{MAX_JSON_DEPTH} (a JSON Resume is 4 deep); see docs/limits.md"
+            f"{MAX_JSON_DEPTH} (a JSON Resume is 4 deep)"
         )
 
 
@@ -177,14 +177,14 @@ def check_yaml(text: str, name: str) -> None:
             if aliases > MAX_YAML_ALIASES:
                 raise ResumeReadError(
                     f"{name}: the YAML uses more than {MAX_YAML_ALIASES} aliases (*name), which "
-                    "a resume never needs (an alias bomb); see docs/limits.md"
+                    "a resume never needs (an alias bomb)"
                 )
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_JSON_DEPTH:
                 raise ResumeReadError(
-                    f"{name}: the YAML is nested over {MAX_JSON_DEPTH} levels deep; "
-                    "see docs/limits.md"
+                    f"{name}: the YAML is nested over {MAX_JSON_DEPTH} levels deep, which a "
+                    "resume never is (a JSON Resume is 4 deep)"
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1

@@ -332,7 +332,7 @@ def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
     except _Full:
         warnings.append(
             f"{name}: the document is longer than any resume; only its first {MAX_LINES:,} "
-            "paragraphs were read (see docs/limits.md)"
+            "paragraphs were read"
         )
     return reader.lines[:MAX_LINES], warnings
 

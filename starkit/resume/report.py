@@ -42,6 +42,11 @@ class LocatedFinding(BaseModel):
     item: int = Field(ge=0, description="index into ResumeReport.items")
     source: Source
     finding: Finding
+    end: Source | None = Field(
+        default=None,
+        description="the file position just after the finding's last character (markup the "
+        "reader stripped inside the span counted)",
+    )
 
 
 class ItemResult(BaseModel):
@@ -267,6 +272,18 @@ def _units(resume: Resume) -> list[tuple[ItemKind, ResumeBullet | ResumeLine]]:
     return [(kind, u) for _, kind, u in sorted(units, key=lambda t: t[0])]
 
 
+def _end_position(unit: ResumeBullet | ResumeLine, start: int, end: int) -> Source | None:
+    """The file position just after character `end - 1` of a unit's text: its last
+    character's column plus one, so markup stripped inside the span ('**ship**') counts.
+    None when the reader keeps no character map (only where each item starts)."""
+    if not unit.segments:
+        return None
+    if end <= start:
+        return unit.position(start)
+    last = unit.position(end - 1)
+    return last.model_copy(update={"col": last.col + 1})
+
+
 def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport:
     """Lint a resume with the section policy and build its report."""
     from starkit.engine import lint_many
@@ -296,7 +313,12 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
         items.append(item)
         for f in findings:
             located.append(
-                LocatedFinding(item=item.index, source=unit.position(f.start), finding=f)
+                LocatedFinding(
+                    item=item.index,
+                    source=unit.position(f.start),
+                    finding=f,
+                    end=_end_position(unit, f.start, f.end),
+                )
             )
     report = _summarise(resume, items, located)
     document = document_findings(resume, config=config)

@@ -219,7 +219,7 @@ def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]
             if with_text > MAX_LINES:
                 warnings.append(
                     f"{name}: the document is longer than any resume; only its first "
-                    f"{MAX_LINES:,} lines were read (see docs/limits.md)"
+                    f"{MAX_LINES:,} lines were read"
                 )
                 break
         kept.append(ln)
@@ -228,7 +228,7 @@ def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]
             if not any("characters" in w for w in warnings):
                 warnings.append(
                     f"{name}: line {k + 1} is longer than {MAX_LINE_CHARS:,} characters; only "
-                    "its start was read (see docs/limits.md)"
+                    "its start was read"
                 )
     return kept, warnings
 

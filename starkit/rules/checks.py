@@ -1245,10 +1245,16 @@ def spoken_seconds(words: int) -> int:
     return round(words * 60 / rule_param("answer-length", "words_per_minute"))
 
 
+def format_duration(seconds: float) -> str:
+    """A speaking time as every page and message shows it: '2 min 05 s', or '45 s' under a
+    minute (whole seconds, rounded)."""
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
 def spoken_time(words: int) -> str:
     """'2 min 40 s': how long `words` take to say at the rule's speaking rate."""
-    seconds = spoken_seconds(words)
-    return f"{seconds // 60} min {seconds % 60:02d} s"
+    return format_duration(spoken_seconds(words))
 
 
 def _pronoun_count(ctx: UnitContext, text: str, name: str) -> int:

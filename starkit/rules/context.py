@@ -14,7 +14,7 @@ from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import placeholder_patterns
 from starkit.terms import Lexicon, load_lexicon
-from starkit.textio import count_words
+from starkit.textio import count_words, has_zero_width, strip_zero_width
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -263,6 +263,9 @@ class UnitContext:
         for t in self.doc:
             texts.append(t.text)
             lowers.append(t.lower_)
+        if has_zero_width(self.doc.text):  # a word with a zero-width character inside
+            texts = [strip_zero_width(w) for w in texts]
+            lowers = [strip_zero_width(w) for w in lowers]
         return texts, lowers
 
     def lower(self, i: int) -> str:

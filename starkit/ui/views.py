@@ -11,6 +11,7 @@ import pandas as pd
 
 from starkit.models import SECTION_NAMES, Finding, Report, Severity, Story
 from starkit.rules import rule_param
+from starkit.rules.checks import format_duration  # the one speaking-time formatter
 
 WORDS_PER_MINUTE = int(rule_param("answer-length", "words_per_minute"))  # type: ignore[arg-type]
 """Speaking pace used for the spoken-time estimate (the `answer-length` rule's parameter)."""
@@ -56,13 +57,6 @@ def count_words(text: str) -> int:
 def spoken_seconds(words: int, wpm: int = WORDS_PER_MINUTE) -> int:
     """Seconds it takes to say `words` words at `wpm`."""
     return round(words * 60 / wpm)
-
-
-def format_duration(seconds: int) -> str:
-    """'2 min 05 s' style, or '45 s' under a minute."""
-    seconds = max(0, int(seconds))
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
 def window_verdict(seconds: int) -> str:
@@ -195,7 +189,10 @@ def rewrite_and_note(finding: Any) -> tuple[str | None, str]:
     suggestion says beyond the rewrite."""
     if not finding.rewrite:
         return None, finding.suggestion
-    _, note = split_suggestion(finding.suggestion, finding.rewrite)
+    found, note = split_suggestion(finding.suggestion, finding.rewrite)
+    head = finding.rewrite.rstrip().rstrip(".")
+    if found is None and finding.suggestion.startswith(head):  # "<rewrite>. <advice>"
+        note = finding.suggestion[len(head) :].lstrip(" .").strip() or note
     return finding.rewrite, note
 
 

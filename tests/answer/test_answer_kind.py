@@ -308,3 +308,29 @@ def test_without_a_question_a_data_check_answer_is_a_diagnosis():
     d = _details(text)
     assert (d["question_type"], d["question_type_source"]) == ("diagnosis", "answer")
     assert _details("* DAU, CTR and retention rate")["question_type"] == "success"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"), [(45.2, "45 s"), (125.4, "2 min 05 s"), (250, "4 min 10 s")]
+)
+def test_practice_and_story_builder_show_a_speaking_time_alike(seconds, shown):
+    # one formatter: the Practice verdict and attempt log, the story builder and the rules
+    from datetime import UTC, datetime
+
+    from starkit.answer.practice import log_frame
+    from starkit.bank.records import Attempt
+    from starkit.rules.checks import spoken_time
+    from starkit.ui.views import format_duration
+
+    assert format_duration(seconds) == shown
+    assert length_verdict(seconds)[1].startswith(f"{shown}: ")
+    attempt = Attempt(
+        id="a1",
+        question=STORIES_Q,
+        kind="answer",
+        audio_seconds=seconds,
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    assert log_frame([attempt])["length"].tolist() == [shown]
+    words = round(seconds * 150 / 60)  # at the rules' 150 words a minute
+    assert spoken_time(words) == format_duration(words * 60 / 150)

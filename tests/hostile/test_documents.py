@@ -19,6 +19,7 @@ def _refused(data: bytes, name: str, match: str) -> str:
     with pytest.raises(ResumeReadError, match=match) as exc:
         read_resume(data, name=name)
     assert "\n" not in str(exc.value)
+    assert "docs/" not in str(exc.value)  # the app's users cannot open the docs: say the limit
     return str(exc.value)
 
 
@@ -79,7 +80,7 @@ def test_an_unresolved_entity_keeps_the_rest_of_its_paragraph():
 def test_a_document_longer_than_any_resume_is_read_to_the_limit_with_a_warning(monkeypatch):
     monkeypatch.setattr("starkit.resume.docx.MAX_LINES", 300)
     resume = read_resume(F.docx_paragraphs(1_000), name="long.docx")
-    assert any("only its first 300 paragraphs" in w for w in resume.warnings)
+    assert any(w.endswith("only its first 300 paragraphs were read") for w in resume.warnings)
     assert 200 < len(resume.achievement_bullets) <= 300
 
 
@@ -128,14 +129,19 @@ def test_deep_json_is_refused_in_one_line_by_detection_and_reading():
 
 
 def test_yaml_alias_bomb_is_refused():
-    _refused(F.yaml_aliases(), "lol.yaml", "aliases")
+    _refused(F.yaml_aliases(), "lol.yaml", "more than 20 aliases")
+
+
+def test_deep_yaml_is_refused_with_its_limit():
+    data = ("basics:\n  name: A\nwork: " + "[" * 150 + "]" * 150 + "\n").encode()
+    _refused(data, "deep.yaml", "nested over 100 levels deep, which a resume never is")
 
 
 def test_a_text_resume_longer_than_any_is_read_to_the_line_limit(monkeypatch):
     monkeypatch.setattr("starkit.limits.MAX_TEXT_LINES", 50)
     text = "Experience\n" + "- Led 3 teams to cut churn by 20%\n" * 200
     resume = read_resume(text.encode(), name="long.txt")
-    assert any("only its first 50 lines" in w for w in resume.warnings)
+    assert any(w.endswith("only its first 50 lines were read") for w in resume.warnings)
     assert 40 <= len(resume.achievement_bullets) <= 50
 
 
@@ -143,5 +149,7 @@ def test_a_line_longer_than_any_is_cut_with_a_warning(monkeypatch):
     monkeypatch.setattr("starkit.limits.MAX_LINE_CHARS", 300)
     text = "Experience\n- " + "Led 3 teams to cut churn by 20% " * 100 + "\n"
     resume = read_resume(text.encode(), name="wide.txt")
-    assert any("longer than 300 characters" in w for w in resume.warnings)
+    assert any(
+        w.endswith("longer than 300 characters; only its start was read") for w in resume.warnings
+    )
     assert all(len(b.text) <= 300 for b in resume.achievement_bullets)

@@ -32,6 +32,12 @@ def _refuse() -> None:
     raise InputError("bad.pdf: a reason in one line")
 
 
+def _exit() -> None:
+    import os
+
+    os._exit(3)
+
+
 def _bug() -> None:
     raise KeyError("a bug")
 
@@ -42,8 +48,12 @@ def test_the_result_comes_back() -> None:
 
 def test_a_parse_over_its_wall_clock_time_is_stopped() -> None:
     t0 = time.perf_counter()
-    with pytest.raises(ResumeReadError, match=r"slow.docx: reading the file took over 0.5 s"):
+    with pytest.raises(ResumeReadError) as exc:
         run_bounded(_sleep, 30, label="slow.docx", seconds=0.5)
+    assert str(exc.value) == (
+        "slow.docx: reading the file took over 0.5 s and was stopped; it is not a resume "
+        "starkit can read"
+    )
     assert time.perf_counter() - t0 < 10
 
 
@@ -55,6 +65,15 @@ def test_a_parse_spinning_the_cpu_is_stopped() -> None:
 def test_a_parse_over_its_memory_budget_is_stopped() -> None:
     with pytest.raises(ResumeReadError, match="more than 200 MB of memory"):
         run_bounded(_hog, label="hog.docx", memory=200_000_000, seconds=20)
+
+
+def test_a_worker_that_dies_names_its_limits_not_a_doc() -> None:
+    with pytest.raises(ResumeReadError) as exc:
+        run_bounded(_exit, label="dead.pdf", memory=300_000_000, seconds=4)
+    assert str(exc.value) == (
+        "dead.pdf: reading the file was stopped (over the 4 s or 300 MB limit, exit 3); "
+        "it is not a resume starkit can read"
+    )
 
 
 def test_the_readers_own_error_comes_back_in_one_line() -> None:

@@ -211,8 +211,14 @@ def test_rewrite_and_note_uses_the_engines_structured_rewrite():
     report = starkit.lint("Helped with the launch of the new onboarding flow.", "bullet")
     weak = next(f for f in report.findings if f.rule == "weak-verb")
     rewrite, note = rewrite_and_note(weak)
-    assert rewrite == "Led the launch of the new onboarding flow."
-    assert note.startswith("Or open with:")
+    assert rewrite == "<Your part> the launch of the new onboarding flow."
+    assert note.startswith("To fill it: what did you do yourself")
+    owned = starkit.lint("Responsible for the payments roadmap", "bullet").findings
+    weak = next(f for f in owned if f.rule == "weak-verb")
+    assert rewrite_and_note(weak) == (
+        "Owned the payments roadmap",
+        "Name your own part and its result.",
+    )
     placeholder = starkit.lint("Dear [Name], thanks", "email").findings
     slot = next(f for f in placeholder if f.rule == "unfilled-placeholder")
     assert rewrite_and_note(slot) == (None, slot.suggestion)
