@@ -1239,12 +1239,16 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
 
 def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
     """'rollback if the error rate exceeded 1%', 'alert whenever latency rises 5%': the change
-    word k sits in a condition (`condition-openers` a few words before it, in its clause), so
-    its figure is a trigger threshold, not a change the writer reports."""
+    word k sits in a condition (`condition-openers` a few words before it, in its clause; or
+    'when' before a verb of crossing a level, `threshold-verbs`), so its figure is a trigger
+    threshold, not a change the writer reports."""
     opens = ctx.word_list("condition-openers")
+    crossing = ctx.lower(k) in ctx.word_list("threshold-verbs")
     for j in range(k - 1, max(cs, k - 5) - 1, -1):
         if ctx.lower(j) in opens:
             return True
+        if crossing and ctx.lower(j) in ctx.word_list("threshold-openers"):
+            return True  # "paged on-call when error rates exceeded 5%"
         if not ctx.doc[j].is_alpha:
             return False  # "If anything, we grew revenue 30%": the comma closes the condition
     return False
