@@ -438,6 +438,8 @@ _POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
+    if _software_role(ctx, m):
+        return False  # "REST APIs and clients", "Kafka producers and consumers"
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
     if nxt is not None and nxt.text == "-" and not ctx.doc[m.end - 1].whitespace_:
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
@@ -455,6 +457,21 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+_ROLE_JOINERS = ("and", ",", "/", "&", "or")
+
+
+def _software_role(ctx: UnitContext, m: Match) -> bool:
+    """'generating REST APIs and clients', 'Kafka producers and consumers', 'leaders and
+    followers': a people word with a software sense (`software-roles`) joined to a system
+    noun or its paired role (`software-role-partners`) names a program, not people counted."""
+    if ctx.lower(m.end - 1) not in ctx.word_list("software-roles"):
+        return False
+    partners = ctx.word_list("software-role-partners") | ctx.word_list("system-nouns")
+    before = ctx.lower(m.start - 1) in _ROLE_JOINERS and ctx.lower(m.start - 2) in partners
+    after = ctx.lower(m.end) in _ROLE_JOINERS and ctx.lower(m.end + 1) in partners
+    return before or after
 
 
 def _modifier_before(ctx: UnitContext, m: Match) -> bool:
@@ -561,8 +578,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
-        if c.end == m.start and _attributive(ctx, c):
+        if _modifies_metric(ctx, c, m) and _attributive(ctx, c):
             continue  # "in generated views", "the improved flow": an adjective, not a change
+        if c.end <= m.start and _verb_particle(ctx, c, m):
+            continue  # "setting up social-media accounts": a phrasal verb, not a change
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
     if best is not None and not _blocked(ctx, best, m):
@@ -599,16 +618,38 @@ def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
     return any(q.token_start == c.end and q.kind in ("money", "count") for q in ctx.quantities)
 
 
+def _modifies_metric(ctx: UnitContext, c: Match, m: Match) -> bool:
+    """The change word stands right before the metric, or, a present participle, before one
+    plain word that modifies it ('growing user traffic')."""
+    if c.end == m.start:
+        return True
+    gap_word = c.end + 1 == m.start and ctx.doc[c.end].is_alpha
+    return gap_word and ctx.lower(c.start).endswith("ing")  # "improved user engagement" moved it
+
+
+def _verb_particle(ctx: UnitContext, c: Match, m: Match) -> bool:
+    """'setting up social-media accounts', 'signed up clients': a lone 'up' or 'down'
+    (`verb-particles`) before the metric with no figure between is the particle of a phrasal
+    verb; as a change word it follows its metric ('conversion up 12%') or leads a figure
+    ('up 20% in revenue')."""
+    if c.end - c.start != 1 or ctx.lower(c.start) not in ctx.word_list("verb-particles"):
+        return False
+    return not any(c.end <= q.token_start < m.start for q in ctx.quantities)
+
+
 def _attributive(ctx: UnitContext, c: Match) -> bool:
     """A one-word participle change word after a preposition or article ('in generated
     views') describes the noun after it; it reports no change. So does a present participle
     after an article or a possessive ('serve our growing customer base', 'a rising user
-    count'): the noun's trend is background, not a change the writer made."""
+    count') or a word of scale ('supporting growing user traffic'): the noun's trend is
+    background, not a change the writer made."""
     if c.end - c.start != 1:
         return False
     word, prev = ctx.lower(c.start), ctx.lower(c.start - 1)
     if word.endswith("ing"):
-        return prev in ctx.word_list("determiners")
+        k = c.start - 1 - (prev.endswith("ly") and prev != "only")
+        # "while supporting (rapidly) growing user traffic": the load a system takes
+        return prev in ctx.word_list("determiners") or ctx.at("scale", k) is not None
     return word.endswith("ed") and prev in ctx.word_list("attributive-before")
 
 
@@ -619,6 +660,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
         return False  # nothing stands between them ('grew downloads')
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     in_qty |= ctx.slot_tokens
+    periods = _rate_periods(ctx, change.end, m.start)
+    in_qty |= periods
     for k in range(change.end, m.start):
         low = ctx.lower(k)
         if ctx.at("change", k) or k in in_qty:
@@ -649,8 +692,22 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             and not ctx.at("change", k - 1)
         ):
             if not any(q.token_start <= k - 1 < q.token_end for q in ctx.quantities):
-                return True
+                if k - 1 not in periods:  # "$500K a year in revenue"
+                    return True
     return False
+
+
+def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
+    """Tokens of a rate's period ('per year', 'a month') right after a money figure between
+    tokens lo and hi: part of the figure ('an additional $12M per year in revenue')."""
+    out: set[int] = set()
+    for q in ctx.quantities:
+        if q.kind != "money" or not lo <= q.token_end < hi:
+            continue
+        t = ctx.at("timeframe", q.token_end)
+        if t is not None and t.start == q.token_end and t.entry == "period":
+            out.update(range(t.start, t.end))
+    return out
 
 
 _NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
@@ -1182,12 +1239,16 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
 
 def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
     """'rollback if the error rate exceeded 1%', 'alert whenever latency rises 5%': the change
-    word k sits in a condition (`condition-openers` a few words before it, in its clause), so
-    its figure is a trigger threshold, not a change the writer reports."""
+    word k sits in a condition (`condition-openers` a few words before it, in its clause; or
+    'when' before a verb of crossing a level, `threshold-verbs`), so its figure is a trigger
+    threshold, not a change the writer reports."""
     opens = ctx.word_list("condition-openers")
+    crossing = ctx.lower(k) in ctx.word_list("threshold-verbs")
     for j in range(k - 1, max(cs, k - 5) - 1, -1):
         if ctx.lower(j) in opens:
             return True
+        if crossing and ctx.lower(j) in ctx.word_list("threshold-openers"):
+            return True  # "paged on-call when error rates exceeded 5%"
         if not ctx.doc[j].is_alpha:
             return False  # "If anything, we grew revenue 30%": the comma closes the condition
     return False

@@ -141,3 +141,40 @@ def test_computed_once_per_unit():
 )
 def test_funnel_steps_and_amounts_do_not_modify_the_metric(text, category, words, modified):
     assert mention(text, category, words).modified is modified
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words", "moved_by"),
+    [
+        # a lone 'up' before the noun with no figure is a phrasal verb's particle
+        ("Answered questions on setting up social-media accounts", "product", "accounts", None),
+        ("Up 20% in revenue after the pricing launch", "product", "revenue", "Up"),
+        # a present participle after a word of scale is the load the system takes
+        ("Tuned the cache while supporting growing user traffic", "product", "traffic", None),
+        ("Tuned the cache while growing user traffic", "product", "traffic", "growing"),
+    ],
+)  # fmt: skip
+def test_particles_and_scale_participles_move_nothing(text, category, words, moved_by):
+    m = mention(text, category, words)
+    c = ctx(text)
+    got = c.doc[m.change.start : m.change.end].text if m.change is not None else None
+    assert got == moved_by
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "head"),
+    [
+        ("Built tooling for generating REST APIs and clients in Go", "clients", False),
+        ("Implemented log replication between Raft leaders and followers", "followers", False),
+        ("Won 40 new clients and grew revenue", "clients", True),
+    ],
+)
+def test_software_roles_are_no_metric(text, words, head):
+    c = ctx(text)
+    found = [
+        m
+        for cat in ("product", "vanity")
+        for m in mentions(c, cat)
+        if c.doc[m.start : m.end].text == words
+    ]
+    assert found and all(m.head is head for m in found)

@@ -421,6 +421,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # framed: "as the customer base increased 400%" is context
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
+    if _others_state(ctx, m):
+        return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
@@ -432,6 +434,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if _internal_scope(ctx, m):
         return False  # "drove adoption of TypeScript across 4 teams": a practice rolled out
     change, q = m.change, m.quantity
+    sent_lo, sent_hi = ctx.sentence_of(m.start)
+    if q is not None and not (sent_lo <= q.token_start < sent_hi):
+        q = None  # "... solutions to Amazon Sellers. Up to ~85% reduction in ...": the next
+        # sentence's figure is not this metric's
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
     if _throughput(ctx, m):
@@ -493,8 +499,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if trigger_here and (q is None or q.kind == "duration"):
         # "conversion in the test group was 3.6%, against 3.1% in control"
         q = adjacent_quantity(ctx, m.match, before=0, after=6)
-        if q is not None and any(
-            ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start)
+        if q is not None and (
+            any(ctx.lower(k) in ("and", ",", ";") for k in range(m.end, q.token_start))
+            or q.token_start >= se
         ):
             q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
@@ -529,6 +536,25 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
+
+
+_STATE_BACK = 12  # "when it was a startup scaling and gaining market share" is 9
+
+
+def _others_state(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Worked at Stone when it was a startup scaling and gaining market share', 'joined as
+    the company was growing revenue 3x': a subordinator (`subordinators`) whose subject, no
+    first-person word, takes 'was'/'were' (`state-be`) frames what someone else's business was
+    doing, not a change the writer made."""
+    cs, _ = ctx.clause_of(m.start)
+    subs, be = ctx.word_list("subordinators"), ctx.word_list("state-be")
+    for k in range(max(cs, m.start - _STATE_BACK), m.start):
+        if ctx.lower(k) not in subs:
+            continue
+        for j in range(k + 2, min(k + 4, m.start)):
+            if ctx.lower(j) in be:
+                return not any(ctx.lower(i) in ("i", "we") for i in range(k + 1, j))
+    return False
 
 
 def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
@@ -642,6 +668,8 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             continue
         for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
             if ctx.lower(k) == "growth":
+                if _growth_planned_or_other(ctx, q, k):
+                    break
                 return k
             if not (
                 ctx.at("timeframe", k)
@@ -650,6 +678,26 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             ):
                 break  # "40% growth in test coverage" names its own metric
     return None
+
+
+def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
+    """'Re-architected the forum for 10x growth', 'to handle 3x growth': growth a system was
+    built for (led by 'for' or a scale word), its capacity, not growth reported. '10x growth
+    in live stream concurrency': 'growth in/of' a noun that is no time frame, figure or
+    metric of the lexicon names another measure ('300% growth in 6 months' stays growth)."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) == "for" or ctx.at("scale", lead) is not None:
+        return True
+    if ctx.lower(k + 1) not in ("in", "of"):
+        return False
+    j = k + 2
+    if ctx.at("timeframe", k + 1) or ctx.at("timeframe", j):
+        return False
+    if any(f.token_start == j for f in ctx.quantities):
+        return False  # "growth in 6 months"
+    if ctx.lower(j) in ctx.word_list("determiners") or ctx.lower(j) in ("just", "only", "under"):
+        return False  # "growth in the first year", "in just one quarter"
+    return not any(ctx.covered_by(c, j, j + 1) for c in METRIC_CATEGORIES)
 
 
 def _goal_form(ctx: UnitContext, change: Match) -> bool:
@@ -897,6 +945,34 @@ def _work_after_task(ctx: UnitContext, m: Match) -> bool:
     return False
 
 
+def _opens_sentence(ctx: UnitContext, i: int) -> bool:
+    """Token i leads its sentence (after an optional subject or adverb), not a later clause
+    ('Led a program across 5 teams; contributed targeted PRs' is led by 'Led')."""
+    return ctx.clause_of(i)[0] == ctx.sentence_of(i)[0] and _lead_position(ctx, i)
+
+
+def _counted_object(ctx: UnitContext, i: int) -> bool:
+    """A figure opens the object at token i, after hedges ('Contributed 3 accepted PRs',
+    'Contributed over 40% of code reviews'): the writer names and measures the output."""
+    k = i
+    while ctx.lower(k) in ctx.word_list("scale-hedges") and k < i + 3:
+        k += 1
+    return any(q.token_start == k for q in ctx.quantities)
+
+
+def _helped_do(ctx: UnitContext, m: Match) -> bool:
+    """'queries that helped migrate reports', 'a scanner, which helped reduce server load',
+    '..., helping maintain a well-defined backlog': 'helped'/'helping' after a relative word or
+    a comma (`helped-leads`) and right before an action or change verb carries the result the
+    work led to, as 'contributed to' does ('which helped customers visualize' and 'helping
+    students master X' state a benefit to someone, and stay incidental)."""
+    if m.entry != "helped" or ctx.lower(m.start) not in ("helped", "helping"):
+        return False
+    if ctx.lower(m.start - 1) not in ctx.word_list("helped-leads"):
+        return False
+    return bool(ctx.at("action", m.end) or ctx.at("change", m.end))
+
+
 def _first_person(ctx: UnitContext, m: Match) -> bool:
     """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
     the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
@@ -1053,7 +1129,12 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "a web app which helps users create a CV": what the product does
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
+        if m.entry in ctx.word_list("lead-only-weak") and (
+            not _opens_sentence(ctx, m.start) or _counted_object(ctx, m.end)
+        ):
+            continue  # "Led the rewrite; contributed PRs", "Contributed 3 accepted PRs"
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
+        carries = carries or _helped_do(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         if not carries and _purpose_after_work(ctx, m):
