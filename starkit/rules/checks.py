@@ -1299,7 +1299,11 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             ]
             if "task" in missing and "situation" not in missing and _problem_taken_on(ctx):
                 missing.remove("task")
-            stated = [o for o in outcomes if not _background_opening(ctx, o)]
+            stated = [
+                o
+                for o in outcomes
+                if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
+            ]
             if not stated and "result" not in label_names(ctx.text):
                 missing.append("result")
     if not missing:
@@ -1340,6 +1344,23 @@ def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool
     labelled = label_sentences(ctx.text)
     limit = int(rule_param("star-missing-section", "opening_max_words"))
     return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) <= limit
+
+
+def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """Unlabelled prose, for `star-missing-section` only: a short sentence read as the Task,
+    before any Action sentence, tells a complication of the set-up ("This created tension
+    within our team", "it's kind of hard to keep everybody on task"), not how the story ended;
+    a story whose only outcome word sits there has no Result. (`result-unquantified` keeps it:
+    a spoken answer may tell its outcome early, and its figure is then the Result's.)"""
+    lo, hi, name = outcome
+    if name != "task":
+        return False
+    from starkit.story.segment import label_sentences
+
+    labelled = label_sentences(ctx.text)
+    limit = int(rule_param("star-missing-section", "opening_max_words"))
+    first_action = next((sl.start for sl in labelled if sl.name == "action"), None)
+    return first_action is not None and lo < first_action and len(ctx.text[lo:hi].split()) <= limit
 
 
 @check("result-unquantified")
