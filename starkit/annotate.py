@@ -1266,6 +1266,16 @@ def _restated_span(ctx: UnitContext, q: Quantity, seg_e: int) -> bool:
     return not ctx.covered_by("change", seg_e, q.token_start)
 
 
+def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:
+    """Story only (story engineer): a one-word time frame used as an adjective before a
+    recurring record or meeting ('Customer satisfaction scores improved by 15%, based on our
+    quarterly surveys', 'in our annual review') tells how often it is taken, not the period of
+    the change."""
+    if ctx.story is None or t.end - t.start != 1:
+        return False
+    return ctx.lower(t.end) in ctx.word_list("cadence-record-nouns")
+
+
 def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
     """A change word between two figures: the second belongs to another change."""
     lo, hi = sorted((a.token_end, b.token_start))
@@ -1388,7 +1398,9 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
     if any(
-        lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        lo <= m.start < hi
+        and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        and not _cadence_of_record(ctx, m)
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
         return True

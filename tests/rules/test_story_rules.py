@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import starkit
 
 BASE = (
@@ -372,3 +374,23 @@ def test_a_relative_figure_found_in_the_action_is_no_claimed_change():
     assert "missing-baseline" not in starkit.lint(found, "story").rules()
     mine = found.replace("Traffic was fine, but conversion was down 25%.", "I cut latency by 25%.")
     assert "missing-baseline" in starkit.lint(mine, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("closing", "fires"),
+    [
+        ("Customer satisfaction scores improved by 15%, based on our quarterly surveys.", True),
+        ("Engagement scores rose by 12%, per the quarterly pulse survey.", True),
+        ("Customer satisfaction scores improved by 15% quarterly.", False),
+        ("Revenue grew by 15%, reported in our quarterly results.", False),
+    ],
+)
+def test_a_cadence_before_a_record_is_no_time_frame_in_a_story(closing, fires):
+    """'based on our quarterly surveys' tells how often the survey is taken, not the period of
+    the change: the relative figure still has no baseline. 'quarterly' on its own, or before a
+    figure's own results, stays the change's time frame."""
+    story = (
+        "Situation: Our CRM was outdated.\nTask: I owned its replacement.\nAction: I chose a "
+        f"new CRM and trained the sales team.\nResult: {closing}"
+    )
+    assert ("missing-baseline" in starkit.lint(story, "story").rules()) is fires
