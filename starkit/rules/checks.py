@@ -678,10 +678,52 @@ def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
         (
             m
             for m in mentions(ctx, "product")
-            if _in_scope(ctx, "missing-guardrail", m.start) and _moved(ctx, m)
+            if _in_scope(ctx, "missing-guardrail", m.start)
+            and _moved(ctx, m)
+            and not _quoted_in_story(ctx, m.start, m.end)
+            and not _benchmarked_level(ctx, m)
         ),
         None,
     )
+
+
+_BENCHMARK_REACH = 4  # "vs. industry average" is 2 after 'vs'; "compared with the sector's median"
+
+
+def _benchmarked_level(ctx: UnitContext, m: MetricMention) -> bool:
+    """Story only: a metric given with no change word, in a sentence that sets its figure
+    against a benchmark ('Feature Adoption: 95% of built features are actively used (vs.
+    industry average of 50%)'), reports a level that beats a norm, not a change the work
+    made."""
+    if ctx.story is None or m.change is not None:
+        return False
+    ss, se = ctx.sentence_of(m.start)
+    marks = ctx.word_list("compared-to")
+    norms = ctx.word_list("story-benchmark-nouns")
+    return any(
+        ctx.lower(k) in marks
+        and any(ctx.lower(j) in norms for j in range(k + 1, min(se, k + 1 + _BENCHMARK_REACH)))
+        for k in range(ss, se)
+    )
+
+
+def _quoted_in_story(ctx: UnitContext, start: int, end: int) -> bool:
+    """Story only: tokens start..end sit in a quoted passage that closes after them (what
+    someone said or a chart's caption: "'Larger bubbles = higher sales'"): reported words, no
+    outcome of the candidate's."""
+    if ctx.story is None:
+        return False
+    s, e = ctx.chars(start, end)
+    if not ctx.in_quotes(s):
+        return False
+    if ctx.quote_closes_after(e):
+        return True
+    line_end = ctx.text.find("\n", e)
+    rest = ctx.text[e : line_end if line_end >= 0 else len(ctx.text)]
+    return _CLOSING_AFTER_STOP.search(rest) is not None  # "... = higher sales.'"
+
+
+_CLOSING_AFTER_STOP = re.compile(r"[.!?,]['’](?=\s|$|[)\]])")
 
 
 def _paired(ctx: UnitContext, category: str, i: int) -> bool:
@@ -756,6 +798,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
     'monitoring') counts only beside a metric: 'held a workshop' names no guardrail,
     'retention held' does."""
+    if ctx.story is not None and _counter_figure_in_result(ctx):
+        return True
     near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
@@ -771,6 +815,52 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 continue
             return True
     return False
+
+
+_SAVED_REACH = 3  # "saved $2M", "saved the company $2M", "savings of over $2M"
+
+
+def _counter_figure_in_result(ctx: UnitContext) -> bool:
+    """Story only: the Result gives a satisfaction score or rating compared with its start
+    ('User satisfaction increased from 2.5/5.0 to 4.1/5.0') or money saved ('and saved $2M'):
+    the quality or cost of the win, measured beside the moved metric, is its counter-metric
+    (RULES.md lists quality and cost). A bare level ('CSAT → 80%') shows no harm avoided, and
+    in a bullet a raised rating is one more win (`raised-wins`)."""
+    if "counter-in-result" in ctx.annotations:
+        return ctx.annotations["counter-in-result"]
+    scores = ctx.word_list("story-quality-scores")
+    saved = ctx.word_list("story-cost-saved")
+    found = False
+    seen: set[tuple[int, int]] = set()
+    for q in ctx.quantities:
+        if ctx.section_at(q.token_start) != "result":
+            continue
+        if q.kind == "money" and any(
+            ctx.lower(k) in saved
+            for k in range(max(0, q.token_start - _SAVED_REACH), q.token_start)
+        ):
+            found = True
+            break
+        bounds = ctx.sentence_of(q.token_start)
+        if bounds in seen:
+            continue  # each sentence is read once: many figures in one sentence stay linear
+        seen.add(bounds)
+        if _compared_in(ctx, bounds) and any(ctx.lower(k) in scores for k in range(*bounds)):
+            found = True
+            break
+    ctx.annotations["counter-in-result"] = found
+    return found
+
+
+def _compared_in(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
+    """A figure of the sentence is given with its start value ('from 2.5/5.0 to 4.1/5.0',
+    'from 3.2 to 4.6'): the measure was compared before and after."""
+    lo, hi = bounds
+    return any(
+        lo <= q.token_start < hi
+        and (" to " in q.text.lower() or ctx.lower(before_hedges(ctx, q.token_start)) == "from")
+        for q in ctx.quantities
+    )
 
 
 def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:

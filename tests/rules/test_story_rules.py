@@ -394,3 +394,60 @@ def test_a_cadence_before_a_record_is_no_time_frame_in_a_story(closing, fires):
         f"new CRM and trained the sales team.\nResult: {closing}"
     )
     assert ("missing-baseline" in starkit.lint(story, "story").rules()) is fires
+
+
+_DASHBOARD = (
+    "Situation: Few analysts used our dashboards.\nTask: I owned the rebuild.\nAction: I ran "
+    "interviews and rebuilt the charts.\nResult: {}"
+)
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        # a satisfaction score compared with its start, beside the lift: its quality held
+        (
+            "Increased user adoption from 20% to 75% within 3 months. User satisfaction "
+            "increased from 2.5/5.0 to 4.1/5.0.",
+            False,
+        ),
+        # a bare level shows no harm avoided
+        ("Increased user adoption from 20% to 75% within 3 months. CSAT rose to 80%.", True),
+        # money saved beside the lift is its cost
+        (
+            "This improved overall conversion from 3% to 3.4% in a quarter and saved $2M in "
+            "budget we would have shifted.",
+            False,
+        ),
+        (
+            "This improved overall conversion from 3% to 3.4% in a quarter and added $2M in "
+            "revenue.",
+            True,
+        ),
+        # a level set against a benchmark is no change
+        (
+            "Feature adoption: 95% of the built features are used (vs. industry average of 50%).",
+            False,
+        ),
+        ("Feature adoption rose from 50% to 95% of the built features in a quarter.", True),
+    ],
+)
+def test_counter_figures_and_levels_in_a_story_result(result, fires):
+    rules = starkit.lint(_DASHBOARD.format(result), "story").rules()
+    assert ("missing-guardrail" in rules) is fires
+
+
+def test_a_metric_in_quoted_words_is_no_outcome_in_a_story():
+    """A chart caption or someone's words in quotes ("'Larger bubbles = higher sales.'") is no
+    moved metric of the candidate's; the same words outside quotes are."""
+    quoted = (
+        "Situation: Analysts did not trust our charts.\nTask: I owned the redesign.\nAction: I "
+        "added a caption to each chart: 'Larger bubbles = higher sales.'\nResult: Analysts "
+        "called the charts clearer in a follow-up review."
+    )
+    assert "missing-guardrail" not in starkit.lint(quoted, "story").rules()
+    told = quoted.replace(
+        "I added a caption to each chart: 'Larger bubbles = higher sales.'",
+        "I redesigned the charts, which drove higher sales.",
+    )
+    assert "missing-guardrail" in starkit.lint(told, "story").rules()
