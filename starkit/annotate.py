@@ -439,7 +439,12 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-    if nxt is not None and nxt.text == "-" and not ctx.doc[m.end - 1].whitespace_:
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and not ctx.doc[m.end - 1].whitespace_
+        and ctx.text[nxt.idx : nxt.idx + 1] == "-"  # an em dash read as '-' joins no compound
+    ):
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
         if after is not None and after.is_alpha and not nxt.whitespace_:
             return False  # "audience-first positioning", "revenue-generating features"

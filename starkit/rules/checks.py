@@ -354,6 +354,20 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
 
 
+def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
+    """Story only, in the Result: a percentage level reached in a sentence that opens on the
+    period it took ('Within 6 months, we hit 58% retention'): the end of a change the work
+    made, not a standing figure."""
+    q = m.quantity
+    if ctx.story is None or q is None or q.kind != "percent":
+        return False
+    if ctx.section_at(m.start) != "result":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    comma = next((k for k in range(ss, min(q.token_start, ss + 8)) if ctx.lower(k) == ","), None)
+    return comma is not None and _over_a_period(ctx, ss, comma)
+
+
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
     """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
     if any(
@@ -444,7 +458,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         if change is None:
             if not _grown_over_period(ctx, m):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
-        elif ctx.lower(change.start) in _weak_changes(ctx) and not _grown_over_period(ctx, m):
+        elif (
+            ctx.lower(change.start) in _weak_changes(ctx)
+            and not _grown_over_period(ctx, m)
+            and not _level_reached_over_period(ctx, m)
+        ):
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
@@ -468,7 +486,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
-                if not any(r.quantity == f for r in relative_figures(ctx)):
+                if not any(r.quantity == f for r in relative_figures(ctx)) and not (
+                    _level_reached_over_period(ctx, m)
+                ):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or (q.token_start < change.start and not _money_in(ctx, q, m)):

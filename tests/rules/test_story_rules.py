@@ -451,3 +451,23 @@ def test_a_metric_in_quoted_words_is_no_outcome_in_a_story():
         "I redesigned the charts, which drove higher sales.",
     )
     assert "missing-guardrail" in starkit.lint(told, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        ("Within 6 months, we hit 58% retention.", True),
+        ("Within 6 months, we hit 58% retention—exceeding target by 3 points.", True),
+        ("We hit 58% retention.", False),  # a level, no period it took
+        ("Retention sits at 58%, and within 6 months we hired two analysts.", False),
+    ],
+)
+def test_a_level_reached_over_a_fronted_period_is_a_change_in_a_story(result, fires):
+    """'Within 6 months, we hit 58% retention' is the end of a change the work made (the
+    period it took opens the sentence); an em dash after the metric joins no compound."""
+    story = (
+        "Situation: Our CEO asked us to improve retention.\nTask: I owned the retention plan.\n"
+        "Action: I ran a cohort analysis and proposed three onboarding experiments.\n"
+        f"Result: {result}"
+    )
+    assert ("missing-guardrail" in starkit.lint(story, "story").rules()) is fires
