@@ -1439,7 +1439,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.measure and cs <= q.token_start < ce and _arrow_pair(ctx, q):
             return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
         if q.measure and prev in ctx.word_list("baseline-before"):
-            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
+            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base", "instead"):
                 return True
         if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True

@@ -1277,10 +1277,16 @@ def _observed_in_action(ctx: UnitContext, i: int) -> bool:
     """Story only: a relative figure in the Action whose clause has no first-person word is
     what the candidate found, not a change they report ('Traffic was fine, but conversion was
     down 25%', 'the model had 30% higher error rates'): evidence for the next step, whose
-    outcome the Result gives."""
+    outcome the Result gives. A finding verb with 'that' ('I showed that the model had 30%
+    higher error rates') reports what the candidate found: only the words after it count."""
     if ctx.story is None or ctx.section_at(i) != "action":
         return False
     cs, ce = ctx.clause_of(i)
+    finds = ctx.word_list("story-finding-verbs")
+    for k in range(i - 1, cs, -1):
+        if ctx.lower(k) == "that" and ctx.lower(k - 1) in finds:
+            cs = k + 1  # "I showed that ...": the finding starts after 'that'
+            break
     words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
 

@@ -471,3 +471,28 @@ def test_a_level_reached_over_a_fronted_period_is_a_change_in_a_story(result, fi
         f"Result: {result}"
     )
     assert ("missing-guardrail" in starkit.lint(story, "story").rules()) is fires
+
+
+def test_a_relative_figure_the_candidate_showed_is_a_finding():
+    """'I showed that the model had 30% higher error rates' reports what the candidate found
+    (only the words after 'showed that' count); 'I showed the team how to cut latency by
+    30%' is their change."""
+    head = "Situation: A PM wanted to launch surge pricing in a new city.\nTask: I had to push "
+    head += "back.\nAction: {}\nResult: We launched with a soft cap and the PM thanked me."
+    found = "I showed that the model had 30% higher error rates in cities like this one."
+    assert "missing-baseline" not in starkit.lint(head.format(found), "story").rules()
+    mine = "I showed the team how we cut latency by 30% in the old city."
+    assert "missing-baseline" in starkit.lint(head.format(mine), "story").rules()
+
+
+def test_instead_of_gives_the_other_value():
+    """'a surge cap of 1.5x instead of 3x' names the value it replaces."""
+    story = (
+        "Situation: A PM wanted to launch surge pricing.\nTask: I had to push back.\nAction: "
+        "I proposed a launch with a surge cap {}.\nResult: We launched on schedule."
+    )
+    assert (
+        "missing-baseline"
+        not in starkit.lint(story.format("of 1.5x instead of 3x"), "story").rules()
+    )
+    assert "missing-baseline" in starkit.lint(story.format("cut by 1.5x"), "story").rules()
