@@ -1523,6 +1523,12 @@ def _in_paragraphs(ctx: UnitContext) -> bool:
     return lines >= int(rule_param("result-unquantified", "paragraphs"))
 
 
+# A quoted passage on one line: double or curly quotes, or single quotes that open after no
+# letter and close before none ("the answer to 'should we roll back' cannot be", "I told them
+# "we ship Friday""); an apostrophe inside a word ("don't") opens nothing.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|(?<![\w'])'[^'\n]{1,300}?'(?![\w'])")
+
+
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
     """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
@@ -1538,8 +1544,9 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
-    we = sum(_pronoun_count(ctx, text[lo:hi], "we-pronouns") for lo, hi in parts)
-    i = sum(_pronoun_count(ctx, text[lo:hi], "i-pronouns") for lo, hi in parts)
+    told = [_QUOTED.sub(" ", text[lo:hi]) for lo, hi in parts]  # quoted words are speech
+    we = sum(_pronoun_count(ctx, t, "we-pronouns") for t in told)
+    i = sum(_pronoun_count(ctx, t, "i-pronouns") for t in told)
     if we <= i:
         return []
     s, e = span or (parts[0][0], parts[-1][1])

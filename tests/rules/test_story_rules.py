@@ -496,3 +496,17 @@ def test_instead_of_gives_the_other_value():
         not in starkit.lint(story.format("of 1.5x instead of 3x"), "story").rules()
     )
     assert "missing-baseline" in starkit.lint(story.format("cut by 1.5x"), "story").rules()
+
+
+def test_quoted_words_are_not_counted_by_we_not_i():
+    """'the answer to 'should we roll back'' is speech, not who did the work: a subjectless
+    Action with only that 'we' does not fire; the same 'we' told outside quotes does."""
+    story = (
+        "Situation: Our clinic app had no documentation.\nTask: I led the migration.\nAction: "
+        "Built the dependency map by hand. Defined rollback criteria upfront: {}.\nResult: Page "
+        "load time dropped from 5 to 1.8 seconds."
+    )
+    quoted = story.format("the answer to 'should we roll back' cannot be a judgment call")
+    assert "we-not-i" not in starkit.lint(quoted, "story").rules()
+    told = story.format("then we rolled back twice")
+    assert "we-not-i" in starkit.lint(told, "story").rules()
