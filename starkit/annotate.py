@@ -1271,6 +1271,16 @@ def _restated_span(ctx: UnitContext, q: Quantity, seg_e: int) -> bool:
     return not ctx.covered_by("change", seg_e, q.token_start)
 
 
+def _held_level_after(ctx: UnitContext, rel: Quantity, q: Quantity) -> bool:
+    """Story only (story engineer): a figure after the relative one, past a verb of holding
+    ('improved user trust scores by 25%, and maintained response latency under 2s'), is the
+    level another metric was held at, not the change's period or start."""
+    if ctx.story is None or q.token_start <= rel.token_end:
+        return False
+    held = ctx.word_list("story-held-verbs")
+    return any(ctx.lower(k) in held for k in range(rel.token_end, q.token_start))
+
+
 def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:
     """Story only (story engineer): a one-word time frame used as an adjective before a
     recurring record or meeting ('Customer satisfaction scores improved by 15%, based on our
@@ -1424,6 +1434,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
+        if q.measure and not local and _held_level_after(ctx, rel, q):
+            continue  # "..., and maintained response latency under 2s": another's level
         period = q.kind == "duration" and (
             prev in ctx.word_list("duration-before") or not _change_between(ctx, rel, q)
         )

@@ -510,3 +510,16 @@ def test_quoted_words_are_not_counted_by_we_not_i():
     assert "we-not-i" not in starkit.lint(quoted, "story").rules()
     told = story.format("then we rolled back twice")
     assert "we-not-i" in starkit.lint(told, "story").rules()
+
+
+def test_a_level_held_after_a_relative_figure_is_no_time_frame():
+    """'improved user trust scores by 25%, and maintained response latency under 2s': the 2s
+    is the level latency was held at, not the period of the 25%; 'within 2 months' is."""
+    story = (
+        "Situation: Our assistant gave wrong answers.\nTask: I owned the fix.\nAction: I added "
+        "retrieval checks.\nResult: Improved user trust scores by 25%, {}."
+    )
+    held = story.format("and maintained response latency under 2s")
+    assert "missing-baseline" in starkit.lint(held, "story").rules()
+    framed = story.format("within 2 months of the launch")
+    assert "missing-baseline" not in starkit.lint(framed, "story").rules()
