@@ -1529,6 +1529,15 @@ def _in_paragraphs(ctx: UnitContext) -> bool:
 _QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|(?<![\w'])'[^'\n]{1,300}?'(?![\w'])")
 
 
+# A question asked: a sentence or line that opens on a question word and ends on a question
+# mark ("How'd you hear of us?", "What 3 features could we get rid of?"); a transcriber's
+# "[xx?]" or a "?" inside a run-on sentence asks nothing.
+_ASKED = re.compile(
+    r"(?im)(?:^|(?<=[.!?]))[ \t]*(?:[-*•][ \t]+)?(?:how|what|why|when|where|who|which|would"
+    r"|could|can|should|do|does|did|is|are|will|have|has)\b[^.!?\n\[]*\?"
+)
+
+
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
     """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
@@ -1544,7 +1553,8 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
-    told = [_QUOTED.sub(" ", text[lo:hi]) for lo, hi in parts]  # quoted words are speech
+    # quoted words and questions asked are speech, not narration of who did the work
+    told = [_ASKED.sub(" ", _QUOTED.sub(" ", text[lo:hi])) for lo, hi in parts]
     we = sum(_pronoun_count(ctx, t, "we-pronouns") for t in told)
     i = sum(_pronoun_count(ctx, t, "i-pronouns") for t in told)
     if we <= i:

@@ -523,3 +523,17 @@ def test_a_level_held_after_a_relative_figure_is_no_time_frame():
     assert "missing-baseline" in starkit.lint(held, "story").rules()
     framed = story.format("within 2 months of the launch")
     assert "missing-baseline" not in starkit.lint(framed, "story").rules()
+
+
+def test_questions_asked_are_not_counted_by_we_not_i():
+    """A list of interview questions the candidate asked ("How'd you hear of us?") is speech;
+    a transcriber's '[xx?]' inside narration is not a question."""
+    story = (
+        "Situation: Our RBAC design was stuck.\nTask: I had to learn who our users were.\n"
+        "Action:\nI set up 20 discovery interviews.\nHow'd you hear of us?\nWhat 3 features "
+        "could we get rid of?\nWhat 3 features can't we get rid of?\nResult:\nWe shipped a "
+        "JSON editor that 80% of interviewed users preferred."
+    )
+    assert "we-not-i" not in starkit.lint(story, "story").rules()
+    told = story.replace("How'd you hear of us?", "We met them [xx?] and we asked about us.")
+    assert "we-not-i" in starkit.lint(told, "story").rules()
