@@ -1434,14 +1434,25 @@ def _problem_taken_on(ctx: UnitContext) -> bool:
     things without the candidate in it (no first-person singular: "Recently, a client noticed
     inconsistencies between dashboards") and an Action sentence then has the candidate take it
     on in the first person (a cue of `params.task_taken_on_by`: "I corrected the data at its
-    source"). A Situation told about the writer ("One of my failures was a feature I
-    launched") or an Action told only with "we" infers no Task."""
+    source"). A Situation (or opening) sentence told about the writer counts when it states a
+    problem (a cue of `params.problem_cues`: "I noticed the leads were unusually high"); one that
+    states none ("One of my failures was a feature I launched") or an Action told only with
+    "we" infers no Task."""
     from starkit.story.segment import acts_on_it, label_sentences
 
     text = ctx.doc_text.replace("’", "'")
+    problem_cues = set(rule_param("star-missing-section", "problem_cues"))  # type: ignore[arg-type]
+    labelled = label_sentences(ctx.text)
     scene = any(
-        sl.name == "situation" and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
-        for sl in label_sentences(ctx.text)
+        (sl.name == "situation" or k == 0)  # the opening sentence sets the scene
+        and (
+            problem_cues.intersection(sl.cues)
+            or (
+                sl.name == "situation"
+                and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
+            )
+        )
+        for k, sl in enumerate(labelled)
     )
     taken_on_by = rule_param("star-missing-section", "task_taken_on_by")
     return scene and acts_on_it(ctx.text, taken_on_by)  # type: ignore[arg-type]

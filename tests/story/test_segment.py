@@ -844,3 +844,27 @@ def test_a_complication_before_the_action_is_no_result():
     assert [f.message for f in found] == ["Missing STAR section(s): Result."]
     ended = story + " In the end the leads agreed on one navigation and we shipped it."
     assert "star-missing-section" not in {f.rule for f in lint(ended, "story").findings}
+
+
+@pytest.mark.parametrize(
+    ("opening", "task_missing"),
+    [
+        ("Last spring I joined the growth team at a travel startup.", True),
+        ("Last spring I noticed our onboarding emails were going to spam.", False),
+        (
+            "Last spring I joined the growth team at a travel startup, and our onboarding "
+            "emails kept failing.",
+            False,
+        ),
+    ],
+)
+def test_a_problem_the_writer_states_and_then_takes_on_infers_the_task(opening, task_missing):
+    """An opening told about the writer infers the Task when it states a problem the
+    candidate then takes on in the first person; a plain arrival states none."""
+    story = (
+        f"{opening} I interviewed ten users and rewrote the onboarding emails. In the end "
+        "sign-ups grew and my manager thanked me."
+    )
+    found = [f.message for f in lint(story, "story").findings if f.rule == "star-missing-section"]
+    assert (found == ["Missing STAR section(s): Task."]) is task_missing
+    assert found in ([], ["Missing STAR section(s): Task."])
