@@ -670,6 +670,8 @@ def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabel
         ("This involved creating a pipeline for the data.", False),
         ("I had to successfully migrate every service.", False),  # a duty, not an outcome
         ("And they helped me resolve the situation.", True),  # others helped settle it
+        ("We hit challenges that significantly delayed the project timeline.", True),  # failed
+        ("The delay of the project worried everyone.", False),
         ("I asked the TA to help me resolve the situation.", False),  # an aim
     ],
 )
