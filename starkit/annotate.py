@@ -1277,8 +1277,14 @@ def _held_level_after(ctx: UnitContext, rel: Quantity, q: Quantity) -> bool:
     level another metric was held at, not the change's period or start."""
     if ctx.story is None or q.token_start <= rel.token_end:
         return False
-    held = ctx.word_list("story-held-verbs")
-    return any(ctx.lower(k) in held for k in range(rel.token_end, q.token_start))
+    if "held-prefix" not in ctx.annotations:  # once per unit: many figure pairs stay linear
+        held = ctx.word_list("story-held-verbs")
+        prefix = [0]
+        for k in range(len(ctx.doc)):
+            prefix.append(prefix[-1] + (ctx.lower(k) in held))
+        ctx.annotations["held-prefix"] = prefix
+    prefix = ctx.annotations["held-prefix"]
+    return prefix[q.token_start] - prefix[rel.token_end] > 0
 
 
 def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:

@@ -718,13 +718,16 @@ def _benchmarked_level(ctx: UnitContext, m: MetricMention) -> bool:
     if ctx.story is None or m.change is not None:
         return False
     ss, se = ctx.sentence_of(m.start)
-    marks = ctx.word_list("compared-to")
-    norms = ctx.word_list("story-benchmark-nouns")
-    return any(
-        ctx.lower(k) in marks
-        and any(ctx.lower(j) in norms for j in range(k + 1, min(se, k + 1 + _BENCHMARK_REACH)))
-        for k in range(ss, se)
-    )
+    cache = ctx.annotations.setdefault("benchmarked-sentences", {})
+    if (ss, se) not in cache:  # each sentence is read once
+        marks = ctx.word_list("compared-to")
+        norms = ctx.word_list("story-benchmark-nouns")
+        cache[ss, se] = any(
+            ctx.lower(k) in marks
+            and any(ctx.lower(j) in norms for j in range(k + 1, min(se, k + 1 + _BENCHMARK_REACH)))
+            for k in range(ss, se)
+        )
+    return cache[ss, se]
 
 
 def _quoted_in_story(ctx: UnitContext, start: int, end: int) -> bool:
@@ -738,11 +741,12 @@ def _quoted_in_story(ctx: UnitContext, start: int, end: int) -> bool:
         return False
     if ctx.quote_closes_after(e):
         return True
-    line_end = ctx.text.find("\n", e)
-    rest = ctx.text[e : line_end if line_end >= 0 else len(ctx.text)]
+    line_end = ctx.text.find("\n", e, e + _QUOTE_REACH)
+    rest = ctx.text[e : line_end if line_end >= 0 else e + _QUOTE_REACH]
     return _CLOSING_AFTER_STOP.search(rest) is not None  # "... = higher sales.'"
 
 
+_QUOTE_REACH = 300  # a caption or remark closes within a few sentences
 _CLOSING_AFTER_STOP = re.compile(r"[.!?,]['’](?=\s|$|[)\]])")
 
 
@@ -850,37 +854,30 @@ def _counter_figure_in_result(ctx: UnitContext) -> bool:
         return ctx.annotations["counter-in-result"]
     scores = ctx.word_list("story-quality-scores")
     saved = ctx.word_list("story-cost-saved")
+    # the sentences with a figure given with its start ('from 3.2 to 4.6'): one pass
+    compared = {
+        ctx.sentence_of(q.token_start)
+        for q in ctx.quantities
+        if " to " in q.text.lower() or ctx.lower(before_hedges(ctx, q.token_start)) == "from"
+    }
     found = False
     seen: set[tuple[int, int]] = set()
     for q in ctx.quantities:
         if ctx.section_at(q.token_start) != "result":
             continue
-        if q.kind == "money" and any(
-            ctx.lower(k) in saved
-            for k in range(max(0, q.token_start - _SAVED_REACH), q.token_start)
-        ):
+        lo = max(0, q.token_start - _SAVED_REACH)
+        if q.kind == "money" and any(ctx.lower(k) in saved for k in range(lo, q.token_start)):
             found = True
             break
         bounds = ctx.sentence_of(q.token_start)
-        if bounds in seen:
-            continue  # each sentence is read once: many figures in one sentence stay linear
-        seen.add(bounds)
-        if _compared_in(ctx, bounds) and any(ctx.lower(k) in scores for k in range(*bounds)):
+        if bounds in seen or bounds not in compared:
+            continue
+        seen.add(bounds)  # each sentence is read once: many figures in one stay linear
+        if any(ctx.lower(k) in scores for k in range(*bounds)):
             found = True
             break
     ctx.annotations["counter-in-result"] = found
     return found
-
-
-def _compared_in(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
-    """A figure of the sentence is given with its start value ('from 2.5/5.0 to 4.1/5.0',
-    'from 3.2 to 4.6'): the measure was compared before and after."""
-    lo, hi = bounds
-    return any(
-        lo <= q.token_start < hi
-        and (" to " in q.text.lower() or ctx.lower(before_hedges(ctx, q.token_start)) == "from")
-        for q in ctx.quantities
-    )
 
 
 def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
