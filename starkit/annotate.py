@@ -441,7 +441,12 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if _software_role(ctx, m):
         return False  # "REST APIs and clients", "Kafka producers and consumers"
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
-    if nxt is not None and nxt.text == "-" and not ctx.doc[m.end - 1].whitespace_:
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and not ctx.doc[m.end - 1].whitespace_
+        and ctx.text[nxt.idx : nxt.idx + 1] == "-"  # an em dash read as '-' joins no compound
+    ):
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
         if after is not None and after.is_alpha and not nxt.whitespace_:
             return False  # "audience-first positioning", "revenue-generating features"
@@ -1327,6 +1332,32 @@ def _restated_span(ctx: UnitContext, q: Quantity, seg_e: int) -> bool:
     return not ctx.covered_by("change", seg_e, q.token_start)
 
 
+def _held_level_after(ctx: UnitContext, rel: Quantity, q: Quantity) -> bool:
+    """Story only (story engineer): a figure after the relative one, past a verb of holding
+    ('improved user trust scores by 25%, and maintained response latency under 2s'), is the
+    level another metric was held at, not the change's period or start."""
+    if ctx.story is None or q.token_start <= rel.token_end:
+        return False
+    if "held-prefix" not in ctx.annotations:  # once per unit: many figure pairs stay linear
+        held = ctx.word_list("story-held-verbs")
+        prefix = [0]
+        for k in range(len(ctx.doc)):
+            prefix.append(prefix[-1] + (ctx.lower(k) in held))
+        ctx.annotations["held-prefix"] = prefix
+    prefix = ctx.annotations["held-prefix"]
+    return prefix[q.token_start] - prefix[rel.token_end] > 0
+
+
+def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:
+    """Story only (story engineer): a one-word time frame used as an adjective before a
+    recurring record or meeting ('Customer satisfaction scores improved by 15%, based on our
+    quarterly surveys', 'in our annual review') tells how often it is taken, not the period of
+    the change."""
+    if ctx.story is None or t.end - t.start != 1:
+        return False
+    return ctx.lower(t.end) in ctx.word_list("cadence-record-nouns")
+
+
 def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
     """A change word between two figures: the second belongs to another change."""
     lo, hi = sorted((a.token_end, b.token_start))
@@ -1449,7 +1480,9 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
     if any(
-        lo <= m.start < hi and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        lo <= m.start < hi
+        and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        and not _cadence_of_record(ctx, m)
         for m in ctx.matches("timeframe")
     ) or _period_phrase(ctx, lo, hi):
         return True
@@ -1468,6 +1501,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
+        if q.measure and not local and _held_level_after(ctx, rel, q):
+            continue  # "..., and maintained response latency under 2s": another's level
         period = q.kind == "duration" and (
             prev in ctx.word_list("duration-before") or not _change_between(ctx, rel, q)
         )
@@ -1483,7 +1518,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.measure and cs <= q.token_start < ce and _arrow_pair(ctx, q):
             return True  # "(640ms → 370ms)", "Halved build times, 22 → 11 min"
         if q.measure and prev in ctx.word_list("baseline-before"):
-            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base"):
+            if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base", "instead"):
                 return True
         if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True

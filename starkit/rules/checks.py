@@ -354,6 +354,20 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
 
 
+def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
+    """Story only, in the Result: a percentage level reached in a sentence that opens on the
+    period it took ('Within 6 months, we hit 58% retention'): the end of a change the work
+    made, not a standing figure."""
+    q = m.quantity
+    if ctx.story is None or q is None or q.kind != "percent":
+        return False
+    if ctx.section_at(m.start) != "result":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    comma = next((k for k in range(ss, min(q.token_start, ss + 8)) if ctx.lower(k) == ","), None)
+    return comma is not None and _over_a_period(ctx, ss, comma)
+
+
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
     """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
     if any(
@@ -450,7 +464,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         if change is None:
             if not _grown_over_period(ctx, m):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
-        elif ctx.lower(change.start) in _weak_changes(ctx) and not _grown_over_period(ctx, m):
+        elif (
+            ctx.lower(change.start) in _weak_changes(ctx)
+            and not _grown_over_period(ctx, m)
+            and not _level_reached_over_period(ctx, m)
+        ):
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
@@ -474,7 +492,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
-                if not any(r.quantity == f for r in relative_figures(ctx)):
+                if not any(r.quantity == f for r in relative_figures(ctx)) and not (
+                    _level_reached_over_period(ctx, m)
+                ):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
         if q is None or (q.token_start < change.start and not _money_in(ctx, q, m)):
@@ -726,10 +746,56 @@ def _moved_product_metric(ctx: UnitContext) -> MetricMention | None:
         (
             m
             for m in mentions(ctx, "product")
-            if _in_scope(ctx, "missing-guardrail", m.start) and _moved(ctx, m)
+            if _in_scope(ctx, "missing-guardrail", m.start)
+            and _moved(ctx, m)
+            and not _quoted_in_story(ctx, m.start, m.end)
+            and not _benchmarked_level(ctx, m)
         ),
         None,
     )
+
+
+_BENCHMARK_REACH = 4  # "vs. industry average" is 2 after 'vs'; "compared with the sector's median"
+
+
+def _benchmarked_level(ctx: UnitContext, m: MetricMention) -> bool:
+    """Story only: a metric given with no change word, in a sentence that sets its figure
+    against a benchmark ('Feature Adoption: 95% of built features are actively used (vs.
+    industry average of 50%)'), reports a level that beats a norm, not a change the work
+    made."""
+    if ctx.story is None or m.change is not None:
+        return False
+    ss, se = ctx.sentence_of(m.start)
+    cache = ctx.annotations.setdefault("benchmarked-sentences", {})
+    if (ss, se) not in cache:  # each sentence is read once
+        marks = ctx.word_list("compared-to")
+        norms = ctx.word_list("story-benchmark-nouns")
+        cache[ss, se] = any(
+            ctx.lower(k) in marks
+            and any(ctx.lower(j) in norms for j in range(k + 1, min(se, k + 1 + _BENCHMARK_REACH)))
+            for k in range(ss, se)
+        )
+    return cache[ss, se]
+
+
+def _quoted_in_story(ctx: UnitContext, start: int, end: int) -> bool:
+    """Story only: tokens start..end sit in a quoted passage that closes after them (what
+    someone said or a chart's caption: "'Larger bubbles = higher sales'"): reported words, no
+    outcome of the candidate's."""
+    if ctx.story is None:
+        return False
+    s, e = ctx.chars(start, end)
+    if not ctx.in_quotes(s):
+        return False
+    if ctx.quote_closes_after(e):
+        return True
+    line_end = ctx.text.find("\n", e, e + _QUOTE_REACH)
+    rest = ctx.text[e : line_end if line_end >= 0 else e + _QUOTE_REACH]
+    return _CLOSING_AFTER_STOP.search(rest) is not None  # "... = higher sales.'"
+
+
+_QUOTE_REACH = 300  # a caption or remark closes within a few sentences
+_CLOSING_AFTER_STOP = re.compile(r"[.!?,]['’](?=\s|$|[)\]])")
 
 
 def _paired(ctx: UnitContext, category: str, i: int) -> bool:
@@ -804,6 +870,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
     'monitoring') counts only beside a metric: 'held a workshop' names no guardrail,
     'retention held' does."""
+    if ctx.story is not None and _counter_figure_in_result(ctx):
+        return True
     near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
@@ -819,6 +887,45 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 continue
             return True
     return False
+
+
+_SAVED_REACH = 3  # "saved $2M", "saved the company $2M", "savings of over $2M"
+
+
+def _counter_figure_in_result(ctx: UnitContext) -> bool:
+    """Story only: the Result gives a satisfaction score or rating compared with its start
+    ('User satisfaction increased from 2.5/5.0 to 4.1/5.0') or money saved ('and saved $2M'):
+    the quality or cost of the win, measured beside the moved metric, is its counter-metric
+    (RULES.md lists quality and cost). A bare level ('CSAT → 80%') shows no harm avoided, and
+    in a bullet a raised rating is one more win (`raised-wins`)."""
+    if "counter-in-result" in ctx.annotations:
+        return ctx.annotations["counter-in-result"]
+    scores = ctx.word_list("story-quality-scores")
+    saved = ctx.word_list("story-cost-saved")
+    # the sentences with a figure given with its start ('from 3.2 to 4.6'): one pass
+    compared = {
+        ctx.sentence_of(q.token_start)
+        for q in ctx.quantities
+        if " to " in q.text.lower() or ctx.lower(before_hedges(ctx, q.token_start)) == "from"
+    }
+    found = False
+    seen: set[tuple[int, int]] = set()
+    for q in ctx.quantities:
+        if ctx.section_at(q.token_start) != "result":
+            continue
+        lo = max(0, q.token_start - _SAVED_REACH)
+        if q.kind == "money" and any(ctx.lower(k) in saved for k in range(lo, q.token_start)):
+            found = True
+            break
+        bounds = ctx.sentence_of(q.token_start)
+        if bounds in seen or bounds not in compared:
+            continue
+        seen.add(bounds)  # each sentence is read once: many figures in one stay linear
+        if any(ctx.lower(k) in scores for k in range(*bounds)):
+            found = True
+            break
+    ctx.annotations["counter-in-result"] = found
+    return found
 
 
 def _watched_in_story(ctx: UnitContext, g: Match, cat: str) -> bool:
@@ -1248,10 +1355,16 @@ def _observed_in_action(ctx: UnitContext, i: int) -> bool:
     """Story only: a relative figure in the Action whose clause has no first-person word is
     what the candidate found, not a change they report ('Traffic was fine, but conversion was
     down 25%', 'the model had 30% higher error rates'): evidence for the next step, whose
-    outcome the Result gives."""
+    outcome the Result gives. A finding verb with 'that' ('I showed that the model had 30%
+    higher error rates') reports what the candidate found: only the words after it count."""
     if ctx.story is None or ctx.section_at(i) != "action":
         return False
     cs, ce = ctx.clause_of(i)
+    finds = ctx.word_list("story-finding-verbs")
+    for k in range(i - 1, cs, -1):
+        if ctx.lower(k) == "that" and ctx.lower(k - 1) in finds:
+            cs = k + 1  # "I showed that ...": the finding starts after 'that'
+            break
     words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
 
@@ -1386,7 +1499,11 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             ]
             if "task" in missing and "situation" not in missing and _problem_taken_on(ctx):
                 missing.remove("task")
-            stated = [o for o in outcomes if not _background_opening(ctx, o)]
+            stated = [
+                o
+                for o in outcomes
+                if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
+            ]
             if not stated and "result" not in label_names(ctx.text):
                 missing.append("result")
     if not missing:
@@ -1401,14 +1518,25 @@ def _problem_taken_on(ctx: UnitContext) -> bool:
     things without the candidate in it (no first-person singular: "Recently, a client noticed
     inconsistencies between dashboards") and an Action sentence then has the candidate take it
     on in the first person (a cue of `params.task_taken_on_by`: "I corrected the data at its
-    source"). A Situation told about the writer ("One of my failures was a feature I
-    launched") or an Action told only with "we" infers no Task."""
+    source"). A Situation (or opening) sentence told about the writer counts when it states a
+    problem (a cue of `params.problem_cues`: "I noticed the leads were unusually high"); one that
+    states none ("One of my failures was a feature I launched") or an Action told only with
+    "we" infers no Task."""
     from starkit.story.segment import acts_on_it, label_sentences
 
     text = ctx.doc_text.replace("’", "'")
+    problem_cues = set(rule_param("star-missing-section", "problem_cues"))  # type: ignore[arg-type]
+    labelled = label_sentences(ctx.text)
     scene = any(
-        sl.name == "situation" and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
-        for sl in label_sentences(ctx.text)
+        (sl.name == "situation" or k == 0)  # the opening sentence sets the scene
+        and (
+            problem_cues.intersection(sl.cues)
+            or (
+                sl.name == "situation"
+                and not _pronoun_count(ctx, text[sl.start : sl.end], "i-pronouns")
+            )
+        )
+        for k, sl in enumerate(labelled)
     )
     taken_on_by = rule_param("star-missing-section", "task_taken_on_by")
     return scene and acts_on_it(ctx.text, taken_on_by)  # type: ignore[arg-type]
@@ -1427,6 +1555,23 @@ def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool
     labelled = label_sentences(ctx.text)
     limit = int(rule_param("star-missing-section", "opening_max_words"))
     return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) <= limit
+
+
+def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """Unlabelled prose, for `star-missing-section` only: a short sentence read as the Task,
+    before any Action sentence, tells a complication of the set-up ("This created tension
+    within our team", "it's kind of hard to keep everybody on task"), not how the story ended;
+    a story whose only outcome word sits there has no Result. (`result-unquantified` keeps it:
+    a spoken answer may tell its outcome early, and its figure is then the Result's.)"""
+    lo, hi, name = outcome
+    if name != "task":
+        return False
+    from starkit.story.segment import label_sentences
+
+    labelled = label_sentences(ctx.text)
+    limit = int(rule_param("star-missing-section", "opening_max_words"))
+    first_action = next((sl.start for sl in labelled if sl.name == "action"), None)
+    return first_action is not None and lo < first_action and len(ctx.text[lo:hi].split()) <= limit
 
 
 @check("result-unquantified")
@@ -1473,6 +1618,21 @@ def _in_paragraphs(ctx: UnitContext) -> bool:
     return lines >= int(rule_param("result-unquantified", "paragraphs"))
 
 
+# A quoted passage on one line: double or curly quotes, or single quotes that open after no
+# letter and close before none ("the answer to 'should we roll back' cannot be", "I told them
+# "we ship Friday""); an apostrophe inside a word ("don't") opens nothing.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|(?<![\w'])'[^'\n]{1,300}?'(?![\w'])")
+
+
+# A question asked: a sentence or line that opens on a question word and ends on a question
+# mark ("How'd you hear of us?", "What 3 features could we get rid of?"); a transcriber's
+# "[xx?]" or a "?" inside a run-on sentence asks nothing.
+_ASKED = re.compile(
+    r"(?im)(?:^|(?<=[.!?]))[ \t]*(?:[-*•][ \t]+)?(?:how|what|why|when|where|who|which|would"
+    r"|could|can|should|do|does|did|is|are|will|have|has)\b[^.!?\n\[]*\?"
+)
+
+
 @check("we-not-i")
 def we_not_i(ctx: UnitContext) -> list[Hit]:
     """In the Action section "we" outnumbers "I". In unlabelled prose the Action is every
@@ -1488,8 +1648,10 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
-    we = sum(_pronoun_count(ctx, text[lo:hi], "we-pronouns") for lo, hi in parts)
-    i = sum(_pronoun_count(ctx, text[lo:hi], "i-pronouns") for lo, hi in parts)
+    # quoted words and questions asked are speech, not narration of who did the work
+    told = [_ASKED.sub(" ", _QUOTED.sub(" ", text[lo:hi])) for lo, hi in parts]
+    we = sum(_pronoun_count(ctx, t, "we-pronouns") for t in told)
+    i = sum(_pronoun_count(ctx, t, "i-pronouns") for t in told)
     if we <= i:
         return []
     s, e = span or (parts[0][0], parts[-1][1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import starkit
 
 BASE = (
@@ -372,3 +374,166 @@ def test_a_relative_figure_found_in_the_action_is_no_claimed_change():
     assert "missing-baseline" not in starkit.lint(found, "story").rules()
     mine = found.replace("Traffic was fine, but conversion was down 25%.", "I cut latency by 25%.")
     assert "missing-baseline" in starkit.lint(mine, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("closing", "fires"),
+    [
+        ("Customer satisfaction scores improved by 15%, based on our quarterly surveys.", True),
+        ("Engagement scores rose by 12%, per the quarterly pulse survey.", True),
+        ("Customer satisfaction scores improved by 15% quarterly.", False),
+        ("Revenue grew by 15%, reported in our quarterly results.", False),
+    ],
+)
+def test_a_cadence_before_a_record_is_no_time_frame_in_a_story(closing, fires):
+    """'based on our quarterly surveys' tells how often the survey is taken, not the period of
+    the change: the relative figure still has no baseline. 'quarterly' on its own, or before a
+    figure's own results, stays the change's time frame."""
+    story = (
+        "Situation: Our CRM was outdated.\nTask: I owned its replacement.\nAction: I chose a "
+        f"new CRM and trained the sales team.\nResult: {closing}"
+    )
+    assert ("missing-baseline" in starkit.lint(story, "story").rules()) is fires
+
+
+_DASHBOARD = (
+    "Situation: Few analysts used our dashboards.\nTask: I owned the rebuild.\nAction: I ran "
+    "interviews and rebuilt the charts.\nResult: {}"
+)
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        # a satisfaction score compared with its start, beside the lift: its quality held
+        (
+            "Increased user adoption from 20% to 75% within 3 months. User satisfaction "
+            "increased from 2.5/5.0 to 4.1/5.0.",
+            False,
+        ),
+        # a bare level shows no harm avoided
+        ("Increased user adoption from 20% to 75% within 3 months. CSAT rose to 80%.", True),
+        # money saved beside the lift is its cost
+        (
+            "This improved overall conversion from 3% to 3.4% in a quarter and saved $2M in "
+            "budget we would have shifted.",
+            False,
+        ),
+        (
+            "This improved overall conversion from 3% to 3.4% in a quarter and added $2M in "
+            "revenue.",
+            True,
+        ),
+        # a level set against a benchmark is no change
+        (
+            "Feature adoption: 95% of the built features are used (vs. industry average of 50%).",
+            False,
+        ),
+        ("Feature adoption rose from 50% to 95% of the built features in a quarter.", True),
+    ],
+)
+def test_counter_figures_and_levels_in_a_story_result(result, fires):
+    rules = starkit.lint(_DASHBOARD.format(result), "story").rules()
+    assert ("missing-guardrail" in rules) is fires
+
+
+def test_a_metric_in_quoted_words_is_no_outcome_in_a_story():
+    """A chart caption or someone's words in quotes ("'Larger bubbles = higher sales.'") is no
+    moved metric of the candidate's; the same words outside quotes are."""
+    quoted = (
+        "Situation: Analysts did not trust our charts.\nTask: I owned the redesign.\nAction: I "
+        "added a caption to each chart: 'Larger bubbles = higher sales.'\nResult: Analysts "
+        "called the charts clearer in a follow-up review."
+    )
+    assert "missing-guardrail" not in starkit.lint(quoted, "story").rules()
+    told = quoted.replace(
+        "I added a caption to each chart: 'Larger bubbles = higher sales.'",
+        "I redesigned the charts, which drove higher sales.",
+    )
+    assert "missing-guardrail" in starkit.lint(told, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        ("Within 6 months, we hit 58% retention.", True),
+        ("Within 6 months, we hit 58% retention—exceeding target by 3 points.", True),
+        ("We hit 58% retention.", False),  # a level, no period it took
+        ("Retention sits at 58%, and within 6 months we hired two analysts.", False),
+    ],
+)
+def test_a_level_reached_over_a_fronted_period_is_a_change_in_a_story(result, fires):
+    """'Within 6 months, we hit 58% retention' is the end of a change the work made (the
+    period it took opens the sentence); an em dash after the metric joins no compound."""
+    story = (
+        "Situation: Our CEO asked us to improve retention.\nTask: I owned the retention plan.\n"
+        "Action: I ran a cohort analysis and proposed three onboarding experiments.\n"
+        f"Result: {result}"
+    )
+    assert ("missing-guardrail" in starkit.lint(story, "story").rules()) is fires
+
+
+def test_a_relative_figure_the_candidate_showed_is_a_finding():
+    """'I showed that the model had 30% higher error rates' reports what the candidate found
+    (only the words after 'showed that' count); 'I showed the team how to cut latency by
+    30%' is their change."""
+    head = "Situation: A PM wanted to launch surge pricing in a new city.\nTask: I had to push "
+    head += "back.\nAction: {}\nResult: We launched with a soft cap and the PM thanked me."
+    found = "I showed that the model had 30% higher error rates in cities like this one."
+    assert "missing-baseline" not in starkit.lint(head.format(found), "story").rules()
+    mine = "I showed the team how we cut latency by 30% in the old city."
+    assert "missing-baseline" in starkit.lint(head.format(mine), "story").rules()
+
+
+def test_instead_of_gives_the_other_value():
+    """'a surge cap of 1.5x instead of 3x' names the value it replaces."""
+    story = (
+        "Situation: A PM wanted to launch surge pricing.\nTask: I had to push back.\nAction: "
+        "I proposed a launch with a surge cap {}.\nResult: We launched on schedule."
+    )
+    assert (
+        "missing-baseline"
+        not in starkit.lint(story.format("of 1.5x instead of 3x"), "story").rules()
+    )
+    assert "missing-baseline" in starkit.lint(story.format("cut by 1.5x"), "story").rules()
+
+
+def test_quoted_words_are_not_counted_by_we_not_i():
+    """'the answer to 'should we roll back'' is speech, not who did the work: a subjectless
+    Action with only that 'we' does not fire; the same 'we' told outside quotes does."""
+    story = (
+        "Situation: Our clinic app had no documentation.\nTask: I led the migration.\nAction: "
+        "Built the dependency map by hand. Defined rollback criteria upfront: {}.\nResult: Page "
+        "load time dropped from 5 to 1.8 seconds."
+    )
+    quoted = story.format("the answer to 'should we roll back' cannot be a judgment call")
+    assert "we-not-i" not in starkit.lint(quoted, "story").rules()
+    told = story.format("then we rolled back twice")
+    assert "we-not-i" in starkit.lint(told, "story").rules()
+
+
+def test_a_level_held_after_a_relative_figure_is_no_time_frame():
+    """'improved user trust scores by 25%, and maintained response latency under 2s': the 2s
+    is the level latency was held at, not the period of the 25%; 'within 2 months' is."""
+    story = (
+        "Situation: Our assistant gave wrong answers.\nTask: I owned the fix.\nAction: I added "
+        "retrieval checks.\nResult: Improved user trust scores by 25%, {}."
+    )
+    held = story.format("and maintained response latency under 2s")
+    assert "missing-baseline" in starkit.lint(held, "story").rules()
+    framed = story.format("within 2 months of the launch")
+    assert "missing-baseline" not in starkit.lint(framed, "story").rules()
+
+
+def test_questions_asked_are_not_counted_by_we_not_i():
+    """A list of interview questions the candidate asked ("How'd you hear of us?") is speech;
+    a transcriber's '[xx?]' inside narration is not a question."""
+    story = (
+        "Situation: Our RBAC design was stuck.\nTask: I had to learn who our users were.\n"
+        "Action:\nI set up 20 discovery interviews.\nHow'd you hear of us?\nWhat 3 features "
+        "could we get rid of?\nWhat 3 features can't we get rid of?\nResult:\nWe shipped a "
+        "JSON editor that 80% of interviewed users preferred."
+    )
+    assert "we-not-i" not in starkit.lint(story, "story").rules()
+    told = story.replace("How'd you hear of us?", "We met them [xx?] and we asked about us.")
+    assert "we-not-i" in starkit.lint(told, "story").rules()

@@ -497,6 +497,12 @@ def test_what_states_an_outcome(sentence, stated):
         ),  # a role named with words between
         ("Last spring in my lab class I faced a technical problem. I set up a vote.", True),
         ("At my last job our app crashed often. I set up alerts for each release.", False),
+        # challenges met in the plural, with no determiner
+        ("At my last job we encountered unforeseen technical challenges. I set up alerts.", True),
+        ("At my last job we tracked open issues. I set up alerts for each release.", False),
+        # a fronted purpose clause naming a problem to fix states the Task taken on
+        ("The leads report looked wrong. To resolve it, I rebuilt the query.", True),
+        ("The leads report looked wrong. I rebuilt the query to resolve it.", False),
     ],
 )
 def test_a_role_a_challenge_or_a_problem_faced_implies_the_task(text, implied):
@@ -663,6 +669,10 @@ def test_a_label_on_its_first_line_only_labels_that_line_when_others_are_unlabel
         ("The tool listened to calls and transcribed them.", False),
         ("This involved creating a pipeline for the data.", False),
         ("I had to successfully migrate every service.", False),  # a duty, not an outcome
+        ("And they helped me resolve the situation.", True),  # others helped settle it
+        ("We hit challenges that significantly delayed the project timeline.", True),  # failed
+        ("The delay of the project worried everyone.", False),
+        ("I asked the TA to help me resolve the situation.", False),  # an aim
     ],
 )
 def test_a_closing_consequence_states_an_outcome(sentence, outcome):
@@ -806,3 +816,57 @@ def test_an_opening_that_places_the_story_in_a_project_or_scenario_is_the_situat
     assert "situation-time-place" in fired
     _, fired = cue_scores("I had to deliver a report in a high-stakes scenario.")
     assert "situation-time-place" not in fired
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("I noticed the refund report showed twice the usual count. I rebuilt the query.", True),
+        ("I had a situation when a stakeholder challenged my analysis. I rebuilt the query.", True),
+        ("We realized that our onboarding emails were going to spam. I moved the domain.", True),
+        ("I rebuilt the query. I ran it twice.", False),
+    ],
+)
+def test_an_opening_on_what_the_candidate_noticed_shows_the_situation(text, shown):
+    from starkit.story.segment import section_presence
+
+    assert (section_presence(text)["situation"] == 1.0) is shown
+
+
+def test_a_complication_before_the_action_is_no_result():
+    """A short sentence read as the Task, before any Action, tells a complication of the
+    set-up ('This created tension within our team'): a story that stops after its Action
+    still lacks its Result, though that sentence holds an outcome word."""
+    story = (
+        "Last spring our two design leads disagreed on the new navigation. This created "
+        "tension within the team. To address this, I set up a session where each lead walked "
+        "through their user research."
+    )
+    found = [f for f in lint(story, "story").findings if f.rule == "star-missing-section"]
+    assert [f.message for f in found] == ["Missing STAR section(s): Result."]
+    ended = story + " In the end the leads agreed on one navigation and we shipped it."
+    assert "star-missing-section" not in {f.rule for f in lint(ended, "story").findings}
+
+
+@pytest.mark.parametrize(
+    ("opening", "task_missing"),
+    [
+        ("Last spring I joined the growth team at a travel startup.", True),
+        ("Last spring I noticed our onboarding emails were going to spam.", False),
+        (
+            "Last spring I joined the growth team at a travel startup, and our onboarding "
+            "emails kept failing.",
+            False,
+        ),
+    ],
+)
+def test_a_problem_the_writer_states_and_then_takes_on_infers_the_task(opening, task_missing):
+    """An opening told about the writer infers the Task when it states a problem the
+    candidate then takes on in the first person; a plain arrival states none."""
+    story = (
+        f"{opening} I interviewed ten users and rewrote the onboarding emails. In the end "
+        "sign-ups grew and my manager thanked me."
+    )
+    found = [f.message for f in lint(story, "story").findings if f.rule == "star-missing-section"]
+    assert (found == ["Missing STAR section(s): Task."]) is task_missing
+    assert found in ([], ["Missing STAR section(s): Task."])
