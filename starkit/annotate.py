@@ -373,6 +373,8 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         ):
             if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
+            if f"{ctx.lower(k - 1)} {low}" in ctx.word_list("goal-markers"):
+                return True  # "Owned the OKR to grow sign-ups 20%": a target, figure or not
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
     return False
@@ -561,7 +563,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
-        if c.end == m.start and _attributive(ctx, c):
+        if _attributive(ctx, c) and (
+            c.end == m.start
+            or (ctx.at("scale", c.start - 1) and _plain_modifiers(ctx, c.end, m.start))
+        ):
             continue  # "in generated views", "the improved flow": an adjective, not a change
         if cs <= c.start < m.start and m.start - c.end <= back:
             best = c
@@ -603,13 +608,26 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
     """A one-word participle change word after a preposition or article ('in generated
     views') describes the noun after it; it reports no change. So does a present participle
     after an article or a possessive ('serve our growing customer base', 'a rising user
-    count'): the noun's trend is background, not a change the writer made."""
+    count'), or right after a verb of scale ('while supporting growing user traffic',
+    'handling increasing visitor load'): the noun's trend is background, not a change the
+    writer made."""
     if c.end - c.start != 1:
         return False
     word, prev = ctx.lower(c.start), ctx.lower(c.start - 1)
     if word.endswith("ing"):
-        return prev in ctx.word_list("determiners")
+        return prev in ctx.word_list("determiners") or ctx.at("scale", c.start - 1) is not None
     return word.endswith("ed") and prev in ctx.word_list("attributive-before")
+
+
+_MODIFIERS_MAX = 2  # "supporting growing web user traffic" has 2 words between
+
+
+def _plain_modifiers(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when tokens lo..hi are at most two plain words that are not change words, so an
+    adjective before them describes the noun after them ('growing user traffic')."""
+    if hi - lo > _MODIFIERS_MAX:
+        return False
+    return all(ctx.doc[k].is_alpha and ctx.at("change", k) is None for k in range(lo, hi))
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -960,15 +978,21 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     """'wrote for X Magazine, which has 64k+ followers', 'interned at Acme, which serves 2M
     users': a figure in a relative clause (', which/who ...' with no change word) about a named
     party the writer worked for, at or with gives that party's size, not the writer's result
-    ('built an app for students, which now has 10k downloads' still reports the app's)."""
+    ('built an app for students, which now has 10k downloads' still reports the app's). With
+    no comma the antecedent must be an organisation noun (`third-party-orgs`: 'interned at a
+    startup whose app has 1M downloads'), never a thing the writer made ('an app which has')."""
     if ctx.lower_set.isdisjoint(("which", "who", "whose")):
         return False  # no relative clause in the unit
     rel = None
+    orgs = ctx.word_list("third-party-orgs")
     for k in range(anchor - 1, max(cs, anchor - _RELATIVE_BACK) - 1, -1):
         if ctx.at("change", k):
             return False  # "for students, which grew to 10k downloads": the writer's result
         if ctx.lower(k) in ("which", "who", "whose") and ctx.lower(k - 1) == ",":
             rel = k - 1
+            break
+        if ctx.lower(k) in ("which", "who", "whose") and ctx.lower(k - 1) in orgs:
+            rel = k  # "for a fashion magazine which has 64k+ followers", "a startup whose app"
             break
     if rel is None:
         return False
@@ -976,7 +1000,7 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     for k in range(rel - 1, max(cs, rel - _ANTECEDENT_BACK) - 1, -1):
         if ctx.lower(k) in ("for", "at", "with"):
             return named
-        named = named or ctx.doc[k].text[:1].isupper()
+        named = named or ctx.doc[k].text[:1].isupper() or ctx.lower(k) in orgs
         if ctx.at("change", k) or any(q.token_start == k for q in ctx.quantities):
             return False
     return False
