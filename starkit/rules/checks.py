@@ -129,6 +129,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "Analyzed data from 25,000 monthly users": where the data came from
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
+    if _depth_ratio(ctx, v):
+        return False  # "page views per session": engagement depth, a causal measure
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
@@ -383,8 +385,19 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
 
 def _causal_named(ctx: UnitContext) -> bool:
     """A causal metric is named as a metric, not as a noun modifier ('sales operations effort',
-    'revenue team' name no outcome)."""
-    return any(m.head for m in mentions(ctx, "causal"))
+    'revenue team' name no outcome), or a reach count per person or visit ('page views per
+    session') measures engagement depth."""
+    return any(m.head for m in mentions(ctx, "causal")) or any(
+        _depth_ratio(ctx, v) for v in mentions(ctx, "vanity")
+    )
+
+
+def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
+    """'page views per session', 'downloads per user', 'visits per visitor': a reach count
+    divided by the people or visits it came from (`depth-denominators`) is engagement depth
+    (RULES.md: 'sessions per user'), a causal measure, not reach ('views per day' is a rate of
+    reach and stays vanity)."""
+    return ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("depth-denominators")
 
 
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
