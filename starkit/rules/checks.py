@@ -129,6 +129,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "Analyzed data from 25,000 monthly users": where the data came from
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
+    if ctx.lower(v.start - 1) in ctx.word_list("quality-modifiers"):
+        return False  # "crash-free sessions", "fake sign-ups": reliability or fraud, not reach
     if _depth_ratio(ctx, v):
         return False  # "page views per session": engagement depth, a causal measure
     change, q = v.change, v.quantity
@@ -292,12 +294,29 @@ def _built_for(ctx: UnitContext, k: int, cs: int) -> bool:
 def _data_source(ctx: UnitContext, v: MetricMention) -> bool:
     """'Analyzed data from 25,000 monthly users', 'feedback from 300 customers': a count led by
     'from'/'of' after a noun of gathered data (`data-source-nouns`) is the population the data
-    came from, not users won."""
+    came from, not users won. So is a count the data work ran on ('dashboards on 50M page
+    views a day', `data-work-nouns`) or one that is itself data ('300M page views of logs')."""
     q = v.quantity
     if q is None or q.token_start > v.start:
         return False
     k = before_hedges(ctx, q.token_start)
-    return ctx.lower(k) in ("from", "of") and ctx.lower(k - 1) in ctx.word_list("data-source-nouns")
+    if ctx.lower(k) in ("from", "of") and ctx.lower(k - 1) in ctx.word_list("data-source-nouns"):
+        return True
+    if ctx.lower(k) in ("on", "over") and ctx.lower(k - 1) in ctx.word_list("data-work-nouns"):
+        return True  # "Built dashboards on 50M page views a day"
+    if v.change is not None:
+        return False  # "Grew page views of product reviews 2x" moved them
+    _, ce = ctx.clause_of(v.start)
+    for j in range(v.end, min(ce, v.end + _DATA_OF_AHEAD)):
+        if ctx.lower(j) == "of":
+            return any(
+                ctx.lower(i) in ctx.word_list("data-source-nouns")
+                for i in range(j + 1, min(ce, j + 3))
+            )  # "300M page views of logs", "50M page views a day of event data"
+    return False
+
+
+_DATA_OF_AHEAD = 4  # "page views a day of" is 3 after the metric
 
 
 _ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
