@@ -133,6 +133,10 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "crash-free sessions", "fake sign-ups": reliability or fraud, not reach
     if _depth_ratio(ctx, v):
         return False  # "page views per session": engagement depth, a causal measure
+    if _share_of(ctx, v):
+        return False  # "the percentage of visitors who sign up": a rate, not a count
+    if _dative_values(ctx, v):
+        return False  # "the catalogue shown to visitors from 5K to 12K products"
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
@@ -417,6 +421,34 @@ def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
     (RULES.md: 'sessions per user'), a causal measure, not reach ('views per day' is a rate of
     reach and stays vanity)."""
     return ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("depth-denominators")
+
+
+_SHARE_BACK = 3  # "the share of new mobile visitors" is 2 between 'of' and the metric
+
+
+def _share_of(ctx: UnitContext, v: MetricMention) -> bool:
+    """'the percentage of visitors who sign up', 'the share of users who invite a friend': a
+    share noun (`share-nouns`) and 'of' before the reach noun make the measure a rate of those
+    people, a conversion, not a count of them."""
+    for k in range(v.start - 1, max(-1, v.start - 1 - _SHARE_BACK), -1):
+        if ctx.lower(k) == "of":
+            return ctx.lower(k - 1) in ctx.word_list("share-nouns")
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
+
+
+def _dative_values(ctx: UnitContext, v: MetricMention) -> bool:
+    """'the catalogue shown to visitors from 5K to 12K products', 'integrations offered to
+    subscribers from 10 to 45': reach people after 'to'/'for', then the values, are whom a
+    thing was for; the values count that thing (as `_from_to_after` reads them), not people."""
+    q = v.quantity
+    return (
+        q is not None
+        and q.token_start > v.start
+        and ctx.lower(v.start - 1) in ("to", "for")
+        and ctx.lower(v.end) == "from"
+    )
 
 
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:
