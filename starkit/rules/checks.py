@@ -409,10 +409,15 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
 def _causal_named(ctx: UnitContext) -> bool:
     """A causal metric is named as a metric, not as a noun modifier ('sales operations effort',
     'revenue team' name no outcome), or a reach count per person or visit ('page views per
-    session') measures engagement depth."""
-    return any(m.head for m in mentions(ctx, "causal")) or any(
-        _depth_ratio(ctx, v) for v in mentions(ctx, "vanity")
-    )
+    session') measures engagement depth. A reach channel's churn (`causal-if-moved`) pairs
+    only as a result the writer moved ('reducing unsubscribes by 20%'); held under a ceiling
+    ('while unsubscribe rate stayed under 0.5%') it is the guardrail, and the reach figure
+    still has no causal pair."""
+    if_moved = ctx.word_list("causal-if-moved")
+    return any(
+        m.head and (m.entry not in if_moved or m.change is not None)
+        for m in mentions(ctx, "causal")
+    ) or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
 
 
 def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
