@@ -327,10 +327,15 @@ def _circumstance(ctx: UnitContext, m: Match) -> bool:
     """'kept uptime through a traffic surge of 300%', 'during a 10x traffic spike': a metric
     naming a surge or spike after 'during', 'through' or 'under' is the circumstance the work
     withstood, not its result ('During Q3 sign-ups grew 40%' has a verb, not a noun)."""
-    if ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
+    lead = m.start  # "a traffic surge", or "a 5x surge in visitors" (round 19)
+    if ctx.lower(m.start - 1) in ("in", "of") and ctx.lower(m.start - 2) in ctx.word_list(
+        "surge-nouns"
+    ):
+        lead = m.start - 2
+    elif ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
         return False  # "through payment and conversion improvements" is the means
     cs, _ = ctx.clause_of(m.start)
-    words, k = 0, m.start - 1
+    words, k = 0, lead - 1
     while k >= cs and words < _CIRCUMSTANCE_BACK:
         low = ctx.lower(k)
         if low in ctx.word_list("circumstance-preps"):
