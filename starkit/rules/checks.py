@@ -160,7 +160,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "an app with 10k downloads"; but "... in its first month" grew
         if _connected_outcome(ctx, v):
             return True  # "resulting in 20,000 new users": what the work led to
-        if _worked_on(ctx, q):
+        if _worked_on(ctx, q) or _handled_people(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
@@ -404,6 +404,14 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     if action is None or action.entry == "state-phrase":
         return False  # "resulting in 20,000 downloads", "leading to": an outcome, not work
     return ctx.at("change", k) is None
+
+
+def _handled_people(ctx: UnitContext, q: Quantity) -> bool:
+    """'Segmented 2M subscribers into 12 cohorts', 'Emailed 40K subscribers': a verb that
+    handles people already there (`people-handling-verbs`) takes the count as its object,
+    the scope of the work, not people won."""
+    k = before_hedges(ctx, q.token_start)
+    return k >= 0 and ctx.lower(k) in ctx.word_list("people-handling-verbs")
 
 
 def _causal_named(ctx: UnitContext) -> bool:
