@@ -160,7 +160,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "an app with 10k downloads"; but "... in its first month" grew
         if _connected_outcome(ctx, v):
             return True  # "resulting in 20,000 new users": what the work led to
-        if _worked_on(ctx, q) or _handled_people(ctx, q):
+        uptake = v.start <= before_hedges(ctx, q.token_start) < v.end  # "read 100,000 times"
+        if (_worked_on(ctx, q) and not uptake) or _handled_people(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
