@@ -169,6 +169,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         if in_parentheses(ctx, q.token_start):
             return _launched_aside(ctx, q)  # "the SDK (6.5k GitHub stars)" is its size
+        if _comma_aside(ctx, v, q):
+            return False  # "the checkout of our storefront, 500K monthly visitors, to React"
         return True
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
@@ -223,6 +225,27 @@ def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
         if not (ctx.doc[j].is_alpha or j in counts) or low in ctx.word_list("blocking"):
             return False
     return False
+
+
+def _comma_aside(ctx: UnitContext, v: MetricMention, q: Quantity) -> bool:
+    """'Refactored the checkout of our storefront, 500K monthly visitors, to React': a count and
+    its reach noun set off by commas inside a clause that goes on (not 'and', not another
+    figure: no list of results) size the noun before them, when no launch verb
+    (`launch-verbs`) or change word comes before them in the clause ('Launched the app, 50K
+    downloads, ...' reports uptake; 'Grew the channel, 40K subscribers, ...' its growth)."""
+    first = before_hedges(ctx, q.token_start)
+    if ctx.lower(first) != "," or ctx.lower(v.end) != ",":
+        return False
+    nxt = v.end + 1
+    if ctx.lower(nxt) in ("and", "&", "plus", "with") or any(
+        f.token_start == nxt for f in ctx.quantities
+    ):
+        return False  # "50K downloads, and a 4.8 rating": a list of results
+    if not ctx.doc[first - 1].is_alpha:
+        return False
+    cs, _ = ctx.clause_of(first)
+    verbs = ctx.word_list("launch-verbs")
+    return not any(ctx.lower(j) in verbs or ctx.at("change", j) for j in range(cs, first))
 
 
 def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
