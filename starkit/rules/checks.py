@@ -446,10 +446,29 @@ def _causal_named(ctx: UnitContext) -> bool:
     ('while unsubscribe rate stayed under 0.5%') it is the guardrail, and the reach figure
     still has no causal pair."""
     if_moved = ctx.word_list("causal-if-moved")
-    return any(
-        m.head and (m.entry not in if_moved or m.change is not None)
-        for m in mentions(ctx, "causal")
-    ) or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
+    return (
+        any(
+            m.head and (m.entry not in if_moved or m.change is not None)
+            for m in mentions(ctx, "causal")
+        )
+        or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
+        or any(_engagement_moved(ctx, m) for m in mentions(ctx, "product"))
+    )
+
+
+def _engagement_moved(ctx: UnitContext, m: MetricMention) -> bool:
+    """'increased engagement by 2x and social shares by 3x', 'Drove traffic & engagement':
+    engagement itself (the singular noun, `engaged-nouns`) moved by the writer says people used
+    the product beyond arriving, so a reach count beside it is paired (blind labellers of set9
+    and metric_bullets read it so). Counted 'engagements', an 'engagement rate' at a level and
+    'engagement metrics' (a modifier) pair nothing."""
+    return (
+        m.head
+        and not m.modified
+        and m.change is not None
+        and ctx.lower(m.end - 1) in ctx.word_list("engaged-nouns")
+        and ctx.lower(m.end) not in ctx.word_list("rate-nouns")
+    )
 
 
 def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
