@@ -133,6 +133,10 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "crash-free sessions", "fake sign-ups": reliability or fraud, not reach
     if _depth_ratio(ctx, v):
         return False  # "page views per session": engagement depth, a causal measure
+    if ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("system-units"):
+        return False  # "200 subscribers per topic": a message system's fan-out, not reach
+    if _measure_of(ctx, v):
+        return False  # "throughput of east-west traffic": an efficiency measure of it
     if _share_of(ctx, v):
         return False  # "the percentage of visitors who sign up": a rate, not a count
     if _dative_values(ctx, v):
@@ -477,6 +481,21 @@ def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
     (RULES.md: 'sessions per user'), a causal measure, not reach ('views per day' is a rate of
     reach and stays vanity)."""
     return ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("depth-denominators")
+
+
+_MEASURE_BACK = 4  # "throughput of east-west traffic" is 3 between 'of' and the metric
+
+
+def _measure_of(ctx: UnitContext, v: MetricMention) -> bool:
+    """'throughput of east-west traffic', 'the latency of page views': an efficiency or
+    guardrail noun, then 'of' and the reach noun, measures how the system carried the reach,
+    not the reach itself."""
+    for k in range(v.start - 1, max(-1, v.start - 1 - _MEASURE_BACK), -1):
+        if ctx.lower(k) == "of":
+            return any(ctx.covered_by(c, k - 1, k) for c in ("efficiency", "guardrail"))
+        if not (ctx.doc[k].is_alpha or ctx.lower(k) == "-"):
+            return False
+    return False
 
 
 _SHARE_BACK = 3  # "the share of new mobile visitors" is 2 between 'of' and the metric
