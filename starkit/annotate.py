@@ -251,6 +251,7 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         purpose=_in_purpose(ctx, m)
         or _analysed(ctx, m)
         or _target_figure(ctx, q)
+        or _goal_clause(ctx, m, q)
         or (change is not None and _predicted(ctx, change))
         or (change is not None and _owned_area(ctx, m, change)),
         scale=scale_described(ctx, m, q),
@@ -280,6 +281,37 @@ def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
     while ctx.lower(j) in ctx.word_list("determiners"):
         j -= 1
     return ctx.lower(j) not in ctx.word_list("target-met-verbs")  # "Exceeded the goal of"
+
+
+_GOAL_BACK = 8  # "Hired to scale the newsletter from 10K to 100K subscribers" is 7
+
+
+def _goal_clause(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """A clause that sets a goal, a forecast or a hypothesis, figure or not: 'Goal: 100K
+    downloads in year one' (a goal word and a colon open it), 'projecting 2M MAU by 2026' (a
+    verb of forecast, `forecast-verbs`, takes the figure), 'to test whether badges grow
+    followers', 'Pitched a plan to reach 1M users', 'Hired to scale the newsletter to 100K
+    subscribers' (`goal-markers` before 'to' and any verb)."""
+    cs, _ = ctx.clause_of(m.start)
+    if (
+        cs >= 2
+        and ctx.lower(cs - 1) == ":"
+        and ctx.lower(cs - 2) in ctx.word_list("forecast-before")
+    ):
+        return True
+    if q is not None and ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list(
+        "forecast-verbs"
+    ):
+        return True
+    for k in range(m.start - 1, max(cs, m.start - _GOAL_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in (",", ";"):
+            return False
+        if low == "whether":
+            return True
+        if low == "to" and f"{ctx.lower(k - 1)} to" in ctx.word_list("goal-markers"):
+            return ctx.doc[k + 1].is_alpha if k + 1 < len(ctx.doc) else False
+    return False
 
 
 def _predicted(ctx: UnitContext, c: Match) -> bool:

@@ -59,6 +59,10 @@ def mention(text: str, category: str, words: str):
         ("Interned at a startup whose app has 1M downloads", "vanity", "downloads", "scale"),
         ("Built an app for students which has 10k downloads", "vanity", "downloads",
          "mention"),
+        ("Goal: 100K downloads in year one", "vanity", "downloads", "purpose"),
+        ("Built a growth model projecting 2M MAU by 2026", "vanity", "MAU", "purpose"),
+        ("Pitched a plan to reach 1M users in 18 months", "vanity", "users", "purpose"),
+        ("Ran a test of whether badges grow followers", "vanity", "followers", "purpose"),
     ],
 )  # fmt: skip
 def test_mention_roles(text, category, words, role):
