@@ -932,6 +932,8 @@ def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
         trial = ctx.at("trigger", k)
         if trial is not None and trial.entry == "experiment":
             return True
+        if ctx.lower(k) in ctx.word_list("sample-verbs"):
+            return True  # "Validated the concept with 300 beta users"
         if not ctx.doc[k].is_alpha or ctx.lower(k) in ctx.word_list("blocking"):
             return False
     return False
