@@ -306,10 +306,28 @@ def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
     for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
         low = ctx.lower(k)
         if low in ctx.word_list("capacity-verbs"):
-            return seen or _built_for(ctx, k, cs)
+            return seen or _built_for(ctx, k, cs) or _by_systems_work(ctx, m)
         if low in (",", ";"):
             return False
         seen = seen or low in systems
+    return False
+
+
+_MEANS_AHEAD = 8  # "from 20M to 80M MAU (4x growth) by re-architecting" is 5 to 'by'
+
+
+def _by_systems_work(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Scaled Canva Search from 20M to 80M MAU (4x growth) by re-architecting ingestion':
+    scaling done by work on the system itself (`systems-work-gerunds` after 'by') made it carry
+    the users, its capacity ('Scaled the app to 1M users by building a referral loop' grew
+    them)."""
+    _, ce = ctx.clause_of(m.start)
+    for j in range(m.end, min(ce, m.end + _MEANS_AHEAD)):
+        if ctx.lower(j) == "by":
+            return any(
+                ctx.lower(i) in ctx.word_list("systems-work-gerunds")
+                for i in range(j + 1, min(ce, j + 4))
+            )
     return False
 
 
