@@ -60,16 +60,43 @@ def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) ->
     )
 
 
+LOG_WIDTHS: dict[str, int] = {
+    "time": 125,
+    "kind": 90,
+    "type": 130,
+    "question": 240,
+    "how": 60,
+    "score": 55,
+    "length": 65,
+    "findings": 150,
+}
+"""Pixel width of each attempt-log column: together they fit the page's main column (about
+940 px in a 1,400 px window), so no column is cut off; a long question or finding list is
+shortened in its cell and shown whole on hover."""
+
+
 def progress_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Scores over time, one line per question type (metrics) or competency (behavioural)."""
+    """Scores attempt by attempt (numbered oldest first, the time in the tooltip), one line per
+    question type (metrics) or competency (behavioural). Numbered attempts keep the axis
+    readable from the first attempt on (a time axis over one instant shows milliseconds); the
+    legend sits below the chart so a long competency is never cut."""
     return (
         alt.Chart(frame)
+        .transform_window(attempt="row_number()", sort=[alt.SortField("time")])
         .mark_line(point=True)
         .encode(
-            x=alt.X("time:T", title="attempt time"),
+            x=alt.X(
+                "attempt:O",
+                title="attempt (oldest first)",
+                axis=alt.Axis(labelAngle=0, labelOverlap=True),
+            ),
             y=alt.Y("score:Q", title="score", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("series:N", title="question type / competency"),
-            tooltip=["time:T", "series:N", "score:Q"],
+            color=alt.Color(
+                "series:N",
+                title="question type / competency",
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
+            tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), "series:N", "score:Q"],
         )
-        .properties(height=260)
+        .properties(height=300)
     )
