@@ -31,21 +31,30 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
 
 
+def _quote(spans: list[dict[str, Any]], quoted: set[tuple[int, int]]) -> dict[str, Any]:
+    """The span a rubric row quotes: the first one no row above already quotes (a sentence
+    that holds a guardrail and a weak trade-off cue shows under Guardrails; Trade-offs then
+    quotes the sentence that states the trade-off), else the first."""
+    return next((sp for sp in spans if (sp["start"], sp["end"]) not in quoted), spans[0])
+
+
 def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) -> str:
     """The outline as a card: each part found (with the words that carry it) or missing, the
     question type and the metric families covered. `relevant` limits the parts shown to those
     the question type is judged on (None shows all)."""
     rows = []
+    quoted: set[tuple[int, int]] = set()
     for part in details.get("outline", []):
         if relevant is not None and part["part"] not in relevant:
             continue
-        found = part["found"]
+        found = part["found"] and bool(part["spans"])
         mark = '<span class="sk-yes">✓</span>' if found else '<span class="sk-no">✗</span>'
-        where = (
-            f'<span class="sk-span">“{escape(_excerpt(part["spans"][0]["text"]))}”</span>'
-            if found
-            else "<em>missing</em>"
-        )
+        where = "<em>missing</em>"
+        if found:
+            span = _quote(part["spans"], quoted)
+            quoted.add((span["start"], span["end"]))
+            where = f'<span class="sk-span">“{escape(_excerpt(span["text"]))}”</span>'
+
         rows.append(f"<tr><td>{mark}</td><td>{escape(part['label'])}</td><td>{where}</td></tr>")
     families = ", ".join(details.get("families", [])) or "none named"
     qtype = escape(details.get("question_type", ""))
