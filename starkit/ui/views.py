@@ -316,7 +316,8 @@ def merge_rewrite(original: str, current: str, rewrite: str) -> tuple[str, bool]
                 at = 0 if i1 == 0 else kept.get(i1, len(c))
             edits.append((at, at, new))
             continue
-        if not added or added not in current:  # not already there
+        done = added in current if added else "".join(o[i1:i2]).strip() not in current
+        if not done:  # the change is not already in the user's version
             placed = False
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         c[start:end] = new

@@ -297,6 +297,11 @@ def test_merge_rewrite_never_overwrites_words_the_user_changed():
 
     merged, placed = merge_rewrite("Helped with X", "Assisted X", "<Your part> X")
     assert (merged, placed) == ("Assisted X", False)
+    # A word the rewrite drops that the user already dropped is no conflict.
+    assert merge_rewrite("Ran various teams", "Ran teams well", "Ran teams") == (
+        "Ran teams well",
+        True,
+    )
 
 
 def test_carry_edits_follows_unchanged_bullets_to_their_new_index():
