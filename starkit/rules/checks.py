@@ -1482,12 +1482,18 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             label_names,
             outcome_sentences,
             section_presence,
+            unnamed_headings,
         )
 
         outcomes = outcome_sentences(ctx.text)
+        named = label_names(ctx.text)
+        if named and unnamed_headings(ctx.text):
+            return []  # told under its own headings: a section no label names may be there
         if outcomes is None:  # labelled: a section no label names may be told in another's
             implied = implied_sections(ctx.text)
             missing = [n for n in missing if n not in implied]
+            if {"situation", "action"} <= named:
+                missing = [n for n in missing if n != "task"]  # the Task of meeting it
         if outcomes is not None:  # unlabelled prose
             evidence = section_presence(ctx.text) or {}
             missing = [
@@ -1504,13 +1510,43 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 for o in outcomes
                 if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
             ]
-            if not stated and "result" not in label_names(ctx.text):
+            if not stated and "result" not in named and not _closing_figure(ctx):
                 missing.append("result")
     if not missing:
         return []
     s, e = ctx.whole()
     names = ", ".join(n.capitalize() for n in missing)
     return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+def _closing_figure(ctx: UnitContext) -> bool:
+    """Unlabelled prose: the story's closing sentence, told after an Action sentence, holds a
+    measuring quantity ("Room temperatures stabilized within 5 minutes", "Light levels returned
+    to spec (-3 dBm)"): a figure reported after the actions is their outcome, whatever its
+    verb, so the story has a Result (its figure is the Result's). A sentence told to "you" or
+    holding an aim or duty ("you're stuck with them for five hours", "I had to lead a team of
+    seven") reports no outcome, and a transcribed spoken answer (one with a filler of
+    `params.spoken_fillers`: "um", "uh") closes on a figure as it reflects ("being in charge
+    of people for two or three days is the hardest thing I did"), so only written prose is
+    read so."""
+    from starkit.story.segment import aim_in, label_sentences
+
+    labelled = label_sentences(ctx.text)
+    if len(labelled) < 2:
+        return False
+    last = labelled[-1]
+    if last.labelled or not any(sl.name == "action" for sl in labelled[:-1]):
+        return False
+    sentence = ctx.text[last.start : last.end]
+    if _GENERIC_YOU.search(sentence) or aim_in(sentence):
+        return False
+    fillers = set(rule_param("star-missing-section", "spoken_fillers"))  # type: ignore[arg-type]
+    if any(ctx.lower(k) in fillers for k in range(len(ctx.doc))):
+        return False  # a transcribed spoken answer closes on a figure as it reflects
+    return any(last.start <= q.start < last.end for q in ctx.quantities)
+
+
+_GENERIC_YOU = re.compile(r"(?i)\b(?:you|your|you[’']re)\b")
 
 
 def _problem_taken_on(ctx: UnitContext) -> bool:
