@@ -1540,10 +1540,16 @@ def _closing_figure(ctx: UnitContext) -> bool:
     sentence = ctx.text[last.start : last.end]
     if _GENERIC_YOU.search(sentence) or aim_in(sentence):
         return False
-    fillers = set(rule_param("star-missing-section", "spoken_fillers"))  # type: ignore[arg-type]
-    if any(ctx.lower(k) in fillers for k in range(len(ctx.doc))):
+    if _spoken(ctx):
         return False  # a transcribed spoken answer closes on a figure as it reflects
     return any(last.start <= q.start < last.end for q in ctx.quantities)
+
+
+def _spoken(ctx: UnitContext) -> bool:
+    """True for a transcribed spoken answer: it holds a filler (`spoken_fillers` of
+    star-missing-section: "um", "uh")."""
+    fillers = frozenset(rule_param("star-missing-section", "spoken_fillers"))  # type: ignore[arg-type]
+    return not fillers.isdisjoint(ctx.lower_set)
 
 
 _GENERIC_YOU = re.compile(r"(?i)\b(?:you|your|you[’']re)\b")
@@ -1632,8 +1638,11 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
-            if told and span and _in_paragraphs(ctx):
-                judged = [*told, span]  # a closing paragraph is the Result as a whole
+            if told and span and (_in_paragraphs(ctx) or not _spoken(ctx)):
+                # a closing paragraph, or the close of written prose, is the Result as a whole:
+                # "launched it to all hosts" in the Action is no Result with "Within a month
+                # 9% of our top hosts had left" after it
+                judged = [*told, span]
                 if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in judged):
                     return []
             spans = told or spans

@@ -536,3 +536,20 @@ def test_questions_asked_are_not_counted_by_we_not_i():
     assert "we-not-i" not in starkit.lint(story, "story").rules()
     told = story.replace("How'd you hear of us?", "We met them [xx?] and we asked about us.")
     assert "we-not-i" in starkit.lint(told, "story").rules()
+
+
+def test_written_prose_judges_its_closing_result_not_an_outcome_word_in_the_action():
+    """QA 19 item 1: 'launched it to all hosts' in the Action states an outcome, but the close
+    of written prose is the Result and holds the figures: result-unquantified stays silent; a
+    spoken answer (with fillers) still judges only the sentences that state an outcome."""
+    story = (
+        "The biggest failure I own is a pricing change at Triply in 2020. I ran the analysis "
+        "myself, got sign-off from finance, and launched it to all hosts at once without a "
+        "staged rollout. Within a month 9% of our top hosts had left and revenue per host was "
+        "down 6%."
+    )
+    report = starkit.lint(story, "story")
+    assert "result-unquantified" not in report.rules()
+    assert "star-missing-section" not in report.rules()
+    spoken = story.replace("I ran the analysis", "Um I ran the analysis")
+    assert "result-unquantified" in starkit.lint(spoken, "story").rules()
