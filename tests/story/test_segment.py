@@ -871,3 +871,22 @@ def test_a_problem_the_writer_states_and_then_takes_on_infers_the_task(opening, 
     found = [f.message for f in lint(story, "story").findings if f.rule == "star-missing-section"]
     assert (found == ["Missing STAR section(s): Task."]) is task_missing
     assert found in ([], ["Missing STAR section(s): Task."])
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Situation: We were late.\nThe Failure\nWe missed the date.\nYour Role\nI owned it.", 2),
+        ("Context: Manual work.\nThe Mistake:\nI built it too fast.\nOutcome: No revenue.", 1),
+        ("Situation: Pricing moved.\nFailure: Underestimated the work.\nResult: Buggy.", 1),
+        # labels, codas, list lead-ins and numbered steps are no unnamed headings
+        ("Situation: Slow.\nTask: Fix it.\nAction: I cached it.\nLearnings: Measure first.", 0),
+        ("Action:\nI presented these findings:\n1. Cost\nWeek 1: interviews", 0),
+        # a plain sentence on its own line is no heading
+        ("Situation: Slow.\nLicense assignment was highly manual\nResult: Faster.", 0),
+    ],
+)
+def test_unnamed_headings_are_found(text, n):
+    from starkit.story.segment import unnamed_headings
+
+    assert unnamed_headings(text) == n
