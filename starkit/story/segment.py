@@ -681,6 +681,18 @@ def _label(text: str) -> list[SentenceLabel]:
         probs.append(_softmax(row, lex.temperature))
         fired_all.append(fired)
     path = _viterbi(emit, lex)
+    task = SECTION_NAMES.index("task")
+    if (
+        len(path) > 2
+        and 0 not in path
+        and path[0] == path[1] == task
+        and spans[0][2] is None
+        and spans[1][2] is None
+    ):
+        # A story opens with its Situation: with none decoded and the Task told over the first
+        # two sentences, the first sets the scene ("The biggest failure I own is a pricing
+        # change at Triply in 2020. I was the PM for host tools and I pushed to ...").
+        path[0] = 0
     return [
         SentenceLabel(
             start=s,

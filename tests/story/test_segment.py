@@ -890,3 +890,21 @@ def test_unnamed_headings_are_found(text, n):
     from starkit.story.segment import unnamed_headings
 
     assert unnamed_headings(text) == n
+
+
+def test_a_story_opens_with_its_situation_when_the_task_spans_two_sentences():
+    """QA 19 item 1: the split showed 'SITUATION (not found)' while star-missing-section found
+    the Situation. With no Situation decoded and the first two sentences read as the Task,
+    the first sets the scene; the split and the rule agree."""
+    text = (
+        "The biggest failure I own is a pricing change at Triply in 2020. I was the PM for host "
+        "tools and I pushed to move hosts from a flat fee to a 3% commission because our model "
+        "said revenue per host would rise 20%. I ran the analysis myself, got sign-off from "
+        "finance, and launched it to all hosts at once without a staged rollout. Within a month "
+        "9% of our top hosts had left for a competitor and revenue per host was down 6%. I "
+        "owned the rollback with our head of product and wrote the post-mortem."
+    )
+    story = parse_story(text)
+    assert [s.name for s in story.sections] == ["situation", "task", "action", "result"]
+    assert texts(story)["situation"].startswith("The biggest failure I own")
+    assert "star-missing-section" not in {f.rule for f in lint(text, "story").findings}
