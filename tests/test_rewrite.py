@@ -295,3 +295,35 @@ def test_topic_count_equals_the_substring_score() -> None:
         for m in taxonomy():
             assert _topic_count(words, tokens, m.topics) == _topic_score(text, m.topics)
     assert _topic_count(" a a ", frozenset({"a"}), ("a", "a")) == 2  # a repeated topic
+
+
+def test_resume_rewrite_keeps_the_joiner_inside_an_emoji(tmp_path, capsys) -> None:
+    """'👩🏽‍💻' is one emoji held together by a zero-width joiner: reading a resume file must
+    not split it, so a rewrite pasted back keeps it whole (a joiner inside a word is still
+    dropped)."""
+    import json
+
+    from starkit.cli import main
+    from starkit.resume.text import clean
+
+    emoji = "👩🏽\u200d💻"
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "# Alex Doe\n\n## Experience\n\n### PM, Acme (2021-2023)\n\n"
+        f"- {emoji} Worked on various initiatives to improve onboarding significantly.\n",
+        encoding="utf-8",
+    )
+    main(["lint", str(path), "--format", "json"])
+
+    def rewrites(x: object) -> list[str]:
+        if isinstance(x, dict):
+            return [v for k, v in x.items() if k == "rewrite" and v] + rewrites(list(x.values()))
+        if isinstance(x, list):
+            return [r for v in x for r in rewrites(v)]
+        return []
+
+    found = rewrites(json.loads(capsys.readouterr().out))
+    assert found
+    for r in found:
+        assert emoji in r, r
+    assert clean("fo\u200dr 3 teams") == "for 3 teams"
