@@ -494,24 +494,150 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), rewrite
 
 
+# where an intensifier's figure goes (`_vague`): words that end the object of the verb it
+# modifies ('improved onboarding | by redesigning the flow'), and comparatives it grades
+_OBJECT_ENDS = frozenset(
+    {
+        *("by", "through", "via", "using", "while", "after", "despite", "thanks", "because"),
+        *("which", "that", "and", "with", "across", "for", "within", "during", "over", "in"),
+        *(",", ";", ":", ".", "!", "?", "(", "—", "–", "-"),
+    }
+)
+_GRADED = frozenset({"more", "less", "fewer", "better", "worse"})
+_SHARE_NOUNS = frozenset({"majority", "share", "portion", "proportion", "fraction", "part"})
+_LIST_MARKS = re.compile(r"\b(?:etc|e\.g|eg|such as|including|among others)\b|\.\.\.|…")
+
+
+def _token_at(ctx: UnitContext, pos: int) -> int:
+    """Index of the token starting at character `pos` (or the one holding it)."""
+    for t in ctx.doc:
+        if t.idx + len(t.text) > pos:
+            return t.i
+    return len(ctx.doc) - 1
+
+
+def _listed_count(ctx: UnitContext, end: int) -> int | None:
+    """The number of things a parenthesis right after the noun phrase lists ('various
+    divisions (engineering, publications and training divisions)' -> 3): the writer's own
+    count, so the rewrite may give it. None when no such list follows within a few words, or
+    it gives examples only ('e.g.', 'etc.', 'such as')."""
+    for k in range(end, min(len(ctx.doc), end + 6)):
+        t = ctx.lower(k)
+        if t in (",", ";", ":", ".", "\n"):
+            return None
+        if t == "(":
+            close = next((j for j in range(k + 1, len(ctx.doc)) if ctx.lower(j) == ")"), None)
+            if close is None:
+                return None
+            inside = ctx.text[ctx.doc[k].idx + 1 : ctx.doc[close].idx]
+            if _LIST_MARKS.search(inside.lower()):
+                return None
+            inside = re.sub(r"^\s*i\.?e\.?,?\s*", "", inside, flags=re.IGNORECASE)
+            items = [p for p in re.split(r",|\band\b|\bor\b|&|/", inside) if p.strip()]
+            return len(items) if len(items) >= 2 else None
+    return None
+
+
+def _plural_after(ctx: UnitContext, end: int) -> bool:
+    """True when the noun the vague count quantifies is plural ('a lot of customer
+    requests'); 'a lot of great feedback' quantifies a mass noun. Reads at most 3 words."""
+    for k in range(end, min(len(ctx.doc), end + 3)):
+        w = ctx.lower(k)
+        if not w.isalpha():
+            return False
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return True
+    return False
+
+
+def _join(before: str, middle: str, after: str) -> str:
+    """before + middle + after with one space at each seam ('experience by <X>%', never
+    'experience  by')."""
+    out = before.rstrip()
+    if middle:
+        out = f"{out} {middle}" if out else middle
+    rest = after.lstrip()
+    if rest and rest[0] not in ".,;:!?)":
+        out = f"{out} {rest}" if out else rest
+    else:
+        out += rest
+    return out
+
+
 @rewriter("vague-language")
 def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     word = hit.fields.get("word", "")
     low = word.lower()
-    before, after = ctx.text[: hit.start], ctx.text[hit.end :]
+    text = ctx.text
+    first, last = _token_at(ctx, hit.start), _token_at(ctx, hit.end - 1)
+    nxt = last + 1
     if low in ctx.word_list("vague-counts"):
-        new = f"{before}<N>{after}"
+        count = _listed_count(ctx, nxt)
+        if count is not None:
+            slot = str(count)  # the writer's own list, counted
+        elif low in ("various", "numerous", "countless") or _plural_after(ctx, nxt):
+            slot = "<N>"
+        else:
+            slot = "<amount of>"  # 'a lot of great feedback': a mass noun
+        new = f"{text[: hit.start]}{slot}{text[hit.end :]}"
     elif low.endswith("ly"):
-        new = (
-            f"{before}{after.lstrip()}"
-            if not before.strip()
-            else f"{before.rstrip()} {after.lstrip()}"
-        )
-        new = new[:1].upper() + new[1:] if not before.strip() else new
-        new = f"{_base(new)} by <X>% (from <A> to <B>)"
+        new = _vague_adverb(hit, ctx, nxt)
     else:
-        new = f"{before}<X>%{after}"
-    return f"{_base(new)}. To fill it: how much, measured how?", _base(new)
+        new = _vague_adjective(hit, ctx, first, nxt)
+    new = _base(new)
+    new = new[:1].upper() + new[1:] if hit.start == 0 or not text[: hit.start].strip() else new
+    return f"{new}. To fill it: how much, measured how?", new
+
+
+def _vague_adverb(hit: Hit, ctx: UnitContext, nxt: int) -> str:
+    """'Dramatically improved conversion' -> 'Improved conversion by <X>% (from <A> to <B>)';
+    'improved onboarding significantly by redesigning it' -> the slot where the adverb
+    stood; 'significantly faster' -> '<X>% faster'."""
+    text, slot = ctx.text, "by <X>% (from <A> to <B>)"
+    before, after = text[: hit.start], text[hit.end :]
+    following = ctx.lower(nxt)
+    comparative = following.endswith("er") and following in ctx.word_list("change-after")
+    if following in _GRADED or comparative:
+        return _join(before, "<X>%", after)
+    if nxt >= len(ctx.doc) or following in _OBJECT_ENDS or not following.isalpha():
+        return _join(before, slot, after)  # after its verb's object: the slot goes there
+    # before its verb: the slot goes after the verb's object, before what says how
+    k = nxt + 1
+    while k < len(ctx.doc) and ctx.lower(k) not in _OBJECT_ENDS and "\n" not in ctx.lower(k):
+        k += 1
+    cut = ctx.doc[k].idx if k < len(ctx.doc) else len(text)
+    head = _join(before, "", text[hit.end : cut])
+    return _join(head, slot, text[cut:])
+
+
+def _vague_adjective(hit: Hit, ctx: UnitContext, first: int, nxt: int) -> str:
+    """'the vast majority of deals' -> '<X>% of deals'; 'by a significant amount' -> 'by
+    <X>%'; 'a significant number of users' -> '<N> users'; 'a significant increase' -> 'a
+    <X>% increase'; 'a massive data migration' (a plain noun) -> 'a <N>-<unit> data
+    migration'."""
+    text = ctx.text
+    noun = ctx.lower(nxt)
+    det = first - 1 if ctx.lower(first - 1) in ("a", "an", "the") else first
+    start = ctx.doc[det].idx
+    if noun in _SHARE_NOUNS or noun in ("number", "amount", "amounts", "volume", "quantity"):
+        end = ctx.doc[nxt].idx + len(ctx.doc[nxt].text)
+        of = ctx.lower(nxt + 1) == "of"
+        if noun in _SHARE_NOUNS:
+            slot = "<X>%"
+        elif noun == "number" and of:
+            of_tok = ctx.doc[nxt + 1]
+            slot, end = "<N>", of_tok.idx + len(of_tok.text)  # 'a significant number of users'
+        elif of:
+            slot = "<N> <unit>"  # 'a significant amount of time' -> '<N> <unit> of time'
+        else:
+            slot = "<X>%"  # 'by a significant amount'
+        return _join(text[:start], slot, text[end:])
+    changes = ctx.word_list("change-after") | ctx.word_list("vague-amount-nouns")
+    if any(ctx.lower(k) in changes for k in range(nxt, min(len(ctx.doc), nxt + 4))):
+        return f"{text[: hit.start]}<X>%{text[hit.end :]}"
+    if ctx.at("change", first - 1) is not None:
+        return f"{text[: hit.start]}<X>%{text[hit.end :]}"  # 'reduced significant load'
+    return f"{text[: hit.start]}<N>-<unit>{text[hit.end :]}"
 
 
 @rewriter("unfilled-placeholder")

@@ -128,7 +128,7 @@ def _weak_finding(text: str):
 )
 def test_weak_verb_with_no_known_part_offers_a_slot_not_a_stronger_claim(text, rewrite, examples):
     f = _weak_finding(text)
-    assert f.rewrite == rewrite
+    assert f.rewrite.rstrip(".") == rewrite  # the bullet keeps its own closing mark
     assert f.suggestion == (
         f"{rewrite}. To fill it: what did you do yourself (e.g. {examples}), and with what result?"
     )
@@ -327,3 +327,49 @@ def test_resume_rewrite_keeps_the_joiner_inside_an_emoji(tmp_path, capsys) -> No
     for r in found:
         assert emoji in r, r
     assert clean("fo\u200dr 3 teams") == "for 3 teams"
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        # the slot takes the place of the vague words, with the grammar kept
+        ("Won the vast majority of enterprise deals.", "Won <X>% of enterprise deals"),
+        ("Cut costs by a significant amount in Q3.", "Cut costs by <X>% in Q3"),
+        (
+            "Led a massive data migration to Postgres.",
+            "Led a <N>-<unit> data migration to Postgres",
+        ),
+        ("Got a lot of great feedback from users.", "Got <amount of> great feedback from users"),
+        ("Answered a lot of customer requests.", "Answered <N> customer requests"),
+        # the slot goes after the verb's object, or where the adverb stood: never pasted at
+        # the end of the bullet, never with a double space
+        (
+            "Improved the onboarding experience significantly by redesigning the flow.",
+            "Improved the onboarding experience by <X>% (from <A> to <B>) by redesigning the flow",
+        ),
+        (
+            "Dramatically improved checkout conversion by removing two steps",
+            "Improved checkout conversion by <X>% (from <A> to <B>) by removing two steps",
+        ),
+        (
+            "Improved the onboarding experience significantly.",
+            "Improved the onboarding experience by <X>% (from <A> to <B>)",
+        ),
+        (
+            "Made builds significantly faster for 40 engineers",
+            "Made builds <X>% faster for 40 engineers",
+        ),
+        # the writer's own list gives the count
+        (
+            "Coordinated across various divisions (engineering, publications and training).",
+            "Coordinated across 3 divisions (engineering, publications and training)",
+        ),
+        (
+            "Worked with various teams (e.g. design, data) on 4 launches",
+            "Worked with <N> teams (e.g. design, data) on 4 launches",
+        ),
+    ],
+)
+def test_vague_rewrite_puts_the_slot_where_the_figure_belongs(text: str, rewrite: str) -> None:
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "vague-language"]
+    assert f.rewrite.rstrip(".") == rewrite  # the bullet keeps its own closing mark
