@@ -388,7 +388,12 @@ def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     term = hit.fields.get("term", "")
-    rewrite = f"{base}, lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%"
+    rewrite = _add_to_sentence(
+        ctx,
+        hit.start,
+        base,
+        ", lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%",
+    )
     advice = (
         f"To fill it: of the new {term}, how many activated, and how many were still active "
         "in week 4?"
@@ -396,14 +401,34 @@ def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{rewrite}. {advice}", rewrite
 
 
+def _sentence_cut(ctx: UnitContext, pos: int) -> int | None:
+    """Where an addition to the sentence holding offset `pos` goes (before its closing
+    mark), when a later sentence follows it in the unit: 'The package sped up processing by
+    40%, from <X> to <Y> over <period>. Managed deployment.' None for the last sentence."""
+    s, e = _sentence_bounds(ctx, pos)
+    cut = s + len(_base(ctx.text[s:e]))
+    return cut if ctx.text[e:].strip() else None
+
+
+def _add_to_sentence(ctx: UnitContext, pos: int, base: str, addition: str) -> str:
+    """`base` (the unit's text, `_base`d, perhaps with a computed change put in before
+    `pos`'s sentence ends) with `addition` closing the sentence that holds `pos`."""
+    cut = _sentence_cut(ctx, pos)
+    if cut is None:
+        return f"{base}{addition}"
+    cut += len(base) - len(_base(ctx.text))  # a change note put in before the cut
+    return f"{base[:cut]}{addition}{base[cut:]}"
+
+
 @rewriter("missing-guardrail")
 def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
     change = from_to_change(ctx)
-    if change is not None:
+    cut = _sentence_cut(ctx, hit.start)
+    if change is not None and (cut is None or change.end <= cut):
         base = _with_change(base, change)
-    rewrite = f"{base}, while holding <{guard}> at <X>"
+    rewrite = _add_to_sentence(ctx, hit.start, base, f", while holding <{guard}> at <X>")
     advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
     )
@@ -651,7 +676,7 @@ def _placeholder(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 @rewriter("missing-baseline")
 def _baseline(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    rewrite = f"{_base(ctx.text)}, from <X> to <Y> over <period>"
+    rewrite = _add_to_sentence(ctx, hit.start, _base(ctx.text), ", from <X> to <Y> over <period>")
     advice = (
         "To fill it: what was the value before, and over what period did "
         f"{hit.fields.get('figure', 'it')} happen?"

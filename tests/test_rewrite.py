@@ -373,3 +373,33 @@ def test_resume_rewrite_keeps_the_joiner_inside_an_emoji(tmp_path, capsys) -> No
 def test_vague_rewrite_puts_the_slot_where_the_figure_belongs(text: str, rewrite: str) -> None:
     [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "vague-language"]
     assert f.rewrite.rstrip(".") == rewrite  # the bullet keeps its own closing mark
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "rewrite"),
+    [
+        (
+            "The package sped up data processing by 40%. Managed versioning and deployment.",
+            "missing-baseline",
+            "The package sped up data processing by 40%, from <X> to <Y> over <period>. "
+            "Managed versioning and deployment.",
+        ),
+        (
+            "Grew sign-ups from 2K to 5K with a new landing page. Wrote the onboarding docs.",
+            "missing-guardrail",
+            "Grew sign-ups from 2K to 5K (+150%) with a new landing page, while holding "
+            "<week-4 retention> at <X>. Wrote the onboarding docs.",
+        ),
+        (
+            "Wrote the onboarding docs. Grew sign-ups from 2K to 5K with a new landing page.",
+            "missing-guardrail",
+            "Wrote the onboarding docs. Grew sign-ups from 2K to 5K (+150%) with a new landing "
+            "page, while holding <week-4 retention> at <X>.",
+        ),
+    ],
+)
+def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewrite: str) -> None:
+    """A bullet of several sentences: the slot closes the sentence that holds the figure,
+    not the bullet's last sentence about something else."""
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == rule]
+    assert f.rewrite == rewrite
