@@ -69,12 +69,32 @@ class GuardrailChoice(StrictModel):
     guardrail: str
 
 
+class DomainGuardrail(StrictModel):
+    """The guardrail that fits a domain the text names (a school club, a game, a sales
+    pipeline), whatever metric moved: a defect rate means nothing to a youth programme."""
+
+    id: str
+    topics: tuple[str, ...]
+    guardrail: str
+
+
+class VanityFollowUp(StrictModel):
+    """For a vanity metric (a `terms/vanity.toml` entry, or 'users'): the causal metric its
+    rewrite asks for, and the question that fills it, in that metric's own words."""
+
+    id: str
+    causal: str
+    question: str
+
+
 class _RewriteFile(StrictModel):
     description: str
     part_slot: str
     weak_rewrites: tuple[dict, ...]
     part_verbs: tuple[dict, ...]
     guardrails: tuple[dict, ...]
+    domain_guardrails: tuple[dict, ...] = ()
+    vanity_followups: tuple[dict, ...] = ()
     irregular_past: dict[str, str]
     section_templates: dict[Literal["situation", "task", "action", "result"], str]
 
@@ -197,8 +217,33 @@ def part_verbs_for(text: str) -> tuple[str, ...]:
     return best.verbs
 
 
+@cache
+def _domain_guardrails() -> tuple[DomainGuardrail, ...]:
+    return tuple(
+        validate_entries("rewrite.toml", _rewrite_file().domain_guardrails, DomainGuardrail)
+    )
+
+
+@cache
+def vanity_followups() -> dict[str, VanityFollowUp]:
+    """Vanity entry id -> its follow-up; every id must be a vanity entry (or 'users')."""
+    rel = "rewrite.toml"
+    entries = validate_entries(rel, _rewrite_file().vanity_followups, VanityFollowUp)
+    known = {eid for eid, _ in load_lexicon().categories["vanity"]} | {"users"}
+    for e in entries:
+        if e.id not in known:
+            raise LexiconError(rel, e.id, "not an entry of terms/vanity.toml")
+    return {e.id: e for e in entries}
+
+
 def guardrail_for(moved_entry: str, text: str) -> str:
-    """The guardrail to propose for a moved metric."""
+    """The guardrail to propose for a moved metric: the one of the domain the text names
+    (students, players, leads), else the one for the metric that moved, else the topic's."""
+    words = _words(text)
+    scored = [(_topic_score(text, d.topics, words), d) for d in _domain_guardrails()]
+    score, best = max(scored, key=lambda sd: sd[0], default=(0, None))
+    if score and best is not None:
+        return best.guardrail
     _, choices = _rewrite_data()
     for c in choices:
         if moved_entry in c.moved:
@@ -387,17 +432,20 @@ def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 @rewriter("vanity-metric")
 def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
-    term = hit.fields.get("term", "")
+    follow = vanity_followups().get(hit.fields.get("entry", ""))
+    causal = follow.causal if follow is not None else "activation rate"
     rewrite = _add_to_sentence(
         ctx,
         hit.start,
         base,
-        ", lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%",
+        f", lifting <{causal}> from <X>% to <Y>% with <week-4 retention> at <Z>%",
     )
-    advice = (
-        f"To fill it: of the new {term}, how many activated, and how many were still active "
-        "in week 4?"
+    question = (
+        follow.question
+        if follow is not None
+        else "of the new users, how many activated, and how many were still active in week 4?"
     )
+    advice = f"To fill it: {question}"
     return f"{rewrite}. {advice}", rewrite
 
 

@@ -403,3 +403,34 @@ def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewri
     not the bullet's last sentence about something else."""
     [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == rule]
     assert f.rewrite == rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "guardrail"),
+    [
+        ("Built the branch from 0 to 170+ students in two years.", "<drop-out rate>"),
+        ("Increased youth participation by 30% through weekly workshops.", "<drop-out rate>"),
+        ("Increased gameplay engagement by 25% with a new level editor.", "<player churn>"),
+        ("Drove feature adoption by 40% in the mobile app.", "<support tickets>"),
+        ("Drove a 35% increase in lead generation through SEO pages.", "<lead-to-customer rate>"),
+        ("Increased checkout conversion from 2% to 3% with one-click pay.", "<refund rate>"),
+    ],
+)
+def test_guardrail_fits_the_domain(text: str, guardrail: str) -> None:
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "missing-guardrail"]
+    assert f"while holding {guardrail} at <X>" in f.rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "causal", "asked"),
+    [
+        ("Grew GitHub stars from 200 to 1,400 in a year.", "<star-to-active-user rate>", "starred"),
+        ("Grew organic traffic 3x in 6 months.", "<visit-to-sign-up conversion>", "that traffic"),
+        ("Our app was downloaded 50K times after launch.", "<activation rate>", "new downloads"),
+    ],
+)
+def test_vanity_follow_up_asks_in_the_metric_s_own_words(text: str, causal: str, asked: str):
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "vanity-metric"]
+    assert f"lifting {causal}" in f.rewrite
+    assert asked in f.suggestion
+    assert "downloaded," not in f.suggestion  # never 'of the new downloaded'
