@@ -629,9 +629,32 @@ def _spaced_groups(doc: Doc, i: int) -> int:
     return end
 
 
+_BARE_BOUND = ("merely", "mere", "just", "only")
+
+
+def _bare_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
+    """Plural duration units with no number that still measure a change of magnitude: 'from
+    weeks to days', 'from hours to minutes', 'in hours instead of days', 'in merely seconds'.
+    A unit alone ('within hours', 'for days') or a cadence ('from week to week') is none."""
+    for j, (e, kind) in sorted(units_at.items()):
+        if kind != "duration" or j in used or not lower(j).endswith("s"):
+            continue
+        pair = None
+        if lower(j - 1) == "from" and lower(e) in ("to", "→", "->"):
+            pair = e + 1
+        elif lower(e) == "instead" and lower(e + 1) == "of":
+            pair = e + 2
+        if pair is not None and pair in units_at and units_at[pair][1] == "duration":
+            if not any(k in used for k in range(j, units_at[pair][0])):
+                emit(j, units_at[pair][0], "duration", True, None)
+        elif lower(j - 1) in _BARE_BOUND and lower(j - 2) in ("in", "within"):
+            emit(j - 1, e, "duration", True, None)  # "in merely seconds"
+
+
 def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
     if all(kind != "duration" for _, kind in units_at.values()):
         return  # "a week", "one more day": a duration unit word is needed
+    _bare_durations(doc, units_at, used, lower, emit)
     for i in range(len(doc) - 1):
         word = lower(i)
         if word == "sub" and i not in used:  # "sub-second", "sub-minute": under one unit

@@ -44,6 +44,12 @@ EXTRA = [
     ("Ranked among 153/8,978 applicants", ["153/8,978"]),  # a ratio with thousands commas
     ("Cut onboarding from a week to a day", ["a week"]),
     ("Joined the sub-committee on 3 new markets", ["3"]),
+    # plural units with no number measure a change of magnitude; a unit alone does not
+    ("Cut deployment time from weeks to days", ["weeks to days"]),
+    ("Made metadata visible in hours instead of days", ["hours instead of days"]),
+    ("Complexity is computed in merely seconds", ["merely seconds"]),
+    ("Met the partners from week to week", []),
+    ("Let the team optimise within hours", []),
     ("Made queries 10x faster", ["10x"]),
     ("Tripled weekly orders", ["Tripled"]),
     ("Closed a dozen enterprise deals", ["dozen"]),
