@@ -62,7 +62,9 @@ _RE_NUMUNIT = re.compile(
 _RE_NUM = re.compile(rf"[~≈±+\-−]?({_NUM})(\+?)")
 _RE_ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)")
 _RE_XPREFIX = re.compile(r"[~≈]?[xX×](\d+(?:\.\d+)?)|[~≈+]?(\d+(?:\.\d+)?)×")
-_RE_RATIO = re.compile(r"(\d+(?:\.\d+)?)[/:](\d+(?:\.\d+)?)")
+_RATIO_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # "153/8,978" too
+_RE_RATIO = re.compile(rf"{_RATIO_NUM}[/:]{_RATIO_NUM}")
+_RE_SUB = re.compile(r"[Ss]ub[\-–](\d\S*)")
 _RE_DIGIT = re.compile(r"\d")
 _RE_DIGIT_PAIR = re.compile(r"\d[\s./\-]\(?\d")  # in every phone number and date below
 _RE_PHONE = re.compile(
@@ -206,8 +208,12 @@ def _shape(text: str) -> _Tok:
     if m := _RE_XPREFIX.fullmatch(text):
         return _Tok("multiplier", _num_value(m.group(1) or m.group(2)), "x")
     if m := _RE_RATIO.fullmatch(text):
-        a, b = float(m.group(1)), float(m.group(2))
-        return _Tok("ratio", a / b if b else None)
+        a, b = _num_value(m.group(1)), _num_value(m.group(2))
+        return _Tok("ratio", a / b if a is not None and b else None)
+    if m := _RE_SUB.fullmatch(text):  # "sub-100ms": a bound is a measure of its own kind
+        inner = _shape(m.group(1))
+        if inner.shape in _RANGE_KINDS:
+            return inner
     if re.fullmatch(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?", text, re.I):
         return _Tok("version")
     if m := _RE_RANGE.fullmatch(text):  # "4x-6x", "2h-3h": a range of one measuring kind
@@ -487,7 +493,11 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
                 kind, measure = "name", False  # "Angular 2/4+": two versions of a name
             elif slash and (
                 len(m.group(2)) == 4  # 06/2020
-                or ("." not in tok.text and int(m.group(1)) <= 12 and 12 < int(m.group(2)) <= 31)
+                or (
+                    re.fullmatch(r"\d+/\d+", tok.text)
+                    and int(m.group(1)) <= 12
+                    and 12 < int(m.group(2)) <= 31
+                )
             ):
                 kind, measure = "date", False  # 06/2020, 3/15
             elif re.fullmatch(r"\d{1,2}:\d{2}", tok.text):
@@ -596,6 +606,7 @@ _SINGLE_BEFORE = frozenset(
         *("for", "within", "in", "over", "under", "than", "after", "only", "just", "about"),
         *("around", "nearly", "almost", "roughly", "took", "take", "takes", "taking", "had"),
         *("needed", "need", "spent", "spend", "spending", "lasted", "saved", "cut", "by"),
+        "from",  # "from a week to a day"
     }
 )
 _SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "quicker"})
@@ -618,11 +629,39 @@ def _spaced_groups(doc: Doc, i: int) -> int:
     return end
 
 
+_BARE_BOUND = ("merely", "mere", "just", "only")
+
+
+def _bare_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
+    """Plural duration units with no number that still measure a change of magnitude: 'from
+    weeks to days', 'from hours to minutes', 'in hours instead of days', 'in merely seconds'.
+    A unit alone ('within hours', 'for days') or a cadence ('from week to week') is none."""
+    for j, (e, kind) in sorted(units_at.items()):
+        if kind != "duration" or j in used or not lower(j).endswith("s"):
+            continue
+        pair = None
+        if lower(j - 1) == "from" and lower(e) in ("to", "→", "->"):
+            pair = e + 1
+        elif lower(e) == "instead" and lower(e + 1) == "of":
+            pair = e + 2
+        if pair is not None and pair in units_at and units_at[pair][1] == "duration":
+            if not any(k in used for k in range(j, units_at[pair][0])):
+                emit(j, units_at[pair][0], "duration", True, None)
+        elif lower(j - 1) in _BARE_BOUND and lower(j - 2) in ("in", "within"):
+            emit(j - 1, e, "duration", True, None)  # "in merely seconds"
+
+
 def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit: Any) -> None:
     if all(kind != "duration" for _, kind in units_at.values()):
         return  # "a week", "one more day": a duration unit word is needed
+    _bare_durations(doc, units_at, used, lower, emit)
     for i in range(len(doc) - 1):
         word = lower(i)
+        if word == "sub" and i not in used:  # "sub-second", "sub-minute": under one unit
+            j = i + 2 if lower(i + 1) in ("-", "–") else i + 1
+            if j in units_at and units_at[j][1] == "duration":
+                emit(i, units_at[j][0], "duration", True, 1.0)
+            continue
         if word not in ("a", "an", "one") or i in used:
             continue
         j = i + 1

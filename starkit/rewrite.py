@@ -69,12 +69,32 @@ class GuardrailChoice(StrictModel):
     guardrail: str
 
 
+class DomainGuardrail(StrictModel):
+    """The guardrail that fits a domain the text names (a school club, a game, a sales
+    pipeline), whatever metric moved: a defect rate means nothing to a youth programme."""
+
+    id: str
+    topics: tuple[str, ...]
+    guardrail: str
+
+
+class VanityFollowUp(StrictModel):
+    """For a vanity metric (a `terms/vanity.toml` entry, or 'users'): the causal metric its
+    rewrite asks for, and the question that fills it, in that metric's own words."""
+
+    id: str
+    causal: str
+    question: str
+
+
 class _RewriteFile(StrictModel):
     description: str
     part_slot: str
     weak_rewrites: tuple[dict, ...]
     part_verbs: tuple[dict, ...]
     guardrails: tuple[dict, ...]
+    domain_guardrails: tuple[dict, ...] = ()
+    vanity_followups: tuple[dict, ...] = ()
     irregular_past: dict[str, str]
     section_templates: dict[Literal["situation", "task", "action", "result"], str]
 
@@ -197,8 +217,33 @@ def part_verbs_for(text: str) -> tuple[str, ...]:
     return best.verbs
 
 
+@cache
+def _domain_guardrails() -> tuple[DomainGuardrail, ...]:
+    return tuple(
+        validate_entries("rewrite.toml", _rewrite_file().domain_guardrails, DomainGuardrail)
+    )
+
+
+@cache
+def vanity_followups() -> dict[str, VanityFollowUp]:
+    """Vanity entry id -> its follow-up; every id must be a vanity entry (or 'users')."""
+    rel = "rewrite.toml"
+    entries = validate_entries(rel, _rewrite_file().vanity_followups, VanityFollowUp)
+    known = {eid for eid, _ in load_lexicon().categories["vanity"]} | {"users"}
+    for e in entries:
+        if e.id not in known:
+            raise LexiconError(rel, e.id, "not an entry of terms/vanity.toml")
+    return {e.id: e for e in entries}
+
+
 def guardrail_for(moved_entry: str, text: str) -> str:
-    """The guardrail to propose for a moved metric."""
+    """The guardrail to propose for a moved metric: the one of the domain the text names
+    (students, players, leads), else the one for the metric that moved, else the topic's."""
+    words = _words(text)
+    scored = [(_topic_score(text, d.topics, words), d) for d in _domain_guardrails()]
+    score, best = max(scored, key=lambda sd: sd[0], default=(0, None))
+    if score and best is not None:
+        return best.guardrail
     _, choices = _rewrite_data()
     for c in choices:
         if moved_entry in c.moved:
@@ -387,13 +432,40 @@ def _no_quantification(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 @rewriter("vanity-metric")
 def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
-    term = hit.fields.get("term", "")
-    rewrite = f"{base}, lifting <activation rate> from <X>% to <Y>% with <week-4 retention> at <Z>%"
-    advice = (
-        f"To fill it: of the new {term}, how many activated, and how many were still active "
-        "in week 4?"
+    follow = vanity_followups().get(hit.fields.get("entry", ""))
+    causal = follow.causal if follow is not None else "activation rate"
+    rewrite = _add_to_sentence(
+        ctx,
+        hit.start,
+        base,
+        f", lifting <{causal}> from <X>% to <Y>% with <week-4 retention> at <Z>%",
     )
+    question = (
+        follow.question
+        if follow is not None
+        else "of the new users, how many activated, and how many were still active in week 4?"
+    )
+    advice = f"To fill it: {question}"
     return f"{rewrite}. {advice}", rewrite
+
+
+def _sentence_cut(ctx: UnitContext, pos: int) -> int | None:
+    """Where an addition to the sentence holding offset `pos` goes (before its closing
+    mark), when a later sentence follows it in the unit: 'The package sped up processing by
+    40%, from <X> to <Y> over <period>. Managed deployment.' None for the last sentence."""
+    s, e = _sentence_bounds(ctx, pos)
+    cut = s + len(_base(ctx.text[s:e]))
+    return cut if ctx.text[e:].strip() else None
+
+
+def _add_to_sentence(ctx: UnitContext, pos: int, base: str, addition: str) -> str:
+    """`base` (the unit's text, `_base`d, perhaps with a computed change put in before
+    `pos`'s sentence ends) with `addition` closing the sentence that holds `pos`."""
+    cut = _sentence_cut(ctx, pos)
+    if cut is None:
+        return f"{base}{addition}"
+    cut += len(base) - len(_base(ctx.text))  # a change note put in before the cut
+    return f"{base[:cut]}{addition}{base[cut:]}"
 
 
 @rewriter("missing-guardrail")
@@ -401,9 +473,10 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
     guard = guardrail_for(hit.fields.get("entry", ""), base)
     change = from_to_change(ctx)
-    if change is not None:
+    cut = _sentence_cut(ctx, hit.start)
+    if change is not None and (cut is None or change.end <= cut):
         base = _with_change(base, change)
-    rewrite = f"{base}, while holding <{guard}> at <X>"
+    rewrite = _add_to_sentence(ctx, hit.start, base, f", while holding <{guard}> at <X>")
     advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
     )
@@ -494,24 +567,150 @@ def _weak(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     ), rewrite
 
 
+# where an intensifier's figure goes (`_vague`): words that end the object of the verb it
+# modifies ('improved onboarding | by redesigning the flow'), and comparatives it grades
+_OBJECT_ENDS = frozenset(
+    {
+        *("by", "through", "via", "using", "while", "after", "despite", "thanks", "because"),
+        *("which", "that", "and", "with", "across", "for", "within", "during", "over", "in"),
+        *(",", ";", ":", ".", "!", "?", "(", "—", "–", "-"),
+    }
+)
+_GRADED = frozenset({"more", "less", "fewer", "better", "worse"})
+_SHARE_NOUNS = frozenset({"majority", "share", "portion", "proportion", "fraction", "part"})
+_LIST_MARKS = re.compile(r"\b(?:etc|e\.g|eg|such as|including|among others)\b|\.\.\.|…")
+
+
+def _token_at(ctx: UnitContext, pos: int) -> int:
+    """Index of the token starting at character `pos` (or the one holding it)."""
+    for t in ctx.doc:
+        if t.idx + len(t.text) > pos:
+            return t.i
+    return len(ctx.doc) - 1
+
+
+def _listed_count(ctx: UnitContext, end: int) -> int | None:
+    """The number of things a parenthesis right after the noun phrase lists ('various
+    divisions (engineering, publications and training divisions)' -> 3): the writer's own
+    count, so the rewrite may give it. None when no such list follows within a few words, or
+    it gives examples only ('e.g.', 'etc.', 'such as')."""
+    for k in range(end, min(len(ctx.doc), end + 6)):
+        t = ctx.lower(k)
+        if t in (",", ";", ":", ".", "\n"):
+            return None
+        if t == "(":
+            close = next((j for j in range(k + 1, len(ctx.doc)) if ctx.lower(j) == ")"), None)
+            if close is None:
+                return None
+            inside = ctx.text[ctx.doc[k].idx + 1 : ctx.doc[close].idx]
+            if _LIST_MARKS.search(inside.lower()):
+                return None
+            inside = re.sub(r"^\s*i\.?e\.?,?\s*", "", inside, flags=re.IGNORECASE)
+            items = [p for p in re.split(r",|\band\b|\bor\b|&|/", inside) if p.strip()]
+            return len(items) if len(items) >= 2 else None
+    return None
+
+
+def _plural_after(ctx: UnitContext, end: int) -> bool:
+    """True when the noun the vague count quantifies is plural ('a lot of customer
+    requests'); 'a lot of great feedback' quantifies a mass noun. Reads at most 3 words."""
+    for k in range(end, min(len(ctx.doc), end + 3)):
+        w = ctx.lower(k)
+        if not w.isalpha():
+            return False
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return True
+    return False
+
+
+def _join(before: str, middle: str, after: str) -> str:
+    """before + middle + after with one space at each seam ('experience by <X>%', never
+    'experience  by')."""
+    out = before.rstrip()
+    if middle:
+        out = f"{out} {middle}" if out else middle
+    rest = after.lstrip()
+    if rest and rest[0] not in ".,;:!?)":
+        out = f"{out} {rest}" if out else rest
+    else:
+        out += rest
+    return out
+
+
 @rewriter("vague-language")
 def _vague(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     word = hit.fields.get("word", "")
     low = word.lower()
-    before, after = ctx.text[: hit.start], ctx.text[hit.end :]
+    text = ctx.text
+    first, last = _token_at(ctx, hit.start), _token_at(ctx, hit.end - 1)
+    nxt = last + 1
     if low in ctx.word_list("vague-counts"):
-        new = f"{before}<N>{after}"
+        count = _listed_count(ctx, nxt)
+        if count is not None:
+            slot = str(count)  # the writer's own list, counted
+        elif low in ("various", "numerous", "countless") or _plural_after(ctx, nxt):
+            slot = "<N>"
+        else:
+            slot = "<amount of>"  # 'a lot of great feedback': a mass noun
+        new = f"{text[: hit.start]}{slot}{text[hit.end :]}"
     elif low.endswith("ly"):
-        new = (
-            f"{before}{after.lstrip()}"
-            if not before.strip()
-            else f"{before.rstrip()} {after.lstrip()}"
-        )
-        new = new[:1].upper() + new[1:] if not before.strip() else new
-        new = f"{_base(new)} by <X>% (from <A> to <B>)"
+        new = _vague_adverb(hit, ctx, nxt)
     else:
-        new = f"{before}<X>%{after}"
-    return f"{_base(new)}. To fill it: how much, measured how?", _base(new)
+        new = _vague_adjective(hit, ctx, first, nxt)
+    new = _base(new)
+    new = new[:1].upper() + new[1:] if hit.start == 0 or not text[: hit.start].strip() else new
+    return f"{new}. To fill it: how much, measured how?", new
+
+
+def _vague_adverb(hit: Hit, ctx: UnitContext, nxt: int) -> str:
+    """'Dramatically improved conversion' -> 'Improved conversion by <X>% (from <A> to <B>)';
+    'improved onboarding significantly by redesigning it' -> the slot where the adverb
+    stood; 'significantly faster' -> '<X>% faster'."""
+    text, slot = ctx.text, "by <X>% (from <A> to <B>)"
+    before, after = text[: hit.start], text[hit.end :]
+    following = ctx.lower(nxt)
+    comparative = following.endswith("er") and following in ctx.word_list("change-after")
+    if following in _GRADED or comparative:
+        return _join(before, "<X>%", after)
+    if nxt >= len(ctx.doc) or following in _OBJECT_ENDS or not following.isalpha():
+        return _join(before, slot, after)  # after its verb's object: the slot goes there
+    # before its verb: the slot goes after the verb's object, before what says how
+    k = nxt + 1
+    while k < len(ctx.doc) and ctx.lower(k) not in _OBJECT_ENDS and "\n" not in ctx.lower(k):
+        k += 1
+    cut = ctx.doc[k].idx if k < len(ctx.doc) else len(text)
+    head = _join(before, "", text[hit.end : cut])
+    return _join(head, slot, text[cut:])
+
+
+def _vague_adjective(hit: Hit, ctx: UnitContext, first: int, nxt: int) -> str:
+    """'the vast majority of deals' -> '<X>% of deals'; 'by a significant amount' -> 'by
+    <X>%'; 'a significant number of users' -> '<N> users'; 'a significant increase' -> 'a
+    <X>% increase'; 'a massive data migration' (a plain noun) -> 'a <N>-<unit> data
+    migration'."""
+    text = ctx.text
+    noun = ctx.lower(nxt)
+    det = first - 1 if ctx.lower(first - 1) in ("a", "an", "the") else first
+    start = ctx.doc[det].idx
+    if noun in _SHARE_NOUNS or noun in ("number", "amount", "amounts", "volume", "quantity"):
+        end = ctx.doc[nxt].idx + len(ctx.doc[nxt].text)
+        of = ctx.lower(nxt + 1) == "of"
+        if noun in _SHARE_NOUNS:
+            slot = "<X>%"
+        elif noun == "number" and of:
+            of_tok = ctx.doc[nxt + 1]
+            slot, end = "<N>", of_tok.idx + len(of_tok.text)  # 'a significant number of users'
+        elif of:
+            slot = "<N> <unit>"  # 'a significant amount of time' -> '<N> <unit> of time'
+        else:
+            slot = "<X>%"  # 'by a significant amount'
+        return _join(text[:start], slot, text[end:])
+    changes = ctx.word_list("change-after") | ctx.word_list("vague-amount-nouns")
+    if any(ctx.lower(k) in changes for k in range(nxt, min(len(ctx.doc), nxt + 4))):
+        return f"{text[: hit.start]}<X>%{text[hit.end :]}"
+    if ctx.at("change", first - 1) is not None:
+        return f"{text[: hit.start]}<X>%{text[hit.end :]}"  # 'reduced significant load'
+    return f"{text[: hit.start]}<N>-<unit>{text[hit.end :]}"
 
 
 @rewriter("unfilled-placeholder")
@@ -525,7 +724,7 @@ def _placeholder(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
 
 @rewriter("missing-baseline")
 def _baseline(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
-    rewrite = f"{_base(ctx.text)}, from <X> to <Y> over <period>"
+    rewrite = _add_to_sentence(ctx, hit.start, _base(ctx.text), ", from <X> to <Y> over <period>")
     advice = (
         "To fill it: what was the value before, and over what period did "
         f"{hit.fields.get('figure', 'it')} happen?"

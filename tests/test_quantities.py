@@ -38,6 +38,18 @@ EXTRA = [
     ("Handled 1,200 requests/s", ["1,200"]),
     ("Led a 5-person team", ["5-person"]),
     ("Shipped in 12 weeks", ["12 weeks"]),
+    # a bound below a unit measures ("sub-100ms" is under 100 ms, "sub-second" under a second)
+    ("Built a cache achieving sub-100ms response times", ["sub-100ms"]),
+    ("Reduced page load to sub-second", ["sub-second"]),
+    ("Ranked among 153/8,978 applicants", ["153/8,978"]),  # a ratio with thousands commas
+    ("Cut onboarding from a week to a day", ["a week"]),
+    ("Joined the sub-committee on 3 new markets", ["3"]),
+    # plural units with no number measure a change of magnitude; a unit alone does not
+    ("Cut deployment time from weeks to days", ["weeks to days"]),
+    ("Made metadata visible in hours instead of days", ["hours instead of days"]),
+    ("Complexity is computed in merely seconds", ["merely seconds"]),
+    ("Met the partners from week to week", []),
+    ("Let the team optimise within hours", []),
     ("Made queries 10x faster", ["10x"]),
     ("Tripled weekly orders", ["Tripled"]),
     ("Closed a dozen enterprise deals", ["dozen"]),

@@ -128,7 +128,7 @@ def _weak_finding(text: str):
 )
 def test_weak_verb_with_no_known_part_offers_a_slot_not_a_stronger_claim(text, rewrite, examples):
     f = _weak_finding(text)
-    assert f.rewrite == rewrite
+    assert f.rewrite.rstrip(".") == rewrite  # the bullet keeps its own closing mark
     assert f.suggestion == (
         f"{rewrite}. To fill it: what did you do yourself (e.g. {examples}), and with what result?"
     )
@@ -295,3 +295,142 @@ def test_topic_count_equals_the_substring_score() -> None:
         for m in taxonomy():
             assert _topic_count(words, tokens, m.topics) == _topic_score(text, m.topics)
     assert _topic_count(" a a ", frozenset({"a"}), ("a", "a")) == 2  # a repeated topic
+
+
+def test_resume_rewrite_keeps_the_joiner_inside_an_emoji(tmp_path, capsys) -> None:
+    """'👩🏽‍💻' is one emoji held together by a zero-width joiner: reading a resume file must
+    not split it, so a rewrite pasted back keeps it whole (a joiner inside a word is still
+    dropped)."""
+    import json
+
+    from starkit.cli import main
+    from starkit.resume.text import clean
+
+    emoji = "👩🏽\u200d💻"
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "# Alex Doe\n\n## Experience\n\n### PM, Acme (2021-2023)\n\n"
+        f"- {emoji} Worked on various initiatives to improve onboarding significantly.\n",
+        encoding="utf-8",
+    )
+    main(["lint", str(path), "--format", "json"])
+
+    def rewrites(x: object) -> list[str]:
+        if isinstance(x, dict):
+            return [v for k, v in x.items() if k == "rewrite" and v] + rewrites(list(x.values()))
+        if isinstance(x, list):
+            return [r for v in x for r in rewrites(v)]
+        return []
+
+    found = rewrites(json.loads(capsys.readouterr().out))
+    assert found
+    for r in found:
+        assert emoji in r, r
+    assert clean("fo\u200dr 3 teams") == "for 3 teams"
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        # the slot takes the place of the vague words, with the grammar kept
+        ("Won the vast majority of enterprise deals.", "Won <X>% of enterprise deals"),
+        ("Cut costs by a significant amount in Q3.", "Cut costs by <X>% in Q3"),
+        (
+            "Led a massive data migration to Postgres.",
+            "Led a <N>-<unit> data migration to Postgres",
+        ),
+        ("Got a lot of great feedback from users.", "Got <amount of> great feedback from users"),
+        ("Answered a lot of customer requests.", "Answered <N> customer requests"),
+        # the slot goes after the verb's object, or where the adverb stood: never pasted at
+        # the end of the bullet, never with a double space
+        (
+            "Improved the onboarding experience significantly by redesigning the flow.",
+            "Improved the onboarding experience by <X>% (from <A> to <B>) by redesigning the flow",
+        ),
+        (
+            "Dramatically improved checkout conversion by removing two steps",
+            "Improved checkout conversion by <X>% (from <A> to <B>) by removing two steps",
+        ),
+        (
+            "Improved the onboarding experience significantly.",
+            "Improved the onboarding experience by <X>% (from <A> to <B>)",
+        ),
+        (
+            "Made builds significantly faster for 40 engineers",
+            "Made builds <X>% faster for 40 engineers",
+        ),
+        # the writer's own list gives the count
+        (
+            "Coordinated across various divisions (engineering, publications and training).",
+            "Coordinated across 3 divisions (engineering, publications and training)",
+        ),
+        (
+            "Worked with various teams (e.g. design, data) on 4 launches",
+            "Worked with <N> teams (e.g. design, data) on 4 launches",
+        ),
+    ],
+)
+def test_vague_rewrite_puts_the_slot_where_the_figure_belongs(text: str, rewrite: str) -> None:
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "vague-language"]
+    assert f.rewrite.rstrip(".") == rewrite  # the bullet keeps its own closing mark
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "rewrite"),
+    [
+        (
+            "The package sped up data processing by 40%. Managed versioning and deployment.",
+            "missing-baseline",
+            "The package sped up data processing by 40%, from <X> to <Y> over <period>. "
+            "Managed versioning and deployment.",
+        ),
+        (
+            "Grew sign-ups from 2K to 5K with a new landing page. Wrote the onboarding docs.",
+            "missing-guardrail",
+            "Grew sign-ups from 2K to 5K (+150%) with a new landing page, while holding "
+            "<week-4 retention> at <X>. Wrote the onboarding docs.",
+        ),
+        (
+            "Wrote the onboarding docs. Grew sign-ups from 2K to 5K with a new landing page.",
+            "missing-guardrail",
+            "Wrote the onboarding docs. Grew sign-ups from 2K to 5K (+150%) with a new landing "
+            "page, while holding <week-4 retention> at <X>.",
+        ),
+    ],
+)
+def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewrite: str) -> None:
+    """A bullet of several sentences: the slot closes the sentence that holds the figure,
+    not the bullet's last sentence about something else."""
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == rule]
+    assert f.rewrite == rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "guardrail"),
+    [
+        ("Built the branch from 0 to 170+ students in two years.", "<drop-out rate>"),
+        ("Increased youth participation by 30% through weekly workshops.", "<drop-out rate>"),
+        ("Increased gameplay engagement by 25% with a new level editor.", "<player churn>"),
+        ("Drove feature adoption by 40% in the mobile app.", "<support tickets>"),
+        ("Drove a 35% increase in lead generation through SEO pages.", "<lead-to-customer rate>"),
+        ("Increased checkout conversion from 2% to 3% with one-click pay.", "<refund rate>"),
+    ],
+)
+def test_guardrail_fits_the_domain(text: str, guardrail: str) -> None:
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "missing-guardrail"]
+    assert f"while holding {guardrail} at <X>" in f.rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "causal", "asked"),
+    [
+        ("Grew GitHub stars from 200 to 1,400 in a year.", "<star-to-active-user rate>", "starred"),
+        ("Grew organic traffic 3x in 6 months.", "<visit-to-sign-up conversion>", "that traffic"),
+        ("Our app was downloaded 50K times after launch.", "<activation rate>", "new downloads"),
+    ],
+)
+def test_vanity_follow_up_asks_in_the_metric_s_own_words(text: str, causal: str, asked: str):
+    [f] = [f for f in starkit.lint(text, "bullet").findings if f.rule == "vanity-metric"]
+    assert f"lifting {causal}" in f.rewrite
+    assert asked in f.suggestion
+    assert "downloaded," not in f.suggestion  # never 'of the new downloaded'

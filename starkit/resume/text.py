@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# a zero-width joiner between two emoji is part of the emoji ("👩🏽‍💻"): only one beside a letter
+# or digit is dropped
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u2060\ufeff]|(?<=\w)\u200d|\u200d(?=\w)")
 HYPHENS = re.compile(r"[\u2010\u2011]")  # hyphen, non-breaking hyphen: a plain '-'
 
 

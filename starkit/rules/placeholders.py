@@ -16,6 +16,9 @@ from starkit.lexicons import StrictModel, read_toml, validate_model
 class _PlaceholderPattern(StrictModel):
     id: str
     regex: str
+    # a regular expression for what looks like this slot but is not one ("[sic]", a name in
+    # brackets): a match of `regex` that `unless` also matches at its start is dropped
+    unless: str = ""
     flags: str = ""
     note: str = ""
 
@@ -32,8 +35,9 @@ def placeholder_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = validate_model(rel, None, read_toml(rel), _PlaceholderFile)
     out = []
     for p in data.pattern:
+        regex = f"(?!{p.unless}){p.regex}" if p.unless else p.regex
         try:
-            out.append((p.id, re.compile(p.regex, re.IGNORECASE if "i" in p.flags else 0)))
+            out.append((p.id, re.compile(regex, re.IGNORECASE if "i" in p.flags else 0)))
         except re.error as exc:
             raise LexiconError(rel, p.id, f"invalid regular expression: {exc}") from None
     return tuple(out)
