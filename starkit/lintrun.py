@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import glob
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field
+
 from starkit.errors import InputError, StarkitError
+from starkit.lexicons import StrictModel
 from starkit.textio import split_lines
 
 TEXT_SUFFIXES = frozenset(
@@ -201,11 +206,6 @@ def _walk(root: str) -> list[str]:
 
 # -- the kind of a file -----------------------------------------------------------------------
 
-_STAR_LABEL = re.compile(
-    r"^\s*(?:\*\*|#+\s*)?(situation|task|action|result)s?\b\s*(?:\*\*)?\s*[:\-—]", re.I | re.M
-)
-_GREETING = re.compile(r"^\s*(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^\n]{0,60}$", re.I)
-
 
 def kind_from_config(path: str, kinds: dict[str, str], base: Path | None) -> str | None:
     """The kind a `[tool.starkit] kinds` pattern gives this path, or None."""
@@ -223,15 +223,108 @@ def kind_from_config(path: str, kinds: dict[str, str], base: Path | None) -> str
     return None
 
 
-def kind_from_text(text: str) -> str:
-    """story, email or resume for text that is not a structured resume document."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(_STAR_LABEL.findall(text)) >= 2:
+class _EmailCues(StrictModel):
+    headers: tuple[str, ...]
+    greetings: tuple[str, ...]
+    thanks: tuple[str, ...]
+    greeting_within: int = Field(ge=1)
+
+
+class _AnswerCues(StrictModel):
+    terms: tuple[str, ...]
+    moods: tuple[str, ...]
+    min_terms: int = Field(ge=1)
+    min_moods: int = Field(ge=1)
+
+
+class _StoryCues(StrictModel):
+    min_labels: int = Field(ge=1)
+    prose_words: int = Field(ge=1)
+    prose_words_per_line: int = Field(ge=1)
+
+
+class KindCues(StrictModel):
+    """`lexicons/kinds.toml`: the cues `kind_from_text` reads."""
+
+    description: str
+    email: _EmailCues
+    answer: _AnswerCues
+    story: _StoryCues
+
+
+def _phrases(words: tuple[str, ...], plural: bool = True) -> re.Pattern[str]:
+    """One pattern for the phrases, case-insensitive, on word boundaries (a plural 's' or 'es'
+    allowed after the last word when `plural`)."""
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
+    tail = r"(?:e?s)?" if plural else ""
+    return re.compile(rf"(?<![\w'’])(?:{alt}){tail}(?![\w'’])", re.I)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    header: re.Pattern[str]
+    greeting: re.Pattern[str]
+    thanks: re.Pattern[str]
+    terms: re.Pattern[str]
+    moods: re.Pattern[str]
+    lexicon: KindCues
+
+
+@functools.cache
+def kind_cues() -> _Cues:
+    """The cues of `lexicons/kinds.toml`, validated and compiled once."""
+    from starkit.lexicons import read_toml, validate_model
+
+    lex = validate_model("kinds.toml", None, read_toml("kinds.toml"), KindCues)
+    header = "|".join(map(re.escape, lex.email.headers))
+    return _Cues(
+        header=re.compile(rf"^\s*(?:{header})\s*:", re.I),
+        greeting=re.compile(rf"^\s*{_phrases(lex.email.greetings, False).pattern}", re.I),
+        thanks=_phrases(lex.email.thanks, False),
+        terms=_phrases(lex.answer.terms),
+        moods=_phrases(lex.answer.moods, False),
+        lexicon=lex,
+    )
+
+
+CUE_CHARS = 20_000
+"""How much of a text its kind is judged from (an email, story or answer is far shorter)."""
+
+
+def cue_kind(text: str) -> str | None:
+    """story, email or answer when the text says so outright: STAR labels naming two sections,
+    an email's headers or greeting and its thanks, a plan's metric terms in the conditional;
+    None otherwise (a list of bullets, prose with no cue)."""
+    from starkit.story.segment import find_labels
+
+    cues = kind_cues()
+    lex = cues.lexicon
+    head = text[:CUE_CHARS]
+    if len({n for lab in find_labels(head) for n in lab.names}) >= lex.story.min_labels:
         return "story"
-    if lines and _GREETING.match(lines[0]) and re.search(r"\bthank", text, re.I):
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    body = list(itertools.dropwhile(cues.header.match, lines))
+    greeted = any(cues.greeting.match(ln) for ln in body[: lex.email.greeting_within])
+    if (greeted or len(body) < len(lines)) and cues.thanks.search(head):
         return "email"
+    terms = {m.group(0).lower().rstrip("s") for m in cues.terms.finditer(head)}
+    if len(terms) >= lex.answer.min_terms and (
+        sum(1 for _ in cues.moods.finditer(head)) >= lex.answer.min_moods
+    ):
+        return "answer"
+    return None
+
+
+def kind_from_text(text: str) -> str:
+    """story, email, answer or resume for text that is not a structured resume document
+    (`cue_kind`, then prose paragraphs are a story, one line a bullet a resume)."""
+    found = cue_kind(text)
+    if found is not None:
+        return found
+    lex = kind_cues().lexicon.story
+    lines = [ln for ln in text.splitlines() if ln.strip()]
     words = len(text.split())
-    if lines and words >= 60 and words / len(lines) >= 25:
+    if lines and words >= lex.prose_words and words / len(lines) >= lex.prose_words_per_line:
         return "story"  # prose paragraphs, not one bullet a line
     return "resume"
 
@@ -326,6 +419,8 @@ def _lint_file(
             result.warnings.append(decoded.warning)
         result.text = decoded.text
 
+    if kind is None:
+        kind = _stated_kind(data, name)
     if kind in (None, "resume"):
         # the resume reader first: it names what a binary file is ("an image: no OCR")
         resume = _structured_resume(name, data, path, isolate_text, config)
@@ -353,6 +448,24 @@ def _lint_file(
     )
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)
+
+
+def _stated_kind(data: bytes, name: str) -> str | None:
+    """The kind a plain text or light-markup file states outright (`cue_kind`: STAR labels, an
+    email's headers or greeting, a metrics answer's plan), before the resume reader would take
+    a story's '## Situation' headings for a resume's sections; None for anything else."""
+    from starkit.textio import decode_bytes
+
+    if data[:5] == b"%PDF-" or data[:2] == b"PK":
+        return None
+    try:
+        text = decode_bytes(data, name).text
+        from starkit.resume.detect import sniff_text
+    except (InputError, ModuleNotFoundError):
+        return None  # the reading below names the fault
+    if sniff_text(text) not in ("text", "markdown", "rst", "org"):
+        return None
+    return cue_kind(text)
 
 
 def _structured_resume(
