@@ -145,6 +145,8 @@ def render_run_text(run: Any) -> str:
         path = terminal_safe(f.path)
         if f.error:
             message = f.error.removeprefix(f"{f.path}: ")
+            if message.startswith(f"{f.path} "):  # './huge.md (12.5 MB) is over…': once
+                message = "the file" + message[len(f.path) :]
             out.append(f"{path}: error: {terminal_safe(message)}")
             continue
         for item in f.findings:

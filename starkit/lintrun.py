@@ -138,7 +138,13 @@ class Run:
         if c["suppressed"]:
             parts.append(f"{c['suppressed']} suppressed")
         if c["skipped"]:
-            parts.append(f"{c['skipped']} skipped (not a resume, story or email format)")
+            names = [os.path.basename(p) or p for p in self.skipped[:3]]
+            more = c["skipped"] - len(names)
+            parts.append(
+                f"{c['skipped']} skipped, of no format starkit reads or empty: "
+                + ", ".join(names)
+                + (f" and {more} more" if more else "")
+            )
         if c["errors"]:
             parts.append(f"{c['errors']} could not be read")
         return "; ".join(parts)
@@ -392,7 +398,11 @@ def lint_file(
     try:
         return _lint_file(path, kind, config, report_unused, stdin, question, isolate_text)
     except StarkitError as exc:
-        return FileResult(path if path != "-" else "<stdin>", error=str(exc))
+        name = path if path != "-" else "<stdin>"
+        error = str(exc)
+        if not error.startswith(name):  # every error names its file ('the text has 2,000,000…')
+            error = f"{name}: {error}"
+        return FileResult(name, error=error)
 
 
 def _lint_file(
@@ -429,7 +439,8 @@ def _lint_file(
 
             if resume.format not in ("pdf", "docx") and data[:2] != b"PK":
                 decode()  # a text file (not a project .zip): its lines place suppressions
-            result.warnings += list(resume.warnings)
+            # the decoding warning ('decoded as cp1252') is the reader's too: said once
+            result.warnings += [w for w in resume.warnings if w not in result.warnings]
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
             result.native = report

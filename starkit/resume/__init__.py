@@ -168,8 +168,8 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
                 f"{MAX_TEXT_LINES:,} lines were read"
             )
     resume = _read_format(fmt, text, label)
-    if cut:
-        resume.warnings.insert(0, cut)
+    if cut and not any("longer than any resume" in w for w in resume.warnings):
+        resume.warnings.insert(0, cut)  # a reader that cut it shorter says so, once
     return resume
 
 
