@@ -447,7 +447,7 @@ def _lint_file(
             items = _resume_items(report, resume.format, result.text)
             return _suppress(result, items, report_unused)
     if data[:5] == b"%PDF-" or data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        raise InputError(f"{name}: a {kind} cannot be read from a PDF or DOCX file")
+        return _lint_document(result, data, str(kind), config, question)
     decode()
     assert result.text is not None
     if not result.text.strip():  # the file's name and the file's fault, not the app's wording
@@ -459,6 +459,33 @@ def _lint_file(
     )
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)
+
+
+def _lint_document(
+    result: FileResult, data: bytes, kind: str, config: Any, question: str | None
+) -> FileResult:
+    """A story, email, answer or bullets kept in a PDF or DOCX: its text as the resume readers
+    extract it (in the bounded worker), linted as `kind`; each finding placed at its line (or
+    paragraph) and page of the file."""
+    from starkit import engine
+    from starkit.worker import run_bounded
+
+    try:
+        from starkit.resume import read_document_text
+    except ModuleNotFoundError as exc:  # resume reading not installed
+        raise InputError(f"{result.path}: a {kind} cannot be read from a PDF or DOCX file") from exc
+    text, where, warnings = run_bounded(read_document_text, data, result.path, label=result.path)
+    result.warnings += warnings
+    result.kind, result.fmt = kind, "pdf" if data[:5] == b"%PDF-" else "docx"
+    report = engine.lint(text, kind, question if kind == "answer" else None, config=config)
+    result.native = report
+    items = _generic_items(report)
+    for item in items:
+        p = item.place
+        line, page = where[min(p.line, len(where)) - 1]
+        end_line = where[min(p.end_line, len(where)) - 1][0]
+        item.place = Place(line, p.col, end_line, p.end_col, page, exact=False)
+    return _suppress(result, items, False)
 
 
 def _stated_kind(data: bytes, name: str) -> str | None:
