@@ -443,6 +443,12 @@ def _lint_file(
             result.warnings += [w for w in resume.warnings if w not in result.warnings]
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
+            if kind is None and report.document_findings and resume.format in ("pdf", "docx"):
+                # no achievement found: a story, email or answer kept in a PDF or DOCX says so
+                stated = _document_kind(data, name)
+                if stated is not None:
+                    result.warnings.clear()
+                    return _lint_document(result, data, stated, config, question)
             result.native = report
             items = _resume_items(report, resume.format, result.text)
             return _suppress(result, items, report_unused)
@@ -486,6 +492,19 @@ def _lint_document(
         end_line = where[min(p.end_line, len(where)) - 1][0]
         item.place = Place(line, p.col, end_line, p.end_col, page, exact=False)
     return _suppress(result, items, False)
+
+
+def _document_kind(data: bytes, name: str) -> str | None:
+    """The kind the text of a PDF or DOCX states outright (`cue_kind`), or None."""
+    from starkit.worker import run_bounded
+
+    try:
+        from starkit.resume import read_document_text
+
+        text, _, _ = run_bounded(read_document_text, data, name, label=name)
+    except StarkitError:
+        return None
+    return cue_kind(text)
 
 
 def _stated_kind(data: bytes, name: str) -> str | None:

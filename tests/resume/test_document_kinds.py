@@ -66,3 +66,12 @@ def test_a_story_in_a_pdf_is_placed_by_page_and_line(tmp_path, capsys):
     lines = [ln for ln in out.splitlines() if ln.startswith(f"{path}:p1:")]
     assert any("we-not-i" in ln for ln in lines), out
     assert "cannot be read from a PDF or DOCX" not in out
+
+
+def test_a_labelled_story_in_a_docx_is_found_without_kind(tmp_path, capsys):
+    path = tmp_path / "story.docx"
+    path.write_bytes(_docx())
+    main(["lint", "--format", "json", str(path)])
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "story"
+    assert "we-not-i" in {f["rule"] for f in data["findings"]}
