@@ -177,7 +177,7 @@ if S.get("doc") != doc:
 roles = {r.index: r.name() for r in report.resume.roles}
 share = report.quantified_share
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Score", "n/a" if report.document_findings else f"{report.score}/100")
+m1.metric("Score", "n/a" if report.score is None else f"{report.score}/100")
 m2.metric("Bullets", report.achievement_bullets)
 m3.metric("With a number", "–" if share is None else f"{round(100 * share)}%")
 m4.metric("Findings", len(report.findings) + len(report.document_findings))

@@ -239,6 +239,9 @@ def _render_single(result: Any, fmt: str) -> str:
         if fmt == "markdown":
             return native.to_markdown()
         body = resume_cli.render_text(native, result.path)
+    elif fmt == "text" and result.fmt in ("pdf", "docx"):  # a story kept in a PDF or DOCX
+        at = {id(i.native): formatters._position(i) for i in result.findings}
+        body = formatters.render_text(native, result.path, positions=at)
     else:
         body = formatters.render(native, fmt, path=result.path)
         if fmt != "text":

@@ -502,12 +502,17 @@ def _finding(spec: Any, metric: frozenset[str], first: Place, second: Place) -> 
             "metric": metric_name,
         }
     )
-    suggestion = (
-        f"Check the source and use one figure in both places: "
-        f"{first.name}:{first.line} says '{first.claim}'; "
-        f"{second.name}:{second.line} says '{second.claim}'."
+    suggestion = _suggestion(
+        first, second, f"{first.name}:{first.line}", f"{second.name}:{second.line}"
     )
     return CrossFinding(RULE, spec.severity.value, message, suggestion, metric_name, first, second)
+
+
+def _suggestion(first: Place, second: Place, first_at: str, second_at: str) -> str:
+    return (
+        f"Check the source and use one figure in both places: {first_at} says "
+        f"'{first.claim}'; {second_at} says '{second.claim}'."
+    )
 
 
 def cross_check_run(run: Any) -> None:
@@ -531,23 +536,37 @@ def cross_check_run(run: Any) -> None:
         else:
             documents.append((result.path, native.text, result.kind or "resume"))
             owners.append((result, None))
+
+    def file_place(here: Place) -> tuple[Any, Any]:
+        """The run's file and the position in it of a place of the joined document."""
+        idx = next(i for i, d in enumerate(documents) if d[0] == here.name)
+        result, sources = owners[idx]
+        if sources is None:
+            place = FilePlace(here.line, here.col, here.line, here.col + len(here.text))
+        else:
+            line, col, page = sources[here.line - 1]
+            col += here.col - 1
+            place = FilePlace(line, col, line, col + len(here.text), page, page is None)
+        if result.text is not None:
+            place = _clamp(result.text.splitlines(), place.line, place.col, len(here.text))
+        return result, place
+
     for cf in cross_check(documents):
+        placed = {id(p): file_place(p) for p in (cf.first, cf.second)}
+        # a resume is compared as its lines joined: each place is named at its file position
+        at = {
+            id(p): f"{p.name}:" + (f"p{fp.page}:" if fp.page is not None else "") + str(fp.line)
+            for p in (cf.first, cf.second)
+            for fp in (placed[id(p)][1],)
+        }
+        suggestion = _suggestion(cf.first, cf.second, at[id(cf.first)], at[id(cf.second)])
         for here, there in ((cf.first, cf.second), (cf.second, cf.first)):
-            idx = next(i for i, d in enumerate(documents) if d[0] == here.name)
-            result, sources = owners[idx]
-            if sources is None:
-                place = FilePlace(here.line, here.col, here.line, here.col + len(here.text))
-            else:
-                line, col, page = sources[here.line - 1]
-                col += here.col - 1
-                place = FilePlace(line, col, line, col + len(here.text), page, page is None)
-            if result.text is not None:
-                place = _clamp(result.text.splitlines(), place.line, place.col, len(here.text))
+            result, place = placed[id(here)]
             message = (
-                f"'{here.text}' here, but '{there.text}' in {there.name}:{there.line}: the same "
-                f"{cf.metric} of the same work should carry the same figure."
+                f"'{here.text}' here, but '{there.text}' in {at[id(there)]}: both measure "
+                f"'{cf.metric}' in the same piece of work, so the figures should match."
             )
-            result.findings.append(Item(cf.rule, cf.severity, message, cf.suggestion, place))
+            result.findings.append(Item(cf.rule, cf.severity, message, suggestion, place))
     for result, _ in owners:
         result.findings.sort(key=lambda i: (i.place.page or 0, i.place.line, i.place.col))
 

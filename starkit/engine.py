@@ -16,7 +16,7 @@ from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
 from starkit.rules import RuleSpec, load_rules
-from starkit.rules.checks import spoken_seconds, spoken_time
+from starkit.rules.checks import spoken_seconds, spoken_time, spoken_words
 from starkit.rules.context import UnitContext
 from starkit.rules.registry import CHECKS, Check, Hit
 from starkit.scoring import text_score, unit_score
@@ -84,7 +84,7 @@ def _unit_report(
         )
     details: dict[str, object] = {}
     if ctx.kind == "story":
-        words = ctx.words()
+        words = spoken_words(ctx)
         details["spoken_time"] = spoken_time(words)
         details["spoken_seconds"] = spoken_seconds(words)
         if ctx.story is not None:

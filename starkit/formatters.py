@@ -25,15 +25,20 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def render_text(report: Report, path: str = "<stdin>") -> str:
+def render_text(
+    report: Report, path: str = "<stdin>", positions: dict[int, str] | None = None
+) -> str:
     """`PATH:LINE:COL: severity rule-code message`, then the suggestion indented 4 spaces.
     User text (the path, text quoted in messages and suggestions) is made inert: control
-    characters and escape sequences are shown escaped (`starkit.textio.inert`)."""
+    characters and escape sequences are shown escaped (`starkit.textio.inert`). `positions`
+    (by `id` of a finding) place findings of a text extracted from a PDF or DOCX in the file
+    ('p2:14:3')."""
     out = []
     path = inert(path)  # a newline or an escape sequence in a file name stays on its line
     for f in report.findings:
         line, col = line_col(report.text, f.start)
-        out.append(f"{path}:{line}:{col}: {f.severity.value} {f.rule} {inert(f.message)}")
+        at = (positions or {}).get(id(f), f"{line}:{col}")
+        out.append(f"{path}:{at}: {f.severity.value} {f.rule} {inert(f.message)}")
         if f.suggestion:
             out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
     n = len(report.findings)
@@ -145,6 +150,8 @@ def render_run_text(run: Any) -> str:
         path = terminal_safe(f.path)
         if f.error:
             message = f.error.removeprefix(f"{f.path}: ")
+            if message.startswith(f"{f.path} "):  # './huge.md (12.5 MB) is over…': once
+                message = "the file" + message[len(f.path) :]
             out.append(f"{path}: error: {terminal_safe(message)}")
             continue
         for item in f.findings:

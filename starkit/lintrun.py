@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import glob
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field
+
 from starkit.errors import InputError, StarkitError
+from starkit.lexicons import StrictModel
 from starkit.textio import split_lines
 
 TEXT_SUFFIXES = frozenset(
@@ -133,7 +138,13 @@ class Run:
         if c["suppressed"]:
             parts.append(f"{c['suppressed']} suppressed")
         if c["skipped"]:
-            parts.append(f"{c['skipped']} skipped (not a resume, story or email format)")
+            names = [os.path.basename(p) or p for p in self.skipped[:3]]
+            more = c["skipped"] - len(names)
+            parts.append(
+                f"{c['skipped']} skipped, of no format starkit reads or empty: "
+                + ", ".join(names)
+                + (f" and {more} more" if more else "")
+            )
         if c["errors"]:
             parts.append(f"{c['errors']} could not be read")
         return "; ".join(parts)
@@ -201,11 +212,6 @@ def _walk(root: str) -> list[str]:
 
 # -- the kind of a file -----------------------------------------------------------------------
 
-_STAR_LABEL = re.compile(
-    r"^\s*(?:\*\*|#+\s*)?(situation|task|action|result)s?\b\s*(?:\*\*)?\s*[:\-—]", re.I | re.M
-)
-_GREETING = re.compile(r"^\s*(?:hi|hello|dear|hey|good (?:morning|afternoon))\b[^\n]{0,60}$", re.I)
-
 
 def kind_from_config(path: str, kinds: dict[str, str], base: Path | None) -> str | None:
     """The kind a `[tool.starkit] kinds` pattern gives this path, or None."""
@@ -223,15 +229,108 @@ def kind_from_config(path: str, kinds: dict[str, str], base: Path | None) -> str
     return None
 
 
-def kind_from_text(text: str) -> str:
-    """story, email or resume for text that is not a structured resume document."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(_STAR_LABEL.findall(text)) >= 2:
+class _EmailCues(StrictModel):
+    headers: tuple[str, ...]
+    greetings: tuple[str, ...]
+    thanks: tuple[str, ...]
+    greeting_within: int = Field(ge=1)
+
+
+class _AnswerCues(StrictModel):
+    terms: tuple[str, ...]
+    moods: tuple[str, ...]
+    min_terms: int = Field(ge=1)
+    min_moods: int = Field(ge=1)
+
+
+class _StoryCues(StrictModel):
+    min_labels: int = Field(ge=1)
+    prose_words: int = Field(ge=1)
+    prose_words_per_line: int = Field(ge=1)
+
+
+class KindCues(StrictModel):
+    """`lexicons/kinds.toml`: the cues `kind_from_text` reads."""
+
+    description: str
+    email: _EmailCues
+    answer: _AnswerCues
+    story: _StoryCues
+
+
+def _phrases(words: tuple[str, ...], plural: bool = True) -> re.Pattern[str]:
+    """One pattern for the phrases, case-insensitive, on word boundaries (a plural 's' or 'es'
+    allowed after the last word when `plural`)."""
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
+    tail = r"(?:e?s)?" if plural else ""
+    return re.compile(rf"(?<![\w'’])(?:{alt}){tail}(?![\w'’])", re.I)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    header: re.Pattern[str]
+    greeting: re.Pattern[str]
+    thanks: re.Pattern[str]
+    terms: re.Pattern[str]
+    moods: re.Pattern[str]
+    lexicon: KindCues
+
+
+@functools.cache
+def kind_cues() -> _Cues:
+    """The cues of `lexicons/kinds.toml`, validated and compiled once."""
+    from starkit.lexicons import read_toml, validate_model
+
+    lex = validate_model("kinds.toml", None, read_toml("kinds.toml"), KindCues)
+    header = "|".join(map(re.escape, lex.email.headers))
+    return _Cues(
+        header=re.compile(rf"^\s*(?:{header})\s*:", re.I),
+        greeting=re.compile(rf"^\s*{_phrases(lex.email.greetings, False).pattern}", re.I),
+        thanks=_phrases(lex.email.thanks, False),
+        terms=_phrases(lex.answer.terms),
+        moods=_phrases(lex.answer.moods, False),
+        lexicon=lex,
+    )
+
+
+CUE_CHARS = 20_000
+"""How much of a text its kind is judged from (an email, story or answer is far shorter)."""
+
+
+def cue_kind(text: str) -> str | None:
+    """story, email or answer when the text says so outright: STAR labels naming two sections,
+    an email's headers or greeting and its thanks, a plan's metric terms in the conditional;
+    None otherwise (a list of bullets, prose with no cue)."""
+    from starkit.story.segment import find_labels
+
+    cues = kind_cues()
+    lex = cues.lexicon
+    head = text[:CUE_CHARS]
+    if len({n for lab in find_labels(head) for n in lab.names}) >= lex.story.min_labels:
         return "story"
-    if lines and _GREETING.match(lines[0]) and re.search(r"\bthank", text, re.I):
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    body = list(itertools.dropwhile(cues.header.match, lines))
+    greeted = any(cues.greeting.match(ln) for ln in body[: lex.email.greeting_within])
+    if (greeted or len(body) < len(lines)) and cues.thanks.search(head):
         return "email"
+    terms = {m.group(0).lower().rstrip("s") for m in cues.terms.finditer(head)}
+    if len(terms) >= lex.answer.min_terms and (
+        sum(1 for _ in cues.moods.finditer(head)) >= lex.answer.min_moods
+    ):
+        return "answer"
+    return None
+
+
+def kind_from_text(text: str) -> str:
+    """story, email, answer or resume for text that is not a structured resume document
+    (`cue_kind`, then prose paragraphs are a story, one line a bullet a resume)."""
+    found = cue_kind(text)
+    if found is not None:
+        return found
+    lex = kind_cues().lexicon.story
+    lines = [ln for ln in text.splitlines() if ln.strip()]
     words = len(text.split())
-    if lines and words >= 60 and words / len(lines) >= 25:
+    if lines and words >= lex.prose_words and words / len(lines) >= lex.prose_words_per_line:
         return "story"  # prose paragraphs, not one bullet a line
     return "resume"
 
@@ -299,7 +398,11 @@ def lint_file(
     try:
         return _lint_file(path, kind, config, report_unused, stdin, question, isolate_text)
     except StarkitError as exc:
-        return FileResult(path if path != "-" else "<stdin>", error=str(exc))
+        name = path if path != "-" else "<stdin>"
+        error = str(exc)
+        if not error.startswith(name):  # every error names its file ('the text has 2,000,000…')
+            error = f"{name}: {error}"
+        return FileResult(name, error=error)
 
 
 def _lint_file(
@@ -326,6 +429,8 @@ def _lint_file(
             result.warnings.append(decoded.warning)
         result.text = decoded.text
 
+    if kind is None:
+        kind = _stated_kind(data, name)
     if kind in (None, "resume"):
         # the resume reader first: it names what a binary file is ("an image: no OCR")
         resume = _structured_resume(name, data, path, isolate_text, config)
@@ -334,14 +439,21 @@ def _lint_file(
 
             if resume.format not in ("pdf", "docx") and data[:2] != b"PK":
                 decode()  # a text file (not a project .zip): its lines place suppressions
-            result.warnings += list(resume.warnings)
+            # the decoding warning ('decoded as cp1252') is the reader's too: said once
+            result.warnings += [w for w in resume.warnings if w not in result.warnings]
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
+            if kind is None and report.document_findings and resume.format in ("pdf", "docx"):
+                # no achievement found: a story, email or answer kept in a PDF or DOCX says so
+                stated = _document_kind(data, name)
+                if stated is not None:
+                    result.warnings.clear()
+                    return _lint_document(result, data, stated, config, question)
             result.native = report
             items = _resume_items(report, resume.format, result.text)
             return _suppress(result, items, report_unused)
     if data[:5] == b"%PDF-" or data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        raise InputError(f"{name}: a {kind} cannot be read from a PDF or DOCX file")
+        return _lint_document(result, data, str(kind), config, question)
     decode()
     assert result.text is not None
     if not result.text.strip():  # the file's name and the file's fault, not the app's wording
@@ -353,6 +465,64 @@ def _lint_file(
     )
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)
+
+
+def _lint_document(
+    result: FileResult, data: bytes, kind: str, config: Any, question: str | None
+) -> FileResult:
+    """A story, email, answer or bullets kept in a PDF or DOCX: its text as the resume readers
+    extract it (in the bounded worker), linted as `kind`; each finding placed at its line (or
+    paragraph) and page of the file."""
+    from starkit import engine
+    from starkit.worker import run_bounded
+
+    try:
+        from starkit.resume import read_document_text
+    except ModuleNotFoundError as exc:  # resume reading not installed
+        raise InputError(f"{result.path}: a {kind} cannot be read from a PDF or DOCX file") from exc
+    text, where, warnings = run_bounded(read_document_text, data, result.path, label=result.path)
+    result.warnings += warnings
+    result.kind, result.fmt = kind, "pdf" if data[:5] == b"%PDF-" else "docx"
+    report = engine.lint(text, kind, question if kind == "answer" else None, config=config)
+    result.native = report
+    items = _generic_items(report)
+    for item in items:
+        p = item.place
+        line, page = where[min(p.line, len(where)) - 1]
+        end_line = where[min(p.end_line, len(where)) - 1][0]
+        item.place = Place(line, p.col, end_line, p.end_col, page, exact=False)
+    return _suppress(result, items, False)
+
+
+def _document_kind(data: bytes, name: str) -> str | None:
+    """The kind the text of a PDF or DOCX states outright (`cue_kind`), or None."""
+    from starkit.worker import run_bounded
+
+    try:
+        from starkit.resume import read_document_text
+
+        text, _, _ = run_bounded(read_document_text, data, name, label=name)
+    except StarkitError:
+        return None
+    return cue_kind(text)
+
+
+def _stated_kind(data: bytes, name: str) -> str | None:
+    """The kind a plain text or light-markup file states outright (`cue_kind`: STAR labels, an
+    email's headers or greeting, a metrics answer's plan), before the resume reader would take
+    a story's '## Situation' headings for a resume's sections; None for anything else."""
+    from starkit.textio import decode_bytes
+
+    if data[:5] == b"%PDF-" or data[:2] == b"PK":
+        return None
+    try:
+        text = decode_bytes(data, name).text
+        from starkit.resume.detect import sniff_text
+    except (InputError, ModuleNotFoundError):
+        return None  # the reading below names the fault
+    if sniff_text(text) not in ("text", "markdown", "rst", "org"):
+        return None
+    return cue_kind(text)
 
 
 def _structured_resume(

@@ -164,15 +164,31 @@ def run_bounded(
 
 
 def read_resume_bounded(data: bytes, name: str) -> Any:
-    """`starkit.resume.read_resume(data, name=name)` in a bounded worker (`run_bounded`)."""
-    from starkit.resume import read_resume
-
+    """`read_uploaded_resume(data, name)` in a bounded worker (`run_bounded`)."""
     if os.environ.get("STARKIT_NO_WORKER") == "1":  # debugging: read in this process
-        return read_resume(data, name=name)
-    return run_bounded(read_resume, data, label=name, name=name)
+        return read_uploaded_resume(data, name)
+    return run_bounded(read_uploaded_resume, data, name, label=name)
 
 
-def read_pasted_resume(text: str, name: str) -> Any:
+def read_uploaded_resume(data: bytes, name: str) -> Any:
+    """An uploaded resume, read as its format says; plain text or light markup with no
+    section heading is a list of bullets, one a line, as a paste is (`read_pasted_resume`) and
+    as `starkit lint` reads the same file. Read in this process: call it through
+    `run_bounded` (or `read_resume_bounded`)."""
+    from starkit.resume import read_resume
+    from starkit.resume.detect import decode
+
+    resume = read_resume(data, name=name)
+    if resume.format in ("text", "markdown", "rst", "org") and not any(
+        s.heading for s in resume.sections
+    ):
+        text, warning = decode(data, name)
+        resume = read_pasted_resume(text, name, keep_lines=True)
+        resume.warnings[:0] = [w for w in (warning,) if w]
+    return resume
+
+
+def read_pasted_resume(text: str, name: str, *, keep_lines: bool = False) -> Any:
     """A pasted resume: read as its format says; with no section headings, each non-empty line
     is marked as a list item first, so it is linted as an achievement bullet."""
     from starkit.resume import read_text_resume
@@ -180,7 +196,8 @@ def read_pasted_resume(text: str, name: str) -> Any:
     resume = read_text_resume(text, name=name)
     if not any(s.heading for s in resume.sections):
         lines = [ln.strip().lstrip("-•*· \t") for ln in text.splitlines()]
-        text = "\n".join(f"- {ln}" for ln in lines if ln)
+        # keep_lines: a blank line stays, so each bullet keeps its line number in the file
+        text = "\n".join(f"- {ln}" if ln else "" for ln in lines if ln or keep_lines)
         resume = read_text_resume(text, name=name)
         resume.warnings.clear()
     return resume

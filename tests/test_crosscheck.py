@@ -144,3 +144,36 @@ def test_cli_cross_check_reports_both_files(capsys, tmp_path):
     r = hits["resume.md"][0]
     assert lines[r["line"] - 1][r["column"] - 1 : r["end_column"] - 1] == "2.1% to 2.6%"
     assert code == 1
+
+
+def test_cli_cross_check_names_the_resume_line_of_the_file(capsys, tmp_path):
+    (tmp_path / "resume.md").write_text(
+        "# Sam\n\nPM · sam@example.com\n\n## Summary\n\nProduct manager.\n\n## Experience\n\n"
+        "### PM, Acme (2021-2024)\n\n- Shipped the new search page to 12 markets\n"
+        "- Raised trial-to-paid conversion from 2.1% to 2.6% by redesigning onboarding\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "story.txt").write_text(
+        "Situation: trials were not converting. Task: fix onboarding. Action: I redesigned "
+        "onboarding with the growth team over six weeks and tested it against the old flow. "
+        "Result: trial-to-paid conversion rose from 2.1% to 3.1%.\n",
+        encoding="utf-8",
+    )
+    main(["lint", "--cross-check", "--format", "json", str(tmp_path)])
+    data = json.loads(capsys.readouterr().out)
+    [r] = [
+        x
+        for f in data["files"]
+        for x in f["findings"]
+        if x["rule"] == "inconsistent-figure" and f["path"].endswith("resume.md")
+    ]
+    [s] = [
+        x
+        for f in data["files"]
+        for x in f["findings"]
+        if x["rule"] == "inconsistent-figure" and f["path"].endswith("story.txt")
+    ]
+    assert r["line"] == 14
+    assert "resume.md:14:" in s["message"] and "resume.md:14 says 'Raised" in s["suggestion"]
+    assert "resume.md:14 says 'Raised" in r["suggestion"]
+    assert "same failure" not in s["message"] and "should match" in s["message"]

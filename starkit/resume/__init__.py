@@ -9,8 +9,10 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ __all__ = [
     "Segment",
     "Source",
     "detect_format",
+    "read_document_text",
     "read_resume",
 ]
 
@@ -98,17 +101,12 @@ def read_resume(source: Any, *, name: str | None = None) -> Resume:
         raise ResumeReadError(f"{label}: the file is nested too deeply to read") from None
 
 
-def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
-    """PDF and DOCX: their libraries can fail anywhere on a damaged file; any such failure is
+@contextlib.contextmanager
+def _damaged_file(label: str) -> Iterator[None]:
+    """PDF and DOCX libraries can fail anywhere on a damaged file; any such failure is
     reported as a damaged file, in one line."""
     try:
-        if fmt == "pdf":
-            from starkit.resume.pdf import read_pdf
-
-            return read_pdf(data, label)
-        from starkit.resume.docx import read_docx
-
-        return read_docx(data, label)
+        yield
     except (StarkitError, NameError, ImportError):
         raise  # ours, or a bug in starkit: not the file's fault
     except Exception as exc:
@@ -116,6 +114,58 @@ def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
         raise ResumeReadError(
             f"{label}: cannot read this file, it looks corrupt or truncated ({detail})"
         ) from None
+
+
+def _read_binary(fmt: Format, data: bytes, label: str) -> Resume:
+    """A PDF or DOCX resume (a damaged file is one `ResumeReadError`)."""
+    with _damaged_file(label):
+        if fmt == "pdf":
+            from starkit.resume.pdf import read_pdf
+
+            return read_pdf(data, label)
+        from starkit.resume.docx import read_docx
+
+        return read_docx(data, label)
+
+
+def read_document_text(
+    data: bytes, name: str
+) -> tuple[str, list[tuple[int, int | None]], list[str]]:
+    """The text of a PDF or DOCX as the resume readers extract it, for a story, email or
+    answer kept in one: (text, where, warnings), one line of `text` a paragraph (DOCX) or a
+    line (PDF), a blank line where the page leaves a gap; `where[i]` is line i's (line or
+    paragraph, page) in the file. Raises `ResumeReadError` for any other file, a damaged one
+    or one with no text."""
+    from starkit.resume.detect import sniff_binary
+
+    fmt = sniff_binary(data, name)
+    if fmt not in ("pdf", "docx"):
+        raise ResumeReadError(f"{name}: not a PDF or DOCX file")
+    with _damaged_file(name):
+        if fmt == "pdf":
+            from starkit.resume.pdf import pdf_lines
+
+            lines, _pages, warnings = pdf_lines(data, name)
+        else:
+            from starkit.resume.docx import docx_lines
+
+            lines, warnings = docx_lines(data, name)
+    texts: list[str] = []
+    where: list[tuple[int, int | None]] = []
+    from starkit.resume.structure import strip_glyph
+
+    for ln in lines:
+        body = strip_glyph(ln.text)[0].strip()  # a PDF's bullet glyph ('(cid:127)') is no text
+        if not body:
+            continue
+        if ln.gap and texts and texts[-1]:
+            texts.append("")
+            where.append((ln.line, ln.page))
+        texts.append(body)
+        where.append((ln.line, ln.page))
+    if not texts:
+        raise ResumeReadError(f"{name}: the document has no text")
+    return "\n".join(texts), where, warnings
 
 
 def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
@@ -168,8 +218,8 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
                 f"{MAX_TEXT_LINES:,} lines were read"
             )
     resume = _read_format(fmt, text, label)
-    if cut:
-        resume.warnings.insert(0, cut)
+    if cut and not any("longer than any resume" in w for w in resume.warnings):
+        resume.warnings.insert(0, cut)  # a reader that cut it shorter says so, once
     return resume
 
 

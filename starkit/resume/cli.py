@@ -122,7 +122,7 @@ def render_text(report: Any, name: str) -> str:
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
         + (
             "score n/a: check what was read above"
-            if report.document_findings
+            if report.score is None
             else f"score {report.score}/100"
         )
     )

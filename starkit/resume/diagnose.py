@@ -75,6 +75,15 @@ class Diagnosis:
 
     def advice(self) -> str:
         """What the user can do about it."""
+        unmarked = sum(s.lines for s in self.sections if s.name == "experience" and not s.bullets)
+        if unmarked and not self.achievement_bullets:
+            # read under experience already: the heading is not what is missing
+            return (
+                f"starkit read {unmarked} line{'s' if unmarked != 1 else ''} as experience but "
+                "none as a bullet: start each achievement with '-' or '•', one a line, or "
+                "export it as PDF, DOCX or Markdown; in the app you can mark a section as "
+                "experience and lint again. See docs/resume.md."
+            )
         return (
             "If the file does hold achievements, put them under a heading such as "
             "'Experience' or 'Projects', one bullet a line, or export it as PDF, DOCX or "

@@ -105,7 +105,12 @@ class ResumeReport(BaseModel):
     )
     crowded_roles: list[int] = Field(description="roles (indexes) over policy.max_role_bullets")
     counts_by_rule: dict[str, int]
-    score: int = Field(ge=0, le=100)
+    score: int | None = Field(
+        ge=0,
+        le=100,
+        description="0-100; None when a document finding says the reading looks wrong: no "
+        "score is given for a file starkit could not read",
+    )
     document_findings: list[Finding] = Field(
         default_factory=list,
         description="findings on the whole document (resume-no-achievements: the reading "
@@ -186,7 +191,8 @@ class ResumeReport(BaseModel):
             "",
             f"- Format: {r.format}" + (f", {r.pages} page(s)" if r.pages else ""),
             f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}",
-            f"- Score: {self.score}/100",
+            "- Score: "
+            + ("n/a (check what was read)" if self.score is None else f"{self.score}/100"),
             f"- Findings: {len(self.findings) + len(self.document_findings)}"
             + (
                 " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.counts_by_rule.items())) + ")"
@@ -326,7 +332,11 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
         counts = Counter(report.counts_by_rule)
         counts.update(f.rule for f in document)
         report = report.model_copy(
-            update={"document_findings": document, "counts_by_rule": dict(sorted(counts.items()))}
+            update={
+                "document_findings": document,
+                "counts_by_rule": dict(sorted(counts.items())),
+                "score": None,
+            }
         )
     return report
 

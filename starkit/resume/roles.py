@@ -108,6 +108,7 @@ def parse_role(lines: list[str]) -> RoleHint:
     """
     hint = RoleHint()
     parts: list[str] = []
+    teams: dict[str, str] = {}  # 'Checkout' -> 'Senior Product Manager' of 'SPM, Checkout'
     for text in lines:
         m = _RANGE_RE.search(text) or (_DATE_RE.search(text) if ends_with_date(text) else None)
         if m and hint.dates is None:
@@ -135,6 +136,8 @@ def parse_role(lines: list[str]) -> RoleHint:
                 if has_title_word(comma[0]) == has_title_word(comma[1]):
                     # both hold title words: the title is the side ending in one
                     comma.sort(key=_ends_in_title, reverse=True)
+                elif has_title_word(comma[0]):
+                    teams[_unwrap(comma[1])] = _unwrap(comma[0])
                 parts.extend(comma)
                 continue
             parts.append(p)
@@ -149,6 +152,12 @@ def parse_role(lines: list[str]) -> RoleHint:
             hint.title = p
         else:
             rest.append(p)
+    team = next((p for p in rest if hint.title and teams.get(p) == hint.title), None)
+    if team is not None and len(rest) > 1:
+        # 'Senior Product Manager, Checkout — Shopwise': the comma names the team of the
+        # title, the organisation is the part of its own
+        hint.title = f"{hint.title}, {team}"
+        rest.remove(team)
     if rest:
         hint.organisation = rest[0]
         if hint.title is None and len(rest) > 1:

@@ -325,8 +325,12 @@ def _heading_text(text: str) -> str | None:
         words = words[1:]
         if " ".join(words) in known:
             return known[" ".join(words)]
-    first = key.split(" and ")[0]
-    return known.get(first) if first != key else None
+    # 'Awards and Scholarships', 'Research and Teaching Experience'; not a bullet that opens
+    # with a heading word ('research and development for web applications')
+    first, _, rest = key.partition(" and ")
+    if not rest or len(rest.split()) > 2:
+        return None
+    return known.get(first)
 
 
 def _headings(lines: list[RawLine]) -> dict[int, str]:

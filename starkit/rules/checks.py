@@ -1972,13 +1972,26 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     if we <= i:
         return []
     s, e = span or (parts[0][0], parts[-1][1])
-    return [Hit(s, e, {"we": we, "i": i})]
+    times = {n: "once" if n == 1 else f"{n} times" for n in (we, i)}  # not "'I' 1 times"
+    return [Hit(s, e, {"we": we, "i": i, "we_times": times[we], "i_times": times[i]})]
+
+
+def spoken_words(ctx: UnitContext) -> int:
+    """The words of a unit as said aloud: a story's section labels ("Situation:", "**T:**")
+    are not spoken, so not counted."""
+    n = ctx.words()
+    if ctx.story is not None:
+        from starkit.story.segment import find_labels
+        from starkit.textio import count_words
+
+        n -= sum(count_words(ctx.text[lab.start : lab.end]) for lab in find_labels(ctx.text))
+    return n
 
 
 @check("answer-length")
 def answer_length(ctx: UnitContext) -> list[Hit]:
     """Spoken at the rule's rate the story runs outside its word window (`params`)."""
-    n = ctx.words()
+    n = spoken_words(ctx)
     lo, hi = (
         int(rule_param("answer-length", "min_words")),
         int(rule_param("answer-length", "max_words")),

@@ -272,3 +272,20 @@ def test_a_resume_read_with_no_achievement_says_so_and_a_section_can_be_marked(o
     no_exception(at)
     assert not any("could not find" in e.value for e in at.error)
     assert metrics(at)["Bullets"] == "4"
+
+
+def test_an_uploaded_list_of_bullets_is_read_as_bullets_like_a_paste(open_page):
+    at = open_page(PAGE)
+    lines = [*BULLETS, "research and development for web applications"]
+    at.file_uploader(key="resume.upload").upload(
+        "bullets.txt", "\n".join(lines).encode(), "text/plain"
+    )
+    at.run()
+    no_exception(at)
+    assert not any("could not find" in e.value for e in at.error)
+    uploaded = metrics(at)
+    assert uploaded["Bullets"] == "4" and uploaded["Score"] != "n/a"
+    at = open_page(PAGE)
+    paste(at, lines)
+    no_exception(at)
+    assert metrics(at) == uploaded

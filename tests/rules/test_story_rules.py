@@ -16,8 +16,9 @@ BASE = (
 
 
 def _pad(text: str, words: int) -> str:
-    """The story with filler added to the Situation until it has exactly `words` words."""
-    have = len(text.split())
+    """The story with filler added to the Situation until it has exactly `words` spoken
+    words (its four labels are not said aloud)."""
+    have = len(text.split()) - 4
     filler = " ".join(["context"] * (words - have))
     return text.replace("step.\n", f"step. {filler}\n", 1)
 
@@ -46,7 +47,7 @@ def test_we_not_i_counts_only_the_action():
         "Action: We ran 5 user interviews, we rewrote the flow as one page and I set up",
     )
     f = next(f for f in starkit.lint(text, "story").findings if f.rule == "we-not-i")
-    assert f.message.startswith("The Action says 'we' 2 times and 'I' 1 times")
+    assert f.message.startswith("The Action says 'we' 2 times and 'I' once")
     assert text[f.start : f.end].startswith("We ran 5 user interviews")
     # "we" in the Situation does not count
     situ = BASE.replace("Our checkout lost", "We saw our checkout lose")

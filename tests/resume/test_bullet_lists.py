@@ -1,0 +1,84 @@
+"""A plain-text list of bullets, one a line, reads as bullets everywhere: the CLI, an upload
+to the app and a paste agree; an ordinary bullet line never opens a section; and a file whose
+reading looks wrong gets no score in any output."""
+
+from __future__ import annotations
+
+import json
+
+from starkit import engine
+from starkit.cli import main
+from starkit.formatters import line_col
+from starkit.resume import read_text_resume
+from starkit.resume.cli import structured_resume
+from starkit.resume.report import lint_resume
+from starkit.worker import read_pasted_resume, read_uploaded_resume
+
+BULLETS = (
+    "Led the checkout redesign across 4 markets\n"
+    "Helped with the launch of the new onboarding flow\n"
+    "\n"
+    "research and development for web applications\n"
+    "Grew newsletter subscribers by 40%\n"
+    "Responsible for various stakeholder updates\n"
+    "Cut release cycle time from 3 weeks to 4 days by automating regression tests\n"
+)
+
+
+def test_a_bullet_that_opens_with_a_heading_word_is_not_a_heading():
+    resume = read_text_resume(BULLETS, name="bullets.txt")
+    assert not any(s.heading for s in resume.sections)
+    assert structured_resume("bullets.txt", BULLETS.encode()) is None
+
+
+def test_short_and_headings_still_open_their_section():
+    text = "Alex Kim\n\nResearch and Teaching Experience\n- Led 3 seminars for 40 students\n"
+    resume = read_text_resume(text, name="cv.txt")
+    assert [s.heading for s in resume.sections if s.heading] == ["Research and Teaching Experience"]
+
+
+def _engine_findings(text: str) -> list[tuple[int, str]]:
+    report = engine.lint(text, "resume")
+    return sorted((line_col(report.text, f.start)[0], f.rule) for f in report.findings)
+
+
+def test_an_uploaded_list_is_linted_as_the_cli_lints_it():
+    report = lint_resume(read_uploaded_resume(BULLETS.encode(), "bullets.txt"))
+    assert report.document_findings == []
+    assert report.achievement_bullets == 6
+    got = sorted((lf.source.line, lf.finding.rule) for lf in report.findings)
+    assert got == _engine_findings(BULLETS)
+    assert report.score == engine.lint(BULLETS, "resume").score
+
+
+def test_an_upload_and_a_paste_of_the_same_list_agree():
+    upload = lint_resume(read_uploaded_resume(BULLETS.encode(), "b.txt"))
+    paste = lint_resume(read_pasted_resume(BULLETS, "b.txt"))
+    assert [lf.finding.rule for lf in upload.findings] == [lf.finding.rule for lf in paste.findings]
+    assert upload.score == paste.score
+
+
+UNREAD = "Alex Kim\n\nLANGUAGES\nEnglish, Spanish\n- Led the checkout redesign across 4 markets\n"
+
+
+def test_no_score_in_json_when_the_reading_looks_wrong(tmp_path, capsys):
+    path = tmp_path / "cv.txt"
+    path.write_text(UNREAD + "- Cut support tickets by 30% in two quarters\n", encoding="utf-8")
+    assert main(["lint", "--format", "json", str(path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["document_findings"][0]["rule"] == "resume-no-achievements"
+    assert data["score"] is None
+    assert main(["lint", str(path)]) == 1
+    assert "score n/a" in capsys.readouterr().out
+    assert main(["lint", "--format", "json", str(path), str(path.with_name("x.txt"))]) == 2
+    [file] = [f for f in json.loads(capsys.readouterr().out)["files"] if f["kind"]]
+    assert file["score"] is None
+
+
+def test_advice_does_not_ask_for_an_experience_heading_already_read():
+    from starkit.resume.diagnose import Diagnosis, SectionCount
+
+    d = Diagnosis("cv.pdf", "pdf", [SectionCount(0, "experience", None, lines=39)])
+    assert "heading" not in d.advice() and "39 lines as experience" in d.advice()
+    d = Diagnosis("cv.pdf", "pdf", [SectionCount(0, "contact", None, lines=39)])
+    assert "heading such as 'Experience'" in d.advice()
