@@ -865,6 +865,20 @@ def _graded(ctx: UnitContext, g: Match) -> bool:
     )
 
 
+def _names_artefact(ctx: UnitContext, g: Match) -> bool:
+    """'Built seller rating and review system', 'a churn model': a guardrail-type word right
+    before a built thing (`built-artefact-nouns`), or before 'and' and one more word and
+    one, says what the thing is about; it names no counter-metric. Reads at most 3 tokens."""
+    artefacts = ctx.word_list("built-artefact-nouns")
+    if ctx.lower(g.end) in artefacts:
+        return True
+    return (
+        ctx.lower(g.end) == "and"
+        and ctx.lower(g.end + 1).isalpha()
+        and ctx.lower(g.end + 2) in artefacts
+    )
+
+
 def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
@@ -882,7 +896,10 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
             if cat == "guardrail" and (
-                _second_win(ctx, g, moved) or _graded(ctx, g) or _raised_win(ctx, g)
+                _second_win(ctx, g, moved)
+                or _graded(ctx, g)
+                or _raised_win(ctx, g)
+                or _names_artefact(ctx, g)
             ):
                 continue
             return True
