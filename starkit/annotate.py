@@ -1170,6 +1170,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
         nxt = ctx.lower(q.token_end)
         if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
             continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
+        if q.kind in ("multiplier", "percent") and _withstood_load(ctx, q):
+            continue  # "sustaining 98.1% on-time delivery through 2.5x demand spikes"
         if q.kind == "multiplier":
             change_noun = nxt in ctx.word_list("change-after")
             if nxt in ("a", "per", "each", "every", "of", "-") or (
@@ -1191,6 +1193,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "won the hackathon 3 times" counts occasions
             if _counting_multiplier(ctx, q):
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
+            if _occasions_aside(ctx, q):
+                continue  # "Spoke at Microsoft Build (2x)": how many times, no change
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX" and not change_noun:
@@ -1240,6 +1244,35 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+_SURGE_REACH = 3  # "through 2.5x demand spikes": the surge noun is 2 after the figure
+
+
+def _withstood_load(ctx: UnitContext, q: Quantity) -> bool:
+    """'sustaining 98.1% on-time delivery through 2.5x demand spikes', 'during a 40% traffic
+    surge': a figure after a circumstance preposition (`circumstance-preps`, an article
+    skipped) that sizes a sudden load (`surge-nouns` within 3 words) is what the work
+    withstood, not a change it reports."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) in ("a", "an", "the"):
+        lead -= 1
+    if ctx.lower(lead) not in ctx.word_list("circumstance-preps"):
+        return False
+    surges = ctx.word_list("surge-nouns")
+    _, ce = ctx.clause_of(q.token_start)
+    return any(
+        ctx.lower(k) in surges for k in range(q.token_end, min(ce, q.token_end + _SURGE_REACH))
+    )
+
+
+def _occasions_aside(ctx: UnitContext, q: Quantity) -> bool:
+    """'Spoke at Microsoft Build (2x)', "Dean's List (3x)": a multiplier alone in parentheses
+    with no change word before it in its clause counts the occasions of what it follows."""
+    if ctx.lower(q.token_start - 1) != "(" or ctx.lower(q.token_end) != ")":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return not any(cs <= c.start < q.token_start for c in ctx.matches("change"))
 
 
 def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
