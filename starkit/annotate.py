@@ -368,7 +368,9 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         if _present_comparative(ctx, k):
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
-        if (low == "to" or marker) and (
+        # "competitors offered free tiers for attracting new users": what a thing is for
+        for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
+        if (low == "to" or marker or for_ing) and (
             ctx.at("change", k + 1) is not None or comparative or coordinated
         ):
             if low == "to" and ctx.quantities_before(k + 1):

@@ -193,6 +193,57 @@ def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
     return not _over_a_period(ctx, m.end, se)
 
 
+def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Built Shopify e-commerce platform generating $500K+ in annual sales', 'initiatives
+    generating $6M+ in annual revenue', 'assets generating 2M+ organic views annually': a
+    participle of yielding (`output-participles`) right after the noun it describes, with a
+    rate per period (`rate-periods`) in its clause and no relative figure there, gives what
+    the thing yields per year or month, a level, not a change the work made ('new'/'additional'
+    before the metric, or the participle opening a clause after a comma, tells a win)."""
+    change = m.change
+    if change is None or m.quantity is None or change.start >= m.start:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("output-participles"):
+        return False
+    prev = ctx.doc[change.start - 1] if change.start > 0 else None
+    if prev is None or not prev.is_alpha or prev.lower_ in ("and", "or", "by", "i", "we"):
+        return False
+    if any(ctx.lower(k) in ctx.word_list("won-modifiers") for k in range(change.end, m.start)):
+        return False  # "generating $2M in new annual revenue": revenue won
+    cs, ce = ctx.clause_of(m.start)
+    if any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx)):
+        return False
+    periods = ctx.word_list("rate-periods")
+    return any(
+        ctx.lower(k) in periods
+        or (ctx.lower(k) in ("year", "month") and ctx.lower(k - 1) in ("per", "a", "/"))
+        for k in range(change.end, ce)
+    )
+
+
+_ASIDE_REACH = 8  # "(20% of Canva's total users)": 'users' is 6 after the parenthesis
+
+
+def _aside_after_change(ctx: UnitContext, m: MetricMention) -> bool:
+    """'drove 10+M MAU growth (20% of Canva's total users)': a metric inside a parenthesis
+    opened after its change word, with no change word and no figure of its own there but a
+    share, is an aside that sizes the win told before it, not a second metric moved."""
+    change = m.change
+    if change is None or change.start >= m.start or not in_parentheses(ctx, m.start):
+        return False
+    lo = max(change.end, m.start - _ASIDE_REACH)
+    opened = next((k for k in range(m.start - 1, lo - 1, -1) if ctx.lower(k) == "("), None)
+    if opened is None or in_parentheses(ctx, change.start):
+        return False
+    # a figure of its own there ('(+4% conversion)', '(280 → 378 leads/month)') moves it;
+    # only a share ('20% of ...') sizes the win
+    return all(
+        q.kind == "percent" and ctx.lower(q.token_end) == "of"
+        for q in ctx.quantities
+        if opened < q.token_start < m.start
+    )
+
+
 def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
     """'Published 4 Android apps (150k+ installs)': a count in parentheses right after the
     object of a launch verb (`launch-verbs`) is what the launch won, its outcome; after any
@@ -351,7 +402,28 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     q = m.quantity
     if q is None or q.token_start > m.start or _worked_on(ctx, q):
         return False  # "ran 15 training sessions in 2 weeks": the count is the work done
+    if _held_at(ctx, q):
+        return False  # "a book at 118% net retention over 4 quarters": a level held
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
+
+
+_AT_REACH = 8  # "at 118% net retention and 96% gross retention" is 6 from 'at' to '96%'
+
+
+def _held_at(ctx: UnitContext, q: Quantity) -> bool:
+    """'a $4.2M book at 118% net retention and 96% gross retention over 4 quarters': a
+    percentage after 'at', or coordinated with one, with no change word between, is a level
+    the work held, not growth over the period. Reads at most `_AT_REACH` tokens back."""
+    if q.kind != "percent":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+    for k in range(q.token_start, max(cs, q.token_start - _AT_REACH) - 1, -1):
+        if k in starts and ctx.lower(before_hedges(ctx, k)) == "at":
+            return True
+        if ctx.at("change", k) is not None:
+            return False
+    return False
 
 
 def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
@@ -460,6 +532,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "enhancing user interaction with image sequences": what users can do
     if _reached_level(ctx, m):
         return False  # "website experiences attracting 20K+ visitors": a total, no change
+    if _output_rate(ctx, m):
+        return False  # "platform generating $500K+ in annual sales": what it yields a year
+    if _aside_after_change(ctx, m):
+        return False  # "drove 10+M MAU growth (20% of Canva's total users)": sizes the win
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -539,6 +615,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         # "contributing to a $40M revenue run rate" names a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
+        if _held_at(ctx, q):
+            return False  # "a book at 118% net retention over 4 quarters": a level held
         _, se2 = ctx.sentence_of(m.start)
         if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
@@ -991,7 +1069,7 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         q = m.quantity
         if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
             return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
-        if _reached_level(ctx, m):
+        if _reached_level(ctx, m) or _output_rate(ctx, m):
             return []  # "website experiences attracting 20K+ visitors": a total, no change
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
