@@ -507,6 +507,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # framed: "as the customer base increased 400%" is context
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
+    if _department(ctx, m):
+        return False  # "Drove alignment between Sales, Marketing, and Engineering": a team
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
@@ -637,6 +639,24 @@ _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between fi
 
 
 _STATE_BACK = 12  # "when it was a startup scaling and gaining market share" is 9
+
+
+def _department(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Drove alignment between Sales, Marketing, and Engineering', 'Product & Sales': a
+    one-word metric, title-cased inside the sentence, joined by a comma, 'and', '&' or '/' to
+    a title-cased business function (`function-names`) names a department, not a metric."""
+    if m.end - m.start != 1 or not ctx.doc[m.start].is_title:
+        return False
+    if ctx.sentence_of(m.start)[0] == m.start:
+        return False  # "Sales grew 40%": a sentence's first word is title-cased anyway
+    functions = ctx.word_list("function-names")
+    joins = (",", "and", "&", "/")
+    for k in (m.start - 2, m.end + 1):
+        between = m.start - 1 if k < m.start else m.end
+        if ctx.lower(between) in joins and 0 <= k < len(ctx.doc):
+            if ctx.doc[k].is_title and ctx.lower(k) in functions:
+                return True
+    return False
 
 
 def _others_state(ctx: UnitContext, m: MetricMention) -> bool:
