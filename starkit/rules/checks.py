@@ -440,6 +440,28 @@ def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     return comma is not None and _over_a_period(ctx, ss, comma)
 
 
+def _reached_within(ctx: UnitContext, m: MetricMention, change: Match) -> bool:
+    """'Achieved ~75% user adoption within first 6 months': a verb of reaching a level
+    (`reached-verbs`, not 'maintained' or 'sustained') with the period it took after the
+    metric ('within', 'in') reports a rise to that level, a change, as the story form
+    ('Within 6 months, we hit 58% retention') does. Bullets only: a story's Result has its
+    own form (`_level_reached_over_period`)."""
+    if ctx.story is not None or ctx.lower(change.start) not in ctx.word_list("reached-verbs"):
+        return False
+    _, se = ctx.sentence_of(m.start)
+    if any(
+        m.end <= t.start < se and ctx.lower(t.start) in ("in", "within")
+        for t in ctx.matches("timeframe")
+    ):
+        return True
+    return any(
+        m.end <= q.token_start < se
+        and q.kind == "duration"
+        and ctx.lower(before_hedges(ctx, q.token_start)) in ("in", "within", "first")
+        for q in ctx.quantities
+    )
+
+
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
     """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
     if any(
@@ -571,7 +593,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
                 if not any(r.quantity == f for r in relative_figures(ctx)) and not (
-                    _level_reached_over_period(ctx, m)
+                    _level_reached_over_period(ctx, m) or _reached_within(ctx, m, change)
                 ):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
