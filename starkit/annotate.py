@@ -1422,6 +1422,24 @@ def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, i
     )
 
 
+_TRIAL_REACH = 6  # "a 60-day proactive health-check program": 'program' is 5 after '60-day'
+
+
+def _span_of_trial(ctx: UnitContext, q: Quantity) -> bool:
+    """'through a 60-day proactive health-check program', 'in a 6-week pilot': a duration
+    used as an adjective of a bounded piece of work (`trial-nouns`), after a period
+    preposition (`period-preps`, 'through') and an article, gives the period the change took."""
+    if ctx.lower(q.token_start - 1) not in ("a", "an", "the"):
+        return False
+    if ctx.lower(q.token_start - 2) not in ctx.word_list("period-preps") | {"through"}:
+        return False
+    _, ce = ctx.clause_of(q.token_start)
+    trials = ctx.word_list("trial-nouns")
+    return any(
+        ctx.lower(k) in trials for k in range(q.token_end, min(ce, q.token_end + _TRIAL_REACH))
+    )
+
+
 def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     """'a 62% reduction in monthly SEV incidents (13 to 5)': a parenthesised from-to pair in
     the relative figure's clause gives its start and end values."""
@@ -1557,6 +1575,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
                 return True
         if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True
+        if q.measure and q.kind == "duration" and _span_of_trial(ctx, q):
+            return True  # "by 31% through a 60-day proactive health-check program"
         if not q.measure and q.kind in ("year", "date"):
             return True
     return False
