@@ -531,6 +531,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
         return False  # "Drove alignment between Sales, Marketing, and Engineering": a team
+    if ctx.lower(m.end - 1) == "engagements" and ctx.lower(m.start - 1) in ctx.word_list(
+        "service-engagement-modifiers"
+    ):
+        return False  # "scaled penetration testing engagements": projects for clients
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
