@@ -535,6 +535,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         "service-engagement-modifiers"
     ):
         return False  # "scaled penetration testing engagements": projects for clients
+    if ctx.lower(m.start - 1) in ctx.word_list("hiring-modifiers"):
+        return False  # "improving offer acceptance rate to 85%": a hiring funnel's rate
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
