@@ -812,6 +812,8 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             continue
         if not _in_scope(ctx, "missing-guardrail", q.token_start):
             continue
+        if _restates_change(ctx, q):
+            continue  # "from 20M to 80M users (4x growth)": the change told before it
         for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
             if ctx.lower(k) == "growth":
                 if _growth_planned_or_other(ctx, q, k):
@@ -824,6 +826,21 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             ):
                 break  # "40% growth in test coverage" names its own metric
     return None
+
+
+def _restates_change(ctx: UnitContext, q: Quantity) -> bool:
+    """'Scaled the search backend from 20M to 80M users (4x growth)': a growth figure in a
+    parenthesis after a from-to pair in its clause restates that change, which the metric
+    checks have judged (here a system's load), so it is no business growth of its own."""
+    if ctx.lower(q.token_start - 1) != "(":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return any(
+        cs <= f.token_start < q.token_start
+        and (" to " in f.text.lower() or ctx.lower(f.token_start - 1) in ("from", "to"))
+        and any(ctx.covered_by(c, f.token_end, f.token_end + 1) for c in METRIC_CATEGORIES)
+        for f in ctx.quantities
+    )
 
 
 def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
