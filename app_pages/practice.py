@@ -23,7 +23,7 @@ from starkit.errors import StarkitError
 from starkit.models import Report
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
-from starkit.ui.rubric import progress_chart, rubric_html
+from starkit.ui.rubric import LOG_WIDTHS, progress_chart, rubric_html
 from starkit.ui.state import PageState
 from starkit.ui.views import countdown, format_duration, severity_order
 
@@ -338,4 +338,9 @@ else:
                     args=(dq.text,),
                 )
     st.markdown("**Attempt log**")
-    st.dataframe(log_frame(attempts), hide_index=True, use_container_width=True)
+    st.dataframe(
+        log_frame(attempts),
+        hide_index=True,
+        use_container_width=True,
+        column_config={c: st.column_config.Column(width=w) for c, w in LOG_WIDTHS.items()},
+    )

@@ -11,8 +11,10 @@ from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, highlight_html, md_escape
 from starkit.ui.state import PageState
 from starkit.ui.views import (
+    carry_edits,
     counts_frame,
     improved_text,
+    merge_rewrite,
     rewrite_and_note,
     role_table,
     severity_order,
@@ -33,13 +35,17 @@ EXAMPLE = (
 )
 
 
-def accept(i: int, rewrite: str) -> None:
-    """Put a suggested rewrite into the editable copy of item `i`."""
-    S.set("edit", i, value=rewrite)
+def accept(i: int, original: str, rewrite: str) -> None:
+    """Put a suggested rewrite into the editable copy of item `i`, on top of what the copy
+    already holds (an earlier accepted rewrite or the user's own edit)."""
+    merged, placed = merge_rewrite(original, S.get("edit", i, default=original), rewrite)
+    S.set("edit", i, value=merged)
+    S.set("merge_note", i, value=not placed)
 
 
 def reset(i: int, original: str) -> None:
     S.set("edit", i, value=original)
+    S.pop("merge_note", i)
 
 
 def use_example() -> None:
@@ -155,8 +161,17 @@ if not items:
     st.stop()
 
 if S.get("doc") != doc:
+    # A new or changed text: each edited version follows its bullet when the bullet's own
+    # text did not change (one more line pasted must not undo the user's work).
+    old = S.get("originals", default={})
+    kept = carry_edits(old, {i: S.get("edit", i) for i in old}, {i.index: i.text for i in items})
     for k in [k for k in st.session_state if str(k).startswith(S.key("edit", ""))]:
         del st.session_state[k]
+    for k in [k for k in st.session_state if str(k).startswith(S.key("merge_note", ""))]:
+        del st.session_state[k]
+    for i, mine in kept.items():
+        S.set("edit", i, value=mine)
+    S.set("originals", value={i.index: i.text for i in items})
     S.set("doc", value=doc)
 
 roles = {r.index: r.name() for r in report.resume.roles}
@@ -221,11 +236,16 @@ def results() -> None:
                             key=S.key("accept", i, j),
                             icon=":material/done:",
                             on_click=accept,
-                            args=(i, rewrite),
+                            args=(i, text, rewrite),
                             help="Copy this rewrite into your version below; then fill the <…> "
                             "slots with your real figures.",
                         )
                     st.text_area("Your version", key=S.key("edit", i), height=90)
+                    if S.get("merge_note", i):
+                        st.caption(
+                            "Part of that rewrite changes words you already changed; it was "
+                            "left out: copy it by hand if you want it."
+                        )
                     mine = S.get("edit", i, default=text)
                     if mine.strip() and mine != text:
                         after = loaders.lint_cached(mine, "bullet")

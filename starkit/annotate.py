@@ -251,6 +251,7 @@ def _mention(ctx: UnitContext, m: Match) -> MetricMention:
         purpose=_in_purpose(ctx, m)
         or _analysed(ctx, m)
         or _target_figure(ctx, q)
+        or _goal_clause(ctx, m, q)
         or (change is not None and _predicted(ctx, change))
         or (change is not None and _owned_area(ctx, m, change)),
         scale=scale_described(ctx, m, q),
@@ -280,6 +281,37 @@ def _target_figure(ctx: UnitContext, q: Quantity | None) -> bool:
     while ctx.lower(j) in ctx.word_list("determiners"):
         j -= 1
     return ctx.lower(j) not in ctx.word_list("target-met-verbs")  # "Exceeded the goal of"
+
+
+_GOAL_BACK = 8  # "Hired to scale the newsletter from 10K to 100K subscribers" is 7
+
+
+def _goal_clause(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """A clause that sets a goal, a forecast or a hypothesis, figure or not: 'Goal: 100K
+    downloads in year one' (a goal word and a colon open it), 'projecting 2M MAU by 2026' (a
+    verb of forecast, `forecast-verbs`, takes the figure), 'to test whether badges grow
+    followers', 'Pitched a plan to reach 1M users', 'Hired to scale the newsletter to 100K
+    subscribers' (`goal-markers` before 'to' and any verb)."""
+    cs, _ = ctx.clause_of(m.start)
+    if (
+        cs >= 2
+        and ctx.lower(cs - 1) == ":"
+        and ctx.lower(cs - 2) in ctx.word_list("forecast-before")
+    ):
+        return True
+    if q is not None and ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list(
+        "forecast-verbs"
+    ):
+        return True
+    for k in range(m.start - 1, max(cs, m.start - _GOAL_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in (",", ";"):
+            return False
+        if low == "whether":
+            return True
+        if low == "to" and f"{ctx.lower(k - 1)} to" in ctx.word_list("goal-markers"):
+            return ctx.doc[k + 1].is_alpha if k + 1 < len(ctx.doc) else False
+    return False
 
 
 def _predicted(ctx: UnitContext, c: Match) -> bool:
@@ -327,10 +359,15 @@ def _circumstance(ctx: UnitContext, m: Match) -> bool:
     """'kept uptime through a traffic surge of 300%', 'during a 10x traffic spike': a metric
     naming a surge or spike after 'during', 'through' or 'under' is the circumstance the work
     withstood, not its result ('During Q3 sign-ups grew 40%' has a verb, not a noun)."""
-    if ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
+    lead = m.start  # "a traffic surge", or "a 5x surge in visitors" (round 19)
+    if ctx.lower(m.start - 1) in ("in", "of") and ctx.lower(m.start - 2) in ctx.word_list(
+        "surge-nouns"
+    ):
+        lead = m.start - 2
+    elif ctx.lower(m.end) not in ctx.word_list("surge-nouns"):
         return False  # "through payment and conversion improvements" is the means
     cs, _ = ctx.clause_of(m.start)
-    words, k = 0, m.start - 1
+    words, k = 0, lead - 1
     while k >= cs and words < _CIRCUMSTANCE_BACK:
         low = ctx.lower(k)
         if low in ctx.word_list("circumstance-preps"):
@@ -375,6 +412,8 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         ):
             if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
+            if f"{ctx.lower(k - 1)} {low}" in ctx.word_list("goal-markers"):
+                return True  # "Owned the OKR to grow sign-ups 20%": a target, figure or not
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
     return False
@@ -585,7 +624,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
-        if _modifies_metric(ctx, c, m) and _attributive(ctx, c):
+        if _attributive(ctx, c) and (
+            _modifies_metric(ctx, c, m)
+            or (ctx.at("scale", c.start - 1) and _plain_modifiers(ctx, c.end, m.start))
+        ):
             continue  # "in generated views", "the improved flow": an adjective, not a change
         if c.end <= m.start and _verb_particle(ctx, c, m):
             continue  # "setting up social-media accounts": a phrasal verb, not a change
@@ -648,7 +690,8 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
     """A one-word participle change word after a preposition or article ('in generated
     views') describes the noun after it; it reports no change. So does a present participle
     after an article or a possessive ('serve our growing customer base', 'a rising user
-    count') or a word of scale ('supporting growing user traffic'): the noun's trend is
+    count'), or right after a verb of scale, an adverb between them ('while supporting
+    (rapidly) growing user traffic', 'handling increasing visitor load'): the noun's trend is
     background, not a change the writer made."""
     if c.end - c.start != 1:
         return False
@@ -658,6 +701,17 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
         # "while supporting (rapidly) growing user traffic": the load a system takes
         return prev in ctx.word_list("determiners") or ctx.at("scale", k) is not None
     return word.endswith("ed") and prev in ctx.word_list("attributive-before")
+
+
+_MODIFIERS_MAX = 2  # "supporting growing web user traffic" has 2 words between
+
+
+def _plain_modifiers(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when tokens lo..hi are at most two plain words that are not change words, so an
+    adjective before them describes the noun after them ('growing user traffic')."""
+    if hi - lo > _MODIFIERS_MAX:
+        return False
+    return all(ctx.doc[k].is_alpha and ctx.at("change", k) is None for k in range(lo, hi))
 
 
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
@@ -941,6 +995,8 @@ def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
         trial = ctx.at("trigger", k)
         if trial is not None and trial.entry == "experiment":
             return True
+        if ctx.lower(k) in ctx.word_list("sample-verbs"):
+            return True  # "Validated the concept with 300 beta users"
         if not ctx.doc[k].is_alpha or ctx.lower(k) in ctx.word_list("blocking"):
             return False
     return False
@@ -1024,15 +1080,21 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     """'wrote for X Magazine, which has 64k+ followers', 'interned at Acme, which serves 2M
     users': a figure in a relative clause (', which/who ...' with no change word) about a named
     party the writer worked for, at or with gives that party's size, not the writer's result
-    ('built an app for students, which now has 10k downloads' still reports the app's)."""
+    ('built an app for students, which now has 10k downloads' still reports the app's). With
+    no comma the antecedent must be an organisation noun (`third-party-orgs`: 'interned at a
+    startup whose app has 1M downloads'), never a thing the writer made ('an app which has')."""
     if ctx.lower_set.isdisjoint(("which", "who", "whose")):
         return False  # no relative clause in the unit
     rel = None
+    orgs = ctx.word_list("third-party-orgs")
     for k in range(anchor - 1, max(cs, anchor - _RELATIVE_BACK) - 1, -1):
         if ctx.at("change", k):
             return False  # "for students, which grew to 10k downloads": the writer's result
         if ctx.lower(k) in ("which", "who", "whose") and ctx.lower(k - 1) == ",":
             rel = k - 1
+            break
+        if ctx.lower(k) in ("which", "who", "whose") and ctx.lower(k - 1) in orgs:
+            rel = k  # "for a fashion magazine which has 64k+ followers", "a startup whose app"
             break
     if rel is None:
         return False
@@ -1040,7 +1102,7 @@ def _third_party_relative(ctx: UnitContext, anchor: int, cs: int) -> bool:
     for k in range(rel - 1, max(cs, rel - _ANTECEDENT_BACK) - 1, -1):
         if ctx.lower(k) in ("for", "at", "with"):
             return named
-        named = named or ctx.doc[k].text[:1].isupper()
+        named = named or ctx.doc[k].text[:1].isupper() or ctx.lower(k) in orgs
         if ctx.at("change", k) or any(q.token_start == k for q in ctx.quantities):
             return False
     return False

@@ -47,6 +47,22 @@ def mention(text: str, category: str, words: str):
         # 'and more,' closes a list: it moves nothing after it
         ("Provides pipes, aliases, and more, allowing developers to compose commands", "vanity",
          "developers", "mention"),
+        # a trend word right after a verb of scale describes the noun; a goal set for the
+        # writer is an aim even with a figure; an organisation's audience is its size
+        ("Hardened servers while supporting growing user traffic", "vanity", "traffic",
+         "mention"),
+        ("Supporting the sales team, grew organic traffic 80% in 2023", "vanity",
+         "organic traffic", "change"),
+        ("Owned the OKR to grow sign-ups 20% in 2023", "vanity", "sign-ups", "purpose"),
+        ("Tasked with increasing web traffic by 30%", "vanity", "web traffic", "purpose"),
+        ("Redesigned onboarding to grow sign-ups 20% in 2023", "vanity", "sign-ups", "change"),
+        ("Interned at a startup whose app has 1M downloads", "vanity", "downloads", "scale"),
+        ("Built an app for students which has 10k downloads", "vanity", "downloads",
+         "mention"),
+        ("Goal: 100K downloads in year one", "vanity", "downloads", "purpose"),
+        ("Built a growth model projecting 2M MAU by 2026", "vanity", "MAU", "purpose"),
+        ("Pitched a plan to reach 1M users in 18 months", "vanity", "users", "purpose"),
+        ("Ran a test of whether badges grow followers", "vanity", "followers", "purpose"),
     ],
 )  # fmt: skip
 def test_mention_roles(text, category, words, role):

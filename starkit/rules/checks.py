@@ -129,6 +129,18 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "Analyzed data from 25,000 monthly users": where the data came from
     if ctx.lower(v.start - 1) in ctx.word_list("not-vanity-modifiers"):
         return False  # "patient visits" are care delivered, not web visits
+    if ctx.lower(v.start - 1) in ctx.word_list("quality-modifiers"):
+        return False  # "crash-free sessions", "fake sign-ups": reliability or fraud, not reach
+    if _depth_ratio(ctx, v):
+        return False  # "page views per session": engagement depth, a causal measure
+    if ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("system-units"):
+        return False  # "200 subscribers per topic": a message system's fan-out, not reach
+    if _measure_of(ctx, v):
+        return False  # "throughput of east-west traffic": an efficiency measure of it
+    if _share_of(ctx, v):
+        return False  # "the percentage of visitors who sign up": a rate, not a count
+    if _dative_values(ctx, v):
+        return False  # "the catalogue shown to visitors from 5K to 12K products"
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
@@ -152,7 +164,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "an app with 10k downloads"; but "... in its first month" grew
         if _connected_outcome(ctx, v):
             return True  # "resulting in 20,000 new users": what the work led to
-        if _worked_on(ctx, q):
+        uptake = v.start <= before_hedges(ctx, q.token_start) < v.end  # "read 100,000 times"
+        if (_worked_on(ctx, q) and not uptake) or _handled_people(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return False  # "shipped it to 40M weekly users": a rollout's scope
@@ -160,6 +173,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         if in_parentheses(ctx, q.token_start):
             return _launched_aside(ctx, q)  # "the SDK (6.5k GitHub stars)" is its size
+        if _comma_aside(ctx, v, q):
+            return False  # "the checkout of our storefront, 500K monthly visitors, to React"
         return True
     if v.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
         return False  # "to handle 10x more users" is capacity, not growth
@@ -267,6 +282,27 @@ def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _comma_aside(ctx: UnitContext, v: MetricMention, q: Quantity) -> bool:
+    """'Refactored the checkout of our storefront, 500K monthly visitors, to React': a count and
+    its reach noun set off by commas inside a clause that goes on (not 'and', not another
+    figure: no list of results) size the noun before them, when no launch verb
+    (`launch-verbs`) or change word comes before them in the clause ('Launched the app, 50K
+    downloads, ...' reports uptake; 'Grew the channel, 40K subscribers, ...' its growth)."""
+    first = before_hedges(ctx, q.token_start)
+    if ctx.lower(first) != "," or ctx.lower(v.end) != ",":
+        return False
+    nxt = v.end + 1
+    if ctx.lower(nxt) in ("and", "&", "plus", "with") or any(
+        f.token_start == nxt for f in ctx.quantities
+    ):
+        return False  # "50K downloads, and a 4.8 rating": a list of results
+    if not ctx.doc[first - 1].is_alpha:
+        return False
+    cs, _ = ctx.clause_of(first)
+    verbs = ctx.word_list("launch-verbs")
+    return not any(ctx.lower(j) in verbs or ctx.at("change", j) for j in range(cs, first))
+
+
 def _connected_outcome(ctx: UnitContext, m: MetricMention) -> bool:
     """'... programmers that contributed to 67.4 million unique players', 'resulting in 20k
     users': a count right after an outcome connector (`outcome-connectors`) is what the work
@@ -321,10 +357,28 @@ def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
     for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
         low = ctx.lower(k)
         if low in ctx.word_list("capacity-verbs"):
-            return seen or _built_for(ctx, k, cs)
+            return seen or _built_for(ctx, k, cs) or _by_systems_work(ctx, m)
         if low in (",", ";"):
             return False
         seen = seen or low in systems
+    return False
+
+
+_MEANS_AHEAD = 8  # "from 20M to 80M MAU (4x growth) by re-architecting" is 5 to 'by'
+
+
+def _by_systems_work(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Scaled Canva Search from 20M to 80M MAU (4x growth) by re-architecting ingestion':
+    scaling done by work on the system itself (`systems-work-gerunds` after 'by') made it carry
+    the users, its capacity ('Scaled the app to 1M users by building a referral loop' grew
+    them)."""
+    _, ce = ctx.clause_of(m.start)
+    for j in range(m.end, min(ce, m.end + _MEANS_AHEAD)):
+        if ctx.lower(j) == "by":
+            return any(
+                ctx.lower(i) in ctx.word_list("systems-work-gerunds")
+                for i in range(j + 1, min(ce, j + 4))
+            )
     return False
 
 
@@ -341,12 +395,29 @@ def _built_for(ctx: UnitContext, k: int, cs: int) -> bool:
 def _data_source(ctx: UnitContext, v: MetricMention) -> bool:
     """'Analyzed data from 25,000 monthly users', 'feedback from 300 customers': a count led by
     'from'/'of' after a noun of gathered data (`data-source-nouns`) is the population the data
-    came from, not users won."""
+    came from, not users won. So is a count the data work ran on ('dashboards on 50M page
+    views a day', `data-work-nouns`) or one that is itself data ('300M page views of logs')."""
     q = v.quantity
     if q is None or q.token_start > v.start:
         return False
     k = before_hedges(ctx, q.token_start)
-    return ctx.lower(k) in ("from", "of") and ctx.lower(k - 1) in ctx.word_list("data-source-nouns")
+    if ctx.lower(k) in ("from", "of") and ctx.lower(k - 1) in ctx.word_list("data-source-nouns"):
+        return True
+    if ctx.lower(k) in ("on", "over") and ctx.lower(k - 1) in ctx.word_list("data-work-nouns"):
+        return True  # "Built dashboards on 50M page views a day"
+    if v.change is not None:
+        return False  # "Grew page views of product reviews 2x" moved them
+    _, ce = ctx.clause_of(v.start)
+    for j in range(v.end, min(ce, v.end + _DATA_OF_AHEAD)):
+        if ctx.lower(j) == "of":
+            return any(
+                ctx.lower(i) in ctx.word_list("data-source-nouns")
+                for i in range(j + 1, min(ce, j + 3))
+            )  # "300M page views of logs", "50M page views a day of event data"
+    return False
+
+
+_DATA_OF_AHEAD = 4  # "page views a day of" is 3 after the metric
 
 
 _ROLLOUT_OBJECT = 4  # "expanded the private beta to" is 3 between the verb and 'to'
@@ -489,10 +560,96 @@ def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
     return ctx.at("change", k) is None
 
 
+def _handled_people(ctx: UnitContext, q: Quantity) -> bool:
+    """'Segmented 2M subscribers into 12 cohorts', 'Emailed 40K subscribers': a verb that
+    handles people already there (`people-handling-verbs`) takes the count as its object,
+    the scope of the work, not people won."""
+    k = before_hedges(ctx, q.token_start)
+    return k >= 0 and ctx.lower(k) in ctx.word_list("people-handling-verbs")
+
+
 def _causal_named(ctx: UnitContext) -> bool:
     """A causal metric is named as a metric, not as a noun modifier ('sales operations effort',
-    'revenue team' name no outcome)."""
-    return any(m.head for m in mentions(ctx, "causal"))
+    'revenue team' name no outcome), or a reach count per person or visit ('page views per
+    session') measures engagement depth. A reach channel's churn (`causal-if-moved`) pairs
+    only as a result the writer moved ('reducing unsubscribes by 20%'); held under a ceiling
+    ('while unsubscribe rate stayed under 0.5%') it is the guardrail, and the reach figure
+    still has no causal pair."""
+    if_moved = ctx.word_list("causal-if-moved")
+    return (
+        any(
+            m.head and (m.entry not in if_moved or m.change is not None)
+            for m in mentions(ctx, "causal")
+        )
+        or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
+        or any(_engagement_moved(ctx, m) for m in mentions(ctx, "product"))
+    )
+
+
+def _engagement_moved(ctx: UnitContext, m: MetricMention) -> bool:
+    """'increased engagement by 2x and social shares by 3x', 'Drove traffic & engagement':
+    engagement itself (the singular noun, `engaged-nouns`) moved by the writer says people used
+    the product beyond arriving, so a reach count beside it is paired (blind labellers of set9
+    and metric_bullets read it so). Counted 'engagements', an 'engagement rate' at a level and
+    'engagement metrics' (a modifier) pair nothing."""
+    return (
+        m.head
+        and not m.modified
+        and m.change is not None
+        and ctx.lower(m.end - 1) in ctx.word_list("engaged-nouns")
+        and ctx.lower(m.end) not in ctx.word_list("rate-nouns")
+    )
+
+
+def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
+    """'page views per session', 'downloads per user', 'visits per visitor': a reach count
+    divided by the people or visits it came from (`depth-denominators`) is engagement depth
+    (RULES.md: 'sessions per user'), a causal measure, not reach ('views per day' is a rate of
+    reach and stays vanity)."""
+    return ctx.lower(v.end) == "per" and ctx.lower(v.end + 1) in ctx.word_list("depth-denominators")
+
+
+_MEASURE_BACK = 4  # "throughput of east-west traffic" is 3 between 'of' and the metric
+
+
+def _measure_of(ctx: UnitContext, v: MetricMention) -> bool:
+    """'throughput of east-west traffic', 'the latency of page views': an efficiency or
+    guardrail noun, then 'of' and the reach noun, measures how the system carried the reach,
+    not the reach itself."""
+    for k in range(v.start - 1, max(-1, v.start - 1 - _MEASURE_BACK), -1):
+        if ctx.lower(k) == "of":
+            return any(ctx.covered_by(c, k - 1, k) for c in ("efficiency", "guardrail"))
+        if not (ctx.doc[k].is_alpha or ctx.lower(k) == "-"):
+            return False
+    return False
+
+
+_SHARE_BACK = 3  # "the share of new mobile visitors" is 2 between 'of' and the metric
+
+
+def _share_of(ctx: UnitContext, v: MetricMention) -> bool:
+    """'the percentage of visitors who sign up', 'the share of users who invite a friend': a
+    share noun (`share-nouns`) and 'of' before the reach noun make the measure a rate of those
+    people, a conversion, not a count of them."""
+    for k in range(v.start - 1, max(-1, v.start - 1 - _SHARE_BACK), -1):
+        if ctx.lower(k) == "of":
+            return ctx.lower(k - 1) in ctx.word_list("share-nouns")
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
+
+
+def _dative_values(ctx: UnitContext, v: MetricMention) -> bool:
+    """'the catalogue shown to visitors from 5K to 12K products', 'integrations offered to
+    subscribers from 10 to 45': reach people after 'to'/'for', then the values, are whom a
+    thing was for; the values count that thing (as `_from_to_after` reads them), not people."""
+    q = v.quantity
+    return (
+        q is not None
+        and q.token_start > v.start
+        and ctx.lower(v.start - 1) in ("to", "for")
+        and ctx.lower(v.end) == "from"
+    )
 
 
 def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> MetricMention | None:

@@ -31,21 +31,30 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
 
 
+def _quote(spans: list[dict[str, Any]], quoted: set[tuple[int, int]]) -> dict[str, Any]:
+    """The span a rubric row quotes: the first one no row above already quotes (a sentence
+    that holds a guardrail and a weak trade-off cue shows under Guardrails; Trade-offs then
+    quotes the sentence that states the trade-off), else the first."""
+    return next((sp for sp in spans if (sp["start"], sp["end"]) not in quoted), spans[0])
+
+
 def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) -> str:
     """The outline as a card: each part found (with the words that carry it) or missing, the
     question type and the metric families covered. `relevant` limits the parts shown to those
     the question type is judged on (None shows all)."""
     rows = []
+    quoted: set[tuple[int, int]] = set()
     for part in details.get("outline", []):
         if relevant is not None and part["part"] not in relevant:
             continue
-        found = part["found"]
+        found = part["found"] and bool(part["spans"])
         mark = '<span class="sk-yes">✓</span>' if found else '<span class="sk-no">✗</span>'
-        where = (
-            f'<span class="sk-span">“{escape(_excerpt(part["spans"][0]["text"]))}”</span>'
-            if found
-            else "<em>missing</em>"
-        )
+        where = "<em>missing</em>"
+        if found:
+            span = _quote(part["spans"], quoted)
+            quoted.add((span["start"], span["end"]))
+            where = f'<span class="sk-span">“{escape(_excerpt(span["text"]))}”</span>'
+
         rows.append(f"<tr><td>{mark}</td><td>{escape(part['label'])}</td><td>{where}</td></tr>")
     families = ", ".join(details.get("families", [])) or "none named"
     qtype = escape(details.get("question_type", ""))
@@ -60,16 +69,43 @@ def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) ->
     )
 
 
+LOG_WIDTHS: dict[str, int] = {
+    "time": 125,
+    "kind": 90,
+    "type": 130,
+    "question": 240,
+    "how": 60,
+    "score": 55,
+    "length": 65,
+    "findings": 150,
+}
+"""Pixel width of each attempt-log column: together they fit the page's main column (about
+940 px in a 1,400 px window), so no column is cut off; a long question or finding list is
+shortened in its cell and shown whole on hover."""
+
+
 def progress_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Scores over time, one line per question type (metrics) or competency (behavioural)."""
+    """Scores attempt by attempt (numbered oldest first, the time in the tooltip), one line per
+    question type (metrics) or competency (behavioural). Numbered attempts keep the axis
+    readable from the first attempt on (a time axis over one instant shows milliseconds); the
+    legend sits below the chart so a long competency is never cut."""
     return (
         alt.Chart(frame)
+        .transform_window(attempt="row_number()", sort=[alt.SortField("time")])
         .mark_line(point=True)
         .encode(
-            x=alt.X("time:T", title="attempt time"),
+            x=alt.X(
+                "attempt:O",
+                title="attempt (oldest first)",
+                axis=alt.Axis(labelAngle=0, labelOverlap=True),
+            ),
             y=alt.Y("score:Q", title="score", scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("series:N", title="question type / competency"),
-            tooltip=["time:T", "series:N", "score:Q"],
+            color=alt.Color(
+                "series:N",
+                title="question type / competency",
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0),
+            ),
+            tooltip=[alt.Tooltip("time:T", format="%Y-%m-%d %H:%M"), "series:N", "score:Q"],
         )
-        .properties(height=260)
+        .properties(height=300)
     )

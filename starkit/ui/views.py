@@ -273,3 +273,71 @@ def version_note(report: Report) -> str:
         plural = "s" if others != 1 else ""
         return f"Your version: score {report.score}/100, {others} finding{plural} left."
     return f"Your version: score {report.score}/100, no findings."
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def merge_rewrite(original: str, current: str, rewrite: str) -> tuple[str, bool]:
+    """Accept `rewrite` (a rewrite of `original`) into `current` (the user's version of
+    `original`, which may already hold an accepted rewrite or an edit): each change the rewrite
+    makes to the original is made to the current version where the words it touches are still
+    there, so a second accepted rewrite builds on the first. Returns (merged text, True when
+    every change was placed); a change over words the user already changed is left out."""
+    if current in (original, rewrite):
+        return rewrite, True
+    o, c, r = (_TOKEN.findall(t) for t in (original, current, rewrite))
+    from difflib import SequenceMatcher
+
+    kept: dict[int, int] = {}  # original token -> current token, for tokens left alone
+    for tag, i1, i2, j1, _ in SequenceMatcher(None, o, c, autojunk=False).get_opcodes():
+        if tag == "equal":
+            kept.update({i1 + k: j1 + k for k in range(i2 - i1)})
+    edits: list[tuple[int, int, list[str]]] = []
+    placed = True
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, o, r, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        new = r[j1:j2]
+        added = "".join(new).strip()
+        if i2 == i1 and len(added) > 3 and added in current:
+            continue  # this clause was accepted before
+        if i2 > i1:
+            span = [kept.get(k) for k in range(i1, i2)]
+            if None not in span and span[-1] - span[0] == i2 - 1 - i1:  # type: ignore[operator]
+                edits.append((span[0], span[-1] + 1, new))  # type: ignore[operator]
+                continue
+        elif i1 - 1 in kept or i1 == 0 or i1 in kept or i1 == len(o):
+            # An insertion goes after the word it follows in the original (so a second clause
+            # appended after the same figure comes next to that figure), else before the next.
+            if i1 - 1 in kept:
+                at = kept[i1 - 1] + 1
+            else:
+                at = 0 if i1 == 0 else kept.get(i1, len(c))
+            edits.append((at, at, new))
+            continue
+        done = added in current if added else "".join(o[i1:i2]).strip() not in current
+        if not done:  # the change is not already in the user's version
+            placed = False
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        c[start:end] = new
+    return "".join(c), placed
+
+
+def carry_edits(
+    old: Mapping[int, str], old_edits: Mapping[int, str], new: Mapping[int, str]
+) -> dict[int, str]:
+    """The user's versions to keep when the pasted or uploaded text changes: `old` and `new`
+    map item index to the bullet's text before and after the change, `old_edits` the user's
+    version of each old item. An edited version follows its bullet to the bullet's new index
+    when the bullet's text did not change (repeated bullets are matched in order)."""
+    waiting: dict[str, list[str]] = {}
+    for i, text in sorted(old.items()):
+        mine = old_edits.get(i)
+        if mine is not None and mine != text:
+            waiting.setdefault(text, []).append(mine)
+    kept: dict[int, str] = {}
+    for i, text in sorted(new.items()):
+        if waiting.get(text):
+            kept[i] = waiting[text].pop(0)
+    return kept

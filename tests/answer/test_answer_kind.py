@@ -291,6 +291,23 @@ def test_rubric_card_escapes_the_answer():
     assert 'class="sk-rubric"' in html
 
 
+def test_rubric_card_quotes_each_sentence_under_one_part_when_it_can():
+    from starkit.ui.rubric import rubric_html
+
+    shared = {"start": 0, "end": 20, "text": "Hold churn: a price."}
+    own = {"start": 21, "end": 40, "text": "The cost is fewer X."}
+    details = {
+        "outline": [
+            {"part": "guardrails", "label": "Guardrails", "found": True, "spans": [shared]},
+            {"part": "tradeoffs", "label": "Trade-offs", "found": True, "spans": [shared, own]},
+            {"part": "goal", "label": "Goal", "found": True, "spans": [shared]},
+        ]
+    }
+    html = rubric_html(details)
+    assert html.count("Hold churn") == 2  # Guardrails, and Goal, whose only sentence it is
+    assert "The cost is fewer X." in html  # Trade-offs quotes its own sentence
+
+
 def test_spoken_window_is_the_rule_figures():
     from starkit.answer.practice import WINDOW_SECONDS
     from starkit.rules import rule_param

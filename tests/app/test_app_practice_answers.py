@@ -100,3 +100,63 @@ def test_typed_answer_survives_a_visit_to_another_page(open_page):
     no_exception(at)
     assert at.session_state["practice.kind"] == "Metrics"
     assert at.text_area(key="practice.answer-metrics").value == WEAK
+
+
+def test_one_saved_attempt_draws_a_readable_chart_and_a_log_that_fits(open_page, bank_path):
+    import json
+
+    from starkit.ui.rubric import LOG_WIDTHS
+
+    competency = "experimentation and measurement"
+    with StoryBank(str(bank_path)) as bank:
+        bank.add_attempt(
+            "Tell me about a project where you defined success before starting. Did the "
+            "definition hold up when the results came in?",
+            "story",
+            text="Situation: …",
+            score=95,
+            competency=competency,
+        )
+    at = open_page("app_pages/practice.py")
+    no_exception(at)
+    (chart,) = at.get("vega_lite_chart")
+    encoding = json.loads(chart.proto.spec)["encoding"]
+    # One attempt on a time axis shows a millisecond tick (".785"): the axis counts attempts.
+    assert encoding["x"]["field"] == "attempt" and encoding["x"]["type"] == "ordinal"
+    legend = encoding["color"]["legend"]
+    assert legend["labelLimit"] == 0 and legend["orient"] == "bottom"  # never cut
+    (log,) = [d for d in at.dataframe if "findings" in d.value.columns]
+    widths = {
+        name: cfg.get("width")
+        for name, cfg in json.loads(log.proto.columns).items()
+        if not name.startswith("_")  # the hidden index
+    }
+    assert set(widths) == set(log.value.columns) == set(LOG_WIDTHS)
+    assert all(isinstance(w, int) for w in widths.values())
+    assert sum(widths.values()) <= 940  # the main column of a 1,400 px window
+
+
+TRADEOFF_ANSWER = (
+    "Saved searches exist to help renters find a home faster without checking the app every "
+    "day. I would judge it by the share of weekly searchers who book a viewing within 14 days. "
+    "I would not want direct messages to hosts to drop, because that would be cannibalisation "
+    "of browsing, so messages per renter is the guardrail. I would run it as an experiment on "
+    "10% of renters. The trade-off is that we give up some browsing sessions for faster "
+    "bookings, and I would accept that if viewings booked grow 5%."
+)
+
+
+def test_rubric_quotes_the_trade_off_sentence_not_the_guardrail_again(open_page):
+    import re
+
+    at = _metrics_page(open_page)
+    at.session_state["practice.mquestion"] = (
+        "We just launched saved searches in a home-rental app. How do you know it is working?"
+    )
+    at.run()
+    at.text_area(key="practice.answer-metrics").input(TRADEOFF_ANSWER).run()
+    no_exception(at)
+    card = next(b for b in html_bodies(at) if 'class="sk-rubric"' in b)
+    rows = dict(re.findall(r"<td>(Guardrails|Trade-offs)</td><td>(.*?)</td>", card))
+    assert "I would not want direct messages" in rows["Guardrails"]
+    assert "The trade-off is that" in rows["Trade-offs"]

@@ -104,6 +104,40 @@ def test_accepting_a_rewrite_fills_the_editable_copy_and_relints_it(open_page):
     assert at.text_area(key="resume.edit.0").value == BULLETS[0]
 
 
+def accept_buttons(at, i):
+    return [b for b in at.button if str(b.key).startswith(f"resume.accept.{i}.")]
+
+
+def test_a_second_accepted_rewrite_builds_on_the_first(open_page):
+    at = paste(open_page(PAGE))
+    buttons = accept_buttons(at, 1)  # "Grew newsletter subscribers by 40%": several rewrites
+    assert len(buttons) >= 2
+    buttons[0].click().run()
+    first = at.text_area(key="resume.edit.1").value
+    assert first.startswith(BULLETS[1]) and first != BULLETS[1]
+    accept_buttons(at, 1)[1].click().run()
+    no_exception(at)
+    both = at.text_area(key="resume.edit.1").value
+    assert first[len(BULLETS[1]) :] in both  # the first accepted clause is still there
+    assert len(both) > len(first)  # and the second was added to it
+    accept_buttons(at, 1)[1].click().run()  # accepting it again adds nothing
+    assert at.text_area(key="resume.edit.1").value == both
+
+
+def test_one_more_pasted_line_keeps_every_edited_version(open_page):
+    at = paste(open_page(PAGE))
+    at.text_area(key="resume.edit.0").input("Led the onboarding launch for 2 teams").run()
+    accept_buttons(at, 1)[0].click().run()
+    accepted = at.text_area(key="resume.edit.1").value
+    assert accepted != BULLETS[1]
+    paste(at, ["Responsible for various stakeholder updates", *BULLETS])
+    no_exception(at)
+    versions = [a.value for a in at.text_area if str(a.key).startswith("resume.edit.")]
+    assert "Led the onboarding launch for 2 teams" in versions
+    assert accepted in versions
+    assert "Responsible for various stakeholder updates" in versions  # the new line, unedited
+
+
 def test_downloads_offer_bullets_and_the_report_in_three_formats(open_page):
     at = paste(open_page(PAGE))
     labels = [d.proto.label for d in at.get("download_button")]

@@ -273,3 +273,45 @@ def test_version_note_puts_slots_to_fill_first():
         "; then 1 other finding."
     )
     assert version_note(_report("x", [])) == "Your version: score 70/100, no findings."
+
+
+def test_merge_rewrite_builds_a_second_rewrite_on_the_first():
+    from starkit.ui.views import merge_rewrite
+
+    base = "Grew newsletter subscribers by 40%"
+    first = base + ", while holding <churn> at <X>"
+    second = base + ", from <X> to <Y> over <period>"
+    merged, placed = merge_rewrite(base, first, second)
+    assert placed
+    assert merged == base + ", from <X> to <Y> over <period>, while holding <churn> at <X>"
+    assert merge_rewrite(base, merged, second) == (merged, True)  # accepted twice: once
+    assert merge_rewrite(base, base, second) == (second, True)
+    # A replaced verb and an appended clause both land.
+    weak = "Helped with the onboarding launch"
+    got, _ = merge_rewrite(weak, "<Your part> the onboarding launch", weak + ", raising <X>")
+    assert got == "<Your part> the onboarding launch, raising <X>"
+
+
+def test_merge_rewrite_never_overwrites_words_the_user_changed():
+    from starkit.ui.views import merge_rewrite
+
+    merged, placed = merge_rewrite("Helped with X", "Assisted X", "<Your part> X")
+    assert (merged, placed) == ("Assisted X", False)
+    # A word the rewrite drops that the user already dropped is no conflict.
+    assert merge_rewrite("Ran various teams", "Ran teams well", "Ran teams") == (
+        "Ran teams well",
+        True,
+    )
+
+
+def test_carry_edits_follows_unchanged_bullets_to_their_new_index():
+    from starkit.ui.views import carry_edits
+
+    old = {0: "a", 1: "b", 2: "c"}
+    edits = {0: "A", 1: "b", 2: "C"}
+    assert carry_edits(old, edits, {0: "new", 1: "a", 2: "b", 3: "c"}) == {1: "A", 3: "C"}
+    assert carry_edits(old, edits, {0: "a changed", 1: "c"}) == {1: "C"}
+    assert carry_edits({0: "x", 1: "x"}, {0: "X1", 1: "X2"}, {0: "x", 1: "y", 2: "x"}) == {
+        0: "X1",
+        2: "X2",
+    }
