@@ -144,7 +144,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            if not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
+            grown = q is not None and _built_up_to(ctx, q)
+            if not grown and not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -168,7 +169,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         if (_worked_on(ctx, q) and not uptake) or _handled_people(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
-            return False  # "shipped it to 40M weekly users": a rollout's scope
+            return _built_up_to(ctx, q)  # "shipped it to 40M weekly users": a rollout's scope;
+            # but "Built the community to 5K developers" grew it
         if q.kind == "percent" and q.text[:1] not in "+-−":
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         if in_parentheses(ctx, q.token_start):
@@ -257,6 +259,30 @@ def _aside_after_change(ctx: UnitContext, m: MetricMention) -> bool:
         for q in ctx.quantities
         if opened < q.token_start < m.start
     )
+
+
+_BUILT_OBJECT = 5  # "Built Strands Agents community to": 3 words between the verb and 'to'
+
+
+def _built_up_to(ctx: UnitContext, q: Quantity) -> bool:
+    """'Built Strands Agents community to 5K developers', 'Built the newsletter to 12K
+    subscribers': a creation verb (`creation-verbs`) whose object is an audience
+    (`audience-nouns`), then 'to' and a count, grew the audience to that size; 'Shipped the
+    SDK to 5K developers' names a rollout's scope. Reads at most `_BUILT_OBJECT` words back."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) != "to":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    audience = False
+    for k in range(lead - 1, max(cs, lead - 1 - _BUILT_OBJECT) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("creation-verbs"):
+            return audience
+        if low in ctx.word_list("audience-nouns"):
+            audience = True
+        elif not ctx.doc[k].is_alpha:
+            return False
+    return False
 
 
 def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
@@ -1287,7 +1313,9 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         if _names_guardrail(ctx, m.start) or m.entry in ctx.word_list("not-product-vanity"):
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
-            return []  # a bare count ("10k+ subscribers on the blog") reports no change
+            q = m.quantity
+            if q is None or not _built_up_to(ctx, q):
+                return []  # a bare count ("10k+ subscribers on the blog") reports no change
         q = m.quantity
         if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
             return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
