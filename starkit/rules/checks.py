@@ -835,6 +835,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
     signed = q.kind == "percent" and q.text[:1] in "+-−"
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
+    if (digit_multiplier or signed) and q.token_start > m.end and _figure_of_next(ctx, q):
+        return False  # "accounts (+230% follower growth)": the figure is the followers'
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     if (
@@ -847,6 +849,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
 
 
 _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
+
+
+def _figure_of_next(ctx: UnitContext, q: Quantity) -> bool:
+    """'Managed social media accounts (+230% follower growth)': a figure after the metric
+    with another metric right after it measures that one."""
+    return any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
 
 
 _STATE_BACK = 12  # "when it was a startup scaling and gaining market share" is 9
