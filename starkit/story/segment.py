@@ -550,6 +550,13 @@ def _aimed(sentence: str, k: int, lex: SegmentLexicon) -> bool:
 _AIM_WINDOW = 80
 
 
+def aim_in(sentence: str) -> bool:
+    """True when the sentence holds a purpose or duty (`aims` in the lexicon: "had to",
+    "in order to", "make sure")."""
+    low = sentence.lower()
+    return any(rx.search(low) for rx in _lexicon().aims)
+
+
 def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[float], list[str]]:
     """Cue score per section (S, T, A, R order) for one sentence, and the cue ids that fired."""
     lex = lex or _lexicon()
@@ -674,6 +681,18 @@ def _label(text: str) -> list[SentenceLabel]:
         probs.append(_softmax(row, lex.temperature))
         fired_all.append(fired)
     path = _viterbi(emit, lex)
+    task = SECTION_NAMES.index("task")
+    if (
+        len(path) > 2
+        and 0 not in path
+        and path[0] == path[1] == task
+        and spans[0][2] is None
+        and spans[1][2] is None
+    ):
+        # A story opens with its Situation: with none decoded and the Task told over the first
+        # two sentences, the first sets the scene ("The biggest failure I own is a pricing
+        # change at Triply in 2020. I was the PM for host tools and I pushed to ...").
+        path[0] = 0
     return [
         SentenceLabel(
             start=s,
@@ -778,6 +797,55 @@ def section_presence(text: str) -> dict[str, float] | None:
     found = {name: max(sl.probs[j] for sl in labelled) for j, name in enumerate(SECTION_NAMES)}
     implied = {n for c in _lexicon().cues if c.implies for n in c.implies if _fired(c, labelled)}
     return {name: 1.0 if name in implied else p for name, p in found.items()}
+
+
+# A heading line no label word names: a short title-case line standing alone, with no sentence
+# end ("The Failure", "Your Role", "## Key Metrics"), or a few words opening a line on a colon
+# ("The Mistake:", "Failure: Underestimated the work", "How I created clarity: I wrote a page").
+_HEADING_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\#{1,6}[ \t]+|\*\*|__)?(?P<words>[A-Z][\w’'&/-]*(?:[ \t]+[\w’'&/-]+){0,4})"
+    r"(?:\*\*|__)?[ \t]*(?P<colon>:[ \t]*$|:[ \t]+(?=\S))?[ \t]*$"
+)
+_HEADING_COLON = re.compile(
+    r"(?m)^[ \t]*(?:\#{1,6}[ \t]+|\*\*|__)?(?P<words>[A-Z][\w’'&/-]*(?:[ \t]+[\w’'&/-]+){0,4})"
+    r"(?:\*\*|__)?:(?:[ \t]|$)"
+)
+# A first-person lead-in or a numbered step heads a list inside a section, not a part.
+_LEAD_IN = re.compile(r"(?i)(?:i|we|my|our)\b|.*\d")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "and", "for", "in", "on", "with", "&"})
+
+
+def _title_case(words: str) -> bool:
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words.split())
+
+
+def unnamed_headings(text: str) -> int:
+    """How many heading lines of a story no label word names: a line of at most five words
+    that ends on a colon or opens its text with one ("The Mistake:", "Failure: Underestimated
+    the work"), or a title-case line standing alone ("The Failure", "Your Role"). A write-up
+    told under its own headings may hold a Task, Action or Result there, so a section no label
+    names is not shown missing. A label, a coda ("Learnings:") or a list item is no such
+    heading."""
+    if not isinstance(text, str) or not text.strip():
+        return 0
+    lex = _lexicon()
+    starts = [lab.start for lab in find_labels(text, lex)]
+    found: set[int] = set()
+    for rx, titled in ((_HEADING_COLON, False), (_HEADING_LINE, True)):
+        for m in rx.finditer(text):
+            words = m.group("words")
+            if titled and (m.groupdict().get("colon") is None) and not _title_case(words):
+                continue
+            if _LEAD_IN.match(words):
+                continue  # "I presented these findings:", "Week 1:" lead a list, not a part
+            line = text[m.start() : _line_end(text, m.start())]
+            if _LIST_START.match(line) or any(m.start() <= s <= m.end("words") for s in starts):
+                continue
+            bare = _alias_key(re.sub(r"(?i)^the\s+", "", words))
+            if _alias_key(words) in lex.coda or bare in lex.coda:
+                continue
+            found.add(m.start())
+    return len(found)
 
 
 def _implying_cues(sentence: str, lex: SegmentLexicon) -> list[_CompiledCue]:

@@ -108,35 +108,34 @@ PROSE_NO_TASK = (
 
 
 def test_missing_section_in_prose_uses_the_calibrated_presence(monkeypatch):
-    """Unlabelled prose: a section the decoder left out fires only when no sentence reads as
-    it with the rule's calibrated probability; a labelled story's missing section always does."""
+    """Unlabelled prose: a Situation or Task the decoder left out is named missing only when no
+    sentence reads as it with the rule's calibrated probability (`present_at_task`, set so
+    that only an overwhelming absence fires: the blind labellers infer a Task from context)."""
     from starkit.story import segment
 
-    assert "star-missing-section" in starkit.lint(PROSE_NO_TASK, "story").rules()
+    assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
     real = segment.section_presence
 
-    def strong_task(text: str) -> dict[str, float] | None:
+    def no_task(text: str) -> dict[str, float] | None:
         found = real(text)
-        return None if found is None else {**found, "task": 0.9}
+        return None if found is None else {**found, "task": 0.05}
 
-    monkeypatch.setattr(segment, "section_presence", strong_task)
-    assert "star-missing-section" not in starkit.lint(PROSE_NO_TASK, "story").rules()
-    labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
-    assert "star-missing-section" in starkit.lint(labelled, "story").rules()
-
-
-def test_a_stated_problem_the_candidate_takes_on_gives_the_task():
-    """Unlabelled prose: a Situation that states a problem, then an Action where the candidate
-    acts in the first person, has its Task inferred (RULES.md "labelled or inferred"); the same
-    story told only with "we" still lacks it, and a labelled story's missing Task still fires."""
-    taken_on = PROSE_NO_TASK.replace("We built", "I built").replace("We also", "I also")
-    assert "star-missing-section" not in starkit.lint(taken_on, "story").rules()
+    monkeypatch.setattr(segment, "section_presence", no_task)
     f = next(
         f for f in starkit.lint(PROSE_NO_TASK, "story").findings if f.rule == "star-missing-section"
     )
     assert f.message.endswith("Task.")
+
+
+def test_a_labelled_situation_acted_on_gives_the_task():
+    """A labelled story with a Situation and an Action has the Task of meeting that Situation
+    (RULES.md "labelled or inferred"; the blind labellers of sealed5 infer it so); one with
+    neither a Situation nor a Task label lacks both."""
     labelled = "Situation: Our queue doubled.\nAction: I built a triage bot.\nResult: It fell 40%."
-    assert "star-missing-section" in starkit.lint(labelled, "story").rules()
+    assert "star-missing-section" not in starkit.lint(labelled, "story").rules()
+    bare = "Action: I built a triage bot.\nResult: The queue fell 40%."
+    f = next(f for f in starkit.lint(bare, "story").findings if f.rule == "star-missing-section")
+    assert f.message == "Missing STAR section(s): Situation, Task."
 
 
 LESSON_END = (
@@ -328,9 +327,9 @@ def test_a_story_labelled_only_on_its_first_line_reads_the_rest_as_prose():
 
 
 def test_a_story_whose_labels_hold_every_line_stays_labelled():
-    text = "Situation: Releases were slow.\nAction: I automated the build.\nResult: It worked out."
+    text = "Task: I owned releases.\nAction: I automated the build.\nResult: It worked out."
     f = next(f for f in starkit.lint(text, "story").findings if f.rule == "star-missing-section")
-    assert f.message == "Missing STAR section(s): Task."
+    assert f.message == "Missing STAR section(s): Situation."
 
 
 def test_a_guardrail_watched_in_the_action_is_named():
@@ -537,3 +536,20 @@ def test_questions_asked_are_not_counted_by_we_not_i():
     assert "we-not-i" not in starkit.lint(story, "story").rules()
     told = story.replace("How'd you hear of us?", "We met them [xx?] and we asked about us.")
     assert "we-not-i" in starkit.lint(told, "story").rules()
+
+
+def test_written_prose_judges_its_closing_result_not_an_outcome_word_in_the_action():
+    """QA 19 item 1: 'launched it to all hosts' in the Action states an outcome, but the close
+    of written prose is the Result and holds the figures: result-unquantified stays silent; a
+    spoken answer (with fillers) still judges only the sentences that state an outcome."""
+    story = (
+        "The biggest failure I own is a pricing change at Triply in 2020. I ran the analysis "
+        "myself, got sign-off from finance, and launched it to all hosts at once without a "
+        "staged rollout. Within a month 9% of our top hosts had left and revenue per host was "
+        "down 6%."
+    )
+    report = starkit.lint(story, "story")
+    assert "result-unquantified" not in report.rules()
+    assert "star-missing-section" not in report.rules()
+    spoken = story.replace("I ran the analysis", "Um I ran the analysis")
+    assert "result-unquantified" in starkit.lint(spoken, "story").rules()

@@ -218,3 +218,20 @@ def test_run_cli_json_reports_every_question(capsys):
     payload = json.loads(capsys.readouterr().out)
     assert len(payload["questions"]) == len(load_questions())
     assert "beh-mentor" in payload["uncovered"]
+
+
+def test_growing_people_needs_people_to_grow():
+    """QA 19 item 15: 'grew', 'onboarding' and 'feedback' said of a product ("host
+    onboarding", "customer feedback", "sign-ups grew") are no mentoring; said of people they are."""
+    product = (
+        "Situation: Our B2B product's onboarding lost most new accounts in week one. Task: I "
+        "owned activation. Action: I read customer feedback and rebuilt the onboarding "
+        "checklist. Result: Week-4 retention grew from 18% to 27%."
+    )
+    assert "people-development" not in suggest_competencies(product)
+    mentoring = (
+        "Situation: Two new hires joined my team. Action: I onboarded the new engineers with a "
+        "weekly 1:1 and gave feedback on their first designs. Result: Both grew into owners of "
+        "a service within six months."
+    )
+    assert "people-development" in suggest_competencies(mentoring)

@@ -794,13 +794,14 @@ def test_an_opportunity_the_writer_saw_is_the_task():
     assert "opportunity to make a change" in texts(story)["task"]
     codes = {f.rule for f in lint(SELF_SET_GOAL, "story").findings}
     assert "star-missing-section" not in codes
-    # without the aim the story has no Task, and the check says so
+    # without the aim the Task is still inferred: a problem the writer noticed, then took on
     no_aim = SELF_SET_GOAL.replace(
         "I saw an opportunity to make a change that would benefit both the company and the "
         "town.\n\n",
         "",
     )
-    assert "star-missing-section" in {f.rule for f in lint(no_aim, "story").findings}
+    assert "task" not in texts(parse_story(no_aim))
+    assert "star-missing-section" not in {f.rule for f in lint(no_aim, "story").findings}
 
 
 def test_an_opening_that_places_the_story_in_a_project_or_scenario_is_the_situation():
@@ -870,3 +871,40 @@ def test_a_problem_the_writer_states_and_then_takes_on_infers_the_task(opening, 
     found = [f.message for f in lint(story, "story").findings if f.rule == "star-missing-section"]
     assert (found == ["Missing STAR section(s): Task."]) is task_missing
     assert found in ([], ["Missing STAR section(s): Task."])
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Situation: We were late.\nThe Failure\nWe missed the date.\nYour Role\nI owned it.", 2),
+        ("Context: Manual work.\nThe Mistake:\nI built it too fast.\nOutcome: No revenue.", 1),
+        ("Situation: Pricing moved.\nFailure: Underestimated the work.\nResult: Buggy.", 1),
+        # labels, codas, list lead-ins and numbered steps are no unnamed headings
+        ("Situation: Slow.\nTask: Fix it.\nAction: I cached it.\nLearnings: Measure first.", 0),
+        ("Action:\nI presented these findings:\n1. Cost\nWeek 1: interviews", 0),
+        # a plain sentence on its own line is no heading
+        ("Situation: Slow.\nLicense assignment was highly manual\nResult: Faster.", 0),
+    ],
+)
+def test_unnamed_headings_are_found(text, n):
+    from starkit.story.segment import unnamed_headings
+
+    assert unnamed_headings(text) == n
+
+
+def test_a_story_opens_with_its_situation_when_the_task_spans_two_sentences():
+    """QA 19 item 1: the split showed 'SITUATION (not found)' while star-missing-section found
+    the Situation. With no Situation decoded and the first two sentences read as the Task,
+    the first sets the scene; the split and the rule agree."""
+    text = (
+        "The biggest failure I own is a pricing change at Triply in 2020. I was the PM for host "
+        "tools and I pushed to move hosts from a flat fee to a 3% commission because our model "
+        "said revenue per host would rise 20%. I ran the analysis myself, got sign-off from "
+        "finance, and launched it to all hosts at once without a staged rollout. Within a month "
+        "9% of our top hosts had left for a competitor and revenue per host was down 6%. I "
+        "owned the rollback with our head of product and wrote the post-mortem."
+    )
+    story = parse_story(text)
+    assert [s.name for s in story.sections] == ["situation", "task", "action", "result"]
+    assert texts(story)["situation"].startswith("The biggest failure I own")
+    assert "star-missing-section" not in {f.rule for f in lint(text, "story").findings}
