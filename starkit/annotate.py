@@ -405,7 +405,9 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         if _present_comparative(ctx, k):
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
-        if (low == "to" or marker) and (
+        # "competitors offered free tiers for attracting new users": what a thing is for
+        for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
+        if (low == "to" or marker or for_ing) and (
             ctx.at("change", k + 1) is not None or comparative or coordinated
         ):
             if low == "to" and ctx.quantities_before(k + 1):
@@ -1232,6 +1234,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
         nxt = ctx.lower(q.token_end)
         if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
             continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
+        if q.kind in ("multiplier", "percent") and _withstood_load(ctx, q):
+            continue  # "sustaining 98.1% on-time delivery through 2.5x demand spikes"
         if q.kind == "multiplier":
             change_noun = nxt in ctx.word_list("change-after")
             if nxt in ("a", "per", "each", "every", "of", "-") or (
@@ -1253,6 +1257,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "won the hackathon 3 times" counts occasions
             if _counting_multiplier(ctx, q):
                 continue  # "promoted twice", "a double degree", "the Double Wear range"
+            if _occasions_aside(ctx, q):
+                continue  # "Spoke at Microsoft Build (2x)": how many times, no change
             if q.token_start > 0 and ctx.doc[q.token_start - 1].like_num:
                 continue  # "six double o five" names a course, not a change
             if " " in q.text.strip() and q.text.strip()[-1:] in "xX" and not change_noun:
@@ -1302,6 +1308,35 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+_SURGE_REACH = 3  # "through 2.5x demand spikes": the surge noun is 2 after the figure
+
+
+def _withstood_load(ctx: UnitContext, q: Quantity) -> bool:
+    """'sustaining 98.1% on-time delivery through 2.5x demand spikes', 'during a 40% traffic
+    surge': a figure after a circumstance preposition (`circumstance-preps`, an article
+    skipped) that sizes a sudden load (`surge-nouns` within 3 words) is what the work
+    withstood, not a change it reports."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) in ("a", "an", "the"):
+        lead -= 1
+    if ctx.lower(lead) not in ctx.word_list("circumstance-preps"):
+        return False
+    surges = ctx.word_list("surge-nouns")
+    _, ce = ctx.clause_of(q.token_start)
+    return any(
+        ctx.lower(k) in surges for k in range(q.token_end, min(ce, q.token_end + _SURGE_REACH))
+    )
+
+
+def _occasions_aside(ctx: UnitContext, q: Quantity) -> bool:
+    """'Spoke at Microsoft Build (2x)', "Dean's List (3x)": a multiplier alone in parentheses
+    with no change word before it in its clause counts the occasions of what it follows."""
+    if ctx.lower(q.token_start - 1) != "(" or ctx.lower(q.token_end) != ")":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return not any(cs <= c.start < q.token_start for c in ctx.matches("change"))
 
 
 def _conditioned(ctx: UnitContext, k: int, cs: int) -> bool:
@@ -1449,6 +1484,24 @@ def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, i
     )
 
 
+_TRIAL_REACH = 6  # "a 60-day proactive health-check program": 'program' is 5 after '60-day'
+
+
+def _span_of_trial(ctx: UnitContext, q: Quantity) -> bool:
+    """'through a 60-day proactive health-check program', 'in a 6-week pilot': a duration
+    used as an adjective of a bounded piece of work (`trial-nouns`), after a period
+    preposition (`period-preps`, 'through') and an article, gives the period the change took."""
+    if ctx.lower(q.token_start - 1) not in ("a", "an", "the"):
+        return False
+    if ctx.lower(q.token_start - 2) not in ctx.word_list("period-preps") | {"through"}:
+        return False
+    _, ce = ctx.clause_of(q.token_start)
+    trials = ctx.word_list("trial-nouns")
+    return any(
+        ctx.lower(k) in trials for k in range(q.token_end, min(ce, q.token_end + _TRIAL_REACH))
+    )
+
+
 def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     """'a 62% reduction in monthly SEV incidents (13 to 5)': a parenthesised from-to pair in
     the relative figure's clause gives its start and end values."""
@@ -1584,6 +1637,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
                 return True
         if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True
+        if q.measure and q.kind == "duration" and _span_of_trial(ctx, q):
+            return True  # "by 31% through a 60-day proactive health-check program"
         if not q.measure and q.kind in ("year", "date"):
             return True
     return False

@@ -144,7 +144,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            if not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
+            grown = q is not None and _built_up_to(ctx, q)
+            if not grown and not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
             return False  # "before they reached users": no figure, no growth
@@ -168,7 +169,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         if (_worked_on(ctx, q) and not uptake) or _handled_people(ctx, q):
             return False  # "reviewed 1,200+ base visitors": the count is what was worked on
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
-            return False  # "shipped it to 40M weekly users": a rollout's scope
+            return _built_up_to(ctx, q)  # "shipped it to 40M weekly users": a rollout's scope;
+            # but "Built the community to 5K developers" grew it
         if q.kind == "percent" and q.text[:1] not in "+-−":
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         if in_parentheses(ctx, q.token_start):
@@ -206,6 +208,81 @@ def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
     if any(ss <= c.start < change.start for c in ctx.matches("change")):
         return False
     return not _over_a_period(ctx, m.end, se)
+
+
+def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Built Shopify e-commerce platform generating $500K+ in annual sales', 'initiatives
+    generating $6M+ in annual revenue', 'assets generating 2M+ organic views annually': a
+    participle of yielding (`output-participles`) right after the noun it describes, with a
+    rate per period (`rate-periods`) in its clause and no relative figure there, gives what
+    the thing yields per year or month, a level, not a change the work made ('new'/'additional'
+    before the metric, or the participle opening a clause after a comma, tells a win)."""
+    change = m.change
+    if change is None or m.quantity is None or change.start >= m.start:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("output-participles"):
+        return False
+    prev = ctx.doc[change.start - 1] if change.start > 0 else None
+    if prev is None or not prev.is_alpha or prev.lower_ in ("and", "or", "by", "i", "we"):
+        return False
+    if any(ctx.lower(k) in ctx.word_list("won-modifiers") for k in range(change.end, m.start)):
+        return False  # "generating $2M in new annual revenue": revenue won
+    cs, ce = ctx.clause_of(m.start)
+    if any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx)):
+        return False
+    periods = ctx.word_list("rate-periods")
+    return any(
+        ctx.lower(k) in periods
+        or (ctx.lower(k) in ("year", "month") and ctx.lower(k - 1) in ("per", "a", "/"))
+        for k in range(change.end, ce)
+    )
+
+
+_ASIDE_REACH = 8  # "(20% of Canva's total users)": 'users' is 6 after the parenthesis
+
+
+def _aside_after_change(ctx: UnitContext, m: MetricMention) -> bool:
+    """'drove 10+M MAU growth (20% of Canva's total users)': a metric inside a parenthesis
+    opened after its change word, with no change word and no figure of its own there but a
+    share, is an aside that sizes the win told before it, not a second metric moved."""
+    change = m.change
+    if change is None or change.start >= m.start or not in_parentheses(ctx, m.start):
+        return False
+    lo = max(change.end, m.start - _ASIDE_REACH)
+    opened = next((k for k in range(m.start - 1, lo - 1, -1) if ctx.lower(k) == "("), None)
+    if opened is None or in_parentheses(ctx, change.start):
+        return False
+    # a figure of its own there ('(+4% conversion)', '(280 → 378 leads/month)') moves it;
+    # only a share ('20% of ...') sizes the win
+    return all(
+        q.kind == "percent" and ctx.lower(q.token_end) == "of"
+        for q in ctx.quantities
+        if opened < q.token_start < m.start
+    )
+
+
+_BUILT_OBJECT = 5  # "Built Strands Agents community to": 3 words between the verb and 'to'
+
+
+def _built_up_to(ctx: UnitContext, q: Quantity) -> bool:
+    """'Built Strands Agents community to 5K developers', 'Built the newsletter to 12K
+    subscribers': a creation verb (`creation-verbs`) whose object is an audience
+    (`audience-nouns`), then 'to' and a count, grew the audience to that size; 'Shipped the
+    SDK to 5K developers' names a rollout's scope. Reads at most `_BUILT_OBJECT` words back."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) != "to":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    audience = False
+    for k in range(lead - 1, max(cs, lead - 1 - _BUILT_OBJECT) - 1, -1):
+        low = ctx.lower(k)
+        if low in ctx.word_list("creation-verbs"):
+            return audience
+        if low in ctx.word_list("audience-nouns"):
+            audience = True
+        elif not ctx.doc[k].is_alpha:
+            return False
+    return False
 
 
 def _launched_aside(ctx: UnitContext, q: Quantity) -> bool:
@@ -422,7 +499,28 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     q = m.quantity
     if q is None or q.token_start > m.start or _worked_on(ctx, q):
         return False  # "ran 15 training sessions in 2 weeks": the count is the work done
+    if _held_at(ctx, q):
+        return False  # "a book at 118% net retention over 4 quarters": a level held
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
+
+
+_AT_REACH = 8  # "at 118% net retention and 96% gross retention" is 6 from 'at' to '96%'
+
+
+def _held_at(ctx: UnitContext, q: Quantity) -> bool:
+    """'a $4.2M book at 118% net retention and 96% gross retention over 4 quarters': a
+    percentage after 'at', or coordinated with one, with no change word between, is a level
+    the work held, not growth over the period. Reads at most `_AT_REACH` tokens back."""
+    if q.kind != "percent":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+    for k in range(q.token_start, max(cs, q.token_start - _AT_REACH) - 1, -1):
+        if k in starts and ctx.lower(before_hedges(ctx, k)) == "at":
+            return True
+        if ctx.at("change", k) is not None:
+            return False
+    return False
 
 
 def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
@@ -437,6 +535,28 @@ def _level_reached_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     ss, _ = ctx.sentence_of(m.start)
     comma = next((k for k in range(ss, min(q.token_start, ss + 8)) if ctx.lower(k) == ","), None)
     return comma is not None and _over_a_period(ctx, ss, comma)
+
+
+def _reached_within(ctx: UnitContext, m: MetricMention, change: Match) -> bool:
+    """'Achieved ~75% user adoption within first 6 months': a verb of reaching a level
+    (`reached-verbs`, not 'maintained' or 'sustained') with the period it took after the
+    metric ('within', 'in') reports a rise to that level, a change, as the story form
+    ('Within 6 months, we hit 58% retention') does. Bullets only: a story's Result has its
+    own form (`_level_reached_over_period`)."""
+    if ctx.story is not None or ctx.lower(change.start) not in ctx.word_list("reached-verbs"):
+        return False
+    _, se = ctx.sentence_of(m.start)
+    if any(
+        m.end <= t.start < se and ctx.lower(t.start) in ("in", "within")
+        for t in ctx.matches("timeframe")
+    ):
+        return True
+    return any(
+        m.end <= q.token_start < se
+        and q.kind == "duration"
+        and ctx.lower(before_hedges(ctx, q.token_start)) in ("in", "within", "first")
+        for q in ctx.quantities
+    )
 
 
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
@@ -592,6 +712,14 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # framed: "as the customer base increased 400%" is context
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
+    if _department(ctx, m):
+        return False  # "Drove alignment between Sales, Marketing, and Engineering": a team
+    if ctx.lower(m.end - 1) == "engagements" and ctx.lower(m.start - 1) in ctx.word_list(
+        "service-engagement-modifiers"
+    ):
+        return False  # "scaled penetration testing engagements": projects for clients
+    if ctx.lower(m.start - 1) in ctx.word_list("hiring-modifiers"):
+        return False  # "improving offer acceptance rate to 85%": a hiring funnel's rate
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
@@ -617,6 +745,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "enhancing user interaction with image sequences": what users can do
     if _reached_level(ctx, m):
         return False  # "website experiences attracting 20K+ visitors": a total, no change
+    if _output_rate(ctx, m):
+        return False  # "platform generating $500K+ in annual sales": what it yields a year
+    if _aside_after_change(ctx, m):
+        return False  # "drove 10+M MAU growth (20% of Canva's total users)": sizes the win
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
             if not _grown_over_period(ctx, m):
@@ -650,7 +782,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
                 if not any(r.quantity == f for r in relative_figures(ctx)) and not (
-                    _level_reached_over_period(ctx, m)
+                    _level_reached_over_period(ctx, m) or _reached_within(ctx, m, change)
                 ):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
     if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
@@ -696,11 +828,15 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         # "contributing to a $40M revenue run rate" names a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
+        if _held_at(ctx, q):
+            return False  # "a book at 118% net retention over 4 quarters": a level held
         _, se2 = ctx.sentence_of(m.start)
         if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
     signed = q.kind == "percent" and q.text[:1] in "+-−"
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
+    if (digit_multiplier or signed) and q.token_start > m.end and _figure_of_next(ctx, q):
+        return False  # "accounts (+230% follower growth)": the figure is the followers'
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     if (
@@ -715,7 +851,31 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
 _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
 
 
+def _figure_of_next(ctx: UnitContext, q: Quantity) -> bool:
+    """'Managed social media accounts (+230% follower growth)': a figure after the metric
+    with another metric right after it measures that one."""
+    return any(ctx.covered_by(c, q.token_end, q.token_end + 1) for c in METRIC_CATEGORIES)
+
+
 _STATE_BACK = 12  # "when it was a startup scaling and gaining market share" is 9
+
+
+def _department(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Drove alignment between Sales, Marketing, and Engineering', 'Product & Sales': a
+    one-word metric, title-cased inside the sentence, joined by a comma, 'and', '&' or '/' to
+    a title-cased business function (`function-names`) names a department, not a metric."""
+    if m.end - m.start != 1 or not ctx.doc[m.start].is_title:
+        return False
+    if ctx.sentence_of(m.start)[0] == m.start:
+        return False  # "Sales grew 40%": a sentence's first word is title-cased anyway
+    functions = ctx.word_list("function-names")
+    joins = (",", "and", "&", "/")
+    for k in (m.start - 2, m.end + 1):
+        between = m.start - 1 if k < m.start else m.end
+        if ctx.lower(between) in joins and 0 <= k < len(ctx.doc):
+            if ctx.doc[k].is_title and ctx.lower(k) in functions:
+                return True
+    return False
 
 
 def _others_state(ctx: UnitContext, m: MetricMention) -> bool:
@@ -843,6 +1003,8 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             continue
         if not _in_scope(ctx, "missing-guardrail", q.token_start):
             continue
+        if _restates_change(ctx, q):
+            continue  # "from 20M to 80M users (4x growth)": the change told before it
         for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
             if ctx.lower(k) == "growth":
                 if _growth_planned_or_other(ctx, q, k):
@@ -855,6 +1017,21 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             ):
                 break  # "40% growth in test coverage" names its own metric
     return None
+
+
+def _restates_change(ctx: UnitContext, q: Quantity) -> bool:
+    """'Scaled the search backend from 20M to 80M users (4x growth)': a growth figure in a
+    parenthesis after a from-to pair in its clause restates that change, which the metric
+    checks have judged (here a system's load), so it is no business growth of its own."""
+    if ctx.lower(q.token_start - 1) != "(":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return any(
+        cs <= f.token_start < q.token_start
+        and (" to " in f.text.lower() or ctx.lower(f.token_start - 1) in ("from", "to"))
+        and any(ctx.covered_by(c, f.token_end, f.token_end + 1) for c in METRIC_CATEGORIES)
+        for f in ctx.quantities
+    )
 
 
 def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
@@ -1022,6 +1199,20 @@ def _graded(ctx: UnitContext, g: Match) -> bool:
     )
 
 
+def _names_artefact(ctx: UnitContext, g: Match) -> bool:
+    """'Built seller rating and review system', 'a churn model': a guardrail-type word right
+    before a built thing (`built-artefact-nouns`), or before 'and' and one more word and
+    one, says what the thing is about; it names no counter-metric. Reads at most 3 tokens."""
+    artefacts = ctx.word_list("built-artefact-nouns")
+    if ctx.lower(g.end) in artefacts:
+        return True
+    return (
+        ctx.lower(g.end) == "and"
+        and ctx.lower(g.end + 1).isalpha()
+        and ctx.lower(g.end + 2) in artefacts
+    )
+
+
 def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     """A guardrail or hold phrase is named (in a story: in the Result, or in the sentence of
     the moved metric at token `moved`). A one-word hold term ('held', 'steady',
@@ -1039,7 +1230,10 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
             if cat == "guardrail" and (
-                _second_win(ctx, g, moved) or _graded(ctx, g) or _raised_win(ctx, g)
+                _second_win(ctx, g, moved)
+                or _graded(ctx, g)
+                or _raised_win(ctx, g)
+                or _names_artefact(ctx, g)
             ):
                 continue
             return True
@@ -1127,11 +1321,13 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         if _names_guardrail(ctx, m.start) or m.entry in ctx.word_list("not-product-vanity"):
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
-            return []  # a bare count ("10k+ subscribers on the blog") reports no change
+            q = m.quantity
+            if q is None or not _built_up_to(ctx, q):
+                return []  # a bare count ("10k+ subscribers on the blog") reports no change
         q = m.quantity
         if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
             return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
-        if _reached_level(ctx, m):
+        if _reached_level(ctx, m) or _output_rate(ctx, m):
             return []  # "website experiences attracting 20K+ visitors": a total, no change
         s, e = ctx.chars(m.start, m.end)
         return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "traffic"})]
