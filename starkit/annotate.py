@@ -460,11 +460,27 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
     cs, ce = ctx.clause_of(m.start)
     analysis = ctx.word_list("analysis-verbs")
     for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
-        if ctx.at("change", k) or ctx.lower(k) in (";", ":"):
+        if ctx.at("change", k) and _analysed_change(ctx, k, analysis):
+            k = _before_determiner(ctx, k - 1)  # "analyzing lift in conversion rates"
+        elif ctx.at("change", k) or ctx.lower(k) in (";", ":"):
             return False
         if ctx.lower(k) in analysis:
             return not any(k < q.token_start < ce for q in ctx.quantities)
     return False
+
+
+def _analysed_change(ctx: UnitContext, k: int, analysis: frozenset[str]) -> bool:
+    """'analyzing lift in conversion rates', 'measuring the growth of sales': a change noun
+    (followed by 'in' or 'of') that a verb of analysis takes as its object is the change the
+    work looked at, not one it reports."""
+    if ctx.lower(k + 1) not in ("in", "of"):
+        return False
+    return ctx.lower(_before_determiner(ctx, k - 1)) in analysis
+
+
+def _before_determiner(ctx: UnitContext, k: int) -> int:
+    """Token k, or the one before it when k is an article ('measuring the growth')."""
+    return k - 1 if ctx.lower(k) in ("a", "an", "the") else k
 
 
 # ---------------------------------------------------------------------------------------
