@@ -53,6 +53,11 @@ EXTRA = [
     ("Made queries 10x faster", ["10x"]),
     ("Tripled weekly orders", ["Tripled"]),
     ("Closed a dozen enterprise deals", ["dozen"]),
+    # "a couple" counts two only before a duration unit
+    ("Shipped the report a couple of weeks early", ["a couple of weeks"]),
+    ("Rebuilt the index after a couple days", ["a couple days"]),
+    ("Retried the import a couple times", []),
+    ("Dropped the plan for a couple of reasons", []),
     ("Our design got the best overall score", []),  # "score" is the noun, not twenty
     ("Raised the NPS score for the app", []),
     # a number that is also a name counts when a lowercase counted word follows it
