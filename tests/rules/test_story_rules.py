@@ -581,3 +581,23 @@ def test_written_prose_states_its_outcome_in_more_ways(outcome: str) -> None:
     assert "star-missing-section" not in starkit.lint(story, "story").rules()
     lesson_only = _FAILED_DEPLOY.format(outcome="")
     assert "star-missing-section" in starkit.lint(lesson_only, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        ("Result: Expanded our user base and lowered hosting cost.", False),
+        ("Result: The checkout success rate for new subscribers improved a lot.", False),
+        ("Result: Sign-ups grew from 200 to 900 a week.", True),  # a raw count of reach
+    ],
+)
+def test_a_vanity_word_with_no_figure_is_no_vanity_outcome_in_a_story(
+    result: str, fires: bool
+) -> None:
+    """In a story, a vanity word with no figure in its sentence reports no raw count or growth
+    (an unmeasured Result is result-unquantified's to name); a counted one still fires."""
+    story = (
+        "Situation: Our invoicing app was new.\nTask: I owned its growth.\n"
+        f"Action: I rewrote the onboarding emails.\n{result}"
+    )
+    assert ("vanity-metric" in starkit.lint(story, "story").rules()) is fires
