@@ -87,6 +87,8 @@ EXTRA = [
     ("Owned the roadmap from Jan 2021 to Mar 2023", []),
     ("Contact: +44 20 7946 0958 or (415) 555-0100", []),
     ("Ran 1:1s and 24/7 on-call rotations", []),
+    ("I double-checked every migration script before the cutover", []),  # care, not 2x
+    ("Doubled sign-ups in two weeks", ["Doubled", "two weeks"]),
     ("Improved week-4 retention and D30 activation", []),
     ("Worked with Fortune 500 clients on Office 365 rollouts", []),
     ("Upgraded Angular 14 to Angular 17", []),
