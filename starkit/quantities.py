@@ -564,6 +564,8 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             and not half_a_unit
         ):
             continue
+        if eid == "couple" and not (e in units_at and units_at[e][1] == "duration"):
+            continue  # "a couple of weeks" is a duration; "a couple of reasons" counts nothing
         if (
             nkind == "count"
             and eid in ("hundred", "thousand", "million", "billion")

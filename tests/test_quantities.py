@@ -53,6 +53,11 @@ EXTRA = [
     ("Made queries 10x faster", ["10x"]),
     ("Tripled weekly orders", ["Tripled"]),
     ("Closed a dozen enterprise deals", ["dozen"]),
+    # "a couple" counts two only before a duration unit
+    ("Shipped the report a couple of weeks early", ["a couple of weeks"]),
+    ("Rebuilt the index after a couple days", ["a couple days"]),
+    ("Retried the import a couple times", []),
+    ("Dropped the plan for a couple of reasons", []),
     ("Our design got the best overall score", []),  # "score" is the noun, not twenty
     ("Raised the NPS score for the app", []),
     # a number that is also a name counts when a lowercase counted word follows it
@@ -82,6 +87,8 @@ EXTRA = [
     ("Owned the roadmap from Jan 2021 to Mar 2023", []),
     ("Contact: +44 20 7946 0958 or (415) 555-0100", []),
     ("Ran 1:1s and 24/7 on-call rotations", []),
+    ("I double-checked every migration script before the cutover", []),  # care, not 2x
+    ("Doubled sign-ups in two weeks", ["Doubled", "two weeks"]),
     ("Improved week-4 retention and D30 activation", []),
     ("Worked with Fortune 500 clients on Office 365 rollouts", []),
     ("Upgraded Angular 14 to Angular 17", []),

@@ -686,9 +686,21 @@ def _vanity_reported(ctx: UnitContext, require_no_causal: bool = True) -> Metric
     for v in mentions(ctx, "vanity"):
         if require_no_causal and ctx.story is not None and _paired(ctx, "causal", v.start):
             continue
+        if require_no_causal and ctx.story is not None and not _figure_in_sentence(ctx, v.start):
+            continue  # a story's "Expanded user base", "rate for subscribers improved": no count
         if _in_scope(ctx, "vanity-metric", v.start) and _vanity_outcome(ctx, v):
             return v
     return None
+
+
+def _figure_in_sentence(ctx: UnitContext, i: int) -> bool:
+    """True when a measuring quantity sits in the sentence of token i. A story's vanity word
+    with no figure beside it ("Growth: Expanded user base", "the success rate for new
+    subscribers improved significantly") reports no raw count or growth of reach; an
+    unmeasured Result is `result-unquantified`'s to name (the blind labellers of sealed6 leave
+    both unfired)."""
+    lo, hi = ctx.sentence_of(i)
+    return any(lo <= q.token_start < hi for q in ctx.quantities)
 
 
 @check("vanity-metric")

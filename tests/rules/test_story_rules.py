@@ -554,3 +554,50 @@ def test_written_prose_judges_its_closing_result_not_an_outcome_word_in_the_acti
     assert "star-missing-section" not in report.rules()
     spoken = story.replace("I ran the analysis", "Um I ran the analysis")
     assert "result-unquantified" in starkit.lint(spoken, "story").rules()
+
+
+_FAILED_DEPLOY = (
+    "Early on I rolled out a caching change to our billing service. I had tested it on my "
+    "laptop, but not with production traffic. {outcome} I learned to test with real load, and "
+    "I now ask for a canary before every release."
+)
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "The outage lasted 20 minutes and hit the payments team.",  # what the failure cost
+        "The difference was immediate: reviews got shorter.",
+        "Reviews became more focused and handoffs became easier.",  # a change of state
+        "My manager agreed that the design was sound and let me own the next one.",
+        "After a couple of weeks, we had a stable cache in every region.",  # time, then a state
+        "It went live that Friday with no rollback.",
+    ],
+)
+def test_written_prose_states_its_outcome_in_more_ways(outcome: str) -> None:
+    """Written prose whose outcome is a failure's cost, a change of state, others' assent or
+    a release gone live has a Result: star-missing-section does not name it missing."""
+    story = _FAILED_DEPLOY.format(outcome=outcome)
+    assert "star-missing-section" not in starkit.lint(story, "story").rules()
+    lesson_only = _FAILED_DEPLOY.format(outcome="")
+    assert "star-missing-section" in starkit.lint(lesson_only, "story").rules()
+
+
+@pytest.mark.parametrize(
+    ("result", "fires"),
+    [
+        ("Result: Expanded our user base and lowered hosting cost.", False),
+        ("Result: The checkout success rate for new subscribers improved a lot.", False),
+        ("Result: Sign-ups grew from 200 to 900 a week.", True),  # a raw count of reach
+    ],
+)
+def test_a_vanity_word_with_no_figure_is_no_vanity_outcome_in_a_story(
+    result: str, fires: bool
+) -> None:
+    """In a story, a vanity word with no figure in its sentence reports no raw count or growth
+    (an unmeasured Result is result-unquantified's to name); a counted one still fires."""
+    story = (
+        "Situation: Our invoicing app was new.\nTask: I owned its growth.\n"
+        f"Action: I rewrote the onboarding emails.\n{result}"
+    )
+    assert ("vanity-metric" in starkit.lint(story, "story").rules()) is fires
