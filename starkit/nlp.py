@@ -333,6 +333,8 @@ def make_blank(reference: bool = False) -> Language:
         *English.Defaults.infixes,
         r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])",
         r"(?<=[0-9]%)-(?=[~0-9])",
+        # "$2M-$3M", "€5k–€8k", "10K-15K": a range of two figures, each with its own magnitude
+        r"(?<=[0-9][kKmMbB])(?<![A-Za-z][0-9][kKmMbB])(?:-|–)(?=[$€£0-9])",
     ]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]

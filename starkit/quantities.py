@@ -431,7 +431,8 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             u_end, u_kind = units_at[j]
             if u_kind == "magnitude":
                 word = toks[j].lower_
-                value = None if value is None else value * _MAGNITUDE.get(word, 1.0)
+                if info.unit not in _MAGNITUDE:  # "$2M-$3M": the low end has its own
+                    value = None if value is None else value * _MAGNITUDE.get(word, 1.0)
                 high = None if high is None else high * _MAGNITUDE.get(word, 1.0)
                 end = u_end
             elif u_kind == "rank":

@@ -87,6 +87,7 @@ EXTRA = [
     ("Owned the roadmap from Jan 2021 to Mar 2023", []),
     ("Contact: +44 20 7946 0958 or (415) 555-0100", []),
     ("Ran 1:1s and 24/7 on-call rotations", []),
+    ("Shipped the B2B-2 release", []),  # a name, not the range "2B-2"
     ("I double-checked every migration script before the cutover", []),  # care, not 2x
     ("Doubled sign-ups in two weeks", ["Doubled", "two weeks"]),
     ("Improved week-4 retention and D30 activation", []),
@@ -192,6 +193,11 @@ def test_values_and_kinds():
         ("Grew throughput 4x-6x", "4x-6x", "multiplier", 4, 6),
         ("Led teams of 3-5 engineers", "3-5", "count", 3, 5),
         ("Reached 2-3 million users", "2-3 million", "count", 2e6, 3e6),
+        # each end with its own currency sign or magnitude (read as no figure at all before)
+        ("Raised $2M-$3M in seed funding", "$2M-$3M", "money", 2e6, 3e6),
+        ("Saved €5k–€8k a month", "€5k–€8k", "money", 5e3, 8e3),
+        ("Grew the community to 10K-15K members", "10K-15K", "count", 1e4, 1.5e4),
+        ("Managed budgets of $2-3M", "$2-3M", "money", 2e6, 3e6),
     ],
 )
 def test_a_range_is_one_quantity_with_its_low_and_high_end(text, span, kind, low, high):
