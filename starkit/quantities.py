@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from starkit.nlp import NM_PHRASE, NUMWORD, UNIT
 from starkit.terms import non_measures, number_words, units
+from starkit.textio import has_zero_width, strip_zero_width
 
 QuantityKind = Literal[
     "count", "percent", "money", "duration", "rate", "ratio", "multiplier", "size", "rank"
@@ -179,6 +180,8 @@ class _Tok:
 def _shape(text: str) -> _Tok:
     if not _RE_DIGIT.search(text):
         return _Tok(None)
+    if has_zero_width(text):  # pasted "2\u200b0%", "\u200b$2M": the figure without them
+        return _shape(strip_zero_width(text))
     if m := _RE_MONEY.fullmatch(text):
         mag = _MAGNITUDE.get(m.group(3) or "", 1.0)
         v = _num_value(m.group(2))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 import unicodedata
 
+import pytest
+
 from starkit.textio import normalise_for_matching
 
 
@@ -59,3 +61,21 @@ def test_a_zero_width_character_inside_a_word_keeps_it_whole() -> None:
         assert [bullet[f.start : f.end] for f in weak] == [f"Hel{ch}ped"], repr(ch)
     vanity = starkit.lint("Grew app down\u200bloads 40% in Q3", "bullet").rules()
     assert "vanity-metric" in vanity
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Grew sign-ups 2\u200b0% in Q3", "2\u200b0%"),
+        ("Cut p95 latency from 8\u200b00 ms to 300 ms", "8\u200b00 ms"),
+        ("Grew revenue to \u200b$2M", "$2M"),  # at a word edge it reads as a space
+    ],
+)
+def test_a_zero_width_character_inside_a_figure_keeps_the_figure(text: str, figure: str) -> None:
+    """Pasted text with an invisible character inside a number still holds that number (it
+    was read as no figure, and no-quantification fired on a quantified bullet)."""
+    import starkit
+    from starkit.quantities import find_quantities
+
+    assert figure in [q.text for q in find_quantities(text)]
+    assert "no-quantification" not in starkit.lint(text, "bullet").rules()
