@@ -241,6 +241,8 @@ class _AnswerCues(StrictModel):
     moods: tuple[str, ...]
     min_terms: int = Field(ge=1)
     min_moods: int = Field(ge=1)
+    label_terms: tuple[str, ...]
+    min_label_lines: int = Field(ge=1)
 
 
 class _StoryCues(StrictModel):
@@ -258,12 +260,16 @@ class KindCues(StrictModel):
     story: _StoryCues
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    """The phrases as one regex alternation, longest first, any run of spaces between words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
+
+
 def _phrases(words: tuple[str, ...], plural: bool = True) -> re.Pattern[str]:
     """One pattern for the phrases, case-insensitive, on word boundaries (a plural 's' or 'es'
     allowed after the last word when `plural`)."""
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len)[::-1])
     tail = r"(?:e?s)?" if plural else ""
-    return re.compile(rf"(?<![\w'’])(?:{alt}){tail}(?![\w'’])", re.I)
+    return re.compile(rf"(?<![\w'’])(?:{_alternation(words)}){tail}(?![\w'’])", re.I)
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,7 @@ class _Cues:
     thanks: re.Pattern[str]
     terms: re.Pattern[str]
     moods: re.Pattern[str]
+    label_line: re.Pattern[str]
     lexicon: KindCues
 
 
@@ -289,6 +296,12 @@ def kind_cues() -> _Cues:
         thanks=_phrases(lex.email.thanks, False),
         terms=_phrases(lex.answer.terms),
         moods=_phrases(lex.answer.moods, False),
+        # "- North star: weekly active creators", "**Guardrails:** crash rate": a term that
+        # labels its line, after any list mark or emphasis
+        label_line=re.compile(
+            rf"^[\s\-*•·>#\d.)]*(?:{_alternation(lex.answer.label_terms)})(?:e?s)?\**\s*:",
+            re.I,
+        ),
         lexicon=lex,
     )
 
@@ -318,6 +331,8 @@ def cue_kind(text: str) -> str | None:
         sum(1 for _ in cues.moods.finditer(head)) >= lex.answer.min_moods
     ):
         return "answer"
+    if sum(1 for ln in lines if cues.label_line.match(ln)) >= lex.answer.min_label_lines:
+        return "answer"  # an answer written as a list of labelled metrics, in no mood
     return None
 
 

@@ -32,6 +32,13 @@ STORY_HEADINGS = (
     "## Result\nWeek-one activation rose from 31% to 44%.\n"
 )
 STORY_ALONE = STORY_HEADINGS.replace("## ", "")
+LISTED_ANSWER = (
+    "- North star: weekly active creators posting at least one story\n"
+    "- Input metrics: story starts per daily user, share of stories with a reply\n"
+    "- **Guardrails:** feed time spent, app crash rate\n"
+    "- Roll back if week-1 retention drops more than 2 points\n"
+)
+LABELLED_RESULTS = "Metrics: grew MAU 40%\nKPI: revenue up 20%\nLed 12 A/B tests\n"
 BULLETS = (
     "Defined the north star metric for the growth team and the guardrails of every test\n"
     "Ran 40 A/B tests a quarter on the pricing page, lifting conversion from 2.1% to 2.6%\n"
@@ -48,8 +55,19 @@ BULLETS = (
         (STORY_HEADINGS, "story"),
         (STORY_ALONE, "story"),
         (BULLETS, "resume"),
+        (LISTED_ANSWER, "answer"),  # labelled metrics in a list, in no conditional mood
+        (LABELLED_RESULTS, "resume"),  # a resume's "Metrics:" line labels a result
     ],
-    ids=["email-subject", "email-no-greeting", "answer", "story-headings", "story-alone", "list"],
+    ids=[
+        "email-subject",
+        "email-no-greeting",
+        "answer",
+        "story-headings",
+        "story-alone",
+        "list",
+        "listed-answer",
+        "labelled-results",
+    ],
 )
 def test_kind_from_text(text, kind):
     assert kind_from_text(text) == kind
