@@ -249,6 +249,9 @@ class _StoryCues(StrictModel):
     min_labels: int = Field(ge=1)
     prose_words: int = Field(ge=1)
     prose_words_per_line: int = Field(ge=1)
+    first_person: tuple[str, ...]
+    first_person_share: float = Field(gt=0, le=1)
+    first_person_words: int = Field(ge=1)
 
 
 class KindCues(StrictModel):
@@ -280,6 +283,7 @@ class _Cues:
     terms: re.Pattern[str]
     moods: re.Pattern[str]
     label_line: re.Pattern[str]
+    first_person: re.Pattern[str]
     lexicon: KindCues
 
 
@@ -302,6 +306,7 @@ def kind_cues() -> _Cues:
             rf"^[\s\-*•·>#\d.)]*(?:{_alternation(lex.answer.label_terms)})(?:e?s)?\**\s*:",
             re.I,
         ),
+        first_person=_phrases(lex.story.first_person, False),
         lexicon=lex,
     )
 
@@ -347,6 +352,14 @@ def kind_from_text(text: str) -> str:
     words = len(text.split())
     if lines and words >= lex.prose_words and words / len(lines) >= lex.prose_words_per_line:
         return "story"  # prose paragraphs, not one bullet a line
+    first_person = kind_cues().first_person
+    if (
+        lines
+        and words >= lex.first_person_words
+        and sum(1 for ln in lines if first_person.search(ln)) >= lex.first_person_share * len(lines)
+    ):
+        return "story"  # told in the first person a line ("I was tasked with ..."): resume
+        # bullets open with a verb and name no one
     return "resume"
 
 

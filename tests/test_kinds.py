@@ -38,6 +38,12 @@ LISTED_ANSWER = (
     "- **Guardrails:** feed time spent, app crash rate\n"
     "- Roll back if week-1 retention drops more than 2 points\n"
 )
+STORY_LINES = (
+    "At my last company our onboarding lost half of the new teams in their first week.\n"
+    "I was tasked with fixing activation before the renewal season.\n"
+    "I cut the setup steps from nine to four and tested them on a tenth of sign-ups.\n"
+    "Week-one activation rose from 31% to 44%.\n"
+)
 LABELLED_RESULTS = "Metrics: grew MAU 40%\nKPI: revenue up 20%\nLed 12 A/B tests\n"
 BULLETS = (
     "Defined the north star metric for the growth team and the guardrails of every test\n"
@@ -57,6 +63,8 @@ BULLETS = (
         (BULLETS, "resume"),
         (LISTED_ANSWER, "answer"),  # labelled metrics in a list, in no conditional mood
         (LABELLED_RESULTS, "resume"),  # a resume's "Metrics:" line labels a result
+        (STORY_LINES, "story"),  # short, a sentence a line, told in the first person
+        (BULLETS + "Grew our partner channel from 3 to 11 resellers\n", "resume"),
     ],
     ids=[
         "email-subject",
@@ -67,6 +75,8 @@ BULLETS = (
         "list",
         "listed-answer",
         "labelled-results",
+        "story-lines",
+        "bullets-with-our",
     ],
 )
 def test_kind_from_text(text, kind):
