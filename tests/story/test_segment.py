@@ -477,6 +477,10 @@ def test_outcome_sentences_need_a_stated_outcome():
         # a stated task or a purpose is an aim, not an outcome
         ("The task was to successfully complete the training program.", False),
         ("I met the team weekly to ensure tasks were completed successfully.", False),
+        # "on time" is an outcome; "on time series data" is what the work was about
+        ("We shipped the release on time.", True),
+        ("I have limited experience working on time series data.", False),
+        ("I worked on time-series forecasting for the stores.", False),
     ],
 )
 def test_what_states_an_outcome(sentence, stated):
