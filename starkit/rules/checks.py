@@ -1990,7 +1990,9 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             stated = [
                 o
                 for o in outcomes
-                if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
+                if not _background_opening(ctx, o)
+                and not _complication_before_action(ctx, o)
+                and not _step_of_the_action(ctx, o)
             ]
             if not stated and "result" not in named and not _closing_figure(ctx):
                 missing.append("result")
@@ -2096,6 +2098,26 @@ def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str])
     limit = int(rule_param("star-missing-section", "opening_max_words"))
     first_action = next((sl.start for sl in labelled if sl.name == "action"), None)
     return first_action is not None and lo < first_action and len(ctx.text[lo:hi].split()) <= limit
+
+
+def _step_of_the_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """Unlabelled prose, for `star-missing-section` only: a consequence that opens the next
+    step (`params.step_consequence`: "That let us identify risks before they became
+    surprises") with the candidate acting again in the first person after it (a later Action
+    sentence with a cue of `params.task_taken_on_by`) is a step of the Action, not how the
+    story ended."""
+    lo, hi, _ = outcome
+    patterns = rule_param("star-missing-section", "step_consequence")
+    if not any(re.search(p, ctx.text[lo:hi]) for p in patterns):  # type: ignore[union-attr]
+        return False
+    from starkit.story.segment import label_sentences
+
+    taken_on_by = set(rule_param("star-missing-section", "task_taken_on_by"))  # type: ignore[arg-type]
+    return any(
+        sl.name == "action" and taken_on_by.intersection(sl.cues)
+        for sl in label_sentences(ctx.text)
+        if sl.start >= hi
+    )
 
 
 @check("result-unquantified")
