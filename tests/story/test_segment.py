@@ -558,6 +558,13 @@ def test_an_implied_section_must_be_a_section(lex_copy):
         ("I have to make sure that the paper goes out on time.", False),
         ("We practised every day so that we won the final.", False),
         ("We had to work hard, but in the end we won.", True),
+        # a second participle of the aim's passive is still the aim; a new subject is not
+        (
+            "I worked with design to ensure that the product was developed to meet market "
+            "needs and launched successfully.",
+            False,
+        ),
+        ("I had to make sure the report was reviewed and we shipped it on time.", True),
     ],
 )
 def test_an_aim_is_no_outcome(sentence, stated):
