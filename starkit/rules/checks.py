@@ -1548,8 +1548,25 @@ def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
         return False
     prev = ctx.lower(m.start - 1)
     if prev in ("and", "&"):
-        return ctx.story is None or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+        return (
+            ctx.story is None
+            or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+            or _i_is_the_subject(ctx, m.start - 1)
+        )
     return prev in (",", ";")
+
+
+def _i_is_the_subject(ctx: UnitContext, i: int) -> bool:
+    """Story only: the last subject word before token i in its sentence is 'I' ("I worked with
+    their lead on a plan and helped them test it", "I fully committed to the plan and helped
+    the migration"): a predicate joined by 'and' to the candidate's own is the candidate's
+    claim too (`params.story_subjects` of weak-verb)."""
+    subjects = rule_param("weak-verb", "story_subjects")
+    ss, _ = ctx.sentence_of(i)
+    for k in range(i - 1, ss - 1, -1):
+        if ctx.lower(k) in subjects:  # type: ignore[operator]
+            return ctx.lower(k) == "i"
+    return False
 
 
 def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:

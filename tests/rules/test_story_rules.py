@@ -601,3 +601,25 @@ def test_a_vanity_word_with_no_figure_is_no_vanity_outcome_in_a_story(
         f"Action: I rewrote the onboarding emails.\n{result}"
     )
     assert ("vanity-metric" in starkit.lint(story, "story").rules()) is fires
+
+
+@pytest.mark.parametrize(
+    ("action", "fires"),
+    [
+        # 'and' joins a predicate to the candidate's own: "helped" carries that claim
+        ("I fully committed to the plan and helped the migration.", True),
+        ("I worked with their lead on a plan and helped them test it in staging.", True),
+        # the work's effect, told with the work as the subject, stays incidental
+        ("I built a linter that caught style errors and helped the team ship.", False),
+        ("We agreed on the plan and helped the migration.", False),
+    ],
+)
+def test_a_weak_verb_joined_to_the_candidates_own_predicate(action: str, fires: bool) -> None:
+    """sealed4 ss4-035, sealed5 ss5-050, sealed7 ss7-037: the blind labellers fire 'helped'
+    joined by 'and' to the candidate's first-person predicate (RULES.md: 'helped 3 teams
+    ship' still fires)."""
+    story = (
+        "Situation: We had to move 300 servers to a new cloud.\nTask: I owned the plan.\n"
+        f"Action: {action}\nResult: We moved all 300 servers in 6 weeks."
+    )
+    assert ("weak-verb" in starkit.lint(story, "story").rules()) is fires
