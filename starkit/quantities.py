@@ -601,8 +601,9 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
 
 # "a"/"one" before a duration unit is an amount of time when a word that takes one stands before
 # it ("within a week", "for one year", "took a month", "one more day") or a comparison of time
-# follows ("a month ahead of schedule", "a week early"); not a time reference ("a year ago",
-# "a week later"), a frequency ("twice a day") or an idiom ("One day it might").
+# follows ("a month ahead of schedule", "a week early", and the slip the other way: "finished a
+# week late", "a month behind schedule"); not a time reference ("a year ago", "a week later"),
+# a frequency ("twice a day") or an idiom ("One day it might").
 _SINGLE_BEFORE = frozenset(
     {
         *("for", "within", "in", "over", "under", "than", "after", "only", "just", "about"),
@@ -611,7 +612,9 @@ _SINGLE_BEFORE = frozenset(
         "from",  # "from a week to a day"
     }
 )
-_SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "quicker"})
+_SINGLE_AFTER = frozenset(
+    {"ahead", "early", "earlier", "sooner", "faster", "quicker", "late", "behind", "overdue"}
+)
 
 
 def _spaced_groups(doc: Doc, i: int) -> int:

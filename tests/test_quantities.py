@@ -250,6 +250,8 @@ def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
     [
         ("We finished the project a month ahead of schedule.", ["a month"]),
         ("I needed one more day to complete it.", ["one more day"]),
+        ("As a result, we finished a week late.", ["a week"]),  # a slip is measured too
+        ("The launch ran a month behind schedule.", ["a month"]),
         ("We had to ship within a week.", ["a week"]),
         ("I led the chapter for one year.", ["one year"]),
         ("This happened like a year ago.", []),  # a time reference
