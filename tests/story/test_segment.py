@@ -565,6 +565,10 @@ def test_an_implied_section_must_be_a_section(lex_copy):
             False,
         ),
         ("I had to make sure the report was reviewed and we shipped it on time.", True),
+        # a commitment or a plan is still ahead
+        ("We committed to delivering the top feature on schedule.", False),
+        ("I once had a project that was supposed to be completed in six months.", False),
+        ("We committed to the plan and delivered the feature on schedule.", True),
     ],
 )
 def test_an_aim_is_no_outcome(sentence, stated):
