@@ -2207,10 +2207,18 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "action")
     parts = [span] if span else []
     if ctx.story is not None:
-        from starkit.story.segment import action_sentences, labelled_sentences
+        from starkit.story.segment import (
+            action_sentences,
+            before_outcome_sentences,
+            labelled_sentences,
+        )
 
         told = action_sentences(ctx.text)
         parts = (labelled_sentences(ctx.text, "action") or parts) if told is None else told
+        if told is not None and not _spoken(ctx):
+            # written prose: what the Action does, told before any outcome, is still the
+            # Action ("This way, we are not clogging up the servers")
+            parts = sorted({*parts, *before_outcome_sentences(ctx.text)})
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
