@@ -2114,7 +2114,13 @@ def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str])
     labelled = label_sentences(ctx.text)
     limit = int(rule_param("star-missing-section", "opening_max_words"))
     first_action = next((sl.start for sl in labelled if sl.name == "action"), None)
+    if _FROM_TO_FIGURES.search(ctx.text[lo:hi]):
+        return False  # "reduced processing time from 5 min → 30 sec": a measured change
     return first_action is not None and lo < first_action and len(ctx.text[lo:hi].split()) <= limit
+
+
+# A change measured from one figure to another: "from 5 min → 30 sec", "from 40% to 12%"
+_FROM_TO_FIGURES = re.compile(r"(?i)\bfrom\s+[$£€~]?\d[^.;]{0,30}?(?:\bto\b|→|->)\s*[$£€~]?\d")
 
 
 def _step_of_the_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
