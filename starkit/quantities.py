@@ -78,6 +78,24 @@ _RE_DATE = re.compile(
 
 # A list number at the start of a line ("1. Inform your team", "2) Ship"): structure, no measure.
 _RE_LIST_NUMBER = re.compile(r"(?m)^[ \t]*(?:>[ \t]*)?(\d{1,2})[.)](?=[ \t]+[^\W\d])")
+# HTTP status codes name a response, they measure nothing: two codes joined ("didn't give 408
+# or 504", "502/503"), a code after "status code" or "error code", a code before its name
+# ("502 Bad Gateway"), or a code that is not a round hundred before "errors", "page" or
+# "responses" ("503 errors", "a 404 page"). A round 400 or 500 alone stays a count ("500
+# errors", "500 pages"): it may be one. (Only the code is masked: the group, else the match.)
+_CODE = r"(?:4\d\d|5\d\d)"
+_ODD_CODE = r"(?:40[1-9]|41\d|42\d|43\d|45\d|50[1-9]|51\d|52\d)"
+_RE_STATUS_CODE = re.compile(
+    r"(?i)"
+    rf"\b(?:{_CODE}\s*(?:or|and|/|,)\s*{_ODD_CODE}|{_ODD_CODE}\s*(?:or|and|/|,)\s*{_CODE})s?\b"
+    r"(?![ \t]+(?!(?:errors?|responses?|status|codes?|and|or|but|on|in|at|from|for|when|if"
+    r"|with|to)\b)[a-z])"  # not "sold 450 or 503 units": a counted word after the pair
+    rf"|\b(?:status|error|return|response)\s+codes?\s+(?:of\s+)?({_CODE})\b"
+    rf"|\b{_CODE}s?(?=\s+(?:bad\s+gateway|not\s+found|gateway\s+time-?out|service\s+unavailable"
+    r"|internal\s+server\s+error|too\s+many\s+requests|unauthori[sz]ed|forbidden"
+    r"|request\s+time-?out)\b)"
+    rf"|\b{_ODD_CODE}s?(?=\s+(?:errors?|pages?|responses?|status)\b)"
+)
 
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
@@ -307,8 +325,13 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
                 units_at[s] = (e, _unit_kinds()[eid])
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
-    for regex, why in ((_RE_PHONE, "phone"), (_RE_DATE, "date"), (_RE_LIST_NUMBER, "index")):
-        if why != "index" and _RE_DIGIT_PAIR.search(text) is None:
+    for regex, why in (
+        (_RE_PHONE, "phone"),
+        (_RE_DATE, "date"),
+        (_RE_LIST_NUMBER, "index"),
+        (_RE_STATUS_CODE, "code"),
+    ):
+        if why in ("phone", "date") and _RE_DIGIT_PAIR.search(text) is None:
             continue  # no phone number or date without two digits around a separator
         for m in regex.finditer(text):
             lo, hi = m.span(m.lastindex or 0)
@@ -605,8 +628,9 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
 
 # "a"/"one" before a duration unit is an amount of time when a word that takes one stands before
 # it ("within a week", "for one year", "took a month", "one more day") or a comparison of time
-# follows ("a month ahead of schedule", "a week early"); not a time reference ("a year ago",
-# "a week later"), a frequency ("twice a day") or an idiom ("One day it might").
+# follows ("a month ahead of schedule", "a week early", and the slip the other way: "finished a
+# week late", "a month behind schedule"); not a time reference ("a year ago", "a week later"),
+# a frequency ("twice a day") or an idiom ("One day it might").
 _SINGLE_BEFORE = frozenset(
     {
         *("for", "within", "in", "over", "under", "than", "after", "only", "just", "about"),
@@ -615,7 +639,9 @@ _SINGLE_BEFORE = frozenset(
         "from",  # "from a week to a day"
     }
 )
-_SINGLE_AFTER = frozenset({"ahead", "early", "earlier", "sooner", "faster", "quicker"})
+_SINGLE_AFTER = frozenset(
+    {"ahead", "early", "earlier", "sooner", "faster", "quicker", "late", "behind", "overdue"}
+)
 
 
 def _spaced_groups(doc: Doc, i: int) -> int:

@@ -256,6 +256,8 @@ def test_a_list_number_at_the_start_of_a_line_is_no_measure(text, expected):
     [
         ("We finished the project a month ahead of schedule.", ["a month"]),
         ("I needed one more day to complete it.", ["one more day"]),
+        ("As a result, we finished a week late.", ["a week"]),  # a slip is measured too
+        ("The launch ran a month behind schedule.", ["a month"]),
         ("We had to ship within a week.", ["a week"]),
         ("I led the chapter for one year.", ["one year"]),
         ("This happened like a year ago.", []),  # a time reference
@@ -319,3 +321,22 @@ def test_full_width_figures_and_directional_marks_count(text, figure):
 )
 def test_101_names_a_course_only_after_a_capitalised_word(text: str, figures: list[str]) -> None:
     assert [q.text for q in find_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # HTTP status codes name a response (sealed7 ss7-002; the sealed labellers: 'HTTP "500"')
+        ("Check external API, and the main API didn't give 408 or 504", []),
+        ("It returned a 502 Bad Gateway.", []),
+        ("The client got status code 429 under load.", []),
+        ("We saw 503 errors all day and a 404 page for the docs.", []),
+        # counts that look like codes stay counts
+        ("Sold 450 or 503 units a month.", ["450", "503"]),
+        ("Grew the list from 400 to 500 users.", ["400", "500"]),
+        ("Cut 500 errors by 90%.", ["500", "90%"]),
+        ("Hired 404 people in a year.", ["404", "a year"]),
+    ],
+)
+def test_an_http_status_code_is_no_measure(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected

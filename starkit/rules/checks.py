@@ -1548,8 +1548,25 @@ def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
         return False
     prev = ctx.lower(m.start - 1)
     if prev in ("and", "&"):
-        return ctx.story is None or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+        return (
+            ctx.story is None
+            or (m.start >= 2 and _lead_position(ctx, m.start - 2))
+            or _i_is_the_subject(ctx, m.start - 1)
+        )
     return prev in (",", ";")
+
+
+def _i_is_the_subject(ctx: UnitContext, i: int) -> bool:
+    """Story only: the last subject word before token i in its sentence is 'I' ("I worked with
+    their lead on a plan and helped them test it", "I fully committed to the plan and helped
+    the migration"): a predicate joined by 'and' to the candidate's own is the candidate's
+    claim too (`params.story_subjects` of weak-verb)."""
+    subjects = rule_param("weak-verb", "story_subjects")
+    ss, _ = ctx.sentence_of(i)
+    for k in range(i - 1, ss - 1, -1):
+        if ctx.lower(k) in subjects:  # type: ignore[operator]
+            return ctx.lower(k) == "i"
+    return False
 
 
 def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
@@ -1990,7 +2007,9 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
             stated = [
                 o
                 for o in outcomes
-                if not _background_opening(ctx, o) and not _complication_before_action(ctx, o)
+                if not _background_opening(ctx, o)
+                and not _complication_before_action(ctx, o)
+                and not _step_of_the_action(ctx, o)
             ]
             if not stated and "result" not in named and not _closing_figure(ctx):
                 missing.append("result")
@@ -2095,7 +2114,33 @@ def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str])
     labelled = label_sentences(ctx.text)
     limit = int(rule_param("star-missing-section", "opening_max_words"))
     first_action = next((sl.start for sl in labelled if sl.name == "action"), None)
+    if _FROM_TO_FIGURES.search(ctx.text[lo:hi]):
+        return False  # "reduced processing time from 5 min → 30 sec": a measured change
     return first_action is not None and lo < first_action and len(ctx.text[lo:hi].split()) <= limit
+
+
+# A change measured from one figure to another: "from 5 min → 30 sec", "from 40% to 12%"
+_FROM_TO_FIGURES = re.compile(r"(?i)\bfrom\s+[$£€~]?\d[^.;]{0,30}?(?:\bto\b|→|->)\s*[$£€~]?\d")
+
+
+def _step_of_the_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """Unlabelled prose, for `star-missing-section` only: a consequence that opens the next
+    step (`params.step_consequence`: "That let us identify risks before they became
+    surprises") with the candidate acting again in the first person after it (a later Action
+    sentence with a cue of `params.task_taken_on_by`) is a step of the Action, not how the
+    story ended."""
+    lo, hi, _ = outcome
+    patterns = rule_param("star-missing-section", "step_consequence")
+    if not any(re.search(p, ctx.text[lo:hi]) for p in patterns):  # type: ignore[union-attr]
+        return False
+    from starkit.story.segment import label_sentences
+
+    taken_on_by = set(rule_param("star-missing-section", "task_taken_on_by"))  # type: ignore[arg-type]
+    return any(
+        sl.name == "action" and taken_on_by.intersection(sl.cues)
+        for sl in label_sentences(ctx.text)
+        if sl.start >= hi
+    )
 
 
 @check("result-unquantified")
@@ -2168,10 +2213,18 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     span = _section_span(ctx, "action")
     parts = [span] if span else []
     if ctx.story is not None:
-        from starkit.story.segment import action_sentences, labelled_sentences
+        from starkit.story.segment import (
+            action_sentences,
+            before_outcome_sentences,
+            labelled_sentences,
+        )
 
         told = action_sentences(ctx.text)
         parts = (labelled_sentences(ctx.text, "action") or parts) if told is None else told
+        if told is not None and not _spoken(ctx):
+            # written prose: what the Action does, told before any outcome, is still the
+            # Action ("This way, we are not clogging up the servers")
+            parts = sorted({*parts, *before_outcome_sentences(ctx.text)})
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")

@@ -543,11 +543,27 @@ def _aimed(sentence: str, k: int, lex: SegmentLexicon) -> bool:
     comma, semicolon, 'and' or 'but' (at most `_AIM_WINDOW` characters)."""
     before = sentence[max(0, k - _AIM_WINDOW) : k].lower()
     cut = max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but "))
+    if (
+        cut >= 0
+        and before.startswith(" and ", cut)
+        and _PARTICIPLE_AFTER_AND.match(before[cut + 5 :] + sentence[k : k + 40].lower())
+        and _PASSIVE.search(before[: cut + 1])
+    ):
+        # a second participle of the same passive continues its clause: "to ensure that the
+        # product was developed to meet market needs and launched successfully" is one aim
+        head = before[:cut]
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(" and "), head.rfind(" but "))
     clause = before[cut + 1 :]
     return any(rx.search(clause) for rx in lex.aims)
 
 
 _AIM_WINDOW = 80
+# An 'and' that only adds a participle (then at most one word) before the outcome word
+_PARTICIPLE_AFTER_AND = re.compile(r"\s*\w+(?:ed|en)\b")
+# A passive in that clause: "was developed", "were fully tested", "be shipped"
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+)
 
 
 def aim_in(sentence: str) -> bool:
@@ -951,6 +967,27 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
 
 
 _RESULT_OPENER = "result-opener"  # the cue of a sentence that opens on its outcome
+
+
+def before_outcome_sentences(text: str) -> list[tuple[int, int]]:
+    """For unlabelled prose, the sentences the decoder placed in the Result after the last
+    Action sentence and before the first outcome stated after the Action ("This way, we are
+    not clogging up the servers" explains how the approach works): they state no outcome, so
+    they still tell the Action. Empty for a story that carries labels."""
+    labelled = _label_sentences(text) if isinstance(text, str) and text.strip() else ()
+    if not _reads_as_prose(labelled) or any(sl.labelled for sl in labelled):
+        return []
+    acted = [k for k, sl in enumerate(labelled) if sl.name == "action"]
+    if not acted:
+        return []
+    first_outcome = next(
+        (k for k, sl in enumerate(labelled) if sl.outcome and k > acted[0]), len(labelled)
+    )
+    return [
+        (sl.start, sl.end)
+        for k, sl in enumerate(labelled)
+        if sl.name == "result" and acted[-1] < k < first_outcome and _RESULT_OPENER not in sl.cues
+    ]
 
 
 def parse_story(text: str) -> Story:

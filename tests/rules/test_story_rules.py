@@ -601,3 +601,45 @@ def test_a_vanity_word_with_no_figure_is_no_vanity_outcome_in_a_story(
         f"Action: I rewrote the onboarding emails.\n{result}"
     )
     assert ("vanity-metric" in starkit.lint(story, "story").rules()) is fires
+
+
+@pytest.mark.parametrize(
+    ("action", "fires"),
+    [
+        # 'and' joins a predicate to the candidate's own: "helped" carries that claim
+        ("I fully committed to the plan and helped the migration.", True),
+        ("I worked with their lead on a plan and helped them test it in staging.", True),
+        # the work's effect, told with the work as the subject, stays incidental
+        ("I built a linter that caught style errors and helped the team ship.", False),
+        ("We agreed on the plan and helped the migration.", False),
+    ],
+)
+def test_a_weak_verb_joined_to_the_candidates_own_predicate(action: str, fires: bool) -> None:
+    """sealed4 ss4-035, sealed5 ss5-050, sealed7 ss7-037: the blind labellers fire 'helped'
+    joined by 'and' to the candidate's first-person predicate (RULES.md: 'helped 3 teams
+    ship' still fires)."""
+    story = (
+        "Situation: We had to move 300 servers to a new cloud.\nTask: I owned the plan.\n"
+        f"Action: {action}\nResult: We moved all 300 servers in 6 weeks."
+    )
+    assert ("weak-verb" in starkit.lint(story, "story").rules()) is fires
+
+
+def test_written_prose_counts_what_the_action_does_before_its_outcome_as_the_action():
+    """sealed7 ss7-025: a sentence the decoder puts in the Result, after the Action and before
+    any outcome, explains how the approach works ("This way, we are not clogging up the
+    servers"): it states no outcome, so its pronouns count as the Action's (the blind labeller
+    counts them so; sealed4 ss4-005 and sealed6 ss6-047 lose a false alarm with it)."""
+    story = (
+        "In a class project our dataset was very large, more than 100 million rows. It would "
+        "not fit in our laptops' memory. I proposed sampling 10,000 rows to write the cleaning "
+        "code first. Then I ran the code on the whole dataset on my lab's servers. This way, "
+        "{} By using my approach, we met the weekly milestones three days early."
+    )
+    told_we = (
+        "we are not clogging up the servers, and we are not waiting for our code every time "
+        "we test something."
+    )
+    told_it = "it is not clogging up the servers, and they ran faster."
+    assert "we-not-i" in starkit.lint(story.format(told_we), "story").rules()
+    assert "we-not-i" not in starkit.lint(story.format(told_it), "story").rules()

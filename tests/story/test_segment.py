@@ -477,6 +477,10 @@ def test_outcome_sentences_need_a_stated_outcome():
         # a stated task or a purpose is an aim, not an outcome
         ("The task was to successfully complete the training program.", False),
         ("I met the team weekly to ensure tasks were completed successfully.", False),
+        # "on time" is an outcome; "on time series data" is what the work was about
+        ("We shipped the release on time.", True),
+        ("I have limited experience working on time series data.", False),
+        ("I worked on time-series forecasting for the stores.", False),
     ],
 )
 def test_what_states_an_outcome(sentence, stated):
@@ -554,6 +558,17 @@ def test_an_implied_section_must_be_a_section(lex_copy):
         ("I have to make sure that the paper goes out on time.", False),
         ("We practised every day so that we won the final.", False),
         ("We had to work hard, but in the end we won.", True),
+        # a second participle of the aim's passive is still the aim; a new subject is not
+        (
+            "I worked with design to ensure that the product was developed to meet market "
+            "needs and launched successfully.",
+            False,
+        ),
+        ("I had to make sure the report was reviewed and we shipped it on time.", True),
+        # a commitment or a plan is still ahead
+        ("We committed to delivering the top feature on schedule.", False),
+        ("I once had a project that was supposed to be completed in six months.", False),
+        ("We committed to the plan and delivered the feature on schedule.", True),
     ],
 )
 def test_an_aim_is_no_outcome(sentence, stated):
