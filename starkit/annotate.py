@@ -495,6 +495,8 @@ _POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
+    if m.end - m.start == 1 and ctx.lower(m.start) in ctx.word_list("audience-gerunds"):
+        return _audience_gerund(ctx, m)
     if _software_role(ctx, m):
         return False  # "REST APIs and clients", "Kafka producers and consumers"
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
@@ -519,6 +521,18 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+def _audience_gerund(ctx: UnitContext, m: Match) -> bool:
+    """'grew following by 20,000', 'increasing our following to 500 more': an audience gerund
+    (`audience-gerunds`) is a social account's audience only as the object of a change word,
+    with at most a determiner or an adjective of audience (`audience-gerund-determiners`)
+    between them; 'following the launch', 'the following features' name no metric."""
+    k = m.start - 1
+    skip = ctx.word_list("audience-gerund-determiners")
+    while k >= 0 and m.start - k <= 3 and ctx.lower(k) in skip:
+        k -= 1
+    return k >= 0 and ctx.at("change", k) is not None
 
 
 _ROLE_JOINERS = ("and", ",", "/", "&", "or")
