@@ -633,7 +633,7 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
     words, k = 0, m.start - 1
     while k >= cs and words < _SUBORDINATE_BACK:
         low = ctx.lower(k)
-        if low in ctx.word_list("subordinators") and k > cs:
+        if low in ctx.word_list("subordinators") and k > cs and not _role_as(ctx, k):
             return True
         if low == "," or ctx.at("change", k):
             return False
@@ -643,6 +643,25 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
 
 
 _SUBORDINATE_BACK = 6  # "despite double digit week over week traffic" is 6 words
+
+
+def _role_as(ctx: UnitContext, k: int) -> bool:
+    """'Published as open-source resource', 'Released as a Chrome extension': 'as' right after
+    a launch verb (`launch-verbs`) names the form the thing was put out in, a role, not a clause
+    that frames the result ('grew 20% as traffic rose')."""
+    return ctx.lower(k) == "as" and ctx.lower(k - 1) in ctx.word_list("launch-verbs")
+
+
+def _glued_hyphen(ctx: UnitContext, k: int) -> bool:
+    """A '-' with no space either side between two words: 'open-source', 'AI-powered'."""
+    return (
+        ctx.lower(k) == "-"
+        and 0 < k < len(ctx.doc) - 1
+        and not ctx.doc[k - 1].whitespace_
+        and not ctx.doc[k].whitespace_
+        and ctx.doc[k - 1].is_alpha
+        and ctx.doc[k + 1].is_alpha
+    )
 
 
 def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
@@ -1038,12 +1057,19 @@ def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
     preposition or a figure between ('launched a redesign of a platform with 2M users') makes
     the count another thing's size."""
     verbs = ctx.word_list("launch-verbs")
-    for k in range(with_at - 1, max(cs, with_at - 1 - _LAUNCH_OBJECT) - 1, -1):
+    lo = max(cs, with_at - 1 - _LAUNCH_OBJECT)
+    k = with_at - 1
+    while k >= lo:
         low = ctx.lower(k)
         if low in verbs:
             return k < with_at - 1
-        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
+        if _glued_hyphen(ctx, k):
+            lo = max(cs, lo - 2)  # "an open-source app": one word, not three
+        elif _role_as(ctx, k):
+            pass  # "Published as open-source resource with 500+ downloads": its form
+        elif not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
             return False
+        k -= 1
     return False
 
 
