@@ -944,12 +944,13 @@ def _capability(ctx: UnitContext, m: MetricMention) -> bool:
     """'enhancing user interaction with multi-frame image sequences', 'enhancing user
     interaction and experience': an interaction noun with no figure after its change word in
     the clause names what users can do with a feature, not a metric the work moved ('tripled
-    interactions', 'increased social interaction by 20%' still move one)."""
+    interactions', 'increased social interaction by 20%' and '25% increase in core feature
+    interactions', whose figure fronts the change noun, still move one)."""
     if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
         return False
     lo = m.change.start if m.change is not None else m.start
     _, ce = ctx.clause_of(m.start)
-    return not any(lo <= q.token_start < ce for q in ctx.quantities)
+    return not any(lo <= q.token_start < ce or q.token_end == lo for q in ctx.quantities)
 
 
 def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
