@@ -497,6 +497,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     modifier ('built a downloads page', 'sales team', 'user research')."""
     if m.end - m.start == 1 and ctx.lower(m.start) in ctx.word_list("audience-gerunds"):
         return _audience_gerund(ctx, m)
+    if m.end - m.start == 1 and ctx.lower(m.start) in ctx.word_list("count-sense-nouns"):
+        return _count_sense(ctx, m)
     if _software_role(ctx, m):
         return False  # "REST APIs and clients", "Kafka producers and consumers"
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
@@ -533,6 +535,22 @@ def _audience_gerund(ctx: UnitContext, m: Match) -> bool:
     while k >= 0 and m.start - k <= 3 and ctx.lower(k) in skip:
         k -= 1
     return k >= 0 and ctx.at("change", k) is not None
+
+
+_COUNT_SENSE_MODIFIERS = 2  # "a rise in new loan applications" is 2 between 'in' and it
+
+
+def _count_sense(ctx: UnitContext, m: Match) -> bool:
+    """'driving 31% increase in applications', 'a rise in loan applications': a noun whose
+    common sense is a thing built (`count-sense-nouns`: 'improve applications which processed
+    data') counts what users did only after a change noun and 'in'/'of', with a few plain
+    modifiers between."""
+    k = m.start - 1
+    while k >= 0 and m.start - 1 - k < _COUNT_SENSE_MODIFIERS and ctx.doc[k].is_alpha:
+        if ctx.lower(k) in ("in", "of"):
+            break
+        k -= 1
+    return ctx.lower(k) in ("in", "of") and ctx.at("change", k - 1) is not None
 
 
 _ROLE_JOINERS = ("and", ",", "/", "&", "or")
