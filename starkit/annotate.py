@@ -117,6 +117,23 @@ def forms() -> tuple[
     )
 
 
+@cache
+def _compound_nouns() -> dict[str, str]:
+    """The ontology's compound nouns of uptake ('1.8M-view'): noun -> head."""
+    return {n: t.id for t in ontology().times_verb for n in t.nouns}
+
+
+def _figure_compound(ctx: UnitContext, q: Quantity) -> tuple[int, int, str] | None:
+    """'behind 1.8M-view personal content', 'a 50K-download app': a figure glued by a hyphen
+    to a noun of uptake (`times_verb` nouns) counts that head, as 'viewed 1.8M times' does.
+    The span of the noun, with its head."""
+    noun = q.token_end - 1
+    if noun - 1 <= q.token_start or ctx.lower(noun - 1) != "-":
+        return None
+    head = _compound_nouns().get(ctx.lower(noun))
+    return (noun, noun + 1, head) if head is not None else None
+
+
 def uptake_figures(ctx: UnitContext) -> set[int]:
     """Token starts of figures that count an uptake ('viewed 5M times'): counts, not ratios."""
     return {u.quantity.token_start for u in _uptake(ctx) if u.quantity is not None}
@@ -131,8 +148,10 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
     after_verbs = frozenset(ontology().counted_by.after_verbs)
     out: list[MetricMention] = []
     for q in ctx.quantities:
-        span: tuple[int, int, str] | None = None
-        if q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
+        span: tuple[int, int, str] | None = _figure_compound(ctx, q)
+        if span is not None:
+            pass  # "1.8M-view personal content"
+        elif q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
             for k in range(q.token_start - 1, max(-1, q.token_start - 3), -1):
                 word = ctx.lower(k)
                 two = f"{word} {ctx.lower(k + 1)}"
