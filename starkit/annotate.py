@@ -1280,9 +1280,32 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
             return True
         if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):
             continue
-        if ctx.lower(k) in plain:
-            continue  # "27% user growth", "60% operating cost reduction"
+        if ctx.lower(k) in plain or ctx.lower(k) in ctx.word_list("projection-words"):
+            continue  # "27% user growth", "60% operating cost reduction", "15% projected
+            # improvement"
         return False
+    return False
+
+
+def _projected(ctx: UnitContext, q: Quantity) -> bool:
+    """'with projected 15% conversion lift', 'projecting 35% revenue growth': a word of
+    projection (`projection-words`) right before a figure that a change noun follows gives
+    the change the writer's analysis modelled, still a relative figure with no baseline;
+    'expected to grow 30%' and 'a target of 20% growth' stay aims."""
+    k = before_hedges(ctx, q.token_start)
+    if ctx.lower(k) in ("a", "an", "the"):
+        k -= 1
+    return ctx.lower(k) in ctx.word_list("projection-words") and _change_noun_after(ctx, q)
+
+
+def _potential_found(ctx: UnitContext, q: Quantity) -> bool:
+    """'identified 25% improvement opportunity in customer retention', 'a 25% pricing
+    optimization opportunity': a potential noun (`potential-nouns`) right after the change
+    noun that follows the figure names a potential found, not a change made."""
+    _, ce = ctx.clause_of(q.token_start)
+    for k in range(q.token_end, min(ce, q.token_end + 4)):
+        if ctx.lower(k) in ctx.word_list("change-after"):
+            return ctx.lower(k + 1) in ctx.word_list("potential-nouns")
     return False
 
 
@@ -1326,7 +1349,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
         if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
-            continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
+            if not _projected(ctx, q):
+                continue  # "in anticipation of a 2-3x increase", "would drive 20% more"
+        if q.kind in ("multiplier", "percent") and _potential_found(ctx, q):
+            continue  # "identified 25% improvement opportunity": a potential, no change
         if q.kind in ("multiplier", "percent") and _withstood_load(ctx, q):
             continue  # "sustaining 98.1% on-time delivery through 2.5x demand spikes"
         if q.kind == "multiplier":
