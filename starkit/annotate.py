@@ -117,6 +117,23 @@ def forms() -> tuple[
     )
 
 
+@cache
+def _compound_nouns() -> dict[str, str]:
+    """The ontology's compound nouns of uptake ('1.8M-view'): noun -> head."""
+    return {n: t.id for t in ontology().times_verb for n in t.nouns}
+
+
+def _figure_compound(ctx: UnitContext, q: Quantity) -> tuple[int, int, str] | None:
+    """'behind 1.8M-view personal content', 'a 50K-download app': a figure glued by a hyphen
+    to a noun of uptake (`times_verb` nouns) counts that head, as 'viewed 1.8M times' does.
+    The span of the noun, with its head."""
+    noun = q.token_end - 1
+    if noun - 1 <= q.token_start or ctx.lower(noun - 1) != "-":
+        return None
+    head = _compound_nouns().get(ctx.lower(noun))
+    return (noun, noun + 1, head) if head is not None else None
+
+
 def uptake_figures(ctx: UnitContext) -> set[int]:
     """Token starts of figures that count an uptake ('viewed 5M times'): counts, not ratios."""
     return {u.quantity.token_start for u in _uptake(ctx) if u.quantity is not None}
@@ -131,8 +148,10 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
     after_verbs = frozenset(ontology().counted_by.after_verbs)
     out: list[MetricMention] = []
     for q in ctx.quantities:
-        span: tuple[int, int, str] | None = None
-        if q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
+        span: tuple[int, int, str] | None = _figure_compound(ctx, q)
+        if span is not None:
+            pass  # "1.8M-view personal content"
+        elif q.text.lower().endswith("times") or ctx.lower(q.token_end) == "times":
             for k in range(q.token_start - 1, max(-1, q.token_start - 3), -1):
                 word = ctx.lower(k)
                 two = f"{word} {ctx.lower(k + 1)}"
@@ -495,6 +514,10 @@ _POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     """True when the metric words are the thing measured ('grew downloads 40%'), not a noun
     modifier ('built a downloads page', 'sales team', 'user research')."""
+    if m.end - m.start == 1 and ctx.lower(m.start) in ctx.word_list("audience-gerunds"):
+        return _audience_gerund(ctx, m)
+    if m.end - m.start == 1 and ctx.lower(m.start) in ctx.word_list("count-sense-nouns"):
+        return _count_sense(ctx, m)
     if _software_role(ctx, m):
         return False  # "REST APIs and clients", "Kafka producers and consumers"
     nxt = ctx.doc[m.end] if m.end < len(ctx.doc) else None
@@ -519,6 +542,34 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+def _audience_gerund(ctx: UnitContext, m: Match) -> bool:
+    """'grew following by 20,000', 'increasing our following to 500 more': an audience gerund
+    (`audience-gerunds`) is a social account's audience only as the object of a change word,
+    with at most a determiner or an adjective of audience (`audience-gerund-determiners`)
+    between them; 'following the launch', 'the following features' name no metric."""
+    k = m.start - 1
+    skip = ctx.word_list("audience-gerund-determiners")
+    while k >= 0 and m.start - k <= 3 and ctx.lower(k) in skip:
+        k -= 1
+    return k >= 0 and ctx.at("change", k) is not None
+
+
+_COUNT_SENSE_MODIFIERS = 2  # "a rise in new loan applications" is 2 between 'in' and it
+
+
+def _count_sense(ctx: UnitContext, m: Match) -> bool:
+    """'driving 31% increase in applications', 'a rise in loan applications': a noun whose
+    common sense is a thing built (`count-sense-nouns`: 'improve applications which processed
+    data') counts what users did only after a change noun and 'in'/'of', with a few plain
+    modifiers between."""
+    k = m.start - 1
+    while k >= 0 and m.start - 1 - k < _COUNT_SENSE_MODIFIERS and ctx.doc[k].is_alpha:
+        if ctx.lower(k) in ("in", "of"):
+            break
+        k -= 1
+    return ctx.lower(k) in ("in", "of") and ctx.at("change", k - 1) is not None
 
 
 _ROLE_JOINERS = ("and", ",", "/", "&", "or")
@@ -619,7 +670,7 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
     words, k = 0, m.start - 1
     while k >= cs and words < _SUBORDINATE_BACK:
         low = ctx.lower(k)
-        if low in ctx.word_list("subordinators") and k > cs:
+        if low in ctx.word_list("subordinators") and k > cs and not _role_as(ctx, k):
             return True
         if low == "," or ctx.at("change", k):
             return False
@@ -629,6 +680,25 @@ def _subordinate(ctx: UnitContext, m: Match) -> bool:
 
 
 _SUBORDINATE_BACK = 6  # "despite double digit week over week traffic" is 6 words
+
+
+def _role_as(ctx: UnitContext, k: int) -> bool:
+    """'Published as open-source resource', 'Released as a Chrome extension': 'as' right after
+    a launch verb (`launch-verbs`) names the form the thing was put out in, a role, not a clause
+    that frames the result ('grew 20% as traffic rose')."""
+    return ctx.lower(k) == "as" and ctx.lower(k - 1) in ctx.word_list("launch-verbs")
+
+
+def _glued_hyphen(ctx: UnitContext, k: int) -> bool:
+    """A '-' with no space either side between two words: 'open-source', 'AI-powered'."""
+    return (
+        ctx.lower(k) == "-"
+        and 0 < k < len(ctx.doc) - 1
+        and not ctx.doc[k - 1].whitespace_
+        and not ctx.doc[k].whitespace_
+        and ctx.doc[k - 1].is_alpha
+        and ctx.doc[k + 1].is_alpha
+    )
 
 
 def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
@@ -1024,12 +1094,19 @@ def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
     preposition or a figure between ('launched a redesign of a platform with 2M users') makes
     the count another thing's size."""
     verbs = ctx.word_list("launch-verbs")
-    for k in range(with_at - 1, max(cs, with_at - 1 - _LAUNCH_OBJECT) - 1, -1):
+    lo = max(cs, with_at - 1 - _LAUNCH_OBJECT)
+    k = with_at - 1
+    while k >= lo:
         low = ctx.lower(k)
         if low in verbs:
             return k < with_at - 1
-        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
+        if _glued_hyphen(ctx, k):
+            lo = max(cs, lo - 2)  # "an open-source app": one word, not three
+        elif _role_as(ctx, k):
+            pass  # "Published as open-source resource with 500+ downloads": its form
+        elif not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
             return False
+        k -= 1
     return False
 
 
@@ -1203,9 +1280,32 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
             return True
         if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):
             continue
-        if ctx.lower(k) in plain:
-            continue  # "27% user growth", "60% operating cost reduction"
+        if ctx.lower(k) in plain or ctx.lower(k) in ctx.word_list("projection-words"):
+            continue  # "27% user growth", "60% operating cost reduction", "15% projected
+            # improvement"
         return False
+    return False
+
+
+def _projected(ctx: UnitContext, q: Quantity) -> bool:
+    """'with projected 15% conversion lift', 'projecting 35% revenue growth': a word of
+    projection (`projection-words`) right before a figure that a change noun follows gives
+    the change the writer's analysis modelled, still a relative figure with no baseline;
+    'expected to grow 30%' and 'a target of 20% growth' stay aims."""
+    k = before_hedges(ctx, q.token_start)
+    if ctx.lower(k) in ("a", "an", "the"):
+        k -= 1
+    return ctx.lower(k) in ctx.word_list("projection-words") and _change_noun_after(ctx, q)
+
+
+def _potential_found(ctx: UnitContext, q: Quantity) -> bool:
+    """'identified 25% improvement opportunity in customer retention', 'a 25% pricing
+    optimization opportunity': a potential noun (`potential-nouns`) right after the change
+    noun that follows the figure names a potential found, not a change made."""
+    _, ce = ctx.clause_of(q.token_start)
+    for k in range(q.token_end, min(ce, q.token_end + 4)):
+        if ctx.lower(k) in ctx.word_list("change-after"):
+            return ctx.lower(k + 1) in ctx.word_list("potential-nouns")
     return False
 
 
@@ -1249,7 +1349,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
         prev = ctx.lower(q.token_start - 1)
         nxt = ctx.lower(q.token_end)
         if q.kind in ("multiplier", "percent") and forecast_figure(ctx, q):
-            continue  # "in anticipation of a 2-3x increase", "would drive 20% more": no claim
+            if not _projected(ctx, q):
+                continue  # "in anticipation of a 2-3x increase", "would drive 20% more"
+        if q.kind in ("multiplier", "percent") and _potential_found(ctx, q):
+            continue  # "identified 25% improvement opportunity": a potential, no change
         if q.kind in ("multiplier", "percent") and _withstood_load(ctx, q):
             continue  # "sustaining 98.1% on-time delivery through 2.5x demand spikes"
         if q.kind == "multiplier":

@@ -213,10 +213,12 @@ class MetricHead(StrictModel):
 
 
 class TimesVerb(StrictModel):
-    """'viewed 5M times': verbs whose 'N times' counts a head."""
+    """'viewed 5M times': verbs whose 'N times' counts a head; `nouns`: the same count glued
+    to a figure as a compound ('1.8M-view content', 'a 50K-download app')."""
 
     id: str
     verbs: tuple[str, ...]
+    nouns: tuple[str, ...] = ()
 
 
 class CountedBy(StrictModel):

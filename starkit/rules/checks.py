@@ -944,12 +944,13 @@ def _capability(ctx: UnitContext, m: MetricMention) -> bool:
     """'enhancing user interaction with multi-frame image sequences', 'enhancing user
     interaction and experience': an interaction noun with no figure after its change word in
     the clause names what users can do with a feature, not a metric the work moved ('tripled
-    interactions', 'increased social interaction by 20%' still move one)."""
+    interactions', 'increased social interaction by 20%' and '25% increase in core feature
+    interactions', whose figure fronts the change noun, still move one)."""
     if ctx.lower(m.end - 1) not in ctx.word_list("capability-nouns"):
         return False
     lo = m.change.start if m.change is not None else m.start
     _, ce = ctx.clause_of(m.start)
-    return not any(lo <= q.token_start < ce for q in ctx.quantities)
+    return not any(lo <= q.token_start < ce or q.token_end == lo for q in ctx.quantities)
 
 
 def _money_in(ctx: UnitContext, q: Quantity, m: MetricMention) -> bool:
@@ -1320,7 +1321,7 @@ def _watched_before(ctx: UnitContext, g: Match) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    m = _moved_product_metric(ctx)
+    m = _moved_product_metric(ctx) or _moved_second_win(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
     if m is None:
@@ -1349,6 +1350,26 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
+    """'Decreased bounce rates by 50%': a guardrail-type metric that is a product metric itself
+    (`second-win-guardrails`), cut by the writer with its own figure and no product metric
+    moved beside it, is the change reported; it is no counter-metric of itself (set11b
+    hb11b-013). Held ('while bounce rate held at 40%') or framed, it stays a guardrail."""
+    for g in mentions(ctx, "guardrail"):
+        if g.entry not in ctx.word_list("second-win-guardrails") or not g.head:
+            continue
+        if g.modified or g.framed or g.purpose or g.change is None or g.direction != "down":
+            continue
+        if g.change.start > g.start or ctx.at("hold", g.change.start):
+            continue
+        q = g.quantity
+        if q is None or not _in_scope(ctx, "missing-guardrail", g.start):
+            continue
+        if ctx.sentence_of(q.token_start) == ctx.sentence_of(g.start):
+            return g
+    return None
 
 
 _LEAD_LOOKBACK = 12  # subject and adverbs before a verb: "I then also quickly helped" is 4
