@@ -986,6 +986,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         if ctx.at("change", k):
             return False
     if ctx.lower(anchor - 1) == "with":
+        if q is not None and anchor == q.token_start and _change_noun_after(ctx, q):
+            return False  # "optimized funnels with 25% lift in conversion rates": a change
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
             if ctx.lower(k) in ("a", "an", "for", "across"):
                 return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
@@ -1190,7 +1192,8 @@ _PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'o
 
 def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
-    figure, with only metric words between."""
+    figure, with only metric words between. A time frame right after the figure is skipped
+    ('300% year-over-year revenue growth', '40% YoY growth')."""
     _, ce = ctx.clause_of(q.token_start)
     plain = ctx.word_list("growth-of")
     if ctx.lower(q.token_end) in ctx.word_list("change-participles"):
@@ -1198,7 +1201,11 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
         # approaches" is a margin over a reference, no change
         after = range(q.token_end + 1, min(ce, q.token_end + _PARTICIPLE_REACH))
         return not any(ctx.lower(k) in ctx.word_list("compared-to") for k in after)
-    for k in range(q.token_end, min(ce, q.token_end + 4)):
+    start = q.token_end
+    frame = ctx.at("timeframe", start)
+    if frame is not None and frame.start == start and frame.entry == "period-over-period":
+        start = frame.end  # "300% year-over-year revenue growth": the frame, then the change
+    for k in range(start, min(ce, start + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
             return True
         if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):

@@ -834,12 +834,12 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     lead = before_hedges(ctx, q.token_start)
     if (
         q.kind in ("count", "money")
-        and 0 < m.start - q.token_end <= _CONNECTED_GAP
+        and 0 <= m.start - q.token_end <= _CONNECTED_GAP
         and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
         and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
     ):
-        return True  # "led to $100,000 in new revenue": the figure is what the work led to;
-        # "contributing to a $40M revenue run rate" names a level
+        return True  # "led to $100,000 in new revenue", "resulting in $12M revenue": the
+        # figure is what the work led to; "contributing to a $40M revenue run rate" a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         if _held_at(ctx, q):
