@@ -1021,18 +1021,36 @@ def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
 
 
 def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
-    """'launched an Android productivity app with 8K+ installs': 'with' and a count right after
-    the object of a launch verb (`launch-verbs`) report what the launch won, an outcome; a
-    preposition or a figure between ('launched a redesign of a platform with 2M users') makes
-    the count another thing's size."""
-    verbs = ctx.word_list("launch-verbs")
+    """'launched an Android productivity app with 8K+ installs', 'Wrote viral article series
+    with 2M+ views': 'with' and a count right after the object of a launch or publishing verb
+    (`launch-verbs`, `publish-verbs`) report what the launch won, an outcome; a preposition or
+    a figure between ('launched a redesign of a platform with 2M users') makes the count
+    another thing's size, except a count of the things launched right after the verb
+    ('Launched 5 successful products with 1M+ users')."""
+    verbs = ctx.word_list("launch-verbs") | ctx.word_list("publish-verbs")
     for k in range(with_at - 1, max(cs, with_at - 1 - _LAUNCH_OBJECT) - 1, -1):
         low = ctx.lower(k)
         if low in verbs:
             return k < with_at - 1
-        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
-            return False
+        if any(
+            q.token_start <= k < q.token_end and ctx.lower(q.token_start - 1) in verbs
+            for q in ctx.quantities
+        ):
+            continue  # "Launched 5 successful products": the count of what was launched
+        if not ctx.doc[k].is_alpha or low in ctx.word_list("blocking") or low == "of":
+            return False  # "launched a redesign of a platform with 2M users": its size
     return False
+
+
+def launched_uptake(ctx: UnitContext, q: Quantity) -> bool:
+    """The count q follows 'with' after the object of a launch or publishing verb ('Launched an
+    app with 1M+ users'): the launch's uptake, an outcome, even for a head that otherwise
+    needs a change word to report one."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) != "with":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return _launched_with(ctx, lead, cs)
 
 
 _OBJECT_WORDS = 3  # "Maintained the alumni mailing list" is 2 between the verb and the metric

@@ -17,6 +17,7 @@ from starkit.annotate import (
     before_hedges,
     forecast_figure,
     in_parentheses,
+    launched_uptake,
     mentions,
     needs_change,
     relative_figures,
@@ -144,7 +145,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            grown = q is not None and _built_up_to(ctx, q)
+            grown = q is not None and (_built_up_to(ctx, q) or launched_uptake(ctx, q))
             if not grown and not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
@@ -480,6 +481,8 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     the uptake of something the writer launched or changed, or it grew over a period."""
     if m.quantity is None:
         return False
+    if launched_uptake(ctx, m.quantity):
+        return True  # "Wrote viral article series with 2M+ views": what the piece won
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
@@ -834,12 +837,14 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     lead = before_hedges(ctx, q.token_start)
     if (
         q.kind in ("count", "money")
-        and 0 <= m.start - q.token_end <= _CONNECTED_GAP
+        and (0 < m.start - q.token_end or q.kind == "money")
+        and m.start - q.token_end <= _CONNECTED_GAP
         and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
         and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
     ):
         return True  # "led to $100,000 in new revenue", "resulting in $12M revenue": the
-        # figure is what the work led to; "contributing to a $40M revenue run rate" a level
+        # figure is what the work led to ('resulting in 3 customers achieving VIP status'
+        # counts people); "contributing to a $40M revenue run rate" names a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         if _held_at(ctx, q):
