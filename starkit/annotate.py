@@ -739,6 +739,7 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     in_qty |= ctx.slot_tokens
     periods = _rate_periods(ctx, change.end, m.start)
     in_qty |= periods
+    in_qty |= _gloss_before(ctx, change.end, m.start)
     for k in range(change.end, m.start):
         low = ctx.lower(k)
         if ctx.at("change", k) or k in in_qty:
@@ -772,6 +773,24 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 if k - 1 not in periods:  # "$500K a year in revenue"
                     return True
     return False
+
+
+_GLOSS_MAX = 6  # "(Offline to Online)" is 5 tokens
+
+
+def _gloss_before(ctx: UnitContext, lo: int, hi: int) -> set[int]:
+    """'driving O2O (Offline to Online) conversion': a short parenthesis that closes right
+    before the metric (token hi) and opens after the change word (lo) spells out the modifier
+    before it; its words do not aim the change elsewhere. The token indices of the parenthesis,
+    or none. Reads at most `_GLOSS_MAX` tokens back."""
+    if hi - 1 < lo or ctx.lower(hi - 1) != ")":
+        return set()
+    for j in range(hi - 2, max(lo, hi - 1 - _GLOSS_MAX) - 1, -1):
+        if ctx.lower(j) == "(":
+            return set(range(j, hi)) if j > lo else set()
+        if ctx.lower(j) == ")":
+            return set()
+    return set()
 
 
 def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
