@@ -516,6 +516,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     low = nxt.lower_
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
+    if target_attained(ctx, m):
+        return True  # "120% of user acquisition targets": the targets are the metric's
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
@@ -548,6 +550,8 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
+            if target_attained(ctx, m):
+                return False  # "120% of user acquisition targets": the metric's target met
             # "100% of traffic" is a share; "thousands of downloads" is a count of them and
             # "$2MM of incremental revenue" an amount of it
             return any(
@@ -556,6 +560,23 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         if not ctx.doc[k].is_alpha:
             break
     return False
+
+
+def target_attained(ctx: UnitContext, m: Match) -> bool:
+    """'achieving 120% of user acquisition targets', 'Achieved 280% of lead generation target':
+    a percentage, 'of', the metric and a target noun (`target-nouns`) right after it report
+    the metric's target met or beaten, the result of the push; the figure is no share of the
+    metric."""
+    if ctx.lower(m.end) not in ctx.word_list("target-nouns"):
+        return False
+    k = m.start - 1
+    while k > m.start - 4 and ctx.lower(k) != "of":
+        if not ctx.doc[k].is_alpha:
+            return False
+        k -= 1
+    return ctx.lower(k) == "of" and any(
+        q.token_end == k and q.kind == "percent" for q in ctx.quantities
+    )
 
 
 def _funnel_step(ctx: UnitContext, i: int) -> bool:

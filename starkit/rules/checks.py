@@ -18,6 +18,7 @@ from starkit.annotate import (
     forecast_figure,
     in_parentheses,
     launched_uptake,
+    target_attained,
     mentions,
     needs_change,
     relative_figures,
@@ -794,7 +795,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             and not any(r.quantity.token_start < m.start for r in relative_figures(ctx))
         ):
             return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
-    if change is not None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+    if (
+        change is not None
+        and ctx.lower(change.start) in ctx.word_list("level-verbs")
+        and not target_attained(ctx, m)  # "achieving 120% of user acquisition targets"
+    ):
         between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
