@@ -1043,6 +1043,35 @@ def _growth_figure(ctx: UnitContext) -> int | None:
     return None
 
 
+def _money_won(ctx: UnitContext) -> Quantity | None:
+    """'Launched successful product line generating $15M in first year': an amount of money
+    right after a verb of earning (`money-won-verbs`), with nothing after it in its clause
+    but a time frame, is revenue the work brought in, a business metric moved, though no
+    metric word names it. A noun after it names what the money is ('generated $2M in
+    savings' is a cost), and a rate period ('generating over $6M annually', '$1,500 a month')
+    makes it what a thing yields, a level."""
+    verbs = ctx.word_list("money-won-verbs")
+    for q in ctx.quantities:
+        if q.kind != "money" or not _in_scope(ctx, "missing-guardrail", q.token_start):
+            continue
+        if ctx.lower(before_hedges(ctx, q.token_start)) not in verbs:
+            continue
+        _, ce = ctx.clause_of(q.token_start)
+        k = q.token_end
+        if k >= ce or not ctx.doc[k].is_alpha:
+            return q  # "... generating $15M." or "... generating $15M, ..."
+        t = ctx.at("timeframe", k)
+        if t is None or t.start != k or t.entry not in ("period", "period-over-period"):
+            continue
+        words = [ctx.lower(j) for j in range(t.start, t.end)]
+        if words[0] in ("per", "a", "every") or any(
+            w in ctx.word_list("rate-periods") for w in words
+        ):
+            continue
+        return q
+    return None
+
+
 def _restates_change(ctx: UnitContext, q: Quantity) -> bool:
     """'Scaled the search backend from 20M to 80M users (4x growth)': a growth figure in a
     parenthesis after a from-to pair in its clause restates that change, which the metric
@@ -1338,7 +1367,13 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         m = _vanity_reported(ctx, require_no_causal=False)
         if m is None:
             g = _growth_figure(ctx)
-            if g is None or _names_guardrail(ctx, g):
+            if g is None:
+                won = _money_won(ctx)
+                if won is None or _names_guardrail(ctx, won.token_start):
+                    return []
+                s, e = ctx.chars(won.token_start, won.token_end)
+                return [Hit(s, e, {"metric": "revenue", "entry": "revenue"})]
+            if _names_guardrail(ctx, g):
                 return []
             s, e = ctx.chars(g, g + 1)
             return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
