@@ -672,8 +672,9 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             best = c
     if best is not None and not _blocked(ctx, best, m):
         return best
+    group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
     for c in ctx.matches("change"):
-        if m.end <= c.start < min(ce, m.end + 3):
+        if m.end <= c.start < min(ce, m.end + 3) or m.end < c.start == group_end:
             if ctx.lower(c.start - 1) == "to" and not _figure_follows(ctx, c, ce):
                 continue  # "an app for Spotify users to generate statistics": what they do
             if _next_clause_object(ctx, m, c):
@@ -688,6 +689,23 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+_OF_GROUP_MAX = 4  # "of content creators" is 3; "of our enterprise customers" is 4
+
+
+def _of_group_end(ctx: UnitContext, m: Match, ce: int) -> int:
+    """'Monthly retention of content creators rose from 27% to 50%': the token after an
+    'of'-phrase of plain words that names whose metric it is, right after the metric (at most
+    `_OF_GROUP_MAX` words), when a change word follows it; else the metric's end."""
+    if ctx.lower(m.end) != "of":
+        return m.end
+    for k in range(m.end + 1, min(ce, m.end + 2 + _OF_GROUP_MAX)):
+        if ctx.at("change", k):
+            return k if k > m.end + 1 else m.end
+        if not ctx.doc[k].is_alpha or any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+            return m.end
+    return m.end
 
 
 def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
