@@ -791,6 +791,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             continue  # "like-for-like sales", "end-to-end checkout"
         if low == "to" and ctx.lower(k - 1) in forms()[4]:
             continue  # "a 30% boost to existing monthly revenue": the change noun's object
+        if low == "of" and ctx.lower(k - 1) in ctx.word_list("count-wrappers"):
+            continue  # "Increased the number of active users by 40%": a count of the metric
         if low == "to":
             j = k + 1
             while ctx.lower(j) in ctx.word_list("scale-hedges"):
