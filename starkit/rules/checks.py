@@ -18,11 +18,11 @@ from starkit.annotate import (
     forecast_figure,
     in_parentheses,
     launched_uptake,
-    target_attained,
     mentions,
     needs_change,
     relative_figures,
     scale_described,
+    target_attained,
     test_sample,
 )
 from starkit.quantities import Quantity
@@ -842,7 +842,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     lead = before_hedges(ctx, q.token_start)
     if (
         q.kind in ("count", "money")
-        and (0 < m.start - q.token_end or q.kind == "money")
+        and (m.start - q.token_end > 0 or q.kind == "money")
         and m.start - q.token_end <= _CONNECTED_GAP
         and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
         and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
