@@ -539,6 +539,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     low = nxt.lower_
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
+    if target_attained(ctx, m):
+        return True  # "120% of user acquisition targets": the targets are the metric's
     if any(q.token_start == m.end for q in ctx.quantities):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
@@ -599,6 +601,8 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):
         if ctx.lower(k) == "of":
+            if target_attained(ctx, m):
+                return False  # "120% of user acquisition targets": the metric's target met
             # "100% of traffic" is a share; "thousands of downloads" is a count of them and
             # "$2MM of incremental revenue" an amount of it
             return any(
@@ -607,6 +611,23 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         if not ctx.doc[k].is_alpha:
             break
     return False
+
+
+def target_attained(ctx: UnitContext, m: Match) -> bool:
+    """'achieving 120% of user acquisition targets', 'Achieved 280% of lead generation target':
+    a percentage, 'of', the metric and a target noun (`target-nouns`) right after it report
+    the metric's target met or beaten, the result of the push; the figure is no share of the
+    metric."""
+    if ctx.lower(m.end) not in ctx.word_list("target-nouns"):
+        return False
+    k = m.start - 1
+    while k > m.start - 4 and ctx.lower(k) != "of":
+        if not ctx.doc[k].is_alpha:
+            return False
+        k -= 1
+    return ctx.lower(k) == "of" and any(
+        q.token_end == k and q.kind == "percent" for q in ctx.quantities
+    )
 
 
 def _funnel_step(ctx: UnitContext, i: int) -> bool:
@@ -721,8 +742,9 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             best = c
     if best is not None and not _blocked(ctx, best, m):
         return best
+    group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
     for c in ctx.matches("change"):
-        if m.end <= c.start < min(ce, m.end + 3):
+        if m.end <= c.start < min(ce, m.end + 3) or m.end < c.start == group_end:
             if ctx.lower(c.start - 1) == "to" and not _figure_follows(ctx, c, ce):
                 continue  # "an app for Spotify users to generate statistics": what they do
             if _next_clause_object(ctx, m, c):
@@ -737,6 +759,23 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+_OF_GROUP_MAX = 4  # "of content creators" is 3; "of our enterprise customers" is 4
+
+
+def _of_group_end(ctx: UnitContext, m: Match, ce: int) -> int:
+    """'Monthly retention of content creators rose from 27% to 50%': the token after an
+    'of'-phrase of plain words that names whose metric it is, right after the metric (at most
+    `_OF_GROUP_MAX` words), when a change word follows it; else the metric's end."""
+    if ctx.lower(m.end) != "of":
+        return m.end
+    for k in range(m.end + 1, min(ce, m.end + 2 + _OF_GROUP_MAX)):
+        if ctx.at("change", k):
+            return k if k > m.end + 1 else m.end
+        if not ctx.doc[k].is_alpha or any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES):
+            return m.end
+    return m.end
 
 
 def _next_clause_object(ctx: UnitContext, m: Match, c: Match) -> bool:
@@ -809,6 +848,7 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     in_qty |= ctx.slot_tokens
     periods = _rate_periods(ctx, change.end, m.start)
     in_qty |= periods
+    in_qty |= _gloss_before(ctx, change.end, m.start)
     for k in range(change.end, m.start):
         low = ctx.lower(k)
         if ctx.at("change", k) or k in in_qty:
@@ -821,6 +861,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             continue  # "like-for-like sales", "end-to-end checkout"
         if low == "to" and ctx.lower(k - 1) in forms()[4]:
             continue  # "a 30% boost to existing monthly revenue": the change noun's object
+        if low == "of" and ctx.lower(k - 1) in ctx.word_list("count-wrappers"):
+            continue  # "Increased the number of active users by 40%": a count of the metric
         if low == "to":
             j = k + 1
             while ctx.lower(j) in ctx.word_list("scale-hedges"):
@@ -842,6 +884,24 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 if k - 1 not in periods:  # "$500K a year in revenue"
                     return True
     return False
+
+
+_GLOSS_MAX = 6  # "(Offline to Online)" is 5 tokens
+
+
+def _gloss_before(ctx: UnitContext, lo: int, hi: int) -> set[int]:
+    """'driving O2O (Offline to Online) conversion': a short parenthesis that closes right
+    before the metric (token hi) and opens after the change word (lo) spells out the modifier
+    before it; its words do not aim the change elsewhere. The token indices of the parenthesis,
+    or none. Reads at most `_GLOSS_MAX` tokens back."""
+    if hi - 1 < lo or ctx.lower(hi - 1) != ")":
+        return set()
+    for j in range(hi - 2, max(lo, hi - 1 - _GLOSS_MAX) - 1, -1):
+        if ctx.lower(j) == "(":
+            return set(range(j, hi)) if j > lo else set()
+        if ctx.lower(j) == ")":
+            return set()
+    return set()
 
 
 def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
@@ -1056,6 +1116,8 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
         if ctx.at("change", k):
             return False
     if ctx.lower(anchor - 1) == "with":
+        if q is not None and anchor == q.token_start and _change_noun_after(ctx, q):
+            return False  # "optimized funnels with 25% lift in conversion rates": a change
         for k in range(anchor - 2, max(cs, anchor - 6) - 1, -1):
             if ctx.lower(k) in ("a", "an", "for", "across"):
                 return True  # "a mobile RPG with 2.1M MAU", "for sites with millions of visitors"
@@ -1089,25 +1151,43 @@ def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
 
 
 def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
-    """'launched an Android productivity app with 8K+ installs': 'with' and a count right after
-    the object of a launch verb (`launch-verbs`) report what the launch won, an outcome; a
-    preposition or a figure between ('launched a redesign of a platform with 2M users') makes
-    the count another thing's size."""
-    verbs = ctx.word_list("launch-verbs")
+    """'launched an Android productivity app with 8K+ installs', 'Wrote viral article series
+    with 2M+ views': 'with' and a count right after the object of a launch or publishing verb
+    (`launch-verbs`, `publish-verbs`) report what the launch won, an outcome; a preposition or
+    a figure between ('launched a redesign of a platform with 2M users') makes the count
+    another thing's size, except a count of the things launched right after the verb
+    ('Launched 5 successful products with 1M+ users')."""
+    verbs = ctx.word_list("launch-verbs") | ctx.word_list("publish-verbs")
     lo = max(cs, with_at - 1 - _LAUNCH_OBJECT)
     k = with_at - 1
     while k >= lo:
         low = ctx.lower(k)
         if low in verbs:
             return k < with_at - 1
-        if _glued_hyphen(ctx, k):
+        if any(
+            q.token_start <= k < q.token_end and ctx.lower(q.token_start - 1) in verbs
+            for q in ctx.quantities
+        ):
+            pass  # "Launched 5 successful products": the count of what was launched
+        elif _glued_hyphen(ctx, k):
             lo = max(cs, lo - 2)  # "an open-source app": one word, not three
         elif _role_as(ctx, k):
             pass  # "Published as open-source resource with 500+ downloads": its form
-        elif not ctx.doc[k].is_alpha or low in ctx.word_list("blocking"):
-            return False
+        elif not ctx.doc[k].is_alpha or low in ctx.word_list("blocking") or low == "of":
+            return False  # "launched a redesign of a platform with 2M users": its size
         k -= 1
     return False
+
+
+def launched_uptake(ctx: UnitContext, q: Quantity) -> bool:
+    """The count q follows 'with' after the object of a launch or publishing verb ('Launched an
+    app with 1M+ users'): the launch's uptake, an outcome, even for a head that otherwise
+    needs a change word to report one."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) != "with":
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    return _launched_with(ctx, lead, cs)
 
 
 _OBJECT_WORDS = 3  # "Maintained the alumni mailing list" is 2 between the verb and the metric
@@ -1267,7 +1347,8 @@ _PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'o
 
 def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     """'a 20% increase', '245% ARR growth', 'a 20% cost reduction': a change noun after the
-    figure, with only metric words between."""
+    figure, with only metric words between. A time frame right after the figure is skipped
+    ('300% year-over-year revenue growth', '40% YoY growth')."""
     _, ce = ctx.clause_of(q.token_start)
     plain = ctx.word_list("growth-of")
     if ctx.lower(q.token_end) in ctx.word_list("change-participles"):
@@ -1275,7 +1356,11 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
         # approaches" is a margin over a reference, no change
         after = range(q.token_end + 1, min(ce, q.token_end + _PARTICIPLE_REACH))
         return not any(ctx.lower(k) in ctx.word_list("compared-to") for k in after)
-    for k in range(q.token_end, min(ce, q.token_end + 4)):
+    start = q.token_end
+    frame = ctx.at("timeframe", start)
+    if frame is not None and frame.start == start and frame.entry == "period-over-period":
+        start = frame.end  # "300% year-over-year revenue growth": the frame, then the change
+    for k in range(start, min(ce, start + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
             return True
         if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):

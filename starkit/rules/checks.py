@@ -17,10 +17,12 @@ from starkit.annotate import (
     before_hedges,
     forecast_figure,
     in_parentheses,
+    launched_uptake,
     mentions,
     needs_change,
     relative_figures,
     scale_described,
+    target_attained,
     test_sample,
 )
 from starkit.quantities import Quantity
@@ -144,7 +146,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     change, q = v.change, v.quantity
     if needs_change(v.entry):
         if change is None:
-            grown = q is not None and _built_up_to(ctx, q)
+            grown = q is not None and (_built_up_to(ctx, q) or launched_uptake(ctx, q))
             if not grown and not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
         elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
@@ -480,6 +482,8 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     the uptake of something the writer launched or changed, or it grew over a period."""
     if m.quantity is None:
         return False
+    if launched_uptake(ctx, m.quantity):
+        return True  # "Wrote viral article series with 2M+ views": what the piece won
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
@@ -791,7 +795,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             and not any(r.quantity.token_start < m.start for r in relative_figures(ctx))
         ):
             return False  # "delivered a PPC platform ($7MM ARR)": the figure sizes it
-    if change is not None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+    if (
+        change is not None
+        and ctx.lower(change.start) in ctx.word_list("level-verbs")
+        and not target_attained(ctx, m)  # "achieving 120% of user acquisition targets"
+    ):
         between = [f for f in ctx.quantities if change.end <= f.token_start < m.start]
         for f in [q] if q is not None and not between else between:
             if f is not None and f.kind == "percent":
@@ -834,12 +842,14 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     lead = before_hedges(ctx, q.token_start)
     if (
         q.kind in ("count", "money")
-        and 0 < m.start - q.token_end <= _CONNECTED_GAP
+        and (m.start - q.token_end > 0 or q.kind == "money")
+        and m.start - q.token_end <= _CONNECTED_GAP
         and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
         and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
     ):
-        return True  # "led to $100,000 in new revenue": the figure is what the work led to;
-        # "contributing to a $40M revenue run rate" names a level
+        return True  # "led to $100,000 in new revenue", "resulting in $12M revenue": the
+        # figure is what the work led to ('resulting in 3 customers achieving VIP status'
+        # counts people); "contributing to a $40M revenue run rate" names a level
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         if _held_at(ctx, q):
@@ -1031,6 +1041,35 @@ def _growth_figure(ctx: UnitContext) -> int | None:
                 or ctx.lower(k) in ctx.word_list("growth-of")
             ):
                 break  # "40% growth in test coverage" names its own metric
+    return None
+
+
+def _money_won(ctx: UnitContext) -> Quantity | None:
+    """'Launched successful product line generating $15M in first year': an amount of money
+    right after a verb of earning (`money-won-verbs`), with nothing after it in its clause
+    but a time frame, is revenue the work brought in, a business metric moved, though no
+    metric word names it. A noun after it names what the money is ('generated $2M in
+    savings' is a cost), and a rate period ('generating over $6M annually', '$1,500 a month')
+    makes it what a thing yields, a level."""
+    verbs = ctx.word_list("money-won-verbs")
+    for q in ctx.quantities:
+        if q.kind != "money" or not _in_scope(ctx, "missing-guardrail", q.token_start):
+            continue
+        if ctx.lower(before_hedges(ctx, q.token_start)) not in verbs:
+            continue
+        _, ce = ctx.clause_of(q.token_start)
+        k = q.token_end
+        if k >= ce or not ctx.doc[k].is_alpha:
+            return q  # "... generating $15M." or "... generating $15M, ..."
+        t = ctx.at("timeframe", k)
+        if t is None or t.start != k or t.entry not in ("period", "period-over-period"):
+            continue
+        words = [ctx.lower(j) for j in range(t.start, t.end)]
+        if words[0] in ("per", "a", "every") or any(
+            w in ctx.word_list("rate-periods") for w in words
+        ):
+            continue
+        return q
     return None
 
 
@@ -1329,7 +1368,13 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         m = _vanity_reported(ctx, require_no_causal=False)
         if m is None:
             g = _growth_figure(ctx)
-            if g is None or _names_guardrail(ctx, g):
+            if g is None:
+                won = _money_won(ctx)
+                if won is None or _names_guardrail(ctx, won.token_start):
+                    return []
+                s, e = ctx.chars(won.token_start, won.token_end)
+                return [Hit(s, e, {"metric": "revenue", "entry": "revenue"})]
+            if _names_guardrail(ctx, g):
                 return []
             s, e = ctx.chars(g, g + 1)
             return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
