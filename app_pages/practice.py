@@ -81,20 +81,23 @@ if not questions:
     st.info("The question bank is not available in this build.", icon=":material/quiz:")
     st.stop()
 
+# Defaults go into session state, not `default=`: the app re-assigns these kept widgets'
+# values every run (`keep_widget_values`), and Streamlit warns when a widget has both.
+S.setdefault("kind", value=BEHAVIOURAL)
 kind = st.segmented_control(
-    "Question kind", [BEHAVIOURAL, METRICS], key=S.key("kind"), required=True, default=BEHAVIOURAL
+    "Question kind", [BEHAVIOURAL, METRICS], key=S.key("kind"), required=True
 )
 metric_qs = {q.text: q for q in loaders.metric_questions()}
 if kind == METRICS:
+    S.setdefault("mtype", value=ANY_TYPE)
     mtype = st.segmented_control(
-        "Question type", [ANY_TYPE, *TYPES], key=S.key("mtype"), required=True, default=ANY_TYPE
+        "Question type", [ANY_TYPE, *TYPES], key=S.key("mtype"), required=True
     )
     pool = [t for t, q in metric_qs.items() if mtype == ANY_TYPE or q.type == mtype]
     slot = "mquestion"
 else:
-    source = st.segmented_control(
-        "Ask me", [ANY, UNCOVERED], key=S.key("source"), required=True, default=ANY
-    )
+    S.setdefault("source", value=ANY)
+    source = st.segmented_control("Ask me", [ANY, UNCOVERED], key=S.key("source"), required=True)
     pool = questions
     if source == UNCOVERED:
         cov = loaders.coverage_view(stories)
@@ -242,9 +245,8 @@ def show_report(report: Report, text: str) -> None:
 
 st.divider()
 st.subheader("Your answer")
-mode = st.segmented_control(
-    "Answer by", [TYPE, RECORD], key=S.key("mode"), required=True, default=TYPE
-)
+S.setdefault("mode", value=TYPE)
+mode = st.segmented_control("Answer by", [TYPE, RECORD], key=S.key("mode"), required=True)
 answer_key = "answer-metrics" if kind == METRICS else "answer-behavioural"
 if mode == TYPE:
     write, judge = st.columns([1, 1], gap="large")
@@ -318,7 +320,7 @@ if not attempts:
 else:
     frame = progress_frame(attempts)
     if not frame.empty:
-        st.altair_chart(progress_chart(frame), use_container_width=True)
+        st.altair_chart(progress_chart(frame), width="stretch")
     cell = weakest(attempts)
     if cell is not None:
         code, count = cell
@@ -341,6 +343,6 @@ else:
     st.dataframe(
         log_frame(attempts),
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         column_config={c: st.column_config.Column(width=w) for c, w in LOG_WIDTHS.items()},
     )

@@ -160,3 +160,25 @@ def test_rubric_quotes_the_trade_off_sentence_not_the_guardrail_again(open_page)
     rows = dict(re.findall(r"<td>(Guardrails|Trade-offs)</td><td>(.*?)</td>", card))
     assert "I would not want direct messages" in rows["Guardrails"]
     assert "The trade-off is that" in rows["Trade-offs"]
+
+
+def test_practice_logs_no_streamlit_warnings(open_page, bank_path, monkeypatch):
+    # Streamlit logs (not shows) two warnings the page used to cause: a kept widget with a
+    # `default` whose value the app re-assigns through session state, and the deprecated
+    # `use_container_width`. AppTest has no runtime, so the first check is switched on here.
+    from streamlit import deprecation_util
+    from streamlit.elements.lib import policies
+
+    logged: list[str] = []
+    monkeypatch.setattr(policies.runtime, "exists", lambda: True)
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    for logger in (policies._LOGGER, deprecation_util._LOGGER):
+        monkeypatch.setattr(logger, "warning", lambda msg, *a, **k: logged.append(msg % a))
+    with StoryBank(str(bank_path)) as bank:
+        bank.add_attempt("Q?", "answer", text="t", score=40, question_type="diagnosis")
+    at = _metrics_page(open_page)
+    at.switch_page("app_pages/story_bank.py").run()
+    at.switch_page("app_pages/practice.py").run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Metrics"
+    assert logged == []
