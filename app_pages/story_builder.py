@@ -6,7 +6,7 @@ import streamlit as st
 from starkit.errors import StarkitError
 from starkit.models import SECTION_NAMES
 from starkit.ui import loaders, widgets
-from starkit.ui.highlight import escape, md_escape
+from starkit.ui.highlight import md_escape, section_cards_html
 from starkit.ui.state import PageState
 from starkit.ui.views import (
     WORDS_PER_MINUTE,
@@ -101,14 +101,7 @@ def workspace() -> None:
                 story = loaders.parse_cached(whole)
                 fields = fields_from_story(story)
                 st.markdown("**How starkit split it**")
-                widgets.html(
-                    "".join(
-                        f'<div class="sk-card sk-info"><span class="sk-rule">{name.upper()}</span>'
-                        f'<div class="sk-msg">{escape(body or "(not found)")}</div>'
-                        "</div>"
-                        for name, body in fields.items()
-                    )
-                )
+                widgets.html(section_cards_html(fields))
                 st.button(
                     "Correct the sections",
                     key=S.key("correct"),
