@@ -17,6 +17,7 @@ from starkit.ui.views import (
     story_seconds,
     window_verdict,
 )
+from starkit.units import over_unit_limit
 
 WHOLE_TEXT = 0.8  # findings spanning more of the text than this are listed, not painted
 S = PageState("story", st.session_state)
@@ -97,7 +98,9 @@ def workspace() -> None:
                 "sections and shows them back for you to correct.",
             )
             text = whole
-            if whole.strip():
+            # Over the size limit the check is refused (its error shows beside the editor):
+            # draw no split of a text starkit will not check.
+            if whole.strip() and over_unit_limit(whole, "story") is None:
                 story = loaders.parse_cached(whole)
                 fields = fields_from_story(story)
                 st.markdown("**How starkit split it**")

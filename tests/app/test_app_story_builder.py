@@ -138,3 +138,18 @@ def test_a_story_in_progress_survives_a_visit_to_another_page(open_page):
         assert at.text_area(key=f"story.{name}").value == text
     assert at.text_input(key="story.title").value == "Checkout speed"
     assert "we-not-i" in rules_shown(at)
+
+
+def test_one_box_over_the_size_limit_shows_the_error_and_no_split(open_page):
+    from starkit.limits import MAX_UNIT_CHARS
+
+    line = "Drove pricing tests for team 7 across 5 markets, lifting conversion 19% in Q4\n"
+    story = "Action: " + line * (2 * MAX_UNIT_CHARS // len(line))
+    at = open_page(PAGE)
+    at.segmented_control(key="story.mode").set_value("One box").run()
+    at.text_area(key="story.whole").input(story).run()
+    no_exception(at)
+    assert any("over the limit" in e.value and "split it" in e.value for e in at.error)
+    assert not any('class="sk-card' in b for b in html_bodies(at))  # no split drawn
+    assert "How starkit split it" not in [m.value.strip("*") for m in at.markdown]
+    assert "story.correct" not in [b.key for b in at.button]
