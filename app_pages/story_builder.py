@@ -137,10 +137,12 @@ def workspace() -> None:
                 report = loaders.lint_cached(text, "story")
             if report is not None:
                 seconds = story_seconds(report)
-                a, b, c = st.columns(3)
-                a.metric("Score", f"{report.score}/100")
-                b.metric("Spoken", format_duration(seconds))
-                c.metric("Findings", len(report.findings))
+                # Sized to their figures and wrapping as a row: three equal columns cut
+                # "65/100" and "1 min 13 s" to "65/…" in this narrow column.
+                with st.container(horizontal=True, gap="medium"):
+                    st.metric("Score", f"{report.score}/100", width="content")
+                    st.metric("Spoken", format_duration(seconds), width="content")
+                    st.metric("Findings", len(report.findings), width="content")
                 st.caption(f"At {WORDS_PER_MINUTE} words a minute: {window_verdict(seconds)}.")
                 ordered = severity_order(report.findings)
                 widgets.annotated(report.text, ordered, max_share=WHOLE_TEXT)

@@ -153,3 +153,26 @@ def test_one_box_over_the_size_limit_shows_the_error_and_no_split(open_page):
     assert not any('class="sk-card' in b for b in html_bodies(at))  # no split drawn
     assert "How starkit split it" not in [m.value.strip("*") for m in at.markdown]
     assert "story.correct" not in [b.key for b in at.button]
+
+
+def _metric_parents(node, parent=None, out=None):
+    """(metric label, the block holding it) for every metric under `node`."""
+    out = [] if out is None else out
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == "metric":
+            out.append((child.proto.label, parent))
+        else:
+            _metric_parents(child, child, out)
+    return out
+
+
+def test_score_and_spoken_figures_wrap_as_a_row_instead_of_being_cut(open_page):
+    # Three equal columns in the narrow findings column cut "65/100" and "1 min 13 s" to
+    # "65/…" and "1 …" at 1280 px: the figures sit in one wrapping row, each as wide as it is.
+    at = fill(open_page(PAGE))
+    no_exception(at)
+    found = _metric_parents(at.main)
+    assert [label for label, _ in found] == ["Score", "Spoken", "Findings"]
+    (row,) = {id(block): block for _, block in found}.values()
+    flex = row.proto.flex_container
+    assert flex.direction == flex.HORIZONTAL and flex.wrap
