@@ -8,8 +8,10 @@ import time
 
 import streamlit as st
 
-from starkit.answer import followup_for, questions_for_code
+from starkit.answer import followup_for
 from starkit.answer.practice import (
+    RECENT_ATTEMPTS,
+    drill_questions,
     length_verdict,
     log_frame,
     progress_frame,
@@ -44,11 +46,16 @@ def new_question(pool: list[str], slot: str = "question") -> None:
     S.pop("stopped")
 
 
-def drill(question: str) -> None:
-    """Switch to a metrics question that drills the weakest rubric cell."""
-    S.set("kind", value=METRICS)
-    S.set("mtype", value=ANY_TYPE)
-    S.set("mquestion", value=question)
+def drill(question: str, metrics: bool) -> None:
+    """Switch to a question (metrics or behavioural) that drills the weakest rubric cell."""
+    if metrics:
+        S.set("kind", value=METRICS)
+        S.set("mtype", value=ANY_TYPE)
+        S.set("mquestion", value=question)
+    else:
+        S.set("kind", value=BEHAVIOURAL)
+        S.set("source", value=ANY)
+        S.set("question", value=question)
     S.pop("started")
     S.pop("stopped")
 
@@ -323,21 +330,21 @@ else:
         st.altair_chart(progress_chart(frame), width="stretch")
     cell = weakest(attempts)
     if cell is not None:
-        code, count = cell
+        where = "metrics" if cell.kind == "answer" else "behavioural"
         st.markdown(
-            f"**Your weakest rubric cell:** `{code}`, in {count} of your last "
-            f"{min(len(attempts), 10)} attempts."
+            f"**Your weakest rubric cell:** `{cell.code}` ({where} answers), in {cell.count} of "
+            f"your last {min(len(attempts), RECENT_ATTEMPTS)} attempts."
         )
-        drills = questions_for_code(code)
+        drills = drill_questions(cell, loaders.question_bank())
         if drills:
             st.caption("Questions that drill it:")
-            for k, dq in enumerate(drills):
+            for k, text in enumerate(drills):
                 st.button(
-                    dq.text,
+                    text,
                     key=S.key("drill", k),
                     icon=":material/fitness_center:",
                     on_click=drill,
-                    args=(dq.text,),
+                    args=(text, cell.kind == "answer"),
                 )
     st.markdown("**Attempt log**")
     st.dataframe(

@@ -182,3 +182,36 @@ def test_practice_logs_no_streamlit_warnings(open_page, bank_path, monkeypatch):
     no_exception(at)
     assert at.session_state["practice.kind"] == "Metrics"
     assert logged == []
+
+
+def test_weakest_cell_of_a_behavioural_attempt_is_its_error_drilled_behaviourally(
+    open_page, bank_path
+):
+    from starkit.story import load_questions
+
+    asked = load_questions()[0]
+    with StoryBank(str(bank_path)) as bank:
+        bank.add_attempt(
+            asked.text,
+            "story",
+            text="Task: I was asked to cut the time to first payment.",
+            score=65,
+            competency=asked.competencies[0],
+            findings=[
+                {"rule": "star-missing-section", "severity": "error", "message": "m"},
+                {"rule": "answer-length", "severity": "info", "message": "m"},
+            ],
+        )
+    at = open_page("app_pages/practice.py")
+    no_exception(at)
+    weakest = next(m.value for m in at.markdown if "weakest rubric cell" in m.value)
+    assert "star-missing-section" in weakest and "answer-length" not in weakest
+    log = next(d.value for d in at.dataframe if "findings" in d.value.columns)
+    assert log["length"].tolist() == ["—"]
+    metric_texts = {q.text for q in load_metric_questions()}
+    drills = [b for b in at.button if (b.key or "").startswith("practice.drill.")]
+    assert drills and not any(b.label in metric_texts for b in drills)
+    drills[0].click().run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Behavioural"
+    assert at.session_state["practice.question"] == asked.text
