@@ -25,7 +25,7 @@ from starkit.errors import StarkitError
 from starkit.models import Report
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
-from starkit.ui.rubric import LOG_WIDTHS, progress_chart, rubric_html
+from starkit.ui.rubric import LOG_ALIGN, LOG_WIDTHS, progress_chart, rubric_html
 from starkit.ui.state import PageState
 from starkit.ui.views import countdown, format_duration, severity_order
 
@@ -351,5 +351,8 @@ else:
         log_frame(attempts),
         hide_index=True,
         width="stretch",
-        column_config={c: st.column_config.Column(width=w) for c, w in LOG_WIDTHS.items()},
+        column_config={
+            c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
+            for c, w in LOG_WIDTHS.items()
+        },
     )

@@ -22,7 +22,8 @@ RECENT_ATTEMPTS = 10
 """How many recent attempts the weakest rubric cell is counted over."""
 MAX_RECORDING_BYTES = 200_000_000
 NO_VALUE = "—"
-"""What the attempt log shows where there is nothing to show (a typed answer's length)."""
+"""What the attempt log shows where there is nothing to show (a typed answer's length, a
+recording's score): a dash, never "None"."""
 
 
 def wav_seconds(data: bytes) -> float:
@@ -83,7 +84,7 @@ def progress_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
 
 
 def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
-    """The attempt log as a table, newest first."""
+    """The attempt log as a table, newest first; every cell is text (`NO_VALUE` when empty)."""
     rows: list[dict[str, Any]] = []
     for a in reversed(attempts):
         rows.append(
@@ -93,7 +94,7 @@ def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
                 "type": a.question_type or a.competency,
                 "question": a.question,
                 "how": "typed" if a.text is not None else "recorded",
-                "score": a.score,
+                "score": NO_VALUE if a.score is None else str(a.score),
                 "length": NO_VALUE if a.audio_seconds is None else format_duration(a.audio_seconds),
                 "findings": ", ".join(a.codes()),
             }

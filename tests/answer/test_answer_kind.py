@@ -416,5 +416,6 @@ def test_practice_and_story_builder_show_a_speaking_time_alike(seconds, shown):
     assert log_frame([attempt])["length"].tolist() == [shown]
     typed = attempt.model_copy(update={"audio_seconds": None, "text": "typed", "score": 50})
     assert log_frame([typed])["length"].tolist() == ["—"]  # a dash, never "None"
+    assert log_frame([attempt])["score"].tolist() == ["—"]  # a recording has no score
     words = round(seconds * 150 / 60)  # at the rules' 150 words a minute
     assert spoken_time(words) == format_duration(words * 60 / 150)
