@@ -8,8 +8,10 @@ import time
 
 import streamlit as st
 
-from starkit.answer import followup_for, questions_for_code
+from starkit.answer import followup_for
 from starkit.answer.practice import (
+    RECENT_ATTEMPTS,
+    drill_questions,
     length_verdict,
     log_frame,
     progress_frame,
@@ -23,7 +25,7 @@ from starkit.errors import StarkitError
 from starkit.models import Report
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
-from starkit.ui.rubric import LOG_WIDTHS, progress_chart, rubric_html
+from starkit.ui.rubric import LOG_ALIGN, LOG_WIDTHS, progress_chart, rubric_html
 from starkit.ui.state import PageState
 from starkit.ui.views import countdown, format_duration, severity_order
 
@@ -44,11 +46,16 @@ def new_question(pool: list[str], slot: str = "question") -> None:
     S.pop("stopped")
 
 
-def drill(question: str) -> None:
-    """Switch to a metrics question that drills the weakest rubric cell."""
-    S.set("kind", value=METRICS)
-    S.set("mtype", value=ANY_TYPE)
-    S.set("mquestion", value=question)
+def drill(question: str, metrics: bool) -> None:
+    """Switch to a question (metrics or behavioural) that drills the weakest rubric cell."""
+    if metrics:
+        S.set("kind", value=METRICS)
+        S.set("mtype", value=ANY_TYPE)
+        S.set("mquestion", value=question)
+    else:
+        S.set("kind", value=BEHAVIOURAL)
+        S.set("source", value=ANY)
+        S.set("question", value=question)
     S.pop("started")
     S.pop("stopped")
 
@@ -81,20 +88,23 @@ if not questions:
     st.info("The question bank is not available in this build.", icon=":material/quiz:")
     st.stop()
 
+# Defaults go into session state, not `default=`: the app re-assigns these kept widgets'
+# values every run (`keep_widget_values`), and Streamlit warns when a widget has both.
+S.setdefault("kind", value=BEHAVIOURAL)
 kind = st.segmented_control(
-    "Question kind", [BEHAVIOURAL, METRICS], key=S.key("kind"), required=True, default=BEHAVIOURAL
+    "Question kind", [BEHAVIOURAL, METRICS], key=S.key("kind"), required=True
 )
 metric_qs = {q.text: q for q in loaders.metric_questions()}
 if kind == METRICS:
+    S.setdefault("mtype", value=ANY_TYPE)
     mtype = st.segmented_control(
-        "Question type", [ANY_TYPE, *TYPES], key=S.key("mtype"), required=True, default=ANY_TYPE
+        "Question type", [ANY_TYPE, *TYPES], key=S.key("mtype"), required=True
     )
     pool = [t for t, q in metric_qs.items() if mtype == ANY_TYPE or q.type == mtype]
     slot = "mquestion"
 else:
-    source = st.segmented_control(
-        "Ask me", [ANY, UNCOVERED], key=S.key("source"), required=True, default=ANY
-    )
+    S.setdefault("source", value=ANY)
+    source = st.segmented_control("Ask me", [ANY, UNCOVERED], key=S.key("source"), required=True)
     pool = questions
     if source == UNCOVERED:
         cov = loaders.coverage_view(stories)
@@ -242,9 +252,8 @@ def show_report(report: Report, text: str) -> None:
 
 st.divider()
 st.subheader("Your answer")
-mode = st.segmented_control(
-    "Answer by", [TYPE, RECORD], key=S.key("mode"), required=True, default=TYPE
-)
+S.setdefault("mode", value=TYPE)
+mode = st.segmented_control("Answer by", [TYPE, RECORD], key=S.key("mode"), required=True)
 answer_key = "answer-metrics" if kind == METRICS else "answer-behavioural"
 if mode == TYPE:
     write, judge = st.columns([1, 1], gap="large")
@@ -318,29 +327,32 @@ if not attempts:
 else:
     frame = progress_frame(attempts)
     if not frame.empty:
-        st.altair_chart(progress_chart(frame), use_container_width=True)
+        st.altair_chart(progress_chart(frame), width="stretch")
     cell = weakest(attempts)
     if cell is not None:
-        code, count = cell
+        where = "metrics" if cell.kind == "answer" else "behavioural"
         st.markdown(
-            f"**Your weakest rubric cell:** `{code}`, in {count} of your last "
-            f"{min(len(attempts), 10)} attempts."
+            f"**Your weakest rubric cell:** `{cell.code}` ({where} answers), in {cell.count} of "
+            f"your last {min(len(attempts), RECENT_ATTEMPTS)} attempts."
         )
-        drills = questions_for_code(code)
+        drills = drill_questions(cell, loaders.question_bank())
         if drills:
             st.caption("Questions that drill it:")
-            for k, dq in enumerate(drills):
+            for k, text in enumerate(drills):
                 st.button(
-                    dq.text,
+                    text,
                     key=S.key("drill", k),
                     icon=":material/fitness_center:",
                     on_click=drill,
-                    args=(dq.text,),
+                    args=(text, cell.kind == "answer"),
                 )
     st.markdown("**Attempt log**")
     st.dataframe(
         log_frame(attempts),
         hide_index=True,
-        use_container_width=True,
-        column_config={c: st.column_config.Column(width=w) for c, w in LOG_WIDTHS.items()},
+        width="stretch",
+        column_config={
+            c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
+            for c, w in LOG_WIDTHS.items()
+        },
     )

@@ -6,7 +6,7 @@ import streamlit as st
 from starkit.errors import StarkitError
 from starkit.models import SECTION_NAMES
 from starkit.ui import loaders, widgets
-from starkit.ui.highlight import escape, md_escape
+from starkit.ui.highlight import md_escape, section_cards_html
 from starkit.ui.state import PageState
 from starkit.ui.views import (
     WORDS_PER_MINUTE,
@@ -17,6 +17,7 @@ from starkit.ui.views import (
     story_seconds,
     window_verdict,
 )
+from starkit.units import over_unit_limit
 
 WHOLE_TEXT = 0.8  # findings spanning more of the text than this are listed, not painted
 S = PageState("story", st.session_state)
@@ -97,18 +98,13 @@ def workspace() -> None:
                 "sections and shows them back for you to correct.",
             )
             text = whole
-            if whole.strip():
+            # Over the size limit the check is refused (its error shows beside the editor):
+            # draw no split of a text starkit will not check.
+            if whole.strip() and over_unit_limit(whole, "story") is None:
                 story = loaders.parse_cached(whole)
                 fields = fields_from_story(story)
                 st.markdown("**How starkit split it**")
-                widgets.html(
-                    "".join(
-                        f'<div class="sk-card sk-info"><span class="sk-rule">{name.upper()}</span>'
-                        f'<div class="sk-msg">{escape(body or "(not found)")}</div>'
-                        "</div>"
-                        for name, body in fields.items()
-                    )
-                )
+                widgets.html(section_cards_html(fields))
                 st.button(
                     "Correct the sections",
                     key=S.key("correct"),
@@ -141,10 +137,12 @@ def workspace() -> None:
                 report = loaders.lint_cached(text, "story")
             if report is not None:
                 seconds = story_seconds(report)
-                a, b, c = st.columns(3)
-                a.metric("Score", f"{report.score}/100")
-                b.metric("Spoken", format_duration(seconds))
-                c.metric("Findings", len(report.findings))
+                # Sized to their figures and wrapping as a row: three equal columns cut
+                # "65/100" and "1 min 13 s" to "65/…" in this narrow column.
+                with st.container(horizontal=True, gap="medium"):
+                    st.metric("Score", f"{report.score}/100", width="content")
+                    st.metric("Spoken", format_duration(seconds), width="content")
+                    st.metric("Findings", len(report.findings), width="content")
                 st.caption(f"At {WORDS_PER_MINUTE} words a minute: {window_verdict(seconds)}.")
                 ordered = severity_order(report.findings)
                 widgets.annotated(report.text, ordered, max_share=WHOLE_TEXT)

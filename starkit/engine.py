@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from starkit.config import DEFAULT, Config
 from starkit.errors import InputError
-from starkit.limits import MAX_UNIT_CHARS
 from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
@@ -22,7 +21,7 @@ from starkit.rules.registry import CHECKS, Check, Hit
 from starkit.scoring import text_score, unit_score
 from starkit.terms import load_lexicon
 from starkit.textio import check_text, count_words, normalise_for_matching
-from starkit.units import Unit, parse_kind, split_units
+from starkit.units import Unit, check_unit_sizes, parse_kind, split_units
 
 
 def _applies(spec: RuleSpec, config: Config, ctx: UnitContext) -> bool:
@@ -147,13 +146,7 @@ def lint_many(
         question_doc = nlp(normalise_for_matching(check_text(question)))
     units_per_text = [split_units(t, k) for t in texts]
     for units in units_per_text:
-        for u in units:
-            if u.end - u.start > MAX_UNIT_CHARS:
-                which = f"{u.kind} {u.index + 1}" if len(units) > 1 else f"the {u.kind}"
-                raise InputError(
-                    f"{which} has {u.end - u.start:,} characters, over the limit "
-                    f"of {MAX_UNIT_CHARS:,} for one {u.kind}; split it into smaller parts"
-                )
+        check_unit_sizes(units)
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
     docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from starkit.errors import InputError
+from starkit.limits import MAX_UNIT_CHARS
 from starkit.models import Kind
 
 # A list marker at the start of a line: glyphs, dashes, numbering, the \x7f some PDFs give.
@@ -65,3 +66,24 @@ def split_units(text: str, kind: Kind) -> list[Unit]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return [Unit(0, kind.value, s, e)]
+
+
+def check_unit_sizes(units: list[Unit]) -> None:
+    """An `InputError` naming the first unit over `MAX_UNIT_CHARS` (the lint refuses it; the
+    app checks it first, so it draws nothing for a text it will not check)."""
+    for u in units:
+        if u.end - u.start > MAX_UNIT_CHARS:
+            which = f"{u.kind} {u.index + 1}" if len(units) > 1 else f"the {u.kind}"
+            raise InputError(
+                f"{which} has {u.end - u.start:,} characters, over the limit "
+                f"of {MAX_UNIT_CHARS:,} for one {u.kind}; split it into smaller parts"
+            )
+
+
+def over_unit_limit(text: str, kind: str | Kind) -> str | None:
+    """Why `text` is too long to lint as `kind` (the lint's own message), or None."""
+    try:
+        check_unit_sizes(split_units(text, parse_kind(kind)))
+    except InputError as exc:
+        return str(exc)
+    return None

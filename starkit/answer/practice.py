@@ -8,18 +8,22 @@ from __future__ import annotations
 import io
 import wave
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from starkit.bank.records import Attempt, AttemptFinding
 from starkit.errors import InputError
-from starkit.models import Report
+from starkit.models import Report, Severity
 from starkit.ui.views import WINDOW_SECONDS, format_duration
 
 RECENT_ATTEMPTS = 10
 """How many recent attempts the weakest rubric cell is counted over."""
 MAX_RECORDING_BYTES = 200_000_000
+NO_VALUE = "—"
+"""What the attempt log shows where there is nothing to show (a typed answer's length, a
+recording's score): a dash, never "None"."""
 
 
 def wav_seconds(data: bytes) -> float:
@@ -80,7 +84,7 @@ def progress_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
 
 
 def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
-    """The attempt log as a table, newest first."""
+    """The attempt log as a table, newest first; every cell is text (`NO_VALUE` when empty)."""
     rows: list[dict[str, Any]] = []
     for a in reversed(attempts):
         rows.append(
@@ -90,8 +94,8 @@ def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
                 "type": a.question_type or a.competency,
                 "question": a.question,
                 "how": "typed" if a.text is not None else "recorded",
-                "score": a.score,
-                "length": None if a.audio_seconds is None else format_duration(a.audio_seconds),
+                "score": NO_VALUE if a.score is None else str(a.score),
+                "length": NO_VALUE if a.audio_seconds is None else format_duration(a.audio_seconds),
                 "findings": ", ".join(a.codes()),
             }
         )
@@ -100,8 +104,65 @@ def log_frame(attempts: Sequence[Attempt]) -> pd.DataFrame:
     )
 
 
-def weakest(attempts: Sequence[Attempt], last: int = RECENT_ATTEMPTS) -> tuple[str, int] | None:
-    """The rule code that fired in the most of the last `last` attempts, with its count."""
+@dataclass(frozen=True)
+class WeakCell:
+    """The weakest rubric cell of the recent attempts and where it showed."""
+
+    code: str
+    count: int
+    """How many of the counted attempts it fired in."""
+    kind: str
+    """'answer' (a metrics answer) or 'story' (a behavioural one): the kind of the latest
+    attempt it fired in, so the questions that drill it are of the same kind."""
+    questions: tuple[str, ...]
+    """The questions of the attempts it fired in, newest first."""
+    competencies: tuple[str, ...]
+    """The competencies of those attempts (behavioural ones), newest first."""
+
+
+def weakest(attempts: Sequence[Attempt], last: int = RECENT_ATTEMPTS) -> WeakCell | None:
+    """The weakest rubric cell of the last `last` attempts: the most severe finding, then the
+    most frequent (`weakest_cell`); None when none fired."""
     from starkit.answer.questions import weakest_cell
 
-    return weakest_cell(a.codes() for a in list(attempts)[-last:])
+    recent = list(attempts)[-last:]
+    severities: dict[str, str] = {}
+    for a in recent:
+        for f in a.findings:
+            if (
+                f.rule not in severities
+                or Severity(f.severity).rank > Severity(severities[f.rule]).rank
+            ):
+                severities[f.rule] = f.severity
+    cell = weakest_cell((a.codes() for a in recent), severities)
+    if cell is None:
+        return None
+    code, count = cell
+    fired = [a for a in reversed(recent) if code in a.codes()]
+    same = [a for a in fired if a.kind == fired[0].kind]
+    return WeakCell(
+        code=code,
+        count=count,
+        kind=fired[0].kind,
+        questions=tuple(dict.fromkeys(a.question for a in same)),
+        competencies=tuple(dict.fromkeys(a.competency for a in same if a.competency)),
+    )
+
+
+def drill_questions(cell: WeakCell, bank: Sequence[Any], limit: int = 3) -> list[str]:
+    """Questions of the gap's kind that drill it.
+
+    A gap in metrics answers: metrics questions of the types its rule applies to. A gap in
+    behavioural answers: the bank questions it fired on (newest first), then bank questions of
+    the same competencies. `bank` holds the behavioural questions (with `.text` and
+    `.competencies`).
+    """
+    from starkit.answer.questions import questions_for_code
+
+    if cell.kind == "answer":
+        return [q.text for q in questions_for_code(cell.code, limit)]
+    texts = {q.text for q in bank}
+    picked = [q for q in cell.questions if q in texts]
+    wanted = set(cell.competencies)
+    picked += [q.text for q in bank if wanted & set(q.competencies) and q.text not in picked]
+    return picked[: max(0, limit)]

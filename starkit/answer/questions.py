@@ -4,7 +4,7 @@ what an answer lacks (`lexicons/answer/followups.toml`)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, Literal
 
@@ -13,6 +13,7 @@ from pydantic import field_validator
 from starkit.answer.outline import QuestionType
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
+from starkit.models import Severity
 
 QUESTIONS_FILE = "answer/questions.toml"
 FOLLOWUPS_FILE = "answer/followups.toml"
@@ -98,16 +99,22 @@ def questions_for_code(code: str, limit: int = 3) -> list[MetricQuestion]:
     return [q for q in load_metric_questions() if q.type in types][: max(0, limit)]
 
 
-def weakest_cell(codes_per_attempt: Iterable[Iterable[str]]) -> tuple[str, int] | None:
-    """The code that fired most often across attempts (each attempt counted once per code);
-    ties go to the code listed first in the follow-ups' priority order."""
+def weakest_cell(
+    codes_per_attempt: Iterable[Iterable[str]], severities: Mapping[str, str] | None = None
+) -> tuple[str, int] | None:
+    """The weakest cell: the most severe code that fired (`severities` maps a code to
+    'error', 'warning' or 'info'; an unknown code counts as info), then the one that fired
+    in the most attempts (each attempt counted once per code), then the code listed first in
+    the follow-ups' priority order. An error (a missing section) outranks advice (an answer's
+    length) whatever their counts."""
     counts: Counter[str] = Counter()
     for codes in codes_per_attempt:
         counts.update(set(codes))
     if not counts:
         return None
+    rank = {c: Severity((severities or {}).get(c, "info")).rank for c in counts}
     order = {f.code: k for k, f in enumerate(load_followups())}
-    code = min(counts, key=lambda c: (-counts[c], order.get(c, len(order)), c))
+    code = min(counts, key=lambda c: (-rank[c], -counts[c], order.get(c, len(order)), c))
     return code, counts[code]
 
 

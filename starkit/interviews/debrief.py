@@ -22,6 +22,11 @@ from starkit.interviews.draft import as_interview, quantified_results, stories_t
 from starkit.interviews.templates import load_draft_lexicon
 
 
+def _a(phrase: str) -> str:
+    """The phrase with its indefinite article ('an engineering ...', 'a program ...')."""
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
 @dataclass(frozen=True)
 class StoryCheck:
     """One story told: whether its Result is quantified, and the metric families it names."""
@@ -166,7 +171,7 @@ def debrief(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = (
             )
     if checks:
         for f in uncovered_families:
-            followups.append(f"Have a {lex.families[f]} figure ready from one of your stories.")
+            followups.append(f"Have {_a(lex.families[f])} figure ready from one of your stories.")
     if not told:
         followups.append("Note which of your saved stories you told, to check them here.")
     return Debrief(

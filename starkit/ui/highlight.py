@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -42,7 +42,7 @@ STYLE = (
         for sev, (bg, line) in SEVERITY_COLOURS.items()
     )
     + ".sk-card{border:1px solid #E4E7EB;border-left-width:4px;border-radius:6px;"
-    "padding:.5rem .75rem;margin:.35rem 0;background:#FFFFFF}"
+    "padding:.5rem .75rem;margin:.35rem 0;background:#FFFFFF;overflow-wrap:anywhere}"
     + "".join(
         f".sk-card.sk-{sev}{{border-left-color:{line}}}"
         f".sk-badge.sk-{sev}{{background:{bg};color:{line}}}"
@@ -185,6 +185,16 @@ def finding_card_html(finding: Finding, text: str = "", *, offset: int = 0) -> s
         f'<span class="sk-badge sk-{sev}">{escape(SEVERITY_LABELS[sev])}</span>'
         f'<span class="sk-rule">{escape(finding.rule)}</span>'
         f'<div class="sk-msg">{escape(finding.message)}</div>{quote}{fix}</div>'
+    )
+
+
+def section_cards_html(sections: Mapping[str, str]) -> str:
+    """Each section of a story as a card headed by its name ('(not found)' when empty); a long
+    unbroken run wraps inside its card (the stylesheet's `.sk-card`)."""
+    return "".join(
+        f'<div class="sk-card sk-info"><span class="sk-rule">{escape(name.upper())}</span>'
+        f'<div class="sk-msg">{escape(body or "(not found)")}</div></div>'
+        for name, body in sections.items()
     )
 
 

@@ -6,7 +6,7 @@ User text is always escaped before it is put into HTML.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -69,14 +69,17 @@ def rubric_html(details: Mapping[str, Any], relevant: set[str] | None = None) ->
     )
 
 
+LOG_ALIGN: dict[str, Literal["left", "center", "right"]] = {"score": "right", "length": "right"}
+"""Columns of figures (shown as text, so that an empty one is a dash) aligned as numbers."""
+
 LOG_WIDTHS: dict[str, int] = {
     "time": 125,
     "kind": 90,
     "type": 130,
-    "question": 240,
+    "question": 225,
     "how": 60,
     "score": 55,
-    "length": 65,
+    "length": 80,
     "findings": 150,
 }
 """Pixel width of each attempt-log column: together they fit the page's main column (about

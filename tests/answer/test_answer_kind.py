@@ -226,6 +226,71 @@ def test_weakest_cell_counts_each_attempt_once():
     assert weakest_cell([]) is None
 
 
+def test_weakest_cell_puts_the_most_severe_code_first():
+    severities = {"answer-length": "info", "star-missing-section": "error", "w": "warning"}
+    # Same attempt, same count: the error, not the info finding listed first by follow-ups.
+    assert weakest_cell([["answer-length", "star-missing-section"]], severities) == (
+        "star-missing-section",
+        1,
+    )
+    # Severity before frequency: advice firing every time does not hide a missing section.
+    cell = weakest_cell([["answer-length"], ["answer-length", "w"], ["answer-length"]], severities)
+    assert cell == ("w", 1)
+
+
+def _attempt(question, kind, findings, competency="", n=0):
+    from datetime import UTC, datetime
+
+    from starkit.bank.records import Attempt
+
+    return Attempt(
+        id=f"a{n}",
+        question=question,
+        kind=kind,
+        competency=competency,
+        text="typed",
+        score=60,
+        findings=[{"rule": r, "severity": s, "message": "m"} for r, s in findings],
+        created_at=datetime(2026, 1, 1, 12, n, tzinfo=UTC),
+    )
+
+
+def test_a_behavioural_gap_is_drilled_with_behavioural_questions():
+    from starkit.answer.practice import drill_questions, weakest
+    from starkit.story import load_questions
+
+    bank = load_questions()
+    asked = bank[0]
+    attempt = _attempt(
+        asked.text,
+        "story",
+        [("star-missing-section", "error"), ("answer-length", "info")],
+        competency=asked.competencies[0],
+    )
+    cell = weakest([attempt])
+    assert cell is not None
+    assert (cell.code, cell.count, cell.kind) == ("star-missing-section", 1, "story")
+    drills = drill_questions(cell, bank)
+    metric_texts = {q.text for q in load_metric_questions()}
+    assert drills[0] == asked.text and len(drills) == 3
+    assert not metric_texts & set(drills)
+    by_text = {q.text: q for q in bank}
+    assert all(asked.competencies[0] in by_text[t].competencies for t in drills)
+
+
+def test_a_gap_in_metrics_answers_is_drilled_with_metrics_questions():
+    from starkit.answer.practice import drill_questions, weakest
+
+    attempts = [
+        _attempt(STORIES_Q, "story", [("answer-length", "info")], n=1),
+        _attempt(STORIES_Q, "answer", [("answer-length", "info")], n=2),
+    ]
+    cell = weakest(attempts)
+    assert cell is not None and (cell.code, cell.count, cell.kind) == ("answer-length", 2, "answer")
+    drills = drill_questions(cell, [])
+    assert drills and set(drills) <= {q.text for q in load_metric_questions()}
+
+
 def test_relevant_parts_follow_the_rule_types():
     assert relevant_parts("diagnosis") == {"segments", "data_checks"}
     assert "segments" not in relevant_parts("success")
@@ -349,5 +414,8 @@ def test_practice_and_story_builder_show_a_speaking_time_alike(seconds, shown):
         created_at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     assert log_frame([attempt])["length"].tolist() == [shown]
+    typed = attempt.model_copy(update={"audio_seconds": None, "text": "typed", "score": 50})
+    assert log_frame([typed])["length"].tolist() == ["—"]  # a dash, never "None"
+    assert log_frame([attempt])["score"].tolist() == ["—"]  # a recording has no score
     words = round(seconds * 150 / 60)  # at the rules' 150 words a minute
     assert spoken_time(words) == format_duration(words * 60 / 150)

@@ -65,7 +65,7 @@ def test_attempts_survive_a_restart_with_chart_and_weakest_cell(open_page, bank_
     no_exception(at)
     assert at.get("vega_lite_chart"), "the progress chart is drawn"
     log = next(d.value for d in at.dataframe if "findings" in d.value.columns)
-    assert list(log["score"]) == [55, 40]
+    assert list(log["score"]) == ["55", "40"]
     assert any("answer-no-segmentation" in m.value for m in at.markdown)
     drill = at.button(key="practice.drill.0")
     drill.click().run()
@@ -160,3 +160,58 @@ def test_rubric_quotes_the_trade_off_sentence_not_the_guardrail_again(open_page)
     rows = dict(re.findall(r"<td>(Guardrails|Trade-offs)</td><td>(.*?)</td>", card))
     assert "I would not want direct messages" in rows["Guardrails"]
     assert "The trade-off is that" in rows["Trade-offs"]
+
+
+def test_practice_logs_no_streamlit_warnings(open_page, bank_path, monkeypatch):
+    # Streamlit logs (not shows) two warnings the page used to cause: a kept widget with a
+    # `default` whose value the app re-assigns through session state, and the deprecated
+    # `use_container_width`. AppTest has no runtime, so the first check is switched on here.
+    from streamlit import deprecation_util
+    from streamlit.elements.lib import policies
+
+    logged: list[str] = []
+    monkeypatch.setattr(policies.runtime, "exists", lambda: True)
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    for logger in (policies._LOGGER, deprecation_util._LOGGER):
+        monkeypatch.setattr(logger, "warning", lambda msg, *a, **k: logged.append(msg % a))
+    with StoryBank(str(bank_path)) as bank:
+        bank.add_attempt("Q?", "answer", text="t", score=40, question_type="diagnosis")
+    at = _metrics_page(open_page)
+    at.switch_page("app_pages/story_bank.py").run()
+    at.switch_page("app_pages/practice.py").run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Metrics"
+    assert logged == []
+
+
+def test_weakest_cell_of_a_behavioural_attempt_is_its_error_drilled_behaviourally(
+    open_page, bank_path
+):
+    from starkit.story import load_questions
+
+    asked = load_questions()[0]
+    with StoryBank(str(bank_path)) as bank:
+        bank.add_attempt(
+            asked.text,
+            "story",
+            text="Task: I was asked to cut the time to first payment.",
+            score=65,
+            competency=asked.competencies[0],
+            findings=[
+                {"rule": "star-missing-section", "severity": "error", "message": "m"},
+                {"rule": "answer-length", "severity": "info", "message": "m"},
+            ],
+        )
+    at = open_page("app_pages/practice.py")
+    no_exception(at)
+    weakest = next(m.value for m in at.markdown if "weakest rubric cell" in m.value)
+    assert "star-missing-section" in weakest and "answer-length" not in weakest
+    log = next(d.value for d in at.dataframe if "findings" in d.value.columns)
+    assert log["length"].tolist() == ["—"]
+    metric_texts = {q.text for q in load_metric_questions()}
+    drills = [b for b in at.button if (b.key or "").startswith("practice.drill.")]
+    assert drills and not any(b.label in metric_texts for b in drills)
+    drills[0].click().run()
+    no_exception(at)
+    assert at.session_state["practice.kind"] == "Behavioural"
+    assert at.session_state["practice.question"] == asked.text

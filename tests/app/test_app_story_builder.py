@@ -138,3 +138,41 @@ def test_a_story_in_progress_survives_a_visit_to_another_page(open_page):
         assert at.text_area(key=f"story.{name}").value == text
     assert at.text_input(key="story.title").value == "Checkout speed"
     assert "we-not-i" in rules_shown(at)
+
+
+def test_one_box_over_the_size_limit_shows_the_error_and_no_split(open_page):
+    from starkit.limits import MAX_UNIT_CHARS
+
+    line = "Drove pricing tests for team 7 across 5 markets, lifting conversion 19% in Q4\n"
+    story = "Action: " + line * (2 * MAX_UNIT_CHARS // len(line))
+    at = open_page(PAGE)
+    at.segmented_control(key="story.mode").set_value("One box").run()
+    at.text_area(key="story.whole").input(story).run()
+    no_exception(at)
+    assert any("over the limit" in e.value and "split it" in e.value for e in at.error)
+    assert not any('class="sk-card' in b for b in html_bodies(at))  # no split drawn
+    assert "How starkit split it" not in [m.value.strip("*") for m in at.markdown]
+    assert "story.correct" not in [b.key for b in at.button]
+
+
+def _metric_parents(node, parent=None, out=None):
+    """(metric label, the block holding it) for every metric under `node`."""
+    out = [] if out is None else out
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == "metric":
+            out.append((child.proto.label, parent))
+        else:
+            _metric_parents(child, child, out)
+    return out
+
+
+def test_score_and_spoken_figures_wrap_as_a_row_instead_of_being_cut(open_page):
+    # Three equal columns in the narrow findings column cut "65/100" and "1 min 13 s" to
+    # "65/…" and "1 …" at 1280 px: the figures sit in one wrapping row, each as wide as it is.
+    at = fill(open_page(PAGE))
+    no_exception(at)
+    found = _metric_parents(at.main)
+    assert [label for label, _ in found] == ["Score", "Spoken", "Findings"]
+    (row,) = {id(block): block for _, block in found}.values()
+    flex = row.proto.flex_container
+    assert flex.direction == flex.HORIZONTAL and flex.wrap

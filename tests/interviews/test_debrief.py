@@ -87,3 +87,11 @@ def test_metric_families_come_from_the_answer_lexicon() -> None:
     )
     assert "business" in metric_families("Revenue and NPS both went up.")
     assert metric_families("We had a nice offsite.") == ()
+
+
+def test_family_followups_take_the_right_article() -> None:
+    found = debrief({"company": "Acme", "story_ids": ["hire"]}, [HIRING])
+    families = [f for f in found.followups if "figure ready" in f]
+    assert any(f.startswith("Have an engineering (") for f in families)
+    assert any(f.startswith("Have a program execution (") for f in families)
+    assert not any(f.startswith("Have a engineering") for f in families)

@@ -169,3 +169,19 @@ def test_findings_about_the_whole_text_can_be_left_unpainted():
     assert re.findall(r'<mark class="sk-(\w+)"[^>]*>(.*?)</mark>', out) == [("error", "[Name]")]
     # By default every finding is painted (a resume bullet's own span is the whole bullet).
     assert "email-no-metric" in highlight_html(text, [whole, part])
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_story_section_cards_escape_and_wrap_a_long_unbroken_run(payload):
+    from starkit.ui.highlight import STYLE, section_cards_html
+
+    run = "#" * 5000
+    out = section_cards_html({"situation": payload, "task": "", "action": f"I {run}"})
+    parsed = parse(out)
+    assert {tag for tag, _ in parsed.tags} <= {"div", "span"}
+    shown = "".join(parsed.text)
+    assert payload in shown and "(not found)" in shown and run in shown
+    # A run with no break opportunity wraps inside its card instead of overflowing into the
+    # column beside it (as it does on the Resume and Email pages).
+    card_rule = re.search(r"\.sk-card\{([^}]*)\}", STYLE)
+    assert card_rule and "overflow-wrap:anywhere" in card_rule.group(1)
