@@ -44,6 +44,21 @@ def _strip_marker(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def resume_lines(text: str, name: str) -> tuple[str, list[str]]:
+    """A resume linted one bullet a line, up to its `MAX_LINES`-th line with text (as far as
+    the resume readers read a document or a paste), and the warning when the rest was cut."""
+    from starkit.limits import MAX_LINES, lines_cut
+
+    seen = pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+            if seen > MAX_LINES:
+                return text[:pos], [lines_cut(name)]
+        pos += len(line)
+    return text, []
+
+
 def split_units(text: str, kind: Kind) -> list[Unit]:
     """Bullets: the whole text (marker stripped); resume: one bullet a non-empty line;
     story and email: the whole text."""
