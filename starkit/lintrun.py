@@ -24,7 +24,7 @@ from pydantic import Field
 from starkit.errors import InputError, StarkitError
 from starkit.lexicons import StrictModel
 from starkit.textio import check_text, split_lines
-from starkit.units import resume_lines
+from starkit.units import resume_lines, wordless_lines, wordless_skipped
 
 TEXT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
@@ -493,6 +493,9 @@ def _lint_file(
     if result.kind == "resume":  # read as far as the app reads the same text pasted
         text, cut = resume_lines(check_text(text), name)  # over MAX_CHARS is still refused
         result.warnings += cut
+        wordless = wordless_lines(text)
+        if wordless:
+            result.warnings.append(wordless_skipped(name, wordless))
     report = engine.lint(
         text, result.kind, question if result.kind == "answer" else None, config=config
     )

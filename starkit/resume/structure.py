@@ -224,8 +224,11 @@ def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]
                 warnings.append(lines_cut(name))
                 break
         kept.append(ln)
-        if len(ln.text) > MAX_LINE_CHARS:
-            ln.text = ln.text[:MAX_LINE_CHARS]
+        # a list marker and its indent are not the line's text: a pasted 5,000-character line
+        # marked '- ' is not over the limit (at most 8 such characters, so the cut holds)
+        lead = min(8, len(ln.text) - len(ln.text.lstrip(" \t-*+•")))
+        if len(ln.text) - lead > MAX_LINE_CHARS:
+            ln.text = ln.text[: lead + MAX_LINE_CHARS]
             if not any("characters" in w for w in warnings):
                 warnings.append(
                     f"{name}: line {k + 1} is longer than {MAX_LINE_CHARS:,} characters; only "

@@ -109,3 +109,26 @@ def test_a_paste_longer_than_any_resume_says_how_much_was_read_as_the_cli_does(
 
 def test_a_paste_within_the_limit_has_no_warning():
     assert read_pasted_resume(BULLETS, "pasted text").warnings == []
+
+
+def test_a_line_with_no_word_is_no_bullet_in_a_paste_a_document_or_the_cli(tmp_path, capsys):
+    hashes = "#" * 5_000
+    text = f"Helped with the roadmap\n{hashes}\n==== 2019 ====\nGrew signups by 40% in Q3\n"
+    plain = "Helped with the roadmap\nGrew signups by 40% in Q3\n"
+    said = "skipped 2 lines with no word in them (only symbols, figures or punctuation)"
+    paste = read_pasted_resume(text, "pasted text")
+    assert [b.text for b in paste.bullets] == plain.splitlines()
+    assert len(paste.warnings) == 1 and paste.warnings[0].startswith(f"pasted text: {said}")
+    report = lint_resume(paste)
+    assert report.achievement_bullets == 2
+    assert report.score == lint_resume(read_pasted_resume(plain, "p")).score  # not lifted
+    md = f"# Sam\n\n## Experience\n\n- Helped with the roadmap\n- {hashes}\n"
+    doc = read_text_resume(md, name="cv.md")
+    assert [b.text for b in doc.bullets] == ["Helped with the roadmap"]
+    assert any("skipped 1 line with no word in it" in w for w in doc.warnings)
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["lint", str(path)])
+    out = capsys.readouterr()
+    assert f"starkit: warning: {path}: {said}" in out.err
+    assert out.out.rstrip().endswith(f"score {engine.lint(plain, 'resume').score}/100")
