@@ -79,6 +79,15 @@ WORKER_MEMORY_BYTES = 768_000_000
 """Extra address space a parsing worker may use (768 MB) on top of what it starts with."""
 
 
+def lines_cut(name: str) -> str:
+    """The warning for a resume cut after `MAX_LINES` lines with text: the document readers, a
+    pasted resume in the app and `starkit lint` on one-bullet-a-line text all say it alike."""
+    return (
+        f"{name}: the document is longer than any resume; only its first {MAX_LINES:,} lines "
+        "were read"
+    )
+
+
 def mb(n: int) -> str:
     """A byte count in MB as errors show it ('10 MB')."""
     return f"{n / 1_000_000:g} MB"

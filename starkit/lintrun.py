@@ -23,7 +23,8 @@ from pydantic import Field
 
 from starkit.errors import InputError, StarkitError
 from starkit.lexicons import StrictModel
-from starkit.textio import split_lines
+from starkit.textio import check_text, split_lines
+from starkit.units import resume_lines, wordless_lines, wordless_skipped
 
 TEXT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
@@ -488,8 +489,15 @@ def _lint_file(
         raise InputError(f"{name}: the {'input' if path == '-' else 'file'} is empty")
     result.kind = kind or kind_from_text(result.text)
     result.fmt = "text"
+    text = result.text
+    if result.kind == "resume":  # read as far as the app reads the same text pasted
+        text, cut = resume_lines(check_text(text), name)  # over MAX_CHARS is still refused
+        result.warnings += cut
+        wordless = wordless_lines(text)
+        if wordless:
+            result.warnings.append(wordless_skipped(name, wordless))
     report = engine.lint(
-        result.text, result.kind, question if result.kind == "answer" else None, config=config
+        text, result.kind, question if result.kind == "answer" else None, config=config
     )
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)

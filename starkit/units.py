@@ -45,15 +45,58 @@ def _strip_marker(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def has_word(text: str) -> bool:
+    """True when `text` holds a word (a letter, in any script). A line of only symbols,
+    figures or punctuation ('#####', '====', '2019') states no achievement: it is never
+    linted or scored as a bullet (`wordless_skipped` says how many were left out)."""
+    return any(ch.isalpha() for ch in text)
+
+
+def wordless_skipped(name: str, n: int) -> str:
+    """The warning that `n` lines with no word in them were not read as bullets: the resume
+    readers (the app) and `starkit lint` say it alike."""
+    lines = "1 line" if n == 1 else f"{n:,} lines"
+    return (
+        f"{name}: skipped {lines} with no word in {'it' if n == 1 else 'them'} (only symbols, "
+        "figures or punctuation): no achievement to check"
+    )
+
+
+def wordless_lines(text: str) -> int:
+    """How many lines of a resume read one bullet a line hold text but no word
+    (`split_units` skips them)."""
+    n = pos = 0
+    for line in text.splitlines(keepends=True):
+        s, e = _strip_marker(text, pos, pos + len(line.rstrip("\r\n")))
+        n += e > s and not has_word(text[s:e])
+        pos += len(line)
+    return n
+
+
+def resume_lines(text: str, name: str) -> tuple[str, list[str]]:
+    """A resume linted one bullet a line, up to its `MAX_LINES`-th line with text (as far as
+    the resume readers read a document or a paste), and the warning when the rest was cut."""
+    from starkit.limits import MAX_LINES, lines_cut
+
+    seen = pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+            if seen > MAX_LINES:
+                return text[:pos], [lines_cut(name)]
+        pos += len(line)
+    return text, []
+
+
 def split_units(text: str, kind: Kind) -> list[Unit]:
-    """Bullets: the whole text (marker stripped); resume: one bullet a non-empty line;
+    """Bullets: the whole text (marker stripped); resume: one bullet a line with a word in it;
     story and email: the whole text."""
     if kind is Kind.RESUME:
         units: list[Unit] = []
         pos = 0
         for line in text.splitlines(keepends=True):
             s, e = _strip_marker(text, pos, pos + len(line.rstrip("\r\n")))
-            if e > s and any(ch.isalnum() for ch in text[s:e]):
+            if e > s and has_word(text[s:e]):
                 units.append(Unit(len(units), "bullet", s, e))
             pos += len(line)
         return units

@@ -190,8 +190,11 @@ def read_uploaded_resume(data: bytes, name: str) -> Any:
 
 def read_pasted_resume(text: str, name: str, *, keep_lines: bool = False) -> Any:
     """A pasted resume: read as its format says; with no section headings, each non-empty line
-    is marked as a list item first, so it is linted as an achievement bullet."""
+    is marked as a list item first, so it is linted as an achievement bullet. The reader's
+    warnings stay (a paste longer than any resume is read up to its limit and says so, as
+    `starkit lint` does), all but the one that a paste of bullets has no section heading."""
     from starkit.resume import read_text_resume
+    from starkit.resume.structure import NO_HEADINGS
 
     resume = read_text_resume(text, name=name)
     if not any(s.heading for s in resume.sections):
@@ -199,5 +202,5 @@ def read_pasted_resume(text: str, name: str, *, keep_lines: bool = False) -> Any
         # keep_lines: a blank line stays, so each bullet keeps its line number in the file
         text = "\n".join(f"- {ln}" if ln else "" for ln in lines if ln or keep_lines)
         resume = read_text_resume(text, name=name)
-        resume.warnings.clear()
+        resume.warnings[:] = [w for w in resume.warnings if not w.endswith(NO_HEADINGS)]
     return resume

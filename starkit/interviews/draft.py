@@ -1,11 +1,13 @@
 """Draft the thank-you email for a logged interview, from the log and the stories told in it.
 
-The draft names the interviewer(s), the company and the role, one topic discussed, and one
-quantified result copied verbatim from a story told in that interview: the reinforcement. It is
-written from the templates in `lexicons/interviews/draft.toml`, in the candidate's voice, and
-stays under that file's `word_limit`. A fact the log lacks becomes a `<slot>` (which the email
-lint flags as unfilled), never an invented value: a log with no quantified story gets a result
-slot and no number.
+The draft greets the interviewer(s) by first name, names the company and the role, one topic
+discussed, and one quantified result copied verbatim from a story told in that interview: the
+reinforcement, which names the work by that result, never by the story's title. It is written
+from the templates in `lexicons/interviews/draft.toml`, in the candidate's voice, and stays
+under that file's `word_limit`. A fact the log lacks becomes a `<slot>` (which the email lint
+flags as unfilled), never an invented value: a log with no quantified story gets a result slot
+and no number, and the sign-off is always the `<Your name>` slot, so no draft reads as ready to
+send before the user has signed it.
 
 The result sentence is chosen from the Result sections of the stories told (the sentences that
 measure something), closest to the interview's topic and questions first, then shortest; each
@@ -26,7 +28,6 @@ from starkit.errors import InputError
 from starkit.interviews.templates import DraftLexicon, load_draft_lexicon
 from starkit.story.coverage import StoryInput, as_story_input
 
-_LABELLED_TITLE = re.compile(r"^Story \d+$")
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -37,7 +38,8 @@ class ThankYouDraft:
 
     text: str
     slots: tuple[str, ...] = ()
-    """The `<slots>` left for facts the log lacks (empty for a complete log)."""
+    """The `<slots>` left for facts the log lacks: for a complete log, only the sender's name
+    in the sign-off (`<Your name>`), which the log never holds."""
     story_id: str | None = None
     story_title: str | None = None
     result: str | None = None
@@ -142,6 +144,19 @@ def quantified_results(story: StoryInput) -> list[str]:
     return out
 
 
+def greeting_name(name: str, honorifics: Iterable[str] = ()) -> str:
+    """How the greeting names one interviewer: the first name ('Priya Raman' -> 'Priya'); a
+    name opened by a title keeps the title and the surname ('Dr. Ada Okafor' -> 'Dr. Okafor',
+    'Ms Quinn' as written)."""
+    words = name.split()
+    if not words:
+        return name
+    titles = {t.casefold().rstrip(".") for t in honorifics}
+    if words[0].casefold().rstrip(".") in titles:
+        return " ".join([words[0], words[-1]]) if len(words) > 1 else words[0]
+    return words[0]
+
+
 def _names(names: tuple[str, ...]) -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -197,21 +212,17 @@ def _render(
         slots.append(lex.slots[name])
         return lex.slots[name]
 
+    first = tuple(greeting_name(n, lex.honorifics) for n in interview.interviewers)
     values = {
-        "interviewers": fill("interviewers", _names(interview.interviewers)),
+        "interviewers": fill("interviewers", _names(first)),
         "company": interview.company,
         "role": fill("role", interview.role),
         "topic": fill("topic", topic.value),
         "question": topic.value,
         "result": fill("result", result),
-        "title": story.title if story else "",
+        "name": fill("name", ""),  # the log holds no sender name: the user signs
     }
-    if story is None:
-        reinforce = lex.reinforce_slot
-    elif _LABELLED_TITLE.match(story.title) or story.title == story.id:
-        reinforce = lex.reinforce_untitled
-    else:
-        reinforce = lex.reinforce
+    reinforce = lex.reinforce_slot if story is None else lex.reinforce
     about = lex.topic_question if topic.template == "topic_question" else lex.topic
     body = " ".join(
         [lex.thanks.format(**values), about.format(**values), reinforce.format(**values)]

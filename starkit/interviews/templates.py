@@ -14,14 +14,15 @@ from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_model
 
 DRAFT_FILE = "interviews/draft.toml"
-FIELDS = frozenset({"interviewers", "role", "company", "topic", "question", "title", "result"})
+FIELDS = frozenset({"interviewers", "role", "company", "topic", "question", "result", "name"})
+"""The fields a template may name: the story's title is not one (the email names the work by
+its result), and `name` (the sender's) is always a slot: the log does not hold it."""
 TEMPLATES = (
     "greeting",
     "thanks",
     "topic",
     "topic_question",
     "reinforce",
-    "reinforce_untitled",
     "reinforce_slot",
     "close",
     "signoff",
@@ -45,10 +46,11 @@ class DraftLexicon(StrictModel):
     topic: str
     topic_question: str
     reinforce: str
-    reinforce_untitled: str
     reinforce_slot: str
     close: str
     signoff: str
+    honorifics: tuple[str, ...] = ()
+    """Titles a name may open with ('Dr. Ada Okafor'): greeted with the surname."""
     slots: dict[str, str]
     self_review: tuple[SelfReviewQuestion, ...]
     families: dict[str, str]
@@ -74,7 +76,7 @@ def _load(root: Path) -> DraftLexicon:
             raise LexiconError(DRAFT_FILE, "slots", f"unknown field '{key}'")
         if not (slot.startswith("<") and slot.endswith(">")):
             raise LexiconError(DRAFT_FILE, "slots", f"'{slot}' is not a <slot>")
-    missing = {"interviewers", "role", "topic", "result"} - set(lex.slots)
+    missing = {"interviewers", "role", "topic", "result", "name"} - set(lex.slots)
     if missing:
         raise LexiconError(DRAFT_FILE, "slots", f"no slot for '{sorted(missing)[0]}'")
     if len(lex.self_review) != 3:

@@ -17,6 +17,7 @@ from starkit.resume.model import (
 )
 from starkit.resume.roles import RoleHint, parse_role
 from starkit.resume.text import Cols, clean, clean_mapped
+from starkit.units import has_word, wordless_skipped
 
 
 class Builder:
@@ -36,6 +37,7 @@ class Builder:
         self._section = "contact"
         self._heading: str | None = None
         self._role: Role | None = None
+        self.wordless = 0  # bullets skipped for holding no word
 
     def section(self, kind: str, heading: str | None, source: Source) -> None:
         """Open a section; bullets that follow belong to it and to no role yet."""
@@ -92,6 +94,9 @@ class Builder:
         text, segments = self._joined(parts, cols)
         if not text:
             return
+        if not has_word(text):  # '#####': no achievement to lint or score
+            self.wordless += 1
+            return
         self.bullets.append(
             ResumeBullet(
                 index=len(self.bullets),
@@ -140,7 +145,10 @@ class Builder:
         )
 
     def build(self, pages: int | None = None, warnings: list[str] | None = None) -> Resume:
-        """The finished resume."""
+        """The finished resume; a warning says how many bullets with no word were skipped."""
+        warnings = list(warnings or [])
+        if self.wordless:
+            warnings.append(wordless_skipped(self.name, self.wordless))
         return Resume(
             name=self.name,
             format=self.fmt,
@@ -149,7 +157,7 @@ class Builder:
             roles=self.roles,
             bullets=self.bullets,
             lines=self.lines,
-            warnings=warnings or [],
+            warnings=warnings,
         )
 
 

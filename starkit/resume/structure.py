@@ -197,6 +197,10 @@ class _Section:
     unknown: bool = False  # opened by a markup heading no section list knows
 
 
+NO_HEADINGS = "no section headings found; marked bullets are read as experience"
+"""The warning for a document with no section heading (a paste of bullets, one a line, has
+none by design and does not say it)."""
+
 # Inline HTML tags a text format may carry ('Built <i>Atlas</i>'): never part of a bullet.
 _CR = re.compile("\r")
 _INLINE_TAG = re.compile(
@@ -208,7 +212,7 @@ _INLINE_TAG = re.compile(
 
 def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]:
     """At most `MAX_LINES` lines with text, each at most `MAX_LINE_CHARS` long; warnings."""
-    from starkit.limits import MAX_LINE_CHARS, MAX_LINES
+    from starkit.limits import MAX_LINE_CHARS, MAX_LINES, lines_cut
 
     warnings: list[str] = []
     kept: list[RawLine] = []
@@ -217,14 +221,14 @@ def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]
         if ln.text.strip():
             with_text += 1
             if with_text > MAX_LINES:
-                warnings.append(
-                    f"{name}: the document is longer than any resume; only its first "
-                    f"{MAX_LINES:,} lines were read"
-                )
+                warnings.append(lines_cut(name))
                 break
         kept.append(ln)
-        if len(ln.text) > MAX_LINE_CHARS:
-            ln.text = ln.text[:MAX_LINE_CHARS]
+        # a list marker and its indent are not the line's text: a pasted 5,000-character line
+        # marked '- ' is not over the limit (at most 8 such characters, so the cut holds)
+        lead = min(8, len(ln.text) - len(ln.text.lstrip(" \t-*+•")))
+        if len(ln.text) - lead > MAX_LINE_CHARS:
+            ln.text = ln.text[: lead + MAX_LINE_CHARS]
             if not any("characters" in w for w in warnings):
                 warnings.append(
                     f"{name}: line {k + 1} is longer than {MAX_LINE_CHARS:,} characters; only "
@@ -685,7 +689,7 @@ def build_resume(
     b = Builder(name, fmt)
     sections = _split_sections(lines)
     if sections and sections[0].assumed:
-        warnings.append(f"{name}: no section headings found; marked bullets are read as experience")
+        warnings.append(f"{name}: {NO_HEADINGS}")
     for sec in sections:
         b.section(sec.kind, sec.heading, sec.source)
         header: list[RawLine] = []

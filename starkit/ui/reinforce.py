@@ -61,16 +61,11 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
-def _lower_first(sentence: str) -> str:
-    if not sentence or sentence.startswith(("I ", "I'")) or sentence[:2].isupper():
-        return sentence
-    return sentence[0].lower() + sentence[1:]
-
-
-def email_line(title: str, sentence: str) -> str:
-    """The line to add: names the story and restates its result in the user's words."""
-    body = _lower_first(sentence.strip().rstrip("."))
-    return f"Our conversation reminded me of {title.strip()}, where {body}."
+def email_line(sentence: str) -> str:
+    """The line to add: the result in the user's own words, the work named by that result and
+    never by the story's title (a label of the user's, not something the panel heard)."""
+    body = sentence.strip().rstrip(".")
+    return f"Our conversation reminded me of a result of mine: {body}."
 
 
 def pick_result(
@@ -98,4 +93,4 @@ def pick_result(
     if best is None:
         return None
     _, title, sentence = best
-    return Reinforcement(title=title, sentence=sentence, line=email_line(title, sentence))
+    return Reinforcement(title=title, sentence=sentence, line=email_line(sentence))

@@ -118,8 +118,9 @@ def test_email_marks_placeholders_and_suggests_a_result_from_my_stories(open_pag
     assert {"unfilled-placeholder", "email-no-metric"} <= rules_shown(at)
     assert any('<mark class="sk-error"' in b and ">[Name]</mark>" in b for b in html_bodies(at))
     line = at.code[0].value
-    assert "Checkout latency" in line  # the story that matches the email's topic
-    assert "from 4.2 s to 1.9 s" in line  # its own figures, not invented ones
+    assert "from 4.2 s to 1.9 s" in line  # the matching story's own figures, not invented ones
+    assert "Checkout latency" not in line  # the work is named by its result, not the title
+    assert any("From your story: Checkout latency" in c.value for c in at.caption)
 
 
 def test_email_without_stories_explains_where_the_suggestion_comes_from(open_page):

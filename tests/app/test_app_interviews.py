@@ -73,18 +73,27 @@ def test_an_interview_is_logged_listed_debriefed_and_drafted(open_page, bank_pat
     with StoryBank(str(bank_path)) as bank:
         assert bank.get_interview(iv.id).self_review == {"success": "Yes, p95 and error rate."}
 
-    # draft: kept with the interview, linted clean, copyable and downloadable as .eml
+    # draft: kept with the interview, copyable and downloadable as .eml; greets by first name,
+    # names the work by its result (not the story's title) and is not ready to send unsigned
     at.button(key=f"interviews.draft.{iv.id}").click().run()
     no_exception(at)
     with StoryBank(str(bank_path)) as bank:
         saved = bank.get_interview(iv.id).email
     assert saved is not None
-    for fact in (COMPANY, "Priya Raman and Sam Lee", "from 4.2 s to 1.9 s", "Senior TPM"):
+    for fact in (COMPANY, "Hi Priya and Sam,", "from 4.2 s to 1.9 s", "Senior TPM"):
         assert fact in saved
+    assert "Checkout latency" not in saved and "Raman" not in saved
+    assert saved.rstrip().endswith("Best regards,\n<Your name>")
     assert [c.value.strip() for c in at.code] == [saved.strip()]  # the one-click copy box
-    assert any("No findings" in s.value for s in at.success)
+    assert not any("ready to send" in s.value for s in at.success)
+    assert at.metric[0].value != "100/100"
     assert [d.proto.label for d in at.get("download_button")] == ["Download .eml"]
     _no_raw_company(at)
+    # signed, it lints clean
+    box = at.text_area(key=f"interviews.email.{iv.id}")
+    box.input(saved.replace("<Your name>", "Alex Kim")).run()
+    no_exception(at)
+    assert any("No findings" in s.value for s in at.success)
 
 
 def test_a_changed_stage_is_saved(open_page, bank_path, story_id) -> None:
@@ -133,7 +142,7 @@ def test_an_unsaved_email_edit_survives_a_visit_to_another_page(open_page, bank_
         (iv,) = bank.interviews()
     at.button(key=f"interviews.draft.{iv.id}").click().run()
     box = at.text_area(key=f"interviews.email.{iv.id}")
-    edited = box.value.replace("Best regards,", "Best regards,\nAlex")
+    edited = box.value.replace("<Your name>", "Alex")
     box.input(edited).run()
     at.switch_page("app_pages/story_bank.py").run()
     at.switch_page(PAGE).run()

@@ -289,3 +289,23 @@ def test_an_uploaded_list_of_bullets_is_read_as_bullets_like_a_paste(open_page):
     paste(at, lines)
     no_exception(at)
     assert metrics(at) == uploaded
+
+
+def test_a_paste_longer_than_any_resume_says_only_its_first_lines_were_read(open_page):
+    from starkit.limits import MAX_LINES
+
+    lines = [f"Cut release time from 3 weeks to 4 days for team {n}" for n in range(MAX_LINES + 9)]
+    at = paste(open_page(PAGE), lines)
+    no_exception(at)
+    assert metrics(at)["Bullets"] == str(MAX_LINES)
+    said = f"only its first {MAX_LINES:,} lines were read"
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_line_with_no_word_is_not_a_bullet_and_the_page_says_it_was_skipped(open_page):
+    at = paste(open_page(PAGE), [BULLETS[0], "#" * 5_000, BULLETS[1]])
+    no_exception(at)
+    assert metrics(at)["Bullets"] == "2"
+    assert any("skipped 1 line with no word" in c.value for c in at.caption)
+    at.toggle(key="resume.show_all").set_value(True).run()
+    assert "#####" not in shown_text(at)  # no card for it

@@ -120,6 +120,9 @@ def complete_log(draw: st.DrawFn) -> tuple[dict, list[dict], dict[str, str]]:
     return log, stories, figures
 
 
+SIGN = load_draft_lexicon().slots["name"]
+
+
 def _blocking(text: str) -> list[tuple[str, str]]:
     return [
         (f.rule, f.severity.value)
@@ -128,16 +131,31 @@ def _blocking(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def _signed(text: str) -> str:
+    """The draft once the user has put their name in the sign-off."""
+    return text.replace(SIGN, "Alex Kim")
+
+
+def _first(name: str) -> str:
+    return "Dr. Okafor" if name.startswith("Dr. ") else name.split()[0]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=complete_log())
 def test_a_complete_log_drafts_a_clean_email_with_its_facts_verbatim(case) -> None:
     log, stories, figures = case
     made = compose_thank_you(log, stories)
     assert made.text == draft_thank_you(log, stories)
-    assert _blocking(made.text) == [] and made.findings == ()
-    assert made.slots == () and "<" not in made.text
+    assert made.findings == ()
+    # the one slot is the sender's name: flagged until signed, then nothing is
+    assert made.slots == (SIGN,) and made.text.rstrip().endswith(f"Best regards,\n{SIGN}")
+    assert _blocking(made.text) == [("unfilled-placeholder", "error")]
+    assert _blocking(_signed(made.text)) == [] and "<" not in _signed(made.text)
     assert log["company"] in made.text
-    assert all(name in made.text for name in log["interviewers"])
+    greeting = made.text.split("\n", 1)[0]
+    assert all(_first(name) in greeting for name in log["interviewers"])
+    assert all(name not in greeting for name in log["interviewers"] if " " in name)
+    assert all(s["title"] not in made.text for s in stories)  # the work is named by its result
     assert made.story_id in figures and figures[made.story_id] in made.text
     assert made.result is not None and made.result in made.text
     assert len(made.text.split()) < LIMIT and len(re.findall(r"\w+", made.text)) < LIMIT
@@ -152,9 +170,10 @@ def test_a_missing_fact_gives_its_slot_and_nothing_else_changes(case, drop: str)
     }
     made = compose_thank_you(partial, stories)
     slot = load_draft_lexicon().slots[drop]
-    assert made.slots == (slot,) and slot in made.text
-    # the slot is the only thing the lint flags: its own error, no warning about the result
+    assert made.slots == (slot, SIGN) and slot in made.text
+    # the slots are the only thing the lint flags: their own error, no warning about the result
     assert set(_blocking(made.text)) == {("unfilled-placeholder", "error")}
+    assert set(_blocking(_signed(made.text))) == {("unfilled-placeholder", "error")}
     assert figures[made.story_id] in made.text
 
 
@@ -171,7 +190,7 @@ def test_a_log_with_no_quantified_story_gives_a_result_slot_and_no_number() -> N
            "topic": "roadmap planning", "story_ids": ["u1", "u2"]}  # fmt: skip
     made = compose_thank_you(log, UNQUANTIFIED)
     slot = load_draft_lexicon().slots["result"]
-    assert made.slots == (slot,) and slot in made.text and made.result is None
+    assert made.slots == (slot, SIGN) and slot in made.text and made.result is None
     assert not re.search(r"\d", made.text)
     assert ("unfilled-placeholder", "error") in _blocking(made.text)
     # no story at all: the same slot
@@ -213,7 +232,8 @@ def test_the_draft_works_from_bank_records(tmp_path: Path) -> None:
             "Acme", role="PM", interviewers="Priya Raman", story_ids=[sid], topic="latency"
         )
         text = starkit.draft_thank_you(iv, bank.list())
-    assert "from 800 ms to 300 ms" in text and "Priya Raman" in text and _blocking(text) == []
+    assert "from 800 ms to 300 ms" in text and text.startswith("Hi Priya,\n")
+    assert _blocking(_signed(text)) == [] and "Checkout latency" not in text
 
 
 def test_the_eml_parses_back_with_the_text_and_a_subject() -> None:
@@ -263,7 +283,7 @@ def test_a_mapping_log_may_use_the_issue_s_field_names() -> None:
     log = {"company": "Acme", "role": "PM", "interviewer": "Sam Lee", "outcome": "Onsite",
            "questions_asked": ["How do you price a new plan?"], "stories_told": [told]}  # fmt: skip
     made = compose_thank_you(log, [told])
-    assert made.story_id == "t" and "Sam Lee" in made.text and made.findings == ()
+    assert made.story_id == "t" and "Hi Sam," in made.text and made.findings == ()
     with pytest.raises(InputError, match="stage"):
         compose_thank_you({**log, "outcome": "hired"}, [told])
 
@@ -285,3 +305,19 @@ def test_a_result_that_would_break_the_word_limit_is_not_used() -> None:
     assert made.result == short and made.words < LIMIT
     alone = compose_thank_you(log, [{"title": "Retention", "text": f"Result: {long}"}])
     assert alone.result is None and load_draft_lexicon().slots["result"] in alone.text
+
+
+def test_the_draft_greets_by_first_name_names_no_story_title_and_is_signed_by_the_user():
+    told = {"id": "m", "title": "Merchant onboarding phone", "text": "Situation: Merchants "
+            "waited.\nResult: Time to first payout fell from 9 days to 2."}  # fmt: skip
+    log = {"company": "Stripe", "role": "Senior PM, Billing", "topic": "onboarding",
+           "interviewers": ["Priya Raman", "Tom Ode"], "story_ids": ["m"]}  # fmt: skip
+    made = compose_thank_you(log, [told])
+    assert made.text.startswith("Hi Priya and Tom,\n")
+    assert "Merchant onboarding phone" not in made.text
+    assert "result of mine: Time to first payout fell from 9 days to 2." in made.text
+    assert made.text.endswith("Best regards,\n<Your name>\n")
+    spans = [made.text[f.start : f.end] for f in lint(made.text, "email").findings]
+    assert "<Your name>" in spans  # so the email check never calls it ready to send
+    titled = compose_thank_you({**log, "interviewers": ["Dr. Ada Okafor", "Ms Quinn"]}, [told])
+    assert titled.text.startswith("Hi Dr. Okafor and Ms Quinn,\n")

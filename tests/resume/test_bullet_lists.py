@@ -82,3 +82,53 @@ def test_advice_does_not_ask_for_an_experience_heading_already_read():
     assert "heading" not in d.advice() and "39 lines as experience" in d.advice()
     d = Diagnosis("cv.pdf", "pdf", [SectionCount(0, "contact", None, lines=39)])
     assert "heading such as 'Experience'" in d.advice()
+
+
+def test_a_paste_longer_than_any_resume_says_how_much_was_read_as_the_cli_does(
+    tmp_path, capsys, monkeypatch
+):
+    from starkit import limits
+
+    monkeypatch.setattr(limits, "MAX_LINES", 4)
+    text = "".join(f"Cut release time by {n}0% for team {n}\n" for n in range(1, 7))
+    said = "the document is longer than any resume; only its first 4 lines were read"
+    paste = read_pasted_resume(text, "pasted text")
+    assert len(paste.bullets) == 4
+    assert paste.warnings == [f"pasted text: {said}"]
+    upload = read_uploaded_resume(text.encode(), "cv.txt")
+    assert len(upload.bullets) == 4
+    assert upload.warnings == [f"cv.txt: {said}"]
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["lint", str(path)])
+    out = capsys.readouterr()
+    assert f"starkit: warning: {path}: {said}" in out.err
+    assert "team 4" in out.out and "team 5" not in out.out  # the same four lines linted
+    assert engine.lint(text, "resume").units[3].text.endswith("team 4")  # the API reads all
+
+
+def test_a_paste_within_the_limit_has_no_warning():
+    assert read_pasted_resume(BULLETS, "pasted text").warnings == []
+
+
+def test_a_line_with_no_word_is_no_bullet_in_a_paste_a_document_or_the_cli(tmp_path, capsys):
+    hashes = "#" * 5_000
+    text = f"Helped with the roadmap\n{hashes}\n==== 2019 ====\nGrew signups by 40% in Q3\n"
+    plain = "Helped with the roadmap\nGrew signups by 40% in Q3\n"
+    said = "skipped 2 lines with no word in them (only symbols, figures or punctuation)"
+    paste = read_pasted_resume(text, "pasted text")
+    assert [b.text for b in paste.bullets] == plain.splitlines()
+    assert len(paste.warnings) == 1 and paste.warnings[0].startswith(f"pasted text: {said}")
+    report = lint_resume(paste)
+    assert report.achievement_bullets == 2
+    assert report.score == lint_resume(read_pasted_resume(plain, "p")).score  # not lifted
+    md = f"# Sam\n\n## Experience\n\n- Helped with the roadmap\n- {hashes}\n"
+    doc = read_text_resume(md, name="cv.md")
+    assert [b.text for b in doc.bullets] == ["Helped with the roadmap"]
+    assert any("skipped 1 line with no word in it" in w for w in doc.warnings)
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["lint", str(path)])
+    out = capsys.readouterr()
+    assert f"starkit: warning: {path}: {said}" in out.err
+    assert out.out.rstrip().endswith(f"score {engine.lint(plain, 'resume').score}/100")
