@@ -1426,6 +1426,26 @@ def _times_changed(ctx: UnitContext, q: Quantity) -> bool:
     return nxt.isalpha() and nxt.endswith("er") and len(nxt) > 4  # "faster", "higher"
 
 
+_RETURN_MODIFIERS = 2  # "3.8x blended ROAS" is 1 between; "4x average campaign ROI" is 2
+
+
+def _return_multiple(ctx: UnitContext, q: Quantity) -> bool:
+    """'4x ROI', '3x ROAS', '3.8x blended ROAS', '3.8x average ROAS': a multiplier before a
+    return noun (`return-multiples`), with at most two plain modifiers between, is the return
+    multiple's level, not a relative change. A change word or comparative between ('3x higher
+    ROAS', '2x increase in ROI') makes it a change."""
+    returns = ctx.word_list("return-multiples")
+    for k in range(q.token_end, min(len(ctx.doc), q.token_end + 1 + _RETURN_MODIFIERS)):
+        word = ctx.lower(k)
+        if word in returns:
+            return True
+        if not ctx.doc[k].is_alpha or ctx.at("change", k) is not None:
+            return False
+        if word in ctx.word_list("change-after") or (word.endswith("er") and len(word) > 4):
+            return False  # "3x increase in ROI", "3x higher ROAS"
+    return False
+
+
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
     change_nouns = forms()[4]
@@ -1446,8 +1466,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 prev in ("at", "to", "the") and not change_noun
             ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
-            if nxt in ctx.word_list("return-multiples"):
-                continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
+            if _return_multiple(ctx, q):
+                continue  # "4x ROI", "3.8x blended ROAS": a return multiple is a level
             if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
                 continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
