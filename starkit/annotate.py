@@ -1749,6 +1749,18 @@ def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
 
 
+def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
+    """'Grew platform capability 5x: 2K → 10K documents': a colon right after the relative
+    figure opens its gloss, and a start-to-end pair at the gloss's head gives its values."""
+    k = rel.token_end
+    if ctx.lower(k) != ":":
+        return False
+    return any(
+        q.token_start == k + 1 and q.measure and (_value_pair(ctx, q) or _arrow_pair(ctx, q))
+        for q in ctx.numbers
+    )
+
+
 def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
     """In a story, a time frame fronted before a comma at the head of one of the two sentences
     before, in the same paragraph ('Within the first year, we reduced waste by 60%. ...
@@ -1828,6 +1840,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
+        return True
+    if _values_after_colon(ctx, rel):
         return True
     if _restated(ctx, rel, (lo, hi)):
         return True
