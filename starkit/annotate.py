@@ -1740,13 +1740,14 @@ def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
 
 
 def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
-    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)': the absolute
-    amount in parentheses right after the relative figure gives the change's size, so it is
-    not given only as a relative figure."""
+    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)', 'efficiency
+    +20% (45 min saved per worker per week)': the absolute amount in parentheses right after
+    the relative figure gives the change's size, so it is not given only as a relative figure."""
     k = rel.token_end
     if ctx.lower(k) != "(":
         return False
-    return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
+    kinds = ("money", "count", "duration")
+    return any(q.token_start == k + 1 and q.kind in kinds for q in ctx.quantities)
 
 
 def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
