@@ -140,12 +140,14 @@ def uptake_figures(ctx: UnitContext) -> set[int]:
 
 
 def _uptake(ctx: UnitContext) -> list[MetricMention]:
-    """'viewed 5M times' and 'adopted by 5,000+ users': a vanity count named by its verb."""
+    """'viewed 5M times', 'adopted by 5,000+ users', '1,900 students signed up', 'reached
+    8,000 students': a vanity count named by its verb."""
     cache = ctx.annotations
     if "uptake" in cache:
         return cache["uptake"]
     times, uptake_verbs, nouns, hedges, _ = forms()
     after_verbs = frozenset(ontology().counted_by.after_verbs)
+    reach_verbs = frozenset(ontology().counted_by.reach_verbs)
     out: list[MetricMention] = []
     for q in ctx.quantities:
         span: tuple[int, int, str] | None = _figure_compound(ctx, q)
@@ -176,6 +178,8 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
                 one, two = ctx.lower(noun + 1), f"{ctx.lower(noun + 1)} {ctx.lower(noun + 2)}"
                 if one in after_verbs or two in after_verbs:
                     span = (noun, noun + 1, "sign-ups")  # "1,900 students signed up"
+                elif ctx.lower(k) in reach_verbs and q.kind == "count":
+                    span = (noun, noun + 1, "reach")  # "the platform reached 8,000 students"
         if span is None:
             continue
         m = Match("vanity", span[2], span[0], span[1])
