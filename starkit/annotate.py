@@ -873,6 +873,12 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 j += 1
             if j in in_qty:
                 continue  # "grew it to 25k followers", "scaled to roughly 2M users"
+        if low == "by":
+            j = k + 1
+            while ctx.lower(j) in ctx.word_list("scale-hedges"):
+                j += 1
+            if j in in_qty and all(i in in_qty for i in range(j, m.start)):
+                continue  # "Grew our Twitter by 200k+ followers": the figure counts the metric
         if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
         if low in ("and", ",") and _noun_list(ctx, change.end, m.start):
