@@ -742,8 +742,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             continue  # "in generated views", "the improved flow": an adjective, not a change
         if c.end <= m.start and _verb_particle(ctx, c, m):
             continue  # "setting up social-media accounts": a phrasal verb, not a change
-        if cs <= c.start < m.start and m.start - c.end <= back:
-            best = c
+        if cs <= c.start < m.start and (m.start - c.end <= back or _figure_conjunct(ctx, c, m)):
+            best = c  # a figured second object may stand further off ('driving 35% of ... and')
     if best is not None and not _blocked(ctx, best, m):
         return best
     group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
@@ -843,11 +843,39 @@ def _plain_modifiers(ctx: UnitContext, lo: int, hi: int) -> bool:
     return all(ctx.doc[k].is_alpha and ctx.at("change", k) is None for k in range(lo, hi))
 
 
+_CONJUNCT_MODIFIERS = 2  # "and $800K in attributed revenue" is 1 between 'in' and the metric
+
+
+def _figure_conjunct(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """'driving 35% of social referral traffic and $800K in attributed revenue': a change word
+    whose object opens with a figure, and a second object joined by 'and' that is a figure
+    of the metric ('$800K in revenue'), one verb with two figured objects: the change moves
+    the second metric too, whatever words the first object holds."""
+    opens = change.end - 1  # the change word's last token: the figure follows it (hedges aside)
+    first = next((q for q in ctx.quantities if before_hedges(ctx, q.token_start) == opens), None)
+    if first is None or first.token_start >= m.start:
+        return False
+    k = m.start - 1
+    while k > first.token_end and ctx.lower(k) not in ("in", "of") and ctx.doc[k].is_alpha:
+        k -= 1
+    if ctx.lower(k) not in ("in", "of") or m.start - k - 1 > _CONJUNCT_MODIFIERS:
+        return False
+    second = next((q for q in ctx.quantities if q.token_end == k), None)
+    if second is None or second.token_start <= first.token_end:
+        return False
+    if ctx.lower(second.token_start - 1) != "and":
+        return False
+    cs, _ = ctx.clause_of(m.start)
+    return cs <= change.start
+
+
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
     if change.end >= m.start:
         return False  # nothing stands between them ('grew downloads')
+    if _figure_conjunct(ctx, change, m):
+        return False  # "driving 35% of referral traffic and $800K in attributed revenue"
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     in_qty |= ctx.slot_tokens
     periods = _rate_periods(ctx, change.end, m.start)
