@@ -78,6 +78,8 @@ def states_work(ctx: UnitContext) -> bool:
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
+    if ctx.at("scale", words[0].i) is not None and first.endswith("s") and len(words) >= 3:
+        return True  # "Supports customers throughout incident response": a duty, work done
     # "Creation of web applications", "Administration and maintenance of Linux servers":
     # an action noun opening the line, then its object, names work done
     nxt = ctx.lower(words[0].i + 1)
