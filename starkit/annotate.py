@@ -850,20 +850,31 @@ def _figure_conjunct(ctx: UnitContext, change: Match, m: Match) -> bool:
     """'driving 35% of social referral traffic and $800K in attributed revenue': a change word
     whose object opens with a figure, and a second object joined by 'and' that is a figure
     of the metric ('$800K in revenue'), one verb with two figured objects: the change moves
-    the second metric too, whatever words the first object holds."""
-    opens = change.end - 1  # the change word's last token: the figure follows it (hedges aside)
-    first = next((q for q in ctx.quantities if before_hedges(ctx, q.token_start) == opens), None)
-    if first is None or first.token_start >= m.start:
-        return False
+    the second metric too, whatever words the first object holds. Constant work per call:
+    the figures are looked up by their first and last token."""
+    if "figure-bounds" not in ctx.annotations:  # once per unit
+        ctx.annotations["figure-bounds"] = (
+            {q.token_start: q for q in ctx.quantities},
+            {q.token_end: q for q in ctx.quantities},
+        )
+    starts, ends = ctx.annotations["figure-bounds"]
     k = m.start - 1
-    while k > first.token_end and ctx.lower(k) not in ("in", "of") and ctx.doc[k].is_alpha:
+    while m.start - k <= _CONJUNCT_MODIFIERS and ctx.lower(k) not in ("in", "of"):
+        if k < 0 or not ctx.doc[k].is_alpha:
+            return False
         k -= 1
-    if ctx.lower(k) not in ("in", "of") or m.start - k - 1 > _CONJUNCT_MODIFIERS:
+    second = ends.get(k) if ctx.lower(k) in ("in", "of") else None
+    if second is None or ctx.lower(second.token_start - 1) != "and":
         return False
-    second = next((q for q in ctx.quantities if q.token_end == k), None)
-    if second is None or second.token_start <= first.token_end:
-        return False
-    if ctx.lower(second.token_start - 1) != "and":
+    first = next(
+        (
+            starts[j]
+            for j in range(change.end, min(second.token_start - 1, change.end + 4))
+            if j in starts and before_hedges(ctx, j) == change.end - 1
+        ),
+        None,
+    )  # "driving 35%", "driving nearly 35%"
+    if first is None or first.token_end >= second.token_start:
         return False
     cs, _ = ctx.clause_of(m.start)
     return cs <= change.start

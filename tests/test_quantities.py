@@ -233,9 +233,10 @@ def test_rupee_amounts_with_a_glued_prefix_or_lakh_and_crore_are_money():
     assert by_text["INR5Cr"].kind == "money" and by_text["INR5Cr"].value == pytest.approx(5e7)
     assert by_text["₹2L"].kind == "money" and by_text["₹2L"].value == pytest.approx(2e5)
     assert not [q for q in find_quantities("Shipped the L2 tool in a 2L bottle") if q.measure]
-    assert "no-quantification" not in starkit.lint(
-        "Recovered Rs.100M in revenue by fixing gaps in the system"
-    ).rules()
+    assert (
+        "no-quantification"
+        not in starkit.lint("Recovered Rs.100M in revenue by fixing gaps in the system").rules()
+    )
 
 
 @pytest.mark.parametrize(
