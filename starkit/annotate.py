@@ -140,12 +140,14 @@ def uptake_figures(ctx: UnitContext) -> set[int]:
 
 
 def _uptake(ctx: UnitContext) -> list[MetricMention]:
-    """'viewed 5M times' and 'adopted by 5,000+ users': a vanity count named by its verb."""
+    """'viewed 5M times', 'adopted by 5,000+ users', '1,900 students signed up', 'reached
+    8,000 students': a vanity count named by its verb."""
     cache = ctx.annotations
     if "uptake" in cache:
         return cache["uptake"]
     times, uptake_verbs, nouns, hedges, _ = forms()
     after_verbs = frozenset(ontology().counted_by.after_verbs)
+    reach_verbs = frozenset(ontology().counted_by.reach_verbs)
     out: list[MetricMention] = []
     for q in ctx.quantities:
         span: tuple[int, int, str] | None = _figure_compound(ctx, q)
@@ -176,6 +178,8 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
                 one, two = ctx.lower(noun + 1), f"{ctx.lower(noun + 1)} {ctx.lower(noun + 2)}"
                 if one in after_verbs or two in after_verbs:
                     span = (noun, noun + 1, "sign-ups")  # "1,900 students signed up"
+                elif ctx.lower(k) in reach_verbs and q.kind == "count":
+                    span = (noun, noun + 1, "reach")  # "the platform reached 8,000 students"
         if span is None:
             continue
         m = Match("vanity", span[2], span[0], span[1])
@@ -738,8 +742,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             continue  # "in generated views", "the improved flow": an adjective, not a change
         if c.end <= m.start and _verb_particle(ctx, c, m):
             continue  # "setting up social-media accounts": a phrasal verb, not a change
-        if cs <= c.start < m.start and m.start - c.end <= back:
-            best = c
+        if cs <= c.start < m.start and (m.start - c.end <= back or _figure_conjunct(ctx, c, m)):
+            best = c  # a figured second object may stand further off ('driving 35% of ... and')
     if best is not None and not _blocked(ctx, best, m):
         return best
     group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
@@ -839,11 +843,50 @@ def _plain_modifiers(ctx: UnitContext, lo: int, hi: int) -> bool:
     return all(ctx.doc[k].is_alpha and ctx.at("change", k) is None for k in range(lo, hi))
 
 
+_CONJUNCT_MODIFIERS = 2  # "and $800K in attributed revenue" is 1 between 'in' and the metric
+
+
+def _figure_conjunct(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """'driving 35% of social referral traffic and $800K in attributed revenue': a change word
+    whose object opens with a figure, and a second object joined by 'and' that is a figure
+    of the metric ('$800K in revenue'), one verb with two figured objects: the change moves
+    the second metric too, whatever words the first object holds. Constant work per call:
+    the figures are looked up by their first and last token."""
+    if "figure-bounds" not in ctx.annotations:  # once per unit
+        ctx.annotations["figure-bounds"] = (
+            {q.token_start: q for q in ctx.quantities},
+            {q.token_end: q for q in ctx.quantities},
+        )
+    starts, ends = ctx.annotations["figure-bounds"]
+    k = m.start - 1
+    while m.start - k <= _CONJUNCT_MODIFIERS and ctx.lower(k) not in ("in", "of"):
+        if k < 0 or not ctx.doc[k].is_alpha:
+            return False
+        k -= 1
+    second = ends.get(k) if ctx.lower(k) in ("in", "of") else None
+    if second is None or ctx.lower(second.token_start - 1) != "and":
+        return False
+    first = next(
+        (
+            starts[j]
+            for j in range(change.end, min(second.token_start - 1, change.end + 4))
+            if j in starts and before_hedges(ctx, j) == change.end - 1
+        ),
+        None,
+    )  # "driving 35%", "driving nearly 35%"
+    if first is None or first.token_end >= second.token_start:
+        return False
+    cs, _ = ctx.clause_of(m.start)
+    return cs <= change.start
+
+
 def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     """True when a preposition or conjunction between the change word and the metric shows
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
     if change.end >= m.start:
         return False  # nothing stands between them ('grew downloads')
+    if _figure_conjunct(ctx, change, m):
+        return False  # "driving 35% of referral traffic and $800K in attributed revenue"
     in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
     in_qty |= ctx.slot_tokens
     periods = _rate_periods(ctx, change.end, m.start)
@@ -869,6 +912,12 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 j += 1
             if j in in_qty:
                 continue  # "grew it to 25k followers", "scaled to roughly 2M users"
+        if low == "by":
+            j = k + 1
+            while ctx.lower(j) in ctx.word_list("scale-hedges"):
+                j += 1
+            if j in in_qty and all(i in in_qty for i in range(j, m.start)):
+                continue  # "Grew our Twitter by 200k+ followers": the figure counts the metric
         if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
         if low in ("and", ",") and _noun_list(ctx, change.end, m.start):
@@ -1426,6 +1475,26 @@ def _times_changed(ctx: UnitContext, q: Quantity) -> bool:
     return nxt.isalpha() and nxt.endswith("er") and len(nxt) > 4  # "faster", "higher"
 
 
+_RETURN_MODIFIERS = 2  # "3.8x blended ROAS" is 1 between; "4x average campaign ROI" is 2
+
+
+def _return_multiple(ctx: UnitContext, q: Quantity) -> bool:
+    """'4x ROI', '3x ROAS', '3.8x blended ROAS', '3.8x average ROAS': a multiplier before a
+    return noun (`return-multiples`), with at most two plain modifiers between, is the return
+    multiple's level, not a relative change. A change word or comparative between ('3x higher
+    ROAS', '2x increase in ROI') makes it a change."""
+    returns = ctx.word_list("return-multiples")
+    for k in range(q.token_end, min(len(ctx.doc), q.token_end + 1 + _RETURN_MODIFIERS)):
+        word = ctx.lower(k)
+        if word in returns:
+            return True
+        if not ctx.doc[k].is_alpha or ctx.at("change", k) is not None:
+            return False
+        if word in ctx.word_list("change-after") or (word.endswith("er") and len(word) > 4):
+            return False  # "3x increase in ROI", "3x higher ROAS"
+    return False
+
+
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
     change_nouns = forms()[4]
@@ -1446,8 +1515,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 prev in ("at", "to", "the") and not change_noun
             ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
-            if nxt in ctx.word_list("return-multiples"):
-                continue  # "4x ROI", "3x ROAS": a return multiple is a level, not a change
+            if _return_multiple(ctx, q):
+                continue  # "4x ROI", "3.8x blended ROAS": a return multiple is a level
             if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
                 continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
@@ -1720,13 +1789,26 @@ def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
 
 
 def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
-    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)': the absolute
-    amount in parentheses right after the relative figure gives the change's size, so it is
-    not given only as a relative figure."""
+    """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)', 'efficiency
+    +20% (45 min saved per worker per week)': the absolute amount in parentheses right after
+    the relative figure gives the change's size, so it is not given only as a relative figure."""
     k = rel.token_end
     if ctx.lower(k) != "(":
         return False
-    return any(q.token_start == k + 1 and q.kind in ("money", "count") for q in ctx.quantities)
+    kinds = ("money", "count", "duration")
+    return any(q.token_start == k + 1 and q.kind in kinds for q in ctx.quantities)
+
+
+def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
+    """'Grew platform capability 5x: 2K → 10K documents': a colon right after the relative
+    figure opens its gloss, and a start-to-end pair at the gloss's head gives its values."""
+    k = rel.token_end
+    if ctx.lower(k) != ":":
+        return False
+    return any(
+        q.token_start == k + 1 and q.measure and (_value_pair(ctx, q) or _arrow_pair(ctx, q))
+        for q in ctx.numbers
+    )
 
 
 def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
@@ -1808,6 +1890,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
+        return True
+    if _values_after_colon(ctx, rel):
         return True
     if _restated(ctx, rel, (lo, hi)):
         return True

@@ -55,6 +55,13 @@ _NUM = (
 _RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
 # "7K€", "1.2M€", "~7K€/month": the currency sign after the amount (European usage)
 _RE_MONEY_AFTER = re.compile(rf"[~≈+\-−]?({_NUM})([kKmMbB]|bn|mm|MM)?([€£¥₹])(?:/[A-Za-z]+)?\+?")
+# "Rs.100M", "INR5Cr": the rupee written as a word glued to the amount; "2L", "3.5Cr" after a
+# currency ('₹2L/month'): lakh (1e5) and crore (1e7), the Indian magnitudes, as one letter
+_RE_MONEY_WORD = re.compile(
+    rf"[~≈+\-−]?(Rs\.?|INR)({_NUM})([kKmMbB]|bn|mm|MM|L|Cr)?\+?", re.IGNORECASE
+)
+_RE_LAKH_CRORE = re.compile(rf"({_NUM})(L|Cr|cr)\+?")
+_INDIAN_MAGNITUDE = {"l": 1e5, "cr": 1e7}
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%\+?")
 _RE_NUMUNIT = re.compile(
     rf"[~≈±+\-−]?({_NUM})(k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
@@ -202,6 +209,11 @@ def _shape(text: str) -> _Tok:
         return _shape(strip_zero_width(text))
     if m := _RE_MONEY.fullmatch(text):
         mag = _MAGNITUDE.get(m.group(3) or "", 1.0)
+        v = _num_value(m.group(2))
+        return _Tok("money", None if v is None else v * mag, m.group(1))
+    if m := _RE_MONEY_WORD.fullmatch(text):
+        suffix = m.group(3) or ""
+        mag = _INDIAN_MAGNITUDE.get(suffix.lower()) or _MAGNITUDE.get(suffix, 1.0)
         v = _num_value(m.group(2))
         return _Tok("money", None if v is None else v * mag, m.group(1))
     if m := _RE_MONEY_AFTER.fullmatch(text):
@@ -377,6 +389,13 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
             i = j
             continue
         info = _shape(tok.text)
+        rupees = None
+        if info.shape == "alnum" and lower(i - 1) in _CURRENCY_BEFORE:
+            rupees = _RE_LAKH_CRORE.fullmatch(tok.text)  # "₹2L/month", "Rs 3.5Cr"
+        if rupees is not None:
+            v = _num_value(rupees.group(1))
+            mag = _INDIAN_MAGNITUDE[rupees.group(2).lower()]
+            info = _Tok("money", None if v is None else v * mag, lower(i - 1))
         if info.shape is None:
             i += 1
             continue
@@ -400,7 +419,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         measure = True
         prev = lower(i - 1)
         # --- absorb what stands before the number ---
-        if prev in _CURRENCY_BEFORE and info.shape == "num":
+        if prev in _CURRENCY_BEFORE and (info.shape == "num" or rupees is not None):
             start -= 1
             kind, unit = "money", prev
         elif prev == "#" and info.shape == "num":

@@ -228,6 +228,8 @@ class CountedBy(StrictModel):
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     after_verbs: tuple[str, ...] = ()
+    # "the platform reached 8,000 students": a verb of reach right before the count
+    reach_verbs: tuple[str, ...] = ()
     # "adopted by 40% of active customers": a share of the people a launch reached
     share_verbs: tuple[str, ...] = ()
     share_nouns: tuple[str, ...] = ()

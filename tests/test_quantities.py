@@ -225,6 +225,20 @@ def test_currency_sign_after_the_amount_is_money():
     assert by_text["500 €"].kind == "money" and by_text["500 €"].value == 500
 
 
+def test_rupee_amounts_with_a_glued_prefix_or_lakh_and_crore_are_money():
+    """set12 hb12-083 and hb12-089: 'Rs.100M' and '₹2L/month' are amounts of money (RULES.md:
+    money measures), so no-quantification stays silent; 'L2' and '2L bottle' stay no money."""
+    by_text = {q.text: q for q in find_quantities("Recovered Rs.100M and INR5Cr; spent ₹2L/month")}
+    assert by_text["Rs.100M"].kind == "money" and by_text["Rs.100M"].value == pytest.approx(1e8)
+    assert by_text["INR5Cr"].kind == "money" and by_text["INR5Cr"].value == pytest.approx(5e7)
+    assert by_text["₹2L"].kind == "money" and by_text["₹2L"].value == pytest.approx(2e5)
+    assert not [q for q in find_quantities("Shipped the L2 tool in a 2L bottle") if q.measure]
+    assert (
+        "no-quantification"
+        not in starkit.lint("Recovered Rs.100M in revenue by fixing gaps in the system").rules()
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -78,6 +78,8 @@ def states_work(ctx: UnitContext) -> bool:
     first = words[0].lower_
     if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
         return True
+    if ctx.at("scale", words[0].i) is not None and first.endswith("s") and len(words) >= 3:
+        return True  # "Supports customers throughout incident response": a duty, work done
     # "Creation of web applications", "Administration and maintenance of Linux servers":
     # an action noun opening the line, then its object, names work done
     nxt = ctx.lower(words[0].i + 1)
@@ -1675,9 +1677,14 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # self-help, help-desk
         if after is not None and (
             after.lower_ in ctx.word_list("weak-noun-after")
-            or (after.is_title and m.end - m.start == 1 and ctx.doc[m.start].is_title)
+            or (
+                after.is_title
+                and m.end - m.start == 1
+                and ctx.doc[m.start].is_title
+                and not _title_verb_after(ctx, m.end)
+            )
         ):
-            continue
+            continue  # "Help Desk", "Help Center": a name; "Help Grow ..." is the verb
         if _noun_use(ctx, m):
             continue
         if ctx.lower(m.start) in ctx.word_list("third-person-weak") and not _lead_position(
@@ -1701,6 +1708,16 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         s, e = ctx.chars(m.start, m.end)
         hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
     return hits
+
+
+def _title_verb_after(ctx: UnitContext, k: int) -> bool:
+    """'Help Grow Bitboy Crypto's Twitter by 200k+ Followers': in a title-cased bullet the word
+    after a title-cased weak word is a bare verb (a change or action word, no -s, -ed or -ing
+    ending), so the weak word is the verb 'help', not a name ('Help Desk', 'Help Center')."""
+    word = ctx.lower(k)
+    if word.endswith(("s", "ed", "ing")):
+        return False
+    return ctx.at("change", k) is not None or ctx.at("action", k) is not None
 
 
 def _next_words(ctx: UnitContext, i: int, n: int) -> set[str]:
