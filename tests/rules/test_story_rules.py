@@ -584,6 +584,37 @@ def test_written_prose_states_its_outcome_in_more_ways(outcome: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "outcome",
+    [
+        # a failure named as what it came to (sealed8 ss8-031)
+        "It turned what should have been an easy win into an unexpected setback.",
+        "The release proved a costly failure for the billing team.",
+        "I corrected the config and reshared the runbook.",  # a fix made (ss8-026)
+        "After that we didn't have to worry about stale invoices.",  # a burden gone (ss8-030)
+    ],
+)
+def test_written_prose_states_a_setback_a_correction_or_a_burden_gone(outcome: str) -> None:
+    """A setback, a fix told as 'corrected' and a chore the work took away are outcomes: the
+    story has its Result, and result-unquantified judges it."""
+    story = _FAILED_DEPLOY.format(outcome=outcome)
+    rules = starkit.lint(story, "story").rules()
+    assert "star-missing-section" not in rules
+    assert "result-unquantified" in rules
+
+
+@pytest.mark.parametrize(
+    "not_outcome",
+    [
+        "My biggest setback was a missing test plan.",  # a setback named, not what it came to
+        "I wish we don't have to worry about stale invoices.",  # a wish in the present
+    ],
+)
+def test_a_named_setback_or_a_present_wish_is_no_outcome(not_outcome: str) -> None:
+    story = _FAILED_DEPLOY.format(outcome=not_outcome)
+    assert "star-missing-section" in starkit.lint(story, "story").rules()
+
+
+@pytest.mark.parametrize(
     ("result", "fires"),
     [
         ("Result: Expanded our user base and lowered hosting cost.", False),
