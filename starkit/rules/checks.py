@@ -2166,6 +2166,23 @@ def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool
     return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) <= limit
 
 
+def _run_on_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """True when an outcome sits in the story's opening sentence, read as its Situation, and
+    that sentence is longer than `params.opening_max_words`: a spoken run-on that tells the
+    whole story in one sentence ("it was in my first job, ..., as a result it was hard for my
+    team members to understand what i'm doing, ...") states its outcome there, and that
+    outcome is the Result `star-missing-section` finds, so `result-unquantified` judges it when
+    the decoder placed no Result elsewhere."""
+    lo, hi, name = outcome
+    if name != "situation":
+        return False
+    from starkit.story.segment import label_sentences
+
+    labelled = label_sentences(ctx.text)
+    limit = int(rule_param("star-missing-section", "opening_max_words"))
+    return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) > limit
+
+
 def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
     """Unlabelled prose, for `star-missing-section` only: a short sentence read as the Task,
     before any Action sentence, tells a complication of the set-up ("This created tension
@@ -2230,7 +2247,11 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             outcomes = [o for o in outcomes if not _background_opening(ctx, o)]
             if not outcomes:
                 return []
-            told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            told = [
+                (lo, hi)
+                for lo, hi, name in outcomes
+                if name != "situation" or (not span and _run_on_opening(ctx, (lo, hi, name)))
+            ]
             if told and span and (_in_paragraphs(ctx) or not _spoken(ctx)):
                 # a closing paragraph, or the close of written prose, is the Result as a whole:
                 # "launched it to all hosts" in the Action is no Result with "Within a month

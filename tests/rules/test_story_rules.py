@@ -674,3 +674,29 @@ def test_written_prose_counts_what_the_action_does_before_its_outcome_as_the_act
     told_it = "it is not clogging up the servers, and they ran faster."
     assert "we-not-i" in starkit.lint(story.format(told_we), "story").rules()
     assert "we-not-i" not in starkit.lint(story.format(told_it), "story").rules()
+
+
+_RUN_ON = (
+    "it was in my first internship, i was a junior analyst on the reporting team, and i was "
+    "building the weekly sales dashboard, my biggest mistake was skipping the review with the "
+    "sales leads, as a result {outcome}"
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "fires"),
+    [
+        ("the dashboard was hard for the sales leads to read", True),
+        ("the dashboard took the sales leads 3 weeks to adopt", False),
+    ],
+)
+def test_a_spoken_run_on_told_in_one_sentence_has_its_outcome_judged(
+    outcome: str, fires: bool
+) -> None:
+    """A spoken answer told in one long run-on sentence states its outcome there: the Result
+    star-missing-section finds is the one result-unquantified judges (sealed8 ss8-016)."""
+    report = starkit.lint(_RUN_ON.format(outcome=outcome), "story")
+    assert ("result-unquantified" in report.rules()) is fires
+    assert "Result" not in " ".join(
+        f.message for f in report.findings if f.rule == "star-missing-section"
+    )
