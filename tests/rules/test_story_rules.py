@@ -700,3 +700,32 @@ def test_a_spoken_run_on_told_in_one_sentence_has_its_outcome_judged(
     assert "Result" not in " ".join(
         f.message for f in report.findings if f.rule == "star-missing-section"
     )
+
+
+_ANNOUNCED = (
+    "it was in one of my old jobs, i was the team leader and one engineer kept missing "
+    "standups, so {how} to talk with her first and remind her of the work, then she {end}"
+)
+
+
+@pytest.mark.parametrize(
+    ("how", "end", "missing"),
+    [
+        ("my approach was", "worked well", ""),  # sealed8 ss8-015
+        ("my action was", "worked well", ""),
+        ("my approach was", "worked well with the designers", "Result"),  # how she works
+        ("my goal was", "worked well", "Action"),  # an aim, not the Action
+    ],
+)
+def test_an_announced_action_and_worked_well_in_spoken_prose(
+    how: str, end: str, missing: str
+) -> None:
+    """'my approach was to ...' announces the Action; 'then she worked well' states an
+    outcome (not 'worked well with', how someone works with others)."""
+    report = starkit.lint(_ANNOUNCED.format(how=how, end=end), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    if missing:
+        assert messages == [f"Missing STAR section(s): {missing}."]
+    else:
+        assert messages == []
+        assert "result-unquantified" in report.rules()
