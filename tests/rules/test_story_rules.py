@@ -729,3 +729,25 @@ def test_an_announced_action_and_worked_well_in_spoken_prose(
     else:
         assert messages == []
         assert "result-unquantified" in report.rules()
+
+
+_CORRECTED = (
+    "{opening} for our new pricing page, and my first model showed a strong effect. I presented "
+    "it to the director and we planned a wider test. A week later I realized I had mixed trial "
+    "and paid users in one group. I corrected the split, updated the deck, and reshared the "
+    "analysis."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "missing"),
+    [
+        ("I was analyzing churn", False),  # the work in hand is the Task (sealed8 ss8-026)
+        ("I was building a churn model", False),
+        ("I was proud of my churn model", True),  # a feeling, no work in hand
+    ],
+)
+def test_a_story_opening_on_the_work_in_hand_has_its_task(opening: str, missing: bool) -> None:
+    report = starkit.lint(_CORRECTED.format(opening=opening), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    assert messages == (["Missing STAR section(s): Task."] if missing else [])
