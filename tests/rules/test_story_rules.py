@@ -751,3 +751,28 @@ def test_a_story_opening_on_the_work_in_hand_has_its_task(opening: str, missing:
     report = starkit.lint(_CORRECTED.format(opening=opening), "story")
     messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
     assert messages == (["Missing STAR section(s): Task."] if missing else [])
+
+
+_RESULT_PARAGRAPH = (
+    "As the marketing lead I was launching a new product line, and sales and marketing "
+    "disagreed on the audience.\n\n"
+    "To settle it, I first met each team separately. Then I wrote one brief for the launch.\n\n"
+    "{opener} We agreed on one audience and one message. We also set up a monthly review "
+    "across our teams and we shared our notes."
+)
+
+
+@pytest.mark.parametrize(
+    ("opener", "fires"),
+    [
+        ("The outcome of the launch was successful, and we hit our targets.", False),  # ss8-003
+        ("We then ran a workshop with both teams.", True),  # no outcome opens it: still acting
+    ],
+)
+def test_a_paragraph_opening_on_its_outcome_is_no_action_for_we_not_i(
+    opener: str, fires: bool
+) -> None:
+    """In prose written in paragraphs, a closing paragraph that opens on a stated outcome is
+    the Result: its 'we' sentences tell the outcome, they are not counted as the Action."""
+    report = starkit.lint(_RESULT_PARAGRAPH.format(opener=opener), "story")
+    assert ("we-not-i" in report.rules()) is fires
