@@ -658,7 +658,9 @@ def _time_point(after: str, second: str, third: str) -> bool:
     if after == "ago":
         return True
     return (
-        after == "into" and second in ("the", "this", "that", "a", "our") and third in _CALENDAR_PERIODS
+        after == "into"
+        and second in ("the", "this", "that", "a", "our")
+        and third in _CALENDAR_PERIODS
     )
 
 
