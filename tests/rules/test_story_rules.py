@@ -776,3 +776,25 @@ def test_a_paragraph_opening_on_its_outcome_is_no_action_for_we_not_i(
     the Result: its 'we' sentences tell the outcome, they are not counted as the Action."""
     report = starkit.lint(_RESULT_PARAGRAPH.format(opener=opener), "story")
     assert ("we-not-i" in report.rules()) is fires
+
+
+_TRADE = (
+    "We were weeks from launching a feed ranking change. My experiment readout showed a 4% DAU "
+    "lift overall. I ran a second analysis, and {stance}, so I would not sign off until we "
+    "scoped the rollout to exclude new users. We scoped the rollout. Six weeks later, new-user "
+    "retention in the excluded cohort was 2.1 points higher than the launched segment."
+)
+
+
+@pytest.mark.parametrize(
+    ("stance", "fires"),
+    [
+        ("I held that we were trading long-term retention for short-term DAU", False),  # ss8-025
+        ("I held that the launch was rushed", True),
+    ],
+)
+def test_a_trade_off_named_in_the_action_names_the_counter_metric(stance: str, fires: bool) -> None:
+    """A trade-off between two metrics named in the Action ('trading long-term retention for
+    short-term DAU') names the counter-metric: missing-guardrail stays silent."""
+    report = starkit.lint(_TRADE.format(stance=stance), "story")
+    assert ("missing-guardrail" in report.rules()) is fires
