@@ -798,3 +798,30 @@ def test_a_trade_off_named_in_the_action_names_the_counter_metric(stance: str, f
     short-term DAU') names the counter-metric: missing-guardrail stays silent."""
     report = starkit.lint(_TRADE.format(stance=stance), "story")
     assert ("missing-guardrail" in report.rules()) is fires
+
+
+_FAILED_ARRIVAL = (
+    "At my last company I walked in when the product was already failing, but it was my job "
+    "to turn it around. {middle} It was a good product that could have won if I had proven "
+    "value faster."
+)
+
+
+@pytest.mark.parametrize(
+    ("middle", "missing"),
+    [
+        # arriving and failing are no actions (sealed8 ss8-034)
+        (
+            "I failed on two fronts: winning over the data lead I was working with, and a "
+            "rival team that wanted to own the product.",
+            True,
+        ),
+        ("I walked the team through a new plan and I rebuilt the roadmap.", False),
+    ],
+)
+def test_walking_in_and_failing_are_no_action(middle: str, missing: bool) -> None:
+    """'I walked in when it was failing' is an arrival and 'I failed' an outcome: neither
+    shows the Action ('I walked the team through' still does)."""
+    report = starkit.lint(_FAILED_ARRIVAL.format(middle=middle), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    assert ("Missing STAR section(s): Action." in messages) is missing
