@@ -821,10 +821,13 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
     after an article or a possessive ('serve our growing customer base', 'a rising user
     count'), or right after a verb of scale, an adverb between them ('while supporting
     (rapidly) growing user traffic', 'handling increasing visitor load'): the noun's trend is
-    background, not a change the writer made."""
+    background, not a change the writer made. Right after an outcome connector ('resulted in
+    increased sales') the participle reports the change the work led to."""
     if c.end - c.start != 1:
         return False
     word, prev = ctx.lower(c.start), ctx.lower(c.start - 1)
+    if f"{ctx.lower(c.start - 2)} {prev}" in ctx.word_list("outcome-connectors"):
+        return False  # "resulted in increased sales", "led to improved retention": reported
     if word.endswith("ing"):
         k = c.start - 1 - (prev.endswith("ly") and prev != "only")
         # "while supporting (rapidly) growing user traffic": the load a system takes

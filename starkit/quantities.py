@@ -370,6 +370,8 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
     ) -> None:
         for i in range(s, e):
             used.add(i)
+        if measure and kind == "duration" and _time_point(lower(e), lower(e + 1), lower(e + 2)):
+            kind, measure = "date", False  # "About 5 years ago", "6 weeks into the year"
         lo, last = toks[s].idx, toks[e - 1]  # the span's characters, with no Span made
         hi = last.idx + len(last.text)
         out.append(Quantity(lo, hi, text[lo:hi], kind, measure, value, unit, s, e, high=high))
@@ -661,6 +663,24 @@ _SINGLE_BEFORE = frozenset(
 _SINGLE_AFTER = frozenset(
     {"ahead", "early", "earlier", "sooner", "faster", "quicker", "late", "behind", "overdue"}
 )
+
+
+# A duration that dates a moment measures nothing (RULES.md: dates do not count): "About 5
+# years ago, I ran my first big project", "I had to tell executives 6 weeks into the year".
+# "a year ago" is already left out (`_single_durations`); "put 3 weeks into the project" is
+# effort spent, so only a calendar period after "into" dates.
+_CALENDAR_PERIODS = frozenset({"year", "quarter", "month", "week", "semester", "term", "season"})
+
+
+def _time_point(after: str, second: str, third: str) -> bool:
+    """True when the words after a duration make it a point in time."""
+    if after == "ago":
+        return True
+    return (
+        after == "into"
+        and second in ("the", "this", "that", "a", "our")
+        and third in _CALENDAR_PERIODS
+    )
 
 
 def _spaced_groups(doc: Doc, i: int) -> int:

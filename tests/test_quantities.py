@@ -287,6 +287,22 @@ def test_a_single_spelled_duration_is_an_amount_of_time(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("About 5 years ago, I ran my first big project.", []),  # sealed8 ss8-039
+        ("Two years ago I joined the payments team.", []),
+        ("I had to tell executives 6 weeks into the year that we were late.", []),  # ss8-035
+        ("Three months into the quarter, churn had doubled.", ["doubled"]),
+        ("It took 3 years to pay off.", ["3 years"]),
+        ("I put 3 weeks into the project.", ["3 weeks"]),  # effort spent, not a date
+        ("Three months into the project, I rewrote the plan.", ["Three months"]),
+    ],
+)
+def test_a_duration_that_dates_a_moment_is_no_measure(text, expected):
+    assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The plugin was downloaded over 164 000 times", [("164 000 times", 164000.0)]),
         ("Raised $50 000 for the camp", [("$50 000", 50000.0)]),
         ("Served 1 000 000 users in 2 weeks", [("1 000 000", 1e6), ("2 weeks", 2.0)]),

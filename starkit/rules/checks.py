@@ -1276,6 +1276,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     'retention held' does."""
     if ctx.story is not None and _counter_figure_in_result(ctx):
         return True
+    if _trade_off_named(ctx):
+        return True
     near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
@@ -1292,6 +1294,43 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 or _names_artefact(ctx, g)
             ):
                 continue
+            return True
+    return False
+
+
+_TRADE_REACH = 4  # "trading long-term new-user retention for": the metric a few words on
+
+
+def _metric_within(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when a metric of any category starts in tokens lo..hi (within the unit)."""
+    return any(ctx.at(c, k) is not None for c in METRIC_CATEGORIES for k in range(lo, hi))
+
+
+def _trade_off_named(ctx: UnitContext) -> bool:
+    """A trade-off between two metrics is named ('we were trading long-term retention for
+    short-term DAU', 'traded conversion for margin'), or what a win cost ('grew sign-ups at
+    the expense of retention'): the metric given up is the counter-metric, named (RULES.md:
+    the rule fires when no guardrail or counter-metric is named). A verb of trading with no
+    metric after it ('traded ideas for a week', 'at the cost of two sprints') names none."""
+    verbs = ctx.word_list("trade-off-verbs")
+    n = len(ctx.doc)
+    for k in range(n):
+        low = ctx.lower(k)
+        if low in verbs:
+            for j in range(k + 1, min(n, k + 2 + _TRADE_REACH)):
+                if ctx.lower(j) == "for":
+                    if _metric_within(ctx, k + 1, j) and _metric_within(
+                        ctx, j + 1, min(n, j + 1 + _TRADE_REACH)
+                    ):
+                        return True
+                    break
+        elif (
+            low == "at"
+            and ctx.lower(k + 1) == "the"
+            and ctx.lower(k + 2) in ("expense", "cost")
+            and ctx.lower(k + 3) == "of"
+            and _metric_within(ctx, k + 4, min(n, k + 4 + _TRADE_REACH))
+        ):
             return True
     return False
 
@@ -2183,6 +2222,23 @@ def _background_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool
     return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) <= limit
 
 
+def _run_on_opening(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
+    """True when an outcome sits in the story's opening sentence, read as its Situation, and
+    that sentence is longer than `params.opening_max_words`: a spoken run-on that tells the
+    whole story in one sentence ("it was in my first job, ..., as a result it was hard for my
+    team members to understand what i'm doing, ...") states its outcome there, and that
+    outcome is the Result `star-missing-section` finds, so `result-unquantified` judges it when
+    the decoder placed no Result elsewhere."""
+    lo, hi, name = outcome
+    if name != "situation":
+        return False
+    from starkit.story.segment import label_sentences
+
+    labelled = label_sentences(ctx.text)
+    limit = int(rule_param("star-missing-section", "opening_max_words"))
+    return bool(labelled) and labelled[0].start == lo and len(ctx.text[lo:hi].split()) > limit
+
+
 def _complication_before_action(ctx: UnitContext, outcome: tuple[int, int, str]) -> bool:
     """Unlabelled prose, for `star-missing-section` only: a short sentence read as the Task,
     before any Action sentence, tells a complication of the set-up ("This created tension
@@ -2247,7 +2303,11 @@ def result_unquantified(ctx: UnitContext) -> list[Hit]:
             outcomes = [o for o in outcomes if not _background_opening(ctx, o)]
             if not outcomes:
                 return []
-            told = [(lo, hi) for lo, hi, name in outcomes if name != "situation"]
+            told = [
+                (lo, hi)
+                for lo, hi, name in outcomes
+                if name != "situation" or (not span and _run_on_opening(ctx, (lo, hi, name)))
+            ]
             if told and span and (_in_paragraphs(ctx) or not _spoken(ctx)):
                 # a closing paragraph, or the close of written prose, is the Result as a whole:
                 # "launched it to all hosts" in the Action is no Result with "Within a month

@@ -959,11 +959,32 @@ def action_sentences(text: str) -> list[tuple[int, int]] | None:
     cues = {c.id for c in _lexicon().cues if c.section == action}
     return [
         (sl.start, sl.end)
-        for sl in labelled
+        for k, sl in enumerate(labelled)
         if not sl.labelled
         and (sl.name == "action" or (sl.name != "situation" and any(c in cues for c in sl.cues)))
         and not (sl.name == "result" and _RESULT_OPENER in sl.cues)
+        and not _in_result_paragraph(text, labelled, k)
     ]
+
+
+def _in_result_paragraph(text: str, labelled: tuple[SentenceLabel, ...], k: int) -> bool:
+    """True for a sentence the decoder placed in the Result inside a paragraph (a block after a
+    blank line) that opens on a stated outcome also placed in the Result ("The outcome of the
+    project was successful, and we achieved our launch targets. We resolved the conflict by
+    ..."): in prose written in paragraphs that paragraph is the Result, and what it goes on to
+    tell is the outcome, not the Action `we-not-i` counts."""
+    sl = labelled[k]
+    if sl.name != "result" or "\n\n" not in text.strip():
+        return False
+    para = text.rfind("\n\n", 0, sl.start)
+    opener = next((o for o in labelled if o.start > para), None)
+    return (
+        opener is not None
+        and opener.start < sl.start
+        and opener.name == "result"
+        and opener.outcome
+        and "\n\n" not in text[opener.start : sl.start]
+    )
 
 
 _RESULT_OPENER = "result-opener"  # the cue of a sentence that opens on its outcome

@@ -584,6 +584,37 @@ def test_written_prose_states_its_outcome_in_more_ways(outcome: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "outcome",
+    [
+        # a failure named as what it came to (sealed8 ss8-031)
+        "It turned what should have been an easy win into an unexpected setback.",
+        "The release proved a costly failure for the billing team.",
+        "I corrected the config and reshared the runbook.",  # a fix made (ss8-026)
+        "After that we didn't have to worry about stale invoices.",  # a burden gone (ss8-030)
+    ],
+)
+def test_written_prose_states_a_setback_a_correction_or_a_burden_gone(outcome: str) -> None:
+    """A setback, a fix told as 'corrected' and a chore the work took away are outcomes: the
+    story has its Result, and result-unquantified judges it."""
+    story = _FAILED_DEPLOY.format(outcome=outcome)
+    rules = starkit.lint(story, "story").rules()
+    assert "star-missing-section" not in rules
+    assert "result-unquantified" in rules
+
+
+@pytest.mark.parametrize(
+    "not_outcome",
+    [
+        "My biggest setback was a missing test plan.",  # a setback named, not what it came to
+        "I wish we don't have to worry about stale invoices.",  # a wish in the present
+    ],
+)
+def test_a_named_setback_or_a_present_wish_is_no_outcome(not_outcome: str) -> None:
+    story = _FAILED_DEPLOY.format(outcome=not_outcome)
+    assert "star-missing-section" in starkit.lint(story, "story").rules()
+
+
+@pytest.mark.parametrize(
     ("result", "fires"),
     [
         ("Result: Expanded our user base and lowered hosting cost.", False),
@@ -643,3 +674,154 @@ def test_written_prose_counts_what_the_action_does_before_its_outcome_as_the_act
     told_it = "it is not clogging up the servers, and they ran faster."
     assert "we-not-i" in starkit.lint(story.format(told_we), "story").rules()
     assert "we-not-i" not in starkit.lint(story.format(told_it), "story").rules()
+
+
+_RUN_ON = (
+    "it was in my first internship, i was a junior analyst on the reporting team, and i was "
+    "building the weekly sales dashboard, my biggest mistake was skipping the review with the "
+    "sales leads, as a result {outcome}"
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "fires"),
+    [
+        ("the dashboard was hard for the sales leads to read", True),
+        ("the dashboard took the sales leads 3 weeks to adopt", False),
+    ],
+)
+def test_a_spoken_run_on_told_in_one_sentence_has_its_outcome_judged(
+    outcome: str, fires: bool
+) -> None:
+    """A spoken answer told in one long run-on sentence states its outcome there: the Result
+    star-missing-section finds is the one result-unquantified judges (sealed8 ss8-016)."""
+    report = starkit.lint(_RUN_ON.format(outcome=outcome), "story")
+    assert ("result-unquantified" in report.rules()) is fires
+    assert "Result" not in " ".join(
+        f.message for f in report.findings if f.rule == "star-missing-section"
+    )
+
+
+_ANNOUNCED = (
+    "it was in one of my old jobs, i was the team leader and one engineer kept missing "
+    "standups, so {how} to talk with her first and remind her of the work, then she {end}"
+)
+
+
+@pytest.mark.parametrize(
+    ("how", "end", "missing"),
+    [
+        ("my approach was", "worked well", ""),  # sealed8 ss8-015
+        ("my action was", "worked well", ""),
+        ("my approach was", "worked well with the designers", "Result"),  # how she works
+        ("my goal was", "worked well", "Action"),  # an aim, not the Action
+    ],
+)
+def test_an_announced_action_and_worked_well_in_spoken_prose(
+    how: str, end: str, missing: str
+) -> None:
+    """'my approach was to ...' announces the Action; 'then she worked well' states an
+    outcome (not 'worked well with', how someone works with others)."""
+    report = starkit.lint(_ANNOUNCED.format(how=how, end=end), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    if missing:
+        assert messages == [f"Missing STAR section(s): {missing}."]
+    else:
+        assert messages == []
+        assert "result-unquantified" in report.rules()
+
+
+_CORRECTED = (
+    "{opening} for our new pricing page, and my first model showed a strong effect. I presented "
+    "it to the director and we planned a wider test. A week later I realized I had mixed trial "
+    "and paid users in one group. I corrected the split, updated the deck, and reshared the "
+    "analysis."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "missing"),
+    [
+        ("I was analyzing churn", False),  # the work in hand is the Task (sealed8 ss8-026)
+        ("I was building a churn model", False),
+        ("I was proud of my churn model", True),  # a feeling, no work in hand
+    ],
+)
+def test_a_story_opening_on_the_work_in_hand_has_its_task(opening: str, missing: bool) -> None:
+    report = starkit.lint(_CORRECTED.format(opening=opening), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    assert messages == (["Missing STAR section(s): Task."] if missing else [])
+
+
+_RESULT_PARAGRAPH = (
+    "As the marketing lead I was launching a new product line, and sales and marketing "
+    "disagreed on the audience.\n\n"
+    "To settle it, I first met each team separately. Then I wrote one brief for the launch.\n\n"
+    "{opener} We agreed on one audience and one message. We also set up a monthly review "
+    "across our teams and we shared our notes."
+)
+
+
+@pytest.mark.parametrize(
+    ("opener", "fires"),
+    [
+        ("The outcome of the launch was successful, and we hit our targets.", False),  # ss8-003
+        ("We then ran a workshop with both teams.", True),  # no outcome opens it: still acting
+    ],
+)
+def test_a_paragraph_opening_on_its_outcome_is_no_action_for_we_not_i(
+    opener: str, fires: bool
+) -> None:
+    """In prose written in paragraphs, a closing paragraph that opens on a stated outcome is
+    the Result: its 'we' sentences tell the outcome, they are not counted as the Action."""
+    report = starkit.lint(_RESULT_PARAGRAPH.format(opener=opener), "story")
+    assert ("we-not-i" in report.rules()) is fires
+
+
+_TRADE = (
+    "We were weeks from launching a feed ranking change. My experiment readout showed a 4% DAU "
+    "lift overall. I ran a second analysis, and {stance}, so I would not sign off until we "
+    "scoped the rollout to exclude new users. We scoped the rollout. Six weeks later, new-user "
+    "retention in the excluded cohort was 2.1 points higher than the launched segment."
+)
+
+
+@pytest.mark.parametrize(
+    ("stance", "fires"),
+    [
+        ("I held that we were trading long-term retention for short-term DAU", False),  # ss8-025
+        ("I held that the launch was rushed", True),
+    ],
+)
+def test_a_trade_off_named_in_the_action_names_the_counter_metric(stance: str, fires: bool) -> None:
+    """A trade-off between two metrics named in the Action ('trading long-term retention for
+    short-term DAU') names the counter-metric: missing-guardrail stays silent."""
+    report = starkit.lint(_TRADE.format(stance=stance), "story")
+    assert ("missing-guardrail" in report.rules()) is fires
+
+
+_FAILED_ARRIVAL = (
+    "At my last company I walked in when the product was already failing, but it was my job "
+    "to turn it around. {middle} It was a good product that could have won if I had proven "
+    "value faster."
+)
+
+
+@pytest.mark.parametrize(
+    ("middle", "missing"),
+    [
+        # arriving and failing are no actions (sealed8 ss8-034)
+        (
+            "I failed on two fronts: winning over the data lead I was working with, and a "
+            "rival team that wanted to own the product.",
+            True,
+        ),
+        ("I walked the team through a new plan and I rebuilt the roadmap.", False),
+    ],
+)
+def test_walking_in_and_failing_are_no_action(middle: str, missing: bool) -> None:
+    """'I walked in when it was failing' is an arrival and 'I failed' an outcome: neither
+    shows the Action ('I walked the team through' still does)."""
+    report = starkit.lint(_FAILED_ARRIVAL.format(middle=middle), "story")
+    messages = [f.message for f in report.findings if f.rule == "star-missing-section"]
+    assert ("Missing STAR section(s): Action." in messages) is missing
