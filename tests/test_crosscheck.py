@@ -120,18 +120,20 @@ def test_unknown_kind_is_an_input_error():
         starkit.cross_check([("r", "Grew revenue 5%", "poem")])
 
 
+_STORY = (
+    "Situation: trials were not converting. Task: fix onboarding. Action: I redesigned "
+    "onboarding with the growth team over six weeks and tested it against the old flow. "
+    "Result: trial-to-paid conversion rose from 2.1% to 3.1%.\n"
+)
+
+
 def test_cli_cross_check_reports_both_files(capsys, tmp_path):
     (tmp_path / "resume.md").write_text(
         "# Sam\n\n## Experience\n\n### PM, Acme (2021-2024)\n\n"
         "- Raised trial-to-paid conversion from 2.1% to 2.6% by redesigning onboarding\n",
         encoding="utf-8",
     )
-    (tmp_path / "story.txt").write_text(
-        "Situation: trials were not converting. Task: fix onboarding. Action: I redesigned "
-        "onboarding with the growth team over six weeks and tested it against the old flow. "
-        "Result: trial-to-paid conversion rose from 2.1% to 3.1%.\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "story.txt").write_text(_STORY, encoding="utf-8")
     code = main(["lint", "--cross-check", "--format", "json", str(tmp_path)])
     data = json.loads(capsys.readouterr().out)
     hits = {
@@ -153,12 +155,7 @@ def test_cli_cross_check_names_the_resume_line_of_the_file(capsys, tmp_path):
         "- Raised trial-to-paid conversion from 2.1% to 2.6% by redesigning onboarding\n",
         encoding="utf-8",
     )
-    (tmp_path / "story.txt").write_text(
-        "Situation: trials were not converting. Task: fix onboarding. Action: I redesigned "
-        "onboarding with the growth team over six weeks and tested it against the old flow. "
-        "Result: trial-to-paid conversion rose from 2.1% to 3.1%.\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "story.txt").write_text(_STORY, encoding="utf-8")
     main(["lint", "--cross-check", "--format", "json", str(tmp_path)])
     data = json.loads(capsys.readouterr().out)
     [r] = [

@@ -403,12 +403,19 @@ def _by_systems_work(ctx: UnitContext, m: MetricMention) -> bool:
     the users, its capacity ('Scaled the app to 1M users by building a referral loop' grew
     them)."""
     _, ce = ctx.clause_of(m.start)
-    for j in range(m.end, min(ce, m.end + _MEANS_AHEAD)):
-        if ctx.lower(j) == "by":
-            return any(
-                ctx.lower(i) in ctx.word_list("systems-work-gerunds")
-                for i in range(j + 1, min(ce, j + 4))
-            )
+    return _listed_after(ctx, m.end, _MEANS_AHEAD, ce, "by", "systems-work-gerunds", 3)
+
+
+def _listed_after(
+    ctx: UnitContext, start: int, ahead: int, ce: int, word: str, list_id: str, within: int
+) -> bool:
+    """True when the first `word` in the `ahead` tokens from `start` (inside the clause ending
+    at ce) has a word of `list_id` among the `within` tokens after it ('by re-architecting',
+    'of event data')."""
+    for j in range(start, min(ce, start + ahead)):
+        if ctx.lower(j) == word:
+            listed = ctx.word_list(list_id)
+            return any(ctx.lower(i) in listed for i in range(j + 1, min(ce, j + 1 + within)))
     return False
 
 
@@ -438,13 +445,8 @@ def _data_source(ctx: UnitContext, v: MetricMention) -> bool:
     if v.change is not None:
         return False  # "Grew page views of product reviews 2x" moved them
     _, ce = ctx.clause_of(v.start)
-    for j in range(v.end, min(ce, v.end + _DATA_OF_AHEAD)):
-        if ctx.lower(j) == "of":
-            return any(
-                ctx.lower(i) in ctx.word_list("data-source-nouns")
-                for i in range(j + 1, min(ce, j + 3))
-            )  # "300M page views of logs", "50M page views a day of event data"
-    return False
+    # "300M page views of logs", "50M page views a day of event data"
+    return _listed_after(ctx, v.end, _DATA_OF_AHEAD, ce, "of", "data-source-nouns", 2)
 
 
 _DATA_OF_AHEAD = 4  # "page views a day of" is 3 after the metric
