@@ -26,10 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_BY_SET = {"star_stories": "story", "metric_answers": "answer"}
-SEALED: tuple[str, ...] = ()
+SEALED: tuple[str, ...] = ("set14", "pool14", "stories9", "sealed9")
 """Files whose name starts with these are fresh sealed data nobody may read yet: skipped
-(list a new sealed set here while it is being labelled; empty once every set has had its
-first run, as now)."""
+(list a new sealed set here while it is being labelled, remove it after its first run;
+set14 and sealed9 are being labelled now)."""
 
 
 def _corpus() -> Iterator[tuple[str, str, str, str | None]]:
