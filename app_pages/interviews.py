@@ -12,7 +12,7 @@ from starkit.interviews import compose_thank_you, debrief, load_draft_lexicon, t
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import md_escape
 from starkit.ui.state import PageState
-from starkit.ui.views import count_words, severity_order
+from starkit.ui.views import count_words, severity_order, story_labels
 
 WHOLE_TEXT = 0.8  # email findings spanning more of the text than this are listed, not painted
 S = PageState("interviews", st.session_state)
@@ -33,6 +33,7 @@ except StarkitError as exc:
     st.stop()
 
 story_by_id = {s.id: s for s in bank.list(include_deleted=True)}
+story_label = story_labels(story_by_id.values())  # one title twice: told apart by date or id
 bank_questions = loaders.practice_questions()
 
 
@@ -56,7 +57,7 @@ def log_form() -> None:
         told = st.multiselect(
             "Stories you told",
             [s.id for s in stories],
-            format_func=lambda i: story_by_id[i].title,
+            format_func=lambda i: story_label[i],
             key=S.key("told"),
             placeholder="Stories from your bank",
         )
@@ -140,7 +141,7 @@ with st.container(border=True, key=S.key("log-view")):
     rows = [
         ("Interviewers", ", ".join(interview.interviewers)),
         ("Topic", interview.topic),
-        ("Stories told", "; ".join(s.title for s in told)),
+        ("Stories told", "; ".join(story_label[s.id] for s in told)),
     ]
     for name, value in rows:
         if value:
@@ -210,7 +211,7 @@ with st.container(key=S.key("debrief-view")):
                     pd.DataFrame(
                         [
                             {
-                                "story": c.title,
+                                "story": story_label.get(c.id, c.title),
                                 "result quantified": c.quantified,
                                 "metric families": ", ".join(c.families),
                             }

@@ -27,7 +27,7 @@ from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.rubric import LOG_ALIGN, LOG_WIDTHS, progress_chart, rubric_html
 from starkit.ui.state import PageState
-from starkit.ui.views import countdown, format_duration, severity_order
+from starkit.ui.views import countdown, format_duration, severity_order, story_labels
 
 S = PageState("practice", st.session_state)
 ANY, UNCOVERED = "Any question", "One no story answers yet"
@@ -150,7 +150,7 @@ with right:
                 icon=":material/edit_note:",
             )
         else:
-            st.caption(md_escape(best.title))
+            st.caption(md_escape(story_labels(stories).get(best.id, best.title)))
             widgets.html(f'<div class="sk-text">{escape(best.text)}</div>')
 
 

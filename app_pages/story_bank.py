@@ -8,6 +8,7 @@ from starkit.errors import StarkitError
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.state import PageState
+from starkit.ui.views import story_labels
 
 S = PageState("bank", st.session_state)
 
@@ -37,6 +38,7 @@ if not stories:
     st.stop()
 
 names = loaders.competency_names()
+labels = story_labels(stories)  # two stories with one title told apart by date (or id)
 all_tags = sorted({t for s in stories for t in s.tags})
 chosen = st.multiselect(
     "Show stories with any of these competencies",
@@ -74,12 +76,12 @@ with tab_story:
         sid = st.selectbox(
             "Story",
             list(by_id),
-            format_func=lambda i: by_id[i].title,
+            format_func=lambda i: labels[i],
             key=S.key("selected"),
         )
         story = by_id[sid]
         widgets.html(
-            f'<div class="sk-title">{escape(story.title)}</div>'
+            f'<div class="sk-title">{escape(labels[story.id])}</div>'
             f'<div class="sk-text">{escape(story.text)}</div>'
         )
         if story.tags:
