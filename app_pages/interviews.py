@@ -105,24 +105,28 @@ if not logged:
     st.stop()
 
 st.subheader("By company")
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "company": i.company,
-                "role": i.role,
-                "round": i.round,
-                "date": i.date.isoformat() if i.date else "",
-                "stage": i.stage,
-                "stories told": len(i.story_ids),
-            }
-            for i in logged
-        ],
-        columns=["company", "role", "round", "date", "stage", "stories told"],
-    ),
-    hide_index=True,
-    width="stretch",
-)
+companies = [
+    {
+        "company": i.company,
+        "role": i.role,
+        "round": i.round,
+        "date": i.date.isoformat() if i.date else "",
+        "stage": i.stage,
+        "stories told": len(i.story_ids),
+    }
+    for i in logged
+]
+wide, narrow = widgets.wide_or_narrow("interviews-companies")
+with wide:
+    st.dataframe(
+        pd.DataFrame(
+            companies, columns=["company", "role", "round", "date", "stage", "stories told"]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+with narrow:
+    widgets.row_list(companies, "company")
 
 by_id = {i.id: i for i in logged}
 if S.get("selected") not in by_id:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from starkit.answer import followup_for
 from starkit.answer.practice import (
+    NO_VALUE,
     RECENT_ATTEMPTS,
     drill_questions,
     length_verdict,
@@ -347,12 +348,20 @@ else:
                     args=(text, cell.kind == "answer"),
                 )
     st.markdown("**Attempt log**")
-    st.dataframe(
-        log_frame(attempts),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
-            for c, w in LOG_WIDTHS.items()
-        },
-    )
+    log = log_frame(attempts)
+    wide, narrow = widgets.wide_or_narrow("practice-log")
+    with wide:
+        st.dataframe(
+            log,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
+                for c, w in LOG_WIDTHS.items()
+            },
+        )
+    with narrow:  # a phone: one attempt a row, the question first, nothing cut
+        records = log.to_dict("records")
+        widgets.row_list(
+            [{k: v for k, v in r.items() if v != NO_VALUE} for r in records], "question"
+        )

@@ -3,12 +3,16 @@ no network access)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import altair as alt
 import pandas as pd
 
 PRIMARY = "#2F5D8A"
 SEVERITY_DOMAIN = ["error", "warning", "info"]
 SEVERITY_RANGE = ["#C0392B", "#B7791F", "#2F5D8A"]
+STORY_LABEL_PX = 220
+"""The longest a story's name runs on the coverage heatmap (slanted 30 degrees above it)."""
 
 
 def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
@@ -25,7 +29,9 @@ def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
         .reset_index()
         .melt(id_vars="question", var_name="story", value_name="fit")
     )
-    height = max(120, 22 * len(frame.index))
+    # the chart is fitted to its height, slanted story names included: give them room too
+    longest = max((len(str(c)) for c in frame.columns), default=0)
+    height = max(120, 22 * len(frame.index)) + min(STORY_LABEL_PX, 6 * longest) // 2 + 20
     return (
         alt.Chart(long)
         .mark_rect()
@@ -33,7 +39,16 @@ def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
             x=alt.X(
                 "story:N",
                 title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=160),
+                # every story named in full, slanted so long or many labels never overlap
+                # ('Title · 2026-12-03' when two stories share a title)
+                axis=alt.Axis(
+                    orient="top",
+                    labelAngle=-30,
+                    labelAlign="left",
+                    labelBaseline="middle",
+                    labelLimit=STORY_LABEL_PX,
+                    labelOverlap=False,
+                ),
             ),
             y=alt.Y("question:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
             color=alt.Color(
@@ -73,3 +88,16 @@ def findings_bar(counts: pd.DataFrame) -> alt.Chart:
         # a 28px band per rule: the axis, title and legend get room of their own on top
         .properties(height=alt.Step(28))
     )
+
+
+def best_fits(matrix: pd.DataFrame, *, exclude: Iterable[str] = ()) -> list[dict[str, str]]:
+    """The heatmap as a list, for a screen too narrow for it: each question (but `exclude`,
+    the ones no story answers) with the story that fits it best and the fit, best first."""
+    left_out = set(exclude)
+    rows = [
+        (float(fits.max()), str(q), str(fits.idxmax()))
+        for q, fits in matrix.iterrows()
+        if str(q) not in left_out and len(fits)
+    ]
+    rows.sort(key=lambda r: -r[0])
+    return [{"question": q, "best story": story, "fit": f"{fit:.2f}"} for fit, q, story in rows]
