@@ -263,7 +263,12 @@ def improved_text(originals: Sequence[str], edits: Mapping[int, str]) -> str:
 
 def version_note(report: Report) -> str:
     """A line about the user's edited bullet. The `<…>` slots still to fill come first: each
-    counts as an unfilled placeholder until the user puts a real figure in it."""
+    counts as an unfilled placeholder until the user puts a real figure in it. A version
+    with no word in it ('#####') is not judged and says so (as `starkit lint` does)."""
+    from starkit.units import WORDLESS
+
+    if not report.units:
+        return f"Your version: no words to judge ({WORDLESS}), so no score."
     slots = sum(1 for f in report.findings if f.rule == "unfilled-placeholder")
     others = len(report.findings) - slots
     if slots:

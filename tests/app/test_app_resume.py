@@ -340,3 +340,12 @@ def test_a_paste_of_markup_is_text_in_the_page_your_version_and_the_txt(open_pag
     versions = [a.value for a in at.text_area if str(a.key).startswith("resume.edit.")]
     assert versions == MARKUP_PASTE
     assert offered["resume-improved.txt"].splitlines() == MARKUP_PASTE
+
+
+def test_a_version_with_no_word_is_not_judged_and_says_so(open_page):
+    at = paste(open_page(PAGE))
+    at.text_area(key="resume.edit.0").input("#####").run()
+    no_exception(at)
+    notes = [c.value.replace("\\", "") for c in at.caption]
+    assert any(n.startswith("Your version: no words to judge") for n in notes)
+    assert not any(n.startswith("Your version: score") for n in notes)
