@@ -12,7 +12,35 @@ PRIMARY = "#2F5D8A"
 SEVERITY_DOMAIN = ["error", "warning", "info"]
 SEVERITY_RANGE = ["#C0392B", "#B7791F", "#2F5D8A"]
 STORY_LABEL_PX = 220
-"""The longest a story's name runs on the coverage heatmap (slanted 30 degrees above it)."""
+"""The longest a story's name runs on the coverage heatmap when slanted above it."""
+HEATMAP_PX = 420
+"""About the width of the heatmap's cells beside the question names in a 1,280 px window."""
+CHAR_PX = 6.5
+"""About the width of one character of an axis label."""
+
+
+def _story_axis(names: list[str]) -> tuple[alt.Axis, int]:
+    """The axis of story names and the height it takes. Names that fit their column stay
+    level, each cut to its column's width; longer ones ('Checkout latency · 2026-12-03', or
+    many stories) are slanted 30 degrees so that none overlaps or is hidden, every one named."""
+    longest = max((len(n) for n in names), default=0) * CHAR_PX
+    if not names or longest <= HEATMAP_PX / len(names) - 8:
+        level = alt.Axis(
+            orient="top",
+            labelAngle=0,
+            labelLimit=alt.ExprRef("max(40, bandwidth('x') - 8)"),
+            labelOverlap=False,
+        )
+        return level, 0
+    slanted = alt.Axis(
+        orient="top",
+        labelAngle=-30,
+        labelAlign="left",
+        labelBaseline="middle",
+        labelLimit=STORY_LABEL_PX,
+        labelOverlap=False,
+    )
+    return slanted, int(min(STORY_LABEL_PX, longest)) // 2 + 20
 
 
 def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
@@ -29,27 +57,14 @@ def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
         .reset_index()
         .melt(id_vars="question", var_name="story", value_name="fit")
     )
-    # the chart is fitted to its height, slanted story names included: give them room too
-    longest = max((len(str(c)) for c in frame.columns), default=0)
-    height = max(120, 22 * len(frame.index)) + min(STORY_LABEL_PX, 6 * longest) // 2 + 20
+    axis, names_px = _story_axis([str(c) for c in frame.columns])
+    # the chart is fitted to its height, story names included: they get room of their own
+    height = max(120, 22 * len(frame.index)) + names_px
     return (
         alt.Chart(long)
         .mark_rect()
         .encode(
-            x=alt.X(
-                "story:N",
-                title=None,
-                # every story named in full, slanted so long or many labels never overlap
-                # ('Title · 2026-12-03' when two stories share a title)
-                axis=alt.Axis(
-                    orient="top",
-                    labelAngle=-30,
-                    labelAlign="left",
-                    labelBaseline="middle",
-                    labelLimit=STORY_LABEL_PX,
-                    labelOverlap=False,
-                ),
-            ),
+            x=alt.X("story:N", title=None, axis=axis),
             y=alt.Y("question:N", title=None, sort=None, axis=alt.Axis(labelLimit=420)),
             color=alt.Color(
                 "fit:Q",
