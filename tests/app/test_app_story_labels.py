@@ -68,3 +68,24 @@ def test_practice_names_its_best_story_as_the_pickers_do(open_page, twins, bank_
     label = story_labels(stories)[best.id]
     assert label.startswith(f"{TITLE} · ")
     assert label in [c.value.replace("\\", "") for c in at.caption]
+
+
+def test_email_names_the_story_its_result_comes_from_as_the_pickers_do(open_page, twins, bank_path):
+    from starkit.ui.views import story_labels
+
+    with StoryBank(str(bank_path)) as bank:
+        labels = story_labels(bank.list())
+    at = open_page("app_pages/email.py")
+    at.text_area(key="email.text").input(
+        "Hi Priya,\n\nThank you for the chat about checkout latency on mobile.\n\nBest,\nAlex"
+    ).run()
+    no_exception(at)
+    line = at.code[0].value
+    (source,) = [c.value.replace("\\", "") for c in at.caption if "From your story" in c.value]
+    story = next(sid for sid, text in zip(twins, TEXTS, strict=True) if text_figure(text) in line)
+    assert source == f"From your story: {labels[story]}"
+
+
+def text_figure(text: str) -> str:
+    """The figures of a story's Result ('from 4.2 s to 1.9 s'), which the email line quotes."""
+    return text.split("Result: ", 1)[1].split(" in ", 1)[0].split(" and ", 1)[0]
