@@ -241,7 +241,9 @@ with st.container(key=S.key("debrief-view")):
                             {
                                 "question": q.question,
                                 "competencies": ", ".join(q.competencies),
-                                "fitting story": q.story_title or "",
+                                "fitting story": story_label.get(q.story_id or "", "")
+                                or q.story_title
+                                or "",
                             }
                             for q in result.questions
                         ]

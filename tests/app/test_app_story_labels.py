@@ -89,3 +89,24 @@ def test_email_names_the_story_its_result_comes_from_as_the_pickers_do(open_page
 def text_figure(text: str) -> str:
     """The figures of a story's Result ('from 4.2 s to 1.9 s'), which the email line quotes."""
     return text.split("Result: ", 1)[1].split(" in ", 1)[0].split(" and ", 1)[0]
+
+
+def test_interview_log_and_debrief_name_stories_as_the_pickers_do(open_page, twins, bank_path):
+    from starkit.story.coverage import coverage
+    from starkit.ui.views import story_labels
+
+    with StoryBank(str(bank_path)) as bank:
+        stories = bank.list()
+        result = coverage(stories)
+        question = next(q.text for q in result.questions if result.best_for(q.text) is not None)
+        bank.add_interview("Globex", story_ids=twins, questions=[question])
+    labels = story_labels(stories)
+    at = open_page("app_pages/interviews.py")
+    no_exception(at)
+    told = next(t.value for t in at.text if t.value.startswith("Stories told: "))
+    assert told == "Stories told: " + "; ".join(labels[s] for s in twins)
+    frames = [d.value for d in at.dataframe]
+    checked = next(f for f in frames if "result quantified" in f.columns)
+    assert sorted(checked["story"]) == sorted(labels[s] for s in twins)
+    fitting = next(f for f in frames if "fitting story" in f.columns)
+    assert list(fitting["fitting story"]) in ([labels[twins[0]]], [labels[twins[1]]])
