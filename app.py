@@ -20,7 +20,7 @@ st.set_page_config(
     page_title="starkit: interview writing linter",
     page_icon=str(ICON),
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a desktop, closed on a phone (it would cover the page)
 )
 
 PAGES = {

@@ -7,7 +7,7 @@ from starkit.errors import StarkitError
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import md_escape
 from starkit.ui.state import PageState
-from starkit.ui.views import count_words, severity_order
+from starkit.ui.views import count_words, severity_order, story_labels
 
 WHOLE_TEXT = 0.8  # findings spanning more of the text than this are listed, not painted
 S = PageState("email", st.session_state)
@@ -60,12 +60,13 @@ def workspace() -> None:
         st.divider()
         st.subheader("A result to reinforce")
         try:
-            saved = tuple((s.title, s.text) for s in loaders.get_bank().list())
+            stories = loaders.get_bank().list()
         except StarkitError as exc:
-            saved = ()
+            stories = []
             st.warning(
                 f"The story bank could not be read ({md_escape(exc)}).", icon=":material/warning:"
             )
+        saved = tuple((s.title, s.text) for s in stories)
         if not saved:
             st.info(
                 "Save your stories in the Story builder and starkit will suggest one quantified "
@@ -81,7 +82,17 @@ def workspace() -> None:
                     icon=":material/insights:",
                 )
             else:
-                st.caption("From your story: " + md_escape(pick.title))
+                # named as the pickers name it: one title twice is told apart
+                labels = story_labels(stories)
+                source = next(
+                    (
+                        labels[s.id]
+                        for s in stories
+                        if s.title == pick.title and pick.sentence in s.text
+                    ),
+                    pick.title,
+                )
+                st.caption("From your story: " + md_escape(source))
                 st.code(pick.line, language=None, wrap_lines=True)
                 st.caption("Copy it into the note, or make it yours; one result is enough.")
 

@@ -12,7 +12,7 @@ from starkit.interviews import compose_thank_you, debrief, load_draft_lexicon, t
 from starkit.ui import loaders, widgets
 from starkit.ui.highlight import md_escape
 from starkit.ui.state import PageState
-from starkit.ui.views import count_words, severity_order
+from starkit.ui.views import count_words, severity_order, story_labels
 
 WHOLE_TEXT = 0.8  # email findings spanning more of the text than this are listed, not painted
 S = PageState("interviews", st.session_state)
@@ -33,6 +33,7 @@ except StarkitError as exc:
     st.stop()
 
 story_by_id = {s.id: s for s in bank.list(include_deleted=True)}
+story_label = story_labels(story_by_id.values())  # one title twice: told apart by date or id
 bank_questions = loaders.practice_questions()
 
 
@@ -56,7 +57,7 @@ def log_form() -> None:
         told = st.multiselect(
             "Stories you told",
             [s.id for s in stories],
-            format_func=lambda i: story_by_id[i].title,
+            format_func=lambda i: story_label[i],
             key=S.key("told"),
             placeholder="Stories from your bank",
         )
@@ -104,24 +105,28 @@ if not logged:
     st.stop()
 
 st.subheader("By company")
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "company": i.company,
-                "role": i.role,
-                "round": i.round,
-                "date": i.date.isoformat() if i.date else "",
-                "stage": i.stage,
-                "stories told": len(i.story_ids),
-            }
-            for i in logged
-        ],
-        columns=["company", "role", "round", "date", "stage", "stories told"],
-    ),
-    hide_index=True,
-    width="stretch",
-)
+companies = [
+    {
+        "company": i.company,
+        "role": i.role,
+        "round": i.round,
+        "date": i.date.isoformat() if i.date else "",
+        "stage": i.stage,
+        "stories told": len(i.story_ids),
+    }
+    for i in logged
+]
+wide, narrow = widgets.wide_or_narrow("interviews-companies")
+with wide:
+    st.dataframe(
+        pd.DataFrame(
+            companies, columns=["company", "role", "round", "date", "stage", "stories told"]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+with narrow:
+    widgets.row_list(companies, "company")
 
 by_id = {i.id: i for i in logged}
 if S.get("selected") not in by_id:
@@ -140,7 +145,7 @@ with st.container(border=True, key=S.key("log-view")):
     rows = [
         ("Interviewers", ", ".join(interview.interviewers)),
         ("Topic", interview.topic),
-        ("Stories told", "; ".join(s.title for s in told)),
+        ("Stories told", "; ".join(story_label[s.id] for s in told)),
     ]
     for name, value in rows:
         if value:
@@ -210,7 +215,7 @@ with st.container(key=S.key("debrief-view")):
                     pd.DataFrame(
                         [
                             {
-                                "story": c.title,
+                                "story": story_label.get(c.id, c.title),
                                 "result quantified": c.quantified,
                                 "metric families": ", ".join(c.families),
                             }
@@ -236,7 +241,9 @@ with st.container(key=S.key("debrief-view")):
                             {
                                 "question": q.question,
                                 "competencies": ", ".join(q.competencies),
-                                "fitting story": q.story_title or "",
+                                "fitting story": story_label.get(q.story_id or "", "")
+                                or q.story_title
+                                or "",
                             }
                             for q in result.questions
                         ]

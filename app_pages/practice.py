@@ -10,6 +10,7 @@ import streamlit as st
 
 from starkit.answer import followup_for
 from starkit.answer.practice import (
+    NO_VALUE,
     RECENT_ATTEMPTS,
     drill_questions,
     length_verdict,
@@ -27,7 +28,7 @@ from starkit.ui import loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.rubric import LOG_ALIGN, LOG_WIDTHS, progress_chart, rubric_html
 from starkit.ui.state import PageState
-from starkit.ui.views import countdown, format_duration, severity_order
+from starkit.ui.views import countdown, format_duration, severity_order, story_labels
 
 S = PageState("practice", st.session_state)
 ANY, UNCOVERED = "Any question", "One no story answers yet"
@@ -150,7 +151,7 @@ with right:
                 icon=":material/edit_note:",
             )
         else:
-            st.caption(md_escape(best.title))
+            st.caption(md_escape(story_labels(stories).get(best.id, best.title)))
             widgets.html(f'<div class="sk-text">{escape(best.text)}</div>')
 
 
@@ -347,12 +348,20 @@ else:
                     args=(text, cell.kind == "answer"),
                 )
     st.markdown("**Attempt log**")
-    st.dataframe(
-        log_frame(attempts),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
-            for c, w in LOG_WIDTHS.items()
-        },
-    )
+    log = log_frame(attempts)
+    wide, narrow = widgets.wide_or_narrow("practice-log")
+    with wide:
+        st.dataframe(
+            log,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                c: st.column_config.Column(width=w, alignment=LOG_ALIGN.get(c))
+                for c, w in LOG_WIDTHS.items()
+            },
+        )
+    with narrow:  # a phone: one attempt a row, the question first, nothing cut
+        records = log.to_dict("records")
+        widgets.row_list(
+            [{k: v for k, v in r.items() if v != NO_VALUE} for r in records], "question"
+        )

@@ -8,6 +8,7 @@ from starkit.errors import StarkitError
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.state import PageState
+from starkit.ui.views import story_labels
 
 S = PageState("bank", st.session_state)
 
@@ -37,6 +38,7 @@ if not stories:
     st.stop()
 
 names = loaders.competency_names()
+labels = story_labels(stories)  # two stories with one title told apart by date (or id)
 all_tags = sorted({t for s in stories for t in s.tags})
 chosen = st.multiselect(
     "Show stories with any of these competencies",
@@ -46,20 +48,25 @@ chosen = st.multiselect(
     placeholder="All competencies",
 )
 shown = [s for s in stories if not chosen or set(chosen) & set(s.tags)]
-table = pd.DataFrame(
-    [
-        {
-            "title": s.title,
-            "competencies": ", ".join(names.get(t, t) for t in s.tags),
-            "words": len(s.text.split()),
-            "revisions": s.revision,
-            "updated": s.updated_at.strftime("%Y-%m-%d %H:%M"),
-        }
-        for s in shown
-    ],
-    columns=["title", "competencies", "words", "revisions", "updated"],
-)
-st.dataframe(table, hide_index=True, width="stretch")
+listed = [
+    {
+        "title": labels[s.id],
+        "competencies": ", ".join(names.get(t, t) for t in s.tags),
+        "words": len(s.text.split()),
+        "revisions": s.revision,
+        "updated": s.updated_at.strftime("%Y-%m-%d %H:%M"),
+    }
+    for s in shown
+]
+wide, narrow = widgets.wide_or_narrow("bank-table")
+with wide:
+    st.dataframe(
+        pd.DataFrame(listed, columns=["title", "competencies", "words", "revisions", "updated"]),
+        hide_index=True,
+        width="stretch",
+    )
+with narrow:
+    widgets.row_list(listed, "title")
 st.caption(f"{len(shown)} of {len(stories)} stories shown.")
 
 tab_story, tab_coverage, tab_figures, tab_export = st.tabs(
@@ -74,12 +81,12 @@ with tab_story:
         sid = st.selectbox(
             "Story",
             list(by_id),
-            format_func=lambda i: by_id[i].title,
+            format_func=lambda i: labels[i],
             key=S.key("selected"),
         )
         story = by_id[sid]
         widgets.html(
-            f'<div class="sk-title">{escape(story.title)}</div>'
+            f'<div class="sk-title">{escape(labels[story.id])}</div>'
             f'<div class="sk-text">{escape(story.text)}</div>'
         )
         if story.tags:
@@ -97,22 +104,23 @@ with tab_story:
             st.switch_page("app_pages/story_builder.py")
         history = bank.history(story.id)
         st.markdown(f"**Revisions** ({len(history)})")
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "revision": r.number,
-                        "saved": r.created_at.strftime("%Y-%m-%d %H:%M:%S"),
-                        "note": r.note,
-                        "title": r.title,
-                        "words": len(r.text.split()),
-                    }
-                    for r in reversed(history)
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        revisions = [
+            {
+                "revision": r.number,
+                "saved": r.created_at.strftime("%Y-%m-%d %H:%M:%S"),
+                "note": r.note,
+                "title": r.title,
+                "words": len(r.text.split()),
+            }
+            for r in reversed(history)
+        ]
+        wide, narrow = widgets.wide_or_narrow("bank-revisions")
+        with wide:
+            st.dataframe(pd.DataFrame(revisions), hide_index=True, width="stretch")
+        with narrow:
+            widgets.row_list(
+                [{**r, "revision": f"Revision {r['revision']}"} for r in revisions], "revision"
+            )
         if len(history) > 1:
             numbers = [r.number for r in reversed(history)]
             pick = st.selectbox(
@@ -141,8 +149,14 @@ with tab_coverage:
         st.info("The question bank is not available in this build.")
     else:
         matrix, uncovered = cov
-        st.markdown("**Which story answers which question** (darker: a better fit)")
-        st.altair_chart(charts.coverage_heatmap(matrix), width="stretch")
+        wide, narrow = widgets.wide_or_narrow("bank-coverage")
+        with wide:
+            st.markdown("**Which story answers which question** (darker: a better fit)")
+            st.altair_chart(charts.coverage_heatmap(matrix), width="stretch")
+        with narrow:  # a phone: a heatmap of 60 questions has no room; the answers as a list
+            answered = charts.best_fits(matrix, exclude=uncovered)
+            st.markdown(f"**Questions a story answers** ({len(answered)})")
+            widgets.row_list(answered, "question")
         if uncovered:
             st.markdown(f"**Questions no story answers yet** ({len(uncovered)})")
             widgets.plain_list(uncovered)
@@ -180,7 +194,7 @@ with tab_figures:
             rows = resume_against_stories(
                 rname,
                 [item.text for item in report.items],
-                [(s.title, s.text) for s in stories],
+                [(labels[s.id], s.text) for s in stories],
             )
         except StarkitError as exc:
             st.error(f"Could not read the resume: {md_escape(exc)}", icon=":material/error:")
@@ -196,7 +210,11 @@ with tab_figures:
                 "resume and your stories: use one figure in both places.",
                 icon=":material/compare_arrows:",
             )
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+            wide, narrow = widgets.wide_or_narrow("bank-figures")
+            with wide:
+                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+            with narrow:
+                widgets.row_list(rows, "metric")
 
 with tab_export:
     st.caption("Every story with every revision; the JSON file can be imported back.")

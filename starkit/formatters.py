@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from starkit.errors import InputError
-from starkit.models import Report
+from starkit.models import Kind, Report
 from starkit.textio import inert
 
 
@@ -23,6 +23,17 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+NO_WORDS = "no words to judge, no score"
+
+
+def score_text(report: Report) -> str:
+    """'score 80/100'; for a bullet (or a resume) with no word in it ('#####'), which nothing
+    judged, `NO_WORDS` rather than a perfect score."""
+    if not report.units and report.kind in (Kind.BULLET, Kind.RESUME):
+        return NO_WORDS
+    return f"score {report.score}/100"
 
 
 def render_text(
@@ -42,7 +53,7 @@ def render_text(
         if f.suggestion:
             out.append("    " + inert(f.suggestion, keep="\n").replace("\n", "\n    "))
     n = len(report.findings)
-    summary = f"{n} finding{'s' if n != 1 else ''}; score {report.score}/100"
+    summary = f"{n} finding{'s' if n != 1 else ''}; {score_text(report)}"
     if report.units and "question_type" in report.units[0].details:
         d = report.units[0].details
         summary += f"; question type {d['question_type']} (from the {d['question_type_source']})"
@@ -89,7 +100,7 @@ def _md_cell(value: object) -> str:
 def render_markdown(report: Report) -> str:
     """A Markdown table of the findings (user text escaped), with the score."""
     lines = [
-        f"**starkit** — {len(report.findings)} findings, score {report.score}/100",
+        f"**starkit** — {len(report.findings)} findings, {score_text(report)}",
         "",
         "| " + " | ".join(_COLUMNS) + " |",
         "|" + "---|" * len(_COLUMNS),

@@ -24,7 +24,7 @@ from pydantic import Field
 from starkit.errors import InputError, StarkitError
 from starkit.lexicons import StrictModel
 from starkit.textio import check_text, split_lines
-from starkit.units import resume_lines, wordless_lines, wordless_skipped
+from starkit.units import no_words, resume_lines, wordless_lines, wordless_skipped
 
 TEXT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
@@ -499,6 +499,8 @@ def _lint_file(
     report = engine.lint(
         text, result.kind, question if result.kind == "answer" else None, config=config
     )
+    if result.kind == "bullet" and not report.units:  # '#####': nothing was judged
+        result.warnings.append(no_words(name))
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)
 

@@ -52,14 +52,24 @@ def has_word(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+WORDLESS = "only symbols, figures or punctuation"
+"""What a text with no word holds, as every message about one says it."""
+
+
 def wordless_skipped(name: str, n: int) -> str:
     """The warning that `n` lines with no word in them were not read as bullets: the resume
     readers (the app) and `starkit lint` say it alike."""
     lines = "1 line" if n == 1 else f"{n:,} lines"
     return (
-        f"{name}: skipped {lines} with no word in {'it' if n == 1 else 'them'} (only symbols, "
-        "figures or punctuation): no achievement to check"
+        f"{name}: skipped {lines} with no word in {'it' if n == 1 else 'them'} ({WORDLESS}): "
+        "no achievement to check"
     )
+
+
+def no_words(name: str) -> str:
+    """The warning that a single bullet has no word in it, so nothing was judged (the bullet
+    counterpart of `wordless_skipped`)."""
+    return f"{name}: no words to judge ({WORDLESS}): not linted as a bullet"
 
 
 def wordless_lines(text: str) -> int:
@@ -89,8 +99,8 @@ def resume_lines(text: str, name: str) -> tuple[str, list[str]]:
 
 
 def split_units(text: str, kind: Kind) -> list[Unit]:
-    """Bullets: the whole text (marker stripped); resume: one bullet a line with a word in it;
-    story and email: the whole text."""
+    """Bullets: the whole text (marker stripped), none when it has no word; resume: one bullet
+    a line with a word in it; story and email: the whole text."""
     if kind is Kind.RESUME:
         units: list[Unit] = []
         pos = 0
@@ -100,9 +110,9 @@ def split_units(text: str, kind: Kind) -> list[Unit]:
                 units.append(Unit(len(units), "bullet", s, e))
             pos += len(line)
         return units
-    if kind is Kind.BULLET:
+    if kind is Kind.BULLET:  # a bullet with no word ('#####') is no achievement: no unit
         s, e = _strip_marker(text, 0, len(text))
-        return [Unit(0, "bullet", s, e)]
+        return [Unit(0, "bullet", s, e)] if has_word(text[s:e]) else []
     s, e = 0, len(text)
     while s < e and text[s].isspace():
         s += 1

@@ -20,6 +20,7 @@ import contextlib
 import math
 import multiprocessing as mp
 import os
+import re
 import sys
 import threading
 import time
@@ -183,24 +184,32 @@ def read_uploaded_resume(data: bytes, name: str) -> Any:
         s.heading for s in resume.sections
     ):
         text, warning = decode(data, name)
-        resume = read_pasted_resume(text, name, keep_lines=True)
+        resume = read_pasted_resume(text, name, keep_lines=True, markup=True)
         resume.warnings[:0] = [w for w in (warning,) if w]
     return resume
 
 
-def read_pasted_resume(text: str, name: str, *, keep_lines: bool = False) -> Any:
-    """A pasted resume: read as its format says; with no section headings, each non-empty line
-    is marked as a list item first, so it is linted as an achievement bullet. The reader's
-    warnings stay (a paste longer than any resume is read up to its limit and says so, as
-    `starkit lint` does), all but the one that a paste of bullets has no section heading."""
+# A list marker the user typed ('- ', '•', '* '), not a '**bold**' or '*italic*' word's stars
+_LIST_MARK = re.compile(r"^(?:[-•*·]+\s+|[-•·]+(?=\S))")
+
+
+def read_pasted_resume(
+    text: str, name: str, *, keep_lines: bool = False, markup: bool = False
+) -> Any:
+    """A pasted resume: read as plain text, every character the user typed kept (`<b>`, `**`
+    or `<img ...>` in a paste is text, not markup: only an uploaded file, `markup=True`, is
+    read as its format says). With no section headings, each non-empty line is marked as a
+    list item first, so it is linted as an achievement bullet. The reader's warnings stay (a
+    paste longer than any resume is read up to its limit and says so, as `starkit lint`
+    does), all but the one that a paste of bullets has no section heading."""
     from starkit.resume import read_text_resume
     from starkit.resume.structure import NO_HEADINGS
 
-    resume = read_text_resume(text, name=name)
+    resume = read_text_resume(text, name=name, markup=markup)
     if not any(s.heading for s in resume.sections):
-        lines = [ln.strip().lstrip("-•*· \t") for ln in text.splitlines()]
+        lines = [_LIST_MARK.sub("", ln.strip()) for ln in text.splitlines()]
         # keep_lines: a blank line stays, so each bullet keeps its line number in the file
         text = "\n".join(f"- {ln}" if ln else "" for ln in lines if ln or keep_lines)
-        resume = read_text_resume(text, name=name)
+        resume = read_text_resume(text, name=name, markup=markup)
         resume.warnings[:] = [w for w in resume.warnings if not w.endswith(NO_HEADINGS)]
     return resume

@@ -158,3 +158,24 @@ def test_an_empty_file_is_named_and_said_to_be_empty(capsys, tmp_path, monkeypat
     assert code == 2
     errors = {f["path"]: f["error"] for f in json.loads(out)["files"]}
     assert errors == {name: f"{name}: the file is empty", "ok.txt": None}, out
+
+
+@pytest.mark.parametrize("text", ["#####\n", "- ====\n", "2019 · 40%\n"])
+def test_a_bullet_with_no_word_is_not_judged_and_the_cli_says_so(capsys, tmp_path, text):
+    from starkit import engine
+
+    report = engine.lint(text, "bullet")
+    assert report.units == [] and report.findings == []  # no rule ran on it
+    p = tmp_path / "b.txt"
+    p.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "lint", "--kind", "bullet", str(p))
+    said = "no words to judge (only symbols, figures or punctuation): not linted as a bullet"
+    assert code == 0
+    assert f"starkit: warning: {p}: {said}" in err
+    assert out == "0 findings; no words to judge, no score\n"  # no perfect score for '#####'
+    _, md, _ = run(capsys, "lint", "--kind", "bullet", "--format", "markdown", str(p))
+    assert "0 findings, no words to judge, no score" in md
+    # a bullet with a word is judged as before
+    p.write_text("Helped with the roadmap\n", encoding="utf-8")
+    _, out, err = run(capsys, "lint", "--kind", "bullet", str(p))
+    assert "weak-verb" in out and "score " in out and "no words" not in err

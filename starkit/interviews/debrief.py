@@ -47,6 +47,8 @@ class QuestionCheck:
     """Competency names ('Conflict resolution'); empty when none is recognised."""
     story_title: str | None
     fit: float
+    story_id: str | None = None
+    """The id of the fitting story (None when none fits), to name it as the app's pickers do."""
 
     @property
     def covered(self) -> bool:
@@ -146,14 +148,14 @@ def debrief(interview: Interview | Mapping[str, Any], stories: Iterable[Any] = (
         for n, (text, comps) in enumerate(asked)
         if comps
     ]
-    best: dict[str, tuple[str | None, float]] = {}
+    best: dict[str, tuple[str | None, float, str | None]] = {}
     if judged and told:
         rows = coverage(told, judged).best
         for row in rows.itertuples():
-            title = row.story_title if row.covered else None
-            best[str(row.question)] = (title, round(float(row.fit), 3))
+            title, sid = (row.story_title, row.story_id) if row.covered else (None, None)
+            best[str(row.question)] = (title, round(float(row.fit), 3), sid)
     questions = tuple(
-        QuestionCheck(text, tuple(name for _, name in comps), *best.get(text, (None, 0.0)))
+        QuestionCheck(text, tuple(name for _, name in comps), *best.get(text, (None, 0.0, None)))
         for text, comps in asked
     )
 

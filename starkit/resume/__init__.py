@@ -189,14 +189,21 @@ def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
     return resume
 
 
-def read_text_resume(text: str, *, name: str = "<text>", fmt: Format | None = None) -> Resume:
-    """Read a resume already decoded to text (Markdown, LaTeX, HTML, JSON/YAML or plain)."""
+def read_text_resume(
+    text: str, *, name: str = "<text>", fmt: Format | None = None, markup: bool = True
+) -> Resume:
+    """Read a resume already decoded to text (Markdown, LaTeX, HTML, JSON/YAML or plain).
+
+    `markup=False` reads it as the user typed it: plain text, whatever it looks like, with
+    `<b>`, `**` or `[x](y)` kept as characters (a paste into the app)."""
     from starkit.resume.detect import sniff_text
 
+    if not markup:
+        return _read_text_format("text", text, name, markup=False)
     return _read_text_format(fmt or sniff_text(text), text, name)
 
 
-def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
+def _read_text_format(fmt: Format, text: str, label: str, *, markup: bool = True) -> Resume:
     """Read a text format; a text longer than any resume (over `MAX_TEXT_LINES` lines) is read
     up to that line with a warning, so a long file costs no more than the limit."""
     from starkit.limits import MAX_TEXT_LINES
@@ -217,13 +224,13 @@ def _read_text_format(fmt: Format, text: str, label: str) -> Resume:
                 f"{label}: the file is longer than any resume; only its first "
                 f"{MAX_TEXT_LINES:,} lines were read"
             )
-    resume = _read_format(fmt, text, label)
+    resume = _read_format(fmt, text, label, markup=markup)
     if cut and not any("longer than any resume" in w for w in resume.warnings):
         resume.warnings.insert(0, cut)  # a reader that cut it shorter says so, once
     return resume
 
 
-def _read_format(fmt: Format, text: str, label: str) -> Resume:
+def _read_format(fmt: Format, text: str, label: str, *, markup: bool = True) -> Resume:
     if fmt in ("jsonresume", "data"):
         from starkit.resume.jsonresume import is_jsonresume, read_jsonresume
         from starkit.resume.structured import parse_data, read_structured
@@ -257,4 +264,4 @@ def _read_format(fmt: Format, text: str, label: str) -> Resume:
         return read_markdown(text, label)
     from starkit.resume.plaintext import read_text
 
-    return read_text(text, label)
+    return read_text(text, label, markup=markup)

@@ -85,6 +85,7 @@ def _fixed_width(physical: list[str], out: list[RawLine]) -> None:
         i = j if j > i + 1 else i + 1
 
 
-def read_text(text: str, name: str) -> Resume:
-    """Read a plain-text resume."""
-    return build_resume(text_lines(text), name, "text")
+def read_text(text: str, name: str, *, markup: bool = True) -> Resume:
+    """Read a plain-text resume. `markup=False` keeps inline HTML tags as text (a paste); a
+    text file may carry them from the tool that wrote it ('Built <i>Atlas</i>')."""
+    return build_resume(text_lines(text), name, "text", markup=markup)

@@ -237,15 +237,15 @@ def _bounded(lines: list[RawLine], name: str) -> tuple[list[RawLine], list[str]]
     return kept, warnings
 
 
-def _prepare(lines: list[RawLine]) -> list[RawLine]:
-    """Strip glyphs, inline HTML tags and clean text; drop empty lines, marking a gap on the
-    next one."""
+def _prepare(lines: list[RawLine], *, markup: bool = True) -> list[RawLine]:
+    """Strip glyphs, inline HTML tags (unless `markup` is False: then a tag is text the user
+    typed) and clean text; drop empty lines, marking a gap on the next one."""
     out: list[RawLine] = []
     gap = False
     for ln in lines:
         cols = ln.cols or list(range(ln.col, ln.col + len(ln.text)))
         raw, cols = sub_mapped(_CR, "", ln.text, cols)
-        if "<" in raw:
+        if markup and "<" in raw:
             raw, cols = sub_mapped(
                 _INLINE_TAG,
                 lambda m: " " if m.group(0).lower().startswith("<br") else "",
@@ -678,14 +678,16 @@ def build_resume(
     *,
     pages: int | None = None,
     warnings: list[str] | None = None,
+    markup: bool = True,
 ) -> Resume:
     """Sections, roles and bullets from a reader's physical lines (see the module docstring).
     A document longer than any resume is read up to `MAX_LINES` lines of text, each cut at
-    `MAX_LINE_CHARS`, with a warning (`starkit.limits`)."""
+    `MAX_LINE_CHARS`, with a warning (`starkit.limits`). `markup=False` keeps inline HTML tags
+    as text (a paste: the user's own characters)."""
     warnings = list(warnings or [])
     lines, cut = _bounded(lines, name)
     warnings.extend(cut)
-    lines = _prepare(lines)
+    lines = _prepare(lines, markup=markup)
     b = Builder(name, fmt)
     sections = _split_sections(lines)
     if sections and sections[0].assumed:

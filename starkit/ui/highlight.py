@@ -26,6 +26,9 @@ SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
 
+NARROW_PX = 640
+"""Up to this viewport width a page is laid out for a phone (Streamlit's own breakpoint)."""
+
 STYLE = (
     "<style>"
     ".sk-text{white-space:pre-wrap;line-height:1.7;font-size:1rem;"
@@ -64,6 +67,14 @@ STYLE = (
     ".sk-w-early{background:#E1EEFB;color:#2F5D8A;flex:2!important}"
     ".sk-w-in{background:#DFF3E4;color:#1E7B3A;flex:2!important}"
     ".sk-w-over{background:#FDE2E1;color:#C0392B;flex:1!important}"
+    ".sk-rows{margin:.2rem 0}"
+    ".sk-row{border-top:1px solid #E4E7EB;padding:.45rem 0;overflow-wrap:anywhere}"
+    ".sk-row-head{font-weight:600}"
+    ".sk-row-meta{font-size:.85rem;color:#52606D}"
+    # A phone (Streamlit stacks columns under 640 px) gets the list form of a wide table or
+    # chart; a wider screen gets the table or chart (`widgets.wide_or_narrow`).
+    f"@media (max-width:{NARROW_PX}px){{[class*=st-key-sk-wide-]{{display:none!important}}}}"
+    f"@media (min-width:{NARROW_PX + 1}px){{[class*=st-key-sk-narrow-]{{display:none!important}}}}"
     "</style>"
 )
 
@@ -202,6 +213,22 @@ def list_html(items: Iterable[object]) -> str:
     """An escaped bullet list (for questions and other strings that may quote user text)."""
     lis = "".join(f"<li>{escape(item)}</li>" for item in items)
     return f'<ul class="sk-list">{lis}</ul>'
+
+
+def rows_html(rows: Iterable[Mapping[str, object]], head: str, *, skip: Iterable[str] = ()) -> str:
+    """Table rows as an escaped list for a narrow screen: each row's `head` field in bold, its
+    other non-empty fields (but `skip`) on one line below as 'name: value' pairs."""
+    left_out = {head, *skip}
+    items = []
+    for row in rows:
+        meta = " · ".join(
+            f"{escape(k)}: {escape(v)}" for k, v in row.items() if k not in left_out and str(v)
+        )
+        items.append(
+            f'<div class="sk-row"><div class="sk-row-head">{escape(row.get(head, ""))}</div>'
+            f'<div class="sk-row-meta">{meta}</div></div>'
+        )
+    return f'<div class="sk-rows">{"".join(items)}</div>'
 
 
 def legend_html() -> str:

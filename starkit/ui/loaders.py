@@ -158,11 +158,20 @@ def coverage_cached(key: tuple[tuple[str, int], ...], _stories: list[Any]) -> An
 
 
 def coverage_view(stories: list[Any]) -> tuple[Any, list[str]] | None:
-    """(question text x story title fit matrix, questions no story answers) or None."""
+    """(question text x story fit matrix, questions no story answers) or None; each story's
+    column is named by `story_labels`, as the pickers name it."""
+    from starkit.ui.views import story_labels
+
     result = coverage_cached(tuple((s.id, s.revision) for s in stories), stories)
     if result is None:
         return None
-    return result.display_matrix(), [q.text for q in result.uncovered]
+    matrix = result.display_matrix()
+    labels = story_labels(stories)
+    matrix.columns = [
+        labels.get(str(sid), col)
+        for sid, col in zip(result.matrix.columns, matrix.columns, strict=True)
+    ]
+    return matrix, [q.text for q in result.uncovered]
 
 
 def result_sentences(text: str) -> list[str]:

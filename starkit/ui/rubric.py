@@ -73,18 +73,19 @@ LOG_ALIGN: dict[str, Literal["left", "center", "right"]] = {"score": "right", "l
 """Columns of figures (shown as text, so that an empty one is a dash) aligned as numbers."""
 
 LOG_WIDTHS: dict[str, int] = {
-    "time": 125,
-    "kind": 90,
-    "type": 130,
-    "question": 225,
-    "how": 60,
-    "score": 55,
-    "length": 80,
-    "findings": 150,
+    "time": 118,
+    "kind": 88,
+    "type": 125,
+    "question": 190,
+    "how": 62,
+    "score": 50,
+    "length": 62,
+    "findings": 105,
 }
-"""Pixel width of each attempt-log column: together they fit the page's main column (about
-940 px in a 1,400 px window), so no column is cut off; a long question or finding list is
-shortened in its cell and shown whole on hover."""
+"""Pixel width of each attempt-log column: together (800 px) they fit the page's main column
+in a 1,280 px window (820 px beside the sidebar), so no column is cut off; a long question or
+finding list is shortened in its cell and shown whole on hover. A phone gets the log as a
+list instead (`widgets.wide_or_narrow`)."""
 
 
 def progress_chart(frame: pd.DataFrame) -> alt.Chart:

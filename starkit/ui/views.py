@@ -4,6 +4,7 @@ spoken time. No Streamlit here, so each is unit-tested directly."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -262,7 +263,12 @@ def improved_text(originals: Sequence[str], edits: Mapping[int, str]) -> str:
 
 def version_note(report: Report) -> str:
     """A line about the user's edited bullet. The `<…>` slots still to fill come first: each
-    counts as an unfilled placeholder until the user puts a real figure in it."""
+    counts as an unfilled placeholder until the user puts a real figure in it. A version
+    with no word in it ('#####') is not judged and says so (as `starkit lint` does)."""
+    from starkit.units import WORDLESS
+
+    if not report.units:
+        return f"Your version: no words to judge ({WORDLESS}), so no score."
     slots = sum(1 for f in report.findings if f.rule == "unfilled-placeholder")
     others = len(report.findings) - slots
     if slots:
@@ -341,3 +347,32 @@ def carry_edits(
         if waiting.get(text):
             kept[i] = waiting[text].pop(0)
     return kept
+
+
+def story_labels(stories: Iterable[Any]) -> dict[str, str]:
+    """Story id -> the label a picker shows, telling apart stories with the same title: the
+    title alone when no other story has it (ignoring case and spacing); with the day the story
+    was first saved when titles repeat ('Checkout launch · 2026-12-03'); and with the start of
+    its id as well when that repeats too ('Checkout launch · 2026-12-03 · 1a2b3c').  Every
+    page that names a story takes its label from here, so a story is named alike everywhere.
+    """
+    items = list(stories)
+    titles = {s.id: " ".join(str(s.title).split()) or "Untitled story" for s in items}
+    days = {
+        s.id: s.created_at.strftime("%Y-%m-%d") if getattr(s, "created_at", None) else ""
+        for s in items
+    }
+    same_title = Counter(titles[s.id].casefold() for s in items)
+    same_day = Counter((titles[s.id].casefold(), days[s.id]) for s in items)
+    labels: dict[str, str] = {}
+    for s in items:
+        parts = [titles[s.id]]
+        if same_title[titles[s.id].casefold()] > 1:
+            parts.append(days[s.id])
+            if same_day[(titles[s.id].casefold(), days[s.id])] > 1 or not days[s.id]:
+                parts.append(str(s.id).replace("-", "")[:6])
+        labels[s.id] = " · ".join(p for p in parts if p)
+    repeated = Counter(labels.values())
+    return {  # two ids that start alike (never for uuid4s in practice): the whole id
+        sid: f"{label} · {sid}" if repeated[label] > 1 else label for sid, label in labels.items()
+    }

@@ -8,8 +8,9 @@ fetch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 import streamlit as st
 
@@ -78,6 +79,19 @@ def plain_list(items: Iterable[object]) -> None:
 def legend() -> None:
     """The key to the highlight colours."""
     html(highlight.legend_html())
+
+
+def wide_or_narrow(name: str) -> tuple[Any, Any]:
+    """Two containers for one view: (wide, narrow). The stylesheet shows `wide` on a screen
+    wider than `highlight.NARROW_PX` and `narrow` (a list form of the table or chart) on a
+    phone, so neither a table cut at the screen's edge nor an unreadable chart reaches one.
+    `name` must be unique on the page."""
+    return st.container(key=f"sk-wide-{name}"), st.container(key=f"sk-narrow-{name}")
+
+
+def row_list(rows: Iterable[Mapping[str, object]], head: str, *, skip: Iterable[str] = ()) -> None:
+    """Table rows as an escaped list (see `highlight.rows_html`)."""
+    html(highlight.rows_html(rows, head, skip=skip))
 
 
 @contextmanager

@@ -309,3 +309,43 @@ def test_a_line_with_no_word_is_not_a_bullet_and_the_page_says_it_was_skipped(op
     assert any("skipped 1 line with no word" in c.value for c in at.caption)
     at.toggle(key="resume.show_all").set_value(True).run()
     assert "#####" not in shown_text(at)  # no card for it
+
+
+MARKUP_PASTE = [
+    "Helped with the <b>checkout</b> redesign",
+    'Grew signups <img src="chart.png" alt="growth"> in Q3',
+    "Responsible for **saved searches** and [alerts](https://example.com)",
+]
+
+
+def test_a_paste_of_markup_is_text_in_the_page_your_version_and_the_txt(open_page, monkeypatch):
+    from starkit.ui import widgets
+
+    offered: dict[str, str] = {}
+    real = widgets.downloads
+
+    def downloads(files):
+        offered.update({name: data for _, data, name, _, _ in files})
+        real(files)
+
+    monkeypatch.setattr(widgets, "downloads", downloads)
+    at = paste(open_page(PAGE), MARKUP_PASTE)
+    no_exception(at)
+    assert metrics(at)["Bullets"] == "3"
+    shown = shown_text(at)
+    for line in MARKUP_PASTE:
+        assert line in shown  # the tags and stars shown as the characters typed
+    for body in html_bodies(at):
+        assert "<b>checkout" not in body and "<img" not in body  # escaped, never markup
+    versions = [a.value for a in at.text_area if str(a.key).startswith("resume.edit.")]
+    assert versions == MARKUP_PASTE
+    assert offered["resume-improved.txt"].splitlines() == MARKUP_PASTE
+
+
+def test_a_version_with_no_word_is_not_judged_and_says_so(open_page):
+    at = paste(open_page(PAGE))
+    at.text_area(key="resume.edit.0").input("#####").run()
+    no_exception(at)
+    notes = [c.value.replace("\\", "") for c in at.caption]
+    assert any(n.startswith("Your version: no words to judge") for n in notes)
+    assert not any(n.startswith("Your version: score") for n in notes)

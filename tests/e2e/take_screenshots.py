@@ -77,6 +77,38 @@ METRICS_ANSWER = (
 )
 
 
+# Two logged interviews (the stories told by their index in SEED); the Globex one, the latest,
+# is shown with its debrief and the thank-you email drafted from it.
+INTERVIEWS = [
+    (
+        "Initech",
+        {
+            "role": "Group PM",
+            "round": "Recruiter screen",
+            "date": "2026-02-20",
+            "stage": "screen",
+            "told": [],
+        },
+    ),
+    (
+        "Globex",
+        {
+            "role": "Senior TPM, Payments",
+            "round": "Onsite: execution",
+            "date": "2026-03-02",
+            "stage": "onsite",
+            "interviewers": ["Priya Raman"],
+            "questions": [
+                "Tell me about a time you disagreed with a stakeholder.",
+                "How would you measure the success of a checkout redesign?",
+            ],
+            "topic": "their checkout rebuild",
+            "told": [0, 1],
+        },
+    ),
+]
+
+
 def main(out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -88,8 +120,10 @@ def main(out: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="starkit-shots-"))
     db = tmp / "stories.db"
     with StoryBank(str(db)) as bank:
-        for title, text, tags in SEED:
-            bank.add(title, text, tags)
+        ids = [bank.add(title, text, tags) for title, text, tags in SEED]
+        for company, fields in INTERVIEWS:
+            told = [ids[i] for i in fields.pop("told")]
+            bank.add_interview(company, story_ids=told, **fields)
     server = StreamlitServer(db, tmp / "streamlit.log").start()
     try:
         with sync_playwright() as pw:
@@ -151,6 +185,14 @@ def main(out: Path) -> None:
             pg.get_by_text("Attempt saved.").wait_for()
             pg.wait_for_timeout(1500)
             screenshot(pg, "practice_metrics", out)
+
+            pg.set_viewport_size({"width": 1400, "height": 2300})
+            pg.goto(f"{server.url}/interviews")
+            wait_for_app(pg)
+            pg.get_by_role("button", name="Draft email").click()
+            pg.locator('[data-testid="stCode"]').first.wait_for()
+            pg.wait_for_timeout(1500)
+            screenshot(pg, "interviews", out)
             browser.close()
     finally:
         server.stop()

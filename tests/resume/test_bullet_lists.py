@@ -132,3 +132,37 @@ def test_a_line_with_no_word_is_no_bullet_in_a_paste_a_document_or_the_cli(tmp_p
     out = capsys.readouterr()
     assert f"starkit: warning: {path}: {said}" in out.err
     assert out.out.rstrip().endswith(f"score {engine.lint(plain, 'resume').score}/100")
+
+
+MARKUP_PASTE = [
+    "Led the <b>checkout</b> redesign across 4 markets",
+    'Grew signups by 40% <img src="chart.png" alt="growth"> in Q3',
+    "Shipped **saved searches** to 30% of [accounts](https://example.com)",
+    "Cut costs by 3% with a <div> wrapper & a > b",
+]
+
+
+def test_a_paste_keeps_every_character_typed_tags_and_markdown_are_text():
+    paste = read_pasted_resume("\n".join(MARKUP_PASTE), "pasted text")
+    assert paste.format == "text"
+    assert [b.text for b in paste.bullets] == MARKUP_PASTE
+    # with a heading too: the paste is still read as the user typed it
+    headed = read_pasted_resume("# Experience\n- " + "\n- ".join(MARKUP_PASTE), "pasted text")
+    assert [b.text for b in headed.bullets] == MARKUP_PASTE
+    # a list marker goes, a bold word's stars stay
+    assert [b.text for b in read_pasted_resume("**Led** it\n- Grew it\n•Cut it", "p").bullets] == [
+        "**Led** it",
+        "Grew it",
+        "Cut it",
+    ]
+
+
+def test_an_uploaded_markup_file_is_still_read_as_markup():
+    md = "# Sam\n\n## Experience\n\n- Shipped **saved searches** to 30% of accounts\n"
+    assert [b.text for b in read_uploaded_resume(md.encode(), "cv.md").bullets] == [
+        "Shipped saved searches to 30% of accounts"
+    ]
+    page = "<html><body><h2>Experience</h2><ul><li>Led the <b>checkout</b> redesign</li></ul>"
+    assert [b.text for b in read_uploaded_resume(page.encode(), "cv.html").bullets] == [
+        "Led the checkout redesign"
+    ]

@@ -185,3 +185,17 @@ def test_story_section_cards_escape_and_wrap_a_long_unbroken_run(payload):
     # column beside it (as it does on the Resume and Email pages).
     card_rule = re.search(r"\.sk-card\{([^}]*)\}", STYLE)
     assert card_rule and "overflow-wrap:anywhere" in card_rule.group(1)
+
+
+def test_rows_html_is_an_escaped_list_and_the_stylesheet_swaps_it_in_on_a_phone():
+    from starkit.ui.highlight import NARROW_PX, STYLE, rows_html
+
+    body = rows_html(
+        [{"title": "<img src=x onerror=alert(1)>", "words": 59, "note": "", "skip": "s"}],
+        "title",
+        skip=["skip"],
+    )
+    assert "<img" not in body and "&lt;img src=x" in body
+    assert "words: 59" in body and "note" not in body and "skip" not in body
+    assert f"@media (max-width:{NARROW_PX}px){{[class*=st-key-sk-wide-]{{display:none" in STYLE
+    assert f"@media (min-width:{NARROW_PX + 1}px){{[class*=st-key-sk-narrow-]" in STYLE

@@ -315,3 +315,31 @@ def test_carry_edits_follows_unchanged_bullets_to_their_new_index():
         0: "X1",
         2: "X2",
     }
+
+
+def test_story_labels_tell_apart_stories_with_one_title():
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from starkit.ui.views import story_labels
+
+    def story(sid, title, day):
+        return SimpleNamespace(id=sid, title=title, created_at=datetime(2026, 12, day, tzinfo=UTC))
+
+    labels = story_labels(
+        [
+            story("a1b2c3d4-0000", "Pricing test", 1),
+            story("e5f6a7b8-0000", "Checkout latency", 1),
+            story("c9d0e1f2-0000", "checkout  latency", 2),
+            story("0a1b2c3d-0000", "Checkout latency", 2),
+        ]
+    )
+    assert labels == {
+        "a1b2c3d4-0000": "Pricing test",  # a title of its own: the title alone
+        "e5f6a7b8-0000": "Checkout latency · 2026-12-01",  # the day tells it apart
+        "c9d0e1f2-0000": "checkout latency · 2026-12-02 · c9d0e1",  # same day too: the id
+        "0a1b2c3d-0000": "Checkout latency · 2026-12-02 · 0a1b2c",
+    }
+    same = story_labels([story("abcdef-1", "X", 1), story("abcdef-2", "X", 1)])
+    assert len(set(same.values())) == 2  # ids that start alike: told apart all the same
+    assert story_labels([SimpleNamespace(id="s1", title="  ")]) == {"s1": "Untitled story"}
