@@ -1219,7 +1219,9 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
     `moved`) is a second result, not a guardrail."""
-    if g.entry not in ctx.word_list("second-win-guardrails"):
+    if g.entry not in ctx.word_list("second-win-guardrails") and not (
+        moved == g.start and g.entry in _story_goal_guardrails(ctx)
+    ):
         return False  # cost, churn, quality named anywhere is a guardrail
     if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
         return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
@@ -1445,8 +1447,11 @@ def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
     (`second-win-guardrails`), cut by the writer with its own figure and no product metric
     moved beside it, is the change reported; it is no counter-metric of itself (set11b
     hb11b-013). Held ('while bounce rate held at 40%') or framed, it stays a guardrail."""
+    goals = _story_goal_guardrails(ctx)
     for g in mentions(ctx, "guardrail"):
-        if g.entry not in ctx.word_list("second-win-guardrails") or not g.head:
+        if g.entry not in ctx.word_list("second-win-guardrails") and g.entry not in goals:
+            continue
+        if not g.head:
             continue
         if g.modified or g.framed or g.purpose or g.change is None or g.direction != "down":
             continue
@@ -1458,6 +1463,21 @@ def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
         if ctx.sentence_of(q.token_start) == ctx.sentence_of(g.start):
             return g
     return None
+
+
+def _story_goal_guardrails(ctx: UnitContext) -> frozenset[str]:
+    """In a story, the guardrail-type product metrics (`story-goal-guardrails`: churn) that
+    the Situation or Task names as the problem ("The subscription service noticed rising
+    cancellations", "we noticed a high churn rate"): cut in the Action or Result, that metric
+    is the change the story set out to make, not a counter-metric of itself."""
+    if ctx.story is None:
+        return frozenset()
+    goal = ctx.word_list("story-goal-guardrails")
+    return frozenset(
+        g.entry
+        for g in mentions(ctx, "guardrail")
+        if g.entry in goal and not _in_scope(ctx, "missing-guardrail", g.start)
+    )
 
 
 _LEAD_LOOKBACK = 12  # subject and adverbs before a verb: "I then also quickly helped" is 4
