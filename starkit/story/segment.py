@@ -108,8 +108,12 @@ class Outcome(StrictModel):
     aims: tuple[str, ...] = ()
     """Regexes that mark a purpose or duty clause: an outcome word after one in its clause is
     an aim ("make sure it goes out on time"), not an outcome."""
+    unreal: tuple[str, ...] = ()
+    """Regexes that mark a sentence as telling no event: a question, a condition ("If the
+    address is missing, we won't be able to place the patient"): an outcome word in it states
+    no outcome."""
 
-    @field_validator("patterns", "aims")
+    @field_validator("patterns", "aims", "unreal")
     @classmethod
     def _compiles(cls, v: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(p) for p in v)
@@ -154,6 +158,7 @@ class SegmentLexicon:
     bracket_label: re.Pattern[str]
     outcome: tuple[re.Pattern[str], ...] = ()
     aims: tuple[re.Pattern[str], ...] = ()
+    unreal: tuple[re.Pattern[str], ...] = ()
     label_implies: tuple[tuple[str, tuple[SectionName, ...]], ...] = ()
 
 
@@ -235,6 +240,7 @@ def load_segment_lexicon(root: Path | None = None) -> SegmentLexicon:
         bracket_label=bracket,
         outcome=tuple(re.compile(p) for p in sf.outcome.patterns),
         aims=tuple(re.compile(p) for p in sf.outcome.aims),
+        unreal=tuple(re.compile(p) for p in sf.outcome.unreal),
     )
 
 
@@ -534,6 +540,8 @@ def states_outcome(sentence: str, lex: SegmentLexicon | None = None) -> bool:
 def _states_outcome(sentence: str, lex: SegmentLexicon, hits: list[TermMatch]) -> bool:
     starts = [m.start for m in hits if m.key == _OUTCOME]
     starts += [m.start() for rx in lex.outcome for m in rx.finditer(sentence)]
+    if starts and any(rx.search(sentence) for rx in lex.unreal):
+        return False  # a question or a condition tells no event
     return any(not _aimed(sentence, k, lex) for k in starts)
 
 
