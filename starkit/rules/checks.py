@@ -625,14 +625,32 @@ def _engagement_moved(ctx: UnitContext, m: MetricMention) -> bool:
     engagement itself (the singular noun, `engaged-nouns`) moved by the writer says people used
     the product beyond arriving, so a reach count beside it is paired (blind labellers of set9
     and metric_bullets read it so). Counted 'engagements', an 'engagement rate' at a level and
-    'engagement metrics' (a modifier) pair nothing."""
+    'engagement metrics' (a modifier) pair nothing; nor does engagement on a social channel
+    (`_social_channel`): there it counts likes and comments, reach by another name."""
     return (
         m.head
         and not m.modified
         and m.change is not None
         and ctx.lower(m.end - 1) in ctx.word_list("engaged-nouns")
         and ctx.lower(m.end) not in ctx.word_list("rate-nouns")
+        and not _social_channel(ctx)
     )
+
+
+def _social_channel(ctx: UnitContext) -> bool:
+    """'Managed social media strategy, resulting in a 30% increase in engagement and a 20%
+    growth in follower base': the unit names a social channel (`social-channel-words`, one
+    word or two) or counts a social audience (`social-audience-entries`: followers, reach), so
+    its 'engagement' is the likes and comments on posts, not engagement depth."""
+    words = ctx.word_list("social-channel-words")
+    n = len(ctx.doc)
+    if any(
+        ctx.lower(k) in words or (k + 1 < n and f"{ctx.lower(k)} {ctx.lower(k + 1)}" in words)
+        for k in range(n)
+    ):
+        return True
+    audience = ctx.word_list("social-audience-entries")
+    return any(v.entry in audience for v in mentions(ctx, "vanity"))
 
 
 def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
