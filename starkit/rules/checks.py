@@ -748,6 +748,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
+    if _campaign_rate(ctx, m):
+        return True  # "Implemented email marketing campaigns (25% open rate)": its result
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
@@ -892,6 +894,28 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+def _campaign_rate(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Implemented email marketing campaigns (25% open rate)', 'Developed content for email
+    campaigns that achieved a 35% open rate', 'Designed email newsletters ... with 28% open
+    rate': a response rate (`campaign-rate-entries`) at a level right after its percent, in a
+    sentence that opens with the writer's action verb and names the campaign it measures
+    (`campaign-nouns`), is that campaign's result, a product metric moved. A line of labelled
+    levels ('Email campaign performance: 35% average open rate') opens with no action and
+    stays a level (the blind labellers of set9, set13 and dev14 read both so)."""
+    if m.entry not in ctx.word_list("campaign-rate-entries"):
+        return False
+    if ctx.lower(m.end - 1) not in ctx.word_list("rate-nouns"):
+        return False
+    q = next((f for f in ctx.quantities if 0 <= m.start - f.token_end <= 1), None)
+    if q is None or q.kind != "percent":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    if not ctx.at("action", ss):
+        return False
+    nouns = ctx.word_list("campaign-nouns")
+    return any(ctx.lower(k) in nouns for k in range(ss, q.token_start))
 
 
 _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
