@@ -750,6 +750,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # framed: "as the customer base increased 400%" is context
     if _campaign_rate(ctx, m):
         return True  # "Implemented email marketing campaigns (25% open rate)": its result
+    if m.entry in ctx.word_list("heading-entries") and ctx.lower(m.end) == ":":
+        return False  # "Email campaign performance: 35% average open rate": a heading
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
@@ -912,9 +914,9 @@ def _campaign_rate(ctx: UnitContext, m: MetricMention) -> bool:
     if q is None or q.kind != "percent":
         return False
     ss, _ = ctx.sentence_of(m.start)
-    if not ctx.at("action", ss):
-        return False
     nouns = ctx.word_list("campaign-nouns")
+    if not ctx.at("action", ss) or ctx.lower(ss) in nouns:
+        return False  # "Campaign performance: 40% ...": the noun, not the verb 'campaign'
     return any(ctx.lower(k) in nouns for k in range(ss, q.token_start))
 
 
