@@ -626,14 +626,32 @@ def _engagement_moved(ctx: UnitContext, m: MetricMention) -> bool:
     engagement itself (the singular noun, `engaged-nouns`) moved by the writer says people used
     the product beyond arriving, so a reach count beside it is paired (blind labellers of set9
     and metric_bullets read it so). Counted 'engagements', an 'engagement rate' at a level and
-    'engagement metrics' (a modifier) pair nothing."""
+    'engagement metrics' (a modifier) pair nothing; nor does engagement on a social channel
+    (`_social_channel`): there it counts likes and comments, reach by another name."""
     return (
         m.head
         and not m.modified
         and m.change is not None
         and ctx.lower(m.end - 1) in ctx.word_list("engaged-nouns")
         and ctx.lower(m.end) not in ctx.word_list("rate-nouns")
+        and not _social_channel(ctx)
     )
+
+
+def _social_channel(ctx: UnitContext) -> bool:
+    """'Managed social media strategy, resulting in a 30% increase in engagement and a 20%
+    growth in follower base': the unit names a social channel (`social-channel-words`, one
+    word or two) or counts a social audience (`social-audience-entries`: followers, reach), so
+    its 'engagement' is the likes and comments on posts, not engagement depth."""
+    words = ctx.word_list("social-channel-words")
+    n = len(ctx.doc)
+    if any(
+        ctx.lower(k) in words or (k + 1 < n and f"{ctx.lower(k)} {ctx.lower(k + 1)}" in words)
+        for k in range(n)
+    ):
+        return True
+    audience = ctx.word_list("social-audience-entries")
+    return any(v.entry in audience for v in mentions(ctx, "vanity"))
 
 
 def _depth_ratio(ctx: UnitContext, v: MetricMention) -> bool:
@@ -731,6 +749,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
         return False  # framed: "as the customer base increased 400%" is context
+    if _campaign_rate(ctx, m):
+        return True  # "Implemented email marketing campaigns (25% open rate)": its result
+    if m.entry in ctx.word_list("heading-entries") and ctx.lower(m.end) == ":":
+        return False  # "Email campaign performance: 35% average open rate": a heading
     if _system_load(ctx, m):
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
@@ -875,6 +897,28 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+def _campaign_rate(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Implemented email marketing campaigns (25% open rate)', 'Developed content for email
+    campaigns that achieved a 35% open rate', 'Designed email newsletters ... with 28% open
+    rate': a response rate (`campaign-rate-entries`) at a level right after its percent, in a
+    sentence that opens with the writer's action verb and names the campaign it measures
+    (`campaign-nouns`), is that campaign's result, a product metric moved. A line of labelled
+    levels ('Email campaign performance: 35% average open rate') opens with no action and
+    stays a level (the blind labellers of set9, set13 and dev14 read both so)."""
+    if m.entry not in ctx.word_list("campaign-rate-entries"):
+        return False
+    if ctx.lower(m.end - 1) not in ctx.word_list("rate-nouns"):
+        return False
+    q = next((f for f in ctx.quantities if 0 <= m.start - f.token_end <= 1), None)
+    if q is None or q.kind != "percent":
+        return False
+    ss, _ = ctx.sentence_of(m.start)
+    nouns = ctx.word_list("campaign-nouns")
+    if not ctx.at("action", ss) or ctx.lower(ss) in nouns:
+        return False  # "Campaign performance: 40% ...": the noun, not the verb 'campaign'
+    return any(ctx.lower(k) in nouns for k in range(ss, q.token_start))
 
 
 _CONNECTED_GAP = 3  # "led to $100,000 in new revenue": 'in new' lies between figure and metric
