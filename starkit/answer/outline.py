@@ -10,10 +10,12 @@ a metric in its sentence, and a decision rule needs a figure, a comparison and a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 from spacy.tokens import Doc
 
+from starkit.lexicons import cached_term_file
 from starkit.rules.context import UnitContext
 
 QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
@@ -21,6 +23,7 @@ QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "
 # ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
 _MEASURE_ASK = "measure-ask"  # types.toml: asks what to measure ("what metrics should we use")
+SHAPES_FILE = "answer/shapes.toml"  # the shapes of a decision question (word lists)
 PartName = Literal[
     "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
     "data_checks", "instrumentation",
@@ -171,10 +174,59 @@ def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
     for entry, start, end in raw:
         if entry not in scores or (limit is not None and start >= limit):
             continue
-        if entry == "tradeoff" and any(k in asks for k in range(start, end)):
+        # inside an ask, or right before one ("which one would you | choose to measure")
+        if entry == "tradeoff" and any(k in asks for k in range(start, end + 1)):
             continue
         scores[entry] += 1
     return scores
+
+
+@cache
+def _shape_words() -> dict[str, frozenset[str]]:
+    return {e.id: frozenset(t.lower() for t in e.terms) for e in cached_term_file(SHAPES_FILE)}
+
+
+def _decision_shapes(doc: Doc) -> int:
+    """Sentences of a question shaped as a decision (`lexicons/answer/shapes.toml`): a modal
+    opening a clause ("Should Facebook add a love button?", "..., should the change be
+    launched?"), an alternative question with no wh-word ("Stories for 24 or 48 hours?"), or
+    a rise set against a fall ("reactions are up 20% but comments are down 10%"). An ask for
+    measures ("should we track") is none. Read on the question only: an answer asks itself
+    alternative questions ("is it one region or everywhere?") while diagnosing."""
+    words = _shape_words()
+    qctx = UnitContext("answer", doc.text, doc)
+    raw = _raw(doc, "qtype")
+    asks = {k for entry, s, e in raw if entry == _MEASURE_ASK for k in range(s, e)}
+    drops = {s for entry, s, _ in raw if entry == "diagnosis"}
+    lowers, n, found = qctx.lowers, len(doc), 0
+    i = 0
+    while i < n:
+        s, e = qctx.sentence_of(i)
+        i = max(e + 1, i + 1)
+        sent = lowers[s:e]
+        opener = any(
+            sent[k] in words["decision-openers"]
+            and s + k not in asks
+            and (k == 0 or sent[k - 1] in words["clause-starts"])
+            for k in range(len(sent))
+        )
+        asked = e < n and doc[e].text == "?"
+        alternative = (  # "dropped 10%: real or noise?" is still a diagnosis
+            asked
+            and not any(s <= k < e for k in drops)
+            and any(w in words["alternatives"] for w in sent)
+            and not any(w in words["wh-words"] for w in sent)
+        )
+        contrast = any(
+            sent[k] in words["contrasts"]
+            and any(
+                any(w in words[a] for w in sent[:k]) and any(w in words[b] for w in sent[k + 1 :])
+                for a, b in (("rises", "falls"), ("falls", "rises"))
+            )
+            for k in range(len(sent))
+        )
+        found += opener or alternative or contrast
+    return found
 
 
 def _best_type(scores: dict[str, int]) -> QuestionType | None:
@@ -191,7 +243,9 @@ def question_type(question_doc: Doc | None, ctx: UnitContext) -> tuple[QuestionT
     """The question's type from the question when given, else from the answer's opening (where
     a candidate restates the question), else from the whole answer; `success` by default."""
     if question_doc is not None:
-        found = _best_type(_type_scores(question_doc))
+        scores = _type_scores(question_doc)
+        scores["tradeoff"] += _decision_shapes(question_doc)
+        found = _best_type(scores)
         if found is not None:
             return found, "question"
     sents = _sentences(ctx)

@@ -83,6 +83,23 @@ def test_type_comes_from_the_question(question, expected):
         # asking which measures to use is no ship-or-not decision, whatever its modal
         ("What metrics should you use to judge the success of a recipe app?", "success"),
         ("Which metrics should we look at for a podcast app's home screen?", "success"),
+        # the shape of a decision: a clause opened by "should", an alternative question, a
+        # rise set against a fall (lexicons/answer/shapes.toml)
+        ("Should a bank add a dark mode to its app?", "tradeoff"),
+        ("After a two-week test, should the new checkout be rolled out?", "tradeoff"),
+        ("Podcast episodes of 20 minutes or 40 minutes?", "tradeoff"),
+        ("Watch time is up 6% but shares are down 3%.", "tradeoff"),
+        ("Your test wins with a low p-value, yet you decide not to launch. Explain.", "tradeoff"),
+        ("DAU fell 5% overnight. What should you check first?", "diagnosis"),
+        ("Sign-ups dropped 10% last week: is it real or noise?", "diagnosis"),
+        ("What metrics would you use for a wiki, page edits or readers?", "success"),
+        # setting a goal, choosing between two measures of one thing: define or measure
+        ("What goal would you set for a food delivery app?", "success"),
+        (
+            "Of two metrics, which one would you choose to measure checkout speed: the median "
+            "time or the share done within a minute?",
+            "success",
+        ),
     ],
 )
 def test_decision_and_definition_questions_get_their_type(question, expected):
