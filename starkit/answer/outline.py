@@ -444,6 +444,13 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         if not any(p.start == s for p in parts):
             parts.append(Part(name, s, e, ctx.text[s:e]))
 
+    def _side_chosen(k: int) -> bool:
+        """A side of the trade-off chosen with its reason in the sentence, or as a heading
+        with its reasons on the lines under it ('1 is better.' then why)."""
+        if not in_sent("side-chosen", k):
+            return False
+        return bool(in_sent("reason", k)) or (_is_heading(ctx, sents[k]) and k + 1 < len(sents))
+
     if metrics:
         facts.first_metric_sentence = _sentence_index(sents, metrics[0].token_start)
     for k in range(len(sents)):
@@ -478,7 +485,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             and (in_sent("decision", k) or in_sent("guardrail", k))
         ):
             add("thresholds", k)
-        if in_sent("tradeoff", k):
+        if in_sent("tradeoff", k) or _side_chosen(k):
             add("tradeoffs", k)
         weak_cuts = in_sent("segment-weak", k)
         links = in_sent("segment-link", k)
