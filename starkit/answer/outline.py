@@ -95,6 +95,9 @@ class AnswerFacts:
     # measures no lexicon names, as (text, tied to something)
     unnamed_measures: list[tuple[str, bool]] = field(default_factory=list)
     question_metrics: list[str] = field(default_factory=list)
+    # tokens of 'significant(ly)' in an answer that reads or designs a test: the statistical
+    # sense, not a hedge (vague-language skips them)
+    statistical_tokens: frozenset[int] = frozenset()
 
     def has(self, part: str) -> bool:
         """True when the outline holds the part."""
@@ -409,6 +412,8 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             entry in ("launch", "launch-past") for entry, _, _ in _raw(question_doc, "answer")
         )
     facts.launch = facts.launch or bool(cues.get("launch"))
+    if cues.get("statistics"):
+        facts.statistical_tokens = frozenset(s for s, _ in cues.get("significance", []))
 
     def in_sent(name: str, k: int) -> list[tuple[int, int]]:
         s, e = sents[k]
