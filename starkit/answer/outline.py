@@ -22,6 +22,7 @@ QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
 # ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
+_TYPES_WHEN_UNCLEAR = 3  # a rule of this many types still judges when the type is a guess
 _MEASURE_ASK = "measure-ask"  # types.toml: asks what to measure ("what metrics should we use")
 SHAPES_FILE = "answer/shapes.toml"  # the shapes of a decision question (word lists)
 PartName = Literal[
@@ -99,6 +100,18 @@ class AnswerFacts:
     # sense, not a hedge (vague-language skips them)
     statistical_tokens: frozenset[int] = frozenset()
 
+    type_clear: bool = True  # False: a question was given but its type could not be read
+
+    def judges(self, types: tuple[str, ...] | list[str]) -> bool:
+        """Whether a rule of these question types judges this answer. When the question's
+        type could not be read (the answer's guess stands in), a rule of fewer than
+        `_TYPES_WHEN_UNCLEAR` types cannot judge and stays silent: a false alarm costs more
+        than a miss. Guardrail, threshold and trade-off (success, program and tradeoff) hold
+        whichever of those types the question was."""
+        if self.qtype not in types:
+            return False
+        return self.type_clear or len(types) >= _TYPES_WHEN_UNCLEAR
+
     def has(self, part: str) -> bool:
         """True when the outline holds the part."""
         return bool(self.parts.get(part))
@@ -126,6 +139,7 @@ class AnswerFacts:
         return {
             "question_type": self.qtype,
             "question_type_source": self.type_source,
+            "question_type_clear": self.type_clear,
             "primary_metric": (self.primary.label or self.primary.text) if self.primary else None,
             "metrics": [m.text for m in self.distinct_metrics()],
             "families": self.families,
@@ -406,6 +420,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     hold = [(m.start, m.end) for m in ctx.matches("hold") if m.entry != "monitored"]
     metrics = _mentions(ctx)
     facts = AnswerFacts(qtype=qtype, type_source=source, metrics=metrics)
+    facts.type_clear = question_doc is None or source == "question"
     if question_doc is not None:
         facts.question_metrics = _doc_metrics(question_doc)
         facts.launch = any(
