@@ -46,6 +46,7 @@ PART_LABELS: dict[str, str] = {
 }
 FAMILIES = ("engineering", "program", "business")
 _HEADING_REACH = 6  # lines under a heading that belong to it
+_LIST_MARKERS = {"-", "*", "•", "·", "–"}  # a line opened by one is a list item
 # A figure this close to the cue's sentence still belongs to its rule ("..., roll back.").
 _RESTATE_SENTENCES = 2
 
@@ -395,11 +396,15 @@ def _cut(dimensions: list[tuple[int, int]], links: list[tuple[int, int]]) -> boo
 
 
 def _is_heading(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
-    """A line that introduces the lines after it: it ends with ':' or is a few words."""
+    """A line that introduces the lines after it: it ends with ':' or is a few words. A short
+    list item ('- crash rate') is an item of the list above it, not a heading."""
     s, e = bounds
     words = [t for t in ctx.doc[s:e] if not t.is_punct and not t.is_space]
     last = next((t for t in reversed(ctx.doc[s:e]) if not t.is_space), None)
-    return (last is not None and last.text in {":", "-", "—"}) or len(words) <= 4
+    if last is not None and last.text in {":", "-", "—"}:
+        return True
+    first = next((t for t in ctx.doc[s:e] if not t.is_space), None)
+    return len(words) <= 4 and not (first is not None and first.text in _LIST_MARKERS)
 
 
 def _slot_figure(ctx: UnitContext, q_start: int, q_end: int) -> bool:
@@ -547,7 +552,9 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         )
     }
     for k in tied_sents:
-        facts.tied_metrics.update(m.metric for m in metrics_in(k))
+        # a heading that holds a part ("Countermetrics:", "Breakdown northstar") ties the
+        # metrics listed under it
+        facts.tied_metrics.update(m.metric for m in heading_metrics(k))
     if facts.primary is not None:
         facts.tied_metrics.add(facts.primary.metric)
     # measures the lexicons do not name ("resurrection ratio", "on-schedule rate", "congestion
