@@ -28,7 +28,7 @@ def _applies(spec: RuleSpec, config: Config, ctx: UnitContext) -> bool:
     if spec.code in config.disable or ctx.kind not in spec.kinds:
         return False
     # an answer rule applies to the question types it names (RULES.md, "Metric-answer rules")
-    return not (ctx.answer is not None and spec.types and ctx.answer.qtype not in spec.types)
+    return not (ctx.answer is not None and spec.types and not ctx.answer.judges(spec.types))
 
 
 def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:

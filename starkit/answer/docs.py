@@ -65,7 +65,13 @@ The question type comes from the question when it is given, else from the openin
 answer (where candidates restate the question). Do-or-not and choose-one decisions ("should we
 run this deal?", "which show would you fund?", "when is the best time to air it?") are
 `tradeoff` questions; asking how to compute or define one metric ("how would you calculate
-churn?") is `success`; the cues are data in `lexicons/answer/types.toml`, and
+churn?") is `success`. A question shaped as a decision is a `tradeoff` too: a clause opened
+by "should" ("Should we add a love button?"), an alternative question ("Stories for 24 or 48
+hours?"), a rise set against a fall ("reactions are up 20% but comments are down 10%"). The
+cues are data in `lexicons/answer/types.toml` and the shapes in `lexicons/answer/shapes.toml`.
+When a question is given but its type cannot be read, the answer's guess stands in
+(`details["question_type_clear"]` is false) and only the rules that hold for three types
+(guardrail, threshold, trade-off) judge it: a false alarm costs more than a miss;
 `python tools/evaluate.py --kind answer` prints the types found against labelled ones. Each
 rule applies to the types it names; the
 report's text output ends with the type and where it came from. `vague-language` and

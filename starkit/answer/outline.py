@@ -10,17 +10,21 @@ a metric in its sentence, and a decision rule needs a figure, a comparison and a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 from spacy.tokens import Doc
 
+from starkit.lexicons import cached_term_file
 from starkit.rules.context import UnitContext
 
 QuestionType = Literal["success", "diagnosis", "program", "tradeoff"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("success", "diagnosis", "program", "tradeoff")
 # ties go to the more specific type; `success` only when no specific cue is found
 _TYPE_ORDER: tuple[QuestionType, ...] = ("tradeoff", "diagnosis", "program", "success")
+_TYPES_WHEN_UNCLEAR = 3  # a rule of this many types still judges when the type is a guess
 _MEASURE_ASK = "measure-ask"  # types.toml: asks what to measure ("what metrics should we use")
+SHAPES_FILE = "answer/shapes.toml"  # the shapes of a decision question (word lists)
 PartName = Literal[
     "goal", "primary", "inputs", "guardrails", "thresholds", "tradeoffs", "segments",
     "data_checks", "instrumentation",
@@ -42,6 +46,7 @@ PART_LABELS: dict[str, str] = {
 }
 FAMILIES = ("engineering", "program", "business")
 _HEADING_REACH = 6  # lines under a heading that belong to it
+_LIST_MARKERS = {"-", "*", "•", "·", "–"}  # a line opened by one is a list item
 # A figure this close to the cue's sentence still belongs to its rule ("..., roll back.").
 _RESTATE_SENTENCES = 2
 
@@ -92,6 +97,21 @@ class AnswerFacts:
     # measures no lexicon names, as (text, tied to something)
     unnamed_measures: list[tuple[str, bool]] = field(default_factory=list)
     question_metrics: list[str] = field(default_factory=list)
+    # tokens of 'significant(ly)' in an answer that reads or designs a test: the statistical
+    # sense, not a hedge (vague-language skips them)
+    statistical_tokens: frozenset[int] = frozenset()
+
+    type_clear: bool = True  # False: a question was given but its type could not be read
+
+    def judges(self, types: tuple[str, ...] | list[str]) -> bool:
+        """Whether a rule of these question types judges this answer. When the question's
+        type could not be read (the answer's guess stands in), a rule of fewer than
+        `_TYPES_WHEN_UNCLEAR` types cannot judge and stays silent: a false alarm costs more
+        than a miss. Guardrail, threshold and trade-off (success, program and tradeoff) hold
+        whichever of those types the question was."""
+        if self.qtype not in types:
+            return False
+        return self.type_clear or len(types) >= _TYPES_WHEN_UNCLEAR
 
     def has(self, part: str) -> bool:
         """True when the outline holds the part."""
@@ -120,6 +140,7 @@ class AnswerFacts:
         return {
             "question_type": self.qtype,
             "question_type_source": self.type_source,
+            "question_type_clear": self.type_clear,
             "primary_metric": (self.primary.label or self.primary.text) if self.primary else None,
             "metrics": [m.text for m in self.distinct_metrics()],
             "families": self.families,
@@ -171,10 +192,59 @@ def _type_scores(doc: Doc, limit: int | None = None) -> dict[str, int]:
     for entry, start, end in raw:
         if entry not in scores or (limit is not None and start >= limit):
             continue
-        if entry == "tradeoff" and any(k in asks for k in range(start, end)):
+        # inside an ask, or right before one ("which one would you | choose to measure")
+        if entry == "tradeoff" and any(k in asks for k in range(start, end + 1)):
             continue
         scores[entry] += 1
     return scores
+
+
+@cache
+def _shape_words() -> dict[str, frozenset[str]]:
+    return {e.id: frozenset(t.lower() for t in e.terms) for e in cached_term_file(SHAPES_FILE)}
+
+
+def _decision_shapes(doc: Doc) -> int:
+    """Sentences of a question shaped as a decision (`lexicons/answer/shapes.toml`): a modal
+    opening a clause ("Should Facebook add a love button?", "..., should the change be
+    launched?"), an alternative question with no wh-word ("Stories for 24 or 48 hours?"), or
+    a rise set against a fall ("reactions are up 20% but comments are down 10%"). An ask for
+    measures ("should we track") is none. Read on the question only: an answer asks itself
+    alternative questions ("is it one region or everywhere?") while diagnosing."""
+    words = _shape_words()
+    qctx = UnitContext("answer", doc.text, doc)
+    raw = _raw(doc, "qtype")
+    asks = {k for entry, s, e in raw if entry == _MEASURE_ASK for k in range(s, e)}
+    drops = {s for entry, s, _ in raw if entry == "diagnosis"}
+    lowers, n, found = qctx.lowers, len(doc), 0
+    i = 0
+    while i < n:
+        s, e = qctx.sentence_of(i)
+        i = max(e + 1, i + 1)
+        sent = lowers[s:e]
+        opener = any(
+            sent[k] in words["decision-openers"]
+            and s + k not in asks
+            and (k == 0 or sent[k - 1] in words["clause-starts"])
+            for k in range(len(sent))
+        )
+        asked = e < n and doc[e].text == "?"
+        alternative = (  # "dropped 10%: real or noise?" is still a diagnosis
+            asked
+            and not any(s <= k < e for k in drops)
+            and any(w in words["alternatives"] for w in sent)
+            and not any(w in words["wh-words"] for w in sent)
+        )
+        contrast = any(
+            sent[k] in words["contrasts"]
+            and any(
+                any(w in words[a] for w in sent[:k]) and any(w in words[b] for w in sent[k + 1 :])
+                for a, b in (("rises", "falls"), ("falls", "rises"))
+            )
+            for k in range(len(sent))
+        )
+        found += opener or alternative or contrast
+    return found
 
 
 def _best_type(scores: dict[str, int]) -> QuestionType | None:
@@ -191,7 +261,9 @@ def question_type(question_doc: Doc | None, ctx: UnitContext) -> tuple[QuestionT
     """The question's type from the question when given, else from the answer's opening (where
     a candidate restates the question), else from the whole answer; `success` by default."""
     if question_doc is not None:
-        found = _best_type(_type_scores(question_doc))
+        scores = _type_scores(question_doc)
+        scores["tradeoff"] += _decision_shapes(question_doc)
+        found = _best_type(scores)
         if found is not None:
             return found, "question"
     sents = _sentences(ctx)
@@ -324,11 +396,15 @@ def _cut(dimensions: list[tuple[int, int]], links: list[tuple[int, int]]) -> boo
 
 
 def _is_heading(ctx: UnitContext, bounds: tuple[int, int]) -> bool:
-    """A line that introduces the lines after it: it ends with ':' or is a few words."""
+    """A line that introduces the lines after it: it ends with ':' or is a few words. A short
+    list item ('- crash rate') is an item of the list above it, not a heading."""
     s, e = bounds
     words = [t for t in ctx.doc[s:e] if not t.is_punct and not t.is_space]
     last = next((t for t in reversed(ctx.doc[s:e]) if not t.is_space), None)
-    return (last is not None and last.text in {":", "-", "—"}) or len(words) <= 4
+    if last is not None and last.text in {":", "-", "—"}:
+        return True
+    first = next((t for t in ctx.doc[s:e] if not t.is_space), None)
+    return len(words) <= 4 and not (first is not None and first.text in _LIST_MARKERS)
 
 
 def _slot_figure(ctx: UnitContext, q_start: int, q_end: int) -> bool:
@@ -349,12 +425,15 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
     hold = [(m.start, m.end) for m in ctx.matches("hold") if m.entry != "monitored"]
     metrics = _mentions(ctx)
     facts = AnswerFacts(qtype=qtype, type_source=source, metrics=metrics)
+    facts.type_clear = question_doc is None or source == "question"
     if question_doc is not None:
         facts.question_metrics = _doc_metrics(question_doc)
         facts.launch = any(
             entry in ("launch", "launch-past") for entry, _, _ in _raw(question_doc, "answer")
         )
     facts.launch = facts.launch or bool(cues.get("launch"))
+    if cues.get("statistics"):
+        facts.statistical_tokens = frozenset(s for s, _ in cues.get("significance", []))
 
     def in_sent(name: str, k: int) -> list[tuple[int, int]]:
         s, e = sents[k]
@@ -390,6 +469,13 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         if not any(p.start == s for p in parts):
             parts.append(Part(name, s, e, ctx.text[s:e]))
 
+    def _side_chosen(k: int) -> bool:
+        """A side of the trade-off chosen with its reason in the sentence, or as a heading
+        with its reasons on the lines under it ('1 is better.' then why)."""
+        if not in_sent("side-chosen", k):
+            return False
+        return bool(in_sent("reason", k)) or (_is_heading(ctx, sents[k]) and k + 1 < len(sents))
+
     if metrics:
         facts.first_metric_sentence = _sentence_index(sents, metrics[0].token_start)
     for k in range(len(sents)):
@@ -424,7 +510,7 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
             and (in_sent("decision", k) or in_sent("guardrail", k))
         ):
             add("thresholds", k)
-        if in_sent("tradeoff", k):
+        if in_sent("tradeoff", k) or _side_chosen(k):
             add("tradeoffs", k)
         weak_cuts = in_sent("segment-weak", k)
         links = in_sent("segment-link", k)
@@ -466,7 +552,9 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         )
     }
     for k in tied_sents:
-        facts.tied_metrics.update(m.metric for m in metrics_in(k))
+        # a heading that holds a part ("Countermetrics:", "Breakdown northstar") ties the
+        # metrics listed under it
+        facts.tied_metrics.update(m.metric for m in heading_metrics(k))
     if facts.primary is not None:
         facts.tied_metrics.add(facts.primary.metric)
     # measures the lexicons do not name ("resurrection ratio", "on-schedule rate", "congestion

@@ -1902,6 +1902,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
             continue  # "40 tons of CO2" is a measure, not a hedge
         if ctx.lower(m.start - 1) in ctx.word_list("vague-exempt-before"):
             continue  # "statistically significant" is a test result, not a hedge
+        if ctx.answer is not None and m.start in ctx.answer.statistical_tokens:
+            continue  # an answer reading a test: "significantly decreased" is its result
         if _next_words(ctx, m.end, 2) & ctx.word_list("vague-exempt-after"):
             continue  # "whether the change is significant or not": a significance test
         if (

@@ -83,6 +83,24 @@ def test_type_comes_from_the_question(question, expected):
         # asking which measures to use is no ship-or-not decision, whatever its modal
         ("What metrics should you use to judge the success of a recipe app?", "success"),
         ("Which metrics should we look at for a podcast app's home screen?", "success"),
+        # the shape of a decision: a clause opened by "should", an alternative question, a
+        # rise set against a fall (lexicons/answer/shapes.toml)
+        ("Should a bank add a dark mode to its app?", "tradeoff"),
+        ("After a two-week test, should the new checkout be rolled out?", "tradeoff"),
+        ("Podcast episodes of 20 minutes or 40 minutes?", "tradeoff"),
+        ("Watch time is up 6% but shares are down 3%.", "tradeoff"),
+        ("Your test wins with a low p-value, yet you decide not to launch. Explain.", "tradeoff"),
+        ("DAU fell 5% overnight. What should you check first?", "diagnosis"),
+        ("Sign-ups dropped 10% last week: is it real or noise?", "diagnosis"),
+        ("What metrics would you use for a wiki, page edits or readers?", "success"),
+        # setting a goal, designing one metric, choosing between two measures: define or measure
+        ("How would you design a metric to rank playlists for one listener?", "success"),
+        ("What goal would you set for a food delivery app?", "success"),
+        (
+            "Of two metrics, which one would you choose to measure checkout speed: the median "
+            "time or the share done within a minute?",
+            "success",
+        ),
     ],
 )
 def test_decision_and_definition_questions_get_their_type(question, expected):
@@ -380,6 +398,22 @@ def test_spoken_window_is_the_rule_figures():
     wpm = int(rule_param("answer-length", "words_per_minute"))
     lo, hi = (int(rule_param("answer-length", k)) for k in ("min_words", "max_words"))
     assert WINDOW_SECONDS == (lo * 60 // wpm, hi * 60 // wpm) == (120, 240)
+
+
+def test_a_question_whose_type_cannot_be_read_keeps_rules_of_one_or_two_types_silent():
+    question = "In a puzzle game, will players stay longer if the first gate moves to level 40?"
+    text = "Retention is higher when the gate is at level 30, so the later gate does not help."
+    report = starkit.lint(text, "answer", question)
+    d = report.units[0].details
+    assert (d["question_type_source"], d["question_type_clear"]) == ("answer", False)
+    fired = {f.rule for f in report.findings}
+    # goal and primary metric hold for success and program only: they cannot judge here
+    assert not fired & {"answer-no-goal", "answer-no-primary-metric"}
+    # guardrail, threshold and trade-off hold for success, program and trade-off alike
+    assert {"answer-no-guardrail", "answer-no-threshold"} <= fired
+    # with the question's type read, or with no question at all, every rule of the type judges
+    assert _details(text)["question_type_clear"] is True
+    assert "answer-no-goal" in {f.rule for f in starkit.lint(text, "answer").findings}
 
 
 def test_without_a_question_a_data_check_answer_is_a_diagnosis():
