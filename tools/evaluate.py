@@ -10,6 +10,12 @@ labelling conventions.
         --labels corpus/resume_bullets/dev.labels.jsonl --kind bullet
     python tools/evaluate.py --file corpus/metric_answers/sealed.jsonl \
         --labels corpus/metric_answers/sealed.labels.jsonl --kind answer [--errors]
+    python tools/evaluate.py --first-runs    # the recorded first runs, one line a set
+
+`--first-runs` re-runs nothing: it reads the tables kept in `corpus/results/` (each scored once
+on a set nobody had tuned on, before its errors were read) and prints one line a set: the
+pooled figure and the rules the project is named for. Blind re-scores (`blind-*.txt`, errors
+still unread) follow, marked as such.
 
 The evaluation lives outside the installed package (`tools/`), beside the data it reads.
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -726,6 +733,85 @@ def _format_rule_misses(evaluation: Evaluation) -> str:
     return "\n".join(lines)
 
 
+RESULTS_DIR = Path(__file__).resolve().parent.parent / "corpus" / "results"
+FIRST_RUN_RULES = (
+    "vanity-metric",
+    "missing-guardrail",
+    "missing-baseline",
+    "star-missing-section",
+    "result-unquantified",
+)
+_TABLE_HEAD = re.compile(r"^(\S+) \((\d+) texts; support counts texts\)$")
+_TABLE_ROW = re.compile(r"^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+[\d.]+$")
+
+
+@dataclass
+class RecordedTable:
+    """One scored table kept in a results file: its set, size and rows (TP, FP, FN a rule)."""
+
+    file: str
+    set_name: str
+    size: int
+    rows: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+
+def read_recorded(path: Path) -> list[RecordedTable]:
+    """Every table `format_table` printed into a results file, in order."""
+    tables: list[RecordedTable] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head = _TABLE_HEAD.match(line.strip())
+        if head:
+            tables.append(RecordedTable(path.name, head.group(1), int(head.group(2))))
+            continue
+        row = _TABLE_ROW.match(line.strip())
+        if row and tables:
+            tp, fp, fn = (int(row.group(i)) for i in (3, 4, 5))
+            tables[-1].rows[row.group(1)] = (tp, fp, fn)
+    return tables
+
+
+def _cell(counts: tuple[int, int, int] | None) -> str:
+    if counts is None:
+        return "-"
+    tp, fp, fn = counts
+    if tp + fn == 0 and fp == 0:
+        return "(0)"
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return f"{precision:.2f}/{recall:.2f} ({tp + fn})"
+
+
+def format_first_runs(results_dir: Path = RESULTS_DIR) -> str:
+    """One line a recorded table: first runs, then blind re-scores; P/R (positives) a rule."""
+    header = f"{'file':<50} {'set':<22} {'n':>4} {'micro':>11}  " + "  ".join(
+        f"{r:<17}" for r in FIRST_RUN_RULES
+    )
+    out: list[str] = []
+    for prefix, title in (
+        ("first-run-", "FIRST RUNS"),
+        ("blind-", "BLIND RE-SCORES (errors unread)"),
+    ):
+        paths = sorted(results_dir.glob(f"{prefix}*.txt"))
+        if not paths:
+            continue
+        out += ["", title, header] if out else [title, header]
+        for path in paths:
+            for t in read_recorded(path):
+                tp = sum(c[0] for name, c in t.rows.items() if name != "(micro)")
+                fp = sum(c[1] for name, c in t.rows.items() if name != "(micro)")
+                fn = sum(c[2] for name, c in t.rows.items() if name != "(micro)")
+                micro = t.rows.get("(micro)", (tp, fp, fn))
+                p = micro[0] / (micro[0] + micro[1]) if micro[0] + micro[1] else 1.0
+                r = micro[0] / (micro[0] + micro[2]) if micro[0] + micro[2] else 1.0
+                cells = "  ".join(f"{_cell(t.rows.get(rule)):<17}" for rule in FIRST_RUN_RULES)
+                out.append(
+                    f"{t.file[:50]:<50} {t.set_name[:22]:<22} {t.size:>4} {p:.3f}/{r:.3f}  {cells}"
+                )
+    if not out:
+        return f"no recorded runs in {results_dir}"
+    return "\n".join(out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """CLI entry point: print the tables; exit 2 with one line when the system or data fails."""
     parser = argparse.ArgumentParser(
@@ -739,7 +825,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="directory of the JSONL files")
     parser.add_argument("--errors", action="store_true", help="list every misclassified text")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--first-runs",
+        action="store_true",
+        help="print the first runs recorded in corpus/results/ (re-runs nothing)",
+    )
     args = parser.parse_args(argv)
+    if args.first_runs:
+        print(format_first_runs())
+        return 0
 
     names = SET_NAMES if args.set_name == "all" else (args.set_name,)
     if args.set_name == "all" and args.data is not None:
