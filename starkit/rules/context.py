@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
@@ -141,6 +142,15 @@ class UnitContext:
         """Longest non-overlapping matches of one lexicon category, in text order."""
         return self._by_cat.get(category, [])
 
+    def matches_starting(self, category: str, lo: int, hi: int) -> list[Match]:
+        """The matches of `category` (as `matches`) that start at tokens lo..hi-1, in text
+        order. O(log n) to find them: a rule that reads the matches near each of many
+        mentions stays linear in a long text."""
+        starts = self._match_starts.get(category)
+        if starts is None:
+            starts = self._starts(category)
+        return self._by_cat.get(category, [])[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
     def has(self, category: str) -> bool:
         """True when any term of the category occurs in the unit."""
         return bool(self._by_cat.get(category))
@@ -203,6 +213,25 @@ class UnitContext:
         """The measuring quantities."""
         return [q for q in self.numbers if q.measure]
 
+    def quantities_around(self, lo: int, hi: int) -> list[Quantity]:
+        """The measuring quantities that may reach tokens lo..hi, in text order: every one
+        with a token from lo - 1 to hi + 1, and perhaps a few more (a caller tests its own
+        condition on each). O(log n) to find them, so a rule that looks beside each of many
+        mentions stays linear in a long text."""
+        starts, longest, ordered = self._quantity_starts
+        if not ordered:
+            return self.quantities
+        return self.quantities[bisect_left(starts, lo - 1 - longest) : bisect_right(starts, hi + 1)]
+
+    @cached_property
+    def _quantity_starts(self) -> tuple[list[int], int, bool]:
+        """The quantities' first tokens, their longest token length, and whether the first
+        tokens are in order (they are: `find_numbers` sorts by offset)."""
+        qs = self.quantities
+        starts = [q.token_start for q in qs]
+        longest = max((q.token_end - q.token_start for q in qs), default=0)
+        return starts, longest, all(a <= b for a, b in pairwise(starts))
+
     @cached_property
     def slot_tokens(self) -> set[int]:
         """Tokens inside template slots ('$X', 'N users', '[timeframe]'): they stand where a
@@ -264,7 +293,9 @@ class UnitContext:
 
     def quantities_before(self, i: int) -> bool:
         """True when a measuring quantity ends right before token i ('by 20% to improve')."""
-        return any(q.token_end == i - 1 or q.token_end == i for q in self.quantities)
+        return any(
+            q.token_end == i - 1 or q.token_end == i for q in self.quantities_around(i - 1, i)
+        )
 
     # --- token helpers -----------------------------------------------------------------
     @cached_property
