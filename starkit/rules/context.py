@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
-from starkit.rules.placeholders import placeholder_patterns
+from starkit.rules.placeholders import slot_scanners
 from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words, has_zero_width, strip_zero_width
 
@@ -249,9 +249,11 @@ class UnitContext:
         shape in file order: the regexes run once a unit (`unfilled-placeholder` reads them
         too)."""
         text = self.doc_text
+        chars = set(text)  # a shape none of whose first characters the text holds is skipped
         return [
             (pid, m.start(), m.end())
-            for pid, rx in placeholder_patterns()
+            for pid, rx, first in slot_scanners()
+            if first is None or not first.isdisjoint(chars)
             for m in rx.finditer(text)
         ]
 
