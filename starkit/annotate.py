@@ -545,7 +545,7 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         return True
     if target_attained(ctx, m):
         return True  # "120% of user acquisition targets": the targets are the metric's
-    if any(q.token_start == m.end for q in ctx.quantities):
+    if any(q.token_start == m.end for q in ctx.quantities_around(m.end, m.end)):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
 
@@ -731,7 +731,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     ('sign-ups grew 3x', 'conversion up 12%')."""
     cs, ce = ctx.clause_of(m.start)
     best = None
-    for c in ctx.matches("change"):
+    # only a change word in the clause before the metric can be `best`
+    for c in ctx.matches_starting("change", cs, m.start):
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
@@ -747,7 +748,8 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     if best is not None and not _blocked(ctx, best, m):
         return best
     group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
-    for c in ctx.matches("change"):
+    reach = max(min(ce, m.end + 3), group_end + 1)  # no change word after this one can count
+    for c in ctx.matches_starting("change", m.end, reach):
         if m.end <= c.start < min(ce, m.end + 3) or m.end < c.start == group_end:
             if ctx.lower(c.start - 1) == "to" and not _figure_follows(ctx, c, ce):
                 continue  # "an app for Spotify users to generate statistics": what they do
@@ -890,11 +892,15 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
         return False  # nothing stands between them ('grew downloads')
     if _figure_conjunct(ctx, change, m):
         return False  # "driving 35% of referral traffic and $800K in attributed revenue"
-    in_qty = {k for q in ctx.quantities for k in range(q.token_start, q.token_end)}
-    in_qty |= ctx.slot_tokens
+    if "figure-tokens" not in ctx.annotations:  # once per unit, not once per mention
+        ctx.annotations["figure-tokens"] = frozenset(
+            {k for q in ctx.quantities for k in range(q.token_start, q.token_end)} | ctx.slot_tokens
+        )
+    in_qty: frozenset[int] = ctx.annotations["figure-tokens"]
     periods = _rate_periods(ctx, change.end, m.start)
-    in_qty |= periods
-    in_qty |= _gloss_before(ctx, change.end, m.start)
+    gloss = _gloss_before(ctx, change.end, m.start)
+    if periods or gloss:
+        in_qty = in_qty | periods | gloss
     for k in range(change.end, m.start):
         low = ctx.lower(k)
         if ctx.at("change", k) or k in in_qty:
@@ -960,7 +966,7 @@ def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
     """Tokens of a rate's period ('per year', 'a month') right after a money figure between
     tokens lo and hi: part of the figure ('an additional $12M per year in revenue')."""
     out: set[int] = set()
-    for q in ctx.quantities:
+    for q in ctx.quantities_around(lo, hi):
         if q.kind != "money" or not lo <= q.token_end < hi:
             continue
         t = ctx.at("timeframe", q.token_end)
@@ -996,7 +1002,7 @@ def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
     return any(m.end <= q.token_start < min(ce, m.end + 4) for q in ctx.quantities)
 
 
-def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: set[int]) -> bool:
+def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: frozenset[int]) -> bool:
     """True when tokens lo..hi are all figures, metrics, change or time-frame words (a list of
     metrics one change word governs), and there is at least one metric among them."""
     cats = (*METRIC_CATEGORIES, "change", "timeframe")
@@ -1104,7 +1110,7 @@ def _own_figure_after(ctx: UnitContext, m: Match) -> bool:
 def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
-    for q in ctx.quantities:
+    for q in ctx.quantities_around(m.start - before, m.end + after):
         if m.start - before <= q.token_end <= m.start:
             return q
         if m.end <= q.token_start <= m.end + after and not _counts_next_item(ctx, m, q):
@@ -1383,8 +1389,11 @@ def _pairing_range(ctx: UnitContext, i: int) -> tuple[int, int]:
 def before_hedges(ctx: UnitContext, i: int) -> int:
     """The index of the word before token i, skipping hedges ('by up to 96%' -> 'by')."""
     hedges = forms()[3]
+    tails = _hedge_tails(hedges)
     k = i - 1
     while k >= 0:
+        if ctx.lower(k) not in tails:
+            return k  # no hedge ends in this word (the common case: no words joined)
         for n in (3, 2, 1):
             if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
                 k -= n
@@ -1392,6 +1401,16 @@ def before_hedges(ctx: UnitContext, i: int) -> int:
         else:
             return k
     return k
+
+
+@cache
+def _hedge_tails(hedges: frozenset[str]) -> frozenset[str]:
+    """Every way a hedge can end: the hedge, and each part of it after one of its spaces. The
+    words `before_hedges` joins end in the word before the figure, so a word that is none of
+    these ends no hedge."""
+    return frozenset(
+        {*hedges, *(h[k + 1 :] for h in hedges for k, ch in enumerate(h) if ch == " ")}
+    )
 
 
 _PARTICIPLE_REACH = 7  # "23% improved accuracy over threshold-based" is 3 to 'over'

@@ -408,7 +408,9 @@ class TermMatcher:
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
         lowers = [t.lower_ for t in doc]
-        if has_zero_width(doc.text):  # 'hel\u200bped' is 'helped' (`normalise_for_matching`)
+        # 'hel\u200bped' is 'helped' (`normalise_for_matching`); a zero-width character is
+        # inside a token when the text holds one, and its lower-cased form keeps it
+        if has_zero_width("".join(lowers)):
             lowers = [strip_zero_width(w) for w in lowers]
         out = []
         n = len(lowers)

@@ -370,3 +370,30 @@ def test_101_names_a_course_only_after_a_capitalised_word(text: str, figures: li
 )
 def test_an_http_status_code_is_no_measure(text, expected):
     assert [q.text for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        ("_RE_PHONE", "_GATE_PHONE"),
+        ("_RE_DATE", "_GATE_DATE"),
+        ("_RE_STATUS_CODE", "_GATE_STATUS_CODE"),
+    ],
+)
+def test_mask_gates_pass_every_match(pattern: str, gate: str) -> None:
+    """A masking pattern runs only on texts its gate finds something in: every text holding a
+    match of the pattern (generated from the pattern itself) passes the gate."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from starkit import quantities
+
+    rx, gate_rx = getattr(quantities, pattern), getattr(quantities, gate)
+
+    @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(rx))
+    def check(text: str) -> None:
+        if rx.search(text):
+            assert gate_rx.search(text), text
+
+    check()

@@ -1362,6 +1362,8 @@ def _trade_off_named(ctx: UnitContext) -> bool:
     the rule fires when no guardrail or counter-metric is named). A verb of trading with no
     metric after it ('traded ideas for a week', 'at the cost of two sprints') names none."""
     verbs = ctx.word_list("trade-off-verbs")
+    if "at" not in ctx.lower_set and ctx.lower_set.isdisjoint(verbs):
+        return False  # no verb of trading and no 'at the expense of': nothing to read
     n = len(ctx.doc)
     for k in range(n):
         low = ctx.lower(k)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_model
@@ -26,6 +27,89 @@ class _PlaceholderPattern(StrictModel):
 class _PlaceholderFile(StrictModel):
     description: str
     pattern: tuple[_PlaceholderPattern, ...]
+
+
+@cache
+def slot_scanners() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """`placeholder_patterns` with, for each, the characters a match of it can begin with
+    (`first_chars`; None when any may): a text holding none of them is not searched."""
+    return tuple((pid, rx, first_chars(rx)) for pid, rx in placeholder_patterns())
+
+
+_SPACE = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
+_MAX_RANGE = 512  # a class range wider than this ([^...], [\u0000-\uffff]) may begin anything
+
+
+def first_chars(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of `rx` can begin with, read from its parsed form (assertions
+    such as lookbehinds, `\\b` and `^` take no character and are skipped, so the set may be
+    larger than needed, never smaller); None when it cannot be told (a letter under
+    IGNORECASE, a negated class, `\\w`, `.`, a pattern that can match nothing) or `re`'s
+    parser differs from the one this reads. tests/rules/test_placeholders.py checks every
+    pattern's set against generated matches of it."""
+    try:
+        from re import _constants as sre
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        found, nullable = _first_of_seq(sre, list(parsed), bool(rx.flags & re.IGNORECASE))
+    except Exception:  # re's internals differ: no gate
+        return None
+    return None if found is None or nullable else frozenset(found)
+
+
+def _first_of_seq(
+    sre: object, items: list[tuple[object, object]], ic: bool
+) -> tuple[set[str] | None, bool]:
+    """(characters a match of the sequence can begin with or None, whether it can be empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_of_item(sre, op, av, ic)
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(sre: Any, op: object, av: Any, ic: bool) -> tuple[set[str] | None, bool]:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # takes no character
+    if op is sre.LITERAL or op is sre.IN:
+        chars: set[str] = set()
+        for o, a in [(op, av)] if op is sre.LITERAL else av:
+            if o is sre.LITERAL:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] <= _MAX_RANGE:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            elif o is sre.CATEGORY and a is sre.CATEGORY_SPACE:
+                chars |= _SPACE
+            else:
+                return None, False  # a negation, \w, \d, a wide range
+        if ic and any(c.isalpha() or not c.isascii() for c in chars):
+            return None, False  # case folding reaches characters this does not list
+        return chars, False
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        any_empty = False
+        for alt in av[1]:
+            found, nullable = _first_of_seq(sre, alt, ic)
+            if found is None:
+                return None, False
+            out |= found
+            any_empty = any_empty or nullable
+        return out, any_empty
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, sub = av
+        return _first_of_seq(sre, sub, ic or bool(add_flags & sre.SRE_FLAG_IGNORECASE))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        found, nullable = _first_of_seq(sre, sub, ic)
+        return found, low == 0 or nullable
+    if op is sre.ATOMIC_GROUP:
+        return _first_of_seq(sre, av, ic)
+    return None, False  # anything else: any character may begin it
 
 
 @cache
