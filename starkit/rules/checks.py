@@ -489,6 +489,8 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
         return False
     if launched_uptake(ctx, m.quantity):
         return True  # "Wrote viral article series with 2M+ views": what the piece won
+    if _content_uptake(ctx, m.quantity):
+        return True  # "Created video scripts and captions with thousands of organic views"
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
@@ -500,6 +502,35 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
     # ("The plugin has been downloaded over 164 000 times") is a running total, no change
     return _over_a_period(ctx, m.end, se)
+
+
+_CONTENT_REACH = 12  # "Create engaging short-form video content for TikTok and Reels" is 11
+
+
+def _content_uptake(ctx: UnitContext, q: Quantity) -> bool:
+    """'Created video scripts and captions with thousands of organic views', 'Create engaging
+    short-form video content for TikTok and Reels averaging 100K+ views': a count after an
+    uptake link (`uptake-links`: with, averaging) in a clause where the writer makes content
+    (`content-verbs`, then a `content-nouns` word before the link) is what the content won,
+    an outcome. 'Boosted local brand authority with 120K+ monthly impressions': after a
+    change word that opens the clause, the count is the change told. A count after a content
+    noun the writer did not make ('Maintained a blog with 10K readers') stays a size."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) not in ctx.word_list("uptake-links"):
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    content = False
+    for k in range(lead - 1, max(cs, lead - 1 - _CONTENT_REACH) - 1, -1):
+        low = ctx.lower(k)
+        if low == "," or any(p.token_start <= k < p.token_end for p in ctx.quantities):
+            return False  # "Delivered course to 60,249 students, with 24,330 registrations"
+        if low in ctx.word_list("content-nouns"):
+            content = True
+        elif low in ctx.word_list("content-verbs"):
+            return content
+        elif ctx.at("change", k) is not None and _lead_position(ctx, k):
+            return True
+    return False
 
 
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
