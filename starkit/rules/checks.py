@@ -788,6 +788,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
         return False  # "Drove alignment between Sales, Marketing, and Engineering": a team
+    if _names_listed(ctx, m):
+        return False  # "additional accounts (Breville, Annapurna, Heineken)": a client list
     if ctx.lower(m.end - 1) == "engagements" and ctx.lower(m.start - 1) in ctx.word_list(
         "service-engagement-modifiers"
     ):
@@ -928,6 +930,45 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+_NAME_LIST_REACH = 16  # "(Philips, Godrej, Bajaj, Luminous, Whirlpool, Hindware, Kohler)" is 15
+
+
+def _names_listed(ctx: UnitContext, m: MetricMention) -> bool:
+    """'for Hyundai, Kia, Genesis, and additional accounts (Breville, Annapurna, Heineken)': a
+    parenthesis right after the metric that lists capitalised names (commas between them,
+    and no figure) names whom the work served; the metric names clients, not a count moved.
+    A name alone is the metric's own short or long form ('marketing-qualified leads (MQLs)',
+    'MAU (Monthly Active Users)')."""
+    if ctx.lower(m.end) != "(" or m.quantity is not None or not _after_named_scope(ctx, m):
+        return False
+    commas = 0
+    for k in range(m.end + 1, min(len(ctx.doc), m.end + 1 + _NAME_LIST_REACH)):
+        tok = ctx.doc[k]
+        if tok.text == ")":
+            return commas > 0
+        if tok.like_num or any(q.token_start <= k < q.token_end for q in ctx.quantities):
+            return False
+        if tok.is_alpha and not tok.text[:1].isupper() and tok.lower_ not in ("and", "&"):
+            return False
+        commas += tok.text == ","
+    return False
+
+
+def _after_named_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'for Hyundai, Kia, Genesis, and additional accounts': the metric closes a list of
+    capitalised names that a scope preposition (`scope-preps`) opens ('Won additional
+    accounts (Acme, Globex, Initech)' is a win, no list of whom the work served)."""
+    lo = max(0, m.start - _NAME_LIST_REACH)
+    for k in range(m.start - 1, lo - 1, -1):
+        tok = ctx.doc[k]
+        if tok.lower_ in ctx.word_list("scope-preps"):
+            return k < m.start - 2
+        named = tok.text[:1].isupper() and tok.is_alpha
+        if not (named or tok.text == "," or tok.lower_ == "and" or ctx.at("change", k)):
+            return False
+    return False
 
 
 def _campaign_rate(ctx: UnitContext, m: MetricMention) -> bool:
