@@ -1522,7 +1522,7 @@ def _watched_before(ctx: UnitContext, g: Match) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    m = _moved_product_metric(ctx) or _moved_second_win(ctx)
+    m = _moved_product_metric(ctx) or _moved_second_win(ctx) or _phrase_from_to(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
     if m is None:
@@ -1557,6 +1557,39 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+_PHRASE_TAIL = 1  # "conversion movement from", "users sharing from": 1 word between
+_RANGE_GAP = 6  # "from -3% month-to-month to +2%": the second figure is 6 tokens on
+
+
+def _phrase_from_to(ctx: UnitContext) -> MetricMention | None:
+    """'percentage of users sharing from 5% to 24%', 'reporting conversion movement from 5% to
+    15%', 'paid subscriber trend from -3% month-to-month to +2%': a product or vanity word that
+    modifies the noun of its phrase, then 'from' and two percentages, reports the metric moved
+    from one level to the other. An efficiency or guardrail word between them ('users' page
+    load time from ...') makes the change theirs."""
+    for m in [*mentions(ctx, "product"), *mentions(ctx, "vanity")]:
+        if m.head or m.modified or m.purpose or m.framed:
+            continue
+        if not _in_scope(ctx, "missing-guardrail", m.start):
+            continue
+        f = next(
+            (k for k in range(m.end, m.end + _PHRASE_TAIL + 1) if ctx.lower(k) == "from"), None
+        )
+        if f is None or any(
+            m.end <= e.start <= f for cat in ("efficiency", "guardrail") for e in ctx.matches(cat)
+        ):
+            continue
+        start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
+        if start is None or start.kind != "percent":
+            continue
+        if any(
+            q.kind == "percent" and start.token_end < q.token_start <= start.token_end + _RANGE_GAP
+            for q in ctx.quantities
+        ):
+            return m
+    return None
 
 
 def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
