@@ -601,6 +601,10 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         return False  # "MQL-to-SQL conversion": a step of the funnel, not an SQL query's
     if prev in ctx.word_list("not-product-modifiers"):
         return True
+    if prev in ctx.word_list("learner-modifiers") and ctx.lower_set & ctx.word_list(
+        "classroom-words"
+    ):
+        return True  # "enhancing student engagement and comprehension" in a course taught
     if _team_headcount(ctx, m):
         return True
     for k in range(m.start - 1, max(-1, m.start - 4), -1):

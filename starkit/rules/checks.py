@@ -489,6 +489,8 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
         return False
     if launched_uptake(ctx, m.quantity):
         return True  # "Wrote viral article series with 2M+ views": what the piece won
+    if _content_uptake(ctx, m.quantity):
+        return True  # "Created video scripts and captions with thousands of organic views"
     lo = max(0, min(m.start, m.quantity.token_start) - 4)
     if any(ctx.at("change", k) for k in range(lo, m.start)):
         return True
@@ -500,6 +502,35 @@ def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
     # "212 daily active users within 6 weeks": growth over a period; an uptake form alone
     # ("The plugin has been downloaded over 164 000 times") is a running total, no change
     return _over_a_period(ctx, m.end, se)
+
+
+_CONTENT_REACH = 12  # "Create engaging short-form video content for TikTok and Reels" is 11
+
+
+def _content_uptake(ctx: UnitContext, q: Quantity) -> bool:
+    """'Created video scripts and captions with thousands of organic views', 'Create engaging
+    short-form video content for TikTok and Reels averaging 100K+ views': a count after an
+    uptake link (`uptake-links`: with, averaging) in a clause where the writer makes content
+    (`content-verbs`, then a `content-nouns` word before the link) is what the content won,
+    an outcome. 'Boosted local brand authority with 120K+ monthly impressions': after a
+    change word that opens the clause, the count is the change told. A count after a content
+    noun the writer did not make ('Maintained a blog with 10K readers') stays a size."""
+    lead = before_hedges(ctx, q.token_start)
+    if ctx.lower(lead) not in ctx.word_list("uptake-links"):
+        return False
+    cs, _ = ctx.clause_of(q.token_start)
+    content = False
+    for k in range(lead - 1, max(cs, lead - 1 - _CONTENT_REACH) - 1, -1):
+        low = ctx.lower(k)
+        if low == "," or any(p.token_start <= k < p.token_end for p in ctx.quantities):
+            return False  # "Delivered course to 60,249 students, with 24,330 registrations"
+        if low in ctx.word_list("content-nouns"):
+            content = True
+        elif low in ctx.word_list("content-verbs"):
+            return content
+        elif ctx.at("change", k) is not None and _lead_position(ctx, k):
+            return True
+    return False
 
 
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
@@ -757,6 +788,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "Scaled backend users 1k -> 10k": the load a system carries
     if _department(ctx, m):
         return False  # "Drove alignment between Sales, Marketing, and Engineering": a team
+    if _names_listed(ctx, m):
+        return False  # "additional accounts (Breville, Annapurna, Heineken)": a client list
     if ctx.lower(m.end - 1) == "engagements" and ctx.lower(m.start - 1) in ctx.word_list(
         "service-engagement-modifiers"
     ):
@@ -897,6 +930,45 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+_NAME_LIST_REACH = 16  # "(Philips, Godrej, Bajaj, Luminous, Whirlpool, Hindware, Kohler)" is 15
+
+
+def _names_listed(ctx: UnitContext, m: MetricMention) -> bool:
+    """'for Hyundai, Kia, Genesis, and additional accounts (Breville, Annapurna, Heineken)': a
+    parenthesis right after the metric that lists capitalised names (commas between them,
+    and no figure) names whom the work served; the metric names clients, not a count moved.
+    A name alone is the metric's own short or long form ('marketing-qualified leads (MQLs)',
+    'MAU (Monthly Active Users)')."""
+    if ctx.lower(m.end) != "(" or m.quantity is not None or not _after_named_scope(ctx, m):
+        return False
+    commas = 0
+    for k in range(m.end + 1, min(len(ctx.doc), m.end + 1 + _NAME_LIST_REACH)):
+        tok = ctx.doc[k]
+        if tok.text == ")":
+            return commas > 0
+        if tok.like_num or any(q.token_start <= k < q.token_end for q in ctx.quantities):
+            return False
+        if tok.is_alpha and not tok.text[:1].isupper() and tok.lower_ not in ("and", "&"):
+            return False
+        commas += tok.text == ","
+    return False
+
+
+def _after_named_scope(ctx: UnitContext, m: MetricMention) -> bool:
+    """'for Hyundai, Kia, Genesis, and additional accounts': the metric closes a list of
+    capitalised names that a scope preposition (`scope-preps`) opens ('Won additional
+    accounts (Acme, Globex, Initech)' is a win, no list of whom the work served)."""
+    lo = max(0, m.start - _NAME_LIST_REACH)
+    for k in range(m.start - 1, lo - 1, -1):
+        tok = ctx.doc[k]
+        if tok.lower_ in ctx.word_list("scope-preps"):
+            return k < m.start - 2
+        named = tok.text[:1].isupper() and tok.is_alpha
+        if not (named or tok.text == "," or tok.lower_ == "and" or ctx.at("change", k)):
+            return False
+    return False
 
 
 def _campaign_rate(ctx: UnitContext, m: MetricMention) -> bool:
@@ -1452,7 +1524,7 @@ def _watched_before(ctx: UnitContext, g: Match) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
-    m = _moved_product_metric(ctx) or _moved_second_win(ctx)
+    m = _moved_product_metric(ctx) or _moved_second_win(ctx) or _phrase_from_to(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
     if m is None:
@@ -1487,6 +1559,39 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+_PHRASE_TAIL = 1  # "conversion movement from", "users sharing from": 1 word between
+_RANGE_GAP = 6  # "from -3% month-to-month to +2%": the second figure is 6 tokens on
+
+
+def _phrase_from_to(ctx: UnitContext) -> MetricMention | None:
+    """'percentage of users sharing from 5% to 24%', 'reporting conversion movement from 5% to
+    15%', 'paid subscriber trend from -3% month-to-month to +2%': a product or vanity word that
+    modifies the noun of its phrase, then 'from' and two percentages, reports the metric moved
+    from one level to the other. An efficiency or guardrail word between them ('users' page
+    load time from ...') makes the change theirs."""
+    for m in [*mentions(ctx, "product"), *mentions(ctx, "vanity")]:
+        if m.head or m.modified or m.purpose or m.framed:
+            continue
+        if not _in_scope(ctx, "missing-guardrail", m.start):
+            continue
+        f = next(
+            (k for k in range(m.end, m.end + _PHRASE_TAIL + 1) if ctx.lower(k) == "from"), None
+        )
+        if f is None or any(
+            m.end <= e.start <= f for cat in ("efficiency", "guardrail") for e in ctx.matches(cat)
+        ):
+            continue
+        start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
+        if start is None or start.kind != "percent":
+            continue
+        if any(
+            q.kind == "percent" and start.token_end < q.token_start <= start.token_end + _RANGE_GAP
+            for q in ctx.quantities
+        ):
+            return m
+    return None
 
 
 def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
