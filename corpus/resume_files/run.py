@@ -17,12 +17,14 @@ ROOT = HERE.parents[1]
 
 
 def run_one(path: Path) -> dict[str, object]:
-    cmd = [sys.executable, "-m", "starkit.cli", "lint", "--kind", "resume", "--format", "json", str(path)]
+    cmd = [sys.executable, "-m", "starkit.cli", "lint", "--kind", "resume", "--format", "json"]
+    cmd.append(str(path))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     elapsed = time.perf_counter() - t0
-    row: dict[str, object] = {"exit": proc.returncode, "seconds": round(elapsed, 2), "stderr": proc.stderr.strip()[:300]}
+    row: dict[str, object] = {"exit": proc.returncode, "seconds": round(elapsed, 2)}
+    row["stderr"] = proc.stderr.strip()[:300]
     try:
         data = json.loads(proc.stdout)
     except json.JSONDecodeError:
@@ -52,7 +54,10 @@ def main() -> None:
         rows.append(row)
     if len(sys.argv) > 1:
         Path(sys.argv[1]).write_text("".join(json.dumps(r) + "\n" for r in rows))
-    print("| file | hand | read | within 20% | format read as | sections read | score | no-achievements | exit | s |")
+    print(
+        "| file | hand | read | within 20% | format read as | sections read | score "
+        "| no-achievements | exit | s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     within = zero = clean_wrong = crash = 0
     for r in rows:
