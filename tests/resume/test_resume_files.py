@@ -108,3 +108,66 @@ def test_an_experience_section_read_empty_is_never_a_clean_pass():
     resume = read_resume(text.encode(), name="data.yml")
     assert resume.achievement_bullets == []
     assert diagnose(resume).problem == "no achievement bullet was found"
+
+
+def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for style, text in paragraphs:
+        if style == "h":
+            d.add_heading(text, level=2)
+        else:
+            d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# NaveenSaini76/Resume_Parser_Pinnacle_Labs sample_resume.docx: projects typed as '1. Name'
+# paragraphs, each above an unmarked description and a 'Tech:' line.
+def test_numbered_project_titles_are_headers_not_achievements():
+    data = _docx(
+        [
+            ("p", "Alex Example"),
+            ("h", "Experience"),
+            ("p", "Software Engineer — Example Inc., Austin, TX"),
+            ("p", "June 2022 – Present"),
+            ("p", "• Reduced API latency by 40% through Redis caching."),
+            ("h", "Projects"),
+            ("p", "1. AI Resume Parser (Personal Project)"),
+            ("p", "Built a Flask web app that extracts data from 3 resume formats."),
+            ("p", "Tech: Python, Flask, spaCy"),
+            ("p", "2. E-Commerce Recommendation Engine"),
+            ("p", "Designed a recommender that raised click-through rate by 28%."),
+        ]
+    )
+    resume = read_resume(data, name="sample_resume.docx")
+    assert [(b.text, b.section) for b in resume.achievement_bullets] == [
+        ("Reduced API latency by 40% through Redis caching.", "experience"),
+        ("Built a Flask web app that extracts data from 3 resume formats.", "projects"),
+        ("Designed a recommender that raised click-through rate by 28%.", "projects"),
+    ]
+
+
+def test_numbered_achievements_stay_achievements():
+    text = (
+        "Pat Example\n\nEXPERIENCE\nEngineer, Example Co, 2020 - 2022\n"
+        "1. Led the move to Kubernetes for 40 services\n2. Cut build time by 30%\n"
+    )
+    resume = read_resume(text.encode(), name="resume.txt")
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Led the move to Kubernetes for 40 services",
+        "Cut build time by 30%",
+    ]
+
+
+# elipapa/markdown-cv index.md: an academic CV whose positions sit under 'Occupation'.
+def test_occupation_heading_is_experience():
+    text = "# Pat Example\n\n## Occupation\n\n`2016`\n__Royal Mint__, London\n\n- Minted 2M coins\n"
+    resume = read_resume(text.encode(), name="index.md")
+    assert [(b.text, b.section) for b in resume.achievement_bullets] == [
+        ("Minted 2M coins", "experience")
+    ]
