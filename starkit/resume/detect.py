@@ -43,6 +43,9 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_TAG = re.compile(r"<(?:p|div|li|ul|ol|h[1-6]|span|br|table|tr|td|body|section)\b[^>]*>", re.I)
+# Inline tags Markdown resumes carry inside their own headings and lines (`### <span>CEO</span>`).
+_INLINE_TAG = re.compile(r"<(?:span|br|a|b|i|em|strong|small|sup|sub)\b[^>]*>", re.I)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}\s+\S", re.M)
 _YAML_KEYS = re.compile(
     r"^(basics|work|education|skills|projects|volunteer|awards|languages|interests|references"
     r"|publications|certificates|meta):[ \t]*(?:#.*)?$",
@@ -219,6 +222,15 @@ def _looks_json(head: str) -> bool:
         return bool(re.match(r'[\[{]\s*(?:"[^"\n]*"\s*:|[\[{"\]}]|-?\d)', head))
 
 
+def _html_tags(text: str) -> int:
+    """HTML tags that make a text HTML; in a text with Markdown headings, block tags only
+    (a Markdown resume may wrap the halves of its headings in `<span>`)."""
+    tags = _HTML_TAG.findall(text)
+    if len(_MD_HEADING.findall(text)) >= 2:
+        return sum(1 for t in tags if not _INLINE_TAG.match(t))
+    return len(tags)
+
+
 def sniff_text(text: str) -> Format:
     """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), data
     (other YAML or TOML), html, latex, org, rst, markdown or text."""
@@ -231,7 +243,7 @@ def sniff_text(text: str) -> Format:
 
     if looks_toml(text) or looks_yaml(text):
         return "data"
-    if _HTML_START.match(text) or len(_HTML_TAG.findall(text[:20000])) >= 8:
+    if _HTML_START.match(text) or _html_tags(text[:20000]) >= 8:
         return "html"
     if (
         re.search(r"\\documentclass|\\begin\{document\}", text)

@@ -127,7 +127,10 @@ def diagnose(resume: Resume) -> Diagnosis:
     d.achievement_bullets = len(resume.achievement_bullets)
     words = sum(len(u.text.split()) for u in _units(resume))
     if d.achievement_bullets == 0:
-        if words >= pol.min_words:
+        # an experience or projects section read with nothing under it is a reading failure
+        # too, however few words were read (a data file whose entries starkit did not find)
+        empty_ach = any(s.name in ach for s in resume.sections)
+        if words >= pol.min_words or empty_ach:
             d.problem = "no achievement bullet was found"
     elif d.claims_outside >= pol.min_claims_outside and d.claims_outside > pol.max_outside_share * (
         d.claims_outside + d.achievement_bullets

@@ -79,9 +79,34 @@ def _raw(text: str, n: int, cols: Cols, **hints: Any) -> RawLine:
     return RawLine(clean, n, col=kept[0] if kept else (cols[0] if cols else 1), cols=kept, **hints)
 
 
+def _blank_comments(lines: list[str]) -> list[str]:
+    """The lines with every HTML comment (`<!-- ... -->`, one line or many) turned to spaces,
+    so columns stay where they were and a template's instructions are never read as content."""
+    out: list[str] = []
+    open_ = False
+    for line in lines:
+        chars = list(line)
+        i = 0
+        while i < len(line):
+            if open_:
+                end = line.find("-->", i)
+                stop = len(line) if end < 0 else end + 3
+                chars[i:stop] = " " * (stop - i)
+                open_ = end < 0
+                i = stop
+            else:
+                start = line.find("<!--", i)
+                if start < 0:
+                    break
+                open_ = True
+                i = start
+        out.append("".join(chars) if chars != list(line) else line)
+    return out
+
+
 def markdown_lines(text: str) -> list[RawLine]:
     """`RawLine`s of a Markdown text with list, heading and continuation hints."""
-    src = split_lines(text)
+    src = _blank_comments(split_lines(text))
     out: list[RawLine] = []
     i = 0
     if src and src[0].strip() == "---":  # YAML front matter

@@ -76,6 +76,7 @@ class RawLine:
     section: str | None = None  # a section stated outright (heading lines only)
     item: ItemKind | None = None  # the item kind, when the format states it
     glyph: bool = field(default=False, init=False)  # a glyph or number was stripped
+    numbered: bool = field(default=False, init=False)  # ... and it was a number ('1.', '2)')
     cols: Cols | None = None  # the source column of each character of `text` (else col + i)
 
 
@@ -119,6 +120,9 @@ _LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
 _SKILL_LABELS = frozenset(
     {"environment", "stack", "tech", "tools used", "technologies used", "skills used", "built with"}
 )
+
+
+_NUMBERED = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
 
 
 def strip_glyph(text: str) -> tuple[str, bool, int]:
@@ -263,6 +267,7 @@ def _prepare(lines: list[RawLine], *, markup: bool = True) -> list[RawLine]:
         if had:
             ln.bullet = True
             ln.glyph = True
+            ln.numbered = bool(_NUMBERED.match(raw))
             lead = removed + (len(stripped) - len(stripped.lstrip()))
         ln.text = stripped.strip()
         ln.cols = cols[lead : lead + len(ln.text)]
@@ -623,13 +628,28 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
 def _items(sec: _Section, all_lines: list[RawLine]) -> list[_Item]:
     ctx = _context(sec, all_lines)
     items: list[_Item] = []
-    for ln in sec.lines:
+    for j, ln in enumerate(sec.lines):
         open_item = items[-1] if items else None
         if open_item is not None and _continues(open_item, ln, ctx):
             open_item.lines.append(ln)
             continue
-        items.append(_Item(_start_kind(ln, ctx, items, sec), [ln], glyph=ln.glyph))
+        kind = _start_kind(ln, ctx, items, sec)
+        if kind == "bullet" and _numbered_title(ln, ctx, sec.lines[j + 1 : j + 2]):
+            kind = "header"
+        items.append(_Item(kind, [ln], glyph=ln.glyph))
     return items
+
+
+def _numbered_title(ln: RawLine, ctx: _Ctx, nxt: list[RawLine]) -> bool:
+    """A numbered project or role title above its unmarked description ('1. AI Resume Parser
+    (Personal Project)' over 'Built a Flask web app...'): a header, not an achievement. Short,
+    no action verb, no sentence end, and the line below carries no mark of its own."""
+    if not (ln.numbered and ctx.achievement and nxt) or nxt[0].bullet:
+        return False
+    if nxt[0].heading is not None or nxt[0].role is not None:
+        return False
+    t = ln.text
+    return len(_words(t)) <= 8 and not starts_with_verb(t) and not _ends_sentence(t)
 
 
 def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> ItemKind:

@@ -214,7 +214,9 @@ class _Walk:
             if kind == "contact":
                 continue
             self.open(kind, str(key))
-            if isinstance(value, dict) and not self.is_entry(value):
+            if isinstance(value, dict) and self.is_wrapper(value):
+                self.wrapper(value)
+            elif isinstance(value, dict) and not self.is_entry(value):
                 self.labelled(value)
             elif isinstance(value, dict):
                 self.entry(value)
@@ -266,6 +268,29 @@ class _Walk:
         if "name" in names and names & set(self.k.prose):
             return True  # a project: its name and what it did
         return bool(lists) and not entries
+
+    def is_wrapper(self, d: dict[str, Any]) -> bool:
+        """A section's own mapping, not a role (Jekyll themes' data files:
+        `experiences: {title: Experiences, intro: ..., info: [{role, company, details}]}`):
+        it holds a list of entries and no organisation or dates of its own."""
+        vals = {_norm(k): v for k, v in d.items()}
+        own = {*self.k.organisation, *self.k.date, *self.k.start, *self.k.end} - {"name"}
+        entry_lists = any(
+            isinstance(v, list) and any(isinstance(x, dict) for x in v) for v in vals.values()
+        )
+        return entry_lists and not set(vals) & own
+
+    def wrapper(self, d: dict[str, Any]) -> None:
+        """A section wrapper's entry lists as entries; its intro or other prose as lines (its
+        title is the heading already)."""
+        for key, value in d.items():
+            nk = _norm(key)
+            if nk in self.k.skip or nk in self.k.title or value in (None, "", [], {}):
+                continue
+            if isinstance(value, list):
+                self.items(value)
+            elif (s := _scalar(value)) is not None:
+                self.add(s, bullet=False)
 
     def items(self, items: list[Any]) -> None:
         achievement = self.section in ("experience", "projects", "volunteering", "leadership")
