@@ -2457,6 +2457,8 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
             # written prose: what the Action does, told before any outcome, is still the
             # Action ("This way, we are not clogging up the servers")
             parts = sorted({*parts, *before_outcome_sentences(ctx.text)})
+        elif told is not None:
+            parts = _acting_sentences(ctx.text, parts)
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
@@ -2469,6 +2471,22 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     s, e = span or (parts[0][0], parts[-1][1])
     times = {n: "once" if n == 1 else f"{n} times" for n in (we, i)}  # not "'I' 1 times"
     return [Hit(s, e, {"we": we, "i": i, "we_times": times[we], "i_times": times[i]})]
+
+
+def _acting_sentences(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A spoken answer's Action, less the sentences the decoder placed there by position that
+    tell no action by any cue of their own: a challenge or a state ("The real challenge we had
+    was getting people to commit", "none of us had any computer science background", "So it
+    required a lot of teamwork") says who faced it, not who did the work."""
+    from starkit.story.segment import label_sentences
+
+    acting = {
+        sl.start for sl in label_sentences(text) if any(c.startswith(_ACTION_CUE) for c in sl.cues)
+    }
+    return [(lo, hi) for lo, hi in parts if lo in acting]
+
+
+_ACTION_CUE = "action-"  # the segmenter's cues of a sentence that tells an action
 
 
 def spoken_words(ctx: UnitContext) -> int:
