@@ -1954,7 +1954,10 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
             if _observed_in_action(ctx, q.token_start):
                 continue
             if ctx.story is not None and (
-                _restates_from_to(ctx, q) or _listed_level(ctx, q) or _result_head_frame(ctx, q)
+                _restates_from_to(ctx, q)
+                or _listed_level(ctx, q)
+                or _result_head_frame(ctx, q)
+                or _level_in_background(ctx, q)
             ):
                 continue
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
@@ -2057,6 +2060,37 @@ def _result_head_frame(ctx: UnitContext, q: Quantity) -> bool:
 
 
 _LIST_JOINERS = frozenset({",", "and", "or", "then", "finally", "eventually", "later"})
+_NEAR = 4  # the measure a figure sizes is named within a few words of it: "5x load"
+
+
+def _level_in_background(ctx: UnitContext, q: Quantity) -> bool:
+    """Story only: the Situation or Task gives the starting level of the measure the relative
+    figure changes: a figure of the same kind near the same word ("API was crashing under 3x
+    normal load" ... "System handled 5x load"; "Conversion rate plateaued at 3.2%" ...
+    "conversion dropped 8%"). The story gives the baseline (RULES.md: the rule fires when
+    neither the starting value nor a time frame is given). A background figure that is itself
+    a change ("spend exceeding budget by 40%") gives no level."""
+    near = _words_near(ctx, q)
+    if not near:
+        return False
+    return any(
+        p.kind == q.kind
+        and not _in_scope(ctx, "missing-baseline", p.token_start)
+        and ctx.lower(before_hedges(ctx, p.token_start)) != "by"
+        and not near.isdisjoint(_words_near(ctx, p))
+        for p in ctx.quantities
+    )
+
+
+def _words_near(ctx: UnitContext, q: Quantity) -> set[str]:
+    """The longer words (4+ letters, no change word) within `_NEAR` tokens of a figure, in its
+    clause."""
+    cs, ce = ctx.clause_of(q.token_start)
+    return {
+        ctx.lower(k)
+        for k in range(max(cs, q.token_start - _NEAR), min(ce, q.token_end + _NEAR))
+        if ctx.doc[k].is_alpha and len(ctx.doc[k]) >= 4 and not ctx.at("change", k)
+    }
 
 
 def _listed_level(ctx: UnitContext, q: Quantity) -> bool:
