@@ -2063,7 +2063,10 @@ def missing_baseline(ctx: UnitContext) -> list[Hit]:
             if _observed_in_action(ctx, q.token_start):
                 continue
             if ctx.story is not None and (
-                _restates_from_to(ctx, q) or _listed_level(ctx, q) or _result_head_frame(ctx, q)
+                _restates_from_to(ctx, q)
+                or _listed_level(ctx, q)
+                or _result_head_frame(ctx, q)
+                or _level_in_background(ctx, q)
             ):
                 continue
             return [Hit(q.start, q.end, {"figure": ctx.text[q.start : q.end]})]
@@ -2166,6 +2169,37 @@ def _result_head_frame(ctx: UnitContext, q: Quantity) -> bool:
 
 
 _LIST_JOINERS = frozenset({",", "and", "or", "then", "finally", "eventually", "later"})
+_NEAR = 4  # the measure a figure sizes is named within a few words of it: "5x load"
+
+
+def _level_in_background(ctx: UnitContext, q: Quantity) -> bool:
+    """Story only: the Situation or Task gives the starting level of the measure the relative
+    figure changes: a figure of the same kind near the same word ("API was crashing under 3x
+    normal load" ... "System handled 5x load"; "Conversion rate plateaued at 3.2%" ...
+    "conversion dropped 8%"). The story gives the baseline (RULES.md: the rule fires when
+    neither the starting value nor a time frame is given). A background figure that is itself
+    a change ("spend exceeding budget by 40%") gives no level."""
+    near = _words_near(ctx, q)
+    if not near:
+        return False
+    return any(
+        p.kind == q.kind
+        and not _in_scope(ctx, "missing-baseline", p.token_start)
+        and ctx.lower(before_hedges(ctx, p.token_start)) != "by"
+        and not near.isdisjoint(_words_near(ctx, p))
+        for p in ctx.quantities
+    )
+
+
+def _words_near(ctx: UnitContext, q: Quantity) -> set[str]:
+    """The longer words (4+ letters, no change word) within `_NEAR` tokens of a figure, in its
+    clause."""
+    cs, ce = ctx.clause_of(q.token_start)
+    return {
+        ctx.lower(k)
+        for k in range(max(cs, q.token_start - _NEAR), min(ce, q.token_end + _NEAR))
+        if ctx.doc[k].is_alpha and len(ctx.doc[k]) >= 4 and not ctx.at("change", k)
+    }
 
 
 def _listed_level(ctx: UnitContext, q: Quantity) -> bool:
@@ -2311,8 +2345,11 @@ def star_missing_section(ctx: UnitContext) -> list[Hit]:
         if outcomes is None:  # labelled: a section no label names may be told in another's
             implied = implied_sections(ctx.text)
             missing = [n for n in missing if n not in implied]
-            if {"situation", "action"} <= named:
-                missing = [n for n in missing if n != "task"]  # the Task of meeting it
+            if {"situation", "action"} <= present:
+                # the Task of meeting it, the Situation and Action labelled or read from an
+                # unlabelled opening ("A billing report DAG was taking 45 minutes. Profiled
+                # it ... Result: 45 minutes → 4 minutes.")
+                missing = [n for n in missing if n != "task"]
         if outcomes is not None:  # unlabelled prose
             evidence = section_presence(ctx.text) or {}
             missing = [
@@ -2566,6 +2603,8 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
             # written prose: what the Action does, told before any outcome, is still the
             # Action ("This way, we are not clogging up the servers")
             parts = sorted({*parts, *before_outcome_sentences(ctx.text)})
+        elif told is not None:
+            parts = _acting_sentences(ctx.text, parts)
     if not parts:
         return []
     text = ctx.doc_text.replace("’", "'")
@@ -2578,6 +2617,22 @@ def we_not_i(ctx: UnitContext) -> list[Hit]:
     s, e = span or (parts[0][0], parts[-1][1])
     times = {n: "once" if n == 1 else f"{n} times" for n in (we, i)}  # not "'I' 1 times"
     return [Hit(s, e, {"we": we, "i": i, "we_times": times[we], "i_times": times[i]})]
+
+
+def _acting_sentences(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A spoken answer's Action, less the sentences the decoder placed there by position that
+    tell no action by any cue of their own: a challenge or a state ("The real challenge we had
+    was getting people to commit", "none of us had any computer science background", "So it
+    required a lot of teamwork") says who faced it, not who did the work."""
+    from starkit.story.segment import label_sentences
+
+    acting = {
+        sl.start for sl in label_sentences(text) if any(c.startswith(_ACTION_CUE) for c in sl.cues)
+    }
+    return [(lo, hi) for lo, hi in parts if lo in acting]
+
+
+_ACTION_CUE = "action-"  # the segmenter's cues of a sentence that tells an action
 
 
 def spoken_words(ctx: UnitContext) -> int:

@@ -534,6 +534,7 @@ def states_outcome(sentence: str, lex: SegmentLexicon | None = None) -> bool:
     """True when the sentence states an outcome (`[outcome]` in the lexicon): something
     happened, got resolved, was won, improved or was delivered."""
     lex = lex or _lexicon()
+    sentence = _capital_i(sentence)
     return _states_outcome(sentence, lex, lex.terms.find(sentence))
 
 
@@ -581,9 +582,20 @@ def aim_in(sentence: str) -> bool:
     return any(rx.search(low) for rx in _lexicon().aims)
 
 
+# The pronoun 'i' typed in lower case, as spoken answers are often transcribed ("i was the
+# team leader", "i've finished"): read as 'I' by the cues. Not a list numeral ("(i)", "i.").
+_LOWER_I = re.compile(r"(?<![\w'’(-])i(?=['’](?:m|ve|d|ll)\b|\s+[a-z])")
+
+
+def _capital_i(sentence: str) -> str:
+    """The sentence with the lower-case pronoun 'i' written 'I' (same length, same offsets)."""
+    return _LOWER_I.sub("I", sentence) if "i" in sentence else sentence
+
+
 def cue_scores(sentence: str, lex: SegmentLexicon | None = None) -> tuple[list[float], list[str]]:
     """Cue score per section (S, T, A, R order) for one sentence, and the cue ids that fired."""
     lex = lex or _lexicon()
+    sentence = _capital_i(sentence)
     return _cue_scores(sentence, lex, lex.terms.find(sentence))
 
 
@@ -693,7 +705,7 @@ def _label(text: str) -> list[SentenceLabel]:
             fired_all.append(["label", *implied])
             outcomes.append(False)
             continue
-        sentence = text[s:e]
+        sentence = _capital_i(text[s:e])
         hits = lex.terms.find(sentence)
         cues, fired = _cue_scores(sentence, lex, hits)
         outcomes.append(_states_outcome(sentence, lex, hits))
@@ -874,6 +886,7 @@ def unnamed_headings(text: str) -> int:
 
 def _implying_cues(sentence: str, lex: SegmentLexicon) -> list[_CompiledCue]:
     """The cues with `implies` that fire on a sentence."""
+    sentence = _capital_i(sentence)
     _, fired = _cue_scores(sentence, lex, lex.terms.find(sentence))
     return [c for c in lex.cues if c.implies and c.id in fired]
 
