@@ -333,6 +333,10 @@ def make_blank(reference: bool = False) -> Language:
         *English.Defaults.infixes,
         r"(?<=[0-9%])(?:→|->|⇒|–)(?=[$€£~0-9])",
         r"(?<=[0-9]%)-(?=[~0-9])",
+        # a dash glued between a percentage and a word ("by 99%—from hours to minutes", "dipped
+        # 2.4%—investigated"; matching turns the dash into '-'): spaCy splits a hyphen after a
+        # digit or a letter, not after '%', so "99%-from" was one token and no figure
+        r"(?<=[0-9]%)-(?=[A-Za-z])",
         # "$2M-$3M", "€5k–€8k", "10K-15K": a range of two figures, each with its own magnitude
         r"(?<=[0-9][kKmMbB])(?<![A-Za-z][0-9][kKmMbB])(?:-|–)(?=[$€£0-9])",
     ]
@@ -369,7 +373,7 @@ def _tokenizer_key() -> str:
     return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
 
 
-_TOKENIZER_VERSION = 3
+_TOKENIZER_VERSION = 4
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 

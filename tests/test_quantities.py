@@ -218,6 +218,21 @@ def test_a_percentage_range_counts_as_a_figure():
     assert "no-quantification" not in starkit.lint("Cut churn 10%-15% with win-back emails").rules()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut document review time by 40%—from days to hours",
+        "Saw weekly sign-ups dip 3.5%—traced it to a broken redirect",
+        "Grew referrals 25%-mostly from the new share button",
+    ],
+)
+def test_a_percentage_glued_to_a_dash_and_a_word_is_a_figure(text):
+    # round 8 (dev14 dv14-158, pool7, stories6): "99%—from" was one token and no figure, a
+    # false 'no-quantification'
+    assert [q.kind for q in find_quantities(text) if q.measure][:1] == ["percent"]
+    assert "no-quantification" not in starkit.lint(text).rules()
+
+
 def test_currency_sign_after_the_amount_is_money():
     by_text = {q.text: q for q in find_quantities("Saved 7K€ a month and 1.2M£ a year, 500 € once")}
     assert by_text["7K€"].kind == "money" and by_text["7K€"].value == pytest.approx(7e3)
