@@ -1976,13 +1976,20 @@ def _observed_in_action(ctx: UnitContext, i: int) -> bool:
     if _told_as_change(ctx, i):
         return False
     cs, ce = ctx.clause_of(i)
-    finds = ctx.word_list("story-finding-verbs")
-    for k in range(i - 1, cs, -1):
-        if ctx.lower(k) == "that" and ctx.lower(k - 1) in finds:
-            cs = k + 1  # "I showed that ...": the finding starts after 'that'
-            break
-    words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
-    return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
+    table = ctx.memo.get("observed-in-action")
+    if table is None:  # once per unit: a clause of many figures stays linear
+        finds = ctx.word_list("story-finding-verbs")
+        words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
+        thats = [k for k, w in enumerate(ctx.lowers) if w == "that" and ctx.lower(k - 1) in finds]
+        persons = [0]
+        for w in ctx.lowers:
+            persons.append(persons[-1] + (w.replace("’", "'") in words))
+        table = ctx.memo["observed-in-action"] = (thats, persons)
+    thats, persons = table
+    k = bisect_right(thats, i - 1) - 1
+    if k >= 0 and thats[k] > cs:
+        cs = thats[k] + 1  # "I showed that ...": the finding starts after 'that'
+    return persons[ce] == persons[cs]
 
 
 def _told_as_change(ctx: UnitContext, i: int) -> bool:
@@ -1992,7 +1999,7 @@ def _told_as_change(ctx: UnitContext, i: int) -> bool:
     was down 25%", "30% higher error rates", "took twice as long") is what was found. Pooled
     over sealed..sealed8 (tune round 6), the labellers fire on a change the candidate's
     analysis, test or benchmark showed (ss5-020, ss7-037; ss4-045 and ss6-010 read so too)."""
-    q = next((f for f in ctx.quantities if f.token_start == i), None)
+    q = next((f for f in ctx.quantities_around(i, i) if f.token_start == i), None)
     if q is None:
         return False
     nxt = q.token_end
@@ -2002,7 +2009,7 @@ def _told_as_change(ctx: UnitContext, i: int) -> bool:
     if k < 0 or ctx.lower(k) != "by":
         return False
     cs, _ = ctx.clause_of(i)
-    return any(ctx.at("change", j) is not None for j in range(cs, k))
+    return k > cs and ctx.covered_by("change", cs, k)  # O(log n), not a walk of the clause
 
 
 _RESTATE_REACH = 8  # "from 3.6% to 2.1%, a 42% reduction": 3 tokens from '2.1%' to '42%'
