@@ -75,18 +75,30 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
         found = [_mention(ctx, m) for m in ctx.matches(category)]
         if category == "vanity":
             uptake = _uptake(ctx)  # the uptake form wins over a bare match of its noun
-            found = [
-                v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
-            ]
+            found = _not_overlapping(found, uptake)
             found = sorted([*found, *uptake], key=lambda v: v.start)
         if category == "product":
             share = _uptake_share(ctx)  # "adopted by 40% of customers": adoption moved
-            found = [
-                v for v in found if not any(u.start < v.end and v.start < u.end for u in share)
-            ]
+            found = _not_overlapping(found, share)
             found = sorted([*found, *share], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
+
+
+def _not_overlapping(found: list[MetricMention], spans: list[MetricMention]) -> list[MetricMention]:
+    """The mentions of `found` that overlap none of `spans`. O(log n) a mention: the spans
+    sorted by start, with the furthest end reached so far (a text of many uptake forms
+    compared every mention with every form)."""
+    ordered = sorted(spans, key=lambda u: u.start)
+    starts, reach = [u.start for u in ordered], []
+    for u in ordered:
+        reach.append(max(reach[-1], u.end) if reach else u.end)
+    out = []
+    for v in found:
+        k = bisect_left(starts, v.end)  # the spans starting before v ends
+        if not (k > 0 and reach[k - 1] > v.start):
+            out.append(v)
+    return out
 
 
 def needs_change(entry: str, words: str = "") -> bool:
@@ -756,8 +768,9 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     ('sign-ups grew 3x', 'conversion up 12%')."""
     cs, ce = ctx.clause_of(m.start)
     best = None
-    # only a change word in the clause before the metric can be `best`
-    for c in ctx.matches_starting("change", cs, m.start):
+    # only a change word in the clause before the metric can be `best`: the last one that
+    # passes, so walk them from the metric back and stop at it (a long clause stays linear)
+    for c in reversed(ctx.matches_starting("change", cs, m.start)):
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
@@ -770,6 +783,7 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             continue  # "setting up social-media accounts": a phrasal verb, not a change
         if cs <= c.start < m.start and (m.start - c.end <= back or _figure_conjunct(ctx, c, m)):
             best = c  # a figured second object may stand further off ('driving 35% of ... and')
+            break
     if best is not None and not _blocked(ctx, best, m):
         return best
     group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
@@ -1047,7 +1061,9 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     """'from 70K to 300K followers', 'from concept to 8,000+ monthly active users': a
     from-to pair ending at the metric is itself a change (upward)."""
     k = m.start - 1
-    q = next((q for q in ctx.quantities if k <= q.token_end <= m.start + 1), None)
+    q = next(
+        (q for q in ctx.quantities_around(k, m.start) if k <= q.token_end <= m.start + 1), None
+    )
     if q is None:
         return None
     j = q.token_start - 1

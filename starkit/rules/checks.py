@@ -523,7 +523,10 @@ def _held_at(ctx: UnitContext, q: Quantity) -> bool:
     if q.kind != "percent":
         return False
     cs, _ = ctx.clause_of(q.token_start)
-    starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+    starts = ctx.memo.get("percent-starts")
+    if starts is None:  # once per unit: asked for every metric of a long text
+        starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+        ctx.memo["percent-starts"] = starts
     for k in range(q.token_start, max(cs, q.token_start - _AT_REACH) - 1, -1):
         if k in starts and ctx.lower(before_hedges(ctx, k)) == "at":
             return True
@@ -555,32 +558,57 @@ def _reached_within(ctx: UnitContext, m: MetricMention, change: Match) -> bool:
     if ctx.story is not None or ctx.lower(change.start) not in ctx.word_list("reached-verbs"):
         return False
     _, se = ctx.sentence_of(m.start)
-    if any(
-        m.end <= t.start < se and ctx.lower(t.start) in ("in", "within")
-        for t in ctx.matches("timeframe")
-    ):
-        return True
-    return any(
-        m.end <= q.token_start < se
-        and q.kind == "duration"
-        and ctx.lower(before_hedges(ctx, q.token_start)) in ("in", "within", "first")
-        for q in ctx.quantities
-    )
+    frames, durations = _period_starts(ctx, "reached-within")
+    return _any_between(frames, m.end, se) or _any_between(durations, m.end, se)
+
+
+_PERIOD_OPENERS = {  # (words opening a time frame, words before a duration), by asker
+    "reached-within": (("in", "within"), ("in", "within", "first")),
+    "over-a-period": (
+        ("in", "within", "over", "during", "after"),
+        ("in", "within", "over", "first", "after"),
+    ),
+}
+
+
+def _period_starts(ctx: UnitContext, name: str) -> tuple[list[int], list[int]]:
+    """Once per unit, sorted: the first tokens of the time frames that open with one of the
+    asker's words and of the durations after one (`_PERIOD_OPENERS`; `_reached_within` reads
+    the word before a duration's hedges). Asked for every metric, a scan of the unit's frames
+    and figures made a long text quadratic; a bisection is O(log n)."""
+    key = f"period-starts:{name}"
+    found = ctx.memo.get(key)
+    if found is None:
+        frame_words, duration_words = _PERIOD_OPENERS[name]
+        frames = [t.start for t in ctx.matches("timeframe") if ctx.lower(t.start) in frame_words]
+        if name == "reached-within":
+            durations = [
+                q.token_start
+                for q in ctx.quantities
+                if q.kind == "duration"
+                and ctx.lower(before_hedges(ctx, q.token_start)) in duration_words
+            ]
+        else:
+            durations = [
+                q.token_start
+                for q in ctx.quantities
+                if q.kind == "duration" and ctx.lower(q.token_start - 1) in duration_words
+            ]
+        found = ctx.memo[key] = (sorted(frames), sorted(durations))
+    return found
+
+
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    """True when a sorted list holds a value in lo..hi-1."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
-    """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
-    if any(
-        lo <= t.start < hi and ctx.lower(t.start) in ("in", "within", "over", "during", "after")
-        for t in ctx.matches("timeframe")
-    ):
-        return True  # "within the first year"; "per month" is a rate, not a period
-    return any(
-        lo <= q.token_start < hi
-        and q.kind == "duration"
-        and ctx.lower(q.token_start - 1) in ("in", "within", "over", "first", "after")
-        for q in ctx.quantities
-    )
+    """A time frame or a duration after 'in'/'within' between tokens lo and hi ("within the
+    first year"; "per month" is a rate, not a period). O(log n) (`_period_starts`)."""
+    frames, durations = _period_starts(ctx, "over-a-period")
+    return _any_between(frames, lo, hi) or _any_between(durations, lo, hi)
 
 
 def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
