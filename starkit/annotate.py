@@ -14,13 +14,15 @@ Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (on
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from starkit.quantities import Quantity
-from starkit.rules.context import Match, UnitContext
+from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext, _bounds
 from starkit.terms import ontology
+from starkit.textio import has_zero_width
 
 ClauseRole = Literal["change", "purpose", "scale", "frame", "mention"]
 METRIC_CATEGORIES = ("guardrail", "product", "causal", "efficiency", "vanity")
@@ -73,18 +75,30 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
         found = [_mention(ctx, m) for m in ctx.matches(category)]
         if category == "vanity":
             uptake = _uptake(ctx)  # the uptake form wins over a bare match of its noun
-            found = [
-                v for v in found if not any(u.start < v.end and v.start < u.end for u in uptake)
-            ]
+            found = _not_overlapping(found, uptake)
             found = sorted([*found, *uptake], key=lambda v: v.start)
         if category == "product":
             share = _uptake_share(ctx)  # "adopted by 40% of customers": adoption moved
-            found = [
-                v for v in found if not any(u.start < v.end and v.start < u.end for u in share)
-            ]
+            found = _not_overlapping(found, share)
             found = sorted([*found, *share], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
+
+
+def _not_overlapping(found: list[MetricMention], spans: list[MetricMention]) -> list[MetricMention]:
+    """The mentions of `found` that overlap none of `spans`. O(log n) a mention: the spans
+    sorted by start, with the furthest end reached so far (a text of many uptake forms
+    compared every mention with every form)."""
+    ordered = sorted(spans, key=lambda u: u.start)
+    starts, reach = [u.start for u in ordered], []
+    for u in ordered:
+        reach.append(max(reach[-1], u.end) if reach else u.end)
+    out = []
+    for v in found:
+        k = bisect_left(starts, v.end)  # the spans starting before v ends
+        if not (k > 0 and reach[k - 1] > v.start):
+            out.append(v)
+    return out
 
 
 def needs_change(entry: str, words: str = "") -> bool:
@@ -679,7 +693,13 @@ def _team_headcount(ctx: UnitContext, m: Match) -> bool:
 
 
 def in_parentheses(ctx: UnitContext, i: int) -> bool:
-    """True when token i sits inside an open '(' of its clause."""
+    """True when token i sits inside an open '(' of its clause. O(1): the depth before every
+    token is counted in one walk per unit (a long clause of figures stays linear)."""
+    depths = ctx.annotations.get("paren-depths")
+    if depths is None:
+        depths = ctx.annotations["paren-depths"] = _paren_depths(ctx)
+    if 0 <= i < len(depths):
+        return depths[i] > 0
     depth = 0
     cs, _ = ctx.clause_of(i)
     for k in range(cs, i):
@@ -688,6 +708,23 @@ def in_parentheses(ctx: UnitContext, i: int) -> bool:
         elif ctx.doc[k].text == ")":
             depth = max(0, depth - 1)
     return depth > 0
+
+
+def _paren_depths(ctx: UnitContext) -> list[int]:
+    """For every token, the '(' depth `in_parentheses` counts from its clause's start."""
+    texts = ctx.token_texts  # the doc's own texts where zero-width characters were stripped
+    if has_zero_width(ctx.doc_text):
+        texts = [t.text for t in ctx.doc]
+    depths, depth = [], 0
+    for k, text in enumerate(texts):
+        if ctx.clause_of(k)[0] == k:
+            depth = 0
+        depths.append(depth)
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth = max(0, depth - 1)
+    return depths
 
 
 def _subordinate(ctx: UnitContext, m: Match) -> bool:
@@ -735,8 +772,9 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     ('sign-ups grew 3x', 'conversion up 12%')."""
     cs, ce = ctx.clause_of(m.start)
     best = None
-    # only a change word in the clause before the metric can be `best`
-    for c in ctx.matches_starting("change", cs, m.start):
+    # only a change word in the clause before the metric can be `best`: the last one that
+    # passes, so walk them from the metric back and stop at it (a long clause stays linear)
+    for c in reversed(ctx.matches_starting("change", cs, m.start)):
         if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
@@ -749,6 +787,7 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             continue  # "setting up social-media accounts": a phrasal verb, not a change
         if cs <= c.start < m.start and (m.start - c.end <= back or _figure_conjunct(ctx, c, m)):
             best = c  # a figured second object may stand further off ('driving 35% of ... and')
+            break
     if best is not None and not _blocked(ctx, best, m):
         return best
     group_end = _of_group_end(ctx, m, ce)  # "retention of content creators rose"
@@ -1026,7 +1065,9 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     """'from 70K to 300K followers', 'from concept to 8,000+ monthly active users': a
     from-to pair ending at the metric is itself a change (upward)."""
     k = m.start - 1
-    q = next((q for q in ctx.quantities if k <= q.token_end <= m.start + 1), None)
+    q = next(
+        (q for q in ctx.quantities_around(k, m.start) if k <= q.token_end <= m.start + 1), None
+    )
     if q is None:
         return None
     j = q.token_start - 1
@@ -1694,18 +1735,28 @@ def _compared(ctx: UnitContext, by: int) -> bool:
 def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
     """The clause of token i, cut further at 'and', 'while' and commas, so that each metric's
     from-to values stay with it ('installs up 65% and retention from 11% to 16%')."""
-    cs, ce = ctx.clause_of(i)
-    s = i
-    while s > cs and ctx.lower(s - 1) not in ctx.word_list("segment-breaks"):
-        s -= 1
-    e = i
-    while e < ce and ctx.lower(e) not in ctx.word_list("segment-breaks"):
-        e += 1
-    return s, e
+    bounds = ctx.annotations.get("segment-bounds")
+    if bounds is None:  # once per unit: the walks to the breaks made a long clause quadratic
+        cuts = ctx.word_list("segment-breaks")
+        bounds = ctx.annotations["segment-bounds"] = _bounds(
+            [
+                t in CLAUSE_BREAKS or "\n" in t or w in cuts
+                for t, w in zip(ctx.token_texts, ctx.lowers, strict=True)
+            ]
+        )
+    return bounds[0][i], bounds[1][i]
 
 
 def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
-    """'in event week', 'during launch month', 'over the holiday season': a named period."""
+    """'in event week', 'during launch month', 'over the holiday season': a named period.
+    Computed once a span (every figure of a long sentence asks for the same one)."""
+    memo = ctx.annotations.setdefault("period-phrase", {})
+    if (lo, hi) not in memo:
+        memo[lo, hi] = _find_period_phrase(ctx, lo, hi)
+    return memo[lo, hi]
+
+
+def _find_period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     for t in ctx.doc[lo:hi]:
         if t.lower_ in ctx.word_list("period-nouns"):
             for k in range(t.i - 1, max(-1, t.i - 4), -1):
@@ -1765,10 +1816,22 @@ def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
     −40% TTFV' after a clause is the writer's 'which led to', not a value pair)."""
     arrows = ("→", "->")
     if ctx.lower(q.token_start - 1) in arrows:
-        return any(p.token_end == q.token_start - 1 for p in ctx.numbers)
+        return q.token_start - 1 in _number_edges(ctx)[1]
     if ctx.lower(q.token_end) in arrows:
-        return any(p.token_start == q.token_end + 1 for p in ctx.numbers)
+        return q.token_end + 1 in _number_edges(ctx)[0]
     return False
+
+
+def _number_edges(ctx: UnitContext) -> tuple[dict[int, list[Quantity]], set[int]]:
+    """The numbers by first token, and the set of their token ends (once per unit: a rule
+    that asks what stands beside each of many figures stays linear)."""
+    edges = ctx.annotations.get("number-edges")
+    if edges is None:
+        by_start: dict[int, list[Quantity]] = {}
+        for q in ctx.numbers:
+            by_start.setdefault(q.token_start, []).append(q)
+        edges = ctx.annotations["number-edges"] = (by_start, {q.token_end for q in ctx.numbers})
+    return edges
 
 
 def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, int]) -> bool:
@@ -1779,7 +1842,7 @@ def _frame_of_other(ctx: UnitContext, t: Match, rel: Quantity, seg: tuple[int, i
         q.token_start != rel.token_start
         and q.token_end <= t.start <= q.token_end + 1
         and not seg[0] <= q.token_start < seg[1]
-        for q in ctx.quantities
+        for q in ctx.quantities_around(t.start - 1, t.start)
     )
 
 
@@ -1804,14 +1867,16 @@ def _span_of_trial(ctx: UnitContext, q: Quantity) -> bool:
 def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     """'a 62% reduction in monthly SEV incidents (13 to 5)': a parenthesised from-to pair in
     the relative figure's clause gives its start and end values."""
-    cs, ce = ctx.clause_of(rel.token_start)
-    return any(
-        cs <= q.token_start < ce
-        and q.token_start > rel.token_start
-        and " to " in q.text.lower()
-        and in_parentheses(ctx, q.token_start)
-        for q in ctx.quantities
-    )
+    _, ce = ctx.clause_of(rel.token_start)
+    starts = ctx.annotations.get("paren-pairs")
+    if starts is None:  # once per unit, sorted: every figure of a long clause asks
+        starts = ctx.annotations["paren-pairs"] = sorted(
+            q.token_start
+            for q in ctx.quantities
+            if " to " in q.text.lower() and in_parentheses(ctx, q.token_start)
+        )
+    k = bisect_right(starts, rel.token_start)  # a start after it is in the clause past cs
+    return k < len(starts) and starts[k] < ce
 
 
 def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
@@ -1822,7 +1887,9 @@ def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.lower(k) != "(":
         return False
     kinds = ("money", "count", "duration")
-    return any(q.token_start == k + 1 and q.kind in kinds for q in ctx.quantities)
+    return any(
+        q.token_start == k + 1 and q.kind in kinds for q in ctx.quantities_around(k + 1, k + 1)
+    )
 
 
 def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
@@ -1832,8 +1899,8 @@ def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.lower(k) != ":":
         return False
     return any(
-        q.token_start == k + 1 and q.measure and (_value_pair(ctx, q) or _arrow_pair(ctx, q))
-        for q in ctx.numbers
+        q.measure and (_value_pair(ctx, q) or _arrow_pair(ctx, q))
+        for q in _number_edges(ctx)[0].get(k + 1, ())
     )
 
 
@@ -1873,24 +1940,47 @@ def _restated(ctx: UnitContext, rel: Quantity, sentence: tuple[int, int]) -> boo
     """'Reduced CI build time from 1 hour 40 minutes to 58 minutes ... . This ensured ...,
     while reducing CI build time by 40%': a relative figure whose metric another sentence of
     the unit gives with its start and end values restates that change; its start is given."""
-    own = None
-    for cat in METRIC_CATEGORIES:
-        for m in mentions(ctx, cat):
-            if sentence[0] <= m.start and 0 <= rel.token_start - m.end <= _OWN_METRIC_GAP:
-                own = m
+    by_end, paired = _restatable(ctx)
+    own = None  # the last in category order, then text order, as a walk over them all finds
+    for end in range(rel.token_start - _OWN_METRIC_GAP, rel.token_start + 1):
+        for order, m, words in by_end.get(end, ()):
+            if sentence[0] <= m.start and (own is None or order > own[0]):
+                own = (order, m, words)
     if own is None:
         return False
-    words = ctx.doc[own.start : own.end].text.lower()
+    starts = paired.get(own[2])  # mentions of the same words whose sentence has a value pair
+    return starts is not None and (starts[0] < sentence[0] or starts[-1] >= sentence[1])
+
+
+def _restatable(
+    ctx: UnitContext,
+) -> tuple[dict[int, list[tuple[int, MetricMention, str]]], dict[str, list[int]]]:
+    """Once per unit, for `_restated`: every metric mention by its end token (with its order
+    over the categories and its lower-cased words), and, by words, the sorted starts of the
+    mentions whose sentence holds a start-to-end value pair. A long text of many figures and
+    mentions stays linear."""
+    found = ctx.annotations.get("restatable")
+    if found is not None:
+        return found
+    pair_sentences = set()
+    for q in ctx.quantities:
+        ss, se = ctx.sentence_of(q.token_start)
+        if ss <= q.token_start < se and _value_pair(ctx, q):
+            pair_sentences.add((ss, se))
+    by_end: dict[int, list[tuple[int, MetricMention, str]]] = {}
+    paired: dict[str, list[int]] = {}
+    order = 0
     for cat in METRIC_CATEGORIES:
         for m in mentions(ctx, cat):
-            if sentence[0] <= m.start < sentence[1]:
-                continue
-            if ctx.doc[m.start : m.end].text.lower() != words:
-                continue
-            ss, se = ctx.sentence_of(m.start)
-            if any(ss <= q.token_start < se and _value_pair(ctx, q) for q in ctx.quantities):
-                return True
-    return False
+            words = ctx.doc[m.start : m.end].text.lower()
+            by_end.setdefault(m.end, []).append((order, m, words))
+            order += 1
+            if ctx.sentence_of(m.start) in pair_sentences:
+                paired.setdefault(words, []).append(m.start)
+    for starts in paired.values():
+        starts.sort()
+    found = ctx.annotations["restatable"] = (by_end, paired)
+    return found
 
 
 def _value_pair(ctx: UnitContext, q: Quantity) -> bool:
@@ -1900,17 +1990,16 @@ def _value_pair(ctx: UnitContext, q: Quantity) -> bool:
         return True
     if ctx.lower(q.token_end) not in ("to", "→", "->"):
         return False
-    return any(p.token_start == q.token_end + 1 and p.kind == q.kind for p in ctx.quantities)
+    k = q.token_end + 1
+    return any(p.token_start == k and p.kind == q.kind for p in ctx.quantities_around(k, k))
 
 
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
     if any(
-        lo <= m.start < hi
-        and not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
-        and not _cadence_of_record(ctx, m)
-        for m in ctx.matches("timeframe")
+        not _frame_of_other(ctx, m, rel, (seg_s, seg_e)) and not _cadence_of_record(ctx, m)
+        for m in ctx.matches_starting("timeframe", lo, hi)
     ) or _period_phrase(ctx, lo, hi):
         return True
     if ctx.story is not None and _fronted_frame(ctx, lo):
@@ -1921,9 +2010,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         return True
     if _restated(ctx, rel, (lo, hi)):
         return True
-    for q in ctx.numbers:
-        if not lo <= q.token_start < hi:
-            continue
+    for q in _baseline_candidates(ctx, lo, hi, rel):
         if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
             continue  # "by up to 96%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
@@ -1956,3 +2043,48 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if not q.measure and q.kind in ("year", "date"):
             return True
     return False
+
+
+def _baseline_candidates(ctx: UnitContext, lo: int, hi: int, rel: Quantity) -> list[Quantity]:
+    """The numbers of tokens lo..hi-1 that the walk in `_has_baseline` must look at: the
+    figures at the relative figure's own token, and every other number that one of the walk's
+    `return True` branches can accept judged by the number alone (a year or date; a measure
+    after a start word, 'within' or a duration word, beside an arrow, a trial's span, or after
+    'from' in a story). Any other number only ever `continue`s, so skipping it changes nothing;
+    the list is made once a unit and cut by bisection, so a sentence of thousands of figures
+    ('3x 3x 3x ...') is linear, not quadratic."""
+    found = ctx.annotations.get("baseline-candidates")
+    if found is None:
+        baseline = ctx.word_list("baseline-before")
+        duration = ctx.word_list("duration-before")
+        cands = []
+        for q in ctx.numbers:
+            prev = ctx.lower(q.token_start - 1)
+            if not q.measure:
+                keep = q.kind in ("year", "date")
+            else:
+                keep = (
+                    (prev in baseline)
+                    or _arrow_pair(ctx, q)
+                    or (
+                        q.kind == "duration"
+                        and (prev == "within" or prev in duration or _span_of_trial(ctx, q))
+                    )
+                    or (
+                        ctx.story is not None
+                        and ctx.lower(before_hedges(ctx, q.token_start)) == "from"
+                    )
+                )
+            if keep:
+                cands.append(q)
+        cands.sort(key=lambda q: q.token_start)
+        starts = [q.token_start for q in cands]
+        found = ctx.annotations["baseline-candidates"] = (starts, cands, {id(q) for q in cands})
+    starts, cands, ids = found
+    window = cands[bisect_left(starts, lo) : bisect_left(starts, hi)]
+    own = [
+        q
+        for q in _number_edges(ctx)[0].get(rel.token_start, ())
+        if lo <= q.token_start < hi and id(q) not in ids
+    ]
+    return window + own

@@ -88,3 +88,30 @@ def test_email_kind_applies_only_email_rules():
     rules = starkit.lint(email, "email").rules()
     assert rules == {"email-no-metric"}
     assert not rules & {"no-quantification", "weak-verb", "missing-baseline"}
+
+
+def test_the_collector_is_paused_for_a_batch_and_left_as_it_was() -> None:
+    import gc
+
+    import starkit.engine
+
+    seen = []
+    real = starkit.engine._lint_many
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    starkit.engine._lint_many = spy
+    try:
+        starkit.engine.lint_many(["Grew revenue 20%."])
+        assert seen == [False] and gc.isenabled()
+        with pytest.raises(starkit.engine.InputError):
+            starkit.engine.lint_many(["Grew revenue 20%."], "bullet", question="Why?")
+        assert gc.isenabled()  # resumed after an error too
+        gc.disable()
+        starkit.engine.lint_many(["Grew revenue 20%."])
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
+        starkit.engine._lint_many = real

@@ -554,7 +554,10 @@ def _held_at(ctx: UnitContext, q: Quantity) -> bool:
     if q.kind != "percent":
         return False
     cs, _ = ctx.clause_of(q.token_start)
-    starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+    starts = ctx.memo.get("percent-starts")
+    if starts is None:  # once per unit: asked for every metric of a long text
+        starts = {f.token_start for f in ctx.quantities if f.kind == "percent"}
+        ctx.memo["percent-starts"] = starts
     for k in range(q.token_start, max(cs, q.token_start - _AT_REACH) - 1, -1):
         if k in starts and ctx.lower(before_hedges(ctx, k)) == "at":
             return True
@@ -586,32 +589,57 @@ def _reached_within(ctx: UnitContext, m: MetricMention, change: Match) -> bool:
     if ctx.story is not None or ctx.lower(change.start) not in ctx.word_list("reached-verbs"):
         return False
     _, se = ctx.sentence_of(m.start)
-    if any(
-        m.end <= t.start < se and ctx.lower(t.start) in ("in", "within")
-        for t in ctx.matches("timeframe")
-    ):
-        return True
-    return any(
-        m.end <= q.token_start < se
-        and q.kind == "duration"
-        and ctx.lower(before_hedges(ctx, q.token_start)) in ("in", "within", "first")
-        for q in ctx.quantities
-    )
+    frames, durations = _period_starts(ctx, "reached-within")
+    return _any_between(frames, m.end, se) or _any_between(durations, m.end, se)
+
+
+_PERIOD_OPENERS = {  # (words opening a time frame, words before a duration), by asker
+    "reached-within": (("in", "within"), ("in", "within", "first")),
+    "over-a-period": (
+        ("in", "within", "over", "during", "after"),
+        ("in", "within", "over", "first", "after"),
+    ),
+}
+
+
+def _period_starts(ctx: UnitContext, name: str) -> tuple[list[int], list[int]]:
+    """Once per unit, sorted: the first tokens of the time frames that open with one of the
+    asker's words and of the durations after one (`_PERIOD_OPENERS`; `_reached_within` reads
+    the word before a duration's hedges). Asked for every metric, a scan of the unit's frames
+    and figures made a long text quadratic; a bisection is O(log n)."""
+    key = f"period-starts:{name}"
+    found = ctx.memo.get(key)
+    if found is None:
+        frame_words, duration_words = _PERIOD_OPENERS[name]
+        frames = [t.start for t in ctx.matches("timeframe") if ctx.lower(t.start) in frame_words]
+        if name == "reached-within":
+            durations = [
+                q.token_start
+                for q in ctx.quantities
+                if q.kind == "duration"
+                and ctx.lower(before_hedges(ctx, q.token_start)) in duration_words
+            ]
+        else:
+            durations = [
+                q.token_start
+                for q in ctx.quantities
+                if q.kind == "duration" and ctx.lower(q.token_start - 1) in duration_words
+            ]
+        found = ctx.memo[key] = (sorted(frames), sorted(durations))
+    return found
+
+
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    """True when a sorted list holds a value in lo..hi-1."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def _over_a_period(ctx: UnitContext, lo: int, hi: int) -> bool:
-    """A time frame or a duration after 'in'/'within' between tokens lo and hi."""
-    if any(
-        lo <= t.start < hi and ctx.lower(t.start) in ("in", "within", "over", "during", "after")
-        for t in ctx.matches("timeframe")
-    ):
-        return True  # "within the first year"; "per month" is a rate, not a period
-    return any(
-        lo <= q.token_start < hi
-        and q.kind == "duration"
-        and ctx.lower(q.token_start - 1) in ("in", "within", "over", "first", "after")
-        for q in ctx.quantities
-    )
+    """A time frame or a duration after 'in'/'within' between tokens lo and hi ("within the
+    first year"; "per month" is a rate, not a period). O(log n) (`_period_starts`)."""
+    frames, durations = _period_starts(ctx, "over-a-period")
+    return _any_between(frames, lo, hi) or _any_between(durations, lo, hi)
 
 
 def _worked_on(ctx: UnitContext, q: Quantity) -> bool:
@@ -2084,13 +2112,20 @@ def _observed_in_action(ctx: UnitContext, i: int) -> bool:
     if _told_as_change(ctx, i):
         return False
     cs, ce = ctx.clause_of(i)
-    finds = ctx.word_list("story-finding-verbs")
-    for k in range(i - 1, cs, -1):
-        if ctx.lower(k) == "that" and ctx.lower(k - 1) in finds:
-            cs = k + 1  # "I showed that ...": the finding starts after 'that'
-            break
-    words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
-    return not any(ctx.lower(k).replace("’", "'") in words for k in range(cs, ce))
+    table = ctx.memo.get("observed-in-action")
+    if table is None:  # once per unit: a clause of many figures stays linear
+        finds = ctx.word_list("story-finding-verbs")
+        words = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
+        thats = [k for k, w in enumerate(ctx.lowers) if w == "that" and ctx.lower(k - 1) in finds]
+        persons = [0]
+        for w in ctx.lowers:
+            persons.append(persons[-1] + (w.replace("’", "'") in words))
+        table = ctx.memo["observed-in-action"] = (thats, persons)
+    thats, persons = table
+    k = bisect_right(thats, i - 1) - 1
+    if k >= 0 and thats[k] > cs:
+        cs = thats[k] + 1  # "I showed that ...": the finding starts after 'that'
+    return persons[ce] == persons[cs]
 
 
 def _told_as_change(ctx: UnitContext, i: int) -> bool:
@@ -2100,7 +2135,7 @@ def _told_as_change(ctx: UnitContext, i: int) -> bool:
     was down 25%", "30% higher error rates", "took twice as long") is what was found. Pooled
     over sealed..sealed8 (tune round 6), the labellers fire on a change the candidate's
     analysis, test or benchmark showed (ss5-020, ss7-037; ss4-045 and ss6-010 read so too)."""
-    q = next((f for f in ctx.quantities if f.token_start == i), None)
+    q = next((f for f in ctx.quantities_around(i, i) if f.token_start == i), None)
     if q is None:
         return False
     nxt = q.token_end
@@ -2110,7 +2145,7 @@ def _told_as_change(ctx: UnitContext, i: int) -> bool:
     if k < 0 or ctx.lower(k) != "by":
         return False
     cs, _ = ctx.clause_of(i)
-    return any(ctx.at("change", j) is not None for j in range(cs, k))
+    return k > cs and ctx.covered_by("change", cs, k)  # O(log n), not a walk of the clause
 
 
 _RESTATE_REACH = 8  # "from 3.6% to 2.1%, a 42% reduction": 3 tokens from '2.1%' to '42%'
