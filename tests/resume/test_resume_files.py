@@ -3,6 +3,8 @@ shape of a published file, cut down to the lines that matter."""
 
 from __future__ import annotations
 
+import re
+
 from starkit.resume import read_resume
 from starkit.resume.detect import sniff_text
 from starkit.resume.diagnose import diagnose
@@ -171,3 +173,73 @@ def test_occupation_heading_is_experience():
     assert [(b.text, b.section) for b in resume.achievement_bullets] == [
         ("Minted 2M coins", "experience")
     ]
+
+
+# moderncv's two-column list, printed to PDF: each item's marker is a glyph its font gives no
+# text for, so pdfminer writes '(cid:123)'; items 1 and 4 sit side by side on one baseline.
+def _chars(runs: list[tuple[float, float, str]]) -> list[dict[str, object]]:
+    """pdfminer-like characters: (x, baseline top, text) runs, 5 pt a letter, 10 pt type; a
+    '(cid:N)' run is one glyph."""
+    out: list[dict[str, object]] = []
+    for x, top, text in runs:
+        glyphs = re.findall(r"\(cid:\d+\)|.", text)
+        for g in glyphs:
+            if g != " ":
+                out.append(
+                    {
+                        "text": g,
+                        "x0": x,
+                        "x1": x + 5,
+                        "top": top,
+                        "bottom": top + 10,
+                        "size": 10.0,
+                        "fontname": "LMRoman10-Regular",
+                        "upright": True,
+                    }
+                )
+            x += 5
+    return out
+
+
+def _pdf_resume(runs: list[tuple[float, float, str]]):
+    from starkit.resume import pdf
+    from starkit.resume.structure import build_resume
+
+    unread: list[str] = []
+    lines = [ln for ln in pdf._page_lines(_chars(runs), unread) if pdf._readable(ln, unread)]
+    warnings = [pdf._unread_note("cv.pdf", len(unread))] if unread else []
+    raw = pdf._raw_lines(lines, 1, [], 612.0)
+    return build_resume(raw, "cv.pdf", "pdf", pages=1, warnings=warnings)
+
+
+CID_TWO_COLUMN = [
+    (72, 100, "EXPERIENCE"),
+    (72, 120, "Engineer, Contoso, 2019-2022"),
+    (72, 134, "(cid:123)"),
+    (84, 134, "Cut build time by 40% for 30 teams"),
+    (320, 134, "(cid:123)"),
+    (332, 134, "Led the move to Kubernetes"),
+    (72, 148, "(cid:123)"),
+    (84, 148, "Hired 4 engineers in 2021"),
+    (320, 148, "(cid:123)"),
+    (332, 148, "Wrote the on-call guide"),
+    (72, 170, "Caf(cid:233)"),
+    (92, 170, " menu app with 2k users"),
+    (72, 184, "(cid:18)"),
+]
+
+
+def test_pdf_unmapped_glyph_separates_side_by_side_items_and_is_never_text():
+    resume = _pdf_resume(CID_TWO_COLUMN)
+    assert [b.text for b in resume.achievement_bullets][:4] == [
+        "Cut build time by 40% for 30 teams",
+        "Led the move to Kubernetes",
+        "Hired 4 engineers in 2021",
+        "Wrote the on-call guide",
+    ]
+    read = [x.text for x in [*resume.lines, *resume.bullets]]
+    assert not any("cid" in t for t in read), read
+    # the glyph inside 'Caf(cid:233)' and the lone '(cid:18)' are left out, and the user told
+    assert len(resume.warnings) == 1
+    assert "2 characters could not be read" in resume.warnings[0]
+    assert "(cid:N)" in resume.warnings[0]
