@@ -177,11 +177,16 @@ def test_occupation_heading_is_experience():
 
 # moderncv's two-column list, printed to PDF: each item's marker is a glyph its font gives no
 # text for, so pdfminer writes '(cid:123)'; items 1 and 4 sit side by side on one baseline.
-def _chars(runs: list[tuple[float, float, str]]) -> list[dict[str, object]]:
-    """pdfminer-like characters: (x, baseline top, text) runs, 5 pt a letter, 10 pt type; a
-    '(cid:N)' run is one glyph."""
+Run = tuple[float, float, str] | tuple[float, float, str, float]
+
+
+def _chars(runs: list[Run]) -> list[dict[str, object]]:
+    """pdfminer-like characters: (x, top, text[, size]) runs, 5 pt a letter, 10 pt type
+    unless given; a '(cid:N)' run is one glyph."""
     out: list[dict[str, object]] = []
-    for x, top, text in runs:
+    for run in runs:
+        x, top, text = run[:3]
+        size = run[3] if len(run) == 4 else 10.0
         glyphs = re.findall(r"\(cid:\d+\)|.", text)
         for g in glyphs:
             if g != " ":
@@ -191,8 +196,8 @@ def _chars(runs: list[tuple[float, float, str]]) -> list[dict[str, object]]:
                         "x0": x,
                         "x1": x + 5,
                         "top": top,
-                        "bottom": top + 10,
-                        "size": 10.0,
+                        "bottom": top + size,
+                        "size": size,
                         "fontname": "LMRoman10-Regular",
                         "upright": True,
                     }
@@ -201,7 +206,7 @@ def _chars(runs: list[tuple[float, float, str]]) -> list[dict[str, object]]:
     return out
 
 
-def _pdf_resume(runs: list[tuple[float, float, str]]):
+def _pdf_resume(runs: list[Run]):
     from starkit.resume import pdf
     from starkit.resume.structure import build_resume
 
@@ -243,3 +248,53 @@ def test_pdf_unmapped_glyph_separates_side_by_side_items_and_is_never_text():
     assert len(resume.warnings) == 1
     assert "2 characters could not be read" in resume.warnings[0]
     assert "(cid:N)" in resume.warnings[0]
+
+
+# moderncv (classic style) printed to PDF: headings in a larger regular face (14.3 pt), a
+# sub-heading ('Vocational', 'Miscellaneous') at 12 pt, each role's 'dates Title, Employer'
+# line at 10.9 pt from the left margin and its description at 10 pt, set in under the title.
+MODERNCV = [
+    (146, 60, "Pat Example", 20.0),
+    (146, 100, "Education", 14.3),
+    (92, 120, "2010–2014 BSc, Fabrikam University, Lyon.", 10.9),
+    (146, 150, "Experience", 14.3),
+    (146, 170, "Vocational", 12.0),
+    (92, 188, "2019–2022 Engineer, Contoso, Berlin.", 10.9),
+    (146, 202, "Ran the payments platform for 3 regions."),
+    (146, 214, "Detailed achievements:"),
+    (146, 226, "(cid:123)"),
+    (157, 226, "Cut build time by 40%;"),
+    (146, 238, "(cid:123)"),
+    (157, 238, "Hired 4 engineers."),
+    (92, 256, "2016–2019 Analyst, Litware, Paris.", 10.9),
+    (146, 270, "Built the weekly sales report"),
+    (146, 282, "Automated 2k invoice checks a month"),
+    (146, 300, "Miscellaneous", 12.0),
+    (92, 318, "2014–2016 Tutor, Woodgrove, Lyon.", 10.9),
+    (146, 332, "Taught 40 students a week"),
+    (146, 360, "Languages", 14.3),
+    (92, 380, "English Native speaker"),
+    (146, 410, "Interests", 14.3),
+    (92, 430, "Cycling and chess"),
+]
+
+
+def test_moderncv_pdf_descriptions_are_bullets_and_a_sub_heading_stays_in_its_section():
+    resume = _pdf_resume(MODERNCV)
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "education",
+        "experience",
+        "skills",
+        "other",
+    ]
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Ran the payments platform for 3 regions.",
+        "Cut build time by 40%;",
+        "Hired 4 engineers.",
+        "Built the weekly sales report",
+        "Automated 2k invoice checks a month",
+        "Taught 40 students a week",
+    ]
+    labels = [ln.text for ln in resume.lines if ln.kind == "text"]
+    assert "Detailed achievements:" in labels
