@@ -29,8 +29,10 @@ from typing import Any
 
 from starkit.errors import ResumeReadError
 from starkit.limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGE_POINTS, MAX_PDF_PAGES, mb
+from starkit.resume.lexicon import diagnosis_policy
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
+from starkit.resume.text import run_together
 
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 # A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
@@ -301,6 +303,8 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
         )
     if unread:
         warnings.append(_unread_note(name, len(unread)))
+    if note := _run_together_note(name, [ln.text for ln in out]):
+        warnings.append(note)
     if empty_pages:
         listed = ", ".join(map(str, empty_pages))
         warnings.append(f"{name}: page(s) {listed} have no text layer (scanned?) and were skipped")
@@ -324,6 +328,20 @@ def _unread_note(name: str, count: int) -> str:
         f"other tools show {it} as '(cid:N)') and {were} left out, so a word or symbol may be "
         "missing: if one matters, lint the resume's source file or a PDF exported with "
         "another font"
+    )
+
+
+def _run_together_note(name: str, texts: list[str]) -> str | None:
+    """The read-back's note on a text layer with no spaces between words ('Jobdescription1'):
+    such text is not judged (`starkit.resume.diagnose`)."""
+    pol = diagnosis_policy()
+    long, share = run_together(texts, pol.run_together_letters)
+    if share <= pol.max_run_together_share:
+        return None
+    return (
+        f"{name}: the PDF's text has few or no spaces between words ('{long[0][:40]}'), so "
+        f"words run together ({share:.0%} of its letters): starkit does not judge such text; "
+        "lint the resume's source file or a PDF exported again from it"
     )
 
 

@@ -298,3 +298,61 @@ def test_moderncv_pdf_descriptions_are_bullets_and_a_sub_heading_stays_in_its_se
     ]
     labels = [ln.text for ln in resume.lines if ln.kind == "text"]
     assert "Detailed achievements:" in labels
+
+
+def _drawn_pdf(lines: list[tuple[float, str]]) -> bytes:
+    """A one-page PDF with each (x, text) drawn on its own baseline, 13 pt apart."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    for k, (x, text) in enumerate(lines):
+        c.setFont("Helvetica", 10)
+        c.drawString(x, 720 - 13 * k, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+# A PDF whose text layer has no spaces (the words placed by position only, as some
+# typesetters write them): read as 'Jobdescription1', it must not be scored.
+RUN_TOGETHER = [
+    (72, "PatExample"),
+    (72, "EXPERIENCE"),
+    (72, "Engineer,Contoso,2019-2022"),
+    (72, "-  Cutbuildtimeby40%forthirtyproductteams"),
+    (72, "-  Ledthemovetokubernetesforthepaymentsplatform"),
+    (72, "-  Hiredandonboardedfourengineersinoneyear"),
+    (72, "EDUCATION"),
+    (72, "BSc,FabrikamUniversity,2014"),
+]
+
+
+def test_pdf_text_with_no_spaces_is_said_and_not_scored():
+    from starkit.resume.report import lint_resume
+
+    resume = read_resume(_drawn_pdf(RUN_TOGETHER), name="cv.pdf")
+    notes = [w for w in resume.warnings if "no spaces between words" in w]
+    assert len(notes) == 1 and "Cutbuildtimeby40" in notes[0]
+    report = lint_resume(resume)
+    assert report.score is None
+    [finding] = [f for f in report.document_findings if f.rule == "resume-no-achievements"]
+    assert "words run together" in finding.message
+
+
+def test_spaced_pdf_text_with_long_words_and_addresses_is_judged():
+    spaced = [
+        (72, "Pat Example  pat.example@internationalbusinessmachines.com"),
+        (72, "EXPERIENCE"),
+        (72, "Engineer, Contoso, 2019-2022"),
+        (72, "-  Led internationalization of the checkout for 12 markets"),
+        (72, "-  Cut build time by 40% for thirty product teams"),
+    ]
+    resume = read_resume(_drawn_pdf(spaced), name="cv.pdf")
+    assert not any("no spaces" in w for w in resume.warnings)
+    from starkit.resume.report import lint_resume
+
+    assert lint_resume(resume).score is not None
