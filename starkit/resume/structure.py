@@ -656,7 +656,7 @@ def _numbered_title(ln: RawLine, ctx: _Ctx, nxt: list[RawLine]) -> bool:
 
 def _under_header(ln: RawLine, items: list[_Item]) -> bool:
     """A line in smaller type than the role header above it and set in under it: the role's
-    description ('General description...', 'Description line 1' below moderncv's
+    description ('General description...', 'Description line 1' in 10 pt below moderncv's
     'year–year Job title, Employer, City.' in 10.9 pt), not another header line.  Needs the
     geometry of a PDF."""
     header = next((it.last for it in reversed(items) if it.kind == "header"), None)
@@ -664,7 +664,10 @@ def _under_header(ln: RawLine, items: list[_Item]) -> bool:
         return False
     if ln.x_line is None or header.x_line is None:
         return False
-    return ln.size < header.size - 0.5 and ln.x_line > header.x_line + 2 * _tol(ln)
+    # a little smaller (10 under 10.9 pt), not a heading's size (AltaCV's 17 pt 'A DAY OF MY
+    # LIFE' over its chart's labels), and straight below, with no gap
+    smaller = 0.5 < header.size - ln.size <= 1.5
+    return smaller and not ln.gap and ln.x_line > header.x_line + 2 * _tol(ln)
 
 
 def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> ItemKind:

@@ -356,3 +356,21 @@ def test_spaced_pdf_text_with_long_words_and_addresses_is_judged():
     from starkit.resume.report import lint_resume
 
     assert lint_resume(resume).score is not None
+
+
+def test_small_labels_under_a_heading_sized_line_are_not_descriptions():
+    # AltaCV's sidebar: a 17 pt 'A DAY OF MY LIFE' over a pie chart's 9 pt labels, read in
+    # the projects section; the labels are not the description of a role
+    altacv = [
+        (35, 60, "Pat Example", 20.0),
+        (35, 100, "PROJECTS", 17.2),
+        (35, 124, "Payments revamp", 12.0),
+        (35, 140, "•"),
+        (46, 140, "Cut checkout time by 30% for 2M users"),
+        (35, 170, "A DAY OF MY LIFE", 17.2),
+        (107, 200, "Sleep,", 9.0),
+        (73, 210, "beautiful sleep", 9.0),
+        (68, 240, "Hopeful novelist by night", 9.0),
+    ]
+    resume = _pdf_resume(altacv)
+    assert [b.text for b in resume.achievement_bullets] == ["Cut checkout time by 30% for 2M users"]
