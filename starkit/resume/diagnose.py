@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from starkit.resume.lexicon import achievement_sections, diagnosis_policy
 from starkit.resume.model import Resume, ResumeBullet, ResumeLine, ResumeSection
+from starkit.resume.text import run_together
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Diagnosis:
     claims_outside: int = 0
     claims: int = 0
     problem: str | None = None
+    run_together: list[str] = field(default_factory=list)  # words with no space between them
 
     def summary(self) -> str:
         """One line: 'contact 3 lines; skills ("Languages") 2 lines, 14 bullets; ...'."""
@@ -75,6 +77,12 @@ class Diagnosis:
 
     def advice(self) -> str:
         """What the user can do about it."""
+        if self.run_together:
+            return (
+                "The file's text has few or no spaces between words, so starkit cannot tell "
+                "one word from the next: lint the resume's source (DOCX, LaTeX, Markdown) or "
+                "a PDF exported again from it (e.g. 'Save as PDF' in the word processor)."
+            )
         unmarked = sum(s.lines for s in self.sections if s.name == "experience" and not s.bullets)
         if unmarked and not self.achievement_bullets:
             # read under experience already: the heading is not what is missing
@@ -126,7 +134,15 @@ def diagnose(resume: Resume) -> Diagnosis:
                 d.claims_outside += 1
     d.achievement_bullets = len(resume.achievement_bullets)
     words = sum(len(u.text.split()) for u in _units(resume))
-    if d.achievement_bullets == 0:
+    texts = [u.text for u in _units(resume)] + [r.header for r in resume.roles]
+    long, share = run_together(texts, pol.run_together_letters)
+    if share > pol.max_run_together_share:
+        d.run_together = long
+        d.problem = (
+            f"words run together in the text read ('{long[0][:40]}'): it has few or no "
+            "spaces between words, so it was not judged"
+        )
+    elif d.achievement_bullets == 0:
         # an experience or projects section read with nothing under it is a reading failure
         # too, however few words were read (a data file whose entries starkit did not find)
         empty_ach = any(s.name in ach for s in resume.sections)

@@ -51,6 +51,8 @@ class Diagnosis(StrictModel):
     min_claim_words: int = Field(ge=1)
     min_claims_outside: int = Field(ge=1)
     max_outside_share: float = Field(gt=0, lt=1)
+    run_together_letters: int = Field(ge=8)
+    max_run_together_share: float = Field(gt=0, lt=1)
 
 
 class Policy(StrictModel):

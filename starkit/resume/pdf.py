@@ -29,14 +29,18 @@ from typing import Any
 
 from starkit.errors import ResumeReadError
 from starkit.limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGE_POINTS, MAX_PDF_PAGES, mb
+from starkit.resume.lexicon import diagnosis_policy
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
+from starkit.resume.text import run_together
 
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 # A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
 # hyphen it sets, and a word split at a line end carries one too.  Both become '-' here; a
 # line-end split is then re-joined by `join_lines` (which keeps compounds' hyphens).
 _HYPHENS = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-"})
+# A glyph the PDF's font gives no text for: pdfminer writes it as '(cid:123)'.
+_CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
 _BOLD = re.compile(
     r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
@@ -80,9 +84,15 @@ def _size(ch: dict[str, Any]) -> float:
     return float(ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0)
 
 
-def _page_lines(chars: Sequence[dict[str, Any]]) -> list[_Line]:
+def _page_lines(chars: Sequence[dict[str, Any]], unread: list[str] | None = None) -> list[_Line]:
     """Group characters, in stream order, into lines: a new line starts when a character
-    does not sit on the current line's band or jumps back to the left."""
+    does not sit on the current line's band or jumps back to the left.
+
+    A glyph with no text ('(cid:123)') is never read as text: at a line's start it is kept
+    as the line's bullet glyph (`strip_glyph` removes it); after a space it starts a new line,
+    being the marker of an item set beside the previous one (moderncv's two-column lists,
+    'Item 1 (cid:123) Item 4'), so two items are never joined into one; inside a word it is
+    dropped.  Dropped glyphs are appended to `unread`, for the read-back's note."""
     lines: list[_Line] = []
     cur: _Line | None = None
     prev: dict[str, Any] | None = None
@@ -102,6 +112,17 @@ def _page_lines(chars: Sequence[dict[str, Any]]) -> list[_Line]:
             backwards = ch["x0"] < prev["x0"] - 0.5 * size
             if same_band and not backwards:
                 gap = ch["x0"] - prev["x1"]
+                if _CID.fullmatch(ch["text"]):
+                    if gap <= 0.18 * size:  # inside a word: a letter that cannot be read
+                        if unread is not None:
+                            unread.append(ch["text"])
+                        continue
+                    # after a space: the marker of the next item beside this one
+                    cur = _Line()
+                    cur.add(ch, False, False)
+                    lines.append(cur)
+                    prev = ch
+                    continue
                 cur.add(ch, gap_space=gap > 0.18 * size, tab=gap > 2.5 * size)
                 prev = ch
                 continue
@@ -227,6 +248,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
     images = 0
     per_page: list[tuple[int, list[_Line], Any, float]] = []
     skipped: list[str] = []  # pages over a limit (size, drawing instructions)
+    unread: list[str] = []  # glyphs with no text ('(cid:123)'), left out
     try:
         pages = list(pdf.pages)
         declared = _page_count(pdf) or len(pages)
@@ -246,7 +268,7 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
             except Exception as exc:  # a damaged page: keep the others
                 warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
                 continue
-            lines = [ln for ln in _page_lines(chars) if ln.string.strip()]
+            lines = [ln for ln in _page_lines(chars, unread) if _readable(ln, unread)]
             if not lines:
                 empty_pages.append(pno)
                 images += len(page.images)
@@ -279,10 +301,48 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
             f"{name}: no text could be read from this PDF (no text layer: it may be damaged, "
             "or its text was turned into shapes); starkit does not do OCR, so export it again"
         )
+    if unread:
+        warnings.append(_unread_note(name, len(unread)))
+    if note := _run_together_note(name, [ln.text for ln in out]):
+        warnings.append(note)
     if empty_pages:
         listed = ", ".join(map(str, empty_pages))
         warnings.append(f"{name}: page(s) {listed} have no text layer (scanned?) and were skipped")
     return out, len(pages), warnings
+
+
+def _readable(line: _Line, unread: list[str]) -> bool:
+    """False for a blank line or one made only of glyphs with no text (a lone '(cid:18)',
+    a decoration or a formula's bracket); those glyphs are counted in `unread`."""
+    text = line.string
+    if not _CID.sub("", text).strip():
+        unread.extend(_CID.findall(text))
+        return False
+    return True
+
+
+def _unread_note(name: str, count: int) -> str:
+    what, were, it = ("characters", "were", "them") if count > 1 else ("character", "was", "it")
+    return (
+        f"{name}: {count} {what} could not be read (the PDF's font gives no text for {it}; "
+        f"other tools show {it} as '(cid:N)') and {were} left out, so a word or symbol may be "
+        "missing: if one matters, lint the resume's source file or a PDF exported with "
+        "another font"
+    )
+
+
+def _run_together_note(name: str, texts: list[str]) -> str | None:
+    """The read-back's note on a text layer with no spaces between words ('Jobdescription1'):
+    such text is not judged (`starkit.resume.diagnose`)."""
+    pol = diagnosis_policy()
+    long, share = run_together(texts, pol.run_together_letters)
+    if share <= pol.max_run_together_share:
+        return None
+    return (
+        f"{name}: the PDF's text has few or no spaces between words ('{long[0][:40]}'), so "
+        f"words run together ({share:.0%} of its letters): starkit does not judge such text; "
+        "lint the resume's source file or a PDF exported again from it"
+    )
 
 
 def _page_too_big(page: Any) -> str | None:

@@ -353,7 +353,9 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     styles = Counter(_style(lines[i]) for i in found)
     top, n = styles.most_common(1)[0]
     body = Counter(_style(ln) for ln in lines).most_common(1)[0][0]
-    distinctive = top != body and (top[0] or top[1] or top[3])
+    # capitals, bold, markup, or a larger size than the body (moderncv sets its headings in
+    # a larger regular face, and a sub-heading such as 'Miscellaneous' a size between)
+    distinctive = top != body and (top[0] or top[1] or top[3] or top[2] > body[2])
     if not distinctive or n < max(2, len(found) // 2 + 1):
         return found
     return {
@@ -652,6 +654,22 @@ def _numbered_title(ln: RawLine, ctx: _Ctx, nxt: list[RawLine]) -> bool:
     return len(_words(t)) <= 8 and not starts_with_verb(t) and not _ends_sentence(t)
 
 
+def _under_header(ln: RawLine, items: list[_Item]) -> bool:
+    """A line in smaller type than the role header above it and set in under it: the role's
+    description ('General description...', 'Description line 1' in 10 pt below moderncv's
+    'year–year Job title, Employer, City.' in 10.9 pt), not another header line.  Needs the
+    geometry of a PDF."""
+    header = next((it.last for it in reversed(items) if it.kind == "header"), None)
+    if header is None or ln.size is None or header.size is None:
+        return False
+    if ln.x_line is None or header.x_line is None:
+        return False
+    # a little smaller (10 under 10.9 pt), not a heading's size (AltaCV's 17 pt 'A DAY OF MY
+    # LIFE' over its chart's labels), and straight below, with no gap
+    smaller = 0.5 < header.size - ln.size <= 1.5
+    return smaller and not ln.gap and ln.x_line > header.x_line + 2 * _tol(ln)
+
+
 def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> ItemKind:
     if ln.item:
         return ln.item
@@ -664,6 +682,9 @@ def _start_kind(ln: RawLine, ctx: _Ctx, items: list[_Item], sec: _Section) -> It
     after_header = bool(items) and items[-1].kind == "header"
     if ln.bullet and ln.text.endswith(":") and len(_words(ln.text)) <= 5:
         return "text"  # 'Programming and Automation:' labels the items below it
+    if ctx.achievement and not ln.bullet and _under_header(ln, items):
+        # smaller type set in under the role's header line: its description, not its header
+        return "text" if ln.text.endswith(":") else "bullet"
     if ln.bullet:
         # a marked line is a bullet, unless it is plainly a dated header in a list of roles
         if (

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # a zero-width joiner between two emoji is part of the emoji ("👩🏽‍💻"): only one beside a letter
@@ -18,6 +18,27 @@ def clean(text: str) -> str:
     whitespace collapsed (tabs included)."""
     text = INVISIBLE.sub("", SPACES.sub(" ", HYPHENS.sub("-", text)))
     return " ".join(text.split())
+
+
+_WORD_SPLIT = re.compile(r"[\s\-\u2013\u2014/|]+")
+_ADDRESS = re.compile(r"@|\w\.\w|://")  # an email, a domain or a URL is one long word
+
+
+def run_together(texts: Iterable[str], min_letters: int) -> tuple[list[str], float]:
+    """Words that look run together (at least `min_letters` letters with no space, hyphen or
+    slash: 'Jobdescription1Ledateamof5', not an email or URL) and their share of the letters
+    in `texts`."""
+    total = 0
+    long: list[str] = []
+    long_letters = 0
+    for text in texts:
+        for word in _WORD_SPLIT.split(text):
+            n = sum(c.isalpha() for c in word)
+            total += n
+            if n >= min_letters and not _ADDRESS.search(word):
+                long.append(word)
+                long_letters += n
+    return long, (long_letters / total if total else 0.0)
 
 
 Cols = list[int]

@@ -3,6 +3,8 @@ shape of a published file, cut down to the lines that matter."""
 
 from __future__ import annotations
 
+import re
+
 from starkit.resume import read_resume
 from starkit.resume.detect import sniff_text
 from starkit.resume.diagnose import diagnose
@@ -171,3 +173,204 @@ def test_occupation_heading_is_experience():
     assert [(b.text, b.section) for b in resume.achievement_bullets] == [
         ("Minted 2M coins", "experience")
     ]
+
+
+# moderncv's two-column list, printed to PDF: each item's marker is a glyph its font gives no
+# text for, so pdfminer writes '(cid:123)'; items 1 and 4 sit side by side on one baseline.
+Run = tuple[float, float, str] | tuple[float, float, str, float]
+
+
+def _chars(runs: list[Run]) -> list[dict[str, object]]:
+    """pdfminer-like characters: (x, top, text[, size]) runs, 5 pt a letter, 10 pt type
+    unless given; a '(cid:N)' run is one glyph."""
+    out: list[dict[str, object]] = []
+    for run in runs:
+        x, top, text = run[:3]
+        size = run[3] if len(run) == 4 else 10.0
+        glyphs = re.findall(r"\(cid:\d+\)|.", text)
+        for g in glyphs:
+            if g != " ":
+                out.append(
+                    {
+                        "text": g,
+                        "x0": x,
+                        "x1": x + 5,
+                        "top": top,
+                        "bottom": top + size,
+                        "size": size,
+                        "fontname": "LMRoman10-Regular",
+                        "upright": True,
+                    }
+                )
+            x += 5
+    return out
+
+
+def _pdf_resume(runs: list[Run]):
+    from starkit.resume import pdf
+    from starkit.resume.structure import build_resume
+
+    unread: list[str] = []
+    lines = [ln for ln in pdf._page_lines(_chars(runs), unread) if pdf._readable(ln, unread)]
+    warnings = [pdf._unread_note("cv.pdf", len(unread))] if unread else []
+    raw = pdf._raw_lines(lines, 1, [], 612.0)
+    return build_resume(raw, "cv.pdf", "pdf", pages=1, warnings=warnings)
+
+
+CID_TWO_COLUMN = [
+    (72, 100, "EXPERIENCE"),
+    (72, 120, "Engineer, Contoso, 2019-2022"),
+    (72, 134, "(cid:123)"),
+    (84, 134, "Cut build time by 40% for 30 teams"),
+    (320, 134, "(cid:123)"),
+    (332, 134, "Led the move to Kubernetes"),
+    (72, 148, "(cid:123)"),
+    (84, 148, "Hired 4 engineers in 2021"),
+    (320, 148, "(cid:123)"),
+    (332, 148, "Wrote the on-call guide"),
+    (72, 170, "Caf(cid:233)"),
+    (92, 170, " menu app with 2k users"),
+    (72, 184, "(cid:18)"),
+]
+
+
+def test_pdf_unmapped_glyph_separates_side_by_side_items_and_is_never_text():
+    resume = _pdf_resume(CID_TWO_COLUMN)
+    assert [b.text for b in resume.achievement_bullets][:4] == [
+        "Cut build time by 40% for 30 teams",
+        "Led the move to Kubernetes",
+        "Hired 4 engineers in 2021",
+        "Wrote the on-call guide",
+    ]
+    read = [x.text for x in [*resume.lines, *resume.bullets]]
+    assert not any("cid" in t for t in read), read
+    # the glyph inside 'Caf(cid:233)' and the lone '(cid:18)' are left out, and the user told
+    assert len(resume.warnings) == 1
+    assert "2 characters could not be read" in resume.warnings[0]
+    assert "(cid:N)" in resume.warnings[0]
+
+
+# moderncv (classic style) printed to PDF: headings in a larger regular face (14.3 pt), a
+# sub-heading ('Vocational', 'Miscellaneous') at 12 pt, each role's 'dates Title, Employer'
+# line at 10.9 pt from the left margin and its description at 10 pt, set in under the title.
+MODERNCV = [
+    (146, 60, "Pat Example", 20.0),
+    (146, 100, "Education", 14.3),
+    (92, 120, "2010–2014 BSc, Fabrikam University, Lyon.", 10.9),
+    (146, 150, "Experience", 14.3),
+    (146, 170, "Vocational", 12.0),
+    (92, 188, "2019–2022 Engineer, Contoso, Berlin.", 10.9),
+    (146, 202, "Ran the payments platform for 3 regions."),
+    (146, 214, "Detailed achievements:"),
+    (146, 226, "(cid:123)"),
+    (157, 226, "Cut build time by 40%;"),
+    (146, 238, "(cid:123)"),
+    (157, 238, "Hired 4 engineers."),
+    (92, 256, "2016–2019 Analyst, Litware, Paris.", 10.9),
+    (146, 270, "Built the weekly sales report"),
+    (146, 282, "Automated 2k invoice checks a month"),
+    (146, 300, "Miscellaneous", 12.0),
+    (92, 318, "2014–2016 Tutor, Woodgrove, Lyon.", 10.9),
+    (146, 332, "Taught 40 students a week"),
+    (146, 360, "Languages", 14.3),
+    (92, 380, "English Native speaker"),
+    (146, 410, "Interests", 14.3),
+    (92, 430, "Cycling and chess"),
+]
+
+
+def test_moderncv_pdf_descriptions_are_bullets_and_a_sub_heading_stays_in_its_section():
+    resume = _pdf_resume(MODERNCV)
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "education",
+        "experience",
+        "skills",
+        "other",
+    ]
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Ran the payments platform for 3 regions.",
+        "Cut build time by 40%;",
+        "Hired 4 engineers.",
+        "Built the weekly sales report",
+        "Automated 2k invoice checks a month",
+        "Taught 40 students a week",
+    ]
+    labels = [ln.text for ln in resume.lines if ln.kind == "text"]
+    assert "Detailed achievements:" in labels
+
+
+def _drawn_pdf(lines: list[tuple[float, str]]) -> bytes:
+    """A one-page PDF with each (x, text) drawn on its own baseline, 13 pt apart."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    for k, (x, text) in enumerate(lines):
+        c.setFont("Helvetica", 10)
+        c.drawString(x, 720 - 13 * k, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+# A PDF whose text layer has no spaces (the words placed by position only, as some
+# typesetters write them): read as 'Jobdescription1', it must not be scored.
+RUN_TOGETHER = [
+    (72, "PatExample"),
+    (72, "EXPERIENCE"),
+    (72, "Engineer,Contoso,2019-2022"),
+    (72, "-  Cutbuildtimeby40%forthirtyproductteams"),
+    (72, "-  Ledthemovetokubernetesforthepaymentsplatform"),
+    (72, "-  Hiredandonboardedfourengineersinoneyear"),
+    (72, "EDUCATION"),
+    (72, "BSc,FabrikamUniversity,2014"),
+]
+
+
+def test_pdf_text_with_no_spaces_is_said_and_not_scored():
+    from starkit.resume.report import lint_resume
+
+    resume = read_resume(_drawn_pdf(RUN_TOGETHER), name="cv.pdf")
+    notes = [w for w in resume.warnings if "no spaces between words" in w]
+    assert len(notes) == 1 and "Cutbuildtimeby40" in notes[0]
+    report = lint_resume(resume)
+    assert report.score is None
+    [finding] = [f for f in report.document_findings if f.rule == "resume-no-achievements"]
+    assert "words run together" in finding.message
+
+
+def test_spaced_pdf_text_with_long_words_and_addresses_is_judged():
+    spaced = [
+        (72, "Pat Example  pat.example@internationalbusinessmachines.com"),
+        (72, "EXPERIENCE"),
+        (72, "Engineer, Contoso, 2019-2022"),
+        (72, "-  Led internationalization of the checkout for 12 markets"),
+        (72, "-  Cut build time by 40% for thirty product teams"),
+    ]
+    resume = read_resume(_drawn_pdf(spaced), name="cv.pdf")
+    assert not any("no spaces" in w for w in resume.warnings)
+    from starkit.resume.report import lint_resume
+
+    assert lint_resume(resume).score is not None
+
+
+def test_small_labels_under_a_heading_sized_line_are_not_descriptions():
+    # AltaCV's sidebar: a 17 pt 'A DAY OF MY LIFE' over a pie chart's 9 pt labels, read in
+    # the projects section; the labels are not the description of a role
+    altacv = [
+        (35, 60, "Pat Example", 20.0),
+        (35, 100, "PROJECTS", 17.2),
+        (35, 124, "Payments revamp", 12.0),
+        (35, 140, "•"),
+        (46, 140, "Cut checkout time by 30% for 2M users"),
+        (35, 170, "A DAY OF MY LIFE", 17.2),
+        (107, 200, "Sleep,", 9.0),
+        (73, 210, "beautiful sleep", 9.0),
+        (68, 240, "Hopeful novelist by night", 9.0),
+    ]
+    resume = _pdf_resume(altacv)
+    assert [b.text for b in resume.achievement_bullets] == ["Cut checkout time by 30% for 2M users"]
