@@ -1966,8 +1966,31 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         if _work_after_task(ctx, m):
             continue  # "Tasked with improving X, established benchmarks": the task, then work
         s, e = ctx.chars(m.start, m.end)
-        hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
+        fields: dict[str, object] = {"phrase": ctx.text[s:e], "entry": m.entry}
+        if ctx.story is not None and _i_weak_in_prose(ctx, m):
+            fields["any_section"] = True
+        hits.append(Hit(s, e, fields))
     return hits
+
+
+def _i_weak_in_prose(ctx: UnitContext, m: Match) -> bool:
+    """Unlabelled story: 'I helped organize a math competition', 'I basically helped him work
+    through it', 'At Saarthee, I worked on a campaign project': the weak phrase right after
+    'I' (past `story_fillers` and '-ly' adverbs) is the candidate's own act, so it is judged
+    wherever the decoder put its sentence, as a first-person action shows the Action
+    (docs/stories.md); a role after 'be' ('I was in charge of') and an aim after 'to' are no
+    act and were let go before (`_not_own_in_story`). A labelled story is read by its labels."""
+    from starkit.story.segment import outcome_sentences
+
+    if outcome_sentences(ctx.text) is None:
+        return False
+    fillers = rule_param("weak-verb", "story_fillers")
+    k = m.start - 1
+    while k > max(0, m.start - _LEAD_LOOKBACK) and (
+        ctx.lower(k) in fillers or ctx.lower(k).endswith("ly")
+    ):
+        k -= 1
+    return k >= 0 and ctx.lower(k) == "i"
 
 
 def _title_verb_after(ctx: UnitContext, k: int) -> bool:
