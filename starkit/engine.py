@@ -33,8 +33,12 @@ def _applies(spec: RuleSpec, config: Config, ctx: UnitContext) -> bool:
 
 
 def _in_sections(spec: RuleSpec, ctx: UnitContext, hit: Hit) -> bool:
-    """Story scope: a rule limited to some sections fires only inside them."""
+    """Story scope: a rule limited to some sections fires only inside them, unless its check
+    marks the hit `any_section` (the sentence shows its own section, whatever the decoder
+    gave it: weak-verb's 'I helped organize' in unlabelled prose)."""
     if ctx.kind != "story" or not spec.sections or ctx.story is None:
+        return True
+    if hit.fields.get("any_section"):
         return True
     return ctx.section_at_char(hit.start) in spec.sections
 

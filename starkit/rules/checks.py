@@ -1888,6 +1888,8 @@ def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
         work = rule_param("weak-verb", "story_work_subjects")
         if not (ctx.lower(m.start - 1) in work and ctx.lower(m.end) in ("us", "ourselves")):
             return True  # but "This helped us cut costs": the work's effect, framed weakly
+    if _third_party_subject(ctx, m):
+        return True
     from starkit.story.segment import outcome_sentences
 
     if outcome_sentences(ctx.text) is None:  # labelled: the Action label decides
@@ -1904,6 +1906,51 @@ def _not_own_in_story(ctx: UnitContext, m: Match) -> bool:
     return before in rule_param("weak-verb", "story_states") or before in rule_param(
         "weak-verb", "story_purposes"
     )
+
+
+def _third_party_subject(ctx: UnitContext, m: Match) -> bool:
+    """Story only: the clause's subject is someone or something other than the candidate,
+    read from the words right before the phrase (past `story_fillers`, '-ly' adverbs and forms
+    of 'be', at most `_LEAD_LOOKBACK` of them): a third-party noun (`story_third_parties`:
+    'different people worked on', 'the extra work all contributed to'), or a relative pronoun
+    (`story_relatives`) after a word that is no subject pronoun ('an improvement that helped
+    more users', 'what was working on their platform'). 'that helped migrate reports' (an
+    action or change verb right after) and 'a tool that helped us cut costs' are the work's
+    own effect, framed weakly, and still fire. A participle after a comma takes the nearest
+    subject before it in its sentence ('only one person handling the project, working on new
+    requirements')."""
+    third = rule_param("weak-verb", "story_third_parties")
+    subjects = rule_param("weak-verb", "story_subjects")
+    if ctx.lower(m.start).endswith("ing") and ctx.lower(m.start - 1) in (",", ";"):
+        ss, _ = ctx.sentence_of(m.start)
+        for k in range(m.start - 2, max(ss, m.start - _SUBJECT_LOOKBACK) - 1, -1):
+            if ctx.lower(k) in subjects or ctx.lower(k) in third:  # type: ignore[operator]
+                return ctx.lower(k) in third  # type: ignore[operator]
+        return False
+    skip = rule_param("weak-verb", "story_fillers")
+    states = rule_param("weak-verb", "story_states")
+    k = m.start - 1
+    while k >= max(0, m.start - _LEAD_LOOKBACK) and (
+        ctx.lower(k) in skip or ctx.lower(k) in states or ctx.lower(k).endswith("ly")
+    ):
+        k -= 1
+    if k < 0:
+        return False
+    word = ctx.lower(k)
+    if word in third:  # type: ignore[operator]
+        return True
+    if word not in rule_param("weak-verb", "story_relatives") or k < 1:
+        return False
+    if ctx.lower(m.end) in rule_param("weak-verb", "story_receivers"):
+        return False  # "a tool that helped us cut costs": the work's effect
+    verb_after = ctx.at("action", m.end) or ctx.at("change", m.end)
+    if verb_after and ctx.lower(m.end) not in skip:  # 'more users' is no verb
+        return False  # "queries that helped migrate reports": the result the work led to
+    head = ctx.doc[k - 1]
+    return head.is_alpha and head.lower_ not in subjects and head.lower_ not in skip
+
+
+_SUBJECT_LOOKBACK = 30  # tokens read back from a participle for its subject
 
 
 @check("weak-verb")
@@ -1947,8 +1994,31 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         if _work_after_task(ctx, m):
             continue  # "Tasked with improving X, established benchmarks": the task, then work
         s, e = ctx.chars(m.start, m.end)
-        hits.append(Hit(s, e, {"phrase": ctx.text[s:e], "entry": m.entry}))
+        fields: dict[str, object] = {"phrase": ctx.text[s:e], "entry": m.entry}
+        if ctx.story is not None and _i_weak_in_prose(ctx, m):
+            fields["any_section"] = True
+        hits.append(Hit(s, e, fields))
     return hits
+
+
+def _i_weak_in_prose(ctx: UnitContext, m: Match) -> bool:
+    """Unlabelled story: 'I helped organize a math competition', 'I basically helped him work
+    through it', 'At Saarthee, I worked on a campaign project': the weak phrase right after
+    'I' (past `story_fillers` and '-ly' adverbs) is the candidate's own act, so it is judged
+    wherever the decoder put its sentence, as a first-person action shows the Action
+    (docs/stories.md); a role after 'be' ('I was in charge of') and an aim after 'to' are no
+    act and were let go before (`_not_own_in_story`). A labelled story is read by its labels."""
+    from starkit.story.segment import outcome_sentences
+
+    if outcome_sentences(ctx.text) is None:
+        return False
+    fillers = rule_param("weak-verb", "story_fillers")
+    k = m.start - 1
+    while k > max(0, m.start - _LEAD_LOOKBACK) and (
+        ctx.lower(k) in fillers or ctx.lower(k).endswith("ly")
+    ):
+        k -= 1
+    return k >= 0 and ctx.lower(k) == "i"
 
 
 def _title_verb_after(ctx: UnitContext, k: int) -> bool:
