@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.evaluate import RESULTS_DIR, format_first_runs, main, read_recorded
+from tools.evaluate import RESULTS_DIR, Scores, format_first_runs, main, read_recorded
 
 TABLE = """# setX (3 bullets), FIRST RUN at abc1234
 setX.jsonl (3 texts; support counts texts)
@@ -21,8 +21,16 @@ def test_a_table_is_read_back(tmp_path: Path) -> None:
     path.write_text(TABLE, encoding="utf-8")
     (table,) = read_recorded(path)
     assert (table.set_name, table.size) == ("setX.jsonl", 3)
-    assert table.rows["vanity-metric"] == (3, 1, 1)
-    assert table.rows["(micro)"] == (3, 3, 1)
+    assert table.rows["vanity-metric"] == Scores(3, 1, 1)
+    assert table.rows["(micro)"] == table.micro() == Scores(3, 3, 1)
+
+
+def test_a_table_without_its_pooled_row_sums_its_rules(tmp_path: Path) -> None:
+    path = tmp_path / "first-run-setX.txt"
+    path.write_text("".join(x for x in TABLE.splitlines(True) if "(micro)" not in x), "utf-8")
+    (table,) = read_recorded(path)
+    assert "(micro)" not in table.rows
+    assert table.micro() == Scores(3, 3, 1)
 
 
 def test_one_line_a_set_with_the_pooled_figure(tmp_path: Path) -> None:
@@ -49,7 +57,7 @@ def test_every_kept_result_file_holds_a_table() -> None:
     for path in files:
         tables = read_recorded(path)
         assert tables, path.name
-        assert all("(micro)" in t.rows or t.rows for t in tables), path.name
+        assert all(t.rows for t in tables), path.name
 
 
 def test_the_flag_prints_and_runs_nothing(capsys) -> None:

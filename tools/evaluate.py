@@ -742,17 +742,23 @@ FIRST_RUN_RULES = (
     "result-unquantified",
 )
 _TABLE_HEAD = re.compile(r"^(\S+) \((\d+) texts; support counts texts\)$")
-_TABLE_ROW = re.compile(r"^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+[\d.]+$")
+_TABLE_ROW = re.compile(r"^(\S+)\s+\d+\s+(\d+)\s+(\d+)\s+(\d+)\s+[\d.]+\s+[\d.]+\s+[\d.]+$")
+_MICRO = "(micro)"
 
 
 @dataclass
 class RecordedTable:
-    """One scored table kept in a results file: its set, size and rows (TP, FP, FN a rule)."""
+    """One scored table kept in a results file: its set, size and the counts of each row."""
 
     file: str
     set_name: str
     size: int
-    rows: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    rows: dict[str, Scores] = field(default_factory=dict)
+
+    def micro(self) -> Scores:
+        """The pooled row as printed (summed from the rules when a table lacks it)."""
+        pooled = sum((s for name, s in self.rows.items() if name != _MICRO), Scores())
+        return self.rows.get(_MICRO, pooled)
 
 
 def read_recorded(path: Path) -> list[RecordedTable]:
@@ -765,20 +771,17 @@ def read_recorded(path: Path) -> list[RecordedTable]:
             continue
         row = _TABLE_ROW.match(line.strip())
         if row and tables:
-            tp, fp, fn = (int(row.group(i)) for i in (3, 4, 5))
-            tables[-1].rows[row.group(1)] = (tp, fp, fn)
+            tp, fp, fn = (int(row.group(i)) for i in (2, 3, 4))
+            tables[-1].rows[row.group(1)] = Scores(tp, fp, fn)
     return tables
 
 
-def _cell(counts: tuple[int, int, int] | None) -> str:
-    if counts is None:
+def _cell(scores: Scores | None) -> str:
+    if scores is None:
         return "-"
-    tp, fp, fn = counts
-    if tp + fn == 0 and fp == 0:
+    if scores.support == 0 and scores.fp == 0:
         return "(0)"
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return f"{precision:.2f}/{recall:.2f} ({tp + fn})"
+    return f"{scores.precision:.2f}/{scores.recall:.2f} ({scores.support})"
 
 
 def format_first_runs(results_dir: Path = RESULTS_DIR) -> str:
@@ -797,15 +800,11 @@ def format_first_runs(results_dir: Path = RESULTS_DIR) -> str:
         out += ["", title, header] if out else [title, header]
         for path in paths:
             for t in read_recorded(path):
-                tp = sum(c[0] for name, c in t.rows.items() if name != "(micro)")
-                fp = sum(c[1] for name, c in t.rows.items() if name != "(micro)")
-                fn = sum(c[2] for name, c in t.rows.items() if name != "(micro)")
-                micro = t.rows.get("(micro)", (tp, fp, fn))
-                p = micro[0] / (micro[0] + micro[1]) if micro[0] + micro[1] else 1.0
-                r = micro[0] / (micro[0] + micro[2]) if micro[0] + micro[2] else 1.0
+                micro = t.micro()
                 cells = "  ".join(f"{_cell(t.rows.get(rule)):<17}" for rule in FIRST_RUN_RULES)
                 out.append(
-                    f"{t.file[:50]:<50} {t.set_name[:22]:<22} {t.size:>4} {p:.3f}/{r:.3f}  {cells}"
+                    f"{t.file[:50]:<50} {t.set_name[:22]:<22} {t.size:>4} "
+                    f"{micro.precision:.3f}/{micro.recall:.3f}  {cells}"
                 )
     if not out:
         return f"no recorded runs in {results_dir}"
