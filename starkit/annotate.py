@@ -1115,6 +1115,13 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     return Match("change", "down" if down else "up", f, f + 1)
 
 
+def values_fall(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Improved bounce rate from 65% to 48%': the metric's own start and end values go down,
+    whatever the change word says (improving a rate that should fall cuts it)."""
+    change = _from_to_after(ctx, m.match)
+    return change is not None and change.entry == "down"
+
+
 _LIST_ITEM_BACK = 4  # ", Day-0 engagement by 25%": the item's own modifiers before the metric
 
 

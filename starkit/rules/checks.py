@@ -25,6 +25,7 @@ from starkit.annotate import (
     scale_described,
     target_attained,
     test_sample,
+    values_fall,
 )
 from starkit.quantities import Quantity
 from starkit.rules import load_specs, rule_param
@@ -1633,8 +1634,10 @@ def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
             continue
         if not g.head:
             continue
-        if g.modified or g.framed or g.purpose or g.change is None or g.direction != "down":
+        if g.modified or g.framed or g.purpose or g.change is None:
             continue
+        if g.direction != "down" and not values_fall(ctx, g):
+            continue  # "Improved bounce rate from 65% to 48%" cut it
         if g.change.start > g.start or ctx.at("hold", g.change.start):
             continue
         q = g.quantity
