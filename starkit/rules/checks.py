@@ -1194,6 +1194,35 @@ def _growth_figure(ctx: UnitContext) -> int | None:
     return None
 
 
+_SHARE_OF_REACH = 4  # "30% of new customer acquisition", "~20% of new user revenue"
+
+
+def _share_won(ctx: UnitContext) -> Match | None:
+    """'partnerships driving 30% of new customer acquisition', 'generated ~20% of new user
+    revenue': a percentage after a verb of winning (`share-won-verbs`), then 'of' and a
+    product metric, is the share of that metric the writer's work brought in, a product
+    metric moved. A segment as the verb's subject ('top 20% of customers driving 65% of
+    revenue', `share-segment-nouns`) reports an analysis, not a win."""
+    verbs = ctx.word_list("share-won-verbs")
+    segments = ctx.word_list("share-segment-nouns")
+    for q in ctx.quantities:
+        if q.kind != "percent" or ctx.lower(q.token_end) != "of":
+            continue
+        if not _in_scope(ctx, "missing-guardrail", q.token_start):
+            continue
+        lead = before_hedges(ctx, q.token_start)
+        if ctx.lower(lead) == "for":
+            lead -= 1  # "accounting for 40% of sales"
+        if ctx.lower(lead) not in verbs or ctx.lower(lead - 1) in segments:
+            continue
+        _, ce = ctx.clause_of(q.token_start)
+        for k in range(q.token_end + 1, min(ce, q.token_end + 1 + _SHARE_OF_REACH)):
+            m = ctx.at("product", k)
+            if m is not None:
+                return m
+    return None
+
+
 def _money_won(ctx: UnitContext) -> Quantity | None:
     """'Launched successful product line generating $15M in first year': an amount of money
     right after a verb of earning (`money-won-verbs`), with nothing after it in its clause
@@ -1562,6 +1591,12 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         if m is None:
             g = _growth_figure(ctx)
             if g is None:
+                share = _share_won(ctx)
+                if share is not None:
+                    if _names_guardrail(ctx, share.start):
+                        return []
+                    s, e = ctx.chars(share.start, share.end)
+                    return [Hit(s, e, {"metric": ctx.text[s:e], "entry": share.entry})]
                 won = _money_won(ctx)
                 if won is None or _names_guardrail(ctx, won.token_start):
                     return []
