@@ -22,11 +22,12 @@ from typing import Any
 
 from pydantic import Field
 
+from starkit.annotate import METRIC_CATEGORIES
 from starkit.lexicons import StrictModel, read_toml, validate_model
 from starkit.rules.checks import Hit, check
 
 RULE = "inconsistent-figure"
-_METRIC_CATS = frozenset({"product", "causal", "vanity", "efficiency", "guardrail"})
+_METRIC_CATS = frozenset(METRIC_CATEGORIES)  # the annotation stage's metric categories
 
 
 class _Generic(StrictModel):
