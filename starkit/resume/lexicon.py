@@ -53,6 +53,8 @@ class Diagnosis(StrictModel):
     max_outside_share: float = Field(gt=0, lt=1)
     run_together_letters: int = Field(ge=8)
     max_run_together_share: float = Field(gt=0, lt=1)
+    min_template_bullets: int = Field(ge=1)
+    max_template_share: float = Field(gt=0, lt=1)
 
 
 class Policy(StrictModel):

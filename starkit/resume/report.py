@@ -121,6 +121,15 @@ class ResumeReport(BaseModel):
         """Document findings first, then every finding on a bullet or line."""
         return [*self.document_findings, *(lf.finding for lf in self.findings)]
 
+    def score_note(self) -> str | None:
+        """Why no score is given, in a few words ('mostly template text', 'words run
+        together', 'check what was read'); None when there is a score."""
+        if self.score is not None:
+            return None
+        from starkit.resume.diagnose import diagnose
+
+        return diagnose(self.resume).headline()
+
     # -- exports ---------------------------------------------------------------------------
 
     def rows(self) -> list[dict[str, object]]:
@@ -192,7 +201,7 @@ class ResumeReport(BaseModel):
             f"- Format: {r.format}" + (f", {r.pages} page(s)" if r.pages else ""),
             f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}",
             "- Score: "
-            + ("n/a (check what was read)" if self.score is None else f"{self.score}/100"),
+            + (f"n/a ({self.score_note()})" if self.score is None else f"{self.score}/100"),
             f"- Findings: {len(self.findings) + len(self.document_findings)}"
             + (
                 " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.counts_by_rule.items())) + ")"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from starkit.resume import read_resume
 from starkit.resume.detect import sniff_text
 from starkit.resume.diagnose import diagnose
@@ -374,3 +376,76 @@ def test_small_labels_under_a_heading_sized_line_are_not_descriptions():
     ]
     resume = _pdf_resume(altacv)
     assert [b.text for b in resume.achievement_bullets] == ["Cut checkout time by 30% for 2M users"]
+
+
+# A template left as it came (moderncv 'Achievement 1;', AltaCV 'Job description 1', online-cv
+# lorem ipsum): its sample lines are not the writer's achievements, so it is not scored.
+TEMPLATE = """Jane Template
+jane@example.com
+
+EXPERIENCE
+Acme Corp, Product Manager, 2020 - 2023
+- Achievement 1;
+- Achievement 2;
+- Job description 1
+- Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit
+- Cut onboarding time from 14 days to 3 days for 40 enterprise accounts
+
+SKILLS
+SQL, Python
+"""
+
+# A resume of the writer's own with two slots left in it: scored as before.
+TWO_SLOTS = """Alex Kim
+
+EXPERIENCE
+Acme, Product Manager, 2020 - 2023
+- Led the [Company] checkout migration
+- Grew revenue by XX% in a year
+- Cut onboarding time from 14 days to 3 days
+- Launched self-serve refunds for 2,000 merchants
+"""
+
+
+def _lint(text: str, name: str = "cv.txt"):
+    from starkit.resume.report import lint_resume
+
+    return lint_resume(read_resume(text.encode(), name=name))
+
+
+def test_a_resume_of_mostly_template_text_is_not_scored_and_says_why():
+    report = _lint(TEMPLATE)
+    assert report.score is None
+    assert report.score_note() == "mostly template text"
+    [f] = report.document_findings
+    assert f.rule == "resume-no-achievements"
+    assert f.message.startswith(
+        "most achievement bullets (4 of 5) are a template's sample or placeholder text "
+        "('Achievement 1;', 'Achievement 2;', 'Job description 1'), so the resume was not scored"
+    )
+    assert "achievement of your own" in f.suggestion
+    assert "n/a (mostly template text)" in report.to_markdown()
+
+
+def test_a_resume_with_a_few_slots_in_its_own_lines_is_still_scored():
+    report = _lint(TWO_SLOTS)
+    assert report.document_findings == []
+    assert report.score is not None
+    assert diagnose(report.resume).template == [
+        "Led the [Company] checkout migration",
+        "Grew revenue by XX% in a year",
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["moderncv-template.tex", "moderncv-classic-green.pdf", "altacv-sample.tex",
+             "altacv-sample.pdf", "online-cv-data.yml"],
+)  # fmt: skip
+def test_the_corpus_templates_are_not_scored(name):
+    from pathlib import Path
+
+    from starkit.resume.report import lint_resume
+
+    path = Path(__file__).parents[2] / "corpus" / "resume_files" / "files" / name
+    report = lint_resume(read_resume(path))
+    assert report.score is None and report.score_note() == "mostly template text"
