@@ -125,17 +125,28 @@ def claim_like(text: str) -> bool:
     return starts_with_verb(text) and len(text.split()) >= diagnosis_policy().min_claim_words
 
 
-def holds_slot(text: str) -> bool:
+def holds_slot(text: str, shapes: frozenset[str] | None = None) -> bool:
     """True when `text` holds a template slot: a shape of `lexicons/placeholders.toml`, the
     one registry `unfilled-placeholder` reads ('Achievement 1;', '[Company]', 'XX%', lorem
-    ipsum)."""
+    ipsum); only the shapes whose ids are in `shapes` when it is given."""
     from starkit.rules.placeholders import slot_scanners
 
     chars = set(text)
     return any(
-        (first is None or not first.isdisjoint(chars)) and rx.search(text)
-        for _, rx, first in slot_scanners()
+        (shapes is None or pid in shapes)
+        and (first is None or not first.isdisjoint(chars))
+        and rx.search(text)
+        for pid, rx, first in slot_scanners()
     )
+
+
+def template_line(text: str) -> bool:
+    """True when the line is a template's own text: it holds a slot of a shape policy.toml
+    lists in `template_line_slots` (a sample line such as 'Job description 1', or lorem
+    ipsum, TBD, TODO), not only a slot inside the writer's words ('[Company]', 'XX%')."""
+    from starkit.resume.lexicon import policy
+
+    return holds_slot(text, policy().template_line_slots)
 
 
 def _units(resume: Resume) -> list[ResumeBullet | ResumeLine]:
@@ -279,4 +290,5 @@ __all__ = [
     "diagnose",
     "holds_slot",
     "mark_as_experience",
+    "template_line",
 ]

@@ -64,6 +64,7 @@ class Policy(StrictModel):
     diagnosis: Diagnosis
     achievement_sections: frozenset[str]
     everywhere_rules: frozenset[str]
+    template_line_slots: frozenset[str]
     max_bullet_words: int = Field(gt=0)
     max_role_bullets: int = Field(gt=0)
     max_lead_verb_uses: int = Field(gt=0)
@@ -74,6 +75,18 @@ class Policy(StrictModel):
         bad = sorted(v - set(SECTION_KINDS))
         if bad:
             raise ValueError(f"unknown sections {bad}")
+        return v
+
+    @field_validator("template_line_slots")
+    @classmethod
+    def _slots(cls, v: frozenset[str]) -> frozenset[str]:
+        from starkit.rules.placeholders import placeholder_patterns
+
+        bad = sorted(v - {pid for pid, _ in placeholder_patterns()})
+        if bad:
+            raise ValueError(
+                f"unknown placeholder shapes {bad} (ids of lexicons/placeholders.toml)"
+            )
         return v
 
 

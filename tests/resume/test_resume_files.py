@@ -425,6 +425,8 @@ def test_a_resume_of_mostly_template_text_is_not_scored_and_says_why():
     )
     assert "achievement of your own" in f.suggestion
     assert "n/a (mostly template text)" in report.to_markdown()
+    # a sample line's '1' measures nothing: one bullet of five carries a figure
+    assert report.quantified_share == 0.2
 
 
 def test_a_resume_with_a_few_slots_in_its_own_lines_is_still_scored():
@@ -435,6 +437,21 @@ def test_a_resume_with_a_few_slots_in_its_own_lines_is_still_scored():
         "Led the [Company] checkout migration",
         "Grew revenue by XX% in a year",
     ]
+
+
+def test_a_sample_or_lorem_ipsum_line_gets_only_its_placeholder_finding():
+    report = _lint(TEMPLATE)
+    by_text = {i.text: i for i in report.items}
+    lorem = by_text[
+        "Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit"
+    ]
+    assert {f.rule for f in lorem.findings} == {"unfilled-placeholder"}
+    assert not any(f.rewrite for f in lorem.findings)  # no rewrite built from sample words
+    assert {f.rule for f in by_text["Job description 1"].findings} == {"unfilled-placeholder"}
+    # a slot inside the writer's own line leaves its other findings and rewrites in place
+    own = {i.text: i for i in _lint(TWO_SLOTS).items}["Led the [Company] checkout migration"]
+    assert {"no-quantification", "unfilled-placeholder"} <= {f.rule for f in own.findings}
+    assert any(f.rewrite for f in own.findings)
 
 
 @pytest.mark.parametrize(
@@ -449,3 +466,14 @@ def test_the_corpus_templates_are_not_scored(name):
     path = Path(__file__).parents[2] / "corpus" / "resume_files" / "files" / name
     report = lint_resume(read_resume(path))
     assert report.score is None and report.score_note() == "mostly template text"
+
+
+def test_template_line_slots_name_shapes_that_exist(tmp_path):
+    from pydantic import ValidationError
+
+    from starkit.resume.lexicon import Policy, policy
+
+    data = policy().model_dump()
+    data["template_line_slots"] = ["sample-line", "no-such-shape"]
+    with pytest.raises(ValidationError, match="no-such-shape"):
+        Policy.model_validate(data)
