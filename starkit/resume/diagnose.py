@@ -192,7 +192,7 @@ def diagnose(resume: Resume) -> Diagnosis:
             d.problem = "no achievement bullet was found"
     elif _mostly_template(d, resume):
         n, total = len(d.template), d.achievement_bullets
-        shown = ", ".join(f"'{t[:40]}'" for t in list(dict.fromkeys(d.template))[:3])
+        shown = ", ".join(f"'{_short(t)}'" for t in list(dict.fromkeys(d.template))[:3])
         d.problem = (
             f"most achievement bullets ({n} of {total}) are a template's sample or placeholder "
             f"text ({shown}), so the resume was not scored"
@@ -206,6 +206,10 @@ def diagnose(resume: Resume) -> Diagnosis:
             "projects, volunteering and leadership"
         )
     return d
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _mostly_template(d: Diagnosis, resume: Resume) -> bool:
