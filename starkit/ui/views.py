@@ -247,6 +247,43 @@ def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     return pd.DataFrame(out, columns=["role", "bullets", "quantified share", "mean score"])
 
 
+def role_rows(table: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of `role_table` for the phone list, the share as a percentage ('50%')."""
+    return [
+        {**row, "quantified share": f"{round(100 * float(row['quantified share']))}%"}
+        for row in table.to_dict("records")
+    ]
+
+
+def shown_note(items: Sequence[Any], judged: int, show_all: bool) -> str:
+    """What the resume page's cards count, so that they agree with the header: `items` are the
+    lines the page can show (every achievement bullet, and any other line with a finding),
+    `judged` all the lines linted. 'Showing 15 lines: 10 of the 12 achievement bullets (those
+    with a finding) and 5 other lines with a placeholder or vague word; 47 lines judged.'"""
+    ach = [i for i in items if i.kind == "bullet" and i.achievement]
+    other = len(items) - len(ach)
+    flagged = len(ach) if show_all else sum(1 for i in ach if i.findings)
+    shown = flagged + other
+
+    def n(k: int, word: str) -> str:
+        return f"{k} {word}{'' if k == 1 else 's'}"
+
+    if flagged == len(ach):
+        parts = [
+            f"all {n(flagged, 'achievement bullet')}"
+            if flagged > 1
+            else n(flagged, "achievement bullet")
+        ]
+    else:
+        parts = [f"{flagged} of the {n(len(ach), 'achievement bullet')} (those with a finding)"]
+    if other:
+        parts.append(
+            f"{n(other, 'other line')} (contact, skills, education, role headers) with a "
+            "placeholder or vague word"
+        )
+    return f"Showing {n(shown, 'line')}: {' and '.join(parts)}; {n(judged, 'line')} judged in all."
+
+
 def counts_frame(counts: Mapping[str, int], severities: Mapping[str, str]) -> pd.DataFrame:
     """Finding counts per rule as rows for the bar chart (most frequent first)."""
     rows = [
