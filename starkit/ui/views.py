@@ -386,6 +386,53 @@ def carry_edits(
     return kept
 
 
+_TAG_GAPS = re.compile(r"[\s_-]+")
+
+
+def _tag_norm(tag: str) -> str:
+    return _TAG_GAPS.sub(" ", tag.casefold()).strip()
+
+
+class TagIndex:
+    """Tags told apart by meaning, not by spelling: 'Leadership', 'leadership' and a tag
+    stored before tags were lower-cased are one tag, and 'technical depth' is the
+    competency 'technical-depth'. For display and filtering only: the stored tags are left
+    as the user wrote them.
+
+    `key(tag)` is the competency id when the tag names one (by id or name, in any case, with
+    spaces, hyphens or underscores alike), else the tag lower-cased with its gaps made single
+    spaces; `label(key)` is the competency's name, else the tag's spelling with the most
+    capitals (a first capital added when it has none): one label a key."""
+
+    def __init__(self, tags: Iterable[str], names: Mapping[str, str]) -> None:
+        self._ids = {_tag_norm(i): i for i in names} | {_tag_norm(n): i for i, n in names.items()}
+        self._names = dict(names)
+        spellings: dict[str, list[str]] = {}
+        for tag in tags:
+            k = self.key(tag)
+            if k:
+                spellings.setdefault(k, []).append(" ".join(tag.split()))
+        self.labels: dict[str, str] = {}
+        for k, seen in spellings.items():
+            best = max(seen, key=lambda t: sum(c.isupper() for c in t))
+            self.labels[k] = self._names.get(k) or best[:1].upper() + best[1:]
+
+    def key(self, tag: str) -> str:
+        norm = _tag_norm(tag)
+        return self._ids.get(norm, norm)
+
+    def keys(self, tags: Iterable[str]) -> list[str]:
+        """The keys of a story's tags, in order, each once."""
+        return list(dict.fromkeys(k for t in tags if (k := self.key(t))))
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key) or self._names.get(key, key)
+
+    def options(self) -> list[str]:
+        """Every key, in the order of its label."""
+        return sorted(self.labels, key=lambda k: self.labels[k].casefold())
+
+
 def story_labels(stories: Iterable[Any]) -> dict[str, str]:
     """Story id -> the label a picker shows, telling apart stories with the same title: the
     title alone when no other story has it (ignoring case and spacing); with the day the story

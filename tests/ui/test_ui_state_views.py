@@ -377,3 +377,23 @@ def test_role_rows_give_the_share_as_a_percentage():
     assert role_rows(table) == [
         {"role": "PM, Acme", "bullets": 4, "quantified share": "67%", "mean score": 80}
     ]
+
+
+def test_tag_index_tells_tags_apart_by_meaning_not_capitals():
+    from starkit.ui.views import TagIndex
+
+    names = {"leadership": "Leadership", "technical-depth": "Technical depth"}
+    tags = TagIndex(
+        ["Leadership", "leadership", "technical  depth", "SQL", "sql", "mentoring"], names
+    )
+    assert tags.options() == ["leadership", "mentoring", "sql", "technical-depth"]
+    assert [tags.label(k) for k in tags.options()] == [
+        "Leadership",
+        "Mentoring",  # a first capital for a tag typed with none
+        "SQL",  # the spelling with the most capitals
+        "Technical depth",
+    ]
+    assert tags.keys(["Technical_Depth", "LEADERSHIP", "leadership"]) == [
+        "technical-depth",
+        "leadership",
+    ]
