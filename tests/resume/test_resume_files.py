@@ -477,3 +477,28 @@ def test_template_line_slots_name_shapes_that_exist(tmp_path):
     data["template_line_slots"] = ["sample-line", "no-such-shape"]
     with pytest.raises(ValidationError, match="no-such-shape"):
         Policy.model_validate(data)
+
+
+def test_pdf_unmapped_first_letter_at_a_line_start_is_counted_and_no_bullet():
+    # '(cid:74)ohn': the glyph touches the letters after it, so it is the word's first letter
+    # (a bullet glyph stands apart from its text, as '(cid:123)' at 72 and text at 84 do)
+    resume = _pdf_resume(
+        [
+            (72, 100, "(cid:74)ohn Example"),
+            (72, 120, "EXPERIENCE"),
+            (72, 140, "Engineer, Contoso, 2019-2022"),
+            (72, 154, "(cid:123)"),
+            (84, 154, "Cut build time by 40% for 30 teams"),
+            (72, 168, "(cid:123)"),
+            (84, 168, "Led the move to Kubernetes"),
+        ]
+    )
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Cut build time by 40% for 30 teams",
+        "Led the move to Kubernetes",
+    ]
+    assert "ohn Example" in [ln.text for ln in resume.lines]  # a line, not a bullet
+    assert not any(b.text.startswith("ohn") for b in resume.bullets)
+    # the first letter is told in the read-back's note; the bullet glyphs are not
+    [note] = resume.warnings
+    assert "1 character could not be read" in note
