@@ -425,6 +425,13 @@ def test_a_resume_of_mostly_template_text_is_not_scored_and_says_why():
     )
     assert "achievement of your own" in f.suggestion
     assert "n/a (mostly template text)" in report.to_markdown()
+    from starkit.resume.cli import render_text
+
+    assert (
+        render_text(report, "cv.txt")
+        .rstrip()
+        .endswith("score n/a: mostly template text (see above)")
+    )
     # a sample line's '1' measures nothing: one bullet of five carries a figure
     assert report.quantified_share == 0.2
 
