@@ -16,8 +16,10 @@ from starkit.ui.views import (
     improved_text,
     merge_rewrite,
     rewrite_and_note,
+    role_rows,
     role_table,
     severity_order,
+    shown_note,
     version_note,
 )
 
@@ -110,33 +112,36 @@ for warning in report.resume.warnings:
 
 
 def reading_panel() -> None:
-    """What starkit read, per section, when the reading looks wrong (resume-no-achievements)
-    or a section was marked by hand: a table and a way to mark sections as experience."""
+    """What starkit read, per section: a table and a way to mark sections as experience,
+    always there (collapsed) so the reading of a clean resume can be checked too, and open
+    under the message when the reading looks wrong or is not scored (resume-no-achievements:
+    no achievement found, words run together, mostly template text)."""
     from starkit.resume.diagnose import diagnose
 
     d = diagnose(report.resume)
+    lead = (
+        "Not scored" if d.template or d.run_together else "starkit could not find your achievements"
+    )
     for f in report.document_findings:
-        st.error(
-            f"starkit could not find your achievements: {md_escape(f.message)}",
-            icon=":material/report:",
-        )
+        st.error(f"{lead}: {md_escape(f.message)}", icon=":material/report:")
         st.caption(md_escape(f.suggestion))
     shown = [s for s in d.sections if s.lines or s.bullets]
+    rows = [
+        {
+            "section": s.name,
+            "heading": s.heading or "",
+            "lines": s.lines,
+            "bullets": s.bullets,
+            "claim-like": s.claims,
+        }
+        for s in shown
+    ]
     with st.expander("What starkit read", expanded=bool(report.document_findings)):
-        st.dataframe(
-            [
-                {
-                    "section": s.name,
-                    "heading": s.heading or "",
-                    "lines": s.lines,
-                    "bullets": s.bullets,
-                    "claim-like": s.claims,
-                }
-                for s in shown
-            ],
-            hide_index=True,
-            width="stretch",
-        )
+        wide, narrow = widgets.wide_or_narrow("resume-reading")
+        with wide:
+            st.dataframe(rows, hide_index=True, width="stretch")
+        with narrow:  # a phone: one section a row, nothing to scroll sideways
+            widgets.row_list(rows, "section")
         labels = {s.index: f"{s.heading or s.name} ({s.lines + s.bullets} lines)" for s in shown}
         st.multiselect(
             "Mark a section as experience",
@@ -147,8 +152,7 @@ def reading_panel() -> None:
         )
 
 
-if report.document_findings or marked:
-    reading_panel()
+reading_panel()
 
 # The items shown: every achievement bullet, and any other line that has a finding.
 items = [i for i in report.items if (i.kind == "bullet" and i.achievement) or i.findings]
@@ -177,21 +181,39 @@ if S.get("doc") != doc:
 roles = {r.index: r.name() for r in report.resume.roles}
 share = report.quantified_share
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Score", "n/a" if report.score is None else f"{report.score}/100")
-m2.metric("Bullets", report.achievement_bullets)
-m3.metric("With a number", "–" if share is None else f"{round(100 * share)}%")
-m4.metric("Findings", len(report.findings) + len(report.document_findings))
+if report.score is None:  # the reason, in a few words, under 'n/a' (the message above says more)
+    m1.metric("Score", "n/a", delta=report.score_note(), delta_color="off", delta_arrow="off")
+else:
+    m1.metric("Score", f"{report.score}/100", help="The mean score of the bullets.")
+m2.metric(
+    "Achievement bullets",
+    report.achievement_bullets,
+    help="Bullets under Experience, Projects, Volunteering or Leadership: each is asked for a "
+    "number. The other lines (contact, skills, education, role headers) are checked only for "
+    "placeholders and vague words.",
+)
+m3.metric(
+    "With a number",
+    "–" if share is None else f"{round(100 * share)}%",
+    help="The share of achievement bullets that carry a measuring figure.",
+)
+m4.metric(
+    "Findings",
+    len(report.findings) + len(report.document_findings),
+    help=f"On all {len(report.items)} lines judged, achievement bullets and other lines.",
+)
 
 
 @st.fragment
 def results() -> None:
     """Bullets, roles and downloads. A fragment: accepting or editing a rewrite re-runs only
     this part of the page, not the reading of the file."""
-    tab_bullets, tab_roles, tab_export = st.tabs(["Bullets", "By role", "Download"])
+    tab_bullets, tab_roles, tab_export = st.tabs(["Lines", "By role", "Download"])
 
     with tab_bullets:
         widgets.legend()
         show_all = st.toggle("Show bullets with no findings", key=S.key("show_all"))
+        st.caption(md_escape(shown_note(items, len(report.items), show_all)))
         for item in items:
             i, text = item.index, item.text
             S.setdefault("edit", i, value=text)
@@ -259,18 +281,22 @@ def results() -> None:
     with tab_roles:
         table = role_table(report, no_role="Bullets outside a role")
         st.markdown("**Share of bullets with a measuring figure, per role**")
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "quantified share": st.column_config.ProgressColumn(
-                    "quantified share", format="percent", min_value=0.0, max_value=1.0
-                )
-            },
-        )
+        wide, narrow = widgets.wide_or_narrow("resume-roles")
+        with wide:
+            st.dataframe(
+                table,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "quantified share": st.column_config.ProgressColumn(
+                        "quantified share", format="percent", min_value=0.0, max_value=1.0
+                    )
+                },
+            )
+        with narrow:  # a phone: one role a row, nothing to scroll sideways
+            widgets.row_list(role_rows(table), "role")
         if report.counts_by_rule:
-            severities = {lf.finding.rule: lf.finding.severity.value for lf in report.findings}
+            severities = {f.rule: f.severity.value for f in report.all_findings()}
             st.markdown("**Findings by rule**")
             st.altair_chart(
                 charts.findings_bar(counts_frame(report.counts_by_rule, severities)),

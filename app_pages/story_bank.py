@@ -8,7 +8,7 @@ from starkit.errors import StarkitError
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.state import PageState
-from starkit.ui.views import story_labels
+from starkit.ui.views import TagIndex, story_labels
 
 S = PageState("bank", st.session_state)
 
@@ -39,19 +39,19 @@ if not stories:
 
 names = loaders.competency_names()
 labels = story_labels(stories)  # two stories with one title told apart by date (or id)
-all_tags = sorted({t for s in stories for t in s.tags})
+tags = TagIndex((t for s in stories for t in s.tags), names)  # 'Leadership' = 'leadership'
 chosen = st.multiselect(
     "Show stories with any of these competencies",
-    all_tags,
-    format_func=lambda c: names.get(c, c),
+    tags.options(),
+    format_func=tags.label,
     key=S.key("filter"),
     placeholder="All competencies",
 )
-shown = [s for s in stories if not chosen or set(chosen) & set(s.tags)]
+shown = [s for s in stories if not chosen or set(chosen) & set(tags.keys(s.tags))]
 listed = [
     {
         "title": labels[s.id],
-        "competencies": ", ".join(names.get(t, t) for t in s.tags),
+        "competencies": ", ".join(tags.label(k) for k in tags.keys(s.tags)),
         "words": len(s.text.split()),
         "revisions": s.revision,
         "updated": s.updated_at.strftime("%Y-%m-%d %H:%M"),
@@ -90,7 +90,8 @@ with tab_story:
             f'<div class="sk-text">{escape(story.text)}</div>'
         )
         if story.tags:
-            st.caption("Competencies: " + md_escape(", ".join(names.get(t, t) for t in story.tags)))
+            shown_tags = ", ".join(tags.label(k) for k in tags.keys(story.tags))
+            st.caption("Competencies: " + md_escape(shown_tags))
         told_in = bank.interviews(story_id=story.id)
         if told_in:
             st.markdown(f"**Told in** ({len(told_in)})")

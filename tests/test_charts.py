@@ -60,3 +60,14 @@ def test_best_fits_lists_the_heatmap_for_a_phone_best_first_without_the_uncovere
         {"question": "Q1", "best story": "Pricing experiment", "fit": "0.70"},
         {"question": "Q2", "best story": "Checkout latency", "fit": "0.60"},
     ]
+
+
+def test_findings_bar_names_each_rule_whole():
+    from starkit.ui.charts import CHAR_PX
+
+    counts = pd.DataFrame(
+        {"rule": ["unfilled-placeholder", "resume-no-achievements"], "findings": [19, 1]}
+    )
+    axis = findings_bar(counts).to_dict()["encoding"]["y"]["axis"]
+    # the theme's default limit cut 'unfilled-placehol…': the axis takes the longest code
+    assert axis["labelLimit"] >= len("resume-no-achievements") * CHAR_PX

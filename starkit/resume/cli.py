@@ -121,7 +121,7 @@ def render_text(report: Any, name: str) -> str:
         f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
         + (
-            "score n/a: check what was read above"
+            f"score n/a: {report.score_note()} (see above)"
             if report.score is None
             else f"score {report.score}/100"
         )

@@ -5,7 +5,10 @@ the app print, and `mark_as_experience` (a user's own say that a section holds a
 A reading looks wrong when the document holds text but no achievement bullet, or when most of
 its claim-like lines (an action verb and at least `min_claim_words` words: "Led the migration
 of ...") landed outside the achievement sections (skills, education, other...), e.g. a
-'Languages:' line near the top that filed every later bullet under skills.  Thresholds are in
+'Languages:' line near the top that filed every later bullet under skills.  A reading is not
+scored either when its words run together (a PDF text layer with no spaces), or when most
+achievement bullets are a template's sample or placeholder text ('Achievement 1;', 'Job
+description 1', lorem ipsum): a template left as it came is not a resume.  Thresholds are in
 `lexicons/resume/policy.toml` (`[diagnosis]`).
 """
 
@@ -48,6 +51,7 @@ class Diagnosis:
     claims: int = 0
     problem: str | None = None
     run_together: list[str] = field(default_factory=list)  # words with no space between them
+    template: list[str] = field(default_factory=list)  # achievement bullets holding a slot
 
     def summary(self) -> str:
         """One line: 'contact 3 lines; skills ("Languages") 2 lines, 14 bullets; ...'."""
@@ -75,8 +79,22 @@ class Diagnosis:
         out.append(f"  achievement bullets: {self.achievement_bullets}")
         return out
 
+    def headline(self) -> str:
+        """The problem in a few words, for the page's message and the score it withholds."""
+        if self.template:
+            return "mostly template text"
+        if self.run_together:
+            return "words run together"
+        return "check what was read"
+
     def advice(self) -> str:
         """What the user can do about it."""
+        if self.template:
+            return (
+                "Replace each sample or placeholder line with an achievement of your own, "
+                "one a line, with its figure (what changed, by how much): starkit scores the "
+                "resume once most of its bullets are yours."
+            )
         if self.run_together:
             return (
                 "The file's text has few or no spaces between words, so starkit cannot tell "
@@ -105,6 +123,30 @@ def claim_like(text: str) -> bool:
     from starkit.resume.structure import starts_with_verb
 
     return starts_with_verb(text) and len(text.split()) >= diagnosis_policy().min_claim_words
+
+
+def holds_slot(text: str, shapes: frozenset[str] | None = None) -> bool:
+    """True when `text` holds a template slot: a shape of `lexicons/placeholders.toml`, the
+    one registry `unfilled-placeholder` reads ('Achievement 1;', '[Company]', 'XX%', lorem
+    ipsum); only the shapes whose ids are in `shapes` when it is given."""
+    from starkit.rules.placeholders import slot_scanners
+
+    chars = set(text)
+    return any(
+        (shapes is None or pid in shapes)
+        and (first is None or not first.isdisjoint(chars))
+        and rx.search(text)
+        for pid, rx, first in slot_scanners()
+    )
+
+
+def template_line(text: str) -> bool:
+    """True when the line is a template's own text: it holds a slot of a shape policy.toml
+    lists in `template_line_slots` (a sample line such as 'Job description 1', or lorem
+    ipsum, TBD, TODO), not only a slot inside the writer's words ('[Company]', 'XX%')."""
+    from starkit.resume.lexicon import policy
+
+    return holds_slot(text, policy().template_line_slots)
 
 
 def _units(resume: Resume) -> list[ResumeBullet | ResumeLine]:
@@ -148,6 +190,13 @@ def diagnose(resume: Resume) -> Diagnosis:
         empty_ach = any(s.name in ach for s in resume.sections)
         if words >= pol.min_words or empty_ach:
             d.problem = "no achievement bullet was found"
+    elif _mostly_template(d, resume):
+        n, total = len(d.template), d.achievement_bullets
+        shown = ", ".join(f"'{_short(t)}'" for t in list(dict.fromkeys(d.template))[:3])
+        d.problem = (
+            f"most achievement bullets ({n} of {total}) are a template's sample or placeholder "
+            f"text ({shown}), so the resume was not scored"
+        )
     elif d.claims_outside >= pol.min_claims_outside and d.claims_outside > pol.max_outside_share * (
         d.claims_outside + d.achievement_bullets
     ):
@@ -157,6 +206,19 @@ def diagnose(resume: Resume) -> Diagnosis:
             "projects, volunteering and leadership"
         )
     return d
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _mostly_template(d: Diagnosis, resume: Resume) -> bool:
+    """Fill `d.template` with the achievement bullets that hold a template slot; True when
+    they are enough and over the share of `[diagnosis]` to leave the resume unscored."""
+    pol = diagnosis_policy()
+    d.template = [b.text for b in resume.achievement_bullets if holds_slot(b.text)]
+    n = len(d.template)
+    return n >= pol.min_template_bullets and n > pol.max_template_share * d.achievement_bullets
 
 
 def mark_as_experience(resume: Resume, sections: set[int]) -> Resume:
@@ -225,4 +287,12 @@ def _part_of(resume: Resume, role_index: int) -> int:
     return -1
 
 
-__all__ = ["Diagnosis", "SectionCount", "claim_like", "diagnose", "mark_as_experience"]
+__all__ = [
+    "Diagnosis",
+    "SectionCount",
+    "claim_like",
+    "diagnose",
+    "holds_slot",
+    "mark_as_experience",
+    "template_line",
+]

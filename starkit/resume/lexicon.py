@@ -53,6 +53,8 @@ class Diagnosis(StrictModel):
     max_outside_share: float = Field(gt=0, lt=1)
     run_together_letters: int = Field(ge=8)
     max_run_together_share: float = Field(gt=0, lt=1)
+    min_template_bullets: int = Field(ge=1)
+    max_template_share: float = Field(gt=0, lt=1)
 
 
 class Policy(StrictModel):
@@ -62,6 +64,7 @@ class Policy(StrictModel):
     diagnosis: Diagnosis
     achievement_sections: frozenset[str]
     everywhere_rules: frozenset[str]
+    template_line_slots: frozenset[str]
     max_bullet_words: int = Field(gt=0)
     max_role_bullets: int = Field(gt=0)
     max_lead_verb_uses: int = Field(gt=0)
@@ -72,6 +75,18 @@ class Policy(StrictModel):
         bad = sorted(v - set(SECTION_KINDS))
         if bad:
             raise ValueError(f"unknown sections {bad}")
+        return v
+
+    @field_validator("template_line_slots")
+    @classmethod
+    def _slots(cls, v: frozenset[str]) -> frozenset[str]:
+        from starkit.rules.placeholders import placeholder_patterns
+
+        bad = sorted(v - {pid for pid, _ in placeholder_patterns()})
+        if bad:
+            raise ValueError(
+                f"unknown placeholder shapes {bad} (ids of lexicons/placeholders.toml)"
+            )
         return v
 
 

@@ -55,6 +55,7 @@ class _Line:
     top: float = 0.0
     bottom: float = 0.0
     x1: float = 0.0
+    beside: bool = False  # opened by a glyph with no text after a space: an item's marker
 
     def add(self, ch: dict[str, Any], gap_space: bool, tab: bool) -> None:
         if self.text and tab:
@@ -89,7 +90,9 @@ def _page_lines(chars: Sequence[dict[str, Any]], unread: list[str] | None = None
     does not sit on the current line's band or jumps back to the left.
 
     A glyph with no text ('(cid:123)') is never read as text: at a line's start it is kept
-    as the line's bullet glyph (`strip_glyph` removes it); after a space it starts a new line,
+    as the line's bullet glyph (`strip_glyph` removes it), unless the letters after it touch
+    it ('(cid:74)ohn'): then it is the word's first letter, dropped, and the line is no
+    bullet; after a space it starts a new line,
     being the marker of an item set beside the previous one (moderncv's two-column lists,
     'Item 1 (cid:123) Item 4'), so two items are never joined into one; inside a word it is
     dropped.  Dropped glyphs are appended to `unread`, for the read-back's note."""
@@ -118,9 +121,19 @@ def _page_lines(chars: Sequence[dict[str, Any]], unread: list[str] | None = None
                             unread.append(ch["text"])
                         continue
                     # after a space: the marker of the next item beside this one
-                    cur = _Line()
+                    cur = _Line(beside=True)
                     cur.add(ch, False, False)
                     lines.append(cur)
+                    prev = ch
+                    continue
+                first = len(cur.chars) == 1 and not cur.beside and _CID.fullmatch(cur.text[0])
+                if first and gap <= 0.18 * size:
+                    # the line's first glyph, touching the letters after it: a first letter
+                    # that cannot be read ('(cid:74)ohn'), not a bullet glyph
+                    if unread is not None:
+                        unread.append(cur.text[0])
+                    cur = lines[-1] = _Line()
+                    cur.add(ch, False, False)
                     prev = ch
                     continue
                 cur.add(ch, gap_space=gap > 0.18 * size, tab=gap > 2.5 * size)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from starkit.models import Finding
+from starkit.resume.diagnose import template_line
 from starkit.resume.lexicon import policy, verb_forms
 from starkit.resume.model import Resume, ResumeBullet, ResumeLine, Role, SectionKind, Source
 from starkit.scoring import text_score, unit_score
@@ -121,6 +122,15 @@ class ResumeReport(BaseModel):
         """Document findings first, then every finding on a bullet or line."""
         return [*self.document_findings, *(lf.finding for lf in self.findings)]
 
+    def score_note(self) -> str | None:
+        """Why no score is given, in a few words ('mostly template text', 'words run
+        together', 'check what was read'); None when there is a score."""
+        if self.score is not None:
+            return None
+        from starkit.resume.diagnose import diagnose
+
+        return diagnose(self.resume).headline()
+
     # -- exports ---------------------------------------------------------------------------
 
     def rows(self) -> list[dict[str, object]]:
@@ -192,7 +202,7 @@ class ResumeReport(BaseModel):
             f"- Format: {r.format}" + (f", {r.pages} page(s)" if r.pages else ""),
             f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}",
             "- Score: "
-            + ("n/a (check what was read)" if self.score is None else f"{self.score}/100"),
+            + (f"n/a ({self.score_note()})" if self.score is None else f"{self.score}/100"),
             f"- Findings: {len(self.findings) + len(self.document_findings)}"
             + (
                 " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.counts_by_rule.items())) + ")"
@@ -302,6 +312,9 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
     for (kind, unit), rep in zip(units, reports, strict=True):
         achievement = kind == "bullet" and unit.section in pol.achievement_sections
         findings = [f for f in rep.findings if achievement or f.rule in pol.everywhere_rules]
+        template = template_line(unit.text)
+        if template:  # a sample line or lorem ipsum: no rewrite of its words, no measure in it
+            findings = [f for f in findings if f.rule == "unfilled-placeholder"]
         uni = rep.units[0] if rep.units else None
         item = ItemResult(
             index=len(items),
@@ -312,7 +325,7 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
             role=unit.role.index if unit.role else None,
             source=unit.source,
             findings=findings,
-            quantities=list(uni.quantities) if uni else [],
+            quantities=list(uni.quantities) if uni and not template else [],
             words=uni.words if uni else len(unit.text.split()),
             score=unit_score(f.severity for f in findings),
         )

@@ -80,7 +80,9 @@ def coverage_heatmap(matrix: pd.DataFrame, *, max_label: int = 60) -> alt.Chart:
 def findings_bar(counts: pd.DataFrame) -> alt.Chart:
     """Findings per rule code, one bar each, most frequent on top.
 
-    `counts` has columns `rule`, `findings` and optionally `severity`.
+    `counts` has columns `rule`, `findings` and optionally `severity`. Each rule code is
+    named whole ('unfilled-placeholder', 'resume-no-achievements'): the axis gets the room of
+    its longest code, not the theme's default limit, which cut them.
     """
     colour = (
         alt.Color(
@@ -96,13 +98,21 @@ def findings_bar(counts: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("findings:Q", title="findings", axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("rule:N", title=None, sort="-x"),
+            y=alt.Y(
+                "rule:N", title=None, sort="-x", axis=alt.Axis(labelLimit=rule_label_px(counts))
+            ),
             color=colour,
             tooltip=["rule:N", "findings:Q"],
         )
         # a 28px band per rule: the axis, title and legend get room of their own on top
         .properties(height=alt.Step(28))
     )
+
+
+def rule_label_px(counts: pd.DataFrame) -> int:
+    """The width the rule axis needs to name its longest code whole."""
+    longest = max((len(str(r)) for r in counts["rule"]), default=0)
+    return int(longest * CHAR_PX) + 12
 
 
 def best_fits(matrix: pd.DataFrame, *, exclude: Iterable[str] = ()) -> list[dict[str, str]]:

@@ -247,6 +247,43 @@ def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     return pd.DataFrame(out, columns=["role", "bullets", "quantified share", "mean score"])
 
 
+def role_rows(table: pd.DataFrame) -> list[dict[str, object]]:
+    """The rows of `role_table` for the phone list, the share as a percentage ('50%')."""
+    return [
+        {**row, "quantified share": f"{round(100 * float(row['quantified share']))}%"}
+        for row in table.to_dict("records")
+    ]
+
+
+def shown_note(items: Sequence[Any], judged: int, show_all: bool) -> str:
+    """What the resume page's cards count, so that they agree with the header: `items` are the
+    lines the page can show (every achievement bullet, and any other line with a finding),
+    `judged` all the lines linted. 'Showing 15 lines: 10 of the 12 achievement bullets (those
+    with a finding) and 5 other lines with a placeholder or vague word; 47 lines judged.'"""
+    ach = [i for i in items if i.kind == "bullet" and i.achievement]
+    other = len(items) - len(ach)
+    flagged = len(ach) if show_all else sum(1 for i in ach if i.findings)
+    shown = flagged + other
+
+    def n(k: int, word: str) -> str:
+        return f"{k} {word}{'' if k == 1 else 's'}"
+
+    if flagged == len(ach):
+        parts = [
+            f"all {n(flagged, 'achievement bullet')}"
+            if flagged > 1
+            else n(flagged, "achievement bullet")
+        ]
+    else:
+        parts = [f"{flagged} of the {n(len(ach), 'achievement bullet')} (those with a finding)"]
+    if other:
+        parts.append(
+            f"{n(other, 'other line')} (contact, skills, education, role headers) with a "
+            "placeholder or vague word"
+        )
+    return f"Showing {n(shown, 'line')}: {' and '.join(parts)}; {n(judged, 'line')} judged in all."
+
+
 def counts_frame(counts: Mapping[str, int], severities: Mapping[str, str]) -> pd.DataFrame:
     """Finding counts per rule as rows for the bar chart (most frequent first)."""
     rows = [
@@ -347,6 +384,53 @@ def carry_edits(
         if waiting.get(text):
             kept[i] = waiting[text].pop(0)
     return kept
+
+
+_TAG_GAPS = re.compile(r"[\s_-]+")
+
+
+def _tag_norm(tag: str) -> str:
+    return _TAG_GAPS.sub(" ", tag.casefold()).strip()
+
+
+class TagIndex:
+    """Tags told apart by meaning, not by spelling: 'Leadership', 'leadership' and a tag
+    stored before tags were lower-cased are one tag, and 'technical depth' is the
+    competency 'technical-depth'. For display and filtering only: the stored tags are left
+    as the user wrote them.
+
+    `key(tag)` is the competency id when the tag names one (by id or name, in any case, with
+    spaces, hyphens or underscores alike), else the tag lower-cased with its gaps made single
+    spaces; `label(key)` is the competency's name, else the tag's spelling with the most
+    capitals (a first capital added when it has none): one label a key."""
+
+    def __init__(self, tags: Iterable[str], names: Mapping[str, str]) -> None:
+        self._ids = {_tag_norm(i): i for i in names} | {_tag_norm(n): i for i, n in names.items()}
+        self._names = dict(names)
+        spellings: dict[str, list[str]] = {}
+        for tag in tags:
+            k = self.key(tag)
+            if k:
+                spellings.setdefault(k, []).append(" ".join(tag.split()))
+        self.labels: dict[str, str] = {}
+        for k, seen in spellings.items():
+            best = max(seen, key=lambda t: sum(c.isupper() for c in t))
+            self.labels[k] = self._names.get(k) or best[:1].upper() + best[1:]
+
+    def key(self, tag: str) -> str:
+        norm = _tag_norm(tag)
+        return self._ids.get(norm, norm)
+
+    def keys(self, tags: Iterable[str]) -> list[str]:
+        """The keys of a story's tags, in order, each once."""
+        return list(dict.fromkeys(k for t in tags if (k := self.key(t))))
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key) or self._names.get(key, key)
+
+    def options(self) -> list[str]:
+        """Every key, in the order of its label."""
+        return sorted(self.labels, key=lambda k: self.labels[k].casefold())
 
 
 def story_labels(stories: Iterable[Any]) -> dict[str, str]:

@@ -58,6 +58,27 @@ def test_bank_lists_filters_and_exports(open_page, seeded):
     assert labels == ["Download JSON", "Download Markdown", "Download CSV"]
 
 
+def test_tags_in_other_capitals_or_spellings_are_one_competency(open_page, bank_path):
+    import sqlite3
+
+    from starkit.bank.schema import STORIES_TABLE
+
+    with StoryBank(str(bank_path)) as bank:
+        a = bank.add("Checkout latency", STORIES[0][1], ["leadership", "technical depth"])
+        b = bank.add("Pricing experiment", STORIES[1][1], ["technical-depth", "sql"])
+    with sqlite3.connect(bank_path) as conn:  # a tag stored as the user once typed it
+        conn.execute(f"UPDATE {STORIES_TABLE} SET tags = ? WHERE id = ?", ('["Leadership"]', b))
+    at = open_page("app_pages/story_bank.py")
+    no_exception(at)
+    box = at.multiselect(key="bank.filter")
+    assert [box.format_func(o) for o in box.options] == ["Leadership", "Technical depth"]
+    at.multiselect(key="bank.filter").select("leadership").run()
+    assert sorted(table(at)["title"]) == ["Checkout latency", "Pricing experiment"]
+    assert set(table(at)["competencies"]) == {"Leadership, Technical depth", "Leadership"}
+    with StoryBank(str(bank_path)) as bank:  # what the user stored is left as it was
+        assert bank.get(b).tags == ("Leadership",) and bank.get(a).tags[0] == "leadership"
+
+
 def test_bank_shows_revisions_and_restores_one(open_page, seeded, bank_path):
     with StoryBank(str(bank_path)) as bank:
         bank.update(seeded[0], STORIES[0][1].replace("1.9 s", "2.0 s"))

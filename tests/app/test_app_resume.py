@@ -61,7 +61,7 @@ def test_pasted_bullets_are_linted_one_a_line(open_page):
     at = paste(open_page(PAGE))
     no_exception(at)
     m = metrics(at)
-    assert m["Bullets"] == "3"
+    assert m["Achievement bullets"] == "3"
     assert m["With a number"] == "67%"  # two of three carry a measuring figure
     assert {"weak-verb", "no-quantification", "vanity-metric"} <= rules_shown(at)
     # The bullet with no findings is hidden until asked for.
@@ -156,7 +156,7 @@ def test_role_tab_shows_quantified_share_per_role_for_an_upload(open_page):
     )
     at.run()
     no_exception(at)
-    assert metrics(at)["Bullets"] == "4"
+    assert metrics(at)["Achievement bullets"] == "4"
     frames = [d.value for d in at.dataframe]
     summary = next(f for f in frames if "quantified share" in f.columns)
     shares = dict(zip(summary["role"], summary["quantified share"], strict=True))
@@ -241,7 +241,7 @@ def test_a_real_file_upload_is_read_and_linted(open_page, filename, make, mime):
     at.file_uploader(key="resume.upload").upload(filename, make(), mime)
     at.run()
     no_exception(at)
-    assert metrics(at)["Bullets"] == "2"
+    assert metrics(at)["Achievement bullets"] == "2"
     assert metrics(at)["With a number"] == "50%"
     assert "vague-language" in rules_shown(at)
     assert "Grew weekly active users significantly" in shown_text(at)
@@ -271,7 +271,7 @@ def test_a_resume_read_with_no_achievement_says_so_and_a_section_can_be_marked(o
     mark.set_value([1]).run()  # the option values are section indexes: skills is the second
     no_exception(at)
     assert not any("could not find" in e.value for e in at.error)
-    assert metrics(at)["Bullets"] == "4"
+    assert metrics(at)["Achievement bullets"] == "4"
 
 
 def test_an_uploaded_list_of_bullets_is_read_as_bullets_like_a_paste(open_page):
@@ -284,7 +284,7 @@ def test_an_uploaded_list_of_bullets_is_read_as_bullets_like_a_paste(open_page):
     no_exception(at)
     assert not any("could not find" in e.value for e in at.error)
     uploaded = metrics(at)
-    assert uploaded["Bullets"] == "4" and uploaded["Score"] != "n/a"
+    assert uploaded["Achievement bullets"] == "4" and uploaded["Score"] != "n/a"
     at = open_page(PAGE)
     paste(at, lines)
     no_exception(at)
@@ -297,7 +297,7 @@ def test_a_paste_longer_than_any_resume_says_only_its_first_lines_were_read(open
     lines = [f"Cut release time from 3 weeks to 4 days for team {n}" for n in range(MAX_LINES + 9)]
     at = paste(open_page(PAGE), lines)
     no_exception(at)
-    assert metrics(at)["Bullets"] == str(MAX_LINES)
+    assert metrics(at)["Achievement bullets"] == str(MAX_LINES)
     said = f"only its first {MAX_LINES:,} lines were read"
     assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
 
@@ -305,7 +305,7 @@ def test_a_paste_longer_than_any_resume_says_only_its_first_lines_were_read(open
 def test_a_line_with_no_word_is_not_a_bullet_and_the_page_says_it_was_skipped(open_page):
     at = paste(open_page(PAGE), [BULLETS[0], "#" * 5_000, BULLETS[1]])
     no_exception(at)
-    assert metrics(at)["Bullets"] == "2"
+    assert metrics(at)["Achievement bullets"] == "2"
     assert any("skipped 1 line with no word" in c.value for c in at.caption)
     at.toggle(key="resume.show_all").set_value(True).run()
     assert "#####" not in shown_text(at)  # no card for it
@@ -331,7 +331,7 @@ def test_a_paste_of_markup_is_text_in_the_page_your_version_and_the_txt(open_pag
     monkeypatch.setattr(widgets, "downloads", downloads)
     at = paste(open_page(PAGE), MARKUP_PASTE)
     no_exception(at)
-    assert metrics(at)["Bullets"] == "3"
+    assert metrics(at)["Achievement bullets"] == "3"
     shown = shown_text(at)
     for line in MARKUP_PASTE:
         assert line in shown  # the tags and stars shown as the characters typed
@@ -349,3 +349,71 @@ def test_a_version_with_no_word_is_not_judged_and_says_so(open_page):
     notes = [c.value.replace("\\", "") for c in at.caption]
     assert any(n.startswith("Your version: no words to judge") for n in notes)
     assert not any(n.startswith("Your version: score") for n in notes)
+
+
+TEMPLATE_RESUME = """Jane Template
+jane@example.com
+
+EXPERIENCE
+Acme Corp, Product Manager, 2020 - 2023
+- Achievement 1;
+- Achievement 2;
+- Job description 1
+- Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit
+- Cut onboarding time from 14 days to 3 days for 40 enterprise accounts
+"""
+
+
+def test_a_template_left_as_it_came_is_not_scored_and_the_page_says_why(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload("cv.txt", TEMPLATE_RESUME.encode(), "text/plain")
+    at.run()
+    no_exception(at)
+    score = next(m for m in at.metric if m.label == "Score")
+    assert score.value == "n/a" and score.delta == "mostly template text"
+    [error] = at.error
+    assert error.value.replace("\\", "").startswith("Not scored: most achievement bullets (4 of 5)")
+    # the lorem ipsum line is shown with its placeholder finding and no rewrite to accept
+    lorem = next(
+        i
+        for i, a in enumerate(at.text_area)
+        if str(a.key).startswith("resume.edit.") and "lorem ipsum" in a.value
+    )
+    key = at.text_area[lorem].key.rsplit(".", 1)[1]
+    assert not [b for b in at.button if str(b.key).startswith(f"resume.accept.{key}.")]
+
+
+def test_what_starkit_read_is_there_for_a_clean_resume_too(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(
+        "resume.md", MARKDOWN_RESUME.encode(), "text/markdown"
+    )
+    at.run()
+    no_exception(at)
+    assert not at.error
+    assert len([e for e in at.expander if e.label == "What starkit read"]) == 1
+    table = next(d.value for d in at.dataframe if "claim-like" in d.value.columns)
+    assert "experience" in list(table["section"])
+
+
+def test_the_cards_say_what_they_count_beside_the_header(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(
+        "resume.md", MARKDOWN_RESUME.encode(), "text/markdown"
+    )
+    at.run()
+    assert metrics(at)["Achievement bullets"] == "4"
+    notes = [c.value.replace("\\", "") for c in at.caption]
+    said = "Showing 3 lines: 3 of the 4 achievement bullets (those with a finding); 9 lines"
+    assert any(n.startswith(said) for n in notes), notes
+    assert len([b for b in html_bodies(at) if 'class="sk-text"' in b]) == 3  # 3 cards shown
+
+
+def test_by_role_has_a_list_for_a_phone_beside_the_table(open_page):
+    at = open_page(PAGE)
+    at.file_uploader(key="resume.upload").upload(
+        "resume.md", MARKDOWN_RESUME.encode(), "text/markdown"
+    )
+    at.run()
+    rows = [b for b in html_bodies(at) if "sk-row" in b and "quantified share: 50%" in b]
+    assert rows and "Northwind" in rows[0]

@@ -108,3 +108,47 @@ def test_practice_log_is_a_list_on_a_phone_and_a_whole_table_on_a_laptop(browser
         assert table.bounding_box()["width"] >= sum(LOG_WIDTHS.values())
     finally:
         context.close()
+
+
+RESUME_MD = """# Sam Rivera
+sam@example.com
+
+## Experience
+
+### Senior Product Manager, Northwind — 2021–2024
+- Grew weekly active users significantly through a referral program
+- Cut onboarding time from 14 days to 3 days for enterprise accounts
+
+## Skills
+SQL, Python, Figma
+"""
+
+
+def test_resume_reading_and_roles_are_lists_on_a_phone_with_nothing_cut(browser, server, tmp_path):
+    cv = tmp_path / "resume.md"
+    cv.write_text(RESUME_MD)
+    context, pg = _open(browser, server, "", PHONE)
+    try:
+        pg.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(cv))
+        pg.get_by_text("Achievement bullets").first.wait_for()
+        pg.get_by_text("What starkit read").click()  # there, collapsed, for a clean resume
+        pg.locator(".st-key-sk-narrow-resume-reading .sk-row").first.wait_for()
+        assert pg.locator(".st-key-sk-wide-resume-reading").is_hidden()
+        pg.get_by_role("tab", name="By role").click()
+        row = pg.locator(".st-key-sk-narrow-resume-roles .sk-row")
+        row.first.wait_for()
+        assert "Northwind" in row.first.inner_text()
+        assert pg.locator(".st-key-sk-wide-resume-roles").is_hidden()
+        pg.wait_for_timeout(1_000)
+        assert pg.evaluate(CUT) == []
+        screenshot(pg, "e2e-phone-resume-roles")
+    finally:
+        context.close()
+    context, pg = _open(browser, server, "", LAPTOP)
+    try:
+        pg.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(cv))
+        pg.get_by_role("tab", name="By role").click()
+        pg.locator(".st-key-sk-wide-resume-roles [data-testid=stDataFrame]").wait_for()
+        assert pg.locator(".st-key-sk-narrow-resume-roles").is_hidden()
+    finally:
+        context.close()

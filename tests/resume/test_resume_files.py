@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from starkit.resume import read_resume
 from starkit.resume.detect import sniff_text
 from starkit.resume.diagnose import diagnose
@@ -374,3 +376,136 @@ def test_small_labels_under_a_heading_sized_line_are_not_descriptions():
     ]
     resume = _pdf_resume(altacv)
     assert [b.text for b in resume.achievement_bullets] == ["Cut checkout time by 30% for 2M users"]
+
+
+# A template left as it came (moderncv 'Achievement 1;', AltaCV 'Job description 1', online-cv
+# lorem ipsum): its sample lines are not the writer's achievements, so it is not scored.
+TEMPLATE = """Jane Template
+jane@example.com
+
+EXPERIENCE
+Acme Corp, Product Manager, 2020 - 2023
+- Achievement 1;
+- Achievement 2;
+- Job description 1
+- Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit
+- Cut onboarding time from 14 days to 3 days for 40 enterprise accounts
+
+SKILLS
+SQL, Python
+"""
+
+# A resume of the writer's own with two slots left in it: scored as before.
+TWO_SLOTS = """Alex Kim
+
+EXPERIENCE
+Acme, Product Manager, 2020 - 2023
+- Led the [Company] checkout migration
+- Grew revenue by XX% in a year
+- Cut onboarding time from 14 days to 3 days
+- Launched self-serve refunds for 2,000 merchants
+"""
+
+
+def _lint(text: str, name: str = "cv.txt"):
+    from starkit.resume.report import lint_resume
+
+    return lint_resume(read_resume(text.encode(), name=name))
+
+
+def test_a_resume_of_mostly_template_text_is_not_scored_and_says_why():
+    report = _lint(TEMPLATE)
+    assert report.score is None
+    assert report.score_note() == "mostly template text"
+    [f] = report.document_findings
+    assert f.rule == "resume-no-achievements"
+    assert f.message.startswith(
+        "most achievement bullets (4 of 5) are a template's sample or placeholder text "
+        "('Achievement 1;', 'Achievement 2;', 'Job description 1'), so the resume was not scored"
+    )
+    assert "achievement of your own" in f.suggestion
+    assert "n/a (mostly template text)" in report.to_markdown()
+    from starkit.resume.cli import render_text
+
+    assert (
+        render_text(report, "cv.txt")
+        .rstrip()
+        .endswith("score n/a: mostly template text (see above)")
+    )
+    # a sample line's '1' measures nothing: one bullet of five carries a figure
+    assert report.quantified_share == 0.2
+
+
+def test_a_resume_with_a_few_slots_in_its_own_lines_is_still_scored():
+    report = _lint(TWO_SLOTS)
+    assert report.document_findings == []
+    assert report.score is not None
+    assert diagnose(report.resume).template == [
+        "Led the [Company] checkout migration",
+        "Grew revenue by XX% in a year",
+    ]
+
+
+def test_a_sample_or_lorem_ipsum_line_gets_only_its_placeholder_finding():
+    report = _lint(TEMPLATE)
+    by_text = {i.text: i for i in report.items}
+    lorem = by_text[
+        "Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit"
+    ]
+    assert {f.rule for f in lorem.findings} == {"unfilled-placeholder"}
+    assert not any(f.rewrite for f in lorem.findings)  # no rewrite built from sample words
+    assert {f.rule for f in by_text["Job description 1"].findings} == {"unfilled-placeholder"}
+    # a slot inside the writer's own line leaves its other findings and rewrites in place
+    own = {i.text: i for i in _lint(TWO_SLOTS).items}["Led the [Company] checkout migration"]
+    assert {"no-quantification", "unfilled-placeholder"} <= {f.rule for f in own.findings}
+    assert any(f.rewrite for f in own.findings)
+
+
+@pytest.mark.parametrize(
+    "name", ["moderncv-template.tex", "moderncv-classic-green.pdf", "altacv-sample.tex",
+             "altacv-sample.pdf", "online-cv-data.yml"],
+)  # fmt: skip
+def test_the_corpus_templates_are_not_scored(name):
+    from pathlib import Path
+
+    from starkit.resume.report import lint_resume
+
+    path = Path(__file__).parents[2] / "corpus" / "resume_files" / "files" / name
+    report = lint_resume(read_resume(path))
+    assert report.score is None and report.score_note() == "mostly template text"
+
+
+def test_template_line_slots_name_shapes_that_exist(tmp_path):
+    from pydantic import ValidationError
+
+    from starkit.resume.lexicon import Policy, policy
+
+    data = policy().model_dump()
+    data["template_line_slots"] = ["sample-line", "no-such-shape"]
+    with pytest.raises(ValidationError, match="no-such-shape"):
+        Policy.model_validate(data)
+
+
+def test_pdf_unmapped_first_letter_at_a_line_start_is_counted_and_no_bullet():
+    # '(cid:74)ohn': the glyph touches the letters after it, so it is the word's first letter
+    # (a bullet glyph stands apart from its text, as '(cid:123)' at 72 and text at 84 do)
+    resume = _pdf_resume(
+        [
+            (72, 100, "(cid:74)ohn Example"),
+            (72, 120, "EXPERIENCE"),
+            (72, 140, "Engineer, Contoso, 2019-2022"),
+            (72, 154, "(cid:123)"),
+            (84, 154, "Cut build time by 40% for 30 teams"),
+            (72, 168, "(cid:123)"),
+            (84, 168, "Led the move to Kubernetes"),
+        ]
+    )
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Cut build time by 40% for 30 teams",
+        "Led the move to Kubernetes",
+    ]
+    assert "ohn Example" in [ln.text for ln in resume.lines]  # a line, not a bullet
+    assert not any(b.text.startswith("ohn") for b in resume.bullets)
+    # the first letter is told in the read-back's note; the bullet glyphs are not
+    [note] = resume.warnings
+    assert "1 character could not be read" in note

@@ -343,3 +343,57 @@ def test_story_labels_tell_apart_stories_with_one_title():
     same = story_labels([story("abcdef-1", "X", 1), story("abcdef-2", "X", 1)])
     assert len(set(same.values())) == 2  # ids that start alike: told apart all the same
     assert story_labels([SimpleNamespace(id="s1", title="  ")]) == {"s1": "Untitled story"}
+
+
+def test_shown_note_says_what_the_cards_count():
+    from types import SimpleNamespace as NS
+
+    from starkit.ui.views import shown_note
+
+    items = [
+        NS(kind="bullet", achievement=True, findings=["f"]),
+        NS(kind="bullet", achievement=True, findings=[]),
+        NS(kind="line", achievement=False, findings=["f"]),
+    ]
+    assert shown_note(items, 9, False) == (
+        "Showing 2 lines: 1 of the 2 achievement bullets (those with a finding) and 1 other "
+        "line (contact, skills, education, role headers) with a placeholder or vague word; "
+        "9 lines judged in all."
+    )
+    assert shown_note(items, 9, True).startswith("Showing 3 lines: all 2 achievement bullets and")
+    assert shown_note(items[:1], 1, False) == (
+        "Showing 1 line: 1 achievement bullet; 1 line judged in all."
+    )
+
+
+def test_role_rows_give_the_share_as_a_percentage():
+    import pandas as pd
+
+    from starkit.ui.views import role_rows
+
+    table = pd.DataFrame(
+        [{"role": "PM, Acme", "bullets": 4, "quantified share": 0.67, "mean score": 80}]
+    )
+    assert role_rows(table) == [
+        {"role": "PM, Acme", "bullets": 4, "quantified share": "67%", "mean score": 80}
+    ]
+
+
+def test_tag_index_tells_tags_apart_by_meaning_not_capitals():
+    from starkit.ui.views import TagIndex
+
+    names = {"leadership": "Leadership", "technical-depth": "Technical depth"}
+    tags = TagIndex(
+        ["Leadership", "leadership", "technical  depth", "SQL", "sql", "mentoring"], names
+    )
+    assert tags.options() == ["leadership", "mentoring", "sql", "technical-depth"]
+    assert [tags.label(k) for k in tags.options()] == [
+        "Leadership",
+        "Mentoring",  # a first capital for a tag typed with none
+        "SQL",  # the spelling with the most capitals
+        "Technical depth",
+    ]
+    assert tags.keys(["Technical_Depth", "LEADERSHIP", "leadership"]) == [
+        "technical-depth",
+        "leadership",
+    ]
