@@ -270,8 +270,12 @@ def results() -> None:
                         )
                     mine = S.get("edit", i, default=text)
                     if mine.strip() and mine != text:
-                        after = loaders.lint_cached(mine, "bullet")
-                        st.caption(md_escape(version_note(after)))
+                        try:
+                            after = loaders.lint_cached(mine, "bullet")
+                        except StarkitError as exc:  # not English: said, never scored
+                            st.caption(md_escape(f"Your version: {exc}"))
+                        else:
+                            st.caption(md_escape(version_note(after)))
                         st.button("Undo", key=S.key("reset", i), on_click=reset, args=(i, text))
         if not report.findings and not report.document_findings:
             st.success(

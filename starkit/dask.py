@@ -36,6 +36,10 @@ def warm_up() -> bool:
 def _rows(label: str, report: Any) -> list[dict[str, Any]]:
     from starkit.formatters import line_col
 
+    if report.not_judged:  # not English: an error row, never a clean score
+        return [
+            _row(label, "file", kind=report.kind.value, error=f"not judged: {report.not_judged}")
+        ]
     rows = [_row(label, "file", kind=report.kind.value, format="text", score=report.score)]
     rows += unit_rows(label, report)
     for f in report.findings:

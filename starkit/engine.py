@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from starkit.config import DEFAULT, Config
 from starkit.errors import InputError
+from starkit.language import not_english
 from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
@@ -171,7 +172,11 @@ def _lint_many(
     question_doc = None
     if k is Kind.ANSWER and question is not None and question.strip():
         question_doc = nlp(normalise_for_matching(check_text(question)))
-    units_per_text = [split_units(t, k) for t in texts]
+    # a text in another language or script is not judged, and says so (never a clean pass)
+    not_judged = [not_english(t) for t in texts]
+    units_per_text = [
+        [] if why else split_units(t, k) for t, why in zip(texts, not_judged, strict=True)
+    ]
     for units in units_per_text:
         check_unit_sizes(units)
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
@@ -196,7 +201,7 @@ def _lint_many(
             rules = rules_by_kind[unit.kind] = _unit_rules(unit.kind, config)
         per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config, rules)))
     reports = []
-    for text, pairs in zip(texts, per_text, strict=True):
+    for text, pairs, why in zip(texts, per_text, not_judged, strict=True):
         findings = sorted(
             (f for _, fs in pairs for f in fs), key=lambda f: (f.start, -f.severity.rank, f.rule)
         )
@@ -208,6 +213,7 @@ def _lint_many(
                 findings=findings,
                 score=text_score([u.score for u in units]),
                 units=units,
+                not_judged=why,
             )
         )
     return reports

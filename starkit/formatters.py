@@ -30,7 +30,10 @@ NO_WORDS = "no words to judge, no score"
 
 def score_text(report: Report) -> str:
     """'score 80/100'; for a bullet (or a resume) with no word in it ('#####'), which nothing
-    judged, `NO_WORDS` rather than a perfect score."""
+    judged, `NO_WORDS` rather than a perfect score; for a text starkit does not judge (not
+    English), why."""
+    if report.not_judged:
+        return f"not judged, no score: {report.not_judged}"
     if not report.units and report.kind in (Kind.BULLET, Kind.RESUME):
         return NO_WORDS
     return f"score {report.score}/100"

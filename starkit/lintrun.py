@@ -147,7 +147,7 @@ class Run:
                 + (f" and {more} more" if more else "")
             )
         if c["errors"]:
-            parts.append(f"{c['errors']} could not be read")
+            parts.append(f"{c['errors']} could not be read or judged")
         return "; ".join(parts)
 
 
@@ -499,6 +499,8 @@ def _lint_file(
     report = engine.lint(
         text, result.kind, question if result.kind == "answer" else None, config=config
     )
+    if report.not_judged:  # another language or script: an error, never a clean pass
+        raise InputError(f"{name}: not judged: {report.not_judged}")
     if result.kind == "bullet" and not report.units:  # '#####': nothing was judged
         result.warnings.append(no_words(name))
     result.native = report
@@ -522,6 +524,8 @@ def _lint_document(
     result.warnings += warnings
     result.kind, result.fmt = kind, "pdf" if data[:5] == b"%PDF-" else "docx"
     report = engine.lint(text, kind, question if kind == "answer" else None, config=config)
+    if report.not_judged:
+        raise InputError(f"{result.path}: not judged: {report.not_judged}")
     result.native = report
     items = _generic_items(report)
     for item in items:

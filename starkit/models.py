@@ -133,6 +133,11 @@ class Report(BaseModel):
     findings: list[Finding]
     score: int = Field(ge=0, le=100)
     units: list[UnitReport]
+    not_judged: str | None = Field(
+        default=None,
+        description="why nothing in the text was judged (it is not English): no unit, no "
+        "finding, and the score means nothing; every surface says this reason instead",
+    )
 
     def by_rule(self) -> dict[str, int]:
         """Finding counts keyed by rule code."""

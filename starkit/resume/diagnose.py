@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from starkit.language import not_english
 from starkit.resume.lexicon import achievement_sections, diagnosis_policy
 from starkit.resume.model import Resume, ResumeBullet, ResumeLine, ResumeSection
 from starkit.resume.text import run_together
@@ -52,6 +53,7 @@ class Diagnosis:
     problem: str | None = None
     run_together: list[str] = field(default_factory=list)  # words with no space between them
     template: list[str] = field(default_factory=list)  # achievement bullets holding a slot
+    foreign: str | None = None  # why the text read is not English (`starkit.language`)
 
     def summary(self) -> str:
         """One line: 'contact 3 lines; skills ("Languages") 2 lines, 14 bullets; ...'."""
@@ -81,6 +83,8 @@ class Diagnosis:
 
     def headline(self) -> str:
         """The problem in a few words, for the page's message and the score it withholds."""
+        if self.foreign:
+            return "not English"
         if self.template:
             return "mostly template text"
         if self.run_together:
@@ -89,6 +93,12 @@ class Diagnosis:
 
     def advice(self) -> str:
         """What the user can do about it."""
+        if self.foreign:
+            return (
+                "starkit's rules read English only: lint an English version of the resume. "
+                "If the file is in English, it was read with the wrong encoding or its text "
+                "layer is damaged: save it again as UTF-8 (text) or export the PDF again."
+            )
         if self.template:
             return (
                 "Replace each sample or placeholder line with an achievement of your own, "
@@ -178,7 +188,11 @@ def diagnose(resume: Resume) -> Diagnosis:
     words = sum(len(u.text.split()) for u in _units(resume))
     texts = [u.text for u in _units(resume)] + [r.header for r in resume.roles]
     long, share = run_together(texts, pol.run_together_letters)
-    if share > pol.max_run_together_share:
+    foreign = not_english("\n".join(texts))
+    if foreign is not None:
+        d.foreign = foreign
+        d.problem = f"the text read is not judged: {foreign}"
+    elif share > pol.max_run_together_share:
         d.run_together = long
         d.problem = (
             f"words run together in the text read ('{long[0][:40]}'): it has few or no "

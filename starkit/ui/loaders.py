@@ -42,11 +42,22 @@ def warm_up() -> bool:
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def lint_cached(text: str, kind: str) -> Report:
-    """`starkit.lint(text, kind)`, computed once per distinct (text, kind) on this server."""
+    """`starkit.lint(text, kind)`, computed once per distinct (text, kind) on this server. A
+    text starkit does not judge (not English) raises `InputError` (`judged`)."""
     from starkit.engine import lint
 
     with LINT_LOCK:
-        return lint(text, kind)
+        return judged(lint(text, kind))
+
+
+def judged(report: Report) -> Report:
+    """The report, or `InputError` with the reason when starkit did not judge the text (not
+    English): every page shows it as an error (`widgets.plain_errors`), never a clean score."""
+    if report.not_judged:
+        from starkit.errors import InputError
+
+        raise InputError(f"not judged: {report.not_judged}")
+    return report
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -244,7 +255,7 @@ def lint_answer_cached(text: str, question: str) -> Report:
     from starkit.engine import lint
 
     with LINT_LOCK:
-        return lint(text, "answer", question or None)
+        return judged(lint(text, "answer", question or None))
 
 
 @st.cache_resource(show_spinner=False)

@@ -151,6 +151,20 @@ def test_email_without_stories_explains_where_the_suggestion_comes_from(open_pag
     assert any("Save your stories in the Story builder" in i.value for i in at.info)
 
 
+def test_email_in_another_language_is_not_judged_and_says_why(open_page):
+    """starkit reads English only: a Spanish note gets an error with the reason, never the
+    clean 'No findings: ready to send' and a 100/100 score."""
+    at = open_page("app_pages/email.py")
+    at.text_area(key="email.text").input(
+        "Hola,\n\nMuchas gracias por la entrevista de hoy. Me encantó conocer al equipo y "
+        "hablar sobre los retos del producto para el próximo año.\n\nSaludos"
+    ).run()
+    no_exception(at)
+    assert any("not judged" in e.value and "Spanish" in e.value for e in at.error)
+    assert not any("ready to send" in s.value for s in at.success)
+    assert not [m for m in at.metric if m.label == "Score"]
+
+
 # ----------------------------------------------------------------------------- practice
 
 
