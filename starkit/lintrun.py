@@ -472,6 +472,8 @@ def _lint_file(
             result.warnings += [w for w in resume.warnings if w not in result.warnings]
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
+            # and what linting found it could not judge (a line not in English)
+            result.warnings += [w for w in report.resume.warnings if w not in result.warnings]
             if kind is None and report.document_findings and resume.format in ("pdf", "docx"):
                 # no achievement found: a story, email or answer kept in a PDF or DOCX says so
                 stated = _document_kind(data, name)

@@ -133,3 +133,17 @@ def test_a_marker_listed_for_english_and_another_language_is_refused(
         monkeypatch.delenv("STARKIT_LEXICONS")
         language.language_cues.cache_clear()
         language._foreign_words.cache_clear()
+
+
+def test_a_line_in_another_language_inside_an_english_resume_is_said(tmp_path: Path, capsys):
+    cv = tmp_path / "cv.md"
+    cv.write_text(
+        "# Ana\n\n## Experience\n\n### Product Manager, Blue Bank (2020-2023)\n\n"
+        "- Grew checkout conversion from 2.1% to 2.6% with a one-page flow, refunds held at 1%\n"
+        "- Aumenté las ventas un 20% con una nueva campaña de correo para los clientes\n"
+        "- Cut release cycle time from 3 weeks to 4 days by automating regression tests\n",
+        encoding="utf-8",
+    )
+    main(["lint", str(cv)])
+    err = capsys.readouterr().err
+    assert "1 line not judged (not English" in err and "Aumenté" in err

@@ -133,9 +133,9 @@ def lint_and_print(resume: Resume, name: str, args: argparse.Namespace, config: 
     """Lint `resume`, print it in `args.fmt`, and return the exit code for `args.fail_on`."""
     from starkit.resume.report import lint_resume
 
-    for warning in resume.warnings:
-        print(f"starkit: warning: {inert(warning)}", file=sys.stderr)
     report = lint_resume(resume, config=config)
+    for warning in report.resume.warnings:  # the reading's, and lines linting did not judge
+        print(f"starkit: warning: {inert(warning)}", file=sys.stderr)
     fmt = getattr(args, "fmt", "text") or "text"
     if fmt == "json":
         text = report.to_json() + "\n"

@@ -339,6 +339,10 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
                     end=_end_position(unit, f.start, f.end),
                 )
             )
+    foreign = [u.text for (_, u), rep in zip(units, reports, strict=True) if rep.not_judged]
+    if foreign and resume.warnings[-1:] != [_foreign_note(foreign)]:
+        # a line in another language inside an English resume: said, never a silent 100
+        resume = resume.model_copy(update={"warnings": [*resume.warnings, _foreign_note(foreign)]})
     report = _summarise(resume, items, located)
     document = document_findings(resume, config=config)
     if document:
@@ -352,6 +356,16 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
             }
         )
     return report
+
+
+def _foreign_note(texts: list[str]) -> str:
+    """The read-back note for lines starkit did not judge because they are not English."""
+    first = texts[0] if len(texts[0]) <= 40 else texts[0][:39].rstrip() + "…"
+    n = len(texts)
+    return (
+        f"{n} line{'s' if n != 1 else ''} not judged (not English: starkit judges English "
+        f"text only), e.g. '{first}'"
+    )
 
 
 def document_findings(resume: Resume, *, config: Config | None = None) -> list[Finding]:
