@@ -235,22 +235,14 @@ with st.container(key=S.key("debrief-view")):
                     "(purged); it cannot be checked."
                 )
             if result.questions:
-                st.dataframe(
-                    pd.DataFrame(
-                        [
-                            {
-                                "question": q.question,
-                                "competencies": ", ".join(q.competencies),
-                                "fitting story": story_label.get(q.story_id or "", "")
-                                or q.story_title
-                                or "",
-                            }
-                            for q in result.questions
-                        ]
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                    column_config={"question": st.column_config.TextColumn(width="medium")},
+                # a list, not a table: a question is a sentence, and half the page cut it
+                st.markdown("**Questions asked, and the story that fits each**")
+                widgets.plain_list(
+                    f"“{q.question}”: "
+                    + (", ".join(q.competencies) or "no competency read")
+                    + "; fitting story: "
+                    + (story_label.get(q.story_id or "", "") or q.story_title or "none")
+                    for q in result.questions
                 )
             if result.uncovered_competencies:
                 st.text("Without a fitting story: " + ", ".join(result.uncovered_competencies))
