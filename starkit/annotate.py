@@ -396,6 +396,8 @@ def _circumstance(ctx: UnitContext, m: Match) -> bool:
     """'kept uptime through a traffic surge of 300%', 'during a 10x traffic spike': a metric
     naming a surge or spike after 'during', 'through' or 'under' is the circumstance the work
     withstood, not its result ('During Q3 sign-ups grew 40%' has a verb, not a noun)."""
+    if _in_period_of(ctx, m):
+        return True  # "during a period of rapid scaling (5x revenue and 5x headcount)"
     lead = m.start  # "a traffic surge", or "a 5x surge in visitors" (round 19)
     if ctx.lower(m.start - 1) in ("in", "of") and ctx.lower(m.start - 2) in ctx.word_list(
         "surge-nouns"
@@ -413,6 +415,25 @@ def _circumstance(ctx: UnitContext, m: Match) -> bool:
             return False
         words += low != "-"
         k -= 1
+    return False
+
+
+_PERIOD_BACK = 8  # "during a period of rapid scaling (5x" is 7 tokens before 'revenue'
+
+
+def _in_period_of(ctx: UnitContext, m: Match) -> bool:
+    """'during a period of rapid scaling (5x revenue and 5x headcount)', 'amid a time of 3x
+    growth in users': a metric after a circumstance preposition and a period noun
+    (`circumstance-periods`) and 'of' names the times the work was done in, not its result. The walk
+    back stops at a comma or semicolon and after `_PERIOD_BACK` tokens."""
+    cs, _ = ctx.clause_of(m.start)
+    for k in range(m.start - 1, max(cs, m.start - _PERIOD_BACK) - 1, -1):
+        low = ctx.lower(k)
+        if low in (",", ";"):
+            return False
+        if low == "of" and ctx.lower(k - 1) in ctx.word_list("circumstance-periods"):
+            lo = max(cs, k - 4)
+            return any(ctx.lower(j) in ctx.word_list("circumstance-preps") for j in range(lo, k))
     return False
 
 
