@@ -21,7 +21,7 @@ from typing import Literal
 
 from starkit.quantities import Quantity
 from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext, _bounds
-from starkit.terms import ontology
+from starkit.terms import load_lexicon, ontology
 from starkit.textio import has_zero_width
 
 ClauseRole = Literal["change", "purpose", "scale", "frame", "mention"]
@@ -993,7 +993,7 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
                 continue  # "Grew our Twitter by 200k+ followers": the figure counts the metric
         if low in ("and", ",") and _metric_list(ctx, change.start, k, in_qty):
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
-        if low in ("and", ",") and _noun_list(ctx, change.end, m.start):
+        if low in ("and", ",") and _noun_list(ctx, change.end, m.start, m.end):
             continue  # "improved discovery and checkout conversion": one verb, a list of objects
         if low in ctx.word_list("blocking"):
             return True
@@ -1042,10 +1042,12 @@ def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
 _NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
 
 
-def _noun_list(ctx: UnitContext, lo: int, hi: int) -> bool:
+def _noun_list(ctx: UnitContext, lo: int, hi: int, metric_end: int | None = None) -> bool:
     """True when tokens lo..hi are a short list of plain words joined by 'and' or commas ('user
     experience and', 'discovery and checkout'): no verb-like word (a lexicon verb or an -ed/-ing
-    form) and no preposition, so the change word before them governs the metric after them."""
+    form) and no preposition, so the change word before them governs the metric after them. A
+    word that names a metric with the metric's last word ('open' in 'doubling open and
+    click-through rates': 'open rates') is a list item even when it could be a verb."""
     if hi - lo > _NOUN_LIST_MAX:
         return False
     blocking = (ctx.word_list("blocking") | ctx.word_list("noun-list-stops")) - {"and", ","}
@@ -1053,11 +1055,21 @@ def _noun_list(ctx: UnitContext, lo: int, hi: int) -> bool:
         low = ctx.lower(k)
         if low in ("and", ","):
             continue
+        if metric_end is not None and _elided_metric(ctx, low, metric_end):
+            continue
         if not ctx.doc[k].is_alpha or low in blocking or low.endswith(("ed", "ing")):
             return False
         if any(ctx.at(c, k) for c in ("action", "trigger", "change", "weak")):
             return False
     return True
+
+
+def _elided_metric(ctx: UnitContext, word: str, metric_end: int) -> bool:
+    """'open' before 'and click-through rates': the word and the metric's last word ('open
+    rates') are a metric term of the lexicon, its head said once for both."""
+    lexicon = ctx.lexicon or load_lexicon()
+    phrase = f"{word} {ctx.lower(metric_end - 1)}"
+    return any(phrase in lexicon.terms(c) for c in METRIC_CATEGORIES)
 
 
 def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
