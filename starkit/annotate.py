@@ -449,6 +449,8 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         low = ctx.lower(k)
         if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
+        if low == "to" and f"{ctx.lower(k - 1)} to" in ctx.word_list("outcome-connectors"):
+            return False  # "leading to increased sales conversions": a result, not an aim
         marker = f"{ctx.lower(k - 1)} {low}" in ctx.word_list("purpose-markers")
         comparative = (
             low == "to"
@@ -796,7 +798,11 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     # only a change word in the clause before the metric can be `best`: the last one that
     # passes, so walk them from the metric back and stop at it (a long clause stays linear)
     for c in reversed(ctx.matches_starting("change", cs, m.start)):
-        if ctx.lower(c.start - 1) == "to" and not ctx.quantities_before(c.start):
+        if (
+            ctx.lower(c.start - 1) == "to"
+            and not ctx.quantities_before(c.start)
+            and f"{ctx.lower(c.start - 2)} to" not in ctx.word_list("outcome-connectors")
+        ):
             if not _figure_follows(ctx, m, ce):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
         if _attributive(ctx, c) and (
