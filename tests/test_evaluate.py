@@ -493,3 +493,26 @@ def test_answer_rules_match_the_registry():
 
     applied = {code for code, spec in load_rules().items() if "answer" in spec.kinds}
     assert applied == set(ev.ANSWER_RULES)
+
+
+def test_agreement_scores_the_second_labeller_and_the_linter_where_both_agree(tmp_path):
+    texts = tmp_path / "set.jsonl"
+    first = tmp_path / "a.labels.jsonl"
+    second = tmp_path / "b.labels.jsonl"
+    rows = [
+        ("t1", "helped the team ship", ["weak-verb", "no-quantification"]),
+        ("t2", "Grew sign-ups 3x", ["missing-baseline"]),
+        ("t3", "Led the roadmap", ["no-quantification"]),
+    ]
+    texts.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t, _ in rows))
+    first.write_text("".join(json.dumps({"id": i, "rules": r}) + "\n" for i, _, r in rows))
+    # the second labeller misses the weak verb of t1 and adds one to t3; t2 alike
+    other = {"t1": ["no-quantification"], "t2": ["missing-baseline"], "t3": ["weak-verb"]}
+    second.write_text("".join(json.dumps({"id": i, "rules": r}) + "\n" for i, r in other.items()))
+    agreement, system = ev.run_agreement(texts, "bullet", first, second, lint=_fake_lint)
+    weak = agreement.scores["weak-verb"]
+    assert (weak.tp, weak.fp, weak.fn) == (0, 1, 1)
+    nq = agreement.scores["no-quantification"]
+    assert (nq.tp, nq.fp, nq.fn) == (1, 0, 1)
+    assert system.size == 1  # only t2 is labelled alike by both
+    assert system.scores["missing-baseline"].tp == 1

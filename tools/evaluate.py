@@ -11,6 +11,8 @@ labelling conventions.
     python tools/evaluate.py --file corpus/metric_answers/sealed.jsonl \
         --labels corpus/metric_answers/sealed.labels.jsonl --kind answer [--errors]
     python tools/evaluate.py --first-runs    # the recorded first runs, one line a set
+    python tools/evaluate.py --file SET.jsonl --labels A.labels.jsonl \
+        --second-labels B.labels.jsonl       # labeller agreement, and starkit where they agree
 
 `--first-runs` re-runs nothing: it reads the tables kept in `corpus/results/` (each scored once
 on a set nobody had tuned on, before its errors were read) and prints one line a set: the
@@ -651,6 +653,30 @@ def run_file(
     return evaluation
 
 
+def run_agreement(
+    path: Path, kind: str, labels: Path, second: Path, *, lint: LintFn | None = None
+) -> tuple[Evaluation, Evaluation]:
+    """How far two labellers of the same texts agree, and how the linter does where they do.
+
+    The first table scores the second labeller's labels against the first's, as if they were
+    the system: its precision and recall are the ceiling a linter can reach against one
+    labeller when the other is as right. The second scores the linter on the texts whose two
+    labels agree on every code (the labels both labellers would accept)."""
+    first = load_any(path, kind, labels)
+    other = {item.id: item.rules for item in load_any(path, kind, second)}
+    both = [item for item in first if item.id in other]
+    if not both:
+        raise InputError(f"{second}: labels no text of {labels}")
+    agreement = score_rules(both, [other[item.id] for item in both], _KIND_RULES[kind])
+    agreement.set_name = f"{second.name} against {labels.name} ({len(both)} texts both label)"
+    agreed = [item for item in both if other[item.id] == item.rules]
+    linter = lint or _default_lint()
+    predicted = [{f.rule for f in linter(item.text, kind).findings} for item in agreed]
+    system = score_rules(agreed, predicted, _KIND_RULES[kind])
+    system.set_name = f"starkit on the {len(agreed)} texts whose two labels agree on every code"
+    return agreement, system
+
+
 def evaluate(
     set_name: str,
     *,
@@ -825,6 +851,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every misclassified text")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
+        "--second-labels",
+        type=Path,
+        default=None,
+        help="with --file and --labels: a second labeller's labels of the same texts; print "
+        "their agreement and the linter on the texts both label alike",
+    )
+    parser.add_argument(
         "--first-runs",
         action="store_true",
         help="print the first runs recorded in corpus/results/ (re-runs nothing)",
@@ -838,7 +871,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.set_name == "all" and args.data is not None:
         names = tuple(n for n in names if (args.data / f"{n}.jsonl").is_file())
     try:
-        if args.file is not None:
+        if args.file is not None and args.second_labels is not None:
+            if args.labels is None:
+                parser.error("--second-labels needs --labels (the first labeller's)")
+            evaluations = list(run_agreement(args.file, args.kind, args.labels, args.second_labels))
+        elif args.file is not None:
             evaluations = [run_file(args.file, args.kind, labels=args.labels)]
         else:
             evaluations = [run(name, data_dir=args.data) for name in names]
