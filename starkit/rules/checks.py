@@ -1393,7 +1393,10 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
 def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
-    `moved`) is a second result, not a guardrail."""
+    `moved`) is a second result, not a guardrail. A metric cut alone (`sole-win-guardrails`:
+    'Reduced customer churn by 25%') is the moved metric itself, not its own guardrail."""
+    if moved == g.start and g.entry in ctx.word_list("sole-win-guardrails"):
+        return True
     if g.entry not in ctx.word_list("second-win-guardrails") and not (
         moved == g.start and g.entry in _story_goal_guardrails(ctx)
     ):
@@ -1662,10 +1665,17 @@ def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
     """'Decreased bounce rates by 50%': a guardrail-type metric that is a product metric itself
     (`second-win-guardrails`), cut by the writer with its own figure and no product metric
     moved beside it, is the change reported; it is no counter-metric of itself (set11b
-    hb11b-013). Held ('while bounce rate held at 40%') or framed, it stays a guardrail."""
+    hb11b-013). Held ('while bounce rate held at 40%') or framed, it stays a guardrail. A
+    `sole-win-guardrails` metric (churn) cut with no other product metric moved is the change
+    reported, in a bullet with or without its figure ('implemented campaigns reducing churn')."""
     goals = _story_goal_guardrails(ctx)
+    sole = ctx.word_list("sole-win-guardrails")
     for g in mentions(ctx, "guardrail"):
-        if g.entry not in ctx.word_list("second-win-guardrails") and g.entry not in goals:
+        if (
+            g.entry not in ctx.word_list("second-win-guardrails")
+            and g.entry not in goals
+            and g.entry not in sole
+        ):
             continue
         if not g.head:
             continue
@@ -1675,8 +1685,12 @@ def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
             continue  # "Improved bounce rate from 65% to 48%" cut it
         if g.change.start > g.start or ctx.at("hold", g.change.start):
             continue
+        if not _in_scope(ctx, "missing-guardrail", g.start):
+            continue
         q = g.quantity
-        if q is None or not _in_scope(ctx, "missing-guardrail", g.start):
+        if q is None:
+            if g.entry in sole and ctx.story is None:
+                return g  # "Reduced churn by triaging customer issues to the roadmap"
             continue
         if ctx.sentence_of(q.token_start) == ctx.sentence_of(g.start):
             return g
