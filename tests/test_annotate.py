@@ -182,7 +182,7 @@ def test_particles_and_scale_participles_move_nothing(text, category, words, mov
     [
         ("Built tooling for generating REST APIs and clients in Go", "clients", False),
         ("Implemented log replication between Raft leaders and followers", "followers", False),
-        ("Won 40 new clients and grew revenue", "clients", True),
+        ("Won 40 new clients and grew revenue", "new clients", True),
     ],
 )
 def test_software_roles_are_no_metric(text, words, head):

@@ -926,6 +926,13 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
         return False  # "expected to grow 30% after the pricing change": a forecast
+    if (
+        m.entry in ctx.word_list("gained-count-entries")
+        and q.kind == "count"
+        and q.token_start < m.start
+        and _gained_lead(ctx, q)
+    ):
+        return True  # "60+ new clients from launch", "securing 8 new clients": won, a change
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
     lead = before_hedges(ctx, q.token_start)
@@ -959,6 +966,17 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+def _gained_lead(ctx: UnitContext, q: Quantity) -> bool:
+    """The word before a count of customers won does not make it a scope: not 'for', 'to',
+    'across' or 'with' ('dashboards for 5 new clients'), unless 'to' closes an outcome
+    connector ('contributed to 40,000 new customers')."""
+    lead = before_hedges(ctx, q.token_start)
+    low = ctx.lower(lead)
+    if f"{ctx.lower(lead - 1)} {low}" in ctx.word_list("outcome-connectors"):
+        return True
+    return low not in ("for", "to", "across", "with")
 
 
 _NAME_LIST_REACH = 16  # "(Philips, Godrej, Bajaj, Luminous, Whirlpool, Hindware, Kohler)" is 15
