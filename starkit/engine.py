@@ -195,6 +195,7 @@ def _lint_many(
         if rules is None:
             rules = rules_by_kind[unit.kind] = _unit_rules(unit.kind, config)
         per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config, rules)))
+        ctx.release()
     reports = []
     for text, pairs in zip(texts, per_text, strict=True):
         findings = sorted(

@@ -129,6 +129,13 @@ class UnitContext:
         ]
         self._by_cat = by_cat
 
+    def release(self) -> None:
+        """Drop what the annotation stage and the rules computed for this unit: a metric
+        mention refers back to its context, and a batch pauses the cyclic collector, so the
+        batch linter cuts the cycle once the unit is reported."""
+        self.annotations.clear()
+        self.memo.clear()
+
     # --- lexicon matches ---------------------------------------------------------------
     def word_list(self, name: str) -> frozenset[str]:
         """A function-word list of the (config-edited) lexicon, lower-cased."""
