@@ -325,6 +325,7 @@ _CURRENCY_AFTER = ("€", "£", "¥", "₹")
 _CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
 
+_NUMBER_CATEGORIES = frozenset({NM_PHRASE, UNIT, NUMWORD})
 # the patterns that mask non-measures (the group, else the match), each with its gate
 _MASKS = (
     (_RE_PHONE, "phone", _GATE_PHONE),
@@ -352,6 +353,8 @@ def find_numbers(
     units_at: dict[int, tuple[int, str]] = {}  # start -> (end, unit kind), longest
     numwords: list[tuple[int, int, str]] = []
     for cat, eid, s, e in matches:
+        if cat not in _NUMBER_CATEGORIES:
+            continue  # a term match: most of them
         if cat == NM_PHRASE:
             for i in range(s, e):
                 masked[i] = "phrase"
@@ -386,8 +389,7 @@ def find_numbers(
         unit: str = "",
         high: float | None = None,
     ) -> None:
-        for i in range(s, e):
-            used.add(i)
+        used.update(range(s, e))
         if measure and kind == "duration" and _time_point(lower(e), lower(e + 1), lower(e + 2)):
             kind, measure = "date", False  # "About 5 years ago", "6 weeks into the year"
         lo, last = toks[s].idx, toks[e - 1]  # the span's characters, with no Span made

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
 from starkit.quantities import Quantity, find_numbers
-from starkit.rules.placeholders import slot_scanners
+from starkit.rules.placeholders import slot_needles, slot_scanners
 from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words, has_zero_width, strip_zero_width
 
@@ -260,8 +260,9 @@ class UnitContext:
         chars = set(text)  # a shape none of whose first characters the text holds is skipped
         return [
             (pid, m.start(), m.end())
-            for pid, rx, first in slot_scanners()
-            if first is None or not first.isdisjoint(chars)
+            for (pid, rx, first), needles in zip(slot_scanners(), slot_needles(), strict=True)
+            if (first is None or not first.isdisjoint(chars))
+            and (needles is None or any(n in text for n in needles))  # nor one with no needle
             for m in rx.finditer(text)
         ]
 
