@@ -378,6 +378,8 @@ class UnitContext:
         double quotes before it on the line, or more opening than closing single quotes.
         O(1) per call from prefix counts made once per unit (a long line with many matches
         used to be rescanned for each)."""
+        if not self._has_quotes:
+            return False  # no quote on any line (most units): the prefix counts are not made
         text = self.doc_text
         line_start = self._line_starts[bisect_right(self._line_starts, char_start) - 1]
         if char_start <= line_start:
@@ -402,11 +404,17 @@ class UnitContext:
         """True when a closing quote follows the offset on its line (a double quote, or a
         single quote after a letter and before none): an apostrophe that opens no passage
         ("'cause", "'em" in a transcript) closes nothing. O(log n) from the prefix counts."""
+        if not self._has_quotes:
+            return False
         k = bisect_right(self._line_starts, char_end)
         line_end = self._line_starts[k] - 1 if k < len(self._line_starts) else len(self.doc_text)
         dq, _, closes = self._quote_counts
         line_end = max(line_end, char_end)
         return dq[line_end] - dq[char_end] > 0 or closes[line_end] - closes[char_end] > 0
+
+    @cached_property
+    def _has_quotes(self) -> bool:
+        return '"' in self.doc_text or "'" in self.doc_text
 
     @cached_property
     def _line_starts(self) -> list[int]:
