@@ -81,28 +81,17 @@ class UnitContext:
 
     def __post_init__(self) -> None:
         self._raw_matches = self.doc._.starkit_matches or []  # read once: `numbers` reads it too
-        raw = [Match(*m) for m in self._raw_matches]
-        by_cat: dict[str, list[Match]] = {}
-        for m in raw:
-            by_cat.setdefault(m.category, []).append(m)
-        # Within a category keep the longest of overlapping matches.
-        for cat, ms in by_cat.items():
-            if len(ms) == 1:
-                continue  # nothing to overlap
-            ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
-            kept: list[Match] = []
-            for m in ms:
-                if kept and m.start < kept[-1].end:
-                    continue
-                kept.append(m)
-            by_cat[cat] = kept
+        groups: dict[str, list[tuple[str, str, int, int]]] = {}
+        for m in self._raw_matches:
+            groups.setdefault(m[0], []).append(m)
+        by_cat = _Categories(groups)
         # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
         metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
         doc = self.doc
         # Kept matches of a category do not overlap and are sorted, so the one match that can
         # hold a change is the last one starting at or before it (a binary search, not a scan).
-        changes = by_cat.get("change", [])
-        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats if changes}
+        changes = by_cat["change"]
+        starts = {cat: [m.start for m in by_cat[cat]] for cat in metric_cats if changes}
         lowers = self.lowers if changes else []
 
         def inside_metric(c: Match) -> bool:
@@ -148,7 +137,7 @@ class UnitContext:
 
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
-        return self._by_cat.get(category, [])
+        return self._by_cat[category]
 
     def matches_starting(self, category: str, lo: int, hi: int) -> list[Match]:
         """The matches of `category` (as `matches`) that start at tokens lo..hi-1, in text
@@ -157,11 +146,11 @@ class UnitContext:
         starts = self._match_starts.get(category)
         if starts is None:
             starts = self._starts(category)
-        return self._by_cat.get(category, [])[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        return self._by_cat[category][bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     def has(self, category: str) -> bool:
         """True when any term of the category occurs in the unit."""
-        return bool(self._by_cat.get(category))
+        return bool(self._by_cat[category])
 
     def _starts(self, category: str) -> list[int]:
         starts = self._match_starts.get(category)
@@ -442,6 +431,29 @@ class UnitContext:
     def words(self) -> int:
         """Words as a reader counts them (`starkit.textio.count_words`)."""
         return count_words(self.text)
+
+
+class _Categories(dict[str, list[Match]]):
+    """Lexicon category -> its matches, the longest of overlapping ones kept, in text order:
+    a category is sorted and pruned when a rule first reads it (a bullet's rules read about
+    half of the matches the matcher makes: those of answer categories are never read)."""
+
+    def __init__(self, raw: dict[str, list[tuple[str, str, int, int]]]) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __missing__(self, category: str) -> list[Match]:
+        ms = [Match(*m) for m in self.raw.get(category, ())]
+        if len(ms) > 1:  # one match overlaps nothing
+            ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            kept: list[Match] = []
+            for m in ms:
+                if kept and m.start < kept[-1].end:
+                    continue
+                kept.append(m)
+            ms = kept
+        self[category] = ms
+        return ms
 
 
 class _Lowers(dict[int, str]):
