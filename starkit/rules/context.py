@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
+from starkit.nlp import LOWERS
 from starkit.quantities import Quantity, find_numbers
 from starkit.rules.placeholders import slot_needles, slot_scanners
 from starkit.terms import Lexicon, load_lexicon
@@ -316,11 +317,16 @@ class UnitContext:
 
     @cached_property
     def _texts_lowers(self) -> tuple[list[str], list[str]]:
-        # one walk over the doc: each step makes a spaCy Token object, the costly part
-        texts, lowers = [], []
-        for t in self.doc:
-            texts.append(t.text)
-            lowers.append(t.lower_)
+        # one walk over the doc: each step makes a spaCy Token object, the costly part; the
+        # lower-cased forms the term matcher read already are taken from it
+        lowers = self.doc.user_data.get(LOWERS)
+        if lowers is None:
+            texts, lowers = [], []
+            for t in self.doc:
+                texts.append(t.text)
+                lowers.append(t.lower_)
+        else:
+            texts = [t.text for t in self.doc]
         if has_zero_width(self.doc_text):  # a word with a zero-width character inside
             texts = [strip_zero_width(w) for w in texts]
             lowers = [strip_zero_width(w) for w in lowers]
