@@ -250,9 +250,9 @@ class UnitContext:
         chars = set(text)  # a shape none of whose first characters the text holds is skipped
         return [
             (pid, m.start(), m.end())
-            for (pid, rx, first), needles in zip(slot_scanners(), slot_needles(), strict=True)
+            for (pid, rx, first), gate in zip(slot_scanners(), slot_needles(), strict=True)
             if (first is None or not first.isdisjoint(chars))
-            and (needles is None or any(n in text for n in needles))  # nor one with no needle
+            and (gate is None or gate.search(text) is not None)  # nor one with no needle
             for m in rx.finditer(text)
         ]
 

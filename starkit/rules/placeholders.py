@@ -37,13 +37,23 @@ def slot_scanners() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None],
 
 
 @cache
-def slot_needles() -> tuple[frozenset[str] | None, ...]:
-    """For each shape of `slot_scanners` (in the same order), the `needles` gate: strings one
-    of which every match holds; a text holding none of them is not searched. The first
-    characters of a match are often common letters ('name-slot' begins with a capital), its
-    fixed words rarely ('Name', 'Company'), so this skips most of the searches that
-    `first_chars` lets through."""
-    return tuple(needles(rx) for _, rx in placeholder_patterns())
+def slot_needles() -> tuple[re.Pattern[str] | None, ...]:
+    """For each shape of `slot_scanners` (in the same order), its `needles` as one regex, or
+    None: a text it finds nothing in holds no match of the shape and is not searched. The
+    first characters of a match are often common letters ('name-slot' begins with a
+    capital), its fixed words rarely ('Name', 'Company'), so this skips most of the searches
+    that `first_chars` lets through. A shape with more than `_MAX_NEEDLES` needles has no such
+    gate: searching for one of thirty words costs about what the shape's own search does."""
+    gates = (needles(rx) for _, rx in placeholder_patterns())
+    return tuple(
+        re.compile("|".join(sorted(map(re.escape, g))))
+        if g is not None and len(g) <= _MAX_NEEDLES
+        else None
+        for g in gates
+    )
+
+
+_MAX_NEEDLES = 16
 
 
 _NEEDLE_CLASS = 8  # a character class of at most this many characters is a set of needles

@@ -60,16 +60,19 @@ def test_first_chars_of_an_optional_lead() -> None:
 
 @pytest.mark.parametrize(("pid", "rx"), placeholder_patterns(), ids=lambda v: str(v)[:24])
 def test_every_match_holds_a_needle(pid: str, rx: re.Pattern[str]) -> None:
-    """The `needles` gate: a shape is searched for only in a text holding one of them."""
-    found = dict(zip([p for p, _ in placeholder_patterns()], slot_needles(), strict=True))[pid]
+    """The `needles` gate: a shape is searched for only in a text its needles regex (the
+    `slot_needles` gate, where it has one) finds something in."""
+    found = needles(rx)
     if found is None:
         return
+    gate = dict(zip([p for p, _ in placeholder_patterns()], slot_needles(), strict=True))[pid]
 
     @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.from_regex(rx))
     def check(text: str) -> None:
         for m in rx.finditer(text):
             assert any(n in m.group() for n in found), (pid, text, m.group())
+            assert gate is None or gate.search(m.group()), (pid, text, m.group())
 
     check()
 
