@@ -175,18 +175,21 @@ def _lint_many(
     for units in units_per_text:
         check_unit_sizes(units)
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
-    docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
+    normalised = [normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat]
+    docs = nlp.pipe(normalised)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
     story_mod = None
     rules_by_kind: dict[str, list[tuple[str, RuleSpec, Check]]] = {}
-    for (ti, unit), doc in zip(flat, docs, strict=True):
+    for (ti, unit), norm, doc in zip(flat, normalised, docs, strict=True):
         text = texts[ti]
         story = None
         if unit.kind == "story":
             if story_mod is None:
                 from starkit import story as story_mod
             story = story_mod.parse_story(text[unit.start : unit.end])
-        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story, lexicon)
+        ctx = UnitContext(
+            unit.kind, text[unit.start : unit.end], doc, story, lexicon, normalised=norm
+        )
         if unit.kind == "answer":
             from starkit.answer.outline import analyse
 

@@ -79,8 +79,14 @@ class UnitContext:
     otherwise rescan the unit for every match keeps linear time."""
     annotations: dict[str, Any] = field(default_factory=dict, repr=False)
     """What the annotation stage (`starkit.annotate`) computed for this unit, by key."""
+    normalised: str | None = field(default=None, repr=False)
+    """The doc's text when the caller has it (the text it gave the pipeline: spaCy's doc text
+    is its input), so `doc_text` is not rebuilt from the tokens."""
 
     def __post_init__(self) -> None:
+        # rules call `word_list` and `matches` about seventy times a unit: from here on each is
+        # a dict look-up made in C (the methods below say what they return)
+        self.__dict__["word_list"] = self._word_lists.__getitem__
         self._raw_matches = self.doc._.starkit_matches or []  # read once: `numbers` reads it too
         groups: dict[str, list[tuple[str, str, int, int]]] = {}
         for m in self._raw_matches:
@@ -118,6 +124,7 @@ class UnitContext:
             and not inside_metric(c)
         ]
         self._by_cat = by_cat
+        self.__dict__["matches"] = by_cat.__getitem__
 
     def release(self) -> None:
         """Drop what the annotation stage and the rules computed for this unit: a metric
@@ -198,7 +205,7 @@ class UnitContext:
     @cached_property
     def doc_text(self) -> str:
         """The doc's (normalised) text, built once."""
-        return self.doc.text
+        return self.doc.text if self.normalised is None else self.normalised
 
     # --- numbers -----------------------------------------------------------------------
     @cached_property
