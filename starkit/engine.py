@@ -8,7 +8,8 @@ one filter stage; suggestions are built last, from the writer's own words.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from starkit.config import DEFAULT, Config
 from starkit.errors import InputError
@@ -23,6 +24,10 @@ from starkit.scoring import text_score, unit_score
 from starkit.terms import load_lexicon
 from starkit.textio import check_text, count_words, normalise_for_matching
 from starkit.units import Unit, check_unit_sizes, parse_kind, split_units
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 def _applies(spec: RuleSpec, config: Config, ctx: UnitContext) -> bool:
@@ -176,7 +181,7 @@ def _lint_many(
         check_unit_sizes(units)
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
     normalised = [normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat]
-    docs = nlp.pipe(normalised)
+    docs = _chunked_pipe(nlp, normalised)
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
     story_mod = None
     rules_by_kind: dict[str, list[tuple[str, RuleSpec, Check]]] = {}
@@ -215,6 +220,26 @@ def _lint_many(
             )
         )
     return reports
+
+
+PIPE_CHUNK = 256
+PIPE_CHUNK_CHARS = 50_000
+"""Units are tokenized and matched a chunk at a time (at most `PIPE_CHUNK` units and, past
+the first, `PIPE_CHUNK_CHARS` characters), then judged: the tokenizer's and the matcher's
+tables stay in the processor's caches through a chunk (one unit at a time, the rules' work
+between two units pushed them out and the pipeline took twice its time: 0.5 against 0.27 s
+on 10,000 bench bullets), and a chunk's docs are few and small enough to hold at once."""
+
+
+def _chunked_pipe(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    k = 0
+    while k < len(texts):
+        end, chars = k + 1, len(texts[k])
+        while end < len(texts) and end - k < PIPE_CHUNK and chars < PIPE_CHUNK_CHARS:
+            chars += len(texts[end])
+            end += 1
+        yield from list(nlp.pipe(texts[k:end]))
+        k = end
 
 
 def lint(
