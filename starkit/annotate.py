@@ -15,12 +15,12 @@ Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (on
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Literal
 
 from starkit.quantities import Quantity
-from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext, _bounds
+from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext, _bounds, cached_property
 from starkit.terms import load_lexicon, ontology
 from starkit.textio import has_zero_width
 
@@ -268,31 +268,85 @@ def _uptake_share(ctx: UnitContext) -> list[MetricMention]:
 
 
 def _mention(ctx: UnitContext, m: Match) -> MetricMention:
-    q = adjacent_quantity(ctx, m)
-    change = (
-        _governing_change(ctx, m)
-        or _from_to_change(ctx, m)
-        or _from_to_after(ctx, m)
-        or _elliptical_change(ctx, m)
-    )
-    return MetricMention(
-        m.category,
-        m.entry,
-        m.start,
-        m.end,
-        head=_metric_is_head(ctx, m),
-        modified=_modifier_before(ctx, m),
-        change=change,
-        quantity=q,
-        framed=_subordinate(ctx, m) or _circumstance(ctx, m),
-        purpose=_in_purpose(ctx, m)
-        or _analysed(ctx, m)
-        or _target_figure(ctx, q)
-        or _goal_clause(ctx, m, q)
-        or (change is not None and _predicted(ctx, change))
-        or (change is not None and _owned_area(ctx, m, change)),
-        scale=scale_described(ctx, m, q),
-    )
+    return _LazyMention(ctx, m)
+
+
+class _LazyMention(MetricMention):
+    """A metric mention of a lexicon match whose judgements (head, modified, change, quantity,
+    framed, purpose, scale) are each worked out when first read: rules test a few of them in
+    order and stop at the first that settles it ('a guardrail not in the second-win list',
+    'a modifier'), so most mentions never need the rest (about a third of the mention work on
+    the bench corpus). Equal to the `MetricMention` with the same values. It refers to its
+    unit context, which caches it: `UnitContext.release` cuts that cycle (the batch linter
+    pauses the cyclic collector)."""
+
+    def __init__(self, ctx: UnitContext, m: Match) -> None:
+        self.__dict__.update(
+            category=m.category, entry=m.entry, start=m.start, end=m.end, _m=m, _ctx=ctx
+        )
+
+    def _parts(self) -> tuple[UnitContext, Match]:
+        return self.__dict__["_ctx"], self.__dict__["_m"]
+
+    @cached_property
+    def quantity(self) -> Quantity | None:  # type: ignore[override]
+        return adjacent_quantity(*self._parts())
+
+    @cached_property
+    def change(self) -> Match | None:  # type: ignore[override]
+        ctx, m = self._parts()
+        return (
+            _governing_change(ctx, m)
+            or _from_to_change(ctx, m)
+            or _from_to_after(ctx, m)
+            or _elliptical_change(ctx, m)
+        )
+
+    @cached_property
+    def head(self) -> bool:  # type: ignore[override]
+        return _metric_is_head(*self._parts())
+
+    @cached_property
+    def modified(self) -> bool:  # type: ignore[override]
+        return _modifier_before(*self._parts())
+
+    @cached_property
+    def framed(self) -> bool:  # type: ignore[override]
+        ctx, m = self._parts()
+        return _subordinate(ctx, m) or _circumstance(ctx, m)
+
+    @cached_property
+    def purpose(self) -> bool:  # type: ignore[override]
+        ctx, m = self._parts()
+        q, change = self.quantity, self.change
+        return (
+            _in_purpose(ctx, m)
+            or _analysed(ctx, m)
+            or _target_figure(ctx, q)
+            or _goal_clause(ctx, m, q)
+            or (change is not None and _predicted(ctx, change))
+            or (change is not None and _owned_area(ctx, m, change))
+        )
+
+    @cached_property
+    def scale(self) -> bool:  # type: ignore[override]
+        ctx, m = self._parts()
+        return scale_described(ctx, m, self.quantity)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MetricMention):
+            return NotImplemented
+        return _values(self) == _values(other)
+
+    def __hash__(self) -> int:
+        return hash(_values(self))
+
+    def __repr__(self) -> str:
+        return MetricMention.__repr__(self)
+
+
+def _values(v: MetricMention) -> tuple[object, ...]:
+    return tuple(getattr(v, f.name) for f in fields(MetricMention))
 
 
 def _owned_area(ctx: UnitContext, m: Match, change: Match) -> bool:

@@ -8,7 +8,7 @@ one filter stage; suggestions are built last, from the writer's own words.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from starkit.config import DEFAULT, Config
 from starkit.errors import InputError
@@ -55,15 +55,33 @@ def _unit_rules(kind: str, config: Config) -> list[tuple[str, RuleSpec, Check]]:
 
 
 def _judge(
-    ctx: UnitContext, config: Config, rules: list[tuple[str, RuleSpec, Check]] | None = None
-) -> list[tuple[RuleSpec, Hit, Severity]]:
-    found = []
-    for code, spec, check in rules if rules is not None else _unit_rules(ctx.kind, config):
-        if not _applies(spec, config, ctx):
-            continue
-        for hit in check(ctx):
-            if _in_sections(spec, ctx, hit):
-                found.append((spec, hit, config.severity.get(code, spec.severity)))
+    ctxs: list[UnitContext],
+    config: Config,
+    rules_by_kind: dict[str, list[tuple[str, RuleSpec, Check]]],
+) -> list[list[tuple[RuleSpec, Hit, Severity]]]:
+    """The hits of every unit of a chunk, each unit's in the order of its kind's rules.
+    Judged rule by rule over the chunk, not unit by unit: one rule's code and tables stay in
+    the processor's caches through the chunk (about 8% of the judging time on the bench
+    corpus). A check is a pure function of its unit, so the hits are the same."""
+    for ctx in ctxs:
+        if ctx.kind not in rules_by_kind:
+            rules_by_kind[ctx.kind] = _unit_rules(ctx.kind, config)
+    tables = {
+        kind: {code: (spec, check) for code, spec, check in rules}
+        for kind, rules in rules_by_kind.items()
+    }
+    found: list[list[tuple[RuleSpec, Hit, Severity]]] = [[] for _ in ctxs]
+    for code in load_rules():  # registry order, the order of every kind's rules
+        for ctx, hits in zip(ctxs, found, strict=True):
+            rule = tables[ctx.kind].get(code)
+            if rule is None:
+                continue
+            spec, check = rule
+            if not _applies(spec, config, ctx):
+                continue
+            for hit in check(ctx):
+                if _in_sections(spec, ctx, hit):
+                    hits.append((spec, hit, config.severity.get(code, spec.severity)))
     return found
 
 
@@ -180,26 +198,33 @@ def _lint_many(
     for units in units_per_text:
         check_unit_sizes(units)
     flat = [(ti, u) for ti, units in enumerate(units_per_text) for u in units]
-    docs = nlp.pipe(normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat)
+    normalised = [normalise_for_matching(texts[ti][u.start : u.end]) for ti, u in flat]
     per_text: list[list[tuple[UnitReport, list[Finding]]]] = [[] for _ in texts]
     story_mod = None
     rules_by_kind: dict[str, list[tuple[str, RuleSpec, Check]]] = {}
-    for (ti, unit), doc in zip(flat, docs, strict=True):
-        text = texts[ti]
-        story = None
-        if unit.kind == "story":
-            if story_mod is None:
-                from starkit import story as story_mod
-            story = story_mod.parse_story(text[unit.start : unit.end])
-        ctx = UnitContext(unit.kind, text[unit.start : unit.end], doc, story, lexicon)
-        if unit.kind == "answer":
-            from starkit.answer.outline import analyse
+    for lo, hi in _chunks(normalised):
+        ctxs = []
+        for (ti, unit), norm, doc in zip(
+            flat[lo:hi], normalised[lo:hi], list(nlp.pipe(normalised[lo:hi])), strict=True
+        ):
+            text = texts[ti]
+            story = None
+            if unit.kind == "story":
+                if story_mod is None:
+                    from starkit import story as story_mod
+                story = story_mod.parse_story(text[unit.start : unit.end])
+            ctx = UnitContext(
+                unit.kind, text[unit.start : unit.end], doc, story, lexicon, normalised=norm
+            )
+            if unit.kind == "answer":
+                from starkit.answer.outline import analyse
 
-            ctx.answer = analyse(ctx, question_doc)
-        rules = rules_by_kind.get(unit.kind)
-        if rules is None:
-            rules = rules_by_kind[unit.kind] = _unit_rules(unit.kind, config)
-        per_text[ti].append(_unit_report(text, unit, ctx, _judge(ctx, config, rules)))
+                ctx.answer = analyse(ctx, question_doc)
+            ctxs.append(ctx)
+        found = _judge(ctxs, config, rules_by_kind)
+        for (ti, unit), ctx, hits in zip(flat[lo:hi], ctxs, found, strict=True):
+            per_text[ti].append(_unit_report(texts[ti], unit, ctx, hits))
+            ctx.release()
     reports = []
     for text, pairs, why in zip(texts, per_text, not_judged, strict=True):
         findings = sorted(
@@ -217,6 +242,27 @@ def _lint_many(
             )
         )
     return reports
+
+
+CHUNK = 256
+CHUNK_CHARS = 50_000
+"""A batch is tokenized, matched and judged a chunk of units at a time (at most `CHUNK` units
+and, past the first, `CHUNK_CHARS` characters): the pipeline's tables stay in the
+processor's caches through a chunk (one unit at a time, the rules' work between two units
+pushed them out and the pipeline took twice its time: 0.5 against 0.27 s on 10,000 bench
+bullets), and a chunk's docs and contexts are few and small enough to hold at once."""
+
+
+def _chunks(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) index ranges of `texts`, one a chunk."""
+    k = 0
+    while k < len(texts):
+        end, chars = k + 1, len(texts[k])
+        while end < len(texts) and end - k < CHUNK and chars < CHUNK_CHARS:
+            chars += len(texts[end])
+            end += 1
+        yield k, end
+        k = end
 
 
 def lint(

@@ -377,6 +377,10 @@ _TOKENIZER_VERSION = 4
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 
+LOWERS = "starkit_lowers"
+"""`doc.user_data` key of the lower-cased token texts the matcher read (zero-width characters
+taken out when the text holds any), for the unit context."""
+
 # category of the extra PhraseMatcher labels that quantities.py reads
 NUMWORD, UNIT, NM_PHRASE = "numword", "unit", "nm_phrase"
 
@@ -408,6 +412,18 @@ class TermMatcher:
         self.sizes: dict[str, tuple[int, ...]] = {
             first: tuple(sorted({len(k) for k in cands})) for first, cands in self.index.items()
         }
+        # first token -> (length, {token tuple -> its (category, id) labels}) by length,
+        # ascending: what `matches` reads, one look-up a token
+        self._by_first: dict[str, tuple[tuple[int, dict[tuple[str, ...], list]], ...]] = {
+            first: tuple(
+                (
+                    size,
+                    {k: [self.labels[lb] for lb in v] for k, v in cands.items() if len(k) == size},
+                )
+                for size in self.sizes[first]
+            )
+            for first, cands in self.index.items()
+        }
 
     def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
         """Every `(category, id, start, end)` of the doc, by start then by length."""
@@ -416,18 +432,21 @@ class TermMatcher:
         # inside a token when the text holds one, and its lower-cased form keeps it
         if has_zero_width("".join(lowers)):
             lowers = [strip_zero_width(w) for w in lowers]
+        doc.user_data[LOWERS] = lowers  # the unit context reads them (no second walk)
         out = []
         n = len(lowers)
+        by_first = self._by_first
         for i, first in enumerate(lowers):
-            cands = self.index.get(first)
-            if not cands:
+            sized = by_first.get(first)
+            if sized is None:
                 continue
-            for size in self.sizes[first]:
+            for size, cands in sized:
                 if size > n - i:
                     break
-                labels = cands.get(tuple(lowers[i : i + size]))
+                labels = cands.get((first,) if size == 1 else tuple(lowers[i : i + size]))
                 if labels:
-                    out += [(*self.labels[lb], i, i + size) for lb in labels]
+                    for cat, eid in labels:
+                        out.append((cat, eid, i, i + size))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

@@ -325,18 +325,36 @@ _CURRENCY_AFTER = ("€", "£", "¥", "₹")
 _CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
 
 
-def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
-    """Every number in the doc, measuring or not, in text order. `text` is `doc.text` when
-    the caller has it already."""
+_NUMBER_CATEGORIES = frozenset({NM_PHRASE, UNIT, NUMWORD})
+# the patterns that mask non-measures (the group, else the match), each with its gate
+_MASKS = (
+    (_RE_PHONE, "phone", _GATE_PHONE),
+    (_RE_DATE, "date", _GATE_DATE),
+    (_RE_LIST_NUMBER, "index", None),
+    (_RE_STATUS_CODE, "code", _GATE_STATUS_CODE),
+)
+
+
+def find_numbers(
+    doc: Doc, text: str | None = None, matches: list[tuple[str, str, int, int]] | None = None
+) -> list[Quantity]:
+    """Every number in the doc, measuring or not, in text order. `text` is `doc.text` and
+    `matches` its `doc._.starkit_matches` when the caller has them already."""
     text = doc.text if text is None else text
     toks = list(doc)  # one Token object per token (`doc[i]` makes a new one at each call)
     n = len(toks)
-    matches = doc._.starkit_matches or []
+    if matches is None:
+        matches = doc._.starkit_matches or []
+    # every masking pattern and every numeric token holds a digit: a text with none (most
+    # lines of prose) yields only spelled-out numbers and durations ("three teams", "a week")
+    has_digit = _RE_DIGIT.search(text) is not None
     # Token indices masked by fixed non-measure phrases (and by phone numbers / dates by regex).
     masked: dict[int, str] = {}
     units_at: dict[int, tuple[int, str]] = {}  # start -> (end, unit kind), longest
     numwords: list[tuple[int, int, str]] = []
     for cat, eid, s, e in matches:
+        if cat not in _NUMBER_CATEGORIES:
+            continue  # a term match: most of them
         if cat == NM_PHRASE:
             for i in range(s, e):
                 masked[i] = "phrase"
@@ -345,12 +363,7 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
                 units_at[s] = (e, _unit_kinds()[eid])
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
-    for regex, why, gate in (
-        (_RE_PHONE, "phone", _GATE_PHONE),
-        (_RE_DATE, "date", _GATE_DATE),
-        (_RE_LIST_NUMBER, "index", None),
-        (_RE_STATUS_CODE, "code", _GATE_STATUS_CODE),
-    ):
+    for regex, why, gate in _MASKS if has_digit else ():
         if gate is not None and gate.search(text) is None:
             continue  # the text holds no match of the pattern
         for m in regex.finditer(text):
@@ -376,15 +389,14 @@ def find_numbers(doc: Doc, text: str | None = None) -> list[Quantity]:
         unit: str = "",
         high: float | None = None,
     ) -> None:
-        for i in range(s, e):
-            used.add(i)
+        used.update(range(s, e))
         if measure and kind == "duration" and _time_point(lower(e), lower(e + 1), lower(e + 2)):
             kind, measure = "date", False  # "About 5 years ago", "6 weeks into the year"
         lo, last = toks[s].idx, toks[e - 1]  # the span's characters, with no Span made
         hi = last.idx + len(last.text)
         out.append(Quantity(lo, hi, text[lo:hi], kind, measure, value, unit, s, e, high=high))
 
-    i = 0
+    i = 0 if has_digit else n  # with no digit no token is a number, nor a masked run's figure
     while i < n:
         tok = toks[i]
         if i in used:

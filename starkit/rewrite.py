@@ -186,25 +186,49 @@ def _taxonomy_topics() -> list[tuple[frozenset[str], tuple[str, ...]]] | None:
     return [(singles, several) for singles, several in parts if singles is not None]
 
 
-def metric_for(text: str, direction: str | None = None) -> Metric:
-    """The taxonomy metric whose topics best fit the text (ties: the first listed)."""
-    words = _words(text)
-    tokens = frozenset(words.split())
+@cache
+def _topic_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], ...]] | None:
+    """`_taxonomy_topics` turned round: one-word topic -> the metrics (by index) it belongs
+    to, and every topic of several words (padded) with its metric."""
     parts = _taxonomy_topics()
     if parts is None:
-        scores = [(_topic_count(words, tokens, m.topics), m) for m in taxonomy()]
+        return None
+    index: dict[str, list[int]] = {}
+    several: list[tuple[str, int]] = []
+    for i, (singles, more) in enumerate(parts):
+        for t in singles:
+            index.setdefault(t, []).append(i)
+        several += [(t, i) for t in more]
+    return {t: tuple(ix) for t, ix in index.items()}, tuple(several)
+
+
+def metric_for(text: str, direction: str | None = None) -> Metric:
+    """The taxonomy metric whose topics best fit the text (ties: the first listed; among
+    them, the first whose direction is `direction`; no topic at all: cycle time). A metric's
+    score is how many of its topics occur in the text, counted from the text's words through
+    `_topic_index` rather than metric by metric."""
+    words = _words(text)
+    tokens = frozenset(words.split())
+    metrics = taxonomy()
+    found = _topic_index()
+    if found is None:
+        counts = [_topic_count(words, tokens, m.topics) for m in metrics]
     else:
-        scores = [
-            (len(singles & tokens) + sum(map(words.__contains__, several)), m)
-            for (singles, several), m in zip(parts, taxonomy(), strict=True)
-        ]
-    score, best = min(  # the first of the best, as a stable sort would rank it
-        scores,
-        key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction),
-    )
-    if score == 0:
-        return next(m for m in taxonomy() if m.id == "cycle-time")
-    return best
+        index, several = found
+        counts = [0] * len(metrics)
+        for t in tokens:
+            for i in index.get(t, ()):
+                counts[i] += 1
+        for t, i in several:
+            if t in words:
+                counts[i] += 1
+    top = max(counts)
+    if top == 0:
+        return next(m for m in metrics if m.id == "cycle-time")
+    best = [m for m, c in zip(metrics, counts, strict=True) if c == top]
+    if direction is None:
+        return best[0]
+    return next((m for m in best if m.direction == direction), best[0])
 
 
 def part_verbs_for(text: str) -> tuple[str, ...]:

@@ -45,6 +45,25 @@ def test_lint_many_equals_lint_one_by_one():
     assert starkit.lint_many(texts, "bullet") == [starkit.lint(t, "bullet") for t in texts]
 
 
+@pytest.mark.parametrize("kind", ["bullet", "resume", "story"])
+def test_lint_many_across_chunks_equals_lint_one_by_one(monkeypatch, kind):
+    """The batch is piped and judged a chunk of units at a time, rule by rule within a chunk
+    (`engine.CHUNK`): with chunks of 7 units, a resume's bullets fall in several chunks and a
+    chunk holds units of several texts; every report is still the one `lint` gives."""
+    from starkit import engine
+    from starkit.bench import corpus
+
+    bullets = corpus(60, seed=5)
+    texts = {
+        "bullet": bullets,
+        "resume": ["\n".join(bullets[k : k + 5]) for k in range(0, 60, 5)],
+        "story": [" ".join(bullets[k : k + 4]) for k in range(0, 60, 4)],
+    }[kind]
+    one_by_one = [starkit.lint(t, kind) for t in texts]
+    monkeypatch.setattr(engine, "CHUNK", 7)
+    assert starkit.lint_many(texts, kind) == one_by_one
+
+
 def test_clean_bullet_scores_100_and_score_formula():
     clean = starkit.lint("Cut p95 checkout latency from 800ms to 350ms in Q2", "bullet")
     assert clean.findings == [] and clean.score == 100

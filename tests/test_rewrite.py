@@ -434,3 +434,25 @@ def test_vanity_follow_up_asks_in_the_metric_s_own_words(text: str, causal: str,
     assert f"lifting {causal}" in f.rewrite
     assert asked in f.suggestion
     assert "downloaded," not in f.suggestion  # never 'of the new downloaded'
+
+
+def _metric_for_by_metric(text: str, direction: str | None) -> object:
+    """`metric_for` as it was written before its topic index: each metric scored in turn."""
+    from starkit.rewrite import _topic_score, _words, taxonomy
+
+    words = _words(text)
+    scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
+    score, best = min(
+        scores, key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction)
+    )
+    return best if score else next(m for m in taxonomy() if m.id == "cycle-time")
+
+
+@pytest.mark.parametrize("direction", [None, "up", "down"])
+def test_metric_for_index_scores_as_each_metric_would(direction: str | None) -> None:
+    from starkit.bench import corpus
+    from starkit.rewrite import metric_for
+
+    texts = [*corpus(300, seed=3), "page load time and p95 latency", "", "churn churn churn"]
+    for text in texts:
+        assert metric_for(text, direction) == _metric_for_by_metric(text, direction), text

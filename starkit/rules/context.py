@@ -12,8 +12,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, overload
 
 from starkit.models import Story
+from starkit.nlp import LOWERS
 from starkit.quantities import Quantity, find_numbers
-from starkit.rules.placeholders import slot_scanners
+from starkit.rules.placeholders import slot_needles, slot_scanners
 from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words, has_zero_width, strip_zero_width
 
@@ -78,30 +79,26 @@ class UnitContext:
     otherwise rescan the unit for every match keeps linear time."""
     annotations: dict[str, Any] = field(default_factory=dict, repr=False)
     """What the annotation stage (`starkit.annotate`) computed for this unit, by key."""
+    normalised: str | None = field(default=None, repr=False)
+    """The doc's text when the caller has it (the text it gave the pipeline: spaCy's doc text
+    is its input), so `doc_text` is not rebuilt from the tokens."""
 
     def __post_init__(self) -> None:
-        raw = [Match(*m) for m in (self.doc._.starkit_matches or [])]
-        by_cat: dict[str, list[Match]] = {}
-        for m in raw:
-            by_cat.setdefault(m.category, []).append(m)
-        # Within a category keep the longest of overlapping matches.
-        for cat, ms in by_cat.items():
-            if len(ms) == 1:
-                continue  # nothing to overlap
-            ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
-            kept: list[Match] = []
-            for m in ms:
-                if kept and m.start < kept[-1].end:
-                    continue
-                kept.append(m)
-            by_cat[cat] = kept
+        # rules call `word_list` and `matches` about seventy times a unit: from here on each is
+        # a dict look-up made in C (the methods below say what they return)
+        self.__dict__["word_list"] = self._word_lists.__getitem__
+        self._raw_matches = self.doc._.starkit_matches or []  # read once: `numbers` reads it too
+        groups: dict[str, list[tuple[str, str, int, int]]] = {}
+        for m in self._raw_matches:
+            groups.setdefault(m[0], []).append(m)
+        by_cat = _Categories(groups)
         # A change word inside a metric's name ("drop-off", "growth rate") is not a change.
         metric_cats = ("product", "causal", "vanity", "efficiency", "guardrail")
         doc = self.doc
         # Kept matches of a category do not overlap and are sorted, so the one match that can
         # hold a change is the last one starting at or before it (a binary search, not a scan).
-        changes = by_cat.get("change", [])
-        starts = {cat: [m.start for m in by_cat.get(cat, [])] for cat in metric_cats if changes}
+        changes = by_cat["change"]
+        starts = {cat: [m.start for m in by_cat[cat]] for cat in metric_cats if changes}
         lowers = self.lowers if changes else []
 
         def inside_metric(c: Match) -> bool:
@@ -127,6 +124,14 @@ class UnitContext:
             and not inside_metric(c)
         ]
         self._by_cat = by_cat
+        self.__dict__["matches"] = by_cat.__getitem__
+
+    def release(self) -> None:
+        """Drop what the annotation stage and the rules computed for this unit: a metric
+        mention refers back to its context, and a batch pauses the cyclic collector, so the
+        batch linter cuts the cycle once the unit is reported."""
+        self.annotations.clear()
+        self.memo.clear()
 
     # --- lexicon matches ---------------------------------------------------------------
     def word_list(self, name: str) -> frozenset[str]:
@@ -140,7 +145,7 @@ class UnitContext:
 
     def matches(self, category: str) -> list[Match]:
         """Longest non-overlapping matches of one lexicon category, in text order."""
-        return self._by_cat.get(category, [])
+        return self._by_cat[category]
 
     def matches_starting(self, category: str, lo: int, hi: int) -> list[Match]:
         """The matches of `category` (as `matches`) that start at tokens lo..hi-1, in text
@@ -149,11 +154,11 @@ class UnitContext:
         starts = self._match_starts.get(category)
         if starts is None:
             starts = self._starts(category)
-        return self._by_cat.get(category, [])[bisect_left(starts, lo) : bisect_left(starts, hi)]
+        return self._by_cat[category][bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     def has(self, category: str) -> bool:
         """True when any term of the category occurs in the unit."""
-        return bool(self._by_cat.get(category))
+        return bool(self._by_cat[category])
 
     def _starts(self, category: str) -> list[int]:
         starts = self._match_starts.get(category)
@@ -200,13 +205,13 @@ class UnitContext:
     @cached_property
     def doc_text(self) -> str:
         """The doc's (normalised) text, built once."""
-        return self.doc.text
+        return self.doc.text if self.normalised is None else self.normalised
 
     # --- numbers -----------------------------------------------------------------------
     @cached_property
     def numbers(self) -> list[Quantity]:
         """Every number, measuring or not."""
-        return find_numbers(self.doc, self.doc_text)
+        return find_numbers(self.doc, self.doc_text, self._raw_matches)
 
     @cached_property
     def quantities(self) -> list[Quantity]:
@@ -252,8 +257,9 @@ class UnitContext:
         chars = set(text)  # a shape none of whose first characters the text holds is skipped
         return [
             (pid, m.start(), m.end())
-            for pid, rx, first in slot_scanners()
-            if first is None or not first.isdisjoint(chars)
+            for (pid, rx, first), gate in zip(slot_scanners(), slot_needles(), strict=True)
+            if (first is None or not first.isdisjoint(chars))
+            and (gate is None or gate.search(text) is not None)  # nor one with no needle
             for m in rx.finditer(text)
         ]
 
@@ -318,19 +324,27 @@ class UnitContext:
 
     @cached_property
     def _texts_lowers(self) -> tuple[list[str], list[str]]:
-        # one walk over the doc: each step makes a spaCy Token object, the costly part
-        texts, lowers = [], []
-        for t in self.doc:
-            texts.append(t.text)
-            lowers.append(t.lower_)
+        # one walk over the doc: each step makes a spaCy Token object, the costly part; the
+        # lower-cased forms the term matcher read already are taken from it
+        lowers = self.doc.user_data.get(LOWERS)
+        if lowers is None:
+            texts, lowers = [], []
+            for t in self.doc:
+                texts.append(t.text)
+                lowers.append(t.lower_)
+        else:
+            texts = [t.text for t in self.doc]
         if has_zero_width(self.doc_text):  # a word with a zero-width character inside
             texts = [strip_zero_width(w) for w in texts]
             lowers = [strip_zero_width(w) for w in lowers]
+        # from now on `lower(i)` is a dict look-up made in C: rules call it a hundred times a
+        # unit, and the method call cost more than the look-up (about 3% of linting a bullet)
+        self.__dict__["lower"] = _Lowers(enumerate(lowers)).__getitem__
         return texts, lowers
 
     def lower(self, i: int) -> str:
         """Lower-cased text of token i ('' outside the doc)."""
-        lowers = self.lowers
+        lowers = self.lowers  # replaces this method on the instance by a faster look-up
         return lowers[i] if 0 <= i < len(lowers) else ""
 
     def clause_of(self, i: int) -> tuple[int, int]:
@@ -366,6 +380,8 @@ class UnitContext:
         double quotes before it on the line, or more opening than closing single quotes.
         O(1) per call from prefix counts made once per unit (a long line with many matches
         used to be rescanned for each)."""
+        if not self._has_quotes:
+            return False  # no quote on any line (most units): the prefix counts are not made
         text = self.doc_text
         line_start = self._line_starts[bisect_right(self._line_starts, char_start) - 1]
         if char_start <= line_start:
@@ -390,11 +406,17 @@ class UnitContext:
         """True when a closing quote follows the offset on its line (a double quote, or a
         single quote after a letter and before none): an apostrophe that opens no passage
         ("'cause", "'em" in a transcript) closes nothing. O(log n) from the prefix counts."""
+        if not self._has_quotes:
+            return False
         k = bisect_right(self._line_starts, char_end)
         line_end = self._line_starts[k] - 1 if k < len(self._line_starts) else len(self.doc_text)
         dq, _, closes = self._quote_counts
         line_end = max(line_end, char_end)
         return dq[line_end] - dq[char_end] > 0 or closes[line_end] - closes[char_end] > 0
+
+    @cached_property
+    def _has_quotes(self) -> bool:
+        return '"' in self.doc_text or "'" in self.doc_text
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -422,6 +444,36 @@ class UnitContext:
     def words(self) -> int:
         """Words as a reader counts them (`starkit.textio.count_words`)."""
         return count_words(self.text)
+
+
+class _Categories(dict[str, list[Match]]):
+    """Lexicon category -> its matches, the longest of overlapping ones kept, in text order:
+    a category is sorted and pruned when a rule first reads it (a bullet's rules read about
+    half of the matches the matcher makes: those of answer categories are never read)."""
+
+    def __init__(self, raw: dict[str, list[tuple[str, str, int, int]]]) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __missing__(self, category: str) -> list[Match]:
+        ms = [Match(*m) for m in self.raw.get(category, ())]
+        if len(ms) > 1:  # one match overlaps nothing
+            ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            kept: list[Match] = []
+            for m in ms:
+                if kept and m.start < kept[-1].end:
+                    continue
+                kept.append(m)
+            ms = kept
+        self[category] = ms
+        return ms
+
+
+class _Lowers(dict[int, str]):
+    """Token index -> lower-cased text, '' for an index outside the doc."""
+
+    def __missing__(self, key: int) -> str:
+        return ""
 
 
 def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:

@@ -36,6 +36,111 @@ def slot_scanners() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None],
     return tuple((pid, rx, first_chars(rx)) for pid, rx in placeholder_patterns())
 
 
+@cache
+def slot_needles() -> tuple[re.Pattern[str] | None, ...]:
+    """For each shape of `slot_scanners` (in the same order), its `needles` as one regex, or
+    None: a text it finds nothing in holds no match of the shape and is not searched. The
+    first characters of a match are often common letters ('name-slot' begins with a
+    capital), its fixed words rarely ('Name', 'Company'), so this skips most of the searches
+    that `first_chars` lets through. A shape with more than `_MAX_NEEDLES` needles has no such
+    gate: searching for one of thirty words costs about what the shape's own search does."""
+    gates = (needles(rx) for _, rx in placeholder_patterns())
+    return tuple(
+        re.compile("|".join(sorted(map(re.escape, g))))
+        if g is not None and len(g) <= _MAX_NEEDLES
+        else None
+        for g in gates
+    )
+
+
+_MAX_NEEDLES = 16
+
+
+_NEEDLE_CLASS = 8  # a character class of at most this many characters is a set of needles
+
+
+def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of `rx` contains, read from its parsed form: a run of
+    literal characters, or one such run from each branch of an alternation, or a small class
+    of characters, whichever is longest; None when none can be told (a letter under
+    IGNORECASE, whose other cases `re` also matches, gives none). Assertions and optional
+    parts require nothing. tests/rules/test_placeholders.py checks every pattern's needles
+    against generated matches of it."""
+    try:
+        from re import _constants as sre
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        found = _needles_of_seq(sre, list(parsed), bool(rx.flags & re.IGNORECASE))
+    except Exception:  # re's internals differ: no gate
+        return None
+    return None if found is None or "" in found else frozenset(found)
+
+
+def _needles_of_seq(sre: Any, items: list[tuple[Any, Any]], ic: bool) -> set[str] | None:
+    """The best needle set of a sequence: every item's match is a part of the sequence's."""
+    best: set[str] | None = None
+
+    def offer(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _needle_rank(found) > _needle_rank(best)):
+            best = found
+
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL and _plain_char(chr(av), ic):
+            run += chr(av)
+            continue
+        offer({run} if run else None)
+        run = ""
+        offer(_needles_of_item(sre, op, av, ic))
+    offer({run} if run else None)
+    return best
+
+
+def _needle_rank(found: set[str]) -> tuple[int, int]:
+    return min(len(n) for n in found), -len(found)
+
+
+def _plain_char(ch: str, ic: bool) -> bool:
+    """A literal character matched only by itself (under IGNORECASE: an ASCII non-letter)."""
+    return not ic or (ch.isascii() and not ch.isalpha())
+
+
+def _needles_of_item(sre: Any, op: Any, av: Any, ic: bool) -> set[str] | None:
+    if op is sre.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] < _NEEDLE_CLASS:
+                chars.update(chr(c) for c in range(a[0], a[1] + 1))
+            else:
+                return None  # a negation, a category, a wide range
+        ok = len(chars) <= _NEEDLE_CLASS and all(_plain_char(c, ic) for c in chars)
+        return chars if ok else None
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            found = _needles_of_seq(sre, alt, ic)
+            if found is None:
+                return None  # a branch that requires nothing
+            out |= found
+        return out
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        sub_ic = (ic or bool(add_flags & sre.SRE_FLAG_IGNORECASE)) and not bool(
+            del_flags & sre.SRE_FLAG_IGNORECASE
+        )
+        return _needles_of_seq(sre, sub, sub_ic)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        return _needles_of_seq(sre, sub, ic) if low >= 1 else None
+    if op is sre.ATOMIC_GROUP:
+        return _needles_of_seq(sre, av, ic)
+    return None  # assertions, anchors, any character, a back reference: no needle
+
+
 _SPACE = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
 _MAX_RANGE = 512  # a class range wider than this ([^...], [\u0000-\uffff]) may begin anything
 
