@@ -669,11 +669,12 @@ def _causal_named(ctx: UnitContext) -> bool:
     session') measures engagement depth. A reach channel's churn (`causal-if-moved`) pairs
     only as a result the writer moved ('reducing unsubscribes by 20%'); held under a ceiling
     ('while unsubscribe rate stayed under 0.5%') it is the guardrail, and the reach figure
-    still has no causal pair."""
+    still has no causal pair. A causal metric named as an aim ('to greatly expand organic
+    traffic in order to drive user conversions') pairs nothing (dev15 dv15-275)."""
     if_moved = ctx.word_list("causal-if-moved")
     return (
         any(
-            m.head and (m.entry not in if_moved or m.change is not None)
+            m.head and not m.purpose and (m.entry not in if_moved or m.change is not None)
             for m in mentions(ctx, "causal")
         )
         or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
