@@ -885,6 +885,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
                 and after.is_alpha
                 and after.lower_ not in ctx.word_list("intransitive-next")
                 and not after.lower_.endswith("ly")
+                and not (
+                    after.lower_ in ctx.word_list("means-next")
+                    and ctx.lower(c.start) in forms()[4]  # a change noun: "increase through"
+                )
             )
             if not transitive:
                 return c
@@ -1192,6 +1196,10 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     'for' is whom something was for ('the number of abstracts available to users from 40m to
     80m'): the values count that thing, not the people."""
     f = m.end
+    if ctx.lower(f) == ":" and ctx.lower(f + 1) != "from":
+        return _colon_from_to(ctx, f + 1)  # "Onboarding completion rate: 72% → 94%"
+    if ctx.lower(f) == ":":
+        f += 1  # "Activation rate: from 30% to 45%"
     if ctx.lower(f) != "from" or ctx.lower(m.start - 1) in ("to", "for"):
         return None
     start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
@@ -1206,6 +1214,24 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
         return None
     down = start.value is not None and end.value is not None and end.value < start.value
     return Match("change", "down" if down else "up", f, f + 1)
+
+
+def _colon_from_to(ctx: UnitContext, k: int) -> Match | None:
+    """'Onboarding completion rate: 72% → 94%': right after a metric's colon, a figure, an
+    arrow or 'to', and a figure of the same kind report the metric moved, up or down as the
+    values go; anything else after the colon ('35% average open rate') is a level."""
+    start = next((q for q in ctx.quantities if q.token_start == k), None)
+    if start is None or start.kind == "duration":
+        return None
+    if " to " in start.text.lower() or "→" in start.text:
+        return Match("change", "up", k, k + 1)  # "70K to 300K" read as one figure
+    if ctx.lower(start.token_end) not in ("to", "→", "->"):
+        return None
+    end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
+    if end is None or end.kind != start.kind:
+        return None
+    down = start.value is not None and end.value is not None and end.value < start.value
+    return Match("change", "down" if down else "up", k, k + 1)
 
 
 def values_fall(ctx: UnitContext, m: MetricMention) -> bool:
