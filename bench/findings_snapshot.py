@@ -27,7 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KIND_BY_SET = {"star_stories": "story", "metric_answers": "answer"}
 SEALED: tuple[str, ...] = (
-    "dev16",
     "stories10",
     "sealed10",
     "stories11",
