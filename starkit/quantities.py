@@ -79,16 +79,18 @@ _RE_PHONE = re.compile(
     r"|(?<![\w.])\+\d{1,3}(?:[\s.\-]\(?\d{1,5}\)?){2,5}(?![\w.%])"
 )
 _RE_DATE = re.compile(
-    r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4})(?!\d)"
+    r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}/\d{4}"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?![\-/]\d))(?!\d)"  # ISO year-month: "(started 2023-08)"
 )
 
 # What every match of a masking pattern holds, a quick search that most texts fail, so the
 # pattern itself runs only on the texts that pass (tests/test_quantities.py checks each gate
 # against generated matches of its pattern): a phone number's last two groups ('555-1234') or
-# '+' and a digit; a date's two separators or a month and a four-digit year ('06/2020'); an
+# '+' and a digit; a date's two separators, a month and a four-digit year ('06/2020') or a
+# four-digit year, a hyphen and a month ('2023-08'); an
 # HTTP status code's three digits.
 _GATE_PHONE = re.compile(r"\d{3}[\s.\-]\d{4}|\+\d")
-_GATE_DATE = re.compile(r"\d[/.\-]\d\d?[/.\-]\d|\d/\d{4}")
+_GATE_DATE = re.compile(r"\d[/.\-]\d\d?[/.\-]\d|\d/\d{4}|\d{4}-[01]\d")
 _GATE_STATUS_CODE = re.compile(r"[45]\d\d")
 
 # A list number at the start of a line ("1. Inform your team", "2) Ship"): structure, no measure.
@@ -447,6 +449,8 @@ def find_numbers(
         elif prev == "#" and info.shape == "num":
             start -= 1
             kind = "rank"
+            if lower(i - 2) in prefixes:  # "PR #997", "issue #42": an identifier, no rank
+                measure = False
         if lower(start - 1) in ("~", "≈", "+", "−") and toks[start - 1].whitespace_ == "":
             start -= 1
         # --- absorb what follows ---
