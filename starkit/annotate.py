@@ -1197,41 +1197,32 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     80m'): the values count that thing, not the people."""
     f = m.end
     if ctx.lower(f) == ":" and ctx.lower(f + 1) != "from":
-        return _colon_from_to(ctx, f + 1)  # "Onboarding completion rate: 72% → 94%"
+        # "Onboarding completion rate: 72% → 94%": the values alone, right after the colon;
+        # anything else after it ('35% average open rate') is a level
+        return _values_change(ctx, f + 1, f + 1)
     if ctx.lower(f) == ":":
         f += 1  # "Activation rate: from 30% to 45%"
     if ctx.lower(f) != "from" or ctx.lower(m.start - 1) in ("to", "for"):
         return None
-    start = next((q for q in ctx.quantities if q.token_start == f + 1), None)
-    if start is None or start.kind == "duration":
-        return None
-    if " to " in start.text.lower() or "→" in start.text:
-        return Match("change", "up", f, f + 1)  # "from 70K to 300K" read as one figure
-    if ctx.lower(start.token_end) not in ("to", "→", "->"):
-        return None
-    end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
-    if end is None or end.kind != start.kind:
-        return None
-    down = start.value is not None and end.value is not None and end.value < start.value
-    return Match("change", "down" if down else "up", f, f + 1)
+    return _values_change(ctx, f + 1, f)
 
 
-def _colon_from_to(ctx: UnitContext, k: int) -> Match | None:
-    """'Onboarding completion rate: 72% → 94%': right after a metric's colon, a figure, an
-    arrow or 'to', and a figure of the same kind report the metric moved, up or down as the
-    values go; anything else after the colon ('35% average open rate') is a level."""
+def _values_change(ctx: UnitContext, k: int, at: int) -> Match | None:
+    """A start value at token k, then 'to' or an arrow and an end value of the same kind (or
+    one figure holding both, '70K to 300K'): a change (at token `at`), up or down as the
+    values go. A duration measures time, not the metric."""
     start = next((q for q in ctx.quantities if q.token_start == k), None)
     if start is None or start.kind == "duration":
         return None
     if " to " in start.text.lower() or "→" in start.text:
-        return Match("change", "up", k, k + 1)  # "70K to 300K" read as one figure
+        return Match("change", "up", at, at + 1)  # "from 70K to 300K" read as one figure
     if ctx.lower(start.token_end) not in ("to", "→", "->"):
         return None
     end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
     if end is None or end.kind != start.kind:
         return None
     down = start.value is not None and end.value is not None and end.value < start.value
-    return Match("change", "down" if down else "up", k, k + 1)
+    return Match("change", "down" if down else "up", at, at + 1)
 
 
 def values_fall(ctx: UnitContext, m: MetricMention) -> bool:
