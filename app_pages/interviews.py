@@ -211,20 +211,19 @@ with st.container(key=S.key("debrief-view")):
                 result = debrief(interview, told)
         if result is not None:
             if result.stories:
-                st.dataframe(
-                    pd.DataFrame(
-                        [
-                            {
-                                "story": story_label.get(c.id, c.title),
-                                "result quantified": c.quantified,
-                                "metric families": ", ".join(c.families),
-                            }
-                            for c in result.stories
-                        ]
-                    ),
-                    hide_index=True,
-                    width="stretch",
-                )
+                told = [
+                    {
+                        "story": story_label.get(c.id, c.title),
+                        "result quantified": c.quantified,
+                        "metric families": ", ".join(c.families),
+                    }
+                    for c in result.stories
+                ]
+                wide, narrow = widgets.wide_or_narrow("interview-told")
+                with wide:
+                    st.dataframe(pd.DataFrame(told), hide_index=True, width="stretch")
+                with narrow:  # a phone: one story a row, no column cut at the edge
+                    widgets.row_list(told, "story")
                 covered = ", ".join(result.families_covered) or "none"
                 st.text(f"Metric families covered: {covered}")
             else:

@@ -115,13 +115,12 @@ def reading_panel() -> None:
     """What starkit read, per section: a table and a way to mark sections as experience,
     always there (collapsed) so the reading of a clean resume can be checked too, and open
     under the message when the reading looks wrong or is not scored (resume-no-achievements:
-    no achievement found, words run together, mostly template text)."""
+    no achievement found, words run together, mostly template text, not English)."""
     from starkit.resume.diagnose import diagnose
 
     d = diagnose(report.resume)
-    lead = (
-        "Not scored" if d.template or d.run_together else "starkit could not find your achievements"
-    )
+    unscored = d.template or d.run_together or d.foreign
+    lead = "Not scored" if unscored else "starkit could not find your achievements"
     for f in report.document_findings:
         st.error(f"{lead}: {md_escape(f.message)}", icon=":material/report:")
         st.caption(md_escape(f.suggestion))
@@ -224,7 +223,10 @@ def results() -> None:
             with st.container(border=True, key=S.key("item", i)):
                 src = item.source
                 at = f"page {src.page}, line {src.line}" if src.page else f"line {src.line}"
-                st.caption(f"{md_escape(label)} · {at} · score {item.score}/100")
+                scored = (
+                    "not judged (not English)" if item.not_judged else (f"score {item.score}/100")
+                )
+                st.caption(f"{md_escape(label)} · {at} · {scored}")
                 left, right = st.columns(2, gap="medium")
                 ordered = severity_order(item.findings)
                 with left:

@@ -147,3 +147,23 @@ def test_a_line_in_another_language_inside_an_english_resume_is_said(tmp_path: P
     main(["lint", str(cv)])
     err = capsys.readouterr().err
     assert "1 line not judged (not English" in err and "Aumenté" in err
+
+
+def test_a_short_foreign_line_in_a_resume_counts_in_no_total():
+    from starkit.resume import read_resume
+    from starkit.resume.report import lint_resume
+
+    cv = (
+        "# Ana\n\n## Experience\n\n### Product Manager, Blue Bank (2020-2023)\n\n"
+        "- Grew checkout conversion from 2.1% to 2.6% with a one-page flow, refunds held at 1%\n"
+        "- Aumenté las ventas un 20% en 2023.\n"
+        "- Cut release cycle time from 3 weeks to 4 days by automating regression tests\n"
+    )
+    report = lint_resume(read_resume(cv.encode(), name="cv.md"))
+    foreign = [i for i in report.items if i.not_judged]
+    assert [i.text for i in foreign] == ["Aumenté las ventas un 20% en 2023."]
+    assert foreign[0].findings == []
+    english = [i for i in report.items if i.achievement and not i.not_judged]
+    assert report.score == round(sum(i.score for i in english) / len(english))
+    assert report.quantified_share == 1.0  # the two English bullets, both measured
+    assert any("1 line not judged" in w for w in report.resume.warnings)

@@ -66,6 +66,11 @@ class ItemResult(BaseModel):
     quantities: list[str]
     words: int
     score: int = Field(ge=0, le=100)
+    not_judged: str | None = Field(
+        default=None,
+        description="why the line was not judged (not English): it has no finding, and its "
+        "score and figures count in no total",
+    )
 
     @property
     def quantified(self) -> bool:
@@ -328,6 +333,7 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
             quantities=list(uni.quantities) if uni and not template else [],
             words=uni.words if uni else len(unit.text.split()),
             score=unit_score(f.severity for f in findings),
+            not_judged=rep.not_judged,
         )
         items.append(item)
         for f in findings:
@@ -397,7 +403,8 @@ def _summarise(
     resume: Resume, items: list[ItemResult], located: list[LocatedFinding]
 ) -> ResumeReport:
     pol = policy()
-    bullets = [i for i in items if i.achievement]
+    read = [i for i in items if i.achievement]
+    bullets = [i for i in read if i.not_judged is None]  # a line not in English counts nowhere
     per_role: dict[int, list[ItemResult]] = {}
     for i in bullets:
         if i.role is not None:
@@ -418,13 +425,14 @@ def _summarise(
             )
         )
     verbs = Counter(v for i in bullets if (v := lead_verb(i.text)))
-    scored = [i.score for i in items if i.kind == "bullet"] or [i.score for i in items]
+    judged = [i for i in items if i.not_judged is None]
+    scored = [i.score for i in judged if i.kind == "bullet"] or [i.score for i in judged]
     return ResumeReport(
         resume=resume,
         items=items,
         findings=located,
         roles=roles,
-        achievement_bullets=len(bullets),
+        achievement_bullets=len(read),
         quantified_share=(sum(1 for i in bullets if i.quantified) / len(bullets))
         if bullets
         else None,
