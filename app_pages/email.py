@@ -56,7 +56,7 @@ def workspace() -> None:
                 if not ordered:
                     st.success("No findings: ready to send.", icon=":material/check:")
 
-    if text.strip():
+    if text.strip() and report is not None:  # a note not judged (not English) gets none
         st.divider()
         st.subheader("A result to reinforce")
         try:

@@ -163,6 +163,7 @@ def test_email_in_another_language_is_not_judged_and_says_why(open_page):
     assert any("not judged" in e.value and "Spanish" in e.value for e in at.error)
     assert not any("ready to send" in s.value for s in at.success)
     assert not [m for m in at.metric if m.label == "Score"]
+    assert not any("A result to reinforce" in h.value for h in at.subheader)
 
 
 # ----------------------------------------------------------------------------- practice
