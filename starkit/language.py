@@ -84,18 +84,12 @@ def not_english(text: str) -> str | None:
     """Why starkit cannot judge `text`, or None when it can: most of its letters are in
     another script, or its function words are another language's."""
     cues = language_cues()
-    latin = cues.latin
     if text.isascii():  # most texts: one translate and one split, in C
-        found = text.lower().translate(_ASCII_TO_SPACE).split()
-        letters = sum(map(len, found))
-        if letters < latin.min_letters:
-            return None
-        return _latin_language(found, latin)
+        words = text.lower().translate(_ASCII_TO_SPACE).split()
     else:
         scripts: Counter[str] = Counter(_script(ch) for ch in text if ch.isalpha())
         letters = sum(scripts.values())
-        latin_letters = scripts["LATIN"]
-        if letters >= cues.min_script_letters and latin_letters < cues.min_latin_share * letters:
+        if letters >= cues.min_script_letters and scripts["LATIN"] < cues.min_latin_share * letters:
             script = max((s for s in scripts if s != "LATIN"), key=scripts.__getitem__)
             name = {"CJK": "Chinese or Japanese"}.get(script, script.title())
             return (
@@ -103,9 +97,10 @@ def not_english(text: str) -> str | None:
                 "only (if the file is English, it was read with the wrong encoding: save it "
                 "as UTF-8)"
             )
-    if letters < latin.min_letters:
-        return None
-    return _latin_language([w.lower() for w in _WORD.findall(text)], latin)
+        words = [w.lower() for w in _WORD.findall(text)]
+    if sum(map(len, words)) < cues.latin.min_letters:
+        return None  # too few letters to tell a language by ('Led 3 teams')
+    return _latin_language(words, cues.latin)
 
 
 def _latin_language(found: list[str], latin: _Latin) -> str | None:

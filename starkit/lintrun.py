@@ -468,11 +468,10 @@ def _lint_file(
 
             if resume.format not in ("pdf", "docx") and data[:2] != b"PK":
                 decode()  # a text file (not a project .zip): its lines place suppressions
-            # the decoding warning ('decoded as cp1252') is the reader's too: said once
-            result.warnings += [w for w in resume.warnings if w not in result.warnings]
             result.kind, result.fmt = "resume", resume.format
             report = lint_resume(resume, config=config)
-            # and what linting found it could not judge (a line not in English)
+            # the reading's warnings and the lines linting could not judge (not English); the
+            # decoding warning ('decoded as cp1252') is the reader's too: said once
             result.warnings += [w for w in report.resume.warnings if w not in result.warnings]
             if kind is None and report.document_findings and resume.format in ("pdf", "docx"):
                 # no achievement found: a story, email or answer kept in a PDF or DOCX says so

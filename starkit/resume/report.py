@@ -346,9 +346,10 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
                 )
             )
     foreign = [u.text for (_, u), rep in zip(units, reports, strict=True) if rep.not_judged]
-    if foreign and resume.warnings[-1:] != [_foreign_note(foreign)]:
+    note = _foreign_note(foreign) if foreign else None
+    if note is not None and note not in resume.warnings:  # linted again: said once
         # a line in another language inside an English resume: said, never a silent 100
-        resume = resume.model_copy(update={"warnings": [*resume.warnings, _foreign_note(foreign)]})
+        resume = resume.model_copy(update={"warnings": [*resume.warnings, note]})
     report = _summarise(resume, items, located)
     document = document_findings(resume, config=config)
     if document:

@@ -927,27 +927,29 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             q = None  # "for international clients and a collection rate of 90%": another's
     if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
         return False  # "expected to grow 30% after the pricing change": a forecast
+    lead = before_hedges(ctx, q.token_start)
+    connected = f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
+    scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if (
         m.entry in ctx.word_list("gained-count-entries")
         and q.kind == "count"
         and q.token_start < m.start
-        and _gained_lead(ctx, q)
+        and (connected or not (scope or ctx.lower(lead) == "with"))
     ):
-        return True  # "60+ new clients from launch", "securing 8 new clients": won, a change
+        return True  # "60+ new clients from launch", "contributed to 40,000 new customers":
+        # won, a change; "dashboards for 5 new clients" names the work's scope
     if q.token_end == m.start and _worked_on(ctx, q):
         return False  # "transported 10-12 students daily": the count is what the work handled
-    lead = before_hedges(ctx, q.token_start)
     if (
         q.kind in ("count", "money")
         and (m.start - q.token_end > 0 or q.kind == "money")
         and m.start - q.token_end <= _CONNECTED_GAP
-        and f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
+        and connected
         and ctx.lower(q.token_start - 1) not in ("a", "an", "the")
     ):
         return True  # "led to $100,000 in new revenue", "resulting in $12M revenue": the
         # figure is what the work led to ('resulting in 3 customers achieving VIP status'
         # counts people); "contributing to a $40M revenue run rate" names a level
-    scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if q.kind in ("count", "money", "percent") and q.token_start < m.start and not scope:
         if _held_at(ctx, q):
             return False  # "a book at 118% net retention over 4 quarters": a level held
@@ -967,17 +969,6 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
-
-
-def _gained_lead(ctx: UnitContext, q: Quantity) -> bool:
-    """The word before a count of customers won does not make it a scope: not 'for', 'to',
-    'across' or 'with' ('dashboards for 5 new clients'), unless 'to' closes an outcome
-    connector ('contributed to 40,000 new customers')."""
-    lead = before_hedges(ctx, q.token_start)
-    low = ctx.lower(lead)
-    if f"{ctx.lower(lead - 1)} {low}" in ctx.word_list("outcome-connectors"):
-        return True
-    return low not in ("for", "to", "across", "with")
 
 
 _NAME_LIST_REACH = 16  # "(Philips, Godrej, Bajaj, Luminous, Whirlpool, Hindware, Kohler)" is 15

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from apptest_helpers import html_bodies, no_exception, rules_shown, shown_text
@@ -351,17 +352,10 @@ def test_a_version_with_no_word_is_not_judged_and_says_so(open_page):
     assert not any(n.startswith("Your version: score") for n in notes)
 
 
-TEMPLATE_RESUME = """Jane Template
-jane@example.com
-
-EXPERIENCE
-Acme Corp, Product Manager, 2020 - 2023
-- Achievement 1;
-- Achievement 2;
-- Job description 1
-- Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit
-- Cut onboarding time from 14 days to 3 days for 40 enterprise accounts
-"""
+# the same file the resume-reading tests use (tests/data/resumes/)
+TEMPLATE_RESUME = (
+    Path(__file__).parents[1] / "data" / "resumes" / "template_left_as_it_came.txt"
+).read_text(encoding="utf-8")
 
 
 def test_a_template_left_as_it_came_is_not_scored_and_the_page_says_why(open_page):

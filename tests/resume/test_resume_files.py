@@ -4,6 +4,7 @@ shape of a published file, cut down to the lines that matter."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -380,20 +381,9 @@ def test_small_labels_under_a_heading_sized_line_are_not_descriptions():
 
 # A template left as it came (moderncv 'Achievement 1;', AltaCV 'Job description 1', online-cv
 # lorem ipsum): its sample lines are not the writer's achievements, so it is not scored.
-TEMPLATE = """Jane Template
-jane@example.com
-
-EXPERIENCE
-Acme Corp, Product Manager, 2020 - 2023
-- Achievement 1;
-- Achievement 2;
-- Job description 1
-- Describe your role here lorem ipsum dolor sit amet, consectetuer adipiscing elit
-- Cut onboarding time from 14 days to 3 days for 40 enterprise accounts
-
-SKILLS
-SQL, Python
-"""
+TEMPLATE = (
+    Path(__file__).parents[1] / "data" / "resumes" / "template_left_as_it_came.txt"
+).read_text(encoding="utf-8")
 
 # A resume of the writer's own with two slots left in it: scored as before.
 TWO_SLOTS = """Alex Kim
