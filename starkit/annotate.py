@@ -857,7 +857,7 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             and not ctx.quantities_before(c.start)
             and f"{ctx.lower(c.start - 2)} to" not in ctx.word_list("outcome-connectors")
         ):
-            if not _figure_follows(ctx, m, ce):
+            if not _figure_follows(ctx, m, ce) and not _figure_between(ctx, c, m):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
         if _attributive(ctx, c) and (
             _modifies_metric(ctx, c, m)
@@ -1140,6 +1140,14 @@ def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
     """'to increase user conversion by 22%': a figure right after the metric makes the purpose
     form a reported result."""
     return any(m.end <= q.token_start < min(ce, m.end + 4) for q in ctx.quantities)
+
+
+def _figure_between(ctx: UnitContext, c: Match, m: Match) -> bool:
+    """'worked with sales to generate 500 qualified leads a month': a measuring figure between
+    the change word and the metric makes the purpose form a reported result."""
+    return any(
+        c.end <= q.token_start and q.token_end <= m.start and q.measure for q in ctx.quantities
+    )
 
 
 def _metric_list(ctx: UnitContext, lo: int, hi: int, in_qty: frozenset[int]) -> bool:
