@@ -15,6 +15,7 @@ Sentence and clause bounds come from `UnitContext.sentence_of` / `clause_of` (on
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
 from typing import Literal
@@ -1425,10 +1426,29 @@ def _object_of_plain_action(ctx: UnitContext, m: Match, q: Quantity, cs: int) ->
     """'Maintained a mailing list of 2,000 alumni', 'Managed a user base of 10,000': a metric
     noun that is the object of a plain action verb, then 'of' and its count, gives the size
     of what the work looked after ('Grew the list to 2,000' moves it)."""
+    return _of_count_object(ctx, m, q, cs, lambda k: _plain_action(ctx, k))
+
+
+def built_of_count(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
+    """'Built a client base of 100+ businesses', 'Cultivated a following of 10k': a metric noun
+    that is the object of a creation verb (`creation-verbs`), then 'of' and its count, was grown
+    to that count by the work."""
+    if q is None:
+        return False
+    cs, _ = ctx.clause_of(m.start)
+    creation = ctx.word_list("creation-verbs")
+    return _of_count_object(ctx, m, q, cs, lambda k: ctx.lower(k) in creation)
+
+
+def _of_count_object(
+    ctx: UnitContext, m: Match, q: Quantity, cs: int, verb: Callable[[int], bool]
+) -> bool:
+    """The metric noun, then 'of' and its count, is the object of a verb that `verb` accepts,
+    at most `_OBJECT_WORDS` plain words before it."""
     if ctx.lower(m.end) != "of" or before_hedges(ctx, q.token_start) != m.end:
         return False
     for k in range(m.start - 1, max(cs, m.start - 1 - _OBJECT_WORDS) - 1, -1):
-        if _plain_action(ctx, k):
+        if verb(k):
             return True
         if not ctx.doc[k].is_alpha or ctx.at("change", k):
             return False

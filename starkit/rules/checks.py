@@ -15,6 +15,7 @@ from starkit.annotate import (
     MetricMention,
     adjacent_quantity,
     before_hedges,
+    built_of_count,
     forecast_figure,
     forms,
     in_parentheses,
@@ -859,6 +860,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "drove 10+M MAU growth (20% of Canva's total users)": sizes the win
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
         if change is None:
+            if built_of_count(ctx, m, q):
+                return True  # "Built a client base of 100+ businesses": grown to that count
             if not _grown_over_period(ctx, m):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
         elif (
