@@ -1193,18 +1193,27 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             continue
         if _restates_change(ctx, q):
             continue  # "from 20M to 80M users (4x growth)": the change told before it
-        for k in range(q.token_end, min(len(ctx.doc), q.token_end + 3)):
+        k, words = q.token_end, 0
+        while k < len(ctx.doc) and words < _GROWTH_LEAD_WORDS:
             if ctx.lower(k) == "growth":
                 if _growth_planned_or_other(ctx, q, k):
                     break
                 return k
+            frame = ctx.at("timeframe", k)
             if not (
-                ctx.at("timeframe", k)
+                frame
                 or ctx.covered_by("vanity", k, k + 1)
                 or ctx.lower(k) in ctx.word_list("growth-of")
             ):
                 break  # "40% growth in test coverage" names its own metric
+            if frame is None or frame.start == k:
+                words += 1  # a time frame counts once, however many tokens it takes
+            k += 1
     return None
+
+
+_GROWTH_LEAD_WORDS = 3  # "300% YoY user growth": a time frame (one however many tokens) and
+# up to two more words between the figure and 'growth' ("25% year-over-year growth")
 
 
 _SHARE_OF_REACH = 4  # "30% of new customer acquisition", "~20% of new user revenue"
