@@ -31,7 +31,6 @@ SEALED: tuple[str, ...] = (
     "sealed10",
     "stories11",
     "sealed11",
-    "set17",
     "pool17",
     "set18",
 )
