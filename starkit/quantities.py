@@ -479,7 +479,13 @@ def find_numbers(
             end + 1 < n
             and (
                 toks[end].lower_ in ("-", "–", "—")
-                or (toks[end].lower_ == "to" and kind == "num" and prev != "from")
+                or (
+                    toks[end].lower_ == "to"
+                    and kind == "num"
+                    and prev != "from"
+                    # "PeopleSoft 9.1 to 9.2 upgrade": two versions of a name, no range
+                    and not ("." in tok.text and i > 0 and _product_like(toks[i - 1].text, i - 1))
+                )
             )
             and _shape(toks[end + 1].text).shape
             in ("num", "percent", "multiplier", "money", "duration")
@@ -539,7 +545,11 @@ def find_numbers(
                     and not tok.text.startswith("0.")
                     and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1))
                     and prev not in _NOT_NAME
-                    and (not counted_after or _product_like(toks[i - 1].text, i - 1, strong=True))
+                    and (
+                        not counted_after
+                        or "." in tok.text  # "SQL Anywhere 11.0 databases": no count is a fraction
+                        or _product_like(toks[i - 1].text, i - 1, strong=True)
+                    )
                 )
             ):
                 kind, measure = "name", False

@@ -83,6 +83,11 @@ EXTRA = [
     ("PR #997 (Jan 2024): fixed the ReferenceLines bug", []),
     ("Built Decision Copilot, an open-source tool (started 2023-08)", []),
     ("Ran summer clinics for children (aged 4-12)", []),
+    # session 23 (set17, livecareer resumes): grade ranges, versions of a named product
+    ("Taught art grades 6-8 and ran the school art show", []),
+    ("Mapped security parameters for the PeopleSoft 9.1 to 9.2 upgrade", []),
+    ("Ran backups for Sybase SQL Anywhere 11.0 databases", []),
+    ("Cut load time from 3.5 to 1.2 seconds", ["3.5", "1.2 seconds"]),
     ("Ported Half-Life to the Oculus Quest", []),
     ("Worked on kaizen and 5-S efficiency teams", []),
     ("Simulated Chromosome 10 across cell lines", []),
