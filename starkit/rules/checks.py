@@ -551,8 +551,8 @@ _AT_REACH = 8  # "at 118% net retention and 96% gross retention" is 6 from 'at' 
 
 def _held_at(ctx: UnitContext, q: Quantity) -> bool:
     """'a $4.2M book at 118% net retention and 96% gross retention over 4 quarters': a
-    percentage after 'at', or coordinated with one, with no change word between, is a level
-    the work held, not growth over the period. Reads at most `_AT_REACH` tokens back."""
+    percentage after 'at' or a hold word ('maintaining near 100% retention'), or coordinated
+    with one, with no change word between, is a level the work held, not growth over the period. Reads at most `_AT_REACH` tokens back."""
     if q.kind != "percent":
         return False
     cs, _ = ctx.clause_of(q.token_start)
@@ -563,6 +563,8 @@ def _held_at(ctx: UnitContext, q: Quantity) -> bool:
     for k in range(q.token_start, max(cs, q.token_start - _AT_REACH) - 1, -1):
         if k in starts and ctx.lower(before_hedges(ctx, k)) == "at":
             return True
+        if k in starts and ctx.at("hold", before_hedges(ctx, k)) is not None:
+            return True  # "consistently maintaining near 100% retention": a level kept
         if ctx.at("change", k) is not None:
             return False
     return False
@@ -959,6 +961,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         _, se2 = ctx.sentence_of(m.start)
         if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
+    if q.token_start < m.start and _held_at(ctx, q):
+        return False  # "Built client relationships, maintaining near 100% retention": kept
     signed = q.kind == "percent" and q.text[:1] in "+-−"
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if (digit_multiplier or signed) and q.token_start > m.end and _figure_of_next(ctx, q):
