@@ -552,7 +552,8 @@ _AT_REACH = 8  # "at 118% net retention and 96% gross retention" is 6 from 'at' 
 def _held_at(ctx: UnitContext, q: Quantity) -> bool:
     """'a $4.2M book at 118% net retention and 96% gross retention over 4 quarters': a
     percentage after 'at' or a hold word ('maintaining near 100% retention'), or coordinated
-    with one, with no change word between, is a level the work held, not growth over the period. Reads at most `_AT_REACH` tokens back."""
+    with one, with no change word between, is a level the work held, not growth over the
+    period. Reads at most `_AT_REACH` tokens back."""
     if q.kind != "percent":
         return False
     cs, _ = ctx.clause_of(q.token_start)
