@@ -37,6 +37,7 @@ __all__ = ["CHECKS", "Check", "Hit", "check"]
 
 
 _DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not a heading
+_HONOUR_WORDS = 3  # "Hackathon finalist 2019" is 2 words: a heading-like line; 3 claim it
 
 
 _ASPIRATION_WORDS = 5  # "i am always looking to" is 5
@@ -72,6 +73,8 @@ def states_work(ctx: UnitContext) -> bool:
     words = [t for t in ctx.doc if t.is_alpha]
     if not words:
         return False
+    if len(words) >= _HONOUR_WORDS and not ctx.lower_set.isdisjoint(ctx.word_list("honour-words")):
+        return True  # "2013 recipient of the Gold Star Award": an honour won is impact
     if len(words) >= _DESCRIPTION_WORDS and any(
         len(t) > 4 and t.lower_.endswith(("ed", "ing")) and not (t.is_title and t.i > 0)
         for t in words
