@@ -1442,7 +1442,9 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
         return False  # "while reducing churn 5%" holds it
     q = adjacent_quantity(ctx, mention.match, before=0, after=3)
     between = any(mention.change.end <= f.token_start < g.start for f in ctx.quantities)
-    return q is not None or between
+    # "a 16% decrease in bounce rate": the figure stands before the change noun
+    noun_form = any(f.token_end == mention.change.start for f in ctx.quantities)
+    return q is not None or between or noun_form
 
 
 def _raised_win(ctx: UnitContext, g: Match) -> bool:
