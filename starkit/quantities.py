@@ -309,6 +309,10 @@ def _slash_opening(doc: Doc, k: int) -> int:
         if j < 2 or doc[j - 1].text != "/" or not doc[j - 2].is_alpha:
             break
         j -= 2
+    # "l Trained 3 new associates", "§ Led 4 teams": a bullet glyph read as a letter or a
+    # sign before the first word leaves that word opening the line
+    while j > 0 and len(doc[j - 1].text) == 1 and not doc[j - 1].text.isdigit():
+        j -= 1
     return 0 if j == 0 else k
 
 

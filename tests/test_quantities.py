@@ -88,6 +88,7 @@ EXTRA = [
     ("Mapped security parameters for the PeopleSoft 9.1 to 9.2 upgrade", []),
     ("Ran backups for Sybase SQL Anywhere 11.0 databases", []),
     ("Cut load time from 3.5 to 1.2 seconds", ["3.5", "1.2 seconds"]),
+    ("l Trained 3 new sales associates each quarter", ["3"]),  # a bullet glyph read as 'l'
     ("Ported Half-Life to the Oculus Quest", []),
     ("Worked on kaizen and 5-S efficiency teams", []),
     ("Simulated Chromosome 10 across cell lines", []),
