@@ -52,7 +52,7 @@ _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|\d{1,3},\d{1,2}"  # European decimal comma: "1,2 Mio", "3,5 %"
 )
-_RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|mm|MM)?\+?")
+_RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|BN|Bn|mm|MM)?\+?")
 # "7K€", "1.2M€", "~7K€/month": the currency sign after the amount (European usage)
 _RE_MONEY_AFTER = re.compile(rf"[~≈+\-−]?({_NUM})([kKmMbB]|bn|mm|MM)?([€£¥₹])(?:/[A-Za-z]+)?\+?")
 # "Rs.100M", "INR5Cr": the rupee written as a word glued to the amount; "2L", "3.5Cr" after a
@@ -64,7 +64,8 @@ _RE_LAKH_CRORE = re.compile(rf"({_NUM})(L|Cr|cr)\+?")
 _INDIAN_MAGNITUDE = {"l": 1e5, "cr": 1e7}
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%\+?")
 _RE_NUMUNIT = re.compile(
-    rf"[~≈±+\-−]?({_NUM})(k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
+    rf"[~≈±+\-−]?({_NUM})(thousand|million|billion|Million|Billion|BN|Bn"  # "$3million", "$3.5BN"
+    r"|k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
     r"|yr|yrs|x|X|[KMGTP]B|[kmgtp]b|pp|bps|pts)(\+?)"
 )
 _RE_NUM = re.compile(rf"[~≈±+\-−]?({_NUM})(\+?)")
@@ -116,7 +117,7 @@ _RE_STATUS_CODE = re.compile(
 
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
-    "b": 1e9, "B": 1e9, "bn": 1e9,
+    "b": 1e9, "B": 1e9, "bn": 1e9, "BN": 1e9, "Bn": 1e9, "Million": 1e6, "Billion": 1e9,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mio": 1e6, "mrd": 1e9,
     "tsd": 1e3,
 }  # fmt: skip
@@ -369,6 +370,10 @@ def find_numbers(
                 units_at[s] = (e, _unit_kinds()[eid])
         elif cat == NUMWORD:
             numwords.append((s, e, eid))
+    # a title-case word the lexicon reads as an action verb, then a number and a lower-case
+    # word ("... vendors Manages 4 direct reports", a line run on from the one before), names
+    # no product ("Plan 9)", "Double 11 Shopping Festival" still do)
+    verbs = {s for cat, eid, s, _e in matches if cat == "action" and eid != "state-phrase"}
     for regex, why, gate in _MASKS if has_digit else ():
         if gate is not None and gate.search(text) is None:
             continue  # the text holds no match of the pattern
@@ -549,6 +554,7 @@ def find_numbers(
                     and not tok.text.startswith("0.")
                     and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1))
                     and prev not in _NOT_NAME
+                    and not (i - 1 in verbs and end < n and toks[end].is_lower)
                     and (
                         not counted_after
                         or "." in tok.text  # "SQL Anywhere 11.0 databases": no count is a fraction
@@ -563,7 +569,7 @@ def find_numbers(
             if end in units_at and units_at[end][1] == "rank":
                 end = units_at[end][0]
                 kind = "rank"
-            elif prev in ("ranked", "rank", "placed", "finished", "came", "placing"):
+            elif prev in ("ranked", "rank", "placed", "finished", "came", "placing", "stood"):
                 kind = "rank"
             else:
                 kind, measure = "index", False

@@ -89,6 +89,11 @@ EXTRA = [
     ("Ran backups for Sybase SQL Anywhere 11.0 databases", []),
     ("Cut load time from 3.5 to 1.2 seconds", ["3.5", "1.2 seconds"]),
     ("l Trained 3 new sales associates each quarter", ["3"]),  # a bullet glyph read as 'l'
+    ("Managed and tracked over $3million allocated to the program", ["$3million"]),
+    ("Reported on Commercial Accounts ($3.5BN) and Middle Market ($7BN)", ["$3.5BN", "$7BN"]),
+    ("Oversees invoicing for all vendors Manages 4 direct reports", ["4"]),
+    ("Stood 3rd in the national talent search examination", ["3rd"]),
+    ("Built on a UNIX-like system (like Plan 9)", []),
     ("Ported Half-Life to the Oculus Quest", []),
     ("Worked on kaizen and 5-S efficiency teams", []),
     ("Simulated Chromosome 10 across cell lines", []),
