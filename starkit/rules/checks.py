@@ -62,11 +62,55 @@ def _context_label(ctx: UnitContext) -> bool:
     )
 
 
+_DESCRIBED_SUBJECT = 6  # "Capgemini Consulting is", "The Plaza Apartments is": the copula's reach
+_DESCRIBED_NOUN = 8  # "is a Microsoft Gold Partner", "is one of the largest cosmetic retailers"
+
+
+def _organisation_described(ctx: UnitContext) -> bool:
+    """'PCMS is a Microsoft Gold Partner who specializes in Cloud', 'IVT is a provider of
+    enterprise-scale software': a line that opens on a named subject (not 'I' or 'we'), a copula
+    and an organisation noun (`organisation-nouns`) describes the employer or a client, not
+    work done ('CV Maker is a web app' describes the writer's project: still work)."""
+    copula = next(
+        (
+            k
+            for k in range(1, min(len(ctx.doc), _DESCRIBED_SUBJECT + 1))
+            if ctx.lower(k) in ("is", "was")
+        ),
+        None,
+    )
+    if (
+        copula is None
+        or not ctx.doc[0].text[:1].isupper()
+        or ctx.lower(0) in ("i", "we", "my", "our")
+    ):
+        return False
+    named = all(ctx.doc[k].text[:1].isupper() or ctx.lower(k) in ("&", "'s") for k in range(copula))
+    if not named and not (ctx.lower(0) in ("the", "this") and copula <= 3):
+        return False  # "Joined Acme when it was a startup": the writer's line, no named subject
+    if any(ctx.at(c, 0) for c in ("action", "weak", "change", "trigger")):
+        return False  # "Worked at Stone when it was a startup": the writer's line
+    if ctx.lower(copula + 1) not in ("a", "an", "the", "one"):
+        return False
+    orgs, ends = ctx.word_list("organisation-nouns"), ctx.word_list("described-phrase-ends")
+    start = copula + 2
+    if ctx.lower(start - 1) == "one" and ctx.lower(start) == "of":
+        start += 1  # "is one of the largest cosmetic retailers"
+    for k in range(start, min(len(ctx.doc), start + _DESCRIBED_NOUN)):
+        if ctx.lower(k) in orgs:
+            return True
+        if ctx.lower(k) in ends or not (ctx.doc[k].is_alpha or ctx.lower(k) == "-"):
+            return False  # "a software solution designed to streamline the organization"
+    return False
+
+
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line, nor a bullet that opens with
     an aim or attitude ('My goal is to learn ...')."""
-    if ctx.story is None and (_aspiration(ctx) or _context_label(ctx)):
+    if ctx.story is None and (
+        _aspiration(ctx) or _context_label(ctx) or _organisation_described(ctx)
+    ):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
