@@ -37,8 +37,8 @@ SEALED: tuple[str, ...] = (
 """Files whose name starts with these are fresh sealed data nobody may read yet: skipped
 (list a new sealed set here while it is being labelled, remove it after its first run;
 sealed10 and sealed11 stay sealed for a final blind re-score; set15, set16 and pool16
-were read in session 22 after their first runs, so they are dev; set17 and set18 were read in
-session 23 after their first runs; set19 read after its first run; set20, drawn from pool17, is being labelled)."""
+were read in session 22 after their first runs, so they are dev; set17, set18 and set19 were
+read in session 23 after their first runs; set20, drawn from pool17, is being labelled)."""
 
 
 def _corpus() -> Iterator[tuple[str, str, str, str | None]]:
