@@ -99,7 +99,9 @@ def _organisation_described(ctx: UnitContext) -> bool:
     for k in range(start, min(len(ctx.doc), start + _DESCRIBED_NOUN)):
         if ctx.lower(k) in orgs:
             return True
-        if ctx.lower(k) in ends or not (ctx.doc[k].is_alpha or ctx.lower(k) == "-"):
+        if ctx.lower(k) in ends or not (
+            ctx.doc[k].is_alpha or ctx.doc[k].like_num or ctx.lower(k) == "-"
+        ):
             return False  # "a software solution designed to streamline the organization"
     return False
 
@@ -1661,6 +1663,8 @@ def _watched_before(ctx: UnitContext, g: Match) -> bool:
 @check("missing-guardrail")
 def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
+    if ctx.story is None and _organisation_described(ctx):
+        return []  # "PatientPop is one of the top 20 fastest growing startups": the employer's
     m = _moved_product_metric(ctx) or _moved_second_win(ctx) or _phrase_from_to(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
