@@ -2024,6 +2024,22 @@ def _pair_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     return k < len(starts) and starts[k] < ce
 
 
+def _appositive_after_pair(ctx: UnitContext, rel: Quantity) -> bool:
+    """'Increased the account list from 10 to 63 clients, 530% increase, through cold-calling':
+    a relative figure set after a comma and named a change ('530% increase') restates the
+    from-to pair just before it in its sentence, which gives its start and end values."""
+    if ctx.lower(rel.token_start - 1) != "," or ctx.at("change", rel.token_end) is None:
+        return False
+    ss, _ = ctx.sentence_of(rel.token_start)
+    before = [q for q in ctx.quantities if ss <= q.token_start < rel.token_start - 1]
+    froms = [q for q in before if ctx.lower(before_hedges(ctx, q.token_start)) == "from"]
+    return any(
+        ctx.lower(before_hedges(ctx, q.token_start)) == "to" and q.token_start > f.token_end
+        for f in froms
+        for q in before
+    )
+
+
 def _absolute_in_parentheses(ctx: UnitContext, rel: Quantity) -> bool:
     """'cut infrastructure cost by 5% (~7K€/month)', 'grew revenue 12% ($1.4M)', 'efficiency
     +20% (45 min saved per worker per week)': the absolute amount in parentheses right after
@@ -2150,6 +2166,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if ctx.story is not None and _fronted_frame(ctx, lo):
         return True
     if _pair_in_parentheses(ctx, rel) or _absolute_in_parentheses(ctx, rel):
+        return True
+    if _appositive_after_pair(ctx, rel):
         return True
     if _values_after_colon(ctx, rel):
         return True
