@@ -693,6 +693,9 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
         return False  # "MQL-to-SQL conversion": a step of the funnel, not an SQL query's
     if prev in ctx.word_list("not-product-modifiers"):
         return True
+    glued = m.start >= 2 and prev == "-" and not ctx.doc[m.start - 2].whitespace_
+    if glued and ctx.lower(m.start - 2) in ctx.word_list("not-product-modifiers"):
+        return True  # "employee-retention rate": staff kept, not customers
     if prev in ctx.word_list("learner-modifiers") and ctx.lower_set & ctx.word_list(
         "classroom-words"
     ):
