@@ -896,6 +896,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if q is not None and not (sent_lo <= q.token_start < sent_hi):
         q = None  # "... solutions to Amazon Sellers. Up to ~85% reduction in ...": the next
         # sentence's figure is not this metric's
+    if m.entry in ctx.word_list("relative-only-entries") and (
+        q is None or q.kind not in ("percent", "multiplier")
+    ):
+        return False  # "grew the business from a solo founder to a 3-person team"
     if q is None and m.entry in ctx.word_list("counted-metric-entries"):
         return False  # "Accelerated expansion deals": deals with no count won are the work's
     cs, ce = ctx.clause_of(m.start)
