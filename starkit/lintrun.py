@@ -24,7 +24,14 @@ from pydantic import Field
 from starkit.errors import InputError, StarkitError
 from starkit.lexicons import StrictModel
 from starkit.textio import check_text, split_lines
-from starkit.units import no_words, resume_lines, wordless_lines, wordless_skipped
+from starkit.units import (
+    list_as_one_bullet,
+    marked_lines,
+    no_words,
+    resume_lines,
+    wordless_lines,
+    wordless_skipped,
+)
 
 TEXT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".tex", ".html", ".htm", ".json", ".yaml", ".yml"}
@@ -504,6 +511,8 @@ def _lint_file(
         raise InputError(f"{name}: not judged: {report.not_judged}")
     if result.kind == "bullet" and not report.units:  # '#####': nothing was judged
         result.warnings.append(no_words(name))
+    elif result.kind == "bullet" and (marked := marked_lines(text)) > 1:
+        result.warnings.append(list_as_one_bullet(name, marked))  # never a quiet one-bullet read
     result.native = report
     return _suppress(result, _generic_items(report), report_unused)
 

@@ -72,6 +72,27 @@ def no_words(name: str) -> str:
     return f"{name}: no words to judge ({WORDLESS}): not linted as a bullet"
 
 
+def marked_lines(text: str) -> int:
+    """How many lines of a text open with a list marker ('- ', '• ', '1. '): more than one in a
+    text linted as a single bullet means a list read as one bullet."""
+    n, pos = 0, 0
+    for line in text.splitlines(keepends=True):
+        m = _MARKER.match(text, pos, pos + len(line.rstrip("\r\n")))
+        if m and m.end() > pos and text[m.start() : m.end()].strip():
+            n += 1
+        pos += len(line)
+    return n
+
+
+def list_as_one_bullet(name: str, n: int) -> str:
+    """The warning that a text of `n` list-marked lines was linted as one bullet (`--kind
+    bullet`): each rule judged the whole list once; linted as a resume, each line is a bullet."""
+    return (
+        f"{name}: {n:,} list lines read as one bullet (--kind bullet): each rule judged them "
+        "together; --kind resume lints one bullet a line"
+    )
+
+
 def wordless_lines(text: str) -> int:
     """How many lines of a resume read one bullet a line hold text but no word
     (`split_units` skips them)."""

@@ -160,6 +160,22 @@ def test_an_empty_file_is_named_and_said_to_be_empty(capsys, tmp_path, monkeypat
     assert errors == {name: f"{name}: the file is empty", "ok.txt": None}, out
 
 
+def test_a_list_linted_as_one_bullet_is_said(capsys, tmp_path):
+    """`--kind bullet` reads a whole file as one bullet: a list of bullets read so is judged
+    once per rule, so the CLI says so instead of passing it quietly; one line is no list."""
+    p = tmp_path / "list.md"
+    p.write_text("- Increased billing by 40% in Q3\n- Grew deposits by 25% in 2015\n", "utf-8")
+    code, out, err = run(capsys, "lint", "--kind", "bullet", str(p))
+    assert code == 1  # a warning fired, as for any file
+    assert f"starkit: warning: {p}: 2 list lines read as one bullet (--kind bullet)" in err
+    assert out.count("missing-guardrail") == 1  # the list judged as one bullet, as said
+    _, out, err = run(capsys, "lint", "--kind", "resume", str(p))
+    assert "list lines" not in err and out.count("missing-guardrail") == 2
+    p.write_text("- Increased billing by 40% in Q3\n", "utf-8")
+    _, _, err = run(capsys, "lint", "--kind", "bullet", str(p))
+    assert "list lines" not in err
+
+
 @pytest.mark.parametrize("text", ["#####\n", "- ====\n", "2019 · 40%\n"])
 def test_a_bullet_with_no_word_is_not_judged_and_the_cli_says_so(capsys, tmp_path, text):
     from starkit import engine
