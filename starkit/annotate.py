@@ -1778,6 +1778,14 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue
             if nxt == "of":
                 continue  # "by 20% of" is a share
+            if (
+                not by
+                and not of_change
+                and ctx.at("product", q.token_end) is not None
+                and ctx.at("product", q.token_end).entry in ctx.word_list("share-entries")
+                and not _change_noun_after(ctx, q)
+            ):
+                continue  # "Captured 90% market share": a share held, a level, not a change
             signed = q.text[:1] in "+-−"
             cs, _ = ctx.clause_of(q.token_start)
             nearest = next(
