@@ -1778,11 +1778,11 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue
             if nxt == "of":
                 continue  # "by 20% of" is a share
+            held = ctx.at("product", q.token_end)
             if (
-                not by
-                and not of_change
-                and ctx.at("product", q.token_end) is not None
-                and ctx.at("product", q.token_end).entry in ctx.word_list("share-entries")
+                not (by or of_change)
+                and held is not None
+                and held.entry in ctx.word_list("share-entries")
                 and not _change_noun_after(ctx, q)
             ):
                 continue  # "Captured 90% market share": a share held, a level, not a change

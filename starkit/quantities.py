@@ -373,7 +373,11 @@ def find_numbers(
     # a title-case word the lexicon reads as an action verb, then a number and a lower-case
     # word ("... vendors Manages 4 direct reports", a line run on from the one before), names
     # no product ("Plan 9)", "Double 11 Shopping Festival" still do)
-    verbs = {s for cat, eid, s, _e in matches if cat == "action" and eid != "state-phrase"}
+    verbs = (
+        {s for cat, eid, s, _e in matches if cat == "action" and eid != "state-phrase"}
+        if has_digit
+        else set()
+    )
     for regex, why, gate in _MASKS if has_digit else ():
         if gate is not None and gate.search(text) is None:
             continue  # the text holds no match of the pattern

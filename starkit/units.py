@@ -77,9 +77,7 @@ def marked_lines(text: str) -> int:
     text linted as a single bullet means a list read as one bullet."""
     n, pos = 0, 0
     for line in text.splitlines(keepends=True):
-        m = _MARKER.match(text, pos, pos + len(line.rstrip("\r\n")))
-        if m and m.end() > pos and text[m.start() : m.end()].strip():
-            n += 1
+        n += _MARKER.match(text, pos, pos + len(line.rstrip("\r\n"))) is not None
         pos += len(line)
     return n
 

@@ -70,7 +70,15 @@ def _organisation_described(ctx: UnitContext) -> bool:
     """'PCMS is a Microsoft Gold Partner who specializes in Cloud', 'IVT is a provider of
     enterprise-scale software': a line that opens on a named subject (not 'I' or 'we'), a copula
     and an organisation noun (`organisation-nouns`) describes the employer or a client, not
-    work done ('CV Maker is a web app' describes the writer's project: still work)."""
+    work done ('CV Maker is a web app' describes the writer's project: still work). Asked by
+    no-quantification and missing-guardrail alike: worked out once per unit."""
+    found = ctx.memo.get("organisation-described")
+    if found is None:
+        found = ctx.memo["organisation-described"] = _describes_organisation(ctx)
+    return found
+
+
+def _describes_organisation(ctx: UnitContext) -> bool:
     copula = next(
         (
             k
@@ -79,11 +87,8 @@ def _organisation_described(ctx: UnitContext) -> bool:
         ),
         None,
     )
-    if (
-        copula is None
-        or not ctx.doc[0].text[:1].isupper()
-        or ctx.lower(0) in ("i", "we", "my", "our")
-    ):
+    writer = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
+    if copula is None or not ctx.doc[0].text[:1].isupper() or ctx.lower(0) in writer:
         return False
     named = all(ctx.doc[k].text[:1].isupper() or ctx.lower(k) in ("&", "'s") for k in range(copula))
     if not named and not (ctx.lower(0) in ("the", "this") and copula <= 3):
