@@ -133,7 +133,10 @@ def states_work(ctx: UnitContext) -> bool:
         return True  # "A trading strategy using indicators ...": a project described; a
         # title-cased word is a name ("member of the Management Consulting Club")
     first = words[0].lower_
-    if len(first) > 4 and first.endswith(("ed", "ing")) and len(words) >= 3:
+    if len(words) >= 3 and (
+        (len(first) > 4 and first.endswith(("ed", "ing")))
+        or first in ctx.word_list("short-work-openers")
+    ):
         return True
     if ctx.at("scale", words[0].i) is not None and first.endswith("s") and len(words) >= 3:
         return True  # "Supports customers throughout incident response": a duty, work done
