@@ -194,13 +194,16 @@ m2.metric(
 m3.metric(
     "With a number",
     "–" if share is None else f"{round(100 * share)}%",
-    help="The share of achievement bullets that carry a measuring figure.",
+    help="The share of achievement bullets that carry a measuring figure. A line that claims "
+    "no work (a job title, an employer described) is asked for no number and counts in no share.",
 )
 m4.metric(
     "Findings",
     len(report.findings) + len(report.document_findings),
     help=f"On all {len(report.items)} lines judged, achievement bullets and other lines.",
 )
+if (no_claim := report.no_claim_note()) is not None:
+    st.caption(md_escape(f"Of the achievement bullets, {no_claim}."))
 
 
 @st.fragment

@@ -17,7 +17,7 @@ from starkit.models import Finding, Kind, Report, Severity, UnitReport
 from starkit.nlp import get_nlp
 from starkit.rewrite import suggest
 from starkit.rules import RuleSpec, load_rules
-from starkit.rules.checks import spoken_seconds, spoken_time, spoken_words
+from starkit.rules.checks import spoken_seconds, spoken_time, spoken_words, states_work
 from starkit.rules.context import UnitContext
 from starkit.rules.registry import CHECKS, Check, Hit
 from starkit.scoring import text_score, unit_score
@@ -106,6 +106,8 @@ def _unit_report(
             )
         )
     details: dict[str, object] = {}
+    if ctx.kind == "bullet":  # a title, an employer described or an aim claims no work
+        details["claims_work"] = states_work(ctx)
     if ctx.kind == "story":
         words = spoken_words(ctx)
         details["spoken_time"] = spoken_time(words)

@@ -107,7 +107,9 @@ class Story(BaseModel):
 
 class UnitReport(BaseModel):
     """One linted unit (a bullet, a story, an email or a metrics answer) with its own score and
-    details (for an answer: the question type, the outline and the metric families)."""
+    details (for a bullet: `claims_work`, False for a title, an employer described or an aim,
+    which no rule asks for a number; for an answer: the question type, the outline and the
+    metric families)."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -120,6 +120,7 @@ def render_text(report: Any, name: str) -> str:
     out.append(
         f"{n} finding{'s' if n != 1 else ''} in {len(report.items)} lines; "
         f"{report.achievement_bullets} achievement bullets, {measured} with a number; "
+        + (f"{inert(note)}; " if (note := report.no_claim_note()) else "")
         + (
             f"score n/a: {report.score_note()} (see above)"
             if report.score is None

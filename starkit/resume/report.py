@@ -71,6 +71,11 @@ class ItemResult(BaseModel):
         description="why the line was not judged (not English): it has no finding, and its "
         "score and figures count in no total",
     )
+    claims_work: bool = Field(
+        default=True,
+        description="False when the line claims no work (a job title, an employer described, "
+        "an aim): no rule asks it for a number, and it counts in no share of bullets",
+    )
 
     @property
     def quantified(self) -> bool:
@@ -101,7 +106,13 @@ class ResumeReport(BaseModel):
     roles: list[RoleSummary]
     achievement_bullets: int
     quantified_share: float | None = Field(
-        description="share of achievement bullets that carry a measuring quantity"
+        description="share of the achievement bullets that claim work which carry a measuring "
+        "quantity"
+    )
+    no_claim: list[int] = Field(
+        default_factory=list,
+        description="items (indexes) that are achievement bullets claiming no work (a title, an "
+        "employer described): counted as read, asked for no number, in no share",
     )
     repeated_lead_verbs: dict[str, int] = Field(
         description="opening verbs used more than policy.max_lead_verb_uses times"
@@ -135,6 +146,19 @@ class ResumeReport(BaseModel):
         from starkit.resume.diagnose import diagnose
 
         return diagnose(self.resume).headline()
+
+    def no_claim_note(self) -> str | None:
+        """What the count of achievement bullets holds that the share leaves out: '2 claim no
+        work, e.g. 'Account Executive': asked for no number, in no share'; None when every one
+        claims work."""
+        if not self.no_claim:
+            return None
+        first = self.items[self.no_claim[0]].text
+        n = len(self.no_claim)
+        return (
+            f"{n} claim{'s' if n == 1 else ''} no work, e.g. '{_short(first, 40)}': "
+            "asked for no number, in no share"
+        )
 
     # -- exports ---------------------------------------------------------------------------
 
@@ -205,7 +229,8 @@ class ResumeReport(BaseModel):
             f"# Resume report: {_md(r.name)}",
             "",
             f"- Format: {r.format}" + (f", {r.pages} page(s)" if r.pages else ""),
-            f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}",
+            f"- Achievement bullets: {self.achievement_bullets}; carrying a number: {share}"
+            + (f"; {_md(note)}" if (note := self.no_claim_note()) else ""),
             "- Score: "
             + (f"n/a ({self.score_note()})" if self.score is None else f"{self.score}/100"),
             f"- Findings: {len(self.findings) + len(self.document_findings)}"
@@ -334,6 +359,7 @@ def lint_resume(resume: Resume, *, config: Config | None = None) -> ResumeReport
             words=uni.words if uni else len(unit.text.split()),
             score=unit_score(f.severity for f in findings),
             not_judged=rep.not_judged,
+            claims_work=uni.details.get("claims_work", True) if uni else True,
         )
         items.append(item)
         for f in findings:
@@ -405,7 +431,9 @@ def _summarise(
 ) -> ResumeReport:
     pol = policy()
     read = [i for i in items if i.achievement]
-    bullets = [i for i in read if i.not_judged is None]  # a line not in English counts nowhere
+    judged_read = [i for i in read if i.not_judged is None]  # a line not in English: nowhere
+    bullets = [i for i in judged_read if i.claims_work]  # a title or an employer described:
+    # read, but asked for no number, so it lowers no share and crowds no role
     per_role: dict[int, list[ItemResult]] = {}
     for i in bullets:
         if i.role is not None:
@@ -434,6 +462,7 @@ def _summarise(
         findings=located,
         roles=roles,
         achievement_bullets=len(read),
+        no_claim=[i.index for i in judged_read if not i.claims_work],
         quantified_share=(sum(1 for i in bullets if i.quantified) / len(bullets))
         if bullets
         else None,

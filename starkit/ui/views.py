@@ -227,11 +227,13 @@ def suggestion_excerpt(text: str, suggestion: str, context: int = 40) -> str:
 
 def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     """Per role, in resume order: achievement bullets, the share that carry a measuring figure
-    and their mean score. Bullets outside any role are grouped under `no_role`."""
+    and their mean score. Bullets outside any role are grouped under `no_role`; a line that
+    claims no work (a title, an employer described) counts in no row, as in the report's own
+    share."""
     names = {r.index: r.name() for r in report.resume.roles}
     rows: dict[str, list[Any]] = {}
     for item in report.items:
-        if item.kind != "bullet" or not item.achievement:
+        if item.kind != "bullet" or not item.achievement or not item.claims_work:
             continue
         name = names.get(item.role, no_role) if item.role is not None else no_role
         rows.setdefault(name, []).append(item)

@@ -71,6 +71,17 @@ def test_pasted_bullets_are_linted_one_a_line(open_page):
     assert BULLETS[2] in shown_text(at)
 
 
+def test_a_line_that_claims_no_work_is_said_and_left_out_of_the_share(open_page):
+    lines = [*BULLETS, "Northwind is a leading provider of retail software to national chains."]
+    at = paste(open_page(PAGE), lines)
+    no_exception(at)
+    m = metrics(at)
+    assert m["Achievement bullets"] == "4"  # read as a bullet
+    assert m["With a number"] == "67%"  # still two of the three that claim work
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.startswith("Of the achievement bullets, 1 claims no work") for c in said), said
+
+
 def masked(body):
     """The shown text with every character outside a <mark> replaced by '·'."""
     out = []

@@ -77,6 +77,39 @@ def test_role_figures_follow_the_bullets(report):
     assert report.counts_by_rule == dict(Counter(lf.finding.rule for lf in report.findings))
 
 
+NO_CLAIM = (
+    "EXPERIENCE\n"
+    "Sales Manager, Northwind, 2015 - 2019\n"
+    "- Northwind is a leading provider of retail software to national chains.\n"
+    "- Grew territory revenue from $2M to $2.6M in 2017 while holding churn under 3%.\n"
+    "- Managed a team of 6 sales representatives.\n"
+    "- Responsible for customer relationships.\n"
+    "- Used Salesforce reports to plan weekly calls.\n"
+)
+
+
+def test_a_line_that_claims_no_work_is_read_but_in_no_share():
+    rep = _resume(NO_CLAIM)
+    by_text = {i.text: i for i in rep.items}
+    described = by_text["Northwind is a leading provider of retail software to national chains."]
+    assert not described.claims_work and not described.findings
+    assert by_text["Used Salesforce reports to plan weekly calls."].claims_work
+    assert rep.achievement_bullets == 5  # read as bullets: the count says what was read
+    assert rep.no_claim == [described.index]
+    assert rep.quantified_share == pytest.approx(2 / 4)  # not 2 of 5
+    [role] = rep.roles
+    assert (role.bullets, role.quantified) == (4, 2)
+    note = rep.no_claim_note()
+    assert note is not None and note.startswith("1 claims no work, e.g. 'Northwind is a")
+    from starkit.resume.cli import render_text
+
+    assert "50% with a number; 1 claims no work" in render_text(rep, "cv.txt")
+    assert "carrying a number: 50%; 1 claims no work" in rep.to_markdown()
+    # every line claiming work: no note
+    every = _resume(NO_CLAIM.replace(described.text, "Opened 12 new accounts"))
+    assert every.no_claim == [] and every.no_claim_note() is None
+
+
 def test_lead_verbs_long_bullets_and_crowded_roles():
     long_31 = "Led " + " ".join(["work"] * 29) + " 5"
     long_30 = "Led " + " ".join(["work"] * 28) + " 5"

@@ -422,8 +422,12 @@ def test_a_resume_of_mostly_template_text_is_not_scored_and_says_why():
         .rstrip()
         .endswith("score n/a: mostly template text (see above)")
     )
-    # a sample line's '1' measures nothing: one bullet of five carries a figure
-    assert report.quantified_share == 0.2
+    # a sample line's '1' measures nothing, and 'Achievement 1;' claims no work: it is read
+    # (5 achievement bullets) but asked for no number, so one of the two work claims has one
+    samples = [i for i in report.items if i.text in ("Achievement 1;", "Job description 1")]
+    assert [(i.quantities, i.claims_work) for i in samples] == [([], False), ([], False)]
+    assert report.achievement_bullets == 5
+    assert report.quantified_share == 0.5
 
 
 def test_a_resume_with_a_few_slots_in_its_own_lines_is_still_scored():

@@ -232,8 +232,15 @@ def test_a_rewrite_that_drops_most_of_the_line_is_advice_not_a_rewrite():
 def test_role_table_gives_quantified_share_per_role_in_resume_order():
     from types import SimpleNamespace as NS
 
-    def item(role, quantified, score, kind="bullet", achievement=True):
-        return NS(kind=kind, achievement=achievement, role=role, quantified=quantified, score=score)
+    def item(role, quantified, score, kind="bullet", achievement=True, claims_work=True):
+        return NS(
+            kind=kind,
+            achievement=achievement,
+            role=role,
+            quantified=quantified,
+            score=score,
+            claims_work=claims_work,
+        )
 
     report = NS(
         resume=NS(
@@ -245,6 +252,7 @@ def test_role_table_gives_quantified_share_per_role_in_resume_order():
             item(None, False, 40),
             item(1, True, 80),
             item(1, False, 100, kind="line", achievement=False),  # a skills line: not counted
+            item(1, False, 100, claims_work=False),  # 'Account Executive': claims no work
         ],
     )
     table = role_table(report, no_role="No role")
