@@ -114,7 +114,15 @@ def _describes_organisation(ctx: UnitContext) -> bool:
 def states_work(ctx: UnitContext) -> bool:
     """True when the unit claims work or impact (an action, weak or change verb, or a verb-like
     first word), not a heading, a skills list or a contact line, nor a bullet that opens with
-    an aim or attitude ('My goal is to learn ...')."""
+    an aim or attitude ('My goal is to learn ...'). Asked by no-quantification and by the
+    unit's report (`claims_work`): worked out once per unit."""
+    found = ctx.memo.get("states-work")
+    if found is None:
+        found = ctx.memo["states-work"] = _states_work(ctx)
+    return found
+
+
+def _states_work(ctx: UnitContext) -> bool:
     if ctx.story is None and (
         _aspiration(ctx) or _context_label(ctx) or _organisation_described(ctx)
     ):
