@@ -2131,6 +2131,12 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             ctx, m.start
         ):
             continue  # "a web app which helps users create a CV": what the product does
+        if (
+            m.start > 0
+            and ctx.lower(m.start) in ctx.word_list("artefact-weak-participles")
+            and ctx.lower(m.start - 1) in ctx.word_list("built-artefact-nouns")
+        ):
+            continue  # "Interactive web tool helping marketers forecast ROI": the tool helps
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
         if m.entry in ctx.word_list("lead-only-weak") and (
