@@ -40,7 +40,7 @@ _DESCRIPTION_WORDS = 8  # a line this long with a participle describes work, not
 _HONOUR_WORDS = 3  # "Hackathon finalist 2019" is 2 words: a heading-like line; 3 claim it
 
 
-_ASPIRATION_WORDS = 5  # "i am always looking to" is 5
+_ASPIRATION_WORDS = 5  # "i am always looking to" is 5; "knowledge of" is 2
 
 
 def _aspiration(ctx: UnitContext) -> bool:
@@ -48,7 +48,7 @@ def _aspiration(ctx: UnitContext) -> bool:
     suggest'): it states no work done. Bounded: the first `_ASPIRATION_WORDS` words are read."""
     words = [t.lower_ for t in ctx.doc[: _ASPIRATION_WORDS * 2] if t.is_alpha]
     openers = ctx.word_list("aspiration-openers")
-    return any(" ".join(words[:n]) in openers for n in range(3, _ASPIRATION_WORDS + 1))
+    return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
 
 def _context_label(ctx: UnitContext) -> bool:
