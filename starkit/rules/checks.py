@@ -2428,15 +2428,17 @@ def _result_head_frame(ctx: UnitContext, q: Quantity) -> bool:
     if any(p.kind != "duration" for p in own):
         return False  # "Restored success to 99% within 45 minutes": the frame is that figure's
     preps = ctx.word_list("duration-before") | ctx.word_list("period-preps")
-    framed = [p for p in own if ctx.lower(p.token_start - 1) in preps]
+    heads = ctx.word_list("result-head-nouns")  # also a label: 'Result: Within 3 months, ...'
+    opening = min((t.i for t in ctx.doc[ss:se] if t.is_alpha and t.lower_ not in heads), default=se)
+    # a duration after a preposition, or one that opens the sentence ("18-month effort
+    # resulted in: ...")
+    framed = [p for p in own if ctx.lower(p.token_start - 1) in preps or p.token_start <= opening]
     if not framed:
         return False
     # the frame heads the Result when it opens its sentence ("After ten months, results spoke
     # for themselves") or the sentence names the results ("The results in 75 days exceeded
     # expectations"); after a verb of its own it measures that act ("Restored service in 18
     # minutes. ... Database CPU improved 25%": the 25% still has no baseline)
-    heads = ctx.word_list("result-head-nouns")  # also a label: 'Result: Within 3 months, ...'
-    opening = min((t.i for t in ctx.doc[ss:se] if t.is_alpha and t.lower_ not in heads), default=se)
     return any(p.token_start - 1 <= opening for p in framed) or any(
         ctx.lower(k) in heads and ctx.lower(k + 1) != ":" for k in range(ss, se)
     )
