@@ -178,6 +178,8 @@ def _named_magnitude(doc: Doc, i: int) -> bool:
             return True  # "Python 101", "Product Management 101 workshops"
     elif low not in _magnitude_names():
         return False
+    if i > 0 and doc[i - 1].lower_ in _CURRENCY_BEFORE:
+        return False  # "Saved $3M.": the tokenizer split the sign off; money, not the company
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop)
 

@@ -64,6 +64,9 @@ EXTRA = [
     ("Migrated 3M users to the new auth system", ["3M"]),
     ("Saved 4K hours of manual review", ["4K hours"]),
     ("Partnered with 3M on a packaging pilot", []),
+    # the sign split off by the tokenizer before a final period is still money, not the company
+    ("Cut vendor costs by $3M.", ["$3M"]),
+    ("Grew the book of business to €8K.", ["€8K"]),
     ("Clients included Aventis, 3M and Bayer", []),
     ("Built a 4K video transcoder", []),
     # orders of magnitude with their noun
