@@ -227,7 +227,10 @@ def results() -> None:
                 src = item.source
                 at = f"page {src.page}, line {src.line}" if src.page else f"line {src.line}"
                 scored = (
-                    "not judged (not English)" if item.not_judged else (f"score {item.score}/100")
+                    "not judged (not English)"
+                    if item.not_judged
+                    else f"score {item.score}/100"
+                    + ("" if item.claims_work else " · claims no work: asked for no number")
                 )
                 st.caption(f"{md_escape(label)} · {at} · {scored}")
                 left, right = st.columns(2, gap="medium")

@@ -80,6 +80,9 @@ def test_a_line_that_claims_no_work_is_said_and_left_out_of_the_share(open_page)
     assert m["With a number"] == "67%"  # still two of the three that claim work
     said = [c.value.replace("\\", "") for c in at.caption]
     assert any(c.startswith("Of the achievement bullets, 1 claims no work") for c in said), said
+    at.toggle(key="resume.show_all").set_value(True).run()
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert sum("claims no work: asked for no number" in c for c in said) == 1, said
 
 
 def masked(body):
