@@ -477,7 +477,12 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         return bool(in_sent("reason", k)) or (_is_heading(ctx, sents[k]) and k + 1 < len(sents))
 
     if metrics:
-        facts.first_metric_sentence = _sentence_index(sents, metrics[0].token_start)
+        firsts = [_sentence_index(sents, m.token_start) for m in metrics]
+        # an opening heading naming a framework's parts ('Product, users, value') names no
+        # metric yet: the goal may follow it
+        if firsts[0] == 0 and sents and _is_heading(ctx, sents[0]):
+            firsts = [k for k in firsts if k > 0] or firsts
+        facts.first_metric_sentence = firsts[0]
     for k in range(len(sents)):
         # goal: what it is for
         if in_sent("goal", k):
