@@ -481,8 +481,8 @@ def analyse(ctx: UnitContext, question_doc: Doc | None = None) -> AnswerFacts:
         # an opening heading naming a framework's parts ('Product, users, value') names no
         # metric yet: the goal may follow it
         if firsts[0] == 0 and sents and _is_heading(ctx, sents[0]):
-            firsts = [k for k in firsts if k > 0] or firsts
-        facts.first_metric_sentence = firsts[0]
+            firsts = [k for k in firsts if k > 0]
+        facts.first_metric_sentence = firsts[0] if firsts else None
     for k in range(len(sents)):
         # goal: what it is for
         if in_sent("goal", k):
