@@ -272,7 +272,11 @@ class UnitContext:
     @cached_property
     def _sentence_bounds(self) -> tuple[list[int], list[int]]:
         breaks = {".", "!", "?"}
-        return _bounds([t in breaks or "\n" in t for t in self.token_texts])
+        texts = self.token_texts
+        is_break = [t in breaks or "\n" in t for t in texts]
+        for k in _wrapped_line_ends(texts):
+            is_break[k] = False
+        return _bounds(is_break)
 
     def section_at(self, i: int) -> str | None:
         """In a story, the name of the STAR section holding token i (None outside them)."""
@@ -474,6 +478,33 @@ class _Lowers(dict[int, str]):
 
     def __missing__(self, key: int) -> str:
         return ""
+
+
+_WRAPPED_LINE_WORDS = 8  # a line cut by a fixed width, not by the writer, runs this long
+
+
+def _wrapped_line_ends(texts: list[str]) -> list[int]:
+    """The single line breaks of hard-wrapped prose: a line of at least `_WRAPPED_LINE_WORDS`
+    words that ends with no stop, comma-free colon or list mark, followed by a line that goes
+    on in lower case ('the goal is to make gross conversion significantly' / 'decrease, while
+    ...'): one sentence cut by a width, not two. A blank line, a list item or a capital after
+    the break keeps it (notes such as 'reactions up 20%' / 'comments down 10%' are short)."""
+    out: list[int] = []
+    words = 0
+    for k, t in enumerate(texts):
+        if "\n" not in t:
+            if t.strip() and any(c.isalnum() for c in t):
+                words += 1
+            continue
+        line_words, words = words, 0
+        if t.count("\n") != 1 or line_words < _WRAPPED_LINE_WORDS or k == 0:
+            continue
+        prev = texts[k - 1]
+        nxt = next((x for x in texts[k + 1 :] if x.strip()), "")
+        if prev in (".", "!", "?", ":", ";") or not nxt[:1].isalpha() or not nxt[:1].islower():
+            continue
+        out.append(k)
+    return out
 
 
 def _bounds(is_break: list[bool]) -> tuple[list[int], list[int]]:

@@ -76,6 +76,24 @@ def test_precomputed_sentence_and_clause_bounds_equal_the_walk() -> None:
         assert ctx.clause_of(i) == _walk(ctx, i, ctx._is_break)
 
 
+def test_a_hard_wrapped_sentence_is_one_sentence_and_notes_stay_apart() -> None:
+    wrapped = (
+        "As a reminder, the goal of the experiment is to make gross conversion significantly\n"
+        "decrease, while not significantly decreasing net conversion.\n"
+        "reactions up 20%\ncomments down 10%\n"
+        "We shipped the redesigned checkout to every market in the second quarter\n"
+        "Then we measured it"
+    )
+    ctx = UnitContext("answer", wrapped, get_nlp()(wrapped))
+    said = {ctx.doc[slice(*ctx.sentence_of(i))].text.strip() for i in range(len(ctx.doc))}
+    assert (
+        "As a reminder, the goal of the experiment is to make gross conversion significantly\n"
+        "decrease, while not significantly decreasing net conversion" in said
+    )  # a width cut the line, not the writer
+    assert {"reactions up 20%", "comments down 10%"} <= said  # short notes: each its own
+    assert "Then we measured it" in said  # a capital after the break starts a sentence
+
+
 def test_a_unit_over_the_limit_is_refused_in_one_line() -> None:
     with pytest.raises(starkit.InputError, match="over the limit of 100,000") as exc:
         starkit.lint("Led it. " * (MAX_UNIT_CHARS // 8 + 1), "story")
