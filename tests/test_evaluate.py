@@ -516,3 +516,23 @@ def test_agreement_scores_the_second_labeller_and_the_linter_where_both_agree(tm
     assert (nq.tp, nq.fp, nq.fn) == (1, 0, 1)
     assert system.size == 1  # only t2 is labelled alike by both
     assert system.scores["missing-baseline"].tp == 1
+
+
+def test_agreement_lints_an_answer_with_its_question(tmp_path):
+    """The linter's table on agreed answers lints each with the question it answers, as the
+    first-run table does (an answer's rules depend on its question's type)."""
+    texts = tmp_path / "answers.jsonl"
+    first = tmp_path / "a.labels.jsonl"
+    second = tmp_path / "b.labels.jsonl"
+    row = {"id": "a1", "text": "Ship it: conversion rose 2%.", "question": "Should we ship?"}
+    texts.write_text(json.dumps(row) + "\n")
+    for path in (first, second):
+        path.write_text(json.dumps({"id": "a1", "rules": ["answer-length"]}) + "\n")
+    seen: list[tuple] = []
+
+    def with_question(text: str, kind: str, question: str | None = None) -> Report:
+        seen.append((text, kind, question))
+        return _fake_lint(text, kind)
+
+    ev.run_agreement(texts, "answer", first, second, lint=with_question)
+    assert seen == [("Ship it: conversion rose 2%.", "answer", "Should we ship?")]

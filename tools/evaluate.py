@@ -630,11 +630,9 @@ def run_file(
     found_types: list[str] = []
     for item in items:
         try:
+            report = _lint_item(linter, item, kind)
             if kind == "answer":
-                report = linter(item.text, kind, item.question or None)
                 found_types.append(_found_type(report))
-            else:
-                report = linter(item.text, kind)
         except StarkitError as exc:
             raise InputError(
                 f"{path.name} '{item.id}': the linter rejected the text: {exc}"
@@ -651,6 +649,14 @@ def run_file(
             if item.qtype and found != item.qtype
         ]
     return evaluation
+
+
+def _lint_item(linter: LintFn, item: LabelledText, kind: str) -> _Report:
+    """The linter's report on one labelled text: a metrics answer with the question it answers
+    (its rules depend on the question's type), any other kind on its text alone."""
+    if kind == "answer":
+        return linter(item.text, kind, item.question or None)
+    return linter(item.text, kind)
 
 
 def run_agreement(
@@ -671,7 +677,7 @@ def run_agreement(
     agreement.set_name = f"{second.name} against {labels.name} ({len(both)} texts both label)"
     agreed = [item for item in both if other[item.id] == item.rules]
     linter = lint or _default_lint()
-    predicted = [{f.rule for f in linter(item.text, kind).findings} for item in agreed]
+    predicted = [{f.rule for f in _lint_item(linter, item, kind).findings} for item in agreed]
     system = score_rules(agreed, predicted, _KIND_RULES[kind])
     system.set_name = f"starkit on the {len(agreed)} texts whose two labels agree on every code"
     return agreement, system
