@@ -274,8 +274,9 @@ class UnitContext:
         breaks = {".", "!", "?"}
         texts = self.token_texts
         is_break = [t in breaks or "\n" in t for t in texts]
-        for k in _wrapped_line_ends(texts):
-            is_break[k] = False
+        if "\n" in self.text:  # one line (most bullets): nothing can be wrapped
+            for k in _wrapped_line_ends(texts):
+                is_break[k] = False
         return _bounds(is_break)
 
     def section_at(self, i: int) -> str | None:
