@@ -884,6 +884,10 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if _next_clause_object(ctx, m, c):
                 continue  # "outreach to 300 alumni, raising $40k": the writer's next clause
             after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
+            if ctx.lower(c.start) in ctx.word_list("output-participles") and any(
+                before_hedges(ctx, q.token_start) == c.start for q in ctx.quantities
+            ):
+                continue  # "300 accounts generating $3 million": the metric yields the figure
             transitive = (
                 after is not None
                 and after.is_alpha
@@ -1143,7 +1147,15 @@ def _elided_metric(ctx: UnitContext, word: str, metric_end: int) -> bool:
 def _figure_follows(ctx: UnitContext, m: Match, ce: int) -> bool:
     """'to increase user conversion by 22%': a figure right after the metric makes the purpose
     form a reported result."""
-    return any(m.end <= q.token_start < min(ce, m.end + 4) for q in ctx.quantities)
+    return any(
+        m.end <= q.token_start < min(ce, m.end + 4)
+        and not (q.kind == "count" and ctx.lower(before_hedges(ctx, q.token_start)) in _SCOPE_LEADS)
+        for q in ctx.quantities
+    )
+
+
+_SCOPE_LEADS = ("for", "across", "among", "in", "at")  # "to boost sales for 200+ films": whom
+# the aim serves, not the metric's figure
 
 
 def _figure_between(ctx: UnitContext, c: Match, m: Match) -> bool:
@@ -1764,6 +1776,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             by = prev == "by" or ctx.lower(lead) == "by"
             if by and _compared(ctx, lead if ctx.lower(lead) == "by" else q.token_start - 1):
                 continue  # "beating competition by 60%": a margin over a reference, no change
+            if by and any(ctx.lower(k) in forms()[2] for k in (q.token_end, q.token_end + 1)):
+                continue  # "used by more than 80% BITS students": a share of people, no change
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
@@ -2185,9 +2199,14 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     if _restated(ctx, rel, (lo, hi)):
         return True
     for q in _baseline_candidates(ctx, lo, hi, rel):
-        if q.token_start == rel.token_start and ctx.lower(q.token_start - 1) == "to":
-            continue  # "by up to 96%": the figure is not its own end value
+        if q.token_start == rel.token_start and (
+            ctx.lower(q.token_start - 1) == "to"
+            or before_hedges(ctx, q.token_start) < q.token_start - 2
+        ):
+            continue  # "by up to 96%", "by more than 60%": the figure is not its own end value
         prev = ctx.lower(q.token_start - 1)
+        if q.kind == "duration" and prev in ctx.word_list("duration-hedges"):
+            prev = ctx.lower(q.token_start - 2)  # "in only five months"
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
@@ -2232,8 +2251,11 @@ def _baseline_candidates(ctx: UnitContext, lo: int, hi: int, rel: Quantity) -> l
         baseline = ctx.word_list("baseline-before")
         duration = ctx.word_list("duration-before")
         cands = []
+        hedges = ctx.word_list("duration-hedges")
         for q in ctx.numbers:
             prev = ctx.lower(q.token_start - 1)
+            if q.kind == "duration" and prev in hedges:
+                prev = ctx.lower(q.token_start - 2)  # "in only five months"
             if not q.measure:
                 keep = q.kind in ("year", "date")
             else:

@@ -339,6 +339,9 @@ def make_blank(reference: bool = False) -> Language:
         r"(?<=[0-9]%)-(?=[A-Za-z])",
         # "$2M-$3M", "€5k–€8k", "10K-15K": a range of two figures, each with its own magnitude
         r"(?<=[0-9][kKmMbB])(?<![A-Za-z][0-9][kKmMbB])(?:-|–)(?=[$€£0-9])",
+        # a preposition glued to its figure where a PDF or a paste lost the space ("increasing
+        # sales by17%", "in excess of250 million"): split, so the figure reads
+        *(rf"(?<=\b{w})(?=[$€£0-9])" for w in _GLUED_PREPOSITIONS),
     ]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
@@ -368,12 +371,15 @@ def make_blank(reference: bool = False) -> Language:
     return nlp
 
 
+_GLUED_PREPOSITIONS = ("by", "By", "of", "to", "from", "over", "than")
+
+
 def _tokenizer_key() -> str:
     """What the tokenization of lexicon terms depends on (part of the term cache key)."""
     return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
 
 
-_TOKENIZER_VERSION = 4
+_TOKENIZER_VERSION = 5
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 

@@ -255,6 +255,27 @@ def test_a_percentage_glued_to_a_dash_and_a_word_is_a_figure(text):
     assert "no-quantification" not in starkit.lint(text).rules()
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Increased sales by17% in the first year", "17%"),
+        ("Grew the team to a sales force of250 agents", "250"),
+        ("Cut costs from$40K to $25K a quarter", "$40K"),
+    ],
+)
+def test_a_figure_glued_to_its_preposition_is_a_figure(text, figure):
+    # session 25 (set23 hb23-175, hb23-058: livecareer PDFs): a lost space glued the figure to
+    # 'by', 'of' or 'from', so no figure read and 'no-quantification' fired
+    assert figure in [q.text for q in find_quantities(text) if q.measure]
+    assert "no-quantification" not in starkit.lint(text).rules()
+
+
+def test_a_word_ending_like_a_preposition_keeps_its_digit():
+    # "Auto3", "Photo5", "Top10": no preposition stands alone there, nothing splits
+    texts = [t.text for t in starkit.nlp.get_nlp()("Auto3 Photo5 Top10 B2B")]
+    assert texts == ["Auto3", "Photo5", "Top10", "B2B"]
+
+
 def test_currency_sign_after_the_amount_is_money():
     by_text = {q.text: q for q in find_quantities("Saved 7K€ a month and 1.2M£ a year, 500 € once")}
     assert by_text["7K€"].kind == "money" and by_text["7K€"].value == pytest.approx(7e3)

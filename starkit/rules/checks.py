@@ -297,6 +297,9 @@ def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
     prev = ctx.doc[change.start - 1] if change.start > 0 else None
     if prev is None or not prev.is_alpha or prev.lower_ in ("and", "or", "by", "i", "we"):
         return False
+    if not ctx.lower(change.start).endswith("ing") and prev.lower_ not in ("which", "that"):
+        return False  # "to generate 500 leads per month" is the aim reported; "accounts which
+        # generate $12.5M annually" what they yield
     if any(ctx.lower(k) in ctx.word_list("won-modifiers") for k in range(change.end, m.start)):
         return False  # "generating $2M in new annual revenue": revenue won
     cs, ce = ctx.clause_of(m.start)
@@ -307,6 +310,23 @@ def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
         ctx.lower(k) in periods
         or (ctx.lower(k) in ("year", "month") and ctx.lower(k - 1) in ("per", "a", "/"))
         for k in range(change.end, ce)
+    ) or _yield_of_remit(ctx, change)
+
+
+def _yield_of_remit(ctx: UnitContext, change: Match) -> bool:
+    """'Managed a portfolio of over 300 accounts generating $3 million in sales': the yielding
+    participle describes what a thing in the writer's remit brings in, when a verb of owning
+    (`ownership-verbs`) opens its clause and no other action or change word comes before the
+    participle: the size of what the writer looks after, not a change the work made."""
+    cs, _ = ctx.clause_of(change.start)
+    first = next((k for k in range(cs, change.start) if ctx.doc[k].is_alpha), None)
+    if first is None or ctx.lower(first) not in ctx.word_list("ownership-verbs"):
+        return False
+    return not any(
+        cs <= c.start < change.start
+        for cat in ("change", "action")
+        for c in ctx.matches(cat)
+        if c.start != first
     )
 
 
@@ -1226,6 +1246,9 @@ def _internal_scope(ctx: UnitContext, m: MetricMention) -> bool:
         return True  # "templates adopted by 50+ members": colleagues took up a practice
     hi = min(ce, m.end + _SCOPE_AHEAD)
     for k in range(m.end, hi):
+        if ctx.lower(k) == "by" and k - 1 >= m.end and ctx.lower(k - 1).endswith("ed"):
+            return False  # "market share of product lines distributed by the company": the
+            # agent of a passive participle, not where the metric spread
         if ctx.lower(k) in _SCOPE_PREPS:
             return any(ctx.lower(j) in scope for j in range(k + 1, min(hi + 3, k + 5)))
     return False
@@ -1330,12 +1353,16 @@ def _money_won(ctx: UnitContext) -> Quantity | None:
     for q in ctx.quantities:
         if q.kind != "money" or not _in_scope(ctx, "missing-guardrail", q.token_start):
             continue
-        if ctx.lower(before_hedges(ctx, q.token_start)) not in verbs:
+        if ctx.lower(before_hedges(ctx, q.token_start)) not in verbs and not _growth_of(ctx, q):
             continue
         _, ce = ctx.clause_of(q.token_start)
         k = q.token_end
         if k >= ce or not ctx.doc[k].is_alpha:
             return q  # "... generating $15M." or "... generating $15M, ..."
+        if ctx.lower(k) in ("in", "during") and any(
+            y.token_start == k + 1 and y.kind == "year" for y in ctx.numbers
+        ):
+            return q  # "... growth of $2M in 2014"
         t = ctx.at("timeframe", k)
         if t is None or t.start != k or t.entry not in ("period", "period-over-period"):
             continue
@@ -1346,6 +1373,17 @@ def _money_won(ctx: UnitContext) -> Quantity | None:
             continue
         return q
     return None
+
+
+def _growth_of(ctx: UnitContext, q: Quantity) -> bool:
+    """'drove incremental growth of $2M in 2014': an amount after a growth noun
+    (`money-growth-nouns`) and 'of', with no metric word before the noun, is business won."""
+    lead = before_hedges(ctx, q.token_start)
+    noun = lead - 1
+    if ctx.lower(lead) != "of" or ctx.lower(noun) not in ctx.word_list("money-growth-nouns"):
+        return False
+    before = noun - 1  # "a budget increase of $2M" names what grew; "incremental growth" not
+    return ctx.lower(before) in ("a", "an", "the", "of") or ctx.at("change", before) is not None
 
 
 def _restates_change(ctx: UnitContext, q: Quantity) -> bool:
@@ -1387,7 +1425,11 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
     """True when the change word is a base or present form ('increase', 'grow', 'grows'): with
     no figure, the clause states a goal or a job description, not a result."""
     word = ctx.lower(change.start)
-    if ctx.lower(change.end) in ("in", "of") or ctx.lower(change.start - 1) in ("a", "an", "the"):
+    if (
+        ctx.lower(change.end) in ("in", "of")
+        or ctx.lower(change.end - 1) in ("in", "of")  # the match "increase in" itself
+        or ctx.lower(change.start - 1) in ("a", "an", "the")
+    ):
         return False  # "a considerable increase in conversion": a noun, a reported change
     if word not in ctx.word_list("goal-forms"):
         return False
