@@ -566,13 +566,14 @@ def norm(t: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def corpus_texts(corpus_dir: str) -> set[str]:
+def corpus_texts(corpus_dir: str, skip: tuple[str, ...] = ()) -> set[str]:
+    """Every text of the corpus's line files, normalised; `skip` names more files to leave out."""
     keys = set()
     for p in glob.glob(os.path.join(corpus_dir, "**", "*.jsonl"), recursive=True):
         if ".labels" in os.path.basename(p) or os.sep + "results" + os.sep in p:
             continue
         # this draw's own output, once committed
-        if os.path.basename(p) in ("set17.jsonl", "pool17.jsonl"):
+        if os.path.basename(p) in ("set17.jsonl", "pool17.jsonl", *skip):
             continue
         with open(p, encoding="utf-8") as fh:
             for raw in fh:

@@ -13,7 +13,13 @@ The draw (random.Random(23)): lines that state an outcome with a figure (a perce
 resume, the first 240 kept. The shape favours the judgements issue 10 measures
 (vanity-metric, missing-guardrail, missing-baseline): score no-quantification on it with care.
 
-Usage:  draw23.py DATA_DIR --out OUT_DIR   (DATA_DIR = the snapshot's `data/`; ~4 minutes)
+Usage:  draw23.py DATA_DIR --out OUT_DIR   (DATA_DIR = the snapshot's `data/`; ~2 minutes)
+
+set24 is the next draw of the same kind from the 13 folders draw17 did not keep (`--other`:
+ACCOUNTANT, ADVOCATE, AGRICULTURE, APPAREL, AUTOMOBILE, AVIATION, BPO, CHEF, CONSTRUCTION,
+ENGINEERING, FITNESS, HEALTHCARE, TEACHER; no line of them had been read), since half A without
+set23's resumes holds only 82 eligible lines:
+`draw23.py DATA_DIR --out OUT_DIR --name set24 --seed 24 --other` (~6 minutes).
 """
 
 import argparse
@@ -50,24 +56,34 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data_dir")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--name", default="set23")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--other", action="store_true", help="the folders draw17 did not keep")
     ap.add_argument(
         "--corpus", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     )
     a = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
+    folders = sorted(os.listdir(a.data_dir))
+    cats = [c for c in folders if c not in draw17.KEEP] if a.other else draw17.KEEP
     docs = []
-    for cat in draw17.KEEP:
+    for cat in cats:
         for fn in sorted(os.listdir(os.path.join(a.data_dir, cat))):
             if fn.endswith(".pdf"):
                 docs.append((fn[:-4], cat))
     docs.sort(key=lambda d: int(d[0]))
-    order = list(docs)
-    random.Random(draw17.SEED).shuffle(order)  # draw17's split, before any line is read
-    half_a = order[: len(order) // 2]
-    with open(os.path.join(here, "set17.jsonl"), encoding="utf-8") as fh:
-        used = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
-    fresh = sorted((r for r in half_a if r[0] not in used), key=lambda d: int(d[0]))
-    seen = draw17.corpus_texts(a.corpus)
+    if a.other:
+        fresh = docs
+    else:
+        order = list(docs)
+        random.Random(draw17.SEED).shuffle(order)  # draw17's split, before any line is read
+        half_a = order[: len(order) // 2]
+        with open(os.path.join(here, "set17.jsonl"), encoding="utf-8") as fh:
+            used = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
+        fresh = sorted((r for r in half_a if r[0] not in used), key=lambda d: int(d[0]))
+    # the corpus as it stood before this draw: its own output and later draws stay out
+    later = tuple(f"set{n}.jsonl" for n in range(int(a.name.removeprefix("set")), 100))
+    seen = draw17.corpus_texts(a.corpus, skip=later)
     for name in ("set17.jsonl", "pool17.jsonl"):  # corpus_texts leaves draw17's own out
         with open(os.path.join(here, name), encoding="utf-8") as fh:
             seen |= {draw17.norm(json.loads(x)["text"]) for x in fh if x.strip()}
@@ -81,7 +97,7 @@ def main() -> None:
             seen.add(k)
             if eligible(t):
                 cand.append((rid, cat, t))
-    rng = random.Random(SEED)
+    rng = random.Random(a.seed)
     rng.shuffle(cand)
     per: dict[str, int] = {}
     chosen = []
@@ -92,11 +108,12 @@ def main() -> None:
             continue
         per[rid] = per.get(rid, 0) + 1
         chosen.append((rid, cat, t))
-    with open(os.path.join(a.out, "set23.jsonl"), "w", encoding="utf-8") as fh:
+    prefix = "hb" + a.name.removeprefix("set") + "-"
+    with open(os.path.join(a.out, a.name + ".jsonl"), "w", encoding="utf-8") as fh:
         for i, (rid, cat, t) in enumerate(chosen, 1):
-            fh.write(json.dumps(draw17.rec(i, "hb23-", 3, rid, cat, t), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(draw17.rec(i, prefix, 3, rid, cat, t), ensure_ascii=False) + "\n")
     print(
-        f"{len(fresh)} fresh resumes of half A; {len(cand)} eligible lines; "
+        f"{len(fresh)} fresh resumes; {len(cand)} eligible lines; "
         f"{len(chosen)} drawn from {len(per)} resumes"
     )
 
