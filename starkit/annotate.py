@@ -510,7 +510,10 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         comparative = (
             low == "to"
             and ctx.doc[k + 1].is_alpha
-            and ctx.lower(k + 2) in ctx.word_list("change-particles")
+            and (
+                ctx.lower(k + 2) in ctx.word_list("change-particles")
+                or ctx.lower(k + 2).endswith("ed")  # "to ensure increased sales"
+            )
             and ctx.at("change", k + 2) is not None
         )  # "to yield higher conversion rates", "to drive more sign-ups"
         coordinated = low == "to" and any(
@@ -2204,9 +2207,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
             or before_hedges(ctx, q.token_start) < q.token_start - 2
         ):
             continue  # "by up to 96%", "by more than 60%": the figure is not its own end value
-        prev = ctx.lower(q.token_start - 1)
-        if q.kind == "duration" and prev in ctx.word_list("duration-hedges"):
-            prev = ctx.lower(q.token_start - 2)  # "in only five months"
+        prev = _before_duration(ctx, q)
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
@@ -2221,6 +2222,13 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
             continue  # "and cut lead time from 2 weeks to 5 days": another metric's values
         if q.measure and q.kind == "duration" and prev == "within":
             return True  # "by 22% within three months of the launch"
+        if (
+            q.measure
+            and q.kind == "duration"
+            and prev in ctx.word_list("duration-before")
+            and ctx.lower(q.token_start - 1) in ctx.word_list("duration-ordinals")
+        ):
+            return True  # "in the first 3 months of launch": a stretch picked, not a scope
         if q.measure and ctx.lower(q.token_end) == "of":
             continue  # "to 100% of traffic" is a scope, not an end value
         cs, ce = ctx.clause_of(rel.token_start)
@@ -2238,6 +2246,25 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     return False
 
 
+def _before_duration(ctx: UnitContext, q: Quantity) -> str:
+    """The word before a number, lower case; for a duration, the preposition before the words
+    of emphasis or the stretch picked ('in only five months', 'within the first 6 months',
+    'over the past 2 years' -> 'in', 'within', 'over')."""
+    k = q.token_start - 1
+    if q.kind == "duration":
+        if ctx.lower(k) in ctx.word_list("duration-hedges"):
+            k -= 1
+        if ctx.lower(k) in ctx.word_list("duration-ordinals") and ctx.lower(k - 1) in (
+            "the",
+            "its",
+            "their",
+            "our",
+            "my",
+        ):
+            k -= 2
+    return ctx.lower(k)
+
+
 def _baseline_candidates(ctx: UnitContext, lo: int, hi: int, rel: Quantity) -> list[Quantity]:
     """The numbers of tokens lo..hi-1 that the walk in `_has_baseline` must look at: the
     figures at the relative figure's own token, and every other number that one of the walk's
@@ -2251,11 +2278,8 @@ def _baseline_candidates(ctx: UnitContext, lo: int, hi: int, rel: Quantity) -> l
         baseline = ctx.word_list("baseline-before")
         duration = ctx.word_list("duration-before")
         cands = []
-        hedges = ctx.word_list("duration-hedges")
         for q in ctx.numbers:
-            prev = ctx.lower(q.token_start - 1)
-            if q.kind == "duration" and prev in hedges:
-                prev = ctx.lower(q.token_start - 2)  # "in only five months"
+            prev = _before_duration(ctx, q)
             if not q.measure:
                 keep = q.kind in ("year", "date")
             else:

@@ -62,7 +62,7 @@ _RE_MONEY_WORD = re.compile(
 )
 _RE_LAKH_CRORE = re.compile(rf"({_NUM})(L|Cr|cr)\+?")
 _INDIAN_MAGNITUDE = {"l": 1e5, "cr": 1e7}
-_RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})%\+?")
+_RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})\+?%\+?")
 _RE_NUMUNIT = re.compile(
     rf"[~≈±+\-−]?({_NUM})(thousand|million|billion|Million|Billion|BN|Bn"  # "$3million", "$3.5BN"
     r"|k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"

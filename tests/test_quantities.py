@@ -240,6 +240,14 @@ def test_a_percentage_range_counts_as_a_figure():
     assert "no-quantification" not in starkit.lint("Cut churn 10%-15% with win-back emails").rules()
 
 
+def test_a_percentage_with_a_plus_before_its_sign_is_a_figure():
+    # set24 hb24-183: "by 10+% in every position held" read no figure, a false
+    # 'no-quantification'
+    (q,) = find_quantities("Increased year-over-year sales by 10+% in every position held.")
+    assert (q.text, q.kind, q.value) == ("10+%", "percent", 10)
+    assert "no-quantification" not in starkit.lint("Increased sales by 10+% in 2019").rules()
+
+
 @pytest.mark.parametrize(
     "text",
     [

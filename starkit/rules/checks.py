@@ -1584,6 +1584,8 @@ def _names_artefact(ctx: UnitContext, g: Match) -> bool:
     artefacts = ctx.word_list("built-artefact-nouns")
     if ctx.lower(g.end) in artefacts:
         return True
+    if ctx.lower(g.end) == "of" and ctx.lower(g.end + 1) in ctx.word_list("idiom-objects"):
+        return True  # 'quality of life': an idiom, no counter-metric
     return (
         ctx.lower(g.end) == "and"
         and ctx.lower(g.end + 1).isalpha()
@@ -1610,12 +1612,24 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
             if cat == "guardrail" and (
-                _second_win(ctx, g, moved)
+                _inside_longer_metric(ctx, g)
+                or _second_win(ctx, g, moved)
                 or _graded(ctx, g)
                 or _raised_win(ctx, g)
                 or _names_artefact(ctx, g)
             ):
                 continue
+            return True
+    return False
+
+
+def _inside_longer_metric(ctx: UnitContext, g: Match) -> bool:
+    """A guardrail term inside a longer product metric's name is that metric, not a guardrail
+    ('a 2% improvement in the sign-up success rate': conversion moved, no success rate of a
+    system watched; 'brand recall'). A causal name around one ('gross margin', 'churn rate',
+    'app rating') is guardrail-type itself, so only product names are read."""
+    for m in ctx.matches_starting("product", max(0, g.start - 4), g.start + 1):
+        if m.start <= g.start and m.end >= g.end and m.end - m.start > g.end - g.start:
             return True
     return False
 
