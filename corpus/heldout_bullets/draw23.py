@@ -20,6 +20,9 @@ ACCOUNTANT, ADVOCATE, AGRICULTURE, APPAREL, AUTOMOBILE, AVIATION, BPO, CHEF, CON
 ENGINEERING, FITNESS, HEALTHCARE, TEACHER; no line of them had been read), since half A without
 set23's resumes holds only 82 eligible lines:
 `draw23.py DATA_DIR --out OUT_DIR --name set24 --seed 24 --other` (~6 minutes).
+
+set25 is the next draw from those folders, leaving out set24's resumes (read after its first
+run): `draw23.py DATA_DIR --out OUT_DIR --name set25 --seed 25 --other --exclude set24.jsonl`.
 """
 
 import argparse
@@ -59,6 +62,7 @@ def main() -> None:
     ap.add_argument("--name", default="set23")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--other", action="store_true", help="the folders draw17 did not keep")
+    ap.add_argument("--exclude", nargs="*", default=[], help="earlier sets whose resumes stay out")
     ap.add_argument(
         "--corpus", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     )
@@ -74,6 +78,10 @@ def main() -> None:
     docs.sort(key=lambda d: int(d[0]))
     if a.other:
         fresh = docs
+        for name in a.exclude:
+            with open(os.path.join(here, name), encoding="utf-8") as fh:
+                drawn = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
+            fresh = [r for r in fresh if r[0] not in drawn]
     else:
         order = list(docs)
         random.Random(draw17.SEED).shuffle(order)  # draw17's split, before any line is read
