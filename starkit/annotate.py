@@ -866,13 +866,19 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
         ):
             if not _figure_follows(ctx, m, ce) and not _figure_between(ctx, c, m):
                 continue  # "redesigned the flow to improve activation": an aim, not a result
-        if _attributive(ctx, c) and (
-            _modifies_metric(ctx, c, m)
-            or (ctx.at("scale", c.start - 1) and _plain_modifiers(ctx, c.end, m.start))
+        if (
+            _attributive(ctx, c)
+            and (
+                _modifies_metric(ctx, c, m)
+                or (ctx.at("scale", c.start - 1) and _plain_modifiers(ctx, c.end, m.start))
+            )
+            and not _sized_after(ctx, m)
         ):
             continue  # "in generated views", "the improved flow": an adjective, not a change
         if c.end <= m.start and _verb_particle(ctx, c, m):
             continue  # "setting up social-media accounts": a phrasal verb, not a change
+        if c.end < m.start and ctx.lower(c.end) == "by" and not _figure_between(ctx, c, m):
+            continue  # "concerns raised by customers": the passive's agent, not what moved
         if cs <= c.start < m.start and (m.start - c.end <= back or _figure_conjunct(ctx, c, m)):
             best = c  # a figured second object may stand further off ('driving 35% of ... and')
             break
@@ -904,6 +910,17 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _sized_after(ctx: UnitContext, m: Match) -> bool:
+    """'a track record of increased sales of approximately 10%': a relative figure after 'of'
+    or 'by' right after the metric sizes the change the participle before it names."""
+    if ctx.lower(m.end) not in ("of", "by"):
+        return False
+    return any(
+        q.kind in ("percent", "multiplier") and before_hedges(ctx, q.token_start) == m.end
+        for q in ctx.quantities_around(m.end, m.end + 4)
+    )
 
 
 _OF_GROUP_MAX = 4  # "of content creators" is 3; "of our enterprise customers" is 4
@@ -1784,7 +1801,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
-            level = prev in ctx.word_list("level-before") and not _change_noun_after(ctx, q)
+            level = (
+                prev in ctx.word_list("level-before")
+                or ctx.lower(lead) in ("to", "at")  # "to as high as 32%", "at nearly 40%"
+            ) and not _change_noun_after(ctx, q)
             if level and prev == "over" and _changed_over(ctx, q):
                 level = False  # "Decreased agent call times over 50%": 'over' hedges a change
             cut = ctx.at("change", lead)
@@ -2211,6 +2231,8 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.token_start == rel.token_start and prev in ctx.word_list("approximately"):
             prev = ctx.lower(before_hedges(ctx, q.token_start))  # "to roughly 80%"
         local = seg_s <= q.token_start < seg_e
+        if q.measure and prev == "of" and _end_value_of(ctx, q):
+            return True  # "by 67% reaching territory sales of $5.7 million"
         if q.measure and not local and _held_level_after(ctx, rel, q):
             continue  # "..., and maintained response latency under 2s": another's level
         period = q.kind == "duration" and (
@@ -2237,6 +2259,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         if q.measure and prev in ctx.word_list("baseline-before"):
             if prev != "of" or ctx.lower(q.token_start - 2) in ("baseline", "base", "instead"):
                 return True
+
         if q.measure and q.kind == "duration" and prev in ctx.word_list("duration-before"):
             return True
         if q.measure and q.kind == "duration" and _span_of_trial(ctx, q):
@@ -2246,14 +2269,35 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     return False
 
 
+def _end_value_of(ctx: UnitContext, q: Quantity) -> bool:
+    """'by 67% reaching territory sales of $5.7 million': a metric's value after 'of', the
+    metric reached (`end-value-verbs` before it), is the change's end value."""
+    for cat in ("product", "causal"):
+        m = ctx.at(cat, q.token_start - 2)
+        if m is not None and m.end == q.token_start - 1:
+            verbs = ctx.word_list("end-value-verbs")
+            for k in range(m.start - 1, max(-1, m.start - 4), -1):  # "reaching territory sales"
+                if ctx.lower(k) in verbs:
+                    return True
+                if not ctx.doc[k].is_alpha:
+                    return False
+    return False
+
+
 def _before_duration(ctx: UnitContext, q: Quantity) -> str:
     """The word before a number, lower case; for a duration, the preposition before the words
     of emphasis or the stretch picked ('in only five months', 'within the first 6 months',
-    'over the past 2 years' -> 'in', 'within', 'over')."""
+    'over the past 2 years', 'over a period of two years' -> 'in', 'within', 'over')."""
     k = q.token_start - 1
     if q.kind == "duration":
         if ctx.lower(k) in ctx.word_list("duration-hedges"):
             k -= 1
+        if (
+            ctx.lower(k) == "of"
+            and ctx.lower(k - 1) in ctx.word_list("duration-stretches")
+            and ctx.lower(k - 2) in ("a", "the")
+        ):
+            k -= 3  # "over a period of two years", "over the course of 6 months"
         if ctx.lower(k) in ctx.word_list("duration-ordinals") and ctx.lower(k - 1) in (
             "the",
             "its",

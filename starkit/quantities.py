@@ -682,15 +682,18 @@ def find_numbers(
         end = e
         if half_a_unit:
             kind, end = "duration", units_at[s + 2][0]
-        if end in units_at and units_at[end][1] in (
+        unit_at = end
+        if lower(end) in ("-", "–") and doc[end - 1].whitespace_ == "" and end + 1 in units_at:
+            unit_at = end + 1  # "over a two-year period", "a three-month pilot"
+        if unit_at in units_at and units_at[unit_at][1] in (
             "duration",
             "percent",
             "size",
             "rate",
             "multiplier",
         ):  # "four times", "three-fold"
-            kind = units_at[end][1]
-            end = units_at[end][0]
+            kind = units_at[unit_at][1]
+            end = units_at[unit_at][0]
         emit(s, end, kind, True, value)
     _single_durations(doc, units_at, used, lower, emit)
     out.sort(key=lambda q: q.start)

@@ -249,6 +249,19 @@ def test_a_percentage_with_a_plus_before_its_sign_is_a_figure():
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Increased sales by 17% over a two-year period.", "two-year"),
+        ("Ran a three-month pilot with our biggest customer", "three-month"),
+    ],
+)
+def test_a_spelled_out_number_hyphened_to_a_time_unit_is_a_duration(text, span):
+    # set25 hb25-236: "over a two-year period" read as the count 'two', no time frame
+    durations = [q for q in find_quantities(text) if q.kind == "duration"]
+    assert [text[q.start : q.end] for q in durations] == [span]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Cut document review time by 40%—from days to hours",

@@ -1569,7 +1569,14 @@ def _raised_win(ctx: UnitContext, g: Match) -> bool:
 
 def _graded(ctx: UnitContext, g: Match) -> bool:
     """'high-quality blog production', 'top-quality content': a grade word glued before the
-    guardrail term makes it an adjective of the work, not a counter-metric."""
+    guardrail term makes it an adjective of the work, not a counter-metric; so does a bare
+    'quality' before the thing offered ('sales through quality food and service')."""
+    if (
+        g.end - g.start == 1
+        and ctx.lower(g.start) == "quality"
+        and ctx.lower(g.end) in ctx.word_list("graded-nouns")
+    ):
+        return True
     return (
         ctx.lower(g.start - 1) == "-"
         and ctx.lower(g.start - 2) in ctx.word_list("grade-prefixes")
