@@ -22,7 +22,9 @@ set23's resumes holds only 82 eligible lines:
 `draw23.py DATA_DIR --out OUT_DIR --name set24 --seed 24 --other` (~6 minutes).
 
 set25 is the next draw from those folders, leaving out set24's resumes (read after its first
-run): `draw23.py DATA_DIR --out OUT_DIR --name set25 --seed 25 --other --exclude set24.jsonl`.
+run): `draw23.py DATA_DIR --out OUT_DIR --name set25 --seed 25 --other --exclude set24.jsonl`;
+set26 leaves out set24's and set25's: `... --name set26 --seed 26 --other --exclude set24.jsonl
+set25.jsonl`.
 """
 
 import argparse
