@@ -504,15 +504,30 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         low = ctx.lower(k)
         if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
-        if low == "to" and f"{ctx.lower(k - 1)} to" in ctx.word_list("outcome-connectors"):
+        if (
+            low == "to"
+            and f"{ctx.lower(k - 1)} to" in ctx.word_list("outcome-connectors")
+            and ctx.lower(k - 2) not in ("to", *ctx.word_list("aim-modals"))
+            and not (
+                ctx.lower(k - 1) in ("lead", "leads")  # also a noun: "function leads"
+                and ctx.at("change", k + 1) is not None
+                and not ctx.lower(k + 1).endswith(("ed", "ing"))
+            )
+        ):
             return False  # "leading to increased sales conversions": a result, not an aim
         marker = f"{ctx.lower(k - 1)} {low}" in ctx.word_list("purpose-markers")
+        # "opportunities that will facilitate growth in enrollment": a modal after 'that' or
+        # 'which' tells what is to come, as 'to' does
+        aim = low == "to" or (
+            low in ctx.word_list("aim-modals") and ctx.lower(k - 1) in ("that", "which")
+        )
         comparative = (
-            low == "to"
+            aim
             and ctx.doc[k + 1].is_alpha
             and (
                 ctx.lower(k + 2) in ctx.word_list("change-particles")
                 or ctx.lower(k + 2).endswith("ed")  # "to ensure increased sales"
+                or ctx.lower(k + 2) in forms()[4]  # "to foster increase in enrollment"
             )
             and ctx.at("change", k + 2) is not None
         )  # "to yield higher conversion rates", "to drive more sign-ups"
@@ -525,7 +540,7 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             return not any(k < q.token_start < span_end for q in ctx.quantities)
         # "competitors offered free tiers for attracting new users": what a thing is for
         for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
-        if (low == "to" or marker or for_ing) and (
+        if (aim or marker or for_ing) and (
             ctx.at("change", k + 1) is not None or comparative or coordinated
         ):
             if low == "to" and ctx.quantities_before(k + 1):
@@ -636,6 +651,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if nxt is None or not nxt.is_alpha:
         return True
     low = nxt.lower_
+    if low == "and" and _shared_head(ctx, m.end + 1):
+        return False  # "Generated sales and inventory reports": the reports' topic
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
     if target_attained(ctx, m):
@@ -643,6 +660,17 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     if any(q.token_start == m.end for q in ctx.quantities_around(m.end, m.end)):
         return True
     return bool(ctx.at("change", m.end) or ctx.at("hold", m.end))
+
+
+def _shared_head(ctx: UnitContext, k: int) -> bool:
+    """'sales and inventory reports': one plain word at token k, then a noun both words modify
+    (`shared-head-nouns`, things made or run, never metrics)."""
+    return (
+        k + 1 < len(ctx.doc)
+        and ctx.doc[k].is_alpha
+        and ctx.lower(k + 1) in ctx.word_list("shared-head-nouns")
+        and not any(ctx.covered_by(c, k, k + 1) for c in METRIC_CATEGORIES)
+    )
 
 
 def _audience_gerund(ctx: UnitContext, m: Match) -> bool:
@@ -1833,9 +1861,14 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 ),
                 None,
             )
-            change_before = nearest is not None and ctx.lower(nearest) not in ctx.word_list(
-                "level-verbs"
-            )  # "achieving 99.8% data accuracy" reports a level
+            change_before = (
+                nearest is not None
+                and ctx.lower(nearest) not in ctx.word_list("level-verbs")
+                and not (
+                    ctx.lower(nearest) in ctx.word_list("level-verbs-adjacent")
+                    and before_hedges(ctx, q.token_start) == nearest
+                )
+            )  # "achieving 99.8% data accuracy", "satisfaction surpassing 80 %": a level
             if change_before and _conditioned(ctx, nearest, cs):
                 continue  # "rollback if error rate exceeded 1%": a trigger, not a change
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
@@ -2013,6 +2046,11 @@ def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
     if ctx.lower(q.token_end) in arrows:
         return q.token_end + 1 in _number_edges(ctx)[0]
     return False
+
+
+def numbers_at(ctx: UnitContext, i: int) -> list[Quantity]:
+    """The numbers (measuring or not) whose first token is i; O(1) after the first call."""
+    return _number_edges(ctx)[0].get(i, [])
 
 
 def _number_edges(ctx: UnitContext) -> tuple[dict[int, list[Quantity]], set[int]]:

@@ -22,6 +22,7 @@ from starkit.annotate import (
     launched_uptake,
     mentions,
     needs_change,
+    numbers_at,
     relative_figures,
     scale_described,
     target_attained,
@@ -1301,6 +1302,7 @@ def _growth_figure(ctx: UnitContext) -> int | None:
                 frame
                 or ctx.covered_by("vanity", k, k + 1)
                 or ctx.lower(k) in ctx.word_list("growth-of")
+                or (ctx.doc[k].is_title and ctx.lower(k + 1) in ctx.word_list("growth-of"))
             ):
                 break  # "40% growth in test coverage" names its own metric
             if frame is None or frame.start == k:
@@ -1414,8 +1416,11 @@ def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
     j = k + 2
     if ctx.at("timeframe", k + 1) or ctx.at("timeframe", j):
         return False
-    if any(f.token_start == j for f in ctx.quantities):
+    here = numbers_at(ctx, j)
+    if any(f.measure for f in here):
         return False  # "growth in 6 months"
+    if any(f.kind in ("year", "date") for f in here):
+        return False  # "45% division growth in 2014": a year is a time frame
     if ctx.lower(j) in ctx.word_list("determiners") or ctx.lower(j) in ("just", "only", "under"):
         return False  # "growth in the first year", "in just one quarter"
     return not any(ctx.covered_by(c, j, j + 1) for c in METRIC_CATEGORIES)
@@ -1575,8 +1580,9 @@ def _graded(ctx: UnitContext, g: Match) -> bool:
         g.end - g.start == 1
         and ctx.lower(g.start) == "quality"
         and ctx.lower(g.end) in ctx.word_list("graded-nouns")
+        and not (g.start > 0 and (numbers_at(ctx, g.start - 1) or ctx.doc[g.start - 1].like_num))
     ):
-        return True
+        return True  # but "Produced 100% quality products": a quality figure
     return (
         ctx.lower(g.start - 1) == "-"
         and ctx.lower(g.start - 2) in ctx.word_list("grade-prefixes")
@@ -1995,6 +2001,9 @@ def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
 def _carries_verb(ctx: UnitContext, k: int) -> bool:
     if ctx.at("weak", k):
         return False
+    tok = ctx.doc[k]
+    if tok.is_upper and len(tok.text) > 1 and tok.is_alpha:
+        return False  # "EXECUTIVE SOUS CHEF/MASTER SAUCIER ... Responsible for": a heading
     a = ctx.at("action", k)
     if a is not None and a.entry != "state-phrase":
         roles = ctx.word_list("role-verbs")
