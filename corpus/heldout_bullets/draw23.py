@@ -24,7 +24,9 @@ set23's resumes holds only 82 eligible lines:
 set25 is the next draw from those folders, leaving out set24's resumes (read after its first
 run): `draw23.py DATA_DIR --out OUT_DIR --name set25 --seed 25 --other --exclude set24.jsonl`;
 set26 leaves out set24's and set25's: `... --name set26 --seed 26 --other --exclude set24.jsonl
-set25.jsonl`.
+set25.jsonl`. set27 takes what is left of both sources (half A and the other folders), leaving
+out every resume set23 to set26 drew from: `... --name set27 --seed 27 --all-folders --exclude
+set23.jsonl set24.jsonl set25.jsonl set26.jsonl`.
 """
 
 import argparse
@@ -64,6 +66,7 @@ def main() -> None:
     ap.add_argument("--name", default="set23")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--other", action="store_true", help="the folders draw17 did not keep")
+    ap.add_argument("--all-folders", action="store_true", help="half A and the other folders")
     ap.add_argument("--exclude", nargs="*", default=[], help="earlier sets whose resumes stay out")
     ap.add_argument(
         "--corpus", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -71,26 +74,30 @@ def main() -> None:
     a = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     folders = sorted(os.listdir(a.data_dir))
-    cats = [c for c in folders if c not in draw17.KEEP] if a.other else draw17.KEEP
-    docs = []
-    for cat in cats:
-        for fn in sorted(os.listdir(os.path.join(a.data_dir, cat))):
-            if fn.endswith(".pdf"):
-                docs.append((fn[:-4], cat))
-    docs.sort(key=lambda d: int(d[0]))
-    if a.other:
-        fresh = docs
-        for name in a.exclude:
-            with open(os.path.join(here, name), encoding="utf-8") as fh:
-                drawn = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
-            fresh = [r for r in fresh if r[0] not in drawn]
-    else:
-        order = list(docs)
+
+    def docs_of(cats: list[str]) -> list[tuple[str, str]]:
+        found = []
+        for cat in cats:
+            for fn in sorted(os.listdir(os.path.join(a.data_dir, cat))):
+                if fn.endswith(".pdf"):
+                    found.append((fn[:-4], cat))
+        return sorted(found, key=lambda d: int(d[0]))
+
+    fresh: list[tuple[str, str]] = []
+    if not a.other:
+        order = docs_of(draw17.KEEP)
         random.Random(draw17.SEED).shuffle(order)  # draw17's split, before any line is read
         half_a = order[: len(order) // 2]
         with open(os.path.join(here, "set17.jsonl"), encoding="utf-8") as fh:
             used = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
         fresh = sorted((r for r in half_a if r[0] not in used), key=lambda d: int(d[0]))
+    if a.other or a.all_folders:
+        other = docs_of([c for c in folders if c not in draw17.KEEP])
+        fresh = sorted([*fresh, *other], key=lambda d: int(d[0]))
+    for name in a.exclude:
+        with open(os.path.join(here, name), encoding="utf-8") as fh:
+            drawn = {json.loads(x)["resume"][3:] for x in fh if x.strip()}
+        fresh = [r for r in fresh if r[0] not in drawn]
     # the corpus as it stood before this draw: its own output and later draws stay out
     later = tuple(f"set{n}.jsonl" for n in range(int(a.name.removeprefix("set")), 100))
     seen = draw17.corpus_texts(a.corpus, skip=later)
