@@ -502,7 +502,15 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
-        if low in (",", ";") or (ctx.at("trigger", k) and not ctx.at("change", k)):
+        listed = (
+            low == ","
+            and (
+                ctx.at("change", k + 1) is not None
+                or ctx.lower(k + 1) in ctx.word_list("aim-verbs")
+            )
+            and not ctx.lower(k + 1).endswith(("ed", "ing"))
+        )  # "strategies to maximize CTR, increase reach, add followers": one list of aims
+        if (low in (",", ";") and not listed) or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
         if (
             low == "to"
@@ -541,7 +549,10 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         # "competitors offered free tiers for attracting new users": what a thing is for
         for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
         if (aim or marker or for_ing) and (
-            ctx.at("change", k + 1) is not None or comparative or coordinated
+            ctx.at("change", k + 1) is not None
+            or (aim and ctx.lower(k + 1) in ctx.word_list("aim-verbs"))
+            or comparative
+            or coordinated
         ):
             if low == "to" and ctx.quantities_before(k + 1):
                 return False  # "by 20% to 3.1%": a value, not an aim
@@ -1786,7 +1797,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             continue  # "sustaining 98.1% on-time delivery through 2.5x demand spikes"
         if q.kind == "multiplier":
             change_noun = nxt in ctx.word_list("change-after")
-            if nxt in ("a", "per", "each", "every", "of", "-") or (
+            if nxt in ("a", "per", "each", "every", "of", "-", "/") or (
                 prev in ("at", "to", "the") and not change_noun
             ):
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
