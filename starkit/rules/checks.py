@@ -1058,6 +1058,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if (digit_multiplier or signed) and q.token_start > m.end and _figure_of_next(ctx, q):
         return False  # "accounts (+230% follower growth)": the figure is the followers'
+    if digit_multiplier and ctx.lower(q.token_end) in ("/", "per", "a", "each", "every"):
+        return False  # "services to clients 1x/month": how often, no change
     if digit_multiplier or signed:  # "a quarter for enterprise accounts" is no change
         return True  # "conversion ×1.4", "+6.8% orders per session"
     if (
