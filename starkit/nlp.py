@@ -343,15 +343,18 @@ def make_blank(reference: bool = False) -> Language:
         # sales by17%", "in excess of250 million"): split, so the figure reads
         *(rf"(?<=\b{w})(?=[$€£0-9])" for w in _GLUED_PREPOSITIONS),
     ]
+    # a country's letters and its dollar before an amount ("CA$300K", "S$1.2M", "HK$3M"): one
+    # prefix, as spaCy's own prefixes make of US$, C$ and A$, so the amount reads as money
+    prefixes = [*English.Defaults.prefixes, rf"(?:{'|'.join(DOLLAR_COUNTRIES)})\$"]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 
     if reference:
-        prefix = compile_prefix_regex(English.Defaults.prefixes)
+        prefix = compile_prefix_regex(prefixes)
         suffix = compile_suffix_regex(suffixes)
         infix = compile_infix_regex(infixes)
     else:  # the expressions spacy.util.compile_{prefix,suffix,infix}_regex build
-        prefix = affix_regex("|".join("^" + p for p in English.Defaults.prefixes if p.strip()))
+        prefix = affix_regex("|".join("^" + p for p in prefixes if p.strip()))
         suffix = affix_regex("|".join(p + "$" for p in suffixes if p.strip()))
         infix = affix_regex("|".join(p for p in infixes if p.strip()))
 
@@ -372,6 +375,10 @@ def make_blank(reference: bool = False) -> Language:
 
 
 _GLUED_PREPOSITIONS = ("by", "By", "of", "to", "from", "over", "than")
+# the letters that name whose dollar an amount is in (spaCy's prefixes split US$, C$ and A$;
+# these add the Canadian, Australian, New Zealand, Singapore, Hong Kong, Mexican and Taiwanese
+# dollars and the Brazilian real), so "CA$300K" reads as money
+DOLLAR_COUNTRIES = ("CA", "AU", "NZ", "SG", "HK", "MX", "NT", "S", "R")
 
 
 def _tokenizer_key() -> str:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc
 
-from starkit.nlp import NM_PHRASE, NUMWORD, UNIT
+from starkit.nlp import DOLLAR_COUNTRIES, NM_PHRASE, NUMWORD, UNIT
 from starkit.terms import non_measures, number_words, units
 from starkit.textio import has_zero_width, strip_zero_width
 
@@ -331,7 +331,10 @@ def _is_year(tok_text: str, value: float | None) -> bool:
 _COUNT_HEDGES = frozenset({"over", "nearly", "almost", "about", "around", "roughly", "than"})
 
 _CURRENCY_AFTER = ("€", "£", "¥", "₹")
-_CURRENCY_BEFORE = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs.")
+_CURRENCY_BEFORE = (
+    *("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs."),
+    *(f"{country.lower()}$" for country in ("US", "C", "A", *DOLLAR_COUNTRIES)),  # "US$1 million"
+)
 
 
 _NUMBER_CATEGORIES = frozenset({NM_PHRASE, UNIT, NUMWORD})

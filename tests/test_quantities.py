@@ -304,6 +304,20 @@ def test_currency_sign_after_the_amount_is_money():
     assert by_text["500 €"].kind == "money" and by_text["500 €"].value == 500
 
 
+def test_dollars_named_by_their_country_are_money():
+    """set28 hb28-002: 'US$1 million' is an amount of money, not a bare count of one million,
+    and so are the other countries' dollars written the same way; 'BUS$1' names nothing."""
+    text = "Won US$1 million, CA$300K, A$5m, S$1.2M, HK$3M, NZ$1M and US$ 2.5M"
+    by_text = {q.text: q for q in find_quantities(text)}
+    expected = {
+        "US$1 million": 1e6, "CA$300K": 3e5, "A$5m": 5e6, "S$1.2M": 1.2e6, "HK$3M": 3e6,
+        "NZ$1M": 1e6, "US$ 2.5M": 2.5e6,
+    }  # fmt: skip
+    for figure, value in expected.items():
+        assert by_text[figure].kind == "money" and by_text[figure].value == pytest.approx(value)
+    assert not [q for q in find_quantities("Renamed BUS$1 in the schema") if q.kind == "money"]
+
+
 def test_rupee_amounts_with_a_glued_prefix_or_lakh_and_crore_are_money():
     """set12 hb12-083 and hb12-089: 'Rs.100M' and '₹2L/month' are amounts of money (RULES.md:
     money measures), so no-quantification stays silent; 'L2' and '2L bottle' stay no money."""

@@ -1024,7 +1024,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     if q is None or scale_described(ctx, m.match, q) or forecast_figure(ctx, q):
         return False  # "expected to grow 30% after the pricing change": a forecast
     lead = before_hedges(ctx, q.token_start)
-    connected = f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list("outcome-connectors")
+    connected = f"{ctx.lower(lead - 1)} {ctx.lower(lead)}" in ctx.word_list(
+        "outcome-connectors"
+    ) or _listed_after_connector(ctx, lead)
     scope = ctx.lower(lead) in ("to", "for", "across", "in")
     if (
         m.entry in ctx.word_list("gained-count-entries")
@@ -1069,6 +1071,29 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
     return trigger_here and q.kind == "percent"
+
+
+_LIST_REACH = 10  # tokens read back over a list for the connector that opens it
+
+
+def _listed_after_connector(ctx: UnitContext, lead: int) -> bool:
+    """'Resulted in retrieval of ~3M suppressed products and >€20M in annualized revenue': the
+    figure is a later item of a list that an outcome connector (`outcome-connectors`) opens,
+    so it too is what the work led to. Token `lead` is the word before the figure ('and', a
+    comma, or a '>' after one); read back at most `_LIST_REACH` tokens in the sentence, over no
+    action, change or launch word (which would open a clause of its own)."""
+    if ctx.lower(lead) in (">", "<", "≥", "~"):
+        lead -= 1
+    if ctx.lower(lead) not in ("and", ","):
+        return False
+    ss, _ = ctx.sentence_of(lead)
+    connectors = ctx.word_list("outcome-connectors")
+    for k in range(lead - 1, max(ss + 1, lead - _LIST_REACH) - 1, -1):
+        if any(ctx.at(c, k) is not None for c in ("action", "change", "trigger")):
+            return False
+        if f"{ctx.lower(k - 1)} {ctx.lower(k)}" in connectors:
+            return True
+    return False
 
 
 _NAME_LIST_REACH = 16  # "(Philips, Godrej, Bajaj, Luminous, Whirlpool, Hindware, Kohler)" is 15
@@ -2179,6 +2204,20 @@ def _third_party_subject(ctx: UnitContext, m: Match) -> bool:
 _SUBJECT_LOOKBACK = 30  # tokens read back from a participle for its subject
 
 
+def _others_participle(ctx: UnitContext, m: Match) -> bool:
+    """'adopted by enterprise customers contributing to over US$1 million in ARR': a weak
+    '-ing' participle right after a noun for the people who act (`participle_third_parties`
+    or `story_third_parties`: customers, clients, partners, people, ...) tells what they do,
+    not the writer's part. 'product initiatives contributing to' is the writer's work, and a
+    participle after a comma is left to `_carries_outcome`."""
+    if m.start == 0 or not ctx.lower(m.start).endswith("ing"):
+        return False
+    before = ctx.lower(m.start - 1)
+    return before in rule_param("weak-verb", "participle_third_parties") or before in (
+        rule_param("weak-verb", "story_third_parties")
+    )
+
+
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
@@ -2213,6 +2252,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             continue  # "Interactive web tool helping marketers forecast ROI": the tool helps
         if ctx.story is not None and _not_own_in_story(ctx, m):
             continue
+        if _others_participle(ctx, m):
+            continue  # "adopted by enterprise customers contributing to $1M in ARR": theirs
         if m.entry in ctx.word_list("lead-only-weak") and (
             not _opens_sentence(ctx, m.start) or _counted_object(ctx, m.end)
         ):
@@ -2286,10 +2327,16 @@ def _before_change_noun(ctx: UnitContext, i: int, n: int = 4) -> bool:
 def _amount_changed(ctx: UnitContext, start: int, end: int) -> bool:
     """'reduced significant load', 'generated substantial revenue': a size adjective right
     after a change word stands for the amount cut, or for a metric's gain; 'gained
-    significant experience' names no amount."""
+    significant experience' names no amount. Right before a metric that heads its phrase
+    ('thousands of active users and significant market penetration'), it stands for the
+    metric's size."""
     change = ctx.at("change", start - 1)
-    if change is None:
-        return False
+    if change is None:  # "achieving ... significant market penetration": the metric's size
+        return any(
+            m.start == end and m.head and not m.modified
+            for c in ("causal", "product", "vanity")
+            for m in mentions(ctx, c)
+        )  # "a significant sales goal" names a goal, no amount
     return change.entry == "down" or any(
         ctx.covered_by(c, end, end + 1) for c in ("causal", "product", "vanity", "efficiency")
     )
