@@ -1046,6 +1046,36 @@ def _plain_modifiers(ctx: UnitContext, lo: int, hi: int) -> bool:
 _CONJUNCT_MODIFIERS = 2  # "and $800K in attributed revenue" is 1 between 'in' and the metric
 
 
+def _by_figure_conjunct(ctx: UnitContext, change: Match, m: Match) -> bool:
+    """'increasing product discovery by 45% and revenue by $3M annually': one change verb with
+    two objects, each sized by 'by' and a figure; the metric opens the second, right after
+    'and' (at most `_CONJUNCT_MODIFIERS` plain words between), so the verb moves it too.
+    Bounded: the tokens between the verb and the metric are read once."""
+    k = m.start - 1
+    while m.start - k <= _CONJUNCT_MODIFIERS and ctx.lower(k) != "and":
+        if k <= change.end or not ctx.doc[k].is_alpha:
+            return False
+        k -= 1
+    if ctx.lower(k) != "and" or ctx.lower(m.end) != "by":
+        return False
+    bounds = {q.token_start: q for q in ctx.quantities}
+    j = m.end + 1
+    while ctx.lower(j) in ctx.word_list("scale-hedges"):
+        j += 1
+    if j not in bounds:
+        return False  # the second object's own figure
+    first = next((q for q in ctx.quantities if q.token_end == k), None)
+    if first is None or first.token_start <= change.end:
+        return False
+    if (
+        before_hedges(ctx, first.token_start) < change.end
+        or ctx.lower(before_hedges(ctx, first.token_start)) != "by"
+    ):
+        return False  # the first object's figure, after 'by', ends right before 'and'
+    cs, _ = ctx.clause_of(m.start)
+    return cs <= change.start
+
+
 def _figure_conjunct(ctx: UnitContext, change: Match, m: Match) -> bool:
     """'driving 35% of social referral traffic and $800K in attributed revenue': a change word
     whose object opens with a figure, and a second object joined by 'and' that is a figure
@@ -1085,7 +1115,7 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
     the change aims elsewhere ('improved onboarding for enterprise customers')."""
     if change.end >= m.start:
         return False  # nothing stands between them ('grew downloads')
-    if _figure_conjunct(ctx, change, m):
+    if _figure_conjunct(ctx, change, m) or _by_figure_conjunct(ctx, change, m):
         return False  # "driving 35% of referral traffic and $800K in attributed revenue"
     if "figure-tokens" not in ctx.annotations:  # once per unit, not once per mention
         ctx.annotations["figure-tokens"] = frozenset(
@@ -1355,8 +1385,11 @@ def _own_figure_after(ctx: UnitContext, m: Match) -> bool:
 def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
+    own_by = ctx.lower(m.end) == "by"  # "... by 45% and revenue by $3M": sized after it
     for q in ctx.quantities_around(m.start - before, m.end + after):
         if m.start - before <= q.token_end <= m.start:
+            if own_by and any(ctx.lower(k) in (",", "and") for k in range(q.token_end, m.start)):
+                continue  # the figure of the item before the list's 'and'
             return q
         if m.end <= q.token_start <= m.end + after and not _counts_next_item(ctx, m, q):
             return q

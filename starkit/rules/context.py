@@ -120,7 +120,7 @@ class UnitContext:
                 and lowers[c.end] == "than"
             )  # "more than three pushes" is a hedge
             and not _list_closer(doc, c.start, c.end, self.word_list("list-closers"))
-            and not _glued(doc, c.start, c.end)
+            and not _glued(doc, c.start, c.end, self.text)
             and not inside_metric(c)
         ]
         self._by_cat = by_cat
@@ -536,11 +536,21 @@ def _list_closer(doc: Doc, start: int, end: int, closers: frozenset[str]) -> boo
     return doc[start - 1].lower_ in closers and (after is None or not after.is_alpha)
 
 
-def _glued(doc: Doc, start: int, end: int) -> bool:
-    """True when the span is part of a hyphenated compound ('cutting-edge', 'high-growth')."""
-    after = end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+def _glued(doc: Doc, start: int, end: int, text: str) -> bool:
+    """True when the span is part of a hyphenated compound ('cutting-edge', 'high-growth'). An
+    em dash glued between two words ('improvement—drove $100M+'; matching reads it as '-') is
+    a break between clauses, not a compound: `text` is the unit's own text, whose offsets the
+    doc shares."""
+
+    def hyphen(k: int) -> bool:
+        return doc[k].text == "-" and text[doc[k].idx : doc[k].idx + 1] not in _CLAUSE_DASHES
+
+    after = end < len(doc) - 1 and hyphen(end) and not doc[end - 1].whitespace_
+    before = start >= 2 and hyphen(start - 1) and not doc[start - 1].whitespace_
     return after or before
+
+
+_CLAUSE_DASHES = ("\u2014", "\u2015")  # the em dash and the horizontal bar
 
 
 def _open_single_quote(before: str) -> bool:
