@@ -1728,6 +1728,8 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     frame = ctx.at("timeframe", start)
     if frame is not None and frame.start == start and frame.entry == "period-over-period":
         start = frame.end  # "300% year-over-year revenue growth": the frame, then the change
+    other = 0  # plain nouns naming what changed ("22% inventory turnover improvement"); a
+    # figure there ends the phrase ("rolled out to 100% two days later")
     for k in range(start, min(ce, start + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
             return True
@@ -1736,8 +1738,19 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
         if ctx.lower(k) in plain or ctx.lower(k) in ctx.word_list("projection-words"):
             continue  # "27% user growth", "60% operating cost reduction", "15% projected
             # improvement"
+        if (
+            other < _NAMING_WORDS
+            and ctx.doc[k].is_alpha
+            and not any(f.token_start <= k < f.token_end for f in ctx.quantities_around(k, k))
+            and ctx.lower(k) not in ctx.word_list("function-words")
+        ):
+            other += 1
+            continue
         return False
     return False
+
+
+_NAMING_WORDS = 2  # "22% inventory turnover improvement": two plain nouns name what changed
 
 
 def _projected(ctx: UnitContext, q: Quantity) -> bool:

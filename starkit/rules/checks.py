@@ -548,13 +548,16 @@ def _rollout_scope(ctx: UnitContext, m: MetricMention) -> bool:
     """'expanded the beta to 2,000 users', 'opened access to 500 customers': a change word
     whose object's head is a rollout (beta, pilot, access) and a count after 'to' give how far
     the rollout reached, its scope, not users won ('grew the beta waitlist to 5,000 sign-ups'
-    still grew a count)."""
+    still grew a count, and so did 'scaled the platform from launch to thousands of users')."""
     change, q = m.change, m.quantity
     if change is None or q is None or not (change.end < q.token_start <= m.start):
         return False
     to = before_hedges(ctx, q.token_start)
     if ctx.lower(to) != "to" or to - change.end > _ROLLOUT_OBJECT:
         return False
+    if ctx.lower(to - 2) == "from":
+        return False  # "scaled the platform from launch to thousands of monthly users": from
+        # its start to that count, grown
     return change.end < to and ctx.lower(to - 1) in ctx.word_list("rollout-nouns")
 
 
@@ -760,11 +763,14 @@ def _causal_named(ctx: UnitContext) -> bool:
     only as a result the writer moved ('reducing unsubscribes by 20%'); held under a ceiling
     ('while unsubscribe rate stayed under 0.5%') it is the guardrail, and the reach figure
     still has no causal pair. A causal metric named as an aim ('to greatly expand organic
-    traffic in order to drive user conversions') pairs nothing (dev15 dv15-275)."""
+    traffic in order to drive user conversions') pairs nothing (dev15 dv15-275). A causal
+    metric's score ('customer satisfaction scores') names it too."""
     if_moved = ctx.word_list("causal-if-moved")
     return (
         any(
-            m.head and not m.purpose and (m.entry not in if_moved or m.change is not None)
+            (m.head or ctx.lower(m.end) in ctx.word_list("score-nouns"))
+            and not m.purpose
+            and (m.entry not in if_moved or m.change is not None)
             for m in mentions(ctx, "causal")
         )
         or any(_depth_ratio(ctx, v) for v in mentions(ctx, "vanity"))
@@ -916,6 +922,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "scaled penetration testing engagements": projects for clients
     if ctx.lower(m.start - 1) in ctx.word_list("hiring-modifiers"):
         return False  # "improving offer acceptance rate to 85%": a hiring funnel's rate
+    if ctx.lower(m.start - 1) in ctx.word_list("speed-modifiers"):
+        return False  # "resulting in 35% faster signups": how fast, a time, not a count moved
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
     if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
