@@ -1732,7 +1732,16 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
     # figure there ends the phrase ("rolled out to 100% two days later")
     for k in range(start, min(ce, start + 4)):
         if ctx.lower(k) in ctx.word_list("change-after"):
-            return True
+            # "maintained a 1% account net growth": after a hold word, named by plain nouns,
+            # a level kept
+            lead = before_hedges(ctx, q.token_start)
+            return not (
+                other
+                and (
+                    ctx.at("hold", lead) is not None
+                    or ctx.lower(lead) in ctx.word_list("story-held-verbs")
+                )
+            )
         if any(ctx.covered_by(c, k, k + 1) for c in (*METRIC_CATEGORIES, "efficiency")):
             continue
         if ctx.lower(k) in plain or ctx.lower(k) in ctx.word_list("projection-words"):
