@@ -502,6 +502,8 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
     cs, _ = ctx.clause_of(m.start)
     for k in range(m.start - 1, cs - 1, -1):
         low = ctx.lower(k)
+        if low == "for" and _aim_for(ctx, k, m):
+            return True  # "ready to launch ... for incremental conversion lift": what it is for
         listed = (
             low == ","
             and (
@@ -1386,8 +1388,9 @@ def adjacent_quantity(
     ctx: UnitContext, m: Match, before: int = 2, after: int = 3
 ) -> Quantity | None:
     own_by = ctx.lower(m.end) == "by"  # "... by 45% and revenue by $3M": sized after it
-    for q in ctx.quantities_around(m.start - before, m.end + after):
-        if m.start - before <= q.token_end <= m.start:
+    lo = _words_back(ctx, m.start, before)
+    for q in ctx.quantities_around(lo, m.end + after):
+        if lo <= q.token_end <= m.start:
             if own_by and any(ctx.lower(k) in (",", "and") for k in range(q.token_end, m.start)):
                 continue  # the figure of the item before the list's 'and'
             return q
@@ -1396,6 +1399,44 @@ def adjacent_quantity(
         if q.token_start < m.start < q.token_end:
             return q  # "8,000+ monthly active users": the rate's unit overlaps the metric
     return None
+
+
+def _words_back(ctx: UnitContext, i: int, n: int) -> int:
+    """The token n words before token i, a hyphenated compound counted as one word ('+50%
+    free-to-paid conversion rate': the figure is two words before the metric). Bounded: at
+    most 3n tokens are read."""
+    k, words = i, 0
+    while k > 0 and words < n and i - k < 3 * n:
+        k -= 1
+        glued = (
+            ctx.lower(k) == "-" and not ctx.doc[k].whitespace_ and not ctx.doc[k - 1].whitespace_
+        )
+        if not glued and not (k + 1 < i and ctx.lower(k + 1) == "-" and not ctx.doc[k].whitespace_):
+            words += 1
+    return k
+
+
+def _aim_for(ctx: UnitContext, k: int, m: Match) -> bool:
+    """'for incremental conversion lift', 'for higher retention gains': 'for' (token k), only
+    words, the metric and a change noun right after it, with no figure in the clause: the gain
+    the work is for, an aim. 'for a 45% lift in conversion' and 'responsible for conversion
+    growth of 20%' give their figure."""
+    if ctx.lower(m.end) not in forms()[4] and ctx.lower(m.end) not in ctx.word_list("change-after"):
+        return False
+    if not all(ctx.doc[j].is_alpha for j in range(k + 1, m.start)):
+        return False
+    _, ce = ctx.clause_of(m.start)
+    return not any(k < q.token_start < ce for q in ctx.quantities_around(k, ce))
+
+
+def _change_sized(ctx: UnitContext, q: Quantity | None) -> bool:
+    """'a 45% lift': a relative figure right before a change noun sizes a change, not a
+    population."""
+    return (
+        q is not None
+        and q.kind in ("percent", "multiplier")
+        and ctx.lower(q.token_end) in ctx.word_list("change-after")
+    )
 
 
 def _counts_next_item(ctx: UnitContext, m: Match, q: Quantity) -> bool:
@@ -1420,8 +1461,9 @@ def scale_described(ctx: UnitContext, m: Match, q: Quantity | None) -> bool:
     lead = anchor - 1
     while ctx.lower(lead) in ctx.word_list("scale-hedges"):
         lead -= 1  # "for over 2M users"
-    if ctx.lower(lead) in ("for", "across", "among"):
-        return True  # "improved usability for millions of daily users"
+    if ctx.lower(lead) in ("for", "across", "among") and not _change_sized(ctx, q):
+        return True  # "improved usability for millions of daily users"; but "for a 45% lift
+        # in lead-to-conversion" gives the change
     if ctx.lower(lead) == "with" and _launched_with(ctx, lead, cs):
         return False  # "launched an app with 8K+ installs": the launch's uptake, an outcome
     if ctx.lower(lead) == "of" and ctx.lower(lead - 1) in ctx.word_list("scope-containers"):

@@ -1817,8 +1817,10 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             q = m.quantity
-            if q is None or not _built_up_to(ctx, q):
-                return []  # a bare count ("10k+ subscribers on the blog") reports no change
+            signed = q is not None and q.kind == "percent" and q.text[:1] in "+-−"
+            if q is None or not (_built_up_to(ctx, q) or signed):
+                return []  # a bare count ("10k+ subscribers on the blog") reports no change;
+                # a signed figure ("+450% email marketing reach") does
         q = m.quantity
         if m.change is None and q is not None and in_parentheses(ctx, q.token_start):
             return []  # "Published 4 Android apps (150k+ installs)": an aside, a running total
