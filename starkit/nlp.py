@@ -345,7 +345,8 @@ def make_blank(reference: bool = False) -> Language:
     ]
     # a country's letters and its dollar before an amount ("CA$300K", "S$1.2M", "HK$3M"): one
     # prefix, as spaCy's own prefixes make of US$, C$ and A$, so the amount reads as money
-    prefixes = [*English.Defaults.prefixes, rf"(?:{'|'.join(DOLLAR_COUNTRIES)})\$"]
+    # and an arrow glued to a figure ("↑32%", "churn ↓18%"): a change word of its own
+    prefixes = [*English.Defaults.prefixes, rf"(?:{'|'.join(DOLLAR_COUNTRIES)})\$", "[↑↓▲▼⬆⬇]"]
     # A full stop after a figure or an acronym ends the sentence: "up 2.3×.", "to 2M.", "YoY."
     suffixes = [*English.Defaults.suffixes, r"(?<=[0-9×%kKmMbBxX+])\.", r"(?<=[A-Za-z]{2})\."]
 

@@ -304,6 +304,20 @@ def test_currency_sign_after_the_amount_is_money():
     assert by_text["500 €"].kind == "money" and by_text["500 €"].value == 500
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("↑32% activation after the onboarding redesign", "32%"),
+        ("Cut churn ↓18% in a quarter", "18%"),
+        ("▲40% page views in 6 weeks", "40%"),
+    ],
+)
+def test_a_figure_glued_to_an_arrow_is_a_figure(text, figure):
+    # session 27 (results-line forms after set30): '↑32%' was one token and no figure
+    assert figure in [q.text for q in find_quantities(text) if q.measure]
+    assert "no-quantification" not in starkit.lint(text).rules()
+
+
 def test_dollars_named_by_their_country_are_money():
     """set28 hb28-002: 'US$1 million' is an amount of money, not a bare count of one million,
     and so are the other countries' dollars written the same way; 'BUS$1' names nothing."""

@@ -1064,7 +1064,9 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
     if q.token_start < m.start and _held_at(ctx, q):
         return False  # "Built client relationships, maintaining near 100% retention": kept
-    signed = q.kind == "percent" and q.text[:1] in "+-−"
+    signed = q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
+    if signed and q.kind != "percent" and in_parentheses(ctx, q.token_start):
+        signed = False  # "global accounts (+R$6mm/month)": an aside sizing them
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
     if (digit_multiplier or signed) and q.token_start > m.end and _figure_of_next(ctx, q):
         return False  # "accounts (+230% follower growth)": the figure is the followers'
@@ -1081,6 +1083,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     return trigger_here and q.kind == "percent"
 
 
+_SIGNED_KINDS = ("percent", "count", "money")  # "+15% page views", "+1.2M app downloads"
 _LIST_REACH = 10  # tokens read back over a list for the connector that opens it
 
 
@@ -1817,7 +1820,7 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             q = m.quantity
-            signed = q is not None and q.kind == "percent" and q.text[:1] in "+-−"
+            signed = q is not None and q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
             if q is None or not (_built_up_to(ctx, q) or signed):
                 return []  # a bare count ("10k+ subscribers on the blog") reports no change;
                 # a signed figure ("+450% email marketing reach") does
