@@ -331,6 +331,7 @@ def _is_year(tok_text: str, value: float | None) -> bool:
 _COUNT_HEDGES = frozenset({"over", "nearly", "almost", "about", "around", "roughly", "than"})
 
 _CURRENCY_AFTER = ("€", "£", "¥", "₹")
+_CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "rupees"})
 _CURRENCY_BEFORE = (
     *("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "inr", "rs", "rs."),
     *(f"{country.lower()}$" for country in ("US", "C", "A", *DOLLAR_COUNTRIES)),  # "US$1 million"
@@ -697,6 +698,13 @@ def find_numbers(
         ):  # "four times", "three-fold"
             kind = units_at[unit_at][1]
             end = units_at[unit_at][0]
+        if (
+            kind == "count"
+            and eid in ("hundred", "thousand", "million", "billion")
+            and nxt == "of"
+            and lower(end + 1) in _CURRENCY_WORDS
+        ):
+            kind, end = "money", end + 2  # "millions of dollars of ARR": an amount of money
         emit(s, end, kind, True, value)
     _single_durations(doc, units_at, used, lower, emit)
     out.sort(key=lambda q: q.start)

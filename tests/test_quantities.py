@@ -318,6 +318,13 @@ def test_a_figure_glued_to_an_arrow_is_a_figure(text, figure):
     assert "no-quantification" not in starkit.lint(text).rules()
 
 
+def test_a_magnitude_of_dollars_is_money():
+    """set30 hb30-071: 'millions of dollars of ARR' is an amount of money, not a count."""
+    by_text = {q.text: q for q in find_quantities("Added millions of dollars of ARR")}
+    assert by_text["millions of dollars"].kind == "money"
+    assert [q.kind for q in find_quantities("Reached thousands of users")] == ["count"]
+
+
 def test_dollars_named_by_their_country_are_money():
     """set28 hb28-002: 'US$1 million' is an amount of money, not a bare count of one million,
     and so are the other countries' dollars written the same way; 'BUS$1' names nothing."""
