@@ -30,6 +30,8 @@ from starkit.annotate import (
     values_fall,
 )
 from starkit.quantities import Quantity
+from starkit.resume.lexicon import role_words
+from starkit.resume.roles import has_date_range
 from starkit.rules import load_specs, rule_param
 from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext
 from starkit.rules.registry import CHECKS, Check, Hit, check
@@ -44,12 +46,46 @@ _HONOUR_WORDS = 3  # "Hackathon finalist 2019" is 2 words: a heading-like line; 
 _ASPIRATION_WORDS = 5  # "i am always looking to" is 5; "knowledge of" is 2
 
 
+_CONTRACTIONS = {"'m": "am", "'ve": "have", "'re": "are", "'d": "would", "'ll": "will"}
+
+
 def _aspiration(ctx: UnitContext) -> bool:
     """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
-    suggest'): it states no work done. Bounded: the first `_ASPIRATION_WORDS` words are read."""
-    words = [t.lower_ for t in ctx.doc[: _ASPIRATION_WORDS * 2] if t.is_alpha]
+    suggest', "I'm looking for the opportunity to"): it states no work done. Bounded: the
+    first `_ASPIRATION_WORDS` words are read, a contraction as its full word."""
+    words = [
+        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
+        for t in ctx.doc[: _ASPIRATION_WORDS * 2]
+        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
+    ]
     openers = ctx.word_list("aspiration-openers")
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
+
+
+_HEADING_WORDS = 13  # "Since February 2022, I have been working as IT Project Manager in ..."
+
+
+def _role_heading(ctx: UnitContext) -> bool:
+    """'Project Manager | AIR Media-Tech | Nov 2020 - present', 'From January 2018 to October
+    2018 - Marketing Manager at Volans': a short line with a date range and a job title, and
+    no verb of work before the title, names a role held, not work done. 'Led the migration
+    as Product Manager (2019-2021)' opens on its verb and still states work."""
+    words = [t for t in ctx.doc if t.is_alpha]
+    if not words or len(words) > _HEADING_WORDS:
+        return False
+    titles = role_words().title_words
+    if not has_date_range(ctx.doc_text) or not any(
+        t.lower_ in titles and t.text[:1].isupper() for t in words
+    ):
+        return False  # a heading capitalises its title; "product demos and lead generation"
+    first = words[0]
+    if first.lower_.endswith("ed") or ctx.at("change", first.i) or ctx.at("weak", first.i):
+        return False  # "Championed the president's roundtable from 2002 to 2003"
+    return not any(
+        t.lower_.endswith(("ed", "ing")) and len(t) > 4 and not t.is_title
+        for t in words
+        if t.lower_ not in ctx.word_list("role-statement-verbs")
+    )
 
 
 def _context_label(ctx: UnitContext) -> bool:
@@ -125,7 +161,10 @@ def states_work(ctx: UnitContext) -> bool:
 
 def _states_work(ctx: UnitContext) -> bool:
     if ctx.story is None and (
-        _aspiration(ctx) or _context_label(ctx) or _organisation_described(ctx)
+        _aspiration(ctx)
+        or _context_label(ctx)
+        or _organisation_described(ctx)
+        or _role_heading(ctx)
     ):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
@@ -2018,9 +2057,13 @@ def _helped_do(ctx: UnitContext, m: Match) -> bool:
 
 
 def _first_person(ctx: UnitContext, m: Match) -> bool:
-    """'..., where I was responsible for deliveries', 'a tool I helped build': 'I' right before
-    the weak phrase makes it the writer's own claim, wherever it sits in the sentence."""
-    return ctx.lower(m.start - 1) == "i" if m.start > 0 else False
+    """'..., where I was responsible for deliveries', 'a tool I helped build', 'In 2020 I
+    actively participated in': 'I' right before the weak phrase (past at most
+    `_LEAD_LOOKBACK` '-ly' adverbs) makes it the writer's own claim, wherever it sits."""
+    k = m.start - 1
+    while k >= max(0, m.start - _LEAD_LOOKBACK) and ctx.lower(k).endswith("ly"):
+        k -= 1
+    return k >= 0 and ctx.lower(k) == "i"
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
