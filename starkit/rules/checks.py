@@ -62,6 +62,39 @@ def _aspiration(ctx: UnitContext) -> bool:
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
 
+_SELF_NOUN_REACH = 6  # "Superb planning, analysis, and estimation skills": the skill noun's reach
+
+
+def _self_description(ctx: UnitContext) -> bool:
+    """'I can plan the workflow', 'I know how to plan', "I'm strong, professional team player",
+    'Superb planning, analysis, and estimation skills': a line that opens with the writer's
+    ability, knowledge or liking (`self-statement-verbs` after 'I') or with praise of a skill
+    (`skill-praise` then a `skill-nouns` word) describes the writer, not work done, unless a
+    past verb of work, a weak phrase, a change or an outcome word in it claims some ("I'm now
+    responsible for the IELTS department", "Exceptional engagement skills resulted in ...")."""
+    words = [
+        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
+        for t in ctx.doc[: _SELF_NOUN_REACH * 2]
+        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
+    ]
+    if len(words) < 2:
+        return False
+    if words[0] == "i":
+        verb = next((w for w in words[1:3] if not w.endswith("ly") and w != "also"), "")
+        opens = verb in ctx.word_list("self-statement-verbs")
+    else:
+        opens = words[0] in ctx.word_list("skill-praise") and not ctx.word_list(
+            "skill-nouns"
+        ).isdisjoint(words[1:_SELF_NOUN_REACH])
+    if not opens or any(ctx.has(c) for c in ("weak", "change", "trigger")):
+        return False
+    if any(m.entry == "irregular-past" for m in ctx.matches("action")):
+        return False  # "I can say I led the launch"
+    return not any(
+        t.is_alpha and len(t) > 4 and t.lower_.endswith("ed") and not t.is_title for t in ctx.doc
+    )  # "skills resulted in a larger scope"
+
+
 _HEADING_WORDS = 13  # "Since February 2022, I have been working as IT Project Manager in ..."
 
 
@@ -165,6 +198,7 @@ def _states_work(ctx: UnitContext) -> bool:
         or _context_label(ctx)
         or _organisation_described(ctx)
         or _role_heading(ctx)
+        or _self_description(ctx)
     ):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
