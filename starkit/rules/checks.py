@@ -49,15 +49,40 @@ _ASPIRATION_WORDS = 5  # "i am always looking to" is 5; "knowledge of" is 2
 _CONTRACTIONS = {"'m": "am", "'ve": "have", "'re": "are", "'d": "would", "'ll": "will"}
 
 
+def _opening_words(ctx: UnitContext, n: int) -> list[str]:
+    """The unit's words among its first 2n tokens, lower case, a contraction as its full word
+    ("I'm" -> 'i', 'am')."""
+    return [
+        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
+        for t in ctx.doc[: n * 2]
+        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
+    ]
+
+
+def _past_work_verb(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> bool:
+    """True when a past verb of work sits anywhere in the unit: an irregular past ('led',
+    'built') or a word of five letters or more ending in -ed that is not title-cased (a name)
+    nor in `allowed`."""
+    if any(
+        m.entry == "irregular-past" and ctx.lower(m.start) not in allowed
+        for m in ctx.matches("action")
+    ):
+        return True
+    return any(
+        t.is_alpha
+        and len(t) > 4
+        and t.lower_.endswith("ed")
+        and not (t.is_title and t.i > 0)
+        and t.lower_ not in allowed
+        for t in ctx.doc
+    )
+
+
 def _aspiration(ctx: UnitContext) -> bool:
     """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
     suggest', "I'm looking for the opportunity to"): it states no work done. Bounded: the
     first `_ASPIRATION_WORDS` words are read, a contraction as its full word."""
-    words = [
-        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
-        for t in ctx.doc[: _ASPIRATION_WORDS * 2]
-        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
-    ]
+    words = _opening_words(ctx, _ASPIRATION_WORDS)
     openers = ctx.word_list("aspiration-openers")
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
@@ -72,11 +97,7 @@ def _self_description(ctx: UnitContext) -> bool:
     (`skill-praise` then a `skill-nouns` word) describes the writer, not work done, unless a
     past verb of work, a weak phrase, a change or an outcome word in it claims some ("I'm now
     responsible for the IELTS department", "Exceptional engagement skills resulted in ...")."""
-    words = [
-        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
-        for t in ctx.doc[: _SELF_NOUN_REACH * 2]
-        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
-    ]
+    words = _opening_words(ctx, _SELF_NOUN_REACH)
     if len(words) < 2:
         return False
     if words[0] == "i":
@@ -88,11 +109,61 @@ def _self_description(ctx: UnitContext) -> bool:
         ).isdisjoint(words[1:_SELF_NOUN_REACH])
     if not opens or any(ctx.has(c) for c in ("weak", "change", "trigger")):
         return False
-    if any(m.entry == "irregular-past" for m in ctx.matches("action")):
-        return False  # "I can say I led the launch"
+    return not _past_work_verb(ctx)  # "I can say I led the launch", "skills resulted in"
+
+
+_ROLE_VERB_REACH = 4  # "Last time I worked as", "Since 2022 I have been working as"
+_ROLE_AS_REACH = 6  # "I started my work career at building company as a marketing manager"
+
+
+def _learning_statement(ctx: UnitContext) -> bool:
+    """'I completed the "Project Manager" course at GoIT', "I've obtained Prince2
+    certification and completed an IT Project Management course", 'My journey into
+    development began with front-end courses': a line that names a course, a certificate or
+    training (`learning-nouns`) and whose only verbs are of learning (`learning-verbs`) reports
+    what the writer learnt, not work done. 'Delivered training sessions', 'Studied market
+    trends and presented insights' hold another verb and still state work."""
+    if ctx.lower_set.isdisjoint(ctx.word_list("learning-nouns")):
+        return False
+    first = next((t for t in ctx.doc if t.is_alpha), None)
+    if first is None or first.lower_ in ("a", "an", "the"):
+        return False  # "A Canvas LMS wrapper that lets students enrolled ...": a project described
+    if any(ctx.has(c) for c in ("weak", "change", "trigger")):
+        return False
+    verbs = ctx.word_list("learning-verbs")
+    if not any(t.lower_ in verbs for t in ctx.doc) or _past_work_verb(ctx, allowed=verbs):
+        return False
     return not any(
-        t.is_alpha and len(t) > 4 and t.lower_.endswith("ed") and not t.is_title for t in ctx.doc
-    )  # "skills resulted in a larger scope"
+        t.is_alpha and len(t) > 4 and t.lower_.endswith("ing") and not (t.is_title and t.i > 0)
+        for t in ctx.doc
+        if t.lower_ not in verbs
+    )
+
+
+def _role_statement(ctx: UnitContext) -> bool:
+    """'Last time I worked as a co-founder and manager of the grocery store', 'Worked for
+    National Informatics Centre from 2014 to 2015', 'I started my work career at a building
+    company as a marketing manager': a verb of holding a job (`role-statement-verbs`) near the
+    start, then 'as', 'for' or 'at' and the role or employer, with no other verb of work, a
+    weak phrase, a change or an aim ('to maintain ...') in the line, names a role held, not
+    work done."""
+    words = [t for t in ctx.doc[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
+    roles = ctx.word_list("role-statement-verbs")
+    verb = next((t for t in words if t.lower_ in roles), None)
+    if verb is None or any(ctx.has(c) for c in ("weak", "change", "trigger")):
+        return False
+    reach = range(verb.i + 1, min(len(ctx.doc), verb.i + 1 + _ROLE_AS_REACH))
+    if not any(ctx.lower(k) in ("as", "for", "at") for k in reach):
+        return False
+    if any(ctx.lower(m.start - 1) == "to" for m in ctx.matches("action")):
+        return False  # "Worked as part of the Applications Group to maintain installations"
+    if _past_work_verb(ctx, allowed=roles):
+        return False
+    return not any(
+        t.is_alpha and len(t) > 4 and t.lower_.endswith("ing") and not (t.is_title and t.i > 0)
+        for t in ctx.doc
+        if t.lower_ not in roles
+    )
 
 
 _HEADING_WORDS = 13  # "Since February 2022, I have been working as IT Project Manager in ..."
@@ -199,6 +270,8 @@ def _states_work(ctx: UnitContext) -> bool:
         or _organisation_described(ctx)
         or _role_heading(ctx)
         or _self_description(ctx)
+        or _role_statement(ctx)
+        or _learning_statement(ctx)
     ):
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
