@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from starkit.resume.lexicon import role_words, verb_forms
+from starkit.resume.lexicon import policy, role_words, verb_forms
 from starkit.resume.model import (
     Format,
     Resume,
@@ -14,6 +14,7 @@ from starkit.resume.model import (
     Role,
     Segment,
     Source,
+    _position,
 )
 from starkit.resume.roles import RoleHint, parse_role
 from starkit.resume.text import Cols, clean, clean_mapped
@@ -87,29 +88,37 @@ class Builder:
         return role
 
     def bullet(
-        self, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None
+        self,
+        parts: list[tuple[str, Source]],
+        cols: list[Cols | None] | None = None,
+        *,
+        prose: bool = False,
     ) -> None:
         """Add a bullet made of one or more physical lines (joined with a space); `cols` as
-        in `join_lines`."""
+        in `join_lines`. `prose`: no glyph or markup marked it as a list item, so a paragraph
+        of sentences is read one achievement a sentence (`prose_sentences`)."""
         text, segments = self._joined(parts, cols)
         if not text:
             return
         if not has_word(text):  # '#####': no achievement to lint or score
             self.wordless += 1
             return
-        self.bullets.append(
-            ResumeBullet(
-                index=len(self.bullets),
-                order=len(self.bullets) + len(self.lines),
-                text=text,
-                section=self._section,  # type: ignore[arg-type]
-                heading=self._heading,
-                role=self._role,
-                source=_first(parts),
-                segments=segments,
-                part=self._part(),
+        source = _first(parts)
+        for lo, hi in prose_sentences(text) if prose else [(0, len(text))]:
+            part_segments = _slice_segments(segments, lo, hi, len(text))
+            self.bullets.append(
+                ResumeBullet(
+                    index=len(self.bullets),
+                    order=len(self.bullets) + len(self.lines),
+                    text=text[lo:hi],
+                    section=self._section,  # type: ignore[arg-type]
+                    heading=self._heading,
+                    role=self._role,
+                    source=_position(segments, source, lo) if lo else source,
+                    segments=part_segments,
+                    part=self._part(),
+                )
             )
-        )
 
     def text(self, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None) -> None:
         """Add a line of other text (contact, summary, skills...)."""
@@ -159,6 +168,47 @@ class Builder:
             lines=self.lines,
             warnings=warnings,
         )
+
+
+def prose_sentences(text: str) -> list[tuple[int, int]]:
+    """The achievement units of an unmarked bullet's text: the whole text, or, for a paragraph
+    of prose (a CV written as sentences: over `policy.max_bullet_words` words and at least
+    `policy.min_prose_sentences` sentences), each sentence, as RULES.md's 'one resume line or
+    achievement sentence'. Sentences come from the story splitter (`story.segment.sentences`);
+    a bullet of two sentences ('Built X. Grew Y 20%.') and any list item stay one unit."""
+    pol = policy()
+    if len(text.split()) <= pol.max_bullet_words:
+        return [(0, len(text))]
+    from starkit.story.segment import sentences
+
+    spans = sentences(text)
+    if len(spans) < pol.min_prose_sentences:
+        return [(0, len(text))]
+    return spans
+
+
+def _slice_segments(segments: list[Segment], lo: int, hi: int, size: int) -> list[Segment]:
+    """The segments of text[lo:hi], their offsets made relative to `lo` (a segment that starts
+    before `lo` starts at 0, its source column moved on)."""
+    if lo == 0 and hi == size:
+        return segments
+    out: list[Segment] = []
+    for k, seg in enumerate(segments):
+        end = segments[k + 1].offset if k + 1 < len(segments) else size
+        if end <= lo or seg.offset >= hi:
+            continue
+        if seg.offset >= lo:
+            out.append(seg.model_copy(update={"offset": seg.offset - lo}))
+            continue
+        shift = lo - seg.offset
+        out.append(
+            Segment(
+                offset=0,
+                source=_position([seg], seg.source, seg.offset + shift),
+                cols=seg.cols[shift:] if seg.cols else None,
+            )
+        )
+    return out
 
 
 def _first(parts: list[tuple[str, Source]]) -> Source:

@@ -66,6 +66,7 @@ class Policy(StrictModel):
     everywhere_rules: frozenset[str]
     template_line_slots: frozenset[str]
     max_bullet_words: int = Field(gt=0)
+    min_prose_sentences: int = Field(ge=2)
     max_role_bullets: int = Field(gt=0)
     max_lead_verb_uses: int = Field(gt=0)
 

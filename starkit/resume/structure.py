@@ -746,7 +746,8 @@ def build_resume(
             parts = [(ln.text, _src(ln)) for ln in item.lines]
             cols: list[Cols | None] = [ln.cols for ln in item.lines]
             if item.kind == "bullet":
-                b.bullet(parts, cols)
+                marked = item.glyph or any(ln.bullet for ln in item.lines)
+                b.bullet(parts, cols, prose=not marked)
             else:
                 b.text(parts, cols)
         for block in _split_block(header):

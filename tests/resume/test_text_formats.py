@@ -211,3 +211,37 @@ def test_markdown_list_item_after_a_tab_keeps_its_columns(sep):
     bullet = read_resume(text.encode(), name="cv.md").bullets[0]
     assert bullet.source.col == line.index("L") + 1
     assert bullet.position(bullet.text.index("MAU")).col == line.index("MAU") + 1
+
+
+PROSE_CV = (
+    "EXPERIENCE\n"
+    "Project Manager, Acme Media, 2020 - 2023\n"
+    "I ran the weekly planning for a team of designers and developers on the mobile app. "
+    "I rebuilt the release checklist with the QA lead. "
+    "Cut the release cycle from 3 weeks to 9 days by moving to trunk-based releases. "
+    "I also coordinated the vendor contracts with the legal and finance teams.\n"
+)
+
+
+def test_a_paragraph_of_prose_is_read_one_achievement_a_sentence():
+    """A CV written as sentences (no glyph, over the long-bullet limit, three or more
+    sentences): each sentence is an achievement of its own, at its own place in the file, so
+    the ones with no figure are judged, not hidden behind the one that has a figure."""
+    resume = read_resume(PROSE_CV.encode(), name="cv.txt")
+    texts = [b.text for b in resume.achievement_bullets]
+    assert len(texts) == 4
+    assert texts[2].startswith("Cut the release cycle") and texts[2].endswith("releases.")
+    line = PROSE_CV.splitlines()[2]
+    for b in resume.achievement_bullets:
+        assert b.source.line == 3
+        assert line[b.source.col - 1 :].startswith(b.text)
+        offset = b.text.index("the")
+        assert line[b.position(offset).col - 1 :].startswith(b.text[offset:])
+
+
+def test_a_marked_bullet_of_sentences_stays_one_achievement():
+    """A list item keeps its sentences together: its figure may sit in the second sentence
+    ('Established a standard base. Over 90% of resources were managed by it.')."""
+    text = PROSE_CV.replace("I ran the weekly", "- I ran the weekly")
+    resume = read_resume(text.encode(), name="cv.txt")
+    assert len(resume.achievement_bullets) == 1
