@@ -262,8 +262,8 @@ def terminal_safe(text: str) -> str:
 
 
 def normalise_for_matching(text: str) -> str:
-    """Same-length normalisation used before matching: curly quotes, dashes and odd spaces
-    become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters,
+    """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%') and odd
+    spaces become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters,
     digits and signs so figures read, and directional marks a space, while every offset stays
     valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline,
     tab and carriage return become spaces. One C-level pass (`str.translate`), none when no
@@ -303,6 +303,7 @@ _MATCH_FORM = {
     **{ord(ch): "'" for ch in "\u2018\u2019\u201b\u2032"},
     **{ord(ch): '"' for ch in "\u201c\u201d\u201f\u2033"},
     **{ord(ch): "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    **{ord(ch): "~" for ch in "\u223c\u02dc"},  # tilde operator, small tilde: '∼3%' is '~3%'
     **{
         ord(ch): " "
         for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"

@@ -11,7 +11,7 @@ from starkit.textio import normalise_for_matching
 
 
 def _reference(ch: str) -> str:
-    """The definition, one character at a time: quotes, dashes and odd spaces to ASCII,
+    """The definition, one character at a time: quotes, dashes, tildes and odd spaces to ASCII,
     control characters (category Cc) but newline, tab and return and directional marks to a
     space, full-width ASCII forms to ASCII. (Zero-width characters and the soft hyphen become a
     space too, but inside a word: `test_a_zero_width_character_inside_a_word_keeps_it_whole`.)"""
@@ -25,6 +25,8 @@ def _reference(ch: str) -> str:
         return '"'
     if ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
         return "-"
+    if ch in "\u223c\u02dc":  # the tilde operator and small tilde: '∼3%' reads as '~3%'
+        return "~"
     if (
         ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
         or ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -112,6 +112,7 @@ def _self_description(ctx: UnitContext) -> bool:
     return not _past_work_verb(ctx)  # "I can say I led the launch", "skills resulted in"
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLE_VERB_REACH = 4  # "Last time I worked as", "Since 2022 I have been working as"
 _ROLE_AS_REACH = 6  # "I started my work career at building company as a marketing manager"
 
@@ -153,7 +154,14 @@ def _role_statement(ctx: UnitContext) -> bool:
     if verb is None or any(ctx.has(c) for c in ("weak", "change", "trigger")):
         return False
     reach = range(verb.i + 1, min(len(ctx.doc), verb.i + 1 + _ROLE_AS_REACH))
-    if not any(ctx.lower(k) in ("as", "for", "at") for k in reach):
+    titles = role_words().title_words
+    held = any(  # "as a co-founder and manager": a job title; "as a liaison": a function
+        ctx.lower(k) == "as" and any(ctx.lower(j) in titles for j in range(k + 1, k + 5))
+        for k in reach
+    ) or (  # "Worked for National Informatics Centre ... 2014": an employer and when
+        any(ctx.lower(k) in ("for", "at") for k in reach) and _YEAR.search(ctx.doc_text) is not None
+    )
+    if not held:
         return False
     if any(ctx.lower(m.start - 1) == "to" for m in ctx.matches("action")):
         return False  # "Worked as part of the Applications Group to maintain installations"
@@ -2397,6 +2405,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
                 after.is_title
                 and m.end - m.start == 1
                 and ctx.doc[m.start].is_title
+                and not ctx.lower(m.start).endswith("ed")  # "Assisted Director of Programs"
                 and not _title_verb_after(ctx, m.end)
             )
         ):
