@@ -217,9 +217,10 @@ _DESCRIBED_NOUN = 8  # "is a Microsoft Gold Partner", "is one of the largest cos
 
 def _organisation_described(ctx: UnitContext) -> bool:
     """'PCMS is a Microsoft Gold Partner who specializes in Cloud', 'IVT is a provider of
-    enterprise-scale software': a line that opens on a named subject (not 'I' or 'we'), a copula
-    and an organisation noun (`organisation-nouns`) describes the employer or a client, not
-    work done ('CV Maker is a web app' describes the writer's project: still work). Asked by
+    enterprise-scale software', 'The company produces and sells sweets': a line that opens on a
+    named subject (not 'I' or 'we'), a copula and an organisation noun (`organisation-nouns`),
+    or on 'the' or 'this' and an organisation noun that does something, describes the employer
+    or a client, not work done ('CV Maker is a web app' describes the writer's project: still work). Asked by
     no-quantification and missing-guardrail alike: worked out once per unit."""
     found = ctx.memo.get("organisation-described")
     if found is None:
@@ -228,6 +229,15 @@ def _organisation_described(ctx: UnitContext) -> bool:
 
 
 def _describes_organisation(ctx: UnitContext) -> bool:
+    words = [t for t in ctx.doc[:6] if t.is_alpha]
+    if (
+        len(words) >= 3
+        and words[0].lower_ in ("the", "this")
+        and words[1].lower_ in ctx.word_list("organisation-nouns")
+        and words[2].lower_.endswith(("s", "ed"))
+        and words[2].lower_ not in ("is", "was", "has", "as")
+    ):
+        return True  # "The company produces and sells sweets", "This company changed its plan"
     copula = next(
         (
             k
