@@ -220,8 +220,8 @@ def _organisation_described(ctx: UnitContext) -> bool:
     enterprise-scale software', 'The company produces and sells sweets': a line that opens on a
     named subject (not 'I' or 'we'), a copula and an organisation noun (`organisation-nouns`),
     or on 'the' or 'this' and an organisation noun that does something, describes the employer
-    or a client, not work done ('CV Maker is a web app' describes the writer's project: still work). Asked by
-    no-quantification and missing-guardrail alike: worked out once per unit."""
+    or a client, not work done ('CV Maker is a web app' describes the writer's project: still
+    work). Asked by no-quantification and missing-guardrail alike: worked out once per unit."""
     found = ctx.memo.get("organisation-described")
     if found is None:
         found = ctx.memo["organisation-described"] = _describes_organisation(ctx)
