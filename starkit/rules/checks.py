@@ -1066,6 +1066,18 @@ def vanity_metric(ctx: UnitContext) -> list[Hit]:
     return [Hit(s, e, {"term": ctx.text[s:e], "entry": v.entry})]
 
 
+def _adjective_compound(ctx: UnitContext, e: Match) -> bool:
+    """'a 7% higher first-time sign-up rate', 'real-time bidding': an efficiency word glued by a
+    hyphen to a word of `time-compound-words` is part of an adjective, no time measured."""
+    k = e.start
+    return (
+        k >= 2
+        and ctx.lower(k - 1) == "-"
+        and not ctx.doc[k - 2].whitespace_
+        and ctx.lower(k - 2) in ctx.word_list("time-compound-words")
+    )
+
+
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
@@ -1174,7 +1186,10 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False  # "clinic visits fell 31%", "eliminating raw data uploads": no win moved
     if change is not None:
         # the change word must aim at this metric, not at an efficiency one between them
-        if any(change.end <= e.start < m.start for e in ctx.matches("efficiency")):
+        if any(
+            change.end <= e.start < m.start and not _adjective_compound(ctx, e)
+            for e in ctx.matches("efficiency")
+        ):
             return False
         if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
             return False  # "to handle 10x more users" is capacity, not a moved metric
@@ -1826,6 +1841,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
                 continue
+            if cat == "hold" and g.end - g.start == 1 and ctx.at("change", g.end) is not None:
+                continue  # "into sustained growth", "steady increase": a change kept up, no hold
             if cat == "guardrail" and (
                 _inside_longer_metric(ctx, g)
                 or _second_win(ctx, g, moved)
