@@ -1207,10 +1207,11 @@ _NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
 
 def _noun_list(ctx: UnitContext, lo: int, hi: int, metric_end: int | None = None) -> bool:
     """True when tokens lo..hi are a short list of plain words joined by 'and' or commas ('user
-    experience and', 'discovery and checkout'): no verb-like word (a lexicon verb or an -ed/-ing
-    form) and no preposition, so the change word before them governs the metric after them. A
-    word that names a metric with the metric's last word ('open' in 'doubling open and
-    click-through rates': 'open rates') is a list item even when it could be a verb."""
+    experience and', 'discovery and checkout', 'onboarding and'): no verb-like word (a lexicon
+    verb or an -ed/-ing form that is not one of `ing-nouns`) and no preposition, so the change
+    word before them governs the metric after them. A word that names a metric with the
+    metric's last word ('open' in 'doubling open and click-through rates': 'open rates') is a
+    list item even when it could be a verb."""
     if hi - lo > _NOUN_LIST_MAX:
         return False
     blocking = (ctx.word_list("blocking") | ctx.word_list("noun-list-stops")) - {"and", ","}
@@ -1220,7 +1221,11 @@ def _noun_list(ctx: UnitContext, lo: int, hi: int, metric_end: int | None = None
             continue
         if metric_end is not None and _elided_metric(ctx, low, metric_end):
             continue
-        if not ctx.doc[k].is_alpha or low in blocking or low.endswith(("ed", "ing")):
+        if not ctx.doc[k].is_alpha or low in blocking:
+            return False
+        if low in ctx.word_list("ing-nouns"):
+            continue  # "improved onboarding and adoption": a noun, not a verb of work
+        if low.endswith(("ed", "ing")):
             return False
         if any(ctx.at(c, k) for c in ("action", "trigger", "change", "weak")):
             return False

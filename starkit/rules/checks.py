@@ -200,15 +200,25 @@ def _role_heading(ctx: UnitContext) -> bool:
     )
 
 
+_LIST_LABEL_WORDS = 3  # "Utilized tools:", "Tech stack used:"
+
+
 def _context_label(ctx: UnitContext) -> bool:
     """'Situation: Security concerns for pre-release devices': a bullet opened by a STAR
-    context label and a colon (`context-labels`) gives the background, not work done."""
+    context label and a colon (`context-labels`) gives the background, not work done; so does
+    a list of tools under its label ('Utilized tools: Figma, Asana, Tableau': a word of
+    `tool-list-labels` in the first `_LIST_LABEL_WORDS` words, right before the colon)."""
     first = next((t for t in ctx.doc[:3] if t.is_alpha), None)
-    return (
+    if (
         first is not None
         and first.lower_ in ctx.word_list("context-labels")
         and ctx.lower(first.i + 1) == ":"
+    ):
+        return True
+    colon = next(
+        (k for k in range(min(len(ctx.doc), _LIST_LABEL_WORDS + 1)) if ctx.lower(k) == ":"), None
     )
+    return colon is not None and ctx.lower(colon - 1) in ctx.word_list("tool-list-labels")
 
 
 _DESCRIBED_SUBJECT = 6  # "Capgemini Consulting is", "The Plaza Apartments is": the copula's reach
