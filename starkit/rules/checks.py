@@ -49,14 +49,26 @@ _ASPIRATION_WORDS = 5  # "i am always looking to" is 5; "knowledge of" is 2
 _CONTRACTIONS = {"'m": "am", "'ve": "have", "'re": "are", "'d": "would", "'ll": "will"}
 
 
-def _opening_words(ctx: UnitContext, n: int) -> list[str]:
-    """The unit's words among its first 2n tokens, lower case, a contraction as its full word
-    ("I'm" -> 'i', 'am')."""
-    return [
-        _CONTRACTIONS.get(t.lower_.replace("\u2019", "'"), t.lower_)
-        for t in ctx.doc[: n * 2]
-        if t.is_alpha or t.lower_.replace("\u2019", "'") in _CONTRACTIONS
-    ]
+_OPENING_TOKENS = 12  # twice the longest opening a test reads (`_SELF_NOUN_REACH` words)
+
+
+def _opening_words(ctx: UnitContext) -> list[str]:
+    """The unit's words among its first `_OPENING_TOKENS` tokens, lower case, a contraction as
+    its full word ("I'm" -> 'i', 'am'). Worked out once per unit: the aspiration and
+    self-description tests read it for every line with no figure."""
+    words = ctx.memo.get("opening-words")
+    if words is None:
+        doc, out = ctx.doc, []
+        for k in range(min(len(doc), _OPENING_TOKENS)):
+            low = ctx.lower(k)
+            if doc[k].is_alpha:
+                out.append(low)
+            else:
+                full = _CONTRACTIONS.get(low.replace("\u2019", "'"))
+                if full is not None:
+                    out.append(full)
+        words = ctx.memo["opening-words"] = out
+    return words
 
 
 def _past_work_verb(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> bool:
@@ -82,7 +94,7 @@ def _aspiration(ctx: UnitContext) -> bool:
     """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
     suggest', "I'm looking for the opportunity to"): it states no work done. Bounded: the
     first `_ASPIRATION_WORDS` words are read, a contraction as its full word."""
-    words = _opening_words(ctx, _ASPIRATION_WORDS)
+    words = _opening_words(ctx)
     openers = ctx.word_list("aspiration-openers")
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
@@ -97,7 +109,7 @@ def _self_description(ctx: UnitContext) -> bool:
     (`skill-praise` then a `skill-nouns` word) describes the writer, not work done, unless a
     past verb of work, a weak phrase, a change or an outcome word in it claims some ("I'm now
     responsible for the IELTS department", "Exceptional engagement skills resulted in ...")."""
-    words = _opening_words(ctx, _SELF_NOUN_REACH)
+    words = _opening_words(ctx)
     if len(words) < 2:
         return False
     if words[0] == "i":
