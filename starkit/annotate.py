@@ -1876,8 +1876,8 @@ def _return_multiple(ctx: UnitContext, q: Quantity) -> bool:
         word = ctx.lower(k)
         if word in returns:
             return True
-        if not ctx.doc[k].is_alpha or ctx.at("change", k) is not None:
-            return False
+        if not (ctx.doc[k].is_alpha or ctx.doc[k].like_num) or ctx.at("change", k) is not None:
+            return False  # "4.67x Sale 2 ROAS": a label's number is a plain modifier
         if word in ctx.word_list("change-after") or (word.endswith("er") and len(word) > 4):
             return False  # "3x increase in ROI", "3x higher ROAS"
     return False

@@ -262,14 +262,14 @@ def terminal_safe(text: str) -> str:
 
 
 def normalise_for_matching(text: str) -> str:
-    """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%') and odd
-    spaces become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters,
-    digits and signs so figures read, and directional marks a space, while every offset stays
-    valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline,
-    tab and carriage return become spaces. One C-level pass (`str.translate`), none when no
-    character needs it. A zero-width character (or soft hyphen) inside a word is kept, so the
-    word stays one token ('Hel\u200bped'); the matcher and the rules read tokens without it
-    (`strip_zero_width`). Elsewhere it becomes a space."""
+    """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%'), '≥'
+    and '≤' and odd spaces become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their
+    ASCII letters, digits and signs so figures read, and directional marks a space, while every
+    offset stays valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F)
+    but newline, tab and carriage return become spaces. One C-level pass (`str.translate`),
+    none when no character needs it. A zero-width character (or soft hyphen) inside a word is
+    kept, so the word stays one token ('Hel\u200bped'); the matcher and the rules read tokens
+    without it (`strip_zero_width`). Elsewhere it becomes a space."""
     if _TO_MATCH_FORM.search(text) is None:
         return text
     out = text.translate(_MATCH_FORM)
@@ -304,6 +304,8 @@ _MATCH_FORM = {
     **{ord(ch): '"' for ch in "\u201c\u201d\u201f\u2033"},
     **{ord(ch): "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
     **{ord(ch): "~" for ch in "\u223c\u02dc"},  # tilde operator, small tilde: '∼3%' is '~3%'
+    **{ord(ch): ">" for ch in "\u2265\u2a7e"},  # '≥98%': the figure reads as after '>'
+    **{ord(ch): "<" for ch in "\u2264\u2a7d"},  # '≤2.5s'
     **{
         ord(ch): " "
         for ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"

@@ -27,6 +27,10 @@ def _reference(ch: str) -> str:
         return "-"
     if ch in "\u223c\u02dc":  # the tilde operator and small tilde: '∼3%' reads as '~3%'
         return "~"
+    if ch in "\u2265\u2a7e":  # '≥98%' reads as '>98%'
+        return ">"
+    if ch in "\u2264\u2a7d":
+        return "<"
     if (
         ch in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"
         or ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"
