@@ -810,6 +810,18 @@ def _content_uptake(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _signed_before(ctx: UnitContext, m: MetricMention, q: Quantity | None) -> bool:
+    """'+25% digital payment adoption': a signed figure (`_SIGNED_KINDS`) before the metric,
+    outside an aside in parentheses, reports the change a results line states with no verb."""
+    return (
+        q is not None
+        and q.kind in _SIGNED_KINDS
+        and q.text[:1] in "+-−"
+        and q.token_start < m.start
+        and not in_parentheses(ctx, q.token_start)
+    )
+
+
 def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     """'500+ users within 48 hours', '95% adoption within 6 months': a figure before the
     metric with a period after it in its sentence reports growth, not a size."""
@@ -1161,7 +1173,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         if change is None:
             if built_of_count(ctx, m, q):
                 return True  # "Built a client base of 100+ businesses": grown to that count
-            if not _grown_over_period(ctx, m):
+            if not _grown_over_period(ctx, m) and not _signed_before(ctx, m, q):
                 return False  # "ran 15 training sessions"; but "95% adoption within 6 months"
         elif (
             ctx.lower(change.start) in _weak_changes(ctx)
