@@ -1030,7 +1030,8 @@ def _attributive(ctx: UnitContext, c: Match) -> bool:
     if word.endswith("ing"):
         k = c.start - 1 - (prev.endswith("ly") and prev != "only")
         # "while supporting (rapidly) growing user traffic": the load a system takes
-        return prev in ctx.word_list("determiners") or ctx.at("scale", k) is not None
+        possessive = prev in ("'s", "'")  # "Mastercard's growing transaction volumes"
+        return prev in ctx.word_list("determiners") or possessive or ctx.at("scale", k) is not None
     return word.endswith("ed") and prev in ctx.word_list("attributive-before")
 
 
