@@ -14,7 +14,7 @@ from starkit.resume.model import (
     Role,
     Segment,
     Source,
-    _position,
+    segment_position,
 )
 from starkit.resume.roles import RoleHint, parse_role
 from starkit.resume.text import Cols, clean, clean_mapped
@@ -114,7 +114,7 @@ class Builder:
                     section=self._section,  # type: ignore[arg-type]
                     heading=self._heading,
                     role=self._role,
-                    source=_position(segments, source, lo) if lo else source,
+                    source=segment_position(segments, source, lo) if lo else source,
                     segments=part_segments,
                     part=self._part(),
                 )
@@ -204,7 +204,7 @@ def _slice_segments(segments: list[Segment], lo: int, hi: int, size: int) -> lis
         out.append(
             Segment(
                 offset=0,
-                source=_position([seg], seg.source, seg.offset + shift),
+                source=segment_position([seg], seg.source, seg.offset + shift),
                 cols=seg.cols[shift:] if seg.cols else None,
             )
         )

@@ -58,7 +58,7 @@ class Segment(BaseModel):
     )
 
 
-def _position(segments: list[Segment], fallback: Source, offset: int) -> Source:
+def segment_position(segments: list[Segment], fallback: Source, offset: int) -> Source:
     """The file position of character `offset` of a text made of `segments` (the start
     when there are none: formats whose markup was stripped)."""
     if not segments:
@@ -116,7 +116,7 @@ class ResumeBullet(BaseModel):
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text` (exact across wrapped lines for
         text formats and PDF; the item's start for formats that strip markup)."""
-        return _position(self.segments, self.source, offset)
+        return segment_position(self.segments, self.source, offset)
 
     @property
     def achievement(self) -> bool:
@@ -148,7 +148,7 @@ class ResumeLine(BaseModel):
 
     def position(self, offset: int) -> Source:
         """The file position of character `offset` of `text`."""
-        return _position(self.segments, self.source, offset)
+        return segment_position(self.segments, self.source, offset)
 
 
 class ResumeSection(BaseModel):

@@ -71,10 +71,12 @@ def _opening_words(ctx: UnitContext) -> list[str]:
     return words
 
 
-def _past_work_verb(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> bool:
-    """True when a past verb of work sits anywhere in the unit: an irregular past ('led',
-    'built') or a word of five letters or more ending in -ed that is not title-cased (a name)
-    nor in `allowed`."""
+def _past_work_verb(
+    ctx: UnitContext, allowed: frozenset[str] = frozenset(), endings: tuple[str, ...] = ("ed",)
+) -> bool:
+    """True when a verb of work sits anywhere in the unit: an irregular past ('led', 'built')
+    or a word of five letters or more with one of `endings` ('-ed'; '-ing' too when asked) that
+    is not title-cased after the first word (a name) nor in `allowed`."""
     if any(
         m.entry == "irregular-past" and ctx.lower(m.start) not in allowed
         for m in ctx.matches("action")
@@ -83,11 +85,17 @@ def _past_work_verb(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> 
     return any(
         t.is_alpha
         and len(t) > 4
-        and t.lower_.endswith("ed")
+        and t.lower_.endswith(endings)
         and not (t.is_title and t.i > 0)
         and t.lower_ not in allowed
         for t in ctx.doc
     )
+
+
+def _claims_change(ctx: UnitContext) -> bool:
+    """A weak phrase, a change word or an outcome trigger in the unit: it claims work, so no
+    test of a line that states none (self-description, a job held, a course) applies."""
+    return any(ctx.has(c) for c in ("weak", "change", "trigger"))
 
 
 def _aspiration(ctx: UnitContext) -> bool:
@@ -119,12 +127,11 @@ def _self_description(ctx: UnitContext) -> bool:
         opens = words[0] in ctx.word_list("skill-praise") and not ctx.word_list(
             "skill-nouns"
         ).isdisjoint(words[1:_SELF_NOUN_REACH])
-    if not opens or any(ctx.has(c) for c in ("weak", "change", "trigger")):
+    if not opens or _claims_change(ctx):
         return False
     return not _past_work_verb(ctx)  # "I can say I led the launch", "skills resulted in"
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLE_VERB_REACH = 4  # "Last time I worked as", "Since 2022 I have been working as"
 _ROLE_AS_REACH = 6  # "I started my work career at building company as a marketing manager"
 
@@ -141,15 +148,11 @@ def _learning_statement(ctx: UnitContext) -> bool:
     first = next((t for t in ctx.doc if t.is_alpha), None)
     if first is None or first.lower_ in ("a", "an", "the"):
         return False  # "A Canvas LMS wrapper that lets students enrolled ...": a project described
-    if any(ctx.has(c) for c in ("weak", "change", "trigger")):
+    if _claims_change(ctx):
         return False
     verbs = ctx.word_list("learning-verbs")
-    if not any(t.lower_ in verbs for t in ctx.doc) or _past_work_verb(ctx, allowed=verbs):
-        return False
-    return not any(
-        t.is_alpha and len(t) > 4 and t.lower_.endswith("ing") and not (t.is_title and t.i > 0)
-        for t in ctx.doc
-        if t.lower_ not in verbs
+    return any(t.lower_ in verbs for t in ctx.doc) and not _past_work_verb(
+        ctx, allowed=verbs, endings=("ed", "ing")
     )
 
 
@@ -163,7 +166,7 @@ def _role_statement(ctx: UnitContext) -> bool:
     words = [t for t in ctx.doc[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
     roles = ctx.word_list("role-statement-verbs")
     verb = next((t for t in words if t.lower_ in roles), None)
-    if verb is None or any(ctx.has(c) for c in ("weak", "change", "trigger")):
+    if verb is None or _claims_change(ctx):
         return False
     reach = range(verb.i + 1, min(len(ctx.doc), verb.i + 1 + _ROLE_AS_REACH))
     titles = role_words().title_words
@@ -171,19 +174,14 @@ def _role_statement(ctx: UnitContext) -> bool:
         ctx.lower(k) == "as" and any(ctx.lower(j) in titles for j in range(k + 1, k + 5))
         for k in reach
     ) or (  # "Worked for National Informatics Centre ... 2014": an employer and when
-        any(ctx.lower(k) in ("for", "at") for k in reach) and _YEAR.search(ctx.doc_text) is not None
+        any(ctx.lower(k) in ("for", "at") for k in reach)
+        and any(q.kind in ("year", "date") for q in ctx.numbers)
     )
     if not held:
         return False
     if any(ctx.lower(m.start - 1) == "to" for m in ctx.matches("action")):
         return False  # "Worked as part of the Applications Group to maintain installations"
-    if _past_work_verb(ctx, allowed=roles):
-        return False
-    return not any(
-        t.is_alpha and len(t) > 4 and t.lower_.endswith("ing") and not (t.is_title and t.i > 0)
-        for t in ctx.doc
-        if t.lower_ not in roles
-    )
+    return not _past_work_verb(ctx, allowed=roles, endings=("ed", "ing"))
 
 
 _HEADING_WORDS = 13  # "Since February 2022, I have been working as IT Project Manager in ..."
@@ -810,13 +808,18 @@ def _content_uptake(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _signed(q: Quantity | None) -> bool:
+    """A count, amount or percentage written with its sign ('+15% page views', '+1.2M app
+    downloads', '-$40K'): it reports a change (`_SIGNED_KINDS`)."""
+    return q is not None and q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
+
+
 def _signed_before(ctx: UnitContext, m: MetricMention, q: Quantity | None) -> bool:
-    """'+25% digital payment adoption': a signed figure (`_SIGNED_KINDS`) before the metric,
-    outside an aside in parentheses, reports the change a results line states with no verb."""
+    """'+25% digital payment adoption': a signed figure before the metric, outside an aside in
+    parentheses, reports the change a results line states with no verb."""
     return (
         q is not None
-        and q.kind in _SIGNED_KINDS
-        and q.text[:1] in "+-−"
+        and _signed(q)
         and q.token_start < m.start
         and not in_parentheses(ctx, q.token_start)
     )
@@ -1277,7 +1280,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
     if q.token_start < m.start and _held_at(ctx, q):
         return False  # "Built client relationships, maintaining near 100% retention": kept
-    signed = q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
+    signed = _signed(q)
     if signed and q.kind != "percent" and in_parentheses(ctx, q.token_start):
         signed = False  # "global accounts (+R$6mm/month)": an aside sizing them
     digit_multiplier = q.kind == "multiplier" and any(ch.isdigit() for ch in q.text)
@@ -2035,8 +2038,7 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return []  # "reaching 1000 more workshop participants": no product metric moved
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             q = m.quantity
-            signed = q is not None and q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
-            if q is None or not (_built_up_to(ctx, q) or signed):
+            if q is None or not (_built_up_to(ctx, q) or _signed(q)):
                 return []  # a bare count ("10k+ subscribers on the blog") reports no change;
                 # a signed figure ("+450% email marketing reach") does
         q = m.quantity
