@@ -1293,7 +1293,7 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
         j -= 1
     if " to " in q.text.lower() or "→" in q.text:
         j = q.token_start  # "from a quiet 70K to 300K followers": the range is one figure
-    elif ctx.lower(j) != "to":
+    elif ctx.lower(j) not in _TO_WORDS:
         return None
     cs, _ = ctx.clause_of(m.start)
     for f in range(j - 1, max(cs, j - 6) - 1, -1):
@@ -1307,7 +1307,26 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
             if before & ctx.word_list("not-product-modifiers"):
                 return None  # "growing the team from 2 to 7 members"
             return Match("change", "up", f, f + 1)
-    return None
+    return _leading_values(ctx, j, q)
+
+
+_TO_WORDS = ("to", "→", "->")  # between a start value and an end value
+
+
+def _leading_values(ctx: UnitContext, j: int, end: Quantity) -> Match | None:
+    """A results line that opens on the metric's start and end values ('6% → 25% activation',
+    '11.3% to 13.8% trial conversion rate'): the pair is the change, up or down as the values
+    go. Only at the sentence's start, with an arrow, or 'to' between two percentages ('10 to 15
+    attendees a session' is a range of sizes); a duration measures time."""
+    start = next((p for p in ctx.quantities if p.token_end == j), None)
+    if start is None or start.kind == "duration" or start.kind != end.kind:
+        return None
+    if ctx.lower(j) == "to" and start.kind != "percent":
+        return None
+    if start.token_start != ctx.sentence_of(start.token_start)[0]:
+        return None
+    down = start.value is not None and end.value is not None and end.value < start.value
+    return Match("change", "down" if down else "up", start.token_start, start.token_start + 1)
 
 
 def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
@@ -1320,12 +1339,29 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     if ctx.lower(f) == ":" and ctx.lower(f + 1) != "from":
         # "Onboarding completion rate: 72% → 94%": the values alone, right after the colon;
         # anything else after it ('35% average open rate') is a level
-        return _values_change(ctx, f + 1, f + 1)
+        return _values_change(ctx, f + 1, f + 1) or _level_and_change(ctx, f + 1)
     if ctx.lower(f) == ":":
         f += 1  # "Activation rate: from 30% to 45%"
+    elif ctx.lower(f) in ctx.word_list("neutral-movers") and ctx.lower(f + 1) == "from":
+        f += 1  # "ARR went from $20M to $54M": the values say which way it went
     if ctx.lower(f) != "from" or ctx.lower(m.start - 1) in ("to", "for"):
         return None
     return _values_change(ctx, f + 1, f)
+
+
+def _level_and_change(ctx: UnitContext, k: int) -> Match | None:
+    """'Total revenue: £363,788.40 (+52%)': a level at token k and, in brackets right after
+    it, a signed percentage: the change the level came with, up or down as its sign says."""
+    level = next((q for q in ctx.quantities if q.token_start == k), None)
+    if level is None or ctx.lower(level.token_end) != "(":
+        return None
+    moved = next((q for q in ctx.quantities if q.token_start == level.token_end + 1), None)
+    if moved is None or moved.kind != "percent" or not moved.sign:
+        return None
+    if ctx.lower(moved.token_end) != ")":
+        return None
+    down = moved.sign == "-"
+    return Match("change", "down" if down else "up", moved.token_start, moved.token_end)
 
 
 def _values_change(ctx: UnitContext, k: int, at: int) -> Match | None:

@@ -47,6 +47,12 @@ class Quantity:
     # its high end (None for a single figure)
     high: float | None = None
 
+    @property
+    def sign(self) -> str:
+        """'+' or '-' for a figure written with its sign ('+15%', '−$40K'), else ''."""
+        first = self.text[:1]
+        return "+" if first == "+" else "-" if first in ("-", "−") else ""
+
 
 _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -502,3 +502,12 @@ def test_mask_gates_pass_every_match(pattern: str, gate: str) -> None:
             assert gate_rx.search(text), text
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [("+52% revenue", "+"), ("-$40K in spend", "-"), ("−1.2% churn", "-"), ("52% revenue", "")],
+)
+def test_a_figure_written_with_its_sign_says_so(text: str, sign: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.sign == sign

@@ -811,7 +811,7 @@ def _content_uptake(ctx: UnitContext, q: Quantity) -> bool:
 def _signed(q: Quantity | None) -> bool:
     """A count, amount or percentage written with its sign ('+15% page views', '+1.2M app
     downloads', '-$40K'): it reports a change (`_SIGNED_KINDS`)."""
-    return q is not None and q.kind in _SIGNED_KINDS and q.text[:1] in "+-−"
+    return q is not None and q.kind in _SIGNED_KINDS and bool(q.sign)
 
 
 def _signed_before(ctx: UnitContext, m: MetricMention, q: Quantity | None) -> bool:
