@@ -606,8 +606,12 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
     cs, ce = ctx.clause_of(m.start)
     analysis = ctx.word_list("analysis-verbs")
     for k in range(m.start - 1, max(cs, m.start - _ANALYSIS_LOOKBACK) - 1, -1):
-        if ctx.at("change", k) and _analysed_change(ctx, k, analysis):
-            k = _before_determiner(ctx, k - 1)  # "analyzing lift in conversion rates"
+        if ctx.at("change", k) and (
+            _analysed_change(ctx, k, analysis)
+            or (k == m.start - 1 and ctx.lower(_before_determiner(ctx, k - 1)) in analysis)
+        ):
+            # "analyzing lift in conversion rates", "measures incremental retention lift"
+            k = _before_determiner(ctx, k - 1)
         elif ctx.at("change", k) or ctx.lower(k) in (";", ":"):
             return False
         if ctx.lower(k) in analysis:
