@@ -972,10 +972,11 @@ _OF_GROUP_MAX = 4  # "of content creators" is 3; "of our enterprise customers" i
 
 
 def _of_group_end(ctx: UnitContext, m: Match, ce: int) -> int:
-    """'Monthly retention of content creators rose from 27% to 50%': the token after an
-    'of'-phrase of plain words that names whose metric it is, right after the metric (at most
-    `_OF_GROUP_MAX` words), when a change word follows it; else the metric's end."""
-    if ctx.lower(m.end) != "of":
+    """'Monthly retention of content creators rose from 27% to 50%', 'daily clicks on the site
+    rising to 2600': the token after a phrase of plain words opened by a preposition
+    (`metric-group-preps`) that names whose or where the metric is, right after the metric (at
+    most `_OF_GROUP_MAX` words), when a change word follows it; else the metric's end."""
+    if ctx.lower(m.end) not in ctx.word_list("metric-group-preps"):
         return m.end
     for k in range(m.end + 1, min(ce, m.end + 2 + _OF_GROUP_MAX)):
         if ctx.at("change", k):

@@ -1186,8 +1186,13 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             return False
         elif ctx.lower(change.start) in ("more", "fewer", "less", "higher") and q is None:
             return False  # "one consultant could cover many more patients"
-        elif q is None and ctx.lower(change.start) in ctx.word_list("reach-verbs"):
+        elif (
+            q is None
+            and ctx.lower(change.start) in ctx.word_list("reach-verbs")
+            and not any(before_hedges(ctx, f.token_start) == change.end - 1 for f in ctx.quantities)
+        ):
             return False  # "blog posts that reached developers worldwide": no figure, no growth
+            # ("daily clicks on the site reaching 2600" has its figure after the verb)
     if _enabled_to(ctx, m):
         return False  # "allowing more users to sign up with Google": a capability
     if _rollout_scope(ctx, m):
