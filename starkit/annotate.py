@@ -659,7 +659,12 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         and ctx.text[nxt.idx : nxt.idx + 1] == "-"  # an em dash read as '-' joins no compound
     ):
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None
-        if after is not None and after.is_alpha and not nxt.whitespace_:
+        if (
+            after is not None
+            and after.is_alpha
+            and not nxt.whitespace_
+            and after.lower_ not in ctx.word_list("rate-nouns")  # "conversion-rate uplift"
+        ):
             return False  # "audience-first positioning", "revenue-generating features"
     if nxt is not None and nxt.text in _POSSESSIVES and ctx.doc[m.end - 1].text[-1:] in "sS":
         after = ctx.doc[m.end + 1] if m.end + 1 < len(ctx.doc) else None

@@ -35,6 +35,7 @@ from starkit.resume.roles import has_date_range
 from starkit.rules import load_specs, rule_param
 from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext
 from starkit.rules.registry import CHECKS, Check, Hit, check
+from starkit.terms import ontology
 
 __all__ = ["CHECKS", "Check", "Hit", "check"]
 
@@ -369,6 +370,18 @@ def _weak_changes(ctx: UnitContext) -> frozenset[str]:
     return ctx.word_list("weak-changes")
 
 
+def _behaviour_count(ctx: UnitContext, v: MetricMention) -> bool:
+    """'users who invited at least one friend', 'customers that completed onboarding': people
+    counted by what they did after the launch, an activation-like measure, not raw reach; a
+    verb of uptake ('users who signed up', ontology `counted_by.after_verbs`) still counts
+    them as reach."""
+    k = v.end + 1
+    if ctx.lower(v.end) not in ("who", "that") or k >= len(ctx.doc) or not ctx.doc[k].is_alpha:
+        return False
+    uptake = ontology().counted_by.after_verbs
+    return ctx.lower(k) not in uptake and f"{ctx.lower(k)} {ctx.lower(k + 1)}" not in uptake
+
+
 def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
     """True when a vanity mention is the reported outcome, not a name, an aim or a size."""
     if v.entry == "stars" and "github" not in ctx.doc_text.lower():
@@ -396,6 +409,8 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         return False  # "throughput of east-west traffic": an efficiency measure of it
     if _share_of(ctx, v):
         return False  # "the percentage of visitors who sign up": a rate, not a count
+    if _behaviour_count(ctx, v):
+        return False  # "the number of users who invited at least one friend": a behaviour
     if _dative_values(ctx, v):
         return False  # "the catalogue shown to visitors from 5K to 12K products"
     change, q = v.change, v.quantity
@@ -1297,10 +1312,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return True  # "conversion ×1.4", "+6.8% orders per session"
     if (
         q.kind == "percent"
-        and 0 <= m.start - q.token_end <= 1
+        and (0 <= m.start - q.token_end <= 1 or _labelled_value(ctx, m, q))
         and ctx.lower(m.end - 1) in ctx.word_list("rate-nouns")
     ):
         return False  # "campaign performance: 35% average open rate": a level, no change
+        # ("Ad campaign conversion rate: ~2.55%" states the level after its label)
     return trigger_here and q.kind == "percent"
 
 
@@ -1685,6 +1701,11 @@ def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
     return not any(ctx.covered_by(c, j, j + 1) for c in METRIC_CATEGORIES)
 
 
+def _labelled_value(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
+    """'Ad campaign conversion rate: ~2.55%': the figure right after the metric and a colon."""
+    return ctx.lower(m.end) == ":" and q.token_start == m.end + 1
+
+
 def _goal_form(ctx: UnitContext, change: Match) -> bool:
     """True when the change word is a base or present form ('increase', 'grow', 'grows'): with
     no figure, the clause states a goal or a job description, not a result."""
@@ -1695,6 +1716,10 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
         or ctx.lower(change.start - 1) in ("a", "an", "the")
     ):
         return False  # "a considerable increase in conversion": a noun, a reported change
+    if ctx.lower(change.end) == ":" and any(
+        q.token_start == change.end + 1 for q in ctx.quantities
+    ):
+        return False  # "Relative conversion lift: ~43%": a label and its figure
     if word not in ctx.word_list("goal-forms"):
         return False
     # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
