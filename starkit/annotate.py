@@ -1841,6 +1841,8 @@ def _change_noun_after(ctx: UnitContext, q: Quantity) -> bool:
         if ctx.lower(k) in plain or ctx.lower(k) in ctx.word_list("projection-words"):
             continue  # "27% user growth", "60% operating cost reduction", "15% projected
             # improvement"
+        if ctx.lower(k) == "-" and k > start and not ctx.doc[k - 1].whitespace_:
+            continue  # "15% conversion-rate uplift": the hyphen of a compound
         if (
             other < _NAMING_WORDS
             and ctx.doc[k].is_alpha
@@ -1989,6 +1991,8 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             # "an increase of 400% in", "growth of 35%"
             of_change = prev == "of" and ctx.lower(before_hedges(ctx, lead)) in change_nouns
             of_change = of_change or (prev == "of" and ctx.lower(q.token_start - 2) in change_nouns)
+            # "Relative conversion lift: ~43%": a change noun as the label, then its figure
+            of_change = of_change or (prev == ":" and ctx.lower(q.token_start - 2) in change_nouns)
             level = (
                 prev in ctx.word_list("level-before")
                 or ctx.lower(lead) in ("to", "at")  # "to as high as 32%", "at nearly 40%"
@@ -2011,7 +2015,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 and not _change_noun_after(ctx, q)
             ):
                 continue  # "Captured 90% market share": a share held, a level, not a change
-            signed = q.text[:1] in "+-−"
+            signed = bool(q.sign)
             cs, _ = ctx.clause_of(q.token_start)
             nearest = next(
                 (
@@ -2142,8 +2146,30 @@ def _period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     return memo[lo, hi]
 
 
+_GROWTH_RATE_GAP = 4  # "annual recurring revenue growth": the change noun is 3 after 'annual'
+
+
+def _growth_rate(ctx: UnitContext, k: int, hi: int, change_nouns: frozenset[str]) -> bool:
+    """'annual revenue growth: 20-30%', 'monthly user growth of 15%': plain words after the
+    period adjective at token k, then a change noun that takes its figure (after ':' or
+    'of'): the figure is a growth rate per that period."""
+    for j in range(k + 1, min(hi, k + _GROWTH_RATE_GAP)):
+        if ctx.lower(j) in change_nouns:
+            return ctx.lower(j + 1) in (":", "of") and any(
+                q.token_start == j + 2 for q in ctx.quantities
+            )
+        if not ctx.doc[j].is_alpha:
+            return False
+    return False
+
+
 def _find_period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
+    change_nouns = forms()[4]
     for t in ctx.doc[lo:hi]:
+        if t.lower_ in ctx.word_list("period-adjectives") and _growth_rate(
+            ctx, t.i, hi, change_nouns
+        ):
+            return True  # "annual revenue growth: 20-30%": a growth rate per year
         if t.lower_ in ctx.word_list("period-nouns"):
             for k in range(t.i - 1, max(-1, t.i - 4), -1):
                 if ctx.lower(k) in ctx.word_list("period-preps"):
