@@ -2035,9 +2035,21 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             )  # "achieving 99.8% data accuracy", "satisfaction surpassing 80 %": a level
             if change_before and _conditioned(ctx, nearest, cs):
                 continue  # "rollback if error rate exceeded 1%": a trigger, not a change
+            if change_before and not (signed or by or of_change) and _aside_level(ctx, q):
+                continue  # "Improved stability through unit testing (~70% coverage)": a level
             if signed or by or of_change or change_before or _change_noun_after(ctx, q):
                 out.append(q)
     return out
+
+
+def _aside_level(ctx: UnitContext, q: Quantity) -> bool:
+    """'(~70% coverage)', '(25% open rate)': a percentage right after an opening bracket, with
+    the noun it measures and no change noun, an aside giving a level, not the size of the
+    change before it ('(saved the client over 40% on ...)' tells a change of its own)."""
+    if ctx.lower(q.token_start - 1) != "(" or _change_noun_after(ctx, q):
+        return False
+    nxt = q.token_end
+    return nxt < len(ctx.doc) and ctx.doc[nxt].is_alpha and ctx.lower(nxt) not in ("of", "in")
 
 
 _SURGE_REACH = 3  # "through 2.5x demand spikes": the surge noun is 2 after the figure

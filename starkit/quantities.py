@@ -264,8 +264,8 @@ def _shape(text: str) -> _Tok:
         return _Tok("ratio", a / b if a is not None and b else None)
     if m := _RE_SUB.fullmatch(text):  # "sub-100ms": a bound is a measure of its own kind
         inner = _shape(m.group(1))
-        if inner.shape in _RANGE_KINDS:
-            return inner
+        if inner.shape in _RANGE_KINDS or inner.shape == "num":
+            return inner  # "sub-15-second refresh": the number, then its unit
     if re.fullmatch(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)?", text, re.I):
         return _Tok("version")
     if m := _RE_RANGE.fullmatch(text):  # "4x-6x", "2h-3h": a range of one measuring kind

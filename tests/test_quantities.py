@@ -511,3 +511,9 @@ def test_mask_gates_pass_every_match(pattern: str, gate: str) -> None:
 def test_a_figure_written_with_its_sign_says_so(text: str, sign: str) -> None:
     (q,) = find_quantities(text)
     assert q.sign == sign
+
+
+def test_a_bound_before_a_hyphenated_duration_is_a_duration() -> None:
+    # set43 hb43-048: "sub-15-second refresh" read no figure, a false 'no-quantification'
+    (q,) = find_quantities("a dashboard with sub-15-second refresh")
+    assert (q.text, q.kind, q.value) == ("sub-15-second", "duration", 15)
