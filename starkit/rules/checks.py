@@ -1234,7 +1234,11 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
                     _level_reached_over_period(ctx, m) or _reached_within(ctx, m, change)
                 ):
                     return False  # "achieving a 60%+ demo-to-pilot conversion rate": a level
-    if change is not None and ctx.lower(change.start) in _weak_changes(ctx):
+    if (
+        change is not None
+        and ctx.lower(change.start) in _weak_changes(ctx)
+        and not _change_noun_follows(ctx, m)  # "Delivered measurable conversion gains"
+    ):
         if q is None or (q.token_start < change.start and not _money_in(ctx, q, m)):
             return False  # "got their leads to sign off", "saw purchases slipping"
     if change is not None and change.entry == "down":
@@ -1704,6 +1708,12 @@ def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
 def _labelled_value(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
     """'Ad campaign conversion rate: ~2.55%': the figure right after the metric and a colon."""
     return ctx.lower(m.end) == ":" and q.token_start == m.end + 1
+
+
+def _change_noun_follows(ctx: UnitContext, m: MetricMention) -> bool:
+    """'conversion gains', 'revenue growth': a change noun right after the metric names its
+    move, whatever weak verb ('delivered', 'saw') stands before it."""
+    return ctx.lower(m.end) in forms()[4] and ctx.at("change", m.end) is not None
 
 
 def _goal_form(ctx: UnitContext, change: Match) -> bool:
