@@ -14,11 +14,10 @@ import collections
 import csv
 import html
 import io
-import os
-import subprocess
 import json
 import random
 import re
+import subprocess
 import sys
 import unicodedata
 
