@@ -89,14 +89,29 @@ def _past_work_verb(
         and t.lower_.endswith(endings)
         and not (t.is_title and t.i > 0)
         and t.lower_ not in allowed
+        and not _adjective_participle(ctx, t.i)
         for t in ctx.doc
     )
 
 
-def _claims_change(ctx: UnitContext) -> bool:
-    """A weak phrase, a change word or an outcome trigger in the unit: it claims work, so no
-    test of a line that states none (self-description, a job held, a course) applies."""
-    return any(ctx.has(c) for c in ("weak", "change", "trigger"))
+def _adjective_participle(ctx: UnitContext, k: int) -> bool:
+    """'highly developed', 'goal-oriented': a participle after an '-ly' adverb or glued by a
+    hyphen to the word before it is an adjective, no verb of work."""
+    if k == 0:
+        return False
+    before = ctx.doc[k - 1]
+    if before.text in ("-", "‑") and not before.whitespace_:
+        return True
+    return before.is_alpha and before.lower_.endswith("ly") and len(before) > 3
+
+
+def _claims_change(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> bool:
+    """A weak phrase, a change word (other than `allowed`) or an outcome trigger in the unit:
+    it claims work, so no test of a line that states none (self-description, a job held, a
+    course) applies."""
+    if ctx.has("weak") or ctx.has("trigger"):
+        return True
+    return any(ctx.lower(m.start) not in allowed for m in ctx.matches("change"))
 
 
 def _aspiration(ctx: UnitContext) -> bool:
@@ -104,6 +119,8 @@ def _aspiration(ctx: UnitContext) -> bool:
     suggest', "I'm looking for the opportunity to"): it states no work done. Bounded: the
     first `_ASPIRATION_WORDS` words are read, a contraction as its full word."""
     words = _opening_words(ctx)
+    if words and words[0] in ctx.word_list("opening-adverbs"):
+        words = words[1:]  # "Now I'm looking for a junior PM job"
     openers = ctx.word_list("aspiration-openers")
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
@@ -121,16 +138,63 @@ def _self_description(ctx: UnitContext) -> bool:
     words = _opening_words(ctx)
     if len(words) < 2:
         return False
-    if words[0] == "i":
-        verb = next((w for w in words[1:3] if not w.endswith("ly") and w != "also"), "")
-        opens = verb in ctx.word_list("self-statement-verbs")
+    i = _first_person_at(ctx, words)
+    if i is not None:
+        verb = next((w for w in words[i + 1 : i + 3] if not w.endswith("ly") and w != "also"), "")
+        opens = verb in ctx.word_list("self-statement-verbs") or _experience_held(ctx, words, i)
     else:
         opens = words[0] in ctx.word_list("skill-praise") and not ctx.word_list(
             "skill-nouns"
         ).isdisjoint(words[1:_SELF_NOUN_REACH])
-    if not opens or _claims_change(ctx):
+    had = ctx.word_list("experience-verbs")  # "I have gained experience" moves no metric
+    if not opens or _claims_change(ctx, allowed=had):
         return False
-    return not _past_work_verb(ctx)  # "I can say I led the launch", "skills resulted in"
+    return not _past_work_verb(ctx, allowed=had)  # "I can say I led the launch"
+
+
+_LEAD_IN_WORDS = 5  # "Since moving to the UK, I have", "During that period I decided"
+
+
+def _first_person_at(ctx: UnitContext, words: list[str]) -> int | None:
+    """The index among the opening words of the 'I' that opens the line, at the start or after
+    a short lead-in with no verb of work ('At work I prioritise', 'Since moving to the UK, I
+    have gained'); None when the line opens otherwise."""
+    if words and words[0] == "i":
+        return 0
+    if "i" not in words[1 : _LEAD_IN_WORDS + 1]:
+        return None
+    k = words.index("i", 1)
+    lead = words[:k]
+    actions = {ctx.lower(m.start) for m in ctx.matches("action")}
+    if _after_comma(ctx):
+        return k  # "engineer, I had experience": the lead-in is a fragment set off
+    if any(w in actions and w not in ctx.word_list("lead-in-words") for w in lead):
+        return None  # "Managed the team so I could": a work verb first
+    return k
+
+
+def _after_comma(ctx: UnitContext) -> bool:
+    """The first 'I' among the opening tokens follows a comma ('engineer, I had')."""
+    k = next(
+        (k for k in range(1, min(len(ctx.doc), _OPENING_TOKENS)) if ctx.doc[k].lower_ == "i"),
+        None,
+    )
+    return k is not None and ctx.lower(k - 1) == ","
+
+
+def _experience_held(ctx: UnitContext, words: list[str], i: int) -> bool:
+    """'I had experience working in a copper plant', 'I have also gained some local
+    experience': 'I' with a verb of having or gaining (`experience-verbs`) and, within a few
+    words, a noun of experience (`experience-nouns`) states what the writer has, not work."""
+    verbs, nouns = ctx.word_list("experience-verbs"), ctx.word_list("experience-nouns")
+    if i + 1 >= len(words) or words[i + 1] not in verbs:
+        return False
+    k = next((k for k in range(min(len(ctx.doc), _OPENING_TOKENS)) if ctx.doc[k].lower_ == "i"), 0)
+    reach = range(k + 2, min(len(ctx.doc), k + 2 + _EXPERIENCE_REACH))
+    return any(ctx.lower(j) in nouns for j in reach)
+
+
+_EXPERIENCE_REACH = 6  # "I have also gained some local experience": 5 words after 'have'
 
 
 _ROLE_VERB_REACH = 4  # "Last time I worked as", "Since 2022 I have been working as"
