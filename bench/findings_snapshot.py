@@ -32,6 +32,7 @@ SEALED: tuple[str, ...] = (
     "stories11",
     "sealed11",
     "pool17",
+    "set47",
     "set46",
 )
 """Files whose name starts with these are fresh sealed data nobody may read yet: skipped
