@@ -674,6 +674,8 @@ def find_numbers(
             continue
         if eid == "couple" and not (e in units_at and units_at[e][1] == "duration"):
             continue  # "a couple of weeks" is a duration; "a couple of reasons" counts nothing
+        if eid in ("hundred", "thousand", "million", "billion") and prev.endswith("#"):
+            continue  # "from $# million": the magnitude of a template's slot, no figure
         if (
             nkind == "count"
             and eid in ("hundred", "thousand", "million", "billion")

@@ -517,3 +517,8 @@ def test_a_bound_before_a_hyphenated_duration_is_a_duration() -> None:
     # set43 hb43-048: "sub-15-second refresh" read no figure, a false 'no-quantification'
     (q,) = find_quantities("a dashboard with sub-15-second refresh")
     assert (q.text, q.kind, q.value) == ("sub-15-second", "duration", 15)
+
+
+def test_the_magnitude_of_a_template_slot_is_no_figure() -> None:
+    # set46 hb46-033: "from $# million to $# million" read two figures and no slot
+    assert find_quantities("Increased revenues from $# million to $# million") == []
