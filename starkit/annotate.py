@@ -74,6 +74,9 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
     key = f"mentions:{category}"
     if key not in cache:
         found = [_mention(ctx, m) for m in ctx.matches(category)]
+        active = [_mention(ctx, m) for m in _active_counts(ctx, category)]
+        if active:  # "weekly active survey takers"; a term's own match wins
+            found = sorted([*found, *_not_overlapping(active, found)], key=lambda v: v.start)
         if category == "vanity":
             uptake = _uptake(ctx)  # the uptake form wins over a bare match of its noun
             found = _not_overlapping(found, uptake)
@@ -84,6 +87,41 @@ def mentions(ctx: UnitContext, category: str) -> list[MetricMention]:
             found = sorted([*found, *share], key=lambda v: v.start)
         cache[key] = found
     return cache[key]
+
+
+def _active_counts(ctx: UnitContext, category: str) -> list[Match]:
+    """'weekly active survey takers': a period (`active_count.periods`), 'active' and up to
+    `max_words` plain words ending on a plural noun of people, named as the ontology's
+    `active_count.head` when that head plays the role `category`."""
+    form = ontology().active_count
+    if category not in _head_roles(form.head) or "active" not in ctx.lower_set:
+        return []
+    out = []
+    for k in range(len(ctx.doc) - 2):
+        if ctx.lower(k) not in form.periods or ctx.lower(k + 1) != "active":
+            continue
+        for j in range(k + 2, min(len(ctx.doc), k + 2 + form.max_words)):
+            if not ctx.doc[j].is_alpha:
+                break
+            if _people_noun(ctx.lower(j)):
+                out.append(Match(category, form.head, k, j + 1))
+                break
+    return out
+
+
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ants", "ents")  # takers, creators, participants
+
+
+def _people_noun(word: str) -> bool:
+    """A plural noun of people: an agent noun ('survey takers', 'creators', 'participants') or
+    one of the ontology's counted people ('users', 'players'); 'sessions' counts no one."""
+    counted = ontology().counted_by
+    return word.endswith(_AGENT_ENDINGS) or word in counted.nouns or word in counted.share_nouns
+
+
+@cache
+def _head_roles(head: str) -> frozenset[str]:
+    return frozenset(r for h in ontology().head if h.id == head for r in h.roles)
 
 
 def _not_overlapping(found: list[MetricMention], spans: list[MetricMention]) -> list[MetricMention]:

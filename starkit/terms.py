@@ -235,6 +235,16 @@ class CountedBy(StrictModel):
     share_nouns: tuple[str, ...] = ()
 
 
+class ActiveCount(StrictModel):
+    """'2.4x increase in weekly active survey takers': a period, 'active' and the people it
+    counts (at most `max_words` words, the last a plural) name the head `head`, as 'weekly
+    active users' does, whatever the people are called."""
+
+    periods: tuple[str, ...]
+    head: str
+    max_words: int = 2
+
+
 class RelativeForms(StrictModel):
     """Words between 'by' (or a change noun) and a relative figure, and the change nouns."""
 
@@ -250,6 +260,7 @@ class Ontology(StrictModel):
     head: tuple[MetricHead, ...]
     times_verb: tuple[TimesVerb, ...]
     counted_by: CountedBy
+    active_count: ActiveCount
     relative: RelativeForms
 
 

@@ -434,6 +434,12 @@ def _weak_changes(ctx: UnitContext) -> frozenset[str]:
     return ctx.word_list("weak-changes")
 
 
+def _figure_after_change(ctx: UnitContext, change: Match) -> bool:
+    """A figure right after the change word, hedges skipped ('clicks on the site reaching
+    2600'): the level the metric grew to."""
+    return any(before_hedges(ctx, f.token_start) == change.end - 1 for f in ctx.quantities)
+
+
 def _behaviour_count(ctx: UnitContext, v: MetricMention) -> bool:
     """'users who invited at least one friend', 'customers that completed onboarding': people
     counted by what they did after the launch, an activation-like measure, not raw reach; a
@@ -483,7 +489,11 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
             grown = q is not None and (_built_up_to(ctx, q) or launched_uptake(ctx, q))
             if not grown and not _grown_over_period(ctx, v) and not _connected_outcome(ctx, v):
                 return False  # "ran 15 training sessions" describes, does not grow
-        elif q is None and ctx.lower(change.start) in ctx.word_list("level-verbs"):
+        elif (
+            q is None
+            and ctx.lower(change.start) in ctx.word_list("level-verbs")
+            and not _figure_after_change(ctx, change)
+        ):
             return False  # "before they reached users": no figure, no growth
         elif (
             ctx.lower(change.start) in _weak_changes(ctx)
@@ -507,7 +517,7 @@ def _vanity_outcome(ctx: UnitContext, v: MetricMention) -> bool:
         if ctx.lower(before_hedges(ctx, q.token_start)) in ("to", "for", "across"):
             return _built_up_to(ctx, q)  # "shipped it to 40M weekly users": a rollout's scope;
             # but "Built the community to 5K developers" grew it
-        if q.kind == "percent" and q.text[:1] not in "+-−":
+        if q.kind == "percent" and not q.sign:
             return False  # "canary: 10% traffic initially": unsigned, no change word: a share
         if in_parentheses(ctx, q.token_start):
             return _launched_aside(ctx, q)  # "the SDK (6.5k GitHub stars)" is its size
@@ -1268,7 +1278,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         elif (
             q is None
             and ctx.lower(change.start) in ctx.word_list("reach-verbs")
-            and not any(before_hedges(ctx, f.token_start) == change.end - 1 for f in ctx.quantities)
+            and not _figure_after_change(ctx, change)
         ):
             return False  # "blog posts that reached developers worldwide": no figure, no growth
             # ("daily clicks on the site reaching 2600" has its figure after the verb)
