@@ -1983,6 +1983,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
         return True
     if _trade_off_named(ctx):
         return True
+    if _money_saved(ctx):
+        return True  # "saved $15k/month and increased trial starts 4x": a cost named beside
     near = ctx.sentence_of(moved) if ctx.story is not None and moved is not None else None
     for cat in ("guardrail", "hold"):
         for g in ctx.matches(cat):
@@ -2004,6 +2006,24 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 continue
             return True
     return False
+
+
+_SAVED_REACH = 4  # "saving merchants $1.4M", "saved the company $20K": the amount a few on
+
+
+def _money_saved(ctx: UnitContext) -> bool:
+    """'the company saved $15k/month', 'saving merchants $1.4M': a verb of saving
+    (`saving-verbs`) with an amount of money a few words on names a cost, the guardrail-type
+    measure RULES.md lists, beside the metric the work moved."""
+    verbs = ctx.word_list("saving-verbs")
+    if ctx.lower_set.isdisjoint(verbs):
+        return False
+    return any(
+        ctx.lower(k) in verbs and 0 < q.token_start - k <= _SAVED_REACH
+        for q in ctx.quantities
+        if q.kind == "money"
+        for k in range(max(0, q.token_start - _SAVED_REACH), q.token_start)
+    )
 
 
 def _inside_longer_metric(ctx: UnitContext, g: Match) -> bool:
