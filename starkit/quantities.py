@@ -80,6 +80,7 @@ _RE_XPREFIX = re.compile(r"[~≈]?[xX×](\d+(?:\.\d+)?)|[~≈+]?(\d+(?:\.\d+)?)�
 _RATIO_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # "153/8,978" too
 _RE_RATIO = re.compile(rf"{_RATIO_NUM}[/:]{_RATIO_NUM}")
 _RE_SUB = re.compile(r"[Ss]ub[\-–](\d\S*)")
+_RE_MULTI_MONEY = re.compile(r"[Mm]ulti-?([$€£])(K|M|B|MM|BN|Bn|bn)")
 _RE_DIGIT = re.compile(r"\d")
 _RE_PHONE = re.compile(
     r"(?<![\d.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}(?!\d)"
@@ -222,6 +223,8 @@ class _Tok:
 
 @cache
 def _shape(text: str) -> _Tok:
+    if m := _RE_MULTI_MONEY.fullmatch(text):  # "a multi-$B category": billions, unstated
+        return _Tok("money", _MAGNITUDE.get(m.group(2), 1.0), m.group(1))
     if not _RE_DIGIT.search(text):
         return _Tok(None)
     if has_zero_width(text):  # pasted "2\u200b0%", "\u200b$2M": the figure without them
@@ -366,7 +369,8 @@ def find_numbers(
         matches = doc._.starkit_matches or []
     # every masking pattern and every numeric token holds a digit: a text with none (most
     # lines of prose) yields only spelled-out numbers and durations ("three teams", "a week")
-    has_digit = _RE_DIGIT.search(text) is not None
+    # a figure needs a digit, or an amount written as 'multi-$B' (billions, none stated)
+    has_digit = _RE_DIGIT.search(text) is not None or _RE_MULTI_MONEY.search(text) is not None
     # Token indices masked by fixed non-measure phrases (and by phone numbers / dates by regex).
     masked: dict[int, str] = {}
     units_at: dict[int, tuple[int, str]] = {}  # start -> (end, unit kind), longest
@@ -621,6 +625,7 @@ def find_numbers(
             and toks[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
             and end < n
             and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
+            and "." not in toks[i].text  # "3.1-month payback" is the payback's value
         ):
             kind, measure = "name", False  # "7-day activation", "30-day retention"
         if prev in _RANK_BEFORE and measure and kind in ("count", "percent") and prev != "number":

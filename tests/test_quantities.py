@@ -522,3 +522,24 @@ def test_a_bound_before_a_hyphenated_duration_is_a_duration() -> None:
 def test_the_magnitude_of_a_template_slot_is_no_figure() -> None:
     # set46 hb46-033: "from $# million to $# million" read two figures and no slot
     assert find_quantities("Increased revenues from $# million to $# million") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        # set40 hb40-013: an amount written as 'multi-$B' states billions with no digit
+        ("Managed a multi-$B digital category end-to-end", "multi-$B", "money"),
+        # set41 hb41-025: a decimal before a unit and a metric is the metric's value, not the
+        # window that names it ('30-day retention')
+        ("3.1-month payback on automation investment", "3.1-month", "duration"),
+    ],
+)
+def test_a_figure_stated_without_the_usual_digits_or_as_a_value(
+    text: str, span: str, kind: str
+) -> None:
+    (q,) = find_quantities(text)
+    assert (q.text, q.kind) == (span, kind)
+
+
+def test_a_whole_window_before_a_metric_still_names_it() -> None:
+    assert find_quantities("Improved 30-day retention after the redesign") == []
