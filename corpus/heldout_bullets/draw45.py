@@ -7,19 +7,19 @@ real, anonymised CVs). Lines are drawn without reading them: every step is a
 mechanical filter, and the choice is made by random.Random(45).
 CVs that gave any line to seen_texts.txt (set31/set32 and earlier sets) are skipped whole.
 
-Usage: python3 draw45.py [OUT_JSONL]  (reads the CSV from the local git mirror at COMMIT)
+Usage: python3 draw45.py [OUT_JSONL [SEEN_TEXTS]]  (reads the CSV from the local git mirror at
+COMMIT). It redraws set45 byte for byte given the seen-texts list as it stood at the draw: the
+project's list of every earlier set's normalised lines, without set45's own (added after it).
 """
 
 import collections
 import csv
-import html
 import io
 import json
 import random
 import re
 import subprocess
 import sys
-import unicodedata
 
 REPO = "heyyjudes/llm-hiring-ecosystem"
 PATH = "Table1_Experimental_Modified_Resumes/Original_CV.csv"
@@ -28,127 +28,9 @@ SEED = 45
 PER_RESUME = 2
 TOTAL = 200
 
-# role/category filter (applied to the dataset's own category, "Primary Keyword", and title,
-# "Position")
-ROLE_RE = re.compile(
-    r"product|marketing|analyst|program|project|growth|operations|business develop", re.I
-)
-
-# verbs of work (base stems); a line qualifies if any word is one of these in base, -s, -ed or
-# -ing form
-WORK_VERBS = [
-    "manage", "lead", "develop", "coordinate", "organize", "organise", "plan", "implement",
-    "create", "build", "design", "launch", "run", "oversee", "supervise", "direct", "drive",
-    "deliver", "execute", "conduct", "perform", "prepare", "analyze", "analyse", "monitor",
-    "track", "report", "present", "negotiate", "communicate", "collaborate", "cooperate",
-    "work", "support", "assist", "handle", "maintain", "improve", "optimize", "optimise",
-    "increase", "reduce", "grow", "establish", "set", "define", "prioritize", "prioritise",
-    "control", "ensure", "train", "mentor", "hire", "recruit", "onboard", "write",
-    "document", "research", "test", "review", "evaluate", "assess", "estimate", "budget",
-    "schedule", "facilitate", "align", "introduce", "automate", "integrate", "migrate",
-    "deploy", "release", "ship", "sell", "promote", "market", "generate", "acquire",
-    "achieve", "complete", "participate", "contribute", "collect", "gather", "identify",
-    "resolve", "solve", "fix", "prevent", "mitigate", "communicate", "arrange", "approve",
-    "audit", "calculate", "compile", "consult", "customize", "delegate", "demonstrate",
-    "distribute", "draft", "edit", "enhance", "expand", "forecast", "form", "guide",
-    "initiate", "inspect", "install", "interview", "investigate", "keep", "launch",
-    "liaise", "measure", "moderate", "motivate", "operate", "outsource", "own", "process",
-    "produce", "program", "provide", "purchase", "recommend", "reorganize", "restructure",
-    "revise", "save", "scale", "select", "serve", "setup", "shape", "streamline",
-    "structure", "teach", "transform", "translate", "update", "upgrade", "use", "utilize",
-    "validate", "verify", "respond", "engage", "invite", "attract", "launch", "conduct",
-    "answer", "search", "find", "open", "close", "form", "host", "attend", "handle",
-    "order", "deal", "control"
-]  # fmt: skip
-FORMS = set()
-for v in WORK_VERBS:
-    FORMS.add(v)
-    FORMS.add(v + "s")
-    FORMS.add(v + "es")
-    if v.endswith("e"):
-        FORMS.add(v + "d")
-        FORMS.add(v[:-1] + "ing")
-    else:
-        FORMS.add(v + "ed")
-        FORMS.add(v + "ing")
-    if v.endswith("y"):
-        FORMS.add(v[:-1] + "ied")
-        FORMS.add(v[:-1] + "ies")
-    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", v):
-        FORMS.add(v + v[-1] + "ed")
-        FORMS.add(v + v[-1] + "ing")
-FORMS |= {
-    "led",
-    "built",
-    "ran",
-    "made",
-    "did",
-    "done",
-    "sold",
-    "set",
-    "wrote",
-    "written",
-    "grew",
-    "took",
-    "brought",
-    "found",
-    "held",
-    "kept",
-    "taught",
-    "drove",
-    "oversaw",
-    "chose",
-    "gave",
-    "met",
-    "spent",
-    "won",
-    "began",
-    "thought",
-    "sought",
-    "dealt",
-}
-
-EMAIL = re.compile(r"\S+@\S+\.\S+")
-URL = re.compile(r"(https?://|www\.|\b[\w-]+\.(com|org|net|io|ua|co|me|info|dev|app)\b)", re.I)
-PHONE = re.compile(r"(\+?\d[\d\s().-]{7,}\d)")
-STREET = re.compile(
-    r"\b\d{1,5}\s+(\w+\s){0,3}(street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd|lane|ln\.|drive|dr\.|str\.|vul\.)",
-    re.I,
-)
-
-BULLET = re.compile(
-    r"^[\s\-\u2013\u2014\u2022\u25cf\u25aa\u25a0\u2023\u2043\u2219*·•>✓✔➢➤►▪◦o]+(?=\S)"
-)
-SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u0410-\u042f\"'(])")
-
-
-def norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).lower()
-    s = re.sub(r"[^\w\s]", "", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def split_lines(text: str) -> list[str]:
-    out = []
-    for raw in text.replace("\r", "\n").split("\n"):
-        raw = BULLET.sub("", raw.strip()).strip()
-        if not raw:
-            continue
-        for sent in SENT_SPLIT.split(raw):
-            sent = sent.strip()
-            if sent:
-                out.append(sent)
-    return out
-
-
-def is_work(line: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", line.lower())
-    return any(w in FORMS for w in words)
-
-
-def has_pii(line: str) -> bool:
-    return bool(EMAIL.search(line) or URL.search(line) or PHONE.search(line) or STREET.search(line))
-
+# draw31's filters, unchanged: the role filter, the splitter, the work-verb and personal-data
+# tests, and the normal form of a line (set45 is draw31's draw at another seed)
+from draw31 import ROLE_RE, has_pii, is_work, norm, split_lines  # noqa: E402
 
 MIRROR = "/work/.mirror/heyyjudes+llm-hiring-ecosystem/repo"
 SEEN = "/work/briefs/seen_texts.txt"
@@ -156,25 +38,7 @@ OUT = "/work/mine45/set45.jsonl"
 
 # draw32.py's splitter (set32 topped up from this CSV with it): used only to recognise CVs
 # that already gave a line, never to produce lines here
-BULLET32 = (
-    r"[\u2022\u25cf\u25aa\u25a0\u2756\u27a2\u2713\u2714"
-    r"\u25ba\u25b6\u2023\u2043\u00b7\uf0b7\uf0d8\uf0a7*]"
-)
-
-
-def split_lines32(text: str) -> list[str]:
-    text = html.unescape(text).replace("\r", "")
-    out = []
-    for para in re.split(r"\n\s*\n", text):
-        para = re.sub(r"(^|\n)\s*(" + BULLET32 + r"|-|\d{1,2}[.)])\s+", r"\n@@ ", para)
-        para = re.sub(BULLET32, "\n@@ ", para)
-        for it in para.split("\n@@ "):
-            it = re.sub(r"\s*\n\s*", " ", it).strip()
-            for s in re.split(r"(?<=[.;!?])\s+(?=[A-Z(])", it):
-                s = s.strip(" -\u2013\u2014:;,\t")
-                if s:
-                    out.append(s)
-    return out
+from draw32 import split_lines as split_lines32  # noqa: E402
 
 
 def read_source() -> list[dict[str, str]]:
@@ -298,4 +162,6 @@ def main(out_path: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2:
+        SEEN = sys.argv[2]
     main(sys.argv[1] if len(sys.argv) > 1 else OUT)
