@@ -2000,7 +2000,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
             ):
-                if prev not in ("by", "in"):
+                k = q.token_start - 1
+                while ctx.lower(k) in ("one", "-"):
+                    k -= 1  # "by one-half", "by one half"
+                if ctx.lower(k) not in ("by", "in"):
                     continue  # "half would see nothing new" is a share; "cut by half" a change
             if q.token_start in uptake:
                 continue  # "viewed 5M times" is a count

@@ -331,6 +331,9 @@ def _describes_organisation(ctx: UnitContext) -> bool:
         ),
         None,
     )
+    if ctx.lower(0) == "is":
+        copula = 0  # "Is a Mumbai based software service provider": the employer, its name
+        # left out ("Was a teaching assistant" is a role the writer held)
     writer = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     if copula is None or not ctx.doc[0].text[:1].isupper() or ctx.lower(0) in writer:
         return False
