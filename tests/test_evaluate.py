@@ -536,3 +536,40 @@ def test_agreement_lints_an_answer_with_its_question(tmp_path):
 
     ev.run_agreement(texts, "answer", first, second, lint=with_question)
     assert seen == [("Ship it: conversion rose 2%.", "answer", "Should we ship?")]
+
+
+# --- Pooled runs and the calls a change moves --------------------------------------------------
+
+
+def _pooled_corpus(root: Path) -> Path:
+    folder = root / "heldout_bullets"
+    folder.mkdir(parents=True)
+    rows = [
+        {"id": "a1", "text": "Helped the team ship the app"},
+        {"id": "a2", "text": "Cut churn 12% in Q3"},
+    ]
+    labels = [{"id": "a1", "rules": ["weak-verb", "no-quantification"]}, {"id": "a2", "rules": []}]
+    (folder / "setx.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (folder / "setx.labels.jsonl").write_text("\n".join(json.dumps(r) for r in labels) + "\n")
+    (folder / "unlabelled.jsonl").write_text(json.dumps({"id": "u1", "text": "No labels"}) + "\n")
+    return root
+
+
+def test_pooled_run_scores_every_labelled_set_and_keys_each_call(tmp_path):
+    pooled = ev.run_pooled("bullet", corpus=_pooled_corpus(tmp_path), lint=_fake_lint)
+    assert set(pooled.calls) == {"heldout_bullets/setx:a1", "heldout_bullets/setx:a2"}
+    assert pooled.calls["heldout_bullets/setx:a1"]["pred"] == ["no-quantification", "weak-verb"]
+    assert pooled.evaluation.scores["weak-verb"].tp == 1
+    assert pooled.evaluation.size == 2  # the unlabelled file is skipped
+
+
+def test_compare_calls_names_each_changed_call_right_or_wrong():
+    gold = {"text": "t", "gold": ["weak-verb"]}
+    before = {"s:1": {**gold, "pred": []}, "s:2": {**gold, "pred": ["weak-verb"]}}
+    after = {
+        "s:1": {**gold, "pred": ["weak-verb"]},
+        "s:2": {**gold, "pred": ["no-quantification", "weak-verb"]},
+    }
+    out = ev.compare_calls(before, after)
+    assert out.splitlines()[0].startswith("1 calls right, 1 wrong")
+    assert "right +weak-verb s:1" in out and "WRONG +no-quantification s:2" in out

@@ -11,6 +11,8 @@ labelling conventions.
     python tools/evaluate.py --file corpus/metric_answers/sealed.jsonl \
         --labels corpus/metric_answers/sealed.labels.jsonl --kind answer [--errors]
     python tools/evaluate.py --first-runs    # the recorded first runs, one line a set
+    python tools/evaluate.py --pooled bullet --save before.json   # every labelled set, pooled
+    python tools/evaluate.py --pooled bullet --compare before.json  # calls a change moved
     python tools/evaluate.py --file SET.jsonl --labels A.labels.jsonl \
         --second-labels B.labels.jsonl       # labeller agreement, and starkit where they agree
 
@@ -651,6 +653,83 @@ def run_file(
     return evaluation
 
 
+# Every labelled set of a kind under corpus/, pooled: the check a rule change must pass before it
+# lands (every call it changes, named right or wrong against the blind labels).
+POOLED_FOLDERS: dict[str, tuple[str, ...]] = {
+    "bullet": ("heldout_bullets", "metric_bullets", "resume_bullets"),
+    "story": ("star_stories",),
+    "answer": ("metric_answers",),
+}
+
+
+def labelled_sets(kind: str, corpus: Path = ROOT / "corpus") -> list[tuple[Path, Path | None]]:
+    """The labelled sets of a kind: each JSONL text file with its `<stem>.labels.jsonl` (or
+    with its rules on its own lines), in folder and name order. Unlabelled files are skipped."""
+    out: list[tuple[Path, Path | None]] = []
+    for folder in POOLED_FOLDERS[kind]:
+        for path in sorted((corpus / folder).glob("*.jsonl")):
+            if ".labels" in path.name:
+                continue
+            labels = path.with_name(path.stem + ".labels.jsonl")
+            if labels.exists():
+                out.append((path, labels))
+            elif _labels_inline(path):
+                out.append((path, None))
+    return out
+
+
+def _labels_inline(path: Path) -> bool:
+    """The file carries its own labels: its first line has `rules` (or a story's `fires`)."""
+    rows = _read_jsonl(path)
+    first = rows[0][1] if rows else None
+    return isinstance(first, dict) and ("rules" in first or "fires" in first)
+
+
+@dataclass
+class PooledRun:
+    """Every labelled text of a kind with the calls the linter made on it, keyed
+    `folder/stem:id`, and the pooled scores."""
+
+    evaluation: Evaluation
+    calls: dict[str, dict[str, Any]]
+
+
+def run_pooled(kind: str, corpus: Path = ROOT / "corpus", lint: LintFn | None = None) -> PooledRun:
+    """Score the linter on every labelled set of `kind` pooled (see `labelled_sets`)."""
+    linter = lint or _default_lint()
+    items: list[LabelledText] = []
+    predicted: list[set[str]] = []
+    calls: dict[str, dict[str, Any]] = {}
+    for path, labels in labelled_sets(kind, corpus):
+        for item in load_any(path, kind, labels):
+            fired = {f.rule for f in _lint_item(linter, item, kind).findings}
+            items.append(item)
+            predicted.append(fired)
+            key = f"{path.parent.name}/{path.stem}:{item.id}"
+            calls[key] = {"text": item.text, "gold": sorted(item.rules), "pred": sorted(fired)}
+    evaluation = score_rules(items, predicted, _KIND_RULES[kind])
+    evaluation.set_name = f"all labelled {kind} sets"
+    return PooledRun(evaluation, calls)
+
+
+def compare_calls(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> str:
+    """Every call that changed between two pooled runs of the same texts, named right (it now
+    agrees with the label) or wrong, and a count of each."""
+    lines, right, wrong = [], 0, 0
+    for key in sorted(set(before) & set(after)):
+        old, new, gold = set(before[key]["pred"]), set(after[key]["pred"]), set(after[key]["gold"])
+        for rule in sorted(old ^ new):
+            good = (rule in new) == (rule in gold)
+            right, wrong = right + good, wrong + (not good)
+            sign = "+" if rule in new else "-"
+            text = after[key]["text"].replace("\n", " / ")[:160]
+            lines.append(f"{'right' if good else 'WRONG'} {sign}{rule} {key} | {text}")
+    added = len(set(after) - set(before))
+    head = f"{right} calls right, {wrong} wrong ({len(set(before) & set(after))} texts in both runs"
+    head += f", {added} new)" if added else ")"
+    return "\n".join([head, *lines])
+
+
 def _lint_item(linter: LintFn, item: LabelledText, kind: str) -> _Report:
     """The linter's report on one labelled text: a metrics answer with the question it answers
     (its rules depend on the question's type), any other kind on its text alone."""
@@ -868,10 +947,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="print the first runs recorded in corpus/results/ (re-runs nothing)",
     )
+    parser.add_argument(
+        "--pooled",
+        choices=list(POOLED_FOLDERS),
+        default=None,
+        help="score every labelled set of this kind under corpus/ pooled",
+    )
+    parser.add_argument(
+        "--save", type=Path, default=None, help="with --pooled: write every call as JSON here"
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="with --pooled: list every call that changed since a run saved with --save",
+    )
     args = parser.parse_args(argv)
     if args.first_runs:
         print(format_first_runs())
         return 0
+    if args.pooled is not None:
+        return _main_pooled(args.pooled, args.save, args.compare)
 
     names = SET_NAMES if args.set_name == "all" else (args.set_name,)
     if args.set_name == "all" and args.data is not None:
@@ -913,6 +1009,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         print()
         print("\n\n".join(format_misses(ev) for ev in evaluations))
+    return 0
+
+
+def _main_pooled(kind: str, save: Path | None, compare: Path | None) -> int:
+    """`--pooled`: the pooled table; with `--compare`, the calls changed since a saved run."""
+    try:
+        before = json.loads(compare.read_text(encoding="utf-8")) if compare is not None else None
+        pooled = run_pooled(kind)
+    except (OSError, ValueError) as exc:
+        print(f"evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    except StarkitError as exc:
+        print(f"evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    print(format_table(pooled.evaluation))
+    if save is not None:
+        save.write_text(json.dumps(pooled.calls, ensure_ascii=False), encoding="utf-8")
+    if before is not None:
+        print()
+        print(compare_calls(before, pooled.calls))
     return 0
 
 
