@@ -1358,26 +1358,23 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
             if before & ctx.word_list("not-product-modifiers"):
                 return None  # "growing the team from 2 to 7 members"
             return Match("change", "up", f, f + 1)
-    return _leading_values(ctx, j, q)
+    return _leading_values(ctx, j)
 
 
 _TO_WORDS = ("to", "→", "->")  # between a start value and an end value
 
 
-def _leading_values(ctx: UnitContext, j: int, end: Quantity) -> Match | None:
+def _leading_values(ctx: UnitContext, j: int) -> Match | None:
     """A results line that opens on the metric's start and end values ('6% → 25% activation',
-    '11.3% to 13.8% trial conversion rate'): the pair is the change, up or down as the values
-    go. Only at the sentence's start, with an arrow, or 'to' between two percentages ('10 to 15
-    attendees a session' is a range of sizes); a duration measures time."""
+    '11.3% to 13.8% trial conversion rate'): the pair is the change (`_values_change`). Only
+    at the sentence's start, and 'to' only between two percentages ('10 to 15 attendees a
+    session' is a range of sizes)."""
     start = next((p for p in ctx.quantities if p.token_end == j), None)
-    if start is None or start.kind == "duration" or start.kind != end.kind:
+    if start is None or start.token_start != ctx.sentence_of(start.token_start)[0]:
         return None
     if ctx.lower(j) == "to" and start.kind != "percent":
         return None
-    if start.token_start != ctx.sentence_of(start.token_start)[0]:
-        return None
-    down = start.value is not None and end.value is not None and end.value < start.value
-    return Match("change", "down" if down else "up", start.token_start, start.token_start + 1)
+    return _values_change(ctx, start.token_start, start.token_start)
 
 
 def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:

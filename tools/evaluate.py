@@ -1017,10 +1017,7 @@ def _main_pooled(kind: str, save: Path | None, compare: Path | None) -> int:
     try:
         before = json.loads(compare.read_text(encoding="utf-8")) if compare is not None else None
         pooled = run_pooled(kind)
-    except (OSError, ValueError) as exc:
-        print(f"evaluate: error: {exc}", file=sys.stderr)
-        return 2
-    except StarkitError as exc:
+    except (OSError, ValueError, StarkitError) as exc:
         print(f"evaluate: error: {exc}", file=sys.stderr)
         return 2
     print(format_table(pooled.evaluation))

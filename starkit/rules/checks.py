@@ -164,22 +164,20 @@ def _first_person_at(ctx: UnitContext, words: list[str]) -> int | None:
     if "i" not in words[1 : _LEAD_IN_WORDS + 1]:
         return None
     k = words.index("i", 1)
-    lead = words[:k]
-    actions = {ctx.lower(m.start) for m in ctx.matches("action")}
-    if _after_comma(ctx):
+    i_token = _first_i_token(ctx)
+    if i_token is not None and ctx.lower(i_token - 1) == ",":
         return k  # "engineer, I had experience": the lead-in is a fragment set off
-    if any(w in actions and w not in ctx.word_list("lead-in-words") for w in lead):
+    actions = {ctx.lower(m.start) for m in ctx.matches("action")}
+    if any(w in actions and w not in ctx.word_list("lead-in-words") for w in words[:k]):
         return None  # "Managed the team so I could": a work verb first
     return k
 
 
-def _after_comma(ctx: UnitContext) -> bool:
-    """The first 'I' among the opening tokens follows a comma ('engineer, I had')."""
-    k = next(
-        (k for k in range(1, min(len(ctx.doc), _OPENING_TOKENS)) if ctx.doc[k].lower_ == "i"),
-        None,
+def _first_i_token(ctx: UnitContext) -> int | None:
+    """The token index of the first 'I' among the opening tokens."""
+    return next(
+        (k for k in range(min(len(ctx.doc), _OPENING_TOKENS)) if ctx.doc[k].lower_ == "i"), None
     )
-    return k is not None and ctx.lower(k - 1) == ","
 
 
 def _experience_held(ctx: UnitContext, words: list[str], i: int) -> bool:
@@ -187,9 +185,9 @@ def _experience_held(ctx: UnitContext, words: list[str], i: int) -> bool:
     experience': 'I' with a verb of having or gaining (`experience-verbs`) and, within a few
     words, a noun of experience (`experience-nouns`) states what the writer has, not work."""
     verbs, nouns = ctx.word_list("experience-verbs"), ctx.word_list("experience-nouns")
-    if i + 1 >= len(words) or words[i + 1] not in verbs:
+    k = _first_i_token(ctx)
+    if k is None or i + 1 >= len(words) or words[i + 1] not in verbs:
         return False
-    k = next((k for k in range(min(len(ctx.doc), _OPENING_TOKENS)) if ctx.doc[k].lower_ == "i"), 0)
     reach = range(k + 2, min(len(ctx.doc), k + 2 + _EXPERIENCE_REACH))
     return any(ctx.lower(j) in nouns for j in reach)
 
@@ -323,17 +321,20 @@ def _describes_organisation(ctx: UnitContext) -> bool:
         and words[2].lower_ not in ("is", "was", "has", "as")
     ):
         return True  # "The company produces and sells sweets", "This company changed its plan"
-    copula = next(
-        (
-            k
-            for k in range(1, min(len(ctx.doc), _DESCRIBED_SUBJECT + 1))
-            if ctx.lower(k) in ("is", "was")
-        ),
-        None,
+    # "Is a Mumbai based software service provider": the employer, its name left out ("Was a
+    # teaching assistant" is a role the writer held)
+    copula = (
+        0
+        if ctx.lower(0) == "is"
+        else next(
+            (
+                k
+                for k in range(1, min(len(ctx.doc), _DESCRIBED_SUBJECT + 1))
+                if ctx.lower(k) in ("is", "was")
+            ),
+            None,
+        )
     )
-    if ctx.lower(0) == "is":
-        copula = 0  # "Is a Mumbai based software service provider": the employer, its name
-        # left out ("Was a teaching assistant" is a role the writer held)
     writer = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     if copula is None or not ctx.doc[0].text[:1].isupper() or ctx.lower(0) in writer:
         return False
@@ -1784,7 +1785,15 @@ def _growth_planned_or_other(ctx: UnitContext, q: Quantity, k: int) -> bool:
 
 def _labelled_value(ctx: UnitContext, m: MetricMention, q: Quantity) -> bool:
     """'Ad campaign conversion rate: ~2.55%': the figure right after the metric and a colon."""
-    return ctx.lower(m.end) == ":" and q.token_start == m.end + 1
+    return _figure_after_label(ctx, m.end) is q
+
+
+def _figure_after_label(ctx: UnitContext, end: int) -> Quantity | None:
+    """The figure right after a label ending at token `end` and its colon ('conversion lift:
+    ~43%'), if any."""
+    if ctx.lower(end) != ":":
+        return None
+    return next((q for q in ctx.quantities if q.token_start == end + 1), None)
 
 
 def _change_noun_follows(ctx: UnitContext, m: MetricMention) -> bool:
@@ -1803,9 +1812,7 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
         or ctx.lower(change.start - 1) in ("a", "an", "the")
     ):
         return False  # "a considerable increase in conversion": a noun, a reported change
-    if ctx.lower(change.end) == ":" and any(
-        q.token_start == change.end + 1 for q in ctx.quantities
-    ):
+    if _figure_after_label(ctx, change.end) is not None:
         return False  # "Relative conversion lift: ~43%": a label and its figure
     if word not in ctx.word_list("goal-forms"):
         return False
@@ -2022,7 +2029,7 @@ def _money_saved(ctx: UnitContext) -> bool:
     if ctx.lower_set.isdisjoint(verbs):
         return False
     return any(
-        ctx.lower(k) in verbs and 0 < q.token_start - k <= _SAVED_REACH
+        ctx.lower(k) in verbs
         for q in ctx.quantities
         if q.kind == "money"
         for k in range(max(0, q.token_start - _SAVED_REACH), q.token_start)
