@@ -16,6 +16,8 @@ no repo in used_repos.txt, neither is a source draw31.py/draw32.py name):
 Steps: role/category filter -> split experience part into lines -> keep 6-60 words with a work
 verb -> drop PII lines -> drop seen_texts / duplicates -> Random(49): at most 2 lines per
 resume -> cap 200.
+It redraws set49 byte for byte given the seen-texts list as it stood at the draw (every
+earlier set's normalised lines, without set49's own, which were added after it).
 """
 
 import collections
@@ -26,9 +28,11 @@ import json
 import os
 import random
 import re
-import subprocess
-import unicodedata
 from typing import Any
+
+# draw32's readers, verb and personal-data filters, unchanged (draw49 keeps its own role
+# filter and splitter, and its sources)
+from draw32 import eligible, grams, norm, show
 
 OUT = "/work/mine49"
 MIRROR = "/work/.mirror"
@@ -39,25 +43,6 @@ PER_RESUME = 2
 SRC_A = ("NerdHerd91/Indeed-Resume_Data_Analytics", "797cf8cca1a576ae8f9ecacff1aeea23f586893b")
 SRC_B = ("Alexlemelita/Text-Analysis", "b2d6ad72c9022a3846823bcaf7e6948fc7a8277c")
 B_CATS = {"Business Analyst", "Operations Manager", "PMO", "Sales"}
-
-
-def gitdir(repo: str) -> str:
-    d = os.path.join(MIRROR, repo.replace("/", "+"), "repo")
-    return os.path.join(d, ".git") if os.path.isdir(os.path.join(d, ".git")) else d
-
-
-def show(repo: str, commit: str, path: str) -> bytes:
-    return subprocess.run(
-        ["git", "--git-dir", gitdir(repo), "show", f"{commit}:{path}"],
-        check=True,
-        capture_output=True,
-    ).stdout
-
-
-def norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).lower()
-    s = re.sub(r"[^\w\s]", "", s)
-    return re.sub(r"\s+", " ", s).strip()
 
 
 # ---------------- role filter ----------------
@@ -86,100 +71,6 @@ def role_ok(role: str) -> bool:
     return True
 
 
-# ---------------- work-verb test ----------------
-VERBS = [
-    "achieve", "analyse", "analyze", "assist", "automate", "build", "collaborate", "conduct",
-    "consolidate", "coordinate", "create", "define", "deliver", "deploy", "design", "develop",
-    "direct", "drive", "enhance", "ensure", "establish", "estimate", "evaluate", "execute",
-    "expand", "facilitate", "gather", "generate", "guide", "handle", "help", "identify",
-    "implement", "improve", "increase", "initiate", "interact", "launch", "lead", "maintain",
-    "manage", "mentor", "migrate", "monitor", "negotiate", "organize", "organise", "oversee",
-    "participate", "perform", "plan", "prepare", "present", "prioritize", "process", "produce",
-    "promote", "provide", "publish", "recruit", "reduce", "report", "research", "resolve",
-    "review", "run", "schedule", "set", "solve", "streamline", "support", "test", "track",
-    "train", "transition", "update", "use", "utilize", "work", "write", "write", "communicate",
-    "liaise", "engage", "act", "serve", "own", "acquire", "advise", "align", "allocate",
-    "approve", "arrange", "assess", "attend", "audit", "boost", "close", "compile",
-    "conceptualize", "contribute", "control", "convert", "coordinate", "cut", "decrease",
-    "demonstrate", "document", "draft", "educate", "escalate", "forecast", "formulate", "grow",
-    "hire", "integrate", "interview", "investigate", "analyse", "measure", "model", "optimize",
-    "optimise", "prepare", "procure", "raise", "redesign", "reengineer", "restructure",
-    "revamp", "roll", "sell", "share", "simplify", "source", "spearhead", "standardize",
-    "strategize", "structure", "supervise", "survey", "target", "teach", "troubleshoot",
-    "validate", "verify", "win", "collect", "obtain", "check", "build", "hold", "attend",
-    "achieve", "secure", "onboard", "design", "translate",
-]  # fmt: skip
-IRREG = {
-    "led",
-    "ran",
-    "built",
-    "won",
-    "wrote",
-    "held",
-    "drove",
-    "grew",
-    "sold",
-    "set",
-    "cut",
-    "made",
-    "taught",
-    "oversaw",
-    "brought",
-    "began",
-    "took",
-    "gave",
-    "met",
-    "kept",
-    "spent",
-    "sent",
-    "dealt",
-}
-
-
-def verb_forms(v: str) -> set[str]:
-    f = {v, v + "s", v + "es"}
-    if v.endswith("e"):
-        f |= {v + "d", v[:-1] + "ing"}
-    elif v.endswith("y") and v[-2] not in "aeiou":
-        f |= {v[:-1] + "ied", v[:-1] + "ies", v + "ing"}
-    else:
-        f |= {v + "ed", v + "ing", v + v[-1] + "ed", v + v[-1] + "ing"}
-    return f
-
-
-VERBSET = set(IRREG)
-for v in VERBS:
-    VERBSET |= verb_forms(v)
-VERBSET |= {"responsible"}  # "Responsible for ..." work statements
-
-
-def has_work_verb(line: str) -> bool:
-    toks = re.findall(r"[a-z]+", line.lower())
-    return any(t in VERBSET for t in toks)
-
-
-# ---------------- PII ----------------
-PII = [
-    re.compile(p, re.I)
-    for p in [
-        r"\S+@\S+",
-        r"https?://",
-        r"\bwww\.",
-        r"\b[\w-]+\.(com|org|net|in|io|co)(/|\b)",
-        r"indeed\.com",
-        r"\(?\+?\d{1,3}\)?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b",
-        r"\b\d{10}\b",
-        r"\(\d{3}\)\s*\d{3}",
-        r"\b\d+\s+\w+(\s\w+)?\s+(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|nagar|marg)\b\.?",
-        r"\blinkedin\b",
-    ]
-]
-
-
-def has_pii(line: str) -> bool:
-    return any(p.search(line) for p in PII)
-
-
 # ---------------- line splitting ----------------
 BULLET = (
     r"[\u2022\u25cf\u25aa\u25a0\u2756\u27a2\u2713\u2714"
@@ -203,29 +94,6 @@ def split_lines(text: str) -> list[str]:
                 if s:
                     out.append(s)
     return out
-
-
-def eligible(lines: list[str]) -> list[str]:
-    keep = []
-    for s in lines:
-        n = len(s.split())
-        if 6 <= n <= 60 and has_work_verb(s) and not has_pii(s):
-            keep.append(s)
-    return keep
-
-
-def experience_part(text: str, start_pat: str, end_pat: str) -> str:
-    m = re.search(start_pat, text)
-    if not m:
-        return text
-    rest = text[m.end() :]
-    e = re.search(end_pat, rest)
-    return rest[: e.start()] if e else rest
-
-
-def grams(t: str) -> set[tuple[str, ...]]:
-    w = re.findall(r"[a-z]+", html.unescape(t).lower())
-    return set(tuple(w[i : i + 6]) for i in range(len(w) - 5))
 
 
 JUNK = re.compile(r"\b(lorem|ipsum|suspendisse)\b|^test account$", re.I)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """draw50.py - draw set50 resume lines (seeded, no reading of lines to choose them).
 
-Adapted from /work/briefs/draw49.py; source A only:
+Adapted from draw49.py (beside it, whose readers and filters it imports); source A only:
   NerdHerd91/Indeed-Resume_Data_Analytics @797cf8cc  resumes-json.json
   91 public Indeed.com resumes; role = headline, else the first work-experience title;
   lines = the work-experience descriptions.
@@ -14,6 +14,8 @@ Random(50): at most 4 lines per resume -> cap 200.
 Differences from draw49: Random(50); every resume allowed (draw49's "drop resumes with any
 line already seen" step is removed, so resumes set49 drew from stay in); 4 lines per resume;
 Alexlemelita/Text-Analysis (source B) not used.
+It redraws set50 byte for byte given the seen-texts list as it stood at the draw (with
+set49's lines, without set50's own, which were added after it).
 """
 
 import collections
