@@ -21,7 +21,7 @@ from functools import cache
 from typing import Literal
 
 from starkit.quantities import Quantity
-from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext, _bounds, cached_property
+from starkit.rules.context import Match, UnitContext, _bounds, cached_property
 from starkit.terms import load_lexicon, ontology
 from starkit.textio import has_zero_width
 
@@ -715,6 +715,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         return False  # "Generated sales and inventory reports": the reports' topic
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
+    if low in ctx.word_list("approximately") and any(
+        m.end < q.token_start <= m.end + 2 for q in ctx.quantities_around(m.end, m.end + 2)
+    ):
+        return True  # "grew traffic approx. 40%": a hedge before the metric's own figure
     if target_attained(ctx, m):
         return True  # "120% of user acquisition targets": the targets are the metric's
     if any(q.token_start == m.end for q in ctx.quantities_around(m.end, m.end)):
@@ -1824,7 +1828,10 @@ def before_hedges(ctx: UnitContext, i: int) -> int:
         if ctx.lower(k) not in tails:
             return k  # no hedge ends in this word (the common case: no words joined)
         for n in (3, 2, 1):
-            if k - n + 1 >= 0 and " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges:
+            if k - n + 1 >= 0 and (
+                " ".join(ctx.lower(j) for j in range(k - n + 1, k + 1)) in hedges
+                or ctx.doc[k - n + 1 : k + 1].text.lower() in hedges  # "approx.": two tokens
+            ):
                 k -= n
                 break
         else:
@@ -1838,7 +1845,11 @@ def _hedge_tails(hedges: frozenset[str]) -> frozenset[str]:
     words `before_hedges` joins end in the word before the figure, so a word that is none of
     these ends no hedge."""
     return frozenset(
-        {*hedges, *(h[k + 1 :] for h in hedges for k, ch in enumerate(h) if ch == " ")}
+        {
+            *hedges,
+            *(h[k + 1 :] for h in hedges for k, ch in enumerate(h) if ch == " "),
+            *(h[-1] for h in hedges if h.endswith(".")),  # "approx.", split from its stop
+        }
     )
 
 
@@ -2182,10 +2193,7 @@ def _segment(ctx: UnitContext, i: int) -> tuple[int, int]:
     if bounds is None:  # once per unit: the walks to the breaks made a long clause quadratic
         cuts = ctx.word_list("segment-breaks")
         bounds = ctx.annotations["segment-bounds"] = _bounds(
-            [
-                t in CLAUSE_BREAKS or "\n" in t or w in cuts
-                for t, w in zip(ctx.token_texts, ctx.lowers, strict=True)
-            ]
+            [brk or w in cuts for brk, w in zip(ctx.clause_breaks, ctx.lowers, strict=True)]
         )
     return bounds[0][i], bounds[1][i]
 

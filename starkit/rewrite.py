@@ -20,7 +20,7 @@ from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.limits import MAX_REWRITE_CHARS
 from starkit.rules import load_specs, rule_param
-from starkit.rules.context import UnitContext
+from starkit.rules.context import SENTENCE_CLOSERS, UnitContext
 from starkit.rules.registry import REGISTRY, Hit, Rewrite, rewriter
 from starkit.terms import inflect, load_lexicon
 
@@ -341,7 +341,7 @@ def _with_change(base: str, change: Change) -> str:
 
 
 def _base(text: str) -> str:
-    return text.strip().rstrip(".;,!")
+    return text.strip().rstrip(".;,:!")
 
 
 def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
@@ -359,7 +359,7 @@ def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
     ts, te = ctx.sentence_of(i)
     while ts < te and doc[ts].is_space:
         ts += 1
-    if te < len(doc) and doc[te].text in (".", "!", "?"):
+    if te < len(doc) and doc[te].text in (".", "!", "?", *SENTENCE_CLOSERS):
         te += 1
     if ts >= te:
         return pos, pos
@@ -488,6 +488,10 @@ def _add_to_sentence(ctx: UnitContext, pos: int, base: str, addition: str) -> st
     cut = _sentence_cut(ctx, pos)
     if cut is None:
         return f"{base}{addition}"
+    s, e = _sentence_bounds(ctx, pos)
+    closed = ctx.text[s:e].rstrip("".join(SENTENCE_CLOSERS))
+    if len(closed) < e - s and closed[-1:] in (".", "!", "?"):
+        addition += "."  # '(... users.) Then ...': its stop sat inside the bracket
     cut += len(base) - len(_base(ctx.text))  # a change note put in before the cut
     return f"{base[:cut]}{addition}{base[cut:]}"
 

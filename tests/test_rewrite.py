@@ -456,3 +456,34 @@ def test_metric_for_index_scores_as_each_metric_would(direction: str | None) -> 
     texts = [*corpus(300, seed=3), "page load time and p95 latency", "", "churn churn churn"]
     for text in texts:
         assert metric_for(text, direction) == _metric_for_by_metric(text, direction), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        # a full stop inside a bracket: the clause goes after the bracket, never inside it
+        (
+            "Grew unique visitors to 2M per month (40% of MySpace active users.)",
+            "Grew unique visitors to 2M per month (40% of MySpace active users.), while holding",
+        ),
+        (
+            "Grew visitors to 2M (40% of all users.) Then led the mobile launch.",
+            "Grew visitors to 2M (40% of all users.), while holding <",
+        ),
+        # a line ending in a colon: the colon gives way to the clause
+        (
+            "Launched the comparison feature, growing revenue 20% (Shopping Search Engine):",
+            "Launched the comparison feature, growing revenue 20% (Shopping Search Engine), "
+            "while holding",
+        ),
+        # an abbreviation's stop ends no sentence: the clause closes the whole sentence
+        (
+            "Grew organic traffic approx. 40% through SEO campaigns",
+            "Grew organic traffic approx. 40% through SEO campaigns, while holding",
+        ),
+    ],
+)
+def test_guardrail_clause_closes_the_sentence_outside_brackets_and_colons(text, rewritten):
+    f = next(f for f in starkit.lint(text, "bullet").findings if f.rule == "missing-guardrail")
+    assert f.rewrite.startswith(rewritten)
+    assert f.rewrite.count("while holding") == 1

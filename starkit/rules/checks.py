@@ -33,7 +33,7 @@ from starkit.quantities import Quantity
 from starkit.resume.lexicon import role_words
 from starkit.resume.roles import has_date_range
 from starkit.rules import load_specs, rule_param
-from starkit.rules.context import CLAUSE_BREAKS, Match, UnitContext
+from starkit.rules.context import Match, UnitContext
 from starkit.rules.registry import CHECKS, Check, Hit, check
 from starkit.terms import ontology
 
@@ -2737,7 +2737,7 @@ def _figure_beside(ctx: UnitContext, end: int) -> bool:
     starts = {q.token_start: q for q in ctx.quantities}
     for k in range(end, stop):
         t = ctx.lower(k)
-        if t in (",", "—", "–") or t in CLAUSE_BREAKS or "\n" in t:
+        if t in (",", "—", "–") or ctx.clause_breaks[k]:
             return False
         if t == "(":
             for j in range(k + 1, min(len(ctx.doc), k + _BESIDE_SPAN)):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from starkit.answer.outline import AnswerFacts
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
+_STOPS = frozenset({".", "!", "?"})  # the marks that end a sentence (`UnitContext._stops`)
 
 _T = TypeVar("_T")
 
@@ -271,13 +272,39 @@ class UnitContext:
 
     @cached_property
     def _sentence_bounds(self) -> tuple[list[int], list[int]]:
-        breaks = {".", "!", "?"}
         texts = self.token_texts
-        is_break = [t in breaks or "\n" in t for t in texts]
+        is_break = [stop or "\n" in t for stop, t in zip(self._stops, texts, strict=True)]
         if "\n" in self.text:  # one line (most bullets): nothing can be wrapped
             for k in _wrapped_line_ends(texts):
                 is_break[k] = False
         return _bounds(is_break)
+
+    @cached_property
+    def _stops(self) -> list[bool]:
+        """For every token, whether it ends a sentence as a stop (. ! ?), for both splitters
+        (`sentence_of`, `clause_of`). An abbreviation's full stop before a lower-case word or a
+        figure ends nothing ('approx. 40%', word list `stop-abbreviations`); a stop glued to the
+        brackets or quotes that close after it ends the sentence at the last of them ('(40% of
+        active users.) Then'), so what a rewrite adds goes outside them."""
+        texts = self.token_texts
+        stops = [t in _STOPS for t in texts]
+        abbreviations = self.word_list("stop-abbreviations")
+        for k in range(1, len(texts) - 1):
+            if texts[k] not in _STOPS:
+                continue
+            nxt = texts[k + 1]
+            if (
+                texts[k] == "."
+                and texts[k - 1].lower() in abbreviations
+                and not (nxt[:1].isupper() or nxt.isspace())
+            ):
+                stops[k] = False
+            elif nxt in SENTENCE_CLOSERS and not self.doc[k].whitespace_:
+                j = k + 1
+                while j + 1 < len(texts) and texts[j + 1] in SENTENCE_CLOSERS:
+                    j += 1  # '... plan.") Then': the last closer ends it
+                stops[k], stops[j] = False, True
+        return stops
 
     def section_at(self, i: int) -> str | None:
         """In a story, the name of the STAR section holding token i (None outside them)."""
@@ -360,14 +387,15 @@ class UnitContext:
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
-        return _bounds([t in CLAUSE_BREAKS or "\n" in t for t in self.token_texts])
+        return _bounds(self.clause_breaks)
 
-    def _is_break(self, i: int) -> bool:
-        t = self.doc[i].text
-        if t in CLAUSE_BREAKS or "\n" in t:
-            return True
-        # a full stop glued to a word ("Inc.") is not a clause break; a lone "." is
-        return False
+    @cached_property
+    def clause_breaks(self) -> list[bool]:
+        """For every token, whether it ends a clause: a stop (`_stops`), ; : • | or a newline."""
+        return [
+            stop or (t in CLAUSE_BREAKS and t not in _STOPS) or "\n" in t
+            for stop, t in zip(self._stops, self.token_texts, strict=True)
+        ]
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of a token span."""
@@ -482,6 +510,11 @@ class _Lowers(dict[int, str]):
 
 
 _WRAPPED_LINE_WORDS = 8  # a line cut by a fixed width, not by the writer, runs this long
+
+
+# brackets and quotes that close on a sentence's full stop ('... users.)'): the sentence ends
+# after them, so what a rewrite adds to it goes outside the bracket
+SENTENCE_CLOSERS = frozenset({")", "]", '"', "”", "’"})
 
 
 def _wrapped_line_ends(texts: list[str]) -> list[int]:

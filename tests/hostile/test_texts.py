@@ -64,16 +64,43 @@ def _walk(ctx: UnitContext, i: int, is_break) -> tuple[int, int]:  # the definit
 
 
 def test_precomputed_sentence_and_clause_bounds_equal_the_walk() -> None:
-    text = "Situation: we had churn.\nI led 3 teams; we cut it by 20%! Then? Inc. grew: 5x.\n"
+    text = (
+        "Situation: we had churn.\nI led 3 teams; we cut it by 20%! Then? Inc. grew: 5x.\n"
+        "Grew it approx. 40% (of all users.) Then vs. Q2.\n"
+    )
     ctx = UnitContext("story", text, get_nlp()(text))
-    breaks = {".", "!", "?"}
 
     def sentence_break(k: int) -> bool:
-        return ctx.doc[k].text in breaks or "\n" in ctx.doc[k].text
+        return ctx._stops[k] or "\n" in ctx.doc[k].text
 
     for i in range(len(ctx.doc) + 1):
         assert ctx.sentence_of(i) == _walk(ctx, i, sentence_break)
-        assert ctx.clause_of(i) == _walk(ctx, i, ctx._is_break)
+        assert ctx.clause_of(i) == _walk(ctx, i, lambda k: ctx.clause_breaks[k])
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Grew traffic approx. 40% through SEO", ["Grew traffic approx. 40% through SEO"]),
+        ("Ranked No. 1 of 40 reps. Led the team", ["Ranked No. 1 of 40 reps.", "Led the team"]),
+        ("Used SQL, Python, incl. Led the team", ["Used SQL, Python, incl.", "Led the team"]),
+        ("Grew users (40% of all.) Then cut churn", ["Grew users (40% of all.)", "Then cut churn"]),
+        ("Cut it from 10 min. 3x faster", ["Cut it from 10 min.", "3x faster"]),
+        ('Grew it 5% (see "the plan.") Then', ['Grew it 5% (see "the plan.")', "Then"]),
+        ('Grew it 5%. "Best team" award', ["Grew it 5%.", '"Best team" award']),
+    ],
+)
+def test_sentences_read_past_an_abbreviation_and_end_after_a_bracket(
+    text: str, sentences: list[str]
+) -> None:
+    ctx = UnitContext("bullet", text, get_nlp()(text))
+    found, i = [], 0
+    while i < len(ctx.doc):
+        s, e = ctx.sentence_of(i)
+        end = e + 1 if e < len(ctx.doc) else e  # the break token closes its sentence
+        found.append(ctx.doc[s:end].text.strip())
+        i = end
+    assert [f for f in found if f] == sentences
 
 
 def test_a_hard_wrapped_sentence_is_one_sentence_and_notes_stay_apart() -> None:
