@@ -40,6 +40,7 @@ class Metric(StrictModel):
 
 class _TaxonomyFile(StrictModel):
     description: str
+    unmatched: dict
     metric: tuple[dict, ...]
 
 
@@ -106,11 +107,21 @@ def _rewrite_file() -> _RewriteFile:
 
 
 @cache
+def _taxonomy_file() -> _TaxonomyFile:
+    rel = "metrics/taxonomy.toml"
+    return validate_model(rel, None, read_toml(rel), _TaxonomyFile)
+
+
+@cache
 def taxonomy() -> tuple[Metric, ...]:
     """The metric taxonomy (`lexicons/metrics/taxonomy.toml`)."""
-    rel = "metrics/taxonomy.toml"
-    f = validate_model(rel, None, read_toml(rel), _TaxonomyFile)
-    return tuple(validate_entries(rel, f.metric, Metric))
+    return tuple(validate_entries("metrics/taxonomy.toml", _taxonomy_file().metric, Metric))
+
+
+@cache
+def unmatched_metric() -> Metric:
+    """The slot a rewrite names when no taxonomy metric's topics occur in the text."""
+    return validate_model("metrics/taxonomy.toml", "unmatched", _taxonomy_file().unmatched, Metric)
 
 
 @cache
@@ -204,7 +215,7 @@ def _topic_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], .
 
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed; among
-    them, the first whose direction is `direction`; no topic at all: cycle time). A metric's
+    them, the first whose direction is `direction`; no topic at all: `unmatched_metric`). A metric's
     score is how many of its topics occur in the text, counted from the text's words through
     `_topic_index` rather than metric by metric."""
     words = _words(text)
@@ -224,7 +235,7 @@ def metric_for(text: str, direction: str | None = None) -> Metric:
                 counts[i] += 1
     top = max(counts)
     if top == 0:
-        return next(m for m in metrics if m.id == "cycle-time")
+        return unmatched_metric()
     best = [m for m, c in zip(metrics, counts, strict=True) if c == top]
     if direction is None:
         return best[0]
@@ -341,7 +352,12 @@ def _with_change(base: str, change: Change) -> str:
 
 
 def _base(text: str) -> str:
-    return text.strip().rstrip(".;,:!")
+    """The text a rewrite adds to: without its closing mark, and without a conjunction left
+    dangling at its end ('Performed system backups and'), which nothing follows."""
+    return _DANGLING.sub("", text.strip().rstrip(".;,:!")).rstrip(".;,:!")
+
+
+_DANGLING = re.compile(r"(?:\s+(?:and|or|&))+$", re.IGNORECASE)
 
 
 def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:

@@ -438,14 +438,14 @@ def test_vanity_follow_up_asks_in_the_metric_s_own_words(text: str, causal: str,
 
 def _metric_for_by_metric(text: str, direction: str | None) -> object:
     """`metric_for` as it was written before its topic index: each metric scored in turn."""
-    from starkit.rewrite import _topic_score, _words, taxonomy
+    from starkit.rewrite import _topic_score, _words, taxonomy, unmatched_metric
 
     words = _words(text)
     scores = [(_topic_score(text, m.topics, words), m) for m in taxonomy()]
     score, best = min(
         scores, key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction)
     )
-    return best if score else next(m for m in taxonomy() if m.id == "cycle-time")
+    return best if score else unmatched_metric()
 
 
 @pytest.mark.parametrize("direction", [None, "up", "down"])
@@ -487,3 +487,24 @@ def test_guardrail_clause_closes_the_sentence_outside_brackets_and_colons(text, 
     f = next(f for f in starkit.lint(text, "bullet").findings if f.rule == "missing-guardrail")
     assert f.rewrite.startswith(rewritten)
     assert f.rewrite.count("while holding") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        # no taxonomy topic in the text: a slot for the writer's own result, no invented metric
+        (
+            "Communicated regularly with parents on children's progress",
+            "Communicated regularly with parents on children's progress, raising <outcome> from",
+        ),
+        # a conjunction left dangling at the end gives way to the added clause
+        (
+            "Performed mission-critical system backups and ",
+            "Performed mission-critical system backups, raising <outcome> from",
+        ),
+    ],
+)
+def test_no_quantification_with_no_topic_offers_an_outcome_slot(text: str, rewrite: str) -> None:
+    s = _suggestion(text, "no-quantification")
+    assert s.startswith(rewrite)
+    assert "what changed because of this work" in s
