@@ -480,6 +480,8 @@ def find_numbers(
             kind = "rank"
             if lower(i - 2) in prefixes:  # "PR #997", "issue #42": an identifier, no rank
                 measure = False
+            elif value is not None and value >= 1000 and "," not in tok.text:
+                measure = False  # "test cases: #15500": a ticket's number, no rank ("#1,200" is)
         if lower(start - 1) in ("~", "≈", "+", "−") and toks[start - 1].whitespace_ == "":
             start -= 1
         # --- absorb what follows ---
@@ -816,6 +818,8 @@ def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit
         more = lower(j) in ("more", "full", "whole", "single", "extra")
         if more:
             j += 1
+        elif word == "one" and lower(j) in ("-", "–") and not doc[i].whitespace_:
+            j += 1  # "a one-day workshop"
         if (
             j not in units_at
             or units_at[j][1] != "duration"
@@ -826,8 +830,27 @@ def _single_durations(doc: Doc, units_at: dict, used: set[int], lower: Any, emit
         before, after = lower(i - 1), lower(end)
         if after in ("ago", "later", "off", "before"):
             continue
-        if (word == "one" and more) or before in _SINGLE_BEFORE or after in _SINGLE_AFTER:
+        if (
+            (word == "one" and (more or _one_in_line(before, after)))
+            or before in _SINGLE_BEFORE
+            or after in _SINGLE_AFTER
+        ):
             emit(i, end, "duration", True, 1.0)
+
+
+def _one_in_line(before: str, after: str) -> bool:
+    """'one week agile iterations', 'a one-day workshop': 'one' and a unit inside a line is a
+    duration; 'One day it might' (at the start) and 'to one day lead' are idioms."""
+    return (
+        bool(before)
+        and before[:1].isalnum()
+        and before not in _ONE_IDIOM_BEFORE
+        and (after not in _ONE_IDIOM_AFTER)
+    )
+
+
+_ONE_IDIOM_BEFORE = frozenset({"to", "at", "some", "the", "that", "this", "every", "each", "per"})
+_ONE_IDIOM_AFTER = frozenset({"i", "we", "he", "she", "they", "you", "it", "my", "our", "when"})
 
 
 def find_quantities_in_doc(doc: Doc) -> list[Quantity]:

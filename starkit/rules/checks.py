@@ -2482,9 +2482,12 @@ def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
     predicates, so 'and' after an object joins another one ('Explored the API and worked upon
     ...'); in a story's narrative it joins a strong verb's own step ('I picked two teams and
     helped them adopt it')."""
-    if not ctx.lower(m.start).endswith("ed") or ctx.lower(m.end) == "by":
+    first = ctx.lower(m.start)  # 'and was responsible for releasing it': a past predicate too
+    if not (first.endswith("ed") or first in ("was", "were")) or ctx.lower(m.end) == "by":
         return False
     prev = ctx.lower(m.start - 1)
+    if first in ("was", "were") and prev not in ("and", "&"):
+        return False  # "An app built for clinics, was part of the team": a description's
     if prev in ("and", "&"):
         return (
             ctx.story is None
@@ -2782,7 +2785,8 @@ def vague_language(ctx: UnitContext) -> list[Hit]:
         if tok.is_title and not at_start:
             continue  # part of a name: "Massive Attack", "Various Artists"
         if tok.is_title and nxt is not None and nxt.is_title:
-            continue
+            if not (at_start and m.entry == "vague-count"):
+                continue  # "Massive Attack"; but a line opening "Various Linux ... tasks" counts
         hits.append(Hit(s, e, {"word": ctx.text[s:e], "entry": m.entry}))
     return hits
 
