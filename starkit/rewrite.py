@@ -352,12 +352,13 @@ def _with_change(base: str, change: Change) -> str:
 
 
 def _base(text: str) -> str:
-    """The text a rewrite adds to: without its closing mark, and without a conjunction left
-    dangling at its end ('Performed system backups and'), which nothing follows."""
+    """The text a rewrite adds to: without its closing mark, and without a conjunction, 'by',
+    'of' or an article left dangling at its end ('Performed system backups and', a line cut
+    after 'increasing active merchant base by'), which nothing follows."""
     return _DANGLING.sub("", text.strip().rstrip(".;,:!")).rstrip(".;,:!")
 
 
-_DANGLING = re.compile(r"(?:\s+(?:and|or|&))+$", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:\s+(?:and|or|&|by|of|including|the|an?))+$", re.IGNORECASE)
 
 
 def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:

@@ -502,6 +502,11 @@ def test_guardrail_clause_closes_the_sentence_outside_brackets_and_colons(text, 
             "Performed mission-critical system backups and ",
             "Performed mission-critical system backups, raising <outcome> from",
         ),
+        # a line cut after 'by' (seen in the pooled bullets): no 'by,' before the clause
+        (
+            "Rewrote the letters to parents by",
+            "Rewrote the letters to parents, raising <outcome> from",
+        ),
     ],
 )
 def test_no_quantification_with_no_topic_offers_an_outcome_slot(text: str, rewrite: str) -> None:
