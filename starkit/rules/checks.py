@@ -1553,9 +1553,12 @@ _THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
 
 
 def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
-    """'orders processed per hour', 'customers served per agent': a count per unit of time
-    or staff is a throughput, an efficiency measure (RULES.md: no guardrail asked), not a
-    product metric ('orders per user', 'revenue per day' stay business metrics)."""
+    """'orders processed per hour', 'customers served per agent', 'orders processed': a count
+    per unit of time or staff, or of work handled, is a throughput, an efficiency measure
+    (RULES.md: no guardrail asked), not a product metric ('orders per user', 'revenue per
+    day' stay business metrics)."""
+    if ctx.lower(m.end) in ctx.word_list("throughput-participles"):
+        return True  # "the number of orders processed": work handled
     units = ctx.word_list("throughput-units")
     for k in range(m.end, min(len(ctx.doc), m.end + _THROUGHPUT_AHEAD)):
         if ctx.lower(k) == "per":
