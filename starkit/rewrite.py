@@ -91,6 +91,7 @@ class VanityFollowUp(StrictModel):
 class _RewriteFile(StrictModel):
     description: str
     part_slot: str
+    dangling_words: tuple[str, ...] = ()
     weak_rewrites: tuple[dict, ...]
     part_verbs: tuple[dict, ...]
     guardrails: tuple[dict, ...]
@@ -355,10 +356,14 @@ def _base(text: str) -> str:
     """The text a rewrite adds to: without its closing mark, and without a conjunction, 'by',
     'of' or an article left dangling at its end ('Performed system backups and', a line cut
     after 'increasing active merchant base by'), which nothing follows."""
-    return _DANGLING.sub("", text.strip().rstrip(".;,:!")).rstrip(".;,:!")
+    return _dangling().sub("", text.strip().rstrip(".;,:!")).rstrip(".;,:!")
 
 
-_DANGLING = re.compile(r"(?:\s+(?:and|or|&|by|of|including|the|an?))+$", re.IGNORECASE)
+@cache
+def _dangling() -> re.Pattern[str]:
+    """A run of `dangling_words` (lexicons/rewrite.toml) at the end of a text."""
+    words = "|".join(re.escape(w) for w in _rewrite_file().dangling_words) or "(?!)"
+    return re.compile(rf"(?:\s+(?:{words}))+$", re.IGNORECASE)
 
 
 def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
