@@ -20,7 +20,7 @@ from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.limits import MAX_REWRITE_CHARS
 from starkit.rules import load_specs, rule_param
-from starkit.rules.context import SENTENCE_CLOSERS, UnitContext
+from starkit.rules.context import SENTENCE_CLOSERS, STOPS, UnitContext
 from starkit.rules.registry import REGISTRY, Hit, Rewrite, rewriter
 from starkit.terms import inflect, load_lexicon
 
@@ -366,6 +366,9 @@ def _dangling() -> re.Pattern[str]:
     return re.compile(rf"(?:\s+(?:{words}))+$", re.IGNORECASE)
 
 
+_SENTENCE_ENDS = STOPS | SENTENCE_CLOSERS  # the token a sentence of the splitter ends on
+
+
 def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
     """[start, end) characters of the sentence holding offset `pos`, from the context's one
     splitter (`UnitContext.sentence_of`), with its closing mark and without white space.
@@ -381,7 +384,7 @@ def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
     ts, te = ctx.sentence_of(i)
     while ts < te and doc[ts].is_space:
         ts += 1
-    if te < len(doc) and doc[te].text in (".", "!", "?", *SENTENCE_CLOSERS):
+    if te < len(doc) and doc[te].text in _SENTENCE_ENDS:
         te += 1
     if ts >= te:
         return pos, pos
@@ -495,11 +498,12 @@ def _vanity(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     return f"{rewrite}. {advice}", rewrite
 
 
-def _sentence_cut(ctx: UnitContext, pos: int) -> int | None:
-    """Where an addition to the sentence holding offset `pos` goes (before its closing
-    mark), when a later sentence follows it in the unit: 'The package sped up processing by
-    40%, from <X> to <Y> over <period>. Managed deployment.' None for the last sentence."""
-    s, e = _sentence_bounds(ctx, pos)
+def _sentence_cut(ctx: UnitContext, pos: int, bounds: tuple[int, int] | None = None) -> int | None:
+    """Where an addition to the sentence holding offset `pos` (its `bounds`, when known) goes
+    (before its closing mark), when a later sentence follows it in the unit: 'The package
+    sped up processing by 40%, from <X> to <Y> over <period>. Managed deployment.' None for
+    the last sentence."""
+    s, e = bounds or _sentence_bounds(ctx, pos)
     cut = s + len(_base(ctx.text[s:e]))
     return cut if ctx.text[e:].strip() else None
 
@@ -507,12 +511,12 @@ def _sentence_cut(ctx: UnitContext, pos: int) -> int | None:
 def _add_to_sentence(ctx: UnitContext, pos: int, base: str, addition: str) -> str:
     """`base` (the unit's text, `_base`d, perhaps with a computed change put in before
     `pos`'s sentence ends) with `addition` closing the sentence that holds `pos`."""
-    cut = _sentence_cut(ctx, pos)
+    s, e = _sentence_bounds(ctx, pos)
+    cut = _sentence_cut(ctx, pos, (s, e))
     if cut is None:
         return f"{base}{addition}"
-    s, e = _sentence_bounds(ctx, pos)
     closed = ctx.text[s:e].rstrip("".join(SENTENCE_CLOSERS))
-    if len(closed) < e - s and closed[-1:] in (".", "!", "?"):
+    if len(closed) < e - s and closed[-1:] in STOPS:
         addition += "."  # '(... users.) Then ...': its stop sat inside the bracket
     cut += len(base) - len(_base(ctx.text))  # a change note put in before the cut
     return f"{base[:cut]}{addition}{base[cut:]}"

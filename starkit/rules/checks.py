@@ -2477,6 +2477,9 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     )
 
 
+_PAST_BE = ("was", "were")  # a weak phrase opened by past 'be' ('was responsible for')
+
+
 def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
     """'Mentored and assisted others', 'Ensured quality, assisted with rostering, and
     resolved complaints': a weak verb in the past tense right after the opening verb and 'and',
@@ -2486,10 +2489,10 @@ def _coordinated_past(ctx: UnitContext, m: Match) -> bool:
     ...'); in a story's narrative it joins a strong verb's own step ('I picked two teams and
     helped them adopt it')."""
     first = ctx.lower(m.start)  # 'and was responsible for releasing it': a past predicate too
-    if not (first.endswith("ed") or first in ("was", "were")) or ctx.lower(m.end) == "by":
+    if not (first.endswith("ed") or first in _PAST_BE) or ctx.lower(m.end) == "by":
         return False
     prev = ctx.lower(m.start - 1)
-    if first in ("was", "were") and prev not in ("and", "&"):
+    if first in _PAST_BE and prev not in ("and", "&"):
         return False  # "An app built for clinics, was part of the team": a description's
     if prev in ("and", "&"):
         return (

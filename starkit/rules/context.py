@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from starkit.answer.outline import AnswerFacts
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "\n", "•", "|"}
-_STOPS = frozenset({".", "!", "?"})  # the marks that end a sentence (`UnitContext._stops`)
+STOPS = frozenset({".", "!", "?"})  # the marks that end a sentence (`UnitContext._stops`)
 
 _T = TypeVar("_T")
 
@@ -287,10 +287,10 @@ class UnitContext:
         brackets or quotes that close after it ends the sentence at the last of them ('(40% of
         active users.) Then'), so what a rewrite adds goes outside them."""
         texts = self.token_texts
-        stops = [t in _STOPS for t in texts]
+        stops = [t in STOPS for t in texts]
         abbreviations = self.word_list("stop-abbreviations")
         for k in range(1, len(texts) - 1):
-            if texts[k] not in _STOPS:
+            if texts[k] not in STOPS:
                 continue
             nxt = texts[k + 1]
             if (
@@ -393,7 +393,7 @@ class UnitContext:
     def clause_breaks(self) -> list[bool]:
         """For every token, whether it ends a clause: a stop (`_stops`), ; : • | or a newline."""
         return [
-            stop or (t in CLAUSE_BREAKS and t not in _STOPS) or "\n" in t
+            stop or (t in CLAUSE_BREAKS and t not in STOPS) or "\n" in t
             for stop, t in zip(self._stops, self.token_texts, strict=True)
         ]
 
