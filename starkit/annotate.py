@@ -2226,7 +2226,7 @@ def _growth_rate(ctx: UnitContext, k: int, hi: int, change_nouns: frozenset[str]
 
 def _find_period_phrase(ctx: UnitContext, lo: int, hi: int) -> bool:
     change_nouns = forms()[4]
-    for t in ctx.doc[lo:hi]:
+    for t in ctx.tokens[lo:hi]:
         if t.lower_ in ctx.word_list("period-adjectives") and _growth_rate(
             ctx, t.i, hi, change_nouns
         ):

@@ -77,7 +77,9 @@ def _judge(
             if rule is None:
                 continue
             spec, check = rule
-            if not _applies(spec, config, ctx):
+            # the table holds only rules the config enables for the kind: what is left to ask
+            # is an answer rule's question types
+            if ctx.answer is not None and not _applies(spec, config, ctx):
                 continue
             for hit in check(ctx):
                 if _in_sections(spec, ctx, hit):

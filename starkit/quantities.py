@@ -13,11 +13,12 @@ The detector walks the tokens of the tokenizer in `starkit.nlp` (which keeps "80
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from starkit.nlp import DOLLAR_COUNTRIES, NM_PHRASE, NUMWORD, UNIT
 from starkit.terms import non_measures, number_words, units
@@ -173,21 +174,21 @@ def _course_numbers() -> frozenset[str]:
     return frozenset(t.lower() for terms in names for t in terms)
 
 
-def _named_magnitude(doc: Doc, i: int) -> bool:
+def _named_magnitude(toks: Sequence[Token], i: int) -> bool:
     """'Partnered with 3M on a pilot', '4K, HDR': a `magnitude-names` token is the name unless a
     lowercase counted word follows it ('3M users', '8K monthly active users', '4K hours'); a
     `course-numbers` token ('Python 101') is also a name right after a capitalised word."""
-    low = doc[i].lower_
+    low = toks[i].lower_
     if low in _course_numbers():
         prev = i - 1  # a capitalised word that does not open the text or a sentence
-        opens = prev == 0 or (prev > 0 and doc[prev - 1].text in (".", "!", "?", ":", ";", "\n"))
-        if prev >= 0 and doc[prev].is_alpha and doc[prev].text[:1].isupper() and not opens:
+        opens = prev == 0 or (prev > 0 and toks[prev - 1].text in (".", "!", "?", ":", ";", "\n"))
+        if prev >= 0 and toks[prev].is_alpha and toks[prev].text[:1].isupper() and not opens:
             return True  # "Python 101", "Product Management 101 workshops"
     elif low not in _magnitude_names():
         return False
-    if i > 0 and doc[i - 1].lower_ in _CURRENCY_BEFORE:
+    if i > 0 and toks[i - 1].lower_ in _CURRENCY_BEFORE:
         return False  # "Saved $3M.": the tokenizer split the sign off; money, not the company
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
     return nxt is None or not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop)
 
 
@@ -312,18 +313,18 @@ def _product_like(word: str, index: int, strong: bool = False) -> bool:
 _SLASH_CHAIN = 4  # "Developed/Designed/Distributed/Maintained" is 3 slashes
 
 
-def _slash_opening(doc: Doc, k: int) -> int:
+def _slash_opening(toks: Sequence[Token], k: int) -> int:
     """0 when token k ends a chain of slash-joined words that opens the text
     ('Developed/Designed/Distributed 7 apps': the last verb still opens the bullet, so its
     title case names nothing); else k. Bounded: at most `_SLASH_CHAIN` slashes are read."""
     j = k
     for _ in range(_SLASH_CHAIN):
-        if j < 2 or doc[j - 1].text != "/" or not doc[j - 2].is_alpha:
+        if j < 2 or toks[j - 1].text != "/" or not toks[j - 2].is_alpha:
             break
         j -= 2
     # "l Trained 3 new associates", "§ Led 4 teams": a bullet glyph read as a letter or a
     # sign before the first word leaves that word opening the line
-    while j > 0 and len(doc[j - 1].text) == 1 and not doc[j - 1].text.isdigit():
+    while j > 0 and len(toks[j - 1].text) == 1 and not toks[j - 1].text.isdigit():
         j -= 1
     return 0 if j == 0 else k
 
@@ -358,12 +359,17 @@ _MASKS = (
 
 
 def find_numbers(
-    doc: Doc, text: str | None = None, matches: list[tuple[str, str, int, int]] | None = None
+    doc: Doc,
+    text: str | None = None,
+    matches: list[tuple[str, str, int, int]] | None = None,
+    tokens: list[Token] | None = None,
 ) -> list[Quantity]:
-    """Every number in the doc, measuring or not, in text order. `text` is `doc.text` and
-    `matches` its `doc._.starkit_matches` when the caller has them already."""
+    """Every number in the doc, measuring or not, in text order. `text` is `doc.text`,
+    `matches` its `doc._.starkit_matches` and `tokens` its `list(doc)` when the caller has
+    them already."""
     text = doc.text if text is None else text
-    toks = list(doc)  # one Token object per token (`doc[i]` makes a new one at each call)
+    # one Token object per token (`doc[i]` makes a new one at each call)
+    toks = list(doc) if tokens is None else tokens
     n = len(toks)
     if matches is None:
         matches = doc._.starkit_matches or []
@@ -452,7 +458,7 @@ def find_numbers(
         if info.shape is None:
             i += 1
             continue
-        if _named_magnitude(doc, i):
+        if _named_magnitude(toks, i):
             emit(i, i + 1, "phrase", False, None)  # "Partnered with 3M on a packaging pilot"
             i += 1
             continue
@@ -463,9 +469,9 @@ def find_numbers(
             info.shape in ("num", "money")
             and _RE_LEAD_GROUP.fullmatch(tok.text)
             and toks[i].whitespace_ in _GROUP_SPACES  # no spaced group can follow otherwise
-            and not (i > 0 and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1)))
+            and not (i > 0 and _product_like(toks[i - 1].text, _slash_opening(toks, i - 1)))
         ):
-            end = _spaced_groups(doc, i)  # not "Windows 10 365 days", "Python 3 100 lines"
+            end = _spaced_groups(toks, i)  # not "Windows 10 365 days", "Python 3 100 lines"
             if end > i + 1:
                 digits = "".join(toks[k].text.lstrip("$€£¥₹").rstrip("+") for k in range(i, end))
                 value = float(digits)
@@ -574,7 +580,7 @@ def find_numbers(
                     bare
                     and i > 0
                     and not tok.text.startswith("0.")
-                    and _product_like(toks[i - 1].text, _slash_opening(doc, i - 1))
+                    and _product_like(toks[i - 1].text, _slash_opening(toks, i - 1))
                     and prev not in _NOT_NAME
                     and not (i - 1 in verbs and end < n and toks[end].is_lower)
                     and (
@@ -762,19 +768,19 @@ def _time_point(after: str, second: str, third: str) -> bool:
     )
 
 
-def _spaced_groups(doc: Doc, i: int) -> int:
+def _spaced_groups(toks: Sequence[Token], i: int) -> int:
     """The end of a number written with spaces between its thousands ('164 000', '1 000 000'):
     each next token is a group of exactly three digits after one space, and no '%' or other
     glued sign follows the last ('12 100%' is a grade and a share). Bounded by the groups."""
-    end, n = i + 1, len(doc)
+    end, n = i + 1, len(toks)
     while (
         end < n
-        and doc[end - 1].whitespace_ in _GROUP_SPACES
-        and _RE_SPACED_GROUP.fullmatch(doc[end].text)
-        and not doc[end - 1].text.endswith("+")
+        and toks[end - 1].whitespace_ in _GROUP_SPACES
+        and _RE_SPACED_GROUP.fullmatch(toks[end].text)
+        and not toks[end - 1].text.endswith("+")
     ):
         end += 1
-    if end > i + 1 and end < n and not doc[end - 1].whitespace_ and doc[end].text == "%":
+    if end > i + 1 and end < n and not toks[end - 1].whitespace_ and toks[end].text == "%":
         return i + 1
     return end
 

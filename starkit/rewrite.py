@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
 from starkit.errors import LexiconError
@@ -352,6 +352,7 @@ def _with_change(base: str, change: Change) -> str:
     return f"{base[: change.end]} ({change.text}){after}"
 
 
+@lru_cache(maxsize=64)  # a rewrite asks for its unit's base two or three times
 def _base(text: str) -> str:
     """The text a rewrite adds to: without its closing mark, and without a conjunction, 'by',
     'of' or an article left dangling at its end ('Performed system backups and', a line cut
@@ -374,7 +375,7 @@ def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
     splitter (`UnitContext.sentence_of`), with its closing mark and without white space.
     The token at `pos` is found by a binary search over token ends made once per unit, so
     many findings in one long story stay linear."""
-    doc = ctx.doc
+    doc = ctx.tokens  # Token objects made once a unit, not at each `doc[i]`
     if not len(doc):
         return 0, len(ctx.text)
     ends = ctx.memo.get("token_ends")
@@ -637,7 +638,7 @@ _LIST_MARKS = re.compile(r"\b(?:etc|e\.g|eg|such as|including|among others)\b|\.
 
 def _token_at(ctx: UnitContext, pos: int) -> int:
     """Index of the token starting at character `pos` (or the one holding it)."""
-    for t in ctx.doc:
+    for t in ctx.tokens:
         if t.idx + len(t.text) > pos:
             return t.i
     return len(ctx.doc) - 1

@@ -47,9 +47,13 @@ _LOCATION = re.compile(
 _TRAILING_LOCATION = re.compile(r",\s*([A-Z][A-Za-z.'\- ]{1,30},\s*[A-Z]{2})$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_date_range(text: str) -> bool:
-    """True for 'Jan 2020 – Present', '2019-2021', 'since 2018' and the like."""
-    return bool(_RANGE_RE.search(text))
+    """True for 'Jan 2020 – Present', '2019-2021', 'since 2018' and the like. Every form
+    holds a digit: a text with none (most lines) is not searched further."""
+    return _DIGIT.search(text) is not None and _RANGE_RE.search(text) is not None
 
 
 def ends_with_date(text: str) -> bool:

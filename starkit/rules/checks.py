@@ -59,7 +59,7 @@ def _opening_words(ctx: UnitContext) -> list[str]:
     self-description tests read it for every line with no figure."""
     words = ctx.memo.get("opening-words")
     if words is None:
-        doc, out = ctx.doc, []
+        doc, out = ctx.tokens, []
         for k in range(min(len(doc), _OPENING_TOKENS)):
             low = ctx.lower(k)
             if doc[k].is_alpha:
@@ -90,7 +90,7 @@ def _past_work_verb(
         and not (t.is_title and t.i > 0)
         and t.lower_ not in allowed
         and not _adjective_participle(ctx, t.i)
-        for t in ctx.doc
+        for t in ctx.tokens
     )
 
 
@@ -208,13 +208,13 @@ def _learning_statement(ctx: UnitContext) -> bool:
     trends and presented insights' hold another verb and still state work."""
     if ctx.lower_set.isdisjoint(ctx.word_list("learning-nouns")):
         return False
-    first = next((t for t in ctx.doc if t.is_alpha), None)
+    first = next((t for t in ctx.tokens if t.is_alpha), None)
     if first is None or first.lower_ in ("a", "an", "the"):
         return False  # "A Canvas LMS wrapper that lets students enrolled ...": a project described
     if _claims_change(ctx):
         return False
     verbs = ctx.word_list("learning-verbs")
-    return any(t.lower_ in verbs for t in ctx.doc) and not _past_work_verb(
+    return any(t.lower_ in verbs for t in ctx.tokens) and not _past_work_verb(
         ctx, allowed=verbs, endings=("ed", "ing")
     )
 
@@ -226,7 +226,7 @@ def _role_statement(ctx: UnitContext) -> bool:
     start, then 'as', 'for' or 'at' and the role or employer, with no other verb of work, a
     weak phrase, a change or an aim ('to maintain ...') in the line, names a role held, not
     work done."""
-    words = [t for t in ctx.doc[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
+    words = [t for t in ctx.tokens[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
     roles = ctx.word_list("role-statement-verbs")
     verb = next((t for t in words if t.lower_ in roles), None)
     if verb is None or _claims_change(ctx):
@@ -255,13 +255,13 @@ def _role_heading(ctx: UnitContext) -> bool:
     2018 - Marketing Manager at Volans': a short line with a date range and a job title, and
     no verb of work before the title, names a role held, not work done. 'Led the migration
     as Product Manager (2019-2021)' opens on its verb and still states work."""
-    words = [t for t in ctx.doc if t.is_alpha]
+    words = [t for t in ctx.tokens if t.is_alpha]
     if not words or len(words) > _HEADING_WORDS:
         return False
     titles = role_words().title_words
-    if not has_date_range(ctx.doc_text) or not any(
-        t.lower_ in titles and t.text[:1].isupper() for t in words
-    ):
+    if not any(t.lower_ in titles and t.text[:1].isupper() for t in words) or not has_date_range(
+        ctx.doc_text
+    ):  # the date search last: it is the costly test
         return False  # a heading capitalises its title; "product demos and lead generation"
     first = words[0]
     if first.lower_.endswith("ed") or ctx.at("change", first.i) or ctx.at("weak", first.i):
@@ -281,7 +281,7 @@ def _context_label(ctx: UnitContext) -> bool:
     context label and a colon (`context-labels`) gives the background, not work done; so does
     a list of tools under its label ('Utilized tools: Figma, Asana, Tableau': a word of
     `tool-list-labels` in the first `_LIST_LABEL_WORDS` words, right before the colon)."""
-    first = next((t for t in ctx.doc[:3] if t.is_alpha), None)
+    first = next((t for t in ctx.tokens[:3] if t.is_alpha), None)
     if (
         first is not None
         and first.lower_ in ctx.word_list("context-labels")
@@ -312,7 +312,7 @@ def _organisation_described(ctx: UnitContext) -> bool:
 
 
 def _describes_organisation(ctx: UnitContext) -> bool:
-    words = [t for t in ctx.doc[:6] if t.is_alpha]
+    words = [t for t in ctx.tokens[:6] if t.is_alpha]
     if (
         len(words) >= 3
         and words[0].lower_ in ("the", "this")
@@ -383,7 +383,7 @@ def _states_work(ctx: UnitContext) -> bool:
         return False
     if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
         return True
-    words = [t for t in ctx.doc if t.is_alpha]
+    words = [t for t in ctx.tokens if t.is_alpha]
     if not words:
         return False
     if len(words) >= _HONOUR_WORDS and not ctx.lower_set.isdisjoint(ctx.word_list("honour-words")):
@@ -2939,7 +2939,9 @@ def _result_head_frame(ctx: UnitContext, q: Quantity) -> bool:
         return False  # "Restored success to 99% within 45 minutes": the frame is that figure's
     preps = ctx.word_list("duration-before") | ctx.word_list("period-preps")
     heads = ctx.word_list("result-head-nouns")  # also a label: 'Result: Within 3 months, ...'
-    opening = min((t.i for t in ctx.doc[ss:se] if t.is_alpha and t.lower_ not in heads), default=se)
+    opening = min(
+        (t.i for t in ctx.tokens[ss:se] if t.is_alpha and t.lower_ not in heads), default=se
+    )
     # a duration after a preposition, or one that opens the sentence ("18-month effort
     # resulted in: ...")
     framed = [p for p in own if ctx.lower(p.token_start - 1) in preps or p.token_start <= opening]

@@ -19,7 +19,7 @@ from starkit.terms import Lexicon, load_lexicon
 from starkit.textio import count_words, has_zero_width, strip_zero_width
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from starkit.answer.outline import AnswerFacts
 
@@ -212,7 +212,7 @@ class UnitContext:
     @cached_property
     def numbers(self) -> list[Quantity]:
         """Every number, measuring or not."""
-        return find_numbers(self.doc, self.doc_text, self._raw_matches)
+        return find_numbers(self.doc, self.doc_text, self._raw_matches, self.tokens)
 
     @cached_property
     def quantities(self) -> list[Quantity]:
@@ -355,17 +355,25 @@ class UnitContext:
         return self._texts_lowers[0]
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token of the doc, made once: `doc[i]` makes a new spaCy Token object at each
+        call, and rules read the tokens near the start of a unit many times over. Not kept in
+        `doc.user_data`: a token refers to its doc, and the cycle would outlive a batch (the
+        batch linter pauses the cyclic collector)."""
+        return list(self.doc)
+
+    @cached_property
     def _texts_lowers(self) -> tuple[list[str], list[str]]:
-        # one walk over the doc: each step makes a spaCy Token object, the costly part; the
-        # lower-cased forms the term matcher read already are taken from it
+        # one walk over the tokens; the lower-cased forms the term matcher read already are
+        # taken from it
         lowers = self.doc.user_data.get(LOWERS)
         if lowers is None:
             texts, lowers = [], []
-            for t in self.doc:
+            for t in self.tokens:
                 texts.append(t.text)
                 lowers.append(t.lower_)
         else:
-            texts = [t.text for t in self.doc]
+            texts = [t.text for t in self.tokens]
         if has_zero_width(self.doc_text):  # a word with a zero-width character inside
             texts = [strip_zero_width(w) for w in texts]
             lowers = [strip_zero_width(w) for w in lowers]
@@ -489,7 +497,7 @@ class _Categories(dict[str, list[Match]]):
         self.raw = raw
 
     def __missing__(self, category: str) -> list[Match]:
-        ms = [Match(*m) for m in self.raw.get(category, ())]
+        ms = list(map(_as_match, self.raw.get(category, ())))
         if len(ms) > 1:  # one match overlaps nothing
             ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
             kept: list[Match] = []
@@ -500,6 +508,9 @@ class _Categories(dict[str, list[Match]]):
             ms = kept
         self[category] = ms
         return ms
+
+
+_as_match = Match._make  # a raw (category, entry, start, end) as a Match, no argument parsing
 
 
 class _Lowers(dict[int, str]):
