@@ -542,14 +542,17 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         low = ctx.lower(k)
         if low == "for" and _aim_for(ctx, k, m):
             return True  # "ready to launch ... for incremental conversion lift": what it is for
+        item = k + 2 if ctx.lower(k + 1) in ("and", "or") else k + 1  # ", and drive ..."
         listed = (
             low == ","
             and (
-                ctx.at("change", k + 1) is not None
-                or ctx.lower(k + 1) in ctx.word_list("aim-verbs")
+                ctx.at("change", item) is not None
+                or ctx.lower(item) in ctx.word_list("aim-verbs")
+                or ctx.at("action", item) is not None
             )
-            and not ctx.lower(k + 1).endswith(("ed", "ing"))
-        )  # "strategies to maximize CTR, increase reach, add followers": one list of aims
+            and not ctx.lower(item).endswith(("ed", "ing", "s"))
+        )  # "strategies to maximize CTR, increase reach, add followers", "to gather feedback,
+        # cultivate a community, and drive user engagement": one list of aims, each a verb
         if (low in (",", ";") and not listed) or (ctx.at("trigger", k) and not ctx.at("change", k)):
             return False
         if (

@@ -2183,6 +2183,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
             return [Hit(s, e, {"metric": ctx.text[s:e], "entry": "users"})]
         if _names_guardrail(ctx, m.start) or m.entry in ctx.word_list("not-product-vanity"):
             return []  # "reaching 1000 more workshop participants": no product metric moved
+        if _event_reach(ctx, m):
+            return []  # "a bootcamp, reaching 4,800+ developers across 11 events": who came
         if m.change is None and m.category == "vanity" and not _uptake_verb(ctx, m):
             q = m.quantity
             if q is None or not (_built_up_to(ctx, q) or _signed(q)):
@@ -2199,6 +2201,21 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
         return []
     s, e = ctx.chars(m.start, m.end)
     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+def _event_reach(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Organized India's first-ever bootcamp, reaching 4,800+ developers across 11 events': a
+    count of people reached (a `reach-verbs` word before its figure) in a clause that names a
+    gathering (`event-nouns`) is the people who came, as attendees are: no product metric
+    moved. 'Launched 3 viral campaigns reaching 2M users' names no gathering."""
+    q = m.quantity
+    if q is None or ctx.lower(before_hedges(ctx, q.token_start)) not in ctx.word_list(
+        "reach-verbs"
+    ):
+        return False
+    cs, ce = ctx.clause_of(m.start)
+    events = ctx.word_list("event-nouns")
+    return any(ctx.lower(k) in events for k in range(cs, ce) if not m.start <= k < m.end)
 
 
 _PHRASE_TAIL = 1  # "conversion movement from", "users sharing from": 1 word between
