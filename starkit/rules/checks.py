@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from starkit.annotate import (
     METRIC_CATEGORIES,
@@ -226,8 +227,10 @@ def _role_statement(ctx: UnitContext) -> bool:
     start, then 'as', 'for' or 'at' and the role or employer, with no other verb of work, a
     weak phrase, a change or an aim ('to maintain ...') in the line, names a role held, not
     work done."""
-    words = [t for t in ctx.tokens[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
     roles = ctx.word_list("role-statement-verbs")
+    if ctx.lower_set.isdisjoint(roles):
+        return False  # no verb of holding a job anywhere (most lines)
+    words = [t for t in ctx.tokens[: _ROLE_VERB_REACH * 3] if t.is_alpha][:_ROLE_VERB_REACH]
     verb = next((t for t in words if t.lower_ in roles), None)
     if verb is None or _claims_change(ctx):
         return False
@@ -255,10 +258,12 @@ def _role_heading(ctx: UnitContext) -> bool:
     2018 - Marketing Manager at Volans': a short line with a date range and a job title, and
     no verb of work before the title, names a role held, not work done. 'Led the migration
     as Product Manager (2019-2021)' opens on its verb and still states work."""
-    words = [t for t in ctx.tokens if t.is_alpha]
+    titles = role_words().title_words
+    if ctx.lower_set.isdisjoint(titles):
+        return False  # no job title at all (most lines)
+    words = list(islice((t for t in ctx.tokens if t.is_alpha), _HEADING_WORDS + 1))
     if not words or len(words) > _HEADING_WORDS:
         return False
-    titles = role_words().title_words
     if not any(t.lower_ in titles and t.text[:1].isupper() for t in words) or not has_date_range(
         ctx.doc_text
     ):  # the date search last: it is the costly test
