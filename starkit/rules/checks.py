@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 from itertools import islice
 
 from starkit.annotate import (
@@ -123,7 +124,15 @@ def _aspiration(ctx: UnitContext) -> bool:
     if words and words[0] in ctx.word_list("opening-adverbs"):
         words = words[1:]  # "Now I'm looking for a junior PM job"
     openers = ctx.word_list("aspiration-openers")
+    if not words or words[0] not in _first_words(openers):
+        return False  # no opener begins with the line's first word (most lines)
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
+
+
+@cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first word of every phrase of a word list."""
+    return frozenset(p.split(" ")[0] for p in phrases)
 
 
 _SELF_NOUN_REACH = 6  # "Superb planning, analysis, and estimation skills": the skill noun's reach
@@ -286,6 +295,8 @@ def _context_label(ctx: UnitContext) -> bool:
     context label and a colon (`context-labels`) gives the background, not work done; so does
     a list of tools under its label ('Utilized tools: Figma, Asana, Tableau': a word of
     `tool-list-labels` in the first `_LIST_LABEL_WORDS` words, right before the colon)."""
+    if ":" not in ctx.lower_set:
+        return False  # both forms need a colon (most lines have none)
     first = next((t for t in ctx.tokens[:3] if t.is_alpha), None)
     if (
         first is not None
