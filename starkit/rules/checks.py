@@ -2244,6 +2244,8 @@ def _phrase_from_to(ctx: UnitContext) -> MetricMention | None:
     modifies the noun of its phrase, then 'from' and two percentages, reports the metric moved
     from one level to the other. An efficiency or guardrail word between them ('users' page
     load time from ...') makes the change theirs."""
+    if "from" not in ctx.lower_set:
+        return None  # the form needs its 'from' (most lines have none)
     for m in [*mentions(ctx, "product"), *mentions(ctx, "vanity")]:
         if m.head or m.modified or m.purpose or m.framed:
             continue
