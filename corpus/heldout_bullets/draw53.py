@@ -12,6 +12,7 @@ import html
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -151,13 +152,22 @@ def share(own: set[tuple[str, ...]], other: set[tuple[str, ...]]) -> float:
 
 def main() -> None:
     """Run the draw and write set53.jsonl; print step counts."""
+    draw(extract, SEED, OUT, "hb53")
+
+
+def draw(
+    reader: Callable[[dict[str, str], str], list[str]], seed: int, out: Path, prefix: str
+) -> None:
+    """Draw from the resumes of raw/manifest.json read by `reader`, `Random(seed)` and
+    ids `prefix-001`...; write the set to `out` and print the step counts (draw54 draws the
+    same way with more readers)."""
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     manifest.sort(key=lambda e: (e["repo"].casefold(), e["path"]))
     seen_lines = SEEN.read_text(encoding="utf-8").splitlines()
     seen = {norm(line) for line in seen_lines}
     seen_grams = grams(seen_lines)
 
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     counts = {
         "resumes": len(manifest),
         "resumes_dropped_copy": 0,
@@ -174,7 +184,7 @@ def main() -> None:
     rows: list[dict[str, object]] = []
     for entry in manifest:
         src = (HERE / entry["raw"]).read_text(encoding="utf-8")
-        items = extract(entry, src)
+        items = reader(entry, src)
         own = grams(items)
         if share(own, seen_grams) >= COPY_SHARE or any(
             share(own, g) >= COPY_SHARE for g in kept_grams
@@ -208,7 +218,7 @@ def main() -> None:
                 break
             rows.append(
                 {
-                    "id": f"hb53-{len(rows) + 1:03d}",
+                    "id": f"{prefix}-{len(rows) + 1:03d}",
                     "text": text,
                     "source": {
                         "repo": entry["repo"],
@@ -220,7 +230,7 @@ def main() -> None:
                 }
             )
     counts["drawn"] = len(rows)
-    with OUT.open("w", encoding="utf-8", newline="\n") as fh:
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(json.dumps(counts, sort_keys=True))
