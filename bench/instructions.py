@@ -1,6 +1,7 @@
 """Instructions executed to lint the `starkit.bench` bullets, counted by valgrind: a figure that
-does not move with the load on a shared machine, where `make bench`'s seconds move by 5-10%
-from one run to the next (as much as a round of rule changes costs or a speed change saves).
+the load on a shared machine does not move (two runs of the same code differ by under 1%),
+where `make bench`'s seconds move by 5-10% from one run to the next (as much as a round of rule
+changes costs or a speed change saves).
 
 Two fresh processes run under `valgrind --tool=callgrind`: both import starkit, build the
 pipeline and lint the first 200 bench bullets to warm it; the second then lints the first N
@@ -13,7 +14,7 @@ this from each (a `git worktree` of the other):
 
 It needs valgrind (Debian's `valgrind` package) and takes about two minutes; without valgrind it
 says so and exits 2. The figures of session 31 (1,000 bullets): 1.52 G at c2521c2, 1.96 G at
-176db97, 1.71 G at 88632c1.
+176db97, 1.69-1.71 G at 88632c1 and after.
 """
 
 from __future__ import annotations
@@ -41,12 +42,17 @@ if sys.argv[1] == "lint":
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
+def _run(prefix: list[str], mode: str, bullets: int) -> subprocess.CompletedProcess[str]:
+    """One fresh process linting with this copy of the code (`mode` 'warm' or 'lint')."""
+    cmd = [*prefix, sys.executable, "-c", _RUN, mode, str(bullets)]
+    # a fixed hash seed: set and dict orders, and so the count, are the same from run to run
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "0"}
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+
+
 def count(mode: str, bullets: int, valgrind: str) -> int:
     """Instructions one process executes (`mode` 'warm' or 'lint')."""
-    cmd = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    cmd += [sys.executable, "-c", _RUN, mode, str(bullets)]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    out = _run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"], mode, bullets)
     found = _REFS.search(out.stderr)
     if found is None:
         raise RuntimeError(f"valgrind printed no instruction count:\n{out.stderr[-2000:]}")
@@ -62,8 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     if valgrind is None:
         print("valgrind is not installed (apt-get install valgrind): nothing counted")
         return 2
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", _RUN, "warm", "1"], cwd=ROOT, env=env, check=True)
+    _run([], "warm", 1)  # builds the on-disk cache, so neither counted run does
     warm = count("warm", args.bullets, valgrind)
     lint = count("lint", args.bullets, valgrind)
     per = (lint - warm) / args.bullets

@@ -375,21 +375,21 @@ def _sentence_bounds(ctx: UnitContext, pos: int) -> tuple[int, int]:
     splitter (`UnitContext.sentence_of`), with its closing mark and without white space.
     The token at `pos` is found by a binary search over token ends made once per unit, so
     many findings in one long story stay linear."""
-    doc = ctx.tokens  # Token objects made once a unit, not at each `doc[i]`
-    if not len(doc):
+    toks = ctx.tokens  # Token objects made once a unit, not at each `doc[i]`
+    if not len(toks):
         return 0, len(ctx.text)
     ends = ctx.memo.get("token_ends")
     if ends is None:
-        ends = ctx.memo["token_ends"] = [t.idx + len(t.text) for t in doc]
-    i = min(bisect_right(ends, pos), len(doc) - 1)
+        ends = ctx.memo["token_ends"] = [t.idx + len(t.text) for t in toks]
+    i = min(bisect_right(ends, pos), len(toks) - 1)
     ts, te = ctx.sentence_of(i)
-    while ts < te and doc[ts].is_space:
+    while ts < te and toks[ts].is_space:
         ts += 1
-    if te < len(doc) and doc[te].text in _SENTENCE_ENDS:
+    if te < len(toks) and toks[te].text in _SENTENCE_ENDS:
         te += 1
     if ts >= te:
         return pos, pos
-    start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+    start, end = toks[ts].idx, toks[te - 1].idx + len(toks[te - 1].text)
     return start, end
 
 

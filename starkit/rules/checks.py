@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import lru_cache
 from itertools import islice
 
 from starkit.annotate import (
@@ -129,7 +129,7 @@ def _aspiration(ctx: UnitContext) -> bool:
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
 
-@cache
+@lru_cache(maxsize=16)  # one word list a lexicon: a config's edits make a new one
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     """The first word of every phrase of a word list."""
     return frozenset(p.split(" ")[0] for p in phrases)
