@@ -40,6 +40,8 @@ class Metric(StrictModel):
 
 class _TaxonomyFile(StrictModel):
     description: str
+    weak_topics_note: str
+    weak_topics: tuple[str, ...]
     unmatched: dict
     metric: tuple[dict, ...]
 
@@ -123,6 +125,18 @@ def taxonomy() -> tuple[Metric, ...]:
 def unmatched_metric() -> Metric:
     """The slot a rewrite names when no taxonomy metric's topics occur in the text."""
     return validate_model("metrics/taxonomy.toml", "unmatched", _taxonomy_file().unmatched, Metric)
+
+
+@cache
+def weak_topics() -> frozenset[str]:
+    """Topic words too common in resume lines to name a metric alone (`weak_topics` of the
+    taxonomy): each counts half a topic, so a metric needs one other topic word beside it."""
+    rel = "metrics/taxonomy.toml"
+    words = frozenset(_taxonomy_file().weak_topics)
+    singles = {t for m in taxonomy() for t in m.topics if t.split() == [t]}
+    for w in sorted(words - singles):
+        raise LexiconError(rel, w, "a weak topic must be a one-word topic of a metric")
+    return words
 
 
 @cache
@@ -217,25 +231,30 @@ def _topic_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], .
 def metric_for(text: str, direction: str | None = None) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed; among
     them, the first whose direction is `direction`; no topic at all: `unmatched_metric`). A metric's
-    score is how many of its topics occur in the text, counted from the text's words through
-    `_topic_index` rather than metric by metric."""
+    score is how many of its topics occur in the text, a weak topic (`weak_topics`) counting
+    half, so one weak word alone names no metric ("a computer vision program" is no cycle time);
+    it is counted from the text's words through `_topic_index` rather than metric by metric."""
     words = _words(text)
     tokens = frozenset(words.split())
     metrics = taxonomy()
+    weak = weak_topics()
     found = _topic_index()
     if found is None:
-        counts = [_topic_count(words, tokens, m.topics) for m in metrics]
+        counts = [
+            2 * _topic_count(words, tokens, m.topics) - len(tokens & weak.intersection(m.topics))
+            for m in metrics
+        ]
     else:
         index, several = found
         counts = [0] * len(metrics)
         for t in tokens:
             for i in index.get(t, ()):
-                counts[i] += 1
+                counts[i] += 1 if t in weak else 2
         for t, i in several:
             if t in words:
-                counts[i] += 1
+                counts[i] += 2
     top = max(counts)
-    if top == 0:
+    if top < 2:
         return unmatched_metric()
     best = [m for m, c in zip(metrics, counts, strict=True) if c == top]
     if direction is None:
@@ -272,15 +291,20 @@ def vanity_followups() -> dict[str, VanityFollowUp]:
     return {e.id: e for e in entries}
 
 
-def guardrail_for(moved_entry: str, text: str) -> str:
+def guardrail_for(moved_entry: str, text: str, metric: str = "") -> str:
     """The guardrail to propose for a moved metric: the one of the domain the text names
-    (students, players, leads), else the one for the metric that moved, else the topic's."""
+    (students, players, loans), else the one for the metric that moved (found by a word of its
+    phrase `metric` first, then by its lexicon entry), else the topic's."""
     words = _words(text)
     scored = [(_topic_score(text, d.topics, words), d) for d in _domain_guardrails()]
     score, best = max(scored, key=lambda sd: sd[0], default=(0, None))
     if score and best is not None:
         return best.guardrail
     _, choices = _rewrite_data()
+    said = _words(metric)
+    for c in choices:
+        if _topic_score(metric, c.moved, said):
+            return c.guardrail
     for c in choices:
         if moved_entry in c.moved:
             return c.guardrail
@@ -526,7 +550,7 @@ def _add_to_sentence(ctx: UnitContext, pos: int, base: str, addition: str) -> st
 @rewriter("missing-guardrail")
 def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     base = _base(ctx.text)
-    guard = guardrail_for(hit.fields.get("entry", ""), base)
+    guard = guardrail_for(hit.fields.get("entry", ""), base, str(hit.fields.get("metric", "")))
     change = from_to_change(ctx)
     cut = _sentence_cut(ctx, hit.start)
     if change is not None and (cut is None or change.end <= cut):

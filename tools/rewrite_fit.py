@@ -9,12 +9,14 @@ hides which code proposed them, and scores a rater's judgement of each (fit, loo
   python tools/rewrite_fit.py slots corpus/rewrite_fit/fitA.jsonl --out slots-HEAD.jsonl
   python tools/rewrite_fit.py blind fitB.jsonl old.jsonl new.jsonl --out items.jsonl --key key.json
   python tools/rewrite_fit.py score items.jsonl ratings.jsonl --key key.json
+  python tools/rewrite_fit.py common-topics --min-share 0.01
 
 `draw` excludes every text already in `corpus/rewrite_fit/`, so each sample is fresh. `slots`
 runs the code on the path (a worktree at another commit through PYTHONPATH names that commit's
 slots). `blind` merges the slots of one or more versions into one list of (line, role, metric)
 items in seeded order, with the same metric for the same line and role rated once; `score` reads
 the rater's `{"item", "rating"}` lines and prints each version's share of fits and misfits.
+`common-topics` lists the taxonomy's topic words common enough in real resume lines to be weak.
 """
 
 from __future__ import annotations
@@ -79,16 +81,33 @@ def _seen() -> set[str]:
     return {row["text"].strip() for p in paths if "labels" not in p.name for row in _read(p)}
 
 
-def draw(seed: int, n: int, out: Path) -> None:
-    """`n` real lines not drawn before, each with one slot role, roles in `SHARES`."""
-    seen = _seen()
+def _pool_texts() -> dict[str, dict]:
+    """Every unlabelled real line of the pools (stripped text -> its row)."""
     texts: dict[str, dict] = {}
     for pattern in SOURCES:
         for path in sorted(ROOT.glob(pattern)):
             for row in _read(path):
-                t = row["text"].strip()
-                if 25 <= len(t) <= 300 and t not in seen:
-                    texts.setdefault(t, row)
+                texts.setdefault(row["text"].strip(), row)
+    return texts
+
+
+def common_topics(min_share: float) -> None:
+    """The one-word taxonomy topics found in at least `min_share` of the pools' lines, words of
+    a metric's own name left out: the taxonomy's `weak_topics`."""
+    from starkit.rewrite import _words, taxonomy
+
+    lines = [frozenset(_words(t).split()) for t in _pool_texts()]
+    own = {w for m in taxonomy() for w in m.name.lower().split()}
+    topics = sorted({t for m in taxonomy() for t in m.topics if t.split() == [t]} - own)
+    share = {t: sum(t in words for words in lines) / len(lines) for t in topics}
+    print(f"{len(lines)} lines; topics in at least {min_share:.1%} of them:")
+    print(json.dumps(sorted(t for t, s in share.items() if s >= min_share)))
+
+
+def draw(seed: int, n: int, out: Path) -> None:
+    """`n` real lines not drawn before, each with one slot role, roles in `SHARES`."""
+    seen = _seen()
+    texts = {t: row for t, row in _pool_texts().items() if 25 <= len(t) <= 300 and t not in seen}
     order = sorted(texts)
     random.Random(seed).shuffle(order)
     want = {role: round(n * share) for role, share in SHARES.items()}
@@ -206,8 +225,12 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("items", type=Path)
     c.add_argument("ratings", type=Path)
     c.add_argument("--key", type=Path, required=True)
+    t = sub.add_parser("common-topics")
+    t.add_argument("--min-share", type=float, default=0.01)
     a = p.parse_args(argv)
-    if a.cmd == "draw":
+    if a.cmd == "common-topics":
+        common_topics(a.min_share)
+    elif a.cmd == "draw":
         draw(a.seed, a.n, a.out)
     elif a.cmd == "slots":
         slots(a.sample, a.out)
