@@ -416,6 +416,7 @@ def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewri
         ("Increased checkout conversion from 2% to 3% with one-click pay.", "<refund rate>"),
         ("Grew monthly mortgage volume from $250,000 to $1,000,000.", "<default rate>"),
         ("Grew revenue of the new SaaS product by 30%.", "<churn rate>"),
+        ("Grew the store's Instagram followers from 2K to 9K in a year.", "<unfollow rate>"),
         # no domain: the moved metric's own words choose before its lexicon entry
         ("Increased sales by 20% through a new campaign.", "<refund rate>"),
         ("Grew revenue by 30% in two quarters.", "<churn rate>"),

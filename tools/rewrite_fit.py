@@ -31,19 +31,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = (
-    "corpus/heldout_bullets/pool[0-9].jsonl",
-    "corpus/heldout_bullets/pool[0-9][0-9].jsonl",
-    "corpus/resume_bullets/bullets.jsonl",
-)
+SOURCES = {
+    "bullet": (
+        "corpus/heldout_bullets/pool[0-9].jsonl",
+        "corpus/heldout_bullets/pool[0-9][0-9].jsonl",
+        "corpus/resume_bullets/bullets.jsonl",
+    ),
+    "story": ("corpus/star_stories/stories*.jsonl", "corpus/star_stories/dev*.jsonl"),
+}
+LENGTHS = {"bullet": (25, 300), "story": (200, 4000)}
 FIT_DIR = ROOT / "corpus" / "rewrite_fit"
 # the slot each rewriter names, read back from its rewrite
 SLOTS = {
     "measure": ("no-quantification", re.compile(r"\b(?:raising|cutting) <([^>]+)>")),
     "causal": ("vanity-metric", re.compile(r"\blifting <([^>]+)>")),
     "guardrail": ("missing-guardrail", re.compile(r"\bwhile holding <([^>]+)>")),
+    "result": ("result-unquantified", re.compile(r"\bmoving <([^>]+)>")),
 }
-SHARES = {"measure": 0.6, "guardrail": 0.25, "causal": 0.15}
+SHARES = {
+    "bullet": {"measure": 0.6, "guardrail": 0.25, "causal": 0.15},
+    "story": {"result": 1.0},
+}
 RATINGS = ("fit", "loose", "misfit")
 
 
@@ -59,12 +67,12 @@ def _write(path: Path, rows: Iterable[dict]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def slots_of(texts: list[str]) -> list[dict[str, str]]:
-    """Role -> named metric, for each text linted as a bullet by the code on the path."""
+def slots_of(texts: list[str], kind: str = "bullet") -> list[dict[str, str]]:
+    """Role -> named metric, for each text linted as `kind` by the code on the path."""
     from starkit.engine import lint_many
 
     out = []
-    for report in lint_many(texts, "bullet"):
+    for report in lint_many(texts, kind):
         found: dict[str, str] = {}
         for f in report.findings:
             for role, (code, pattern) in SLOTS.items():
@@ -77,14 +85,15 @@ def slots_of(texts: list[str]) -> list[dict[str, str]]:
 
 def _seen() -> set[str]:
     """Texts drawn before, and every sealed set's (scored once, so never read here)."""
-    paths = [*FIT_DIR.glob("fit*.jsonl"), *ROOT.glob("corpus/**/sealed*.jsonl")]
+    samples = [p for p in FIT_DIR.glob("fit*.jsonl") if p.name.count(".") == 1]
+    paths = [*samples, *ROOT.glob("corpus/**/sealed*.jsonl")]
     return {row["text"].strip() for p in paths if "labels" not in p.name for row in _read(p)}
 
 
-def _pool_texts() -> dict[str, dict]:
-    """Every unlabelled real line of the pools (stripped text -> its row)."""
+def _pool_texts(kind: str = "bullet") -> dict[str, dict]:
+    """Every unlabelled real text of the pools of `kind` (stripped text -> its row)."""
     texts: dict[str, dict] = {}
-    for pattern in SOURCES:
+    for pattern in SOURCES[kind]:
         for path in sorted(ROOT.glob(pattern)):
             for row in _read(path):
                 texts.setdefault(row["text"].strip(), row)
@@ -104,24 +113,27 @@ def common_topics(min_share: float) -> None:
     print(json.dumps(sorted(t for t, s in share.items() if s >= min_share)))
 
 
-def draw(seed: int, n: int, out: Path) -> None:
-    """`n` real lines not drawn before, each with one slot role, roles in `SHARES`."""
+def draw(seed: int, n: int, out: Path, kind: str = "bullet") -> None:
+    """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`."""
     seen = _seen()
-    texts = {t: row for t, row in _pool_texts().items() if 25 <= len(t) <= 300 and t not in seen}
+    low, high = LENGTHS[kind]
+    texts = {t: r for t, r in _pool_texts(kind).items() if low <= len(t) <= high and t not in seen}
     order = sorted(texts)
     random.Random(seed).shuffle(order)
-    want = {role: round(n * share) for role, share in SHARES.items()}
+    want = {role: round(n * share) for role, share in SHARES[kind].items()}
     picked: list[dict] = []
     for start in range(0, len(order), 500):
         chunk = order[start : start + 500]
-        for text, found in zip(chunk, slots_of(chunk), strict=True):
-            roles = [r for r in found if want[r] > 0]
+        for text, found in zip(chunk, slots_of(chunk, kind), strict=True):
+            roles = [r for r in found if want.get(r, 0) > 0]
             if not roles:
                 continue
             role = min(roles, key=lambda r: -want[r])  # the role still most wanted
             want[role] -= 1
             row = texts[text]
-            picked.append({"id": row["id"], "text": text, "role": role, "source": row["source"]})
+            picked.append(
+                {"id": row["id"], "kind": kind, "text": text, "role": role, "source": row["source"]}
+            )
         if not any(want.values()):
             break
     _write(out, picked)
@@ -130,7 +142,10 @@ def draw(seed: int, n: int, out: Path) -> None:
 
 def slots(sample: Path, out: Path) -> None:
     rows = _read(sample)
-    found = slots_of([r["text"] for r in rows])
+    kinds = {r.get("kind", "bullet") for r in rows}
+    if len(kinds) != 1:
+        sys.exit(f"{sample}: one kind of text a sample, found {sorted(kinds)}")
+    found = slots_of([r["text"] for r in rows], kinds.pop())
     _write(
         out,
         (
@@ -140,15 +155,21 @@ def slots(sample: Path, out: Path) -> None:
     )
 
 
-def blind(sample: Path, versions: list[Path], seed: int, out: Path, key: Path) -> None:
+def blind(
+    sample: Path, versions: list[Path], seed: int, out: Path, key: Path, changed: bool = False
+) -> None:
+    """`changed`: only the lines whose metric differs between the versions."""
     rows = {r["id"]: r for r in _read(sample)}
     items: dict[tuple[str, str], dict] = {}
     names: dict[str, dict[str, str]] = {}
+    named = [{s["id"]: s["metric"] for s in _read(v)} for v in versions]
     for v in versions:
         names[v.stem] = {}
         for s in _read(v):
             if not s["metric"]:
                 continue  # this version names no slot of that role for the line
+            if changed and len({n.get(s["id"]) for n in named}) == 1:
+                continue
             k = (s["id"], s["metric"])
             items.setdefault(k, {"id": s["id"], "role": s["role"], "metric": s["metric"]})
             names[v.stem][s["id"]] = s["metric"]
@@ -180,21 +201,21 @@ def blind(sample: Path, versions: list[Path], seed: int, out: Path, key: Path) -
 
 
 def score(items: Path, ratings: Path, key: Path) -> None:
+    """Each version's ratings, all roles and each role (count fit / loose / misfit), and for
+    two versions how the lines they name different metrics for were rated."""
     rated = {r["item"]: r["rating"] for r in _read(ratings)}
+    role = {r["item"]: r["role"] for r in _read(items)}
     bad = [r for r in rated.values() if r not in RATINGS]
-    if bad or len(rated) != len(_read(items)):
+    if bad or rated.keys() != role.keys():
         sys.exit(f"ratings incomplete or unknown: {len(rated)} rated, unknown {set(bad)}")
     versions = json.loads(key.read_text())
-    print(f"{'version':<24}{'lines':>6}{'fit':>7}{'loose':>7}{'misfit':>8}")
+    print(f"{'version':<28}{'role':<10}{'lines':>6}{'fit':>10}{'loose':>10}{'misfit':>10}")
     for v, by_line in versions.items():
-        c = Counter(rated[i] for i in by_line.values())
-        n = sum(c.values())
-        print(
-            f"{v:<24}{n:>6}"
-            + "".join(
-                f"{c[r] / n:>7.2f}" if r != "misfit" else f"{c[r] / n:>8.2f}" for r in RATINGS
-            )
-        )
+        for part in ("all", *sorted({role[i] for i in by_line.values()})):
+            c = Counter(rated[i] for i in by_line.values() if part in ("all", role[i]))
+            n = sum(c.values())
+            cells = "".join(f"{c[r]:>4} {c[r] / n:.2f}" for r in RATINGS)
+            print(f"{v:<28}{part:<10}{n:>6}{cells}")
     if len(versions) == 2:
         (a, ka), (b, kb) = versions.items()
         rank = {"fit": 2, "loose": 1, "misfit": 0}
@@ -212,6 +233,7 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--seed", type=int, required=True)
     d.add_argument("--n", type=int, default=150)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--kind", choices=sorted(SOURCES), default="bullet")
     s = sub.add_parser("slots")
     s.add_argument("sample", type=Path)
     s.add_argument("--out", type=Path, required=True)
@@ -221,6 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     b.add_argument("--seed", type=int, default=0)
     b.add_argument("--out", type=Path, required=True)
     b.add_argument("--key", type=Path, required=True)
+    b.add_argument("--changed", action="store_true", help="only lines the versions disagree on")
     c = sub.add_parser("score")
     c.add_argument("items", type=Path)
     c.add_argument("ratings", type=Path)
@@ -231,11 +254,11 @@ def main(argv: list[str] | None = None) -> None:
     if a.cmd == "common-topics":
         common_topics(a.min_share)
     elif a.cmd == "draw":
-        draw(a.seed, a.n, a.out)
+        draw(a.seed, a.n, a.out, a.kind)
     elif a.cmd == "slots":
         slots(a.sample, a.out)
     elif a.cmd == "blind":
-        blind(a.sample, a.versions, a.seed, a.out, a.key)
+        blind(a.sample, a.versions, a.seed, a.out, a.key, a.changed)
     else:
         score(a.items, a.ratings, a.key)
 
