@@ -16,6 +16,8 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
+from pydantic import Field
+
 from starkit.errors import LexiconError
 from starkit.lexicons import StrictModel, read_toml, validate_entries, validate_model
 from starkit.limits import MAX_REWRITE_CHARS
@@ -42,6 +44,9 @@ class _TaxonomyFile(StrictModel):
     description: str
     weak_topics_note: str
     weak_topics: tuple[str, ...]
+    long_text_note: str
+    long_text_words: int = Field(gt=0)
+    long_text_score: int = Field(ge=2)
     unmatched: dict
     metric: tuple[dict, ...]
 
@@ -228,14 +233,21 @@ def _topic_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, int], .
     return {t: tuple(ix) for t, ix in index.items()}, tuple(several)
 
 
-def metric_for(text: str, direction: str | None = None) -> Metric:
+def metric_for(text: str, direction: str | None = None, *, long_text: bool = True) -> Metric:
     """The taxonomy metric whose topics best fit the text (ties: the first listed; among
     them, the first whose direction is `direction`; no topic at all: `unmatched_metric`). A metric's
     score is how many of its topics occur in the text, a weak topic (`weak_topics`) counting
-    half, so one weak word alone names no metric ("a computer vision program" is no cycle time);
-    it is counted from the text's words through `_topic_index` rather than metric by metric."""
+    half, so one weak word alone names no metric ("a computer vision program" is no cycle time),
+    and a long text (a story, an email) needs more (`long_text_score`, in halves) unless
+    `long_text` is False (an answer to a metrics question names metrics on purpose, so every
+    topic word in it is evidence); it is counted from the text's words through `_topic_index`
+    rather than metric by metric."""
     words = _words(text)
     tokens = frozenset(words.split())
+    tax = _taxonomy_file()
+    least = 2
+    if long_text and len(words.split()) > tax.long_text_words:
+        least = tax.long_text_score
     metrics = taxonomy()
     weak = weak_topics()
     found = _topic_index()
@@ -254,7 +266,7 @@ def metric_for(text: str, direction: str | None = None) -> Metric:
             if t in words:
                 counts[i] += 2
     top = max(counts)
-    if top < 2:
+    if top < least:
         return unmatched_metric()
     best = [m for m, c in zip(metrics, counts, strict=True) if c == top]
     if direction is None:

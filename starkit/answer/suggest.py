@@ -25,8 +25,8 @@ def _taxonomy_metric(m: Mention | None, text: str) -> Metric:
         for t in taxonomy():
             if t.id == low or t.name.lower() == low or t.id in low or low in t.name.lower():
                 return t
-        return metric_for(m.text + " " + text)
-    return metric_for(text)
+        return metric_for(m.text + " " + text, long_text=False)
+    return metric_for(text, long_text=False)
 
 
 def _primary_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
@@ -38,7 +38,7 @@ def _primary_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
         causal = [m for m in facts.distinct_metrics() if not m.vanity]
         if causal:
             return causal[0].text
-    return metric_for(ctx.text).name
+    return metric_for(ctx.text, long_text=False).name
 
 
 def _guardrail_name(facts: AnswerFacts | None, ctx: UnitContext) -> str:
