@@ -1,0 +1,78 @@
+"""Deterministic draw of set55: the lines of pool17 that no set has taken, drawn unread.
+
+pool17 (livecareer resumes of half B, every line with a digit) fed set18 to set20 in session
+23; its other lines stayed sealed (`bench/findings_snapshot.py` SEALED). session 32's rewrite
+samples (`corpus/rewrite_fit/fitA-C`) took 57 of them by mistake; those and every text of any
+other `corpus/**/*.jsonl` are left out. Of the rest, the lines that name a metric or a change (a
+plain keyword regex, not starkit, as set2 and set3 chose theirs) are kept, resumes shuffled with
+random.Random(55), at most 2 lines a resume, the first 200 kept. Writes set55.jsonl here.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent
+POOL = HERE / "pool17.jsonl"
+OUT = HERE / "set55.jsonl"
+SEED = 55
+PER_RESUME = 2
+MAX_LINES = 200
+METRIC_OR_CHANGE = re.compile(
+    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views|"
+    r"followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement|"
+    r"growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
+    r"|\d+\s?%",
+    re.IGNORECASE,
+)
+
+
+def _texts_elsewhere() -> set[str]:
+    seen: set[str] = set()
+    for path in CORPUS.glob("**/*.jsonl"):
+        if path in (POOL, OUT) or "labels" in path.name:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if isinstance(text, str):
+                seen.add(text.strip())
+    return seen
+
+
+def draw() -> list[dict]:
+    seen = _texts_elsewhere()
+    rows = [json.loads(line) for line in POOL.read_text(encoding="utf-8").splitlines()]
+    by_resume: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["text"].strip() not in seen and METRIC_OR_CHANGE.search(row["text"]):
+            by_resume.setdefault(row["resume"], []).append(row)
+    resumes = sorted(by_resume)
+    rng = random.Random(SEED)
+    rng.shuffle(resumes)
+    picked: list[dict] = []
+    for resume in resumes:
+        lines = by_resume[resume]
+        rng.shuffle(lines)
+        picked += lines[:PER_RESUME]
+        if len(picked) >= MAX_LINES:
+            break
+    return picked[:MAX_LINES]
+
+
+def main() -> None:
+    picked = draw()
+    with OUT.open("w", encoding="utf-8") as fh:
+        for n, row in enumerate(picked, 1):
+            out = {"id": f"hb55-{n:03d}", "text": row["text"], "source": row["source"]}
+            out["resume"] = row["resume"]
+            out["pool_id"] = row["id"]
+            fh.write(json.dumps(out, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} lines from {len({r['resume'] for r in picked})} resumes to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
