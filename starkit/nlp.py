@@ -337,6 +337,11 @@ def make_blank(reference: bool = False) -> Language:
         # 2.4%—investigated"; matching turns the dash into '-'): spaCy splits a hyphen after a
         # digit or a letter, not after '%', so "99%-from" was one token and no figure
         r"(?<=[0-9]%)-(?=[A-Za-z])",
+        # a rate's slash after a figure that ends in '+' or '%' ("$200K+/month", "5+/day",
+        # "30%/year", "a 50%/50% split"): spaCy splits a slash between letters and digits, not
+        # after these, so the figure was lost in one token and a line with money read as
+        # holding no quantity (set55)
+        r"(?<=[0-9]%|[0-9kKmMbB%]\+)/(?=[A-Za-z0-9])",
         # "$2M-$3M", "€5k–€8k", "10K-15K": a range of two figures, each with its own magnitude
         r"(?<=[0-9][kKmMbB])(?<![A-Za-z][0-9][kKmMbB])(?:-|–)(?=[$€£0-9])",
         # a preposition glued to its figure where a PDF or a paste lost the space ("increasing
@@ -387,7 +392,7 @@ def _tokenizer_key() -> str:
     return "|".join([spacy.__version__, QUANTITY_TOKEN.pattern, str(_TOKENIZER_VERSION)])
 
 
-_TOKENIZER_VERSION = 5
+_TOKENIZER_VERSION = 6
 """Bump when `make_blank` changes how text is split, so cached term tokens are rebuilt."""
 
 

@@ -288,6 +288,10 @@ def test_a_percentage_glued_to_a_dash_and_a_word_is_a_figure(text):
         ("↑32% activation after the onboarding redesign", "32%"),
         ("Cut churn ↓18% in a quarter", "18%"),
         ("▲40% page views in 6 weeks", "40%"),
+        # session 32 (set55 hb55-098): a rate's slash glued after '+' or '%'
+        ("Pushed local office sales to $200K+/month.", "$200K+"),
+        ("Grew bookings 30%/year for three years", "30%"),
+        ("Split the budget on a 50%/50% basis", "50%"),
     ],
 )
 def test_a_figure_glued_to_a_preposition_or_an_arrow_is_a_figure(text, figure):
