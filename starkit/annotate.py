@@ -794,6 +794,8 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     glued = m.start >= 2 and prev == "-" and not ctx.doc[m.start - 2].whitespace_
     if glued and ctx.lower(m.start - 2) in ctx.word_list("not-product-modifiers"):
         return True  # "employee-retention rate": staff kept, not customers
+    if prev in ("and", "&") and ctx.lower(m.start - 3) in ctx.word_list("staff-modifiers"):
+        return True  # "employee morale and retention": the modifier opens the pair
     if (
         prev in ctx.word_list("learner-modifiers")
         and ctx.lower_set & ctx.word_list("classroom-words")
