@@ -1,4 +1,5 @@
-"""Deterministic draw of set55: the lines of pool17 that no set has taken, drawn unread.
+"""Deterministic draw of set55: the lines of pool17 that no set has taken, drawn unread
+(`draw` and `write` serve set56 too).
 
 pool17 (livecareer resumes of half B, every line with a digit) fed set18 to set20 in session
 23; its other lines stayed sealed (`bench/findings_snapshot.py` SEALED). session 32's rewrite
@@ -31,10 +32,10 @@ METRIC_OR_CHANGE = re.compile(
 )
 
 
-def _texts_elsewhere() -> set[str]:
+def _texts_elsewhere(pools: tuple[Path, ...], out: Path) -> set[str]:
     seen: set[str] = set()
     for path in CORPUS.glob("**/*.jsonl"):
-        if path in (POOL, OUT) or "labels" in path.name:
+        if path in (*pools, out) or "labels" in path.name:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             text = json.loads(line).get("text") if line.strip() else None
@@ -43,15 +44,18 @@ def _texts_elsewhere() -> set[str]:
     return seen
 
 
-def draw() -> list[dict]:
-    seen = _texts_elsewhere()
-    rows = [json.loads(line) for line in POOL.read_text(encoding="utf-8").splitlines()]
+def draw(pools: tuple[Path, ...], seed: int, out: Path) -> list[dict]:
+    """The lines of `pools` no other corpus file holds that name a metric or a change, resumes
+    shuffled by `seed`, at most `PER_RESUME` a resume, the first `MAX_LINES`."""
+    seen = _texts_elsewhere(pools, out)
     by_resume: dict[str, list[dict]] = {}
-    for row in rows:
-        if row["text"].strip() not in seen and METRIC_OR_CHANGE.search(row["text"]):
-            by_resume.setdefault(row["resume"], []).append(row)
+    for pool in pools:
+        for line in pool.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["text"].strip() not in seen and METRIC_OR_CHANGE.search(row["text"]):
+                by_resume.setdefault(row["resume"], []).append(row)
     resumes = sorted(by_resume)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rng.shuffle(resumes)
     picked: list[dict] = []
     for resume in resumes:
@@ -63,15 +67,18 @@ def draw() -> list[dict]:
     return picked[:MAX_LINES]
 
 
-def main() -> None:
-    picked = draw()
-    with OUT.open("w", encoding="utf-8") as fh:
+def write(picked: list[dict], out: Path, prefix: str) -> None:
+    with out.open("w", encoding="utf-8") as fh:
         for n, row in enumerate(picked, 1):
-            out = {"id": f"hb55-{n:03d}", "text": row["text"], "source": row["source"]}
-            out["resume"] = row["resume"]
-            out["pool_id"] = row["id"]
-            fh.write(json.dumps(out, ensure_ascii=False) + "\n")
-    print(f"{len(picked)} lines from {len({r['resume'] for r in picked})} resumes to {OUT}")
+            line = {"id": f"{prefix}-{n:03d}", "text": row["text"], "source": row["source"]}
+            line["resume"] = row["resume"]
+            line["pool_id"] = row["id"]
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(f"{len(picked)} lines from {len({r['resume'] for r in picked})} resumes to {out}")
+
+
+def main() -> None:
+    write(draw((POOL,), SEED, OUT), OUT, "hb55")
 
 
 if __name__ == "__main__":
