@@ -11,7 +11,8 @@ hides which code proposed them, and scores a rater's judgement of each (fit, loo
   python tools/rewrite_fit.py score items.jsonl ratings.jsonl --key key.json
   python tools/rewrite_fit.py common-topics --min-share 0.01
 
-`draw` excludes every text already in `corpus/rewrite_fit/`, so each sample is fresh. `slots`
+`draw` excludes every text already in `corpus/rewrite_fit/` or a sealed set, and the sealed pools
+(`bench/findings_snapshot.py` SEALED), so each sample is fresh and nothing sealed is read. `slots`
 runs the code on the path (a worktree at another commit through PYTHONPATH names that commit's
 slots). `blind` merges the slots of one or more versions into one list of (line, role, metric)
 items in seeded order, with the same metric for the same line and role rated once; `score` reads
