@@ -128,11 +128,18 @@ def common_topics(min_share: float) -> None:
     print(json.dumps(sorted(t for t, s in share.items() if s >= min_share)))
 
 
-def draw(seed: int, n: int, out: Path, kind: str = "bullet") -> None:
-    """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`."""
+def draw(seed: int, n: int, out: Path, kind: str = "bullet", match: str | None = None) -> None:
+    """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`;
+    with `match`, only texts a case-blind search of that expression finds (a plain regex, not
+    starkit: a sample of one kind of work, such as events and teaching)."""
     seen = _seen()
     low, high = LENGTHS[kind]
-    texts = {t: r for t, r in _pool_texts(kind).items() if low <= len(t) <= high and t not in seen}
+    wanted = re.compile(match, re.IGNORECASE) if match else None
+    texts = {
+        t: r
+        for t, r in _pool_texts(kind).items()
+        if low <= len(t) <= high and t not in seen and (wanted is None or wanted.search(t))
+    }
     order = sorted(texts)
     random.Random(seed).shuffle(order)
     want = {role: round(n * share) for role, share in SHARES[kind].items()}
@@ -249,6 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--n", type=int, default=150)
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--kind", choices=sorted(SOURCES), default="bullet")
+    d.add_argument("--match", default=None, help="only texts this regex finds (case-blind)")
     s = sub.add_parser("slots")
     s.add_argument("sample", type=Path)
     s.add_argument("--out", type=Path, required=True)
@@ -269,7 +277,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.cmd == "common-topics":
         common_topics(a.min_share)
     elif a.cmd == "draw":
-        draw(a.seed, a.n, a.out, a.kind)
+        draw(a.seed, a.n, a.out, a.kind, a.match)
     elif a.cmd == "slots":
         slots(a.sample, a.out)
     elif a.cmd == "blind":
