@@ -237,7 +237,7 @@ def metric_for(text: str, direction: str | None = None, *, long_text: bool = Tru
     """The taxonomy metric whose topics best fit the text (ties: the first listed; among
     them, the first whose direction is `direction`; no topic at all: `unmatched_metric`). A metric's
     score is how many of its topics occur in the text, a weak topic (`weak_topics`) counting
-    half, so one weak word alone names no metric ("a computer vision program" is no cycle time),
+    half, so one weak word alone names no metric ("developer experience" is no NPS),
     and a long text (a story, an email) needs more (`long_text_score`, in halves) unless
     `long_text` is False (an answer to a metrics question names metrics on purpose, so every
     topic word in it is evidence); it is counted from the text's words through `_topic_index`

@@ -30,6 +30,13 @@ def test_no_quantification_keeps_the_words_and_proposes_a_topic_metric():
         ("Redesigned the checkout funnel", "conversion rate"),
         ("Ran sprint planning for the mobile squad", "cycle time"),
         ("Sped up the search API with a cache", "p95 latency"),
+        # session 32 (fitD): the event, the class and the mentee have metrics of their own
+        ("Organised monthly Python meetups for the local chapter", "repeat attendance rate"),
+        ("Taught weekly lessons in algebra", "average student score"),
+        ("Mentored summer interns on data science projects", "new-hire ramp-up time"),
+        # an engineer's event and a researcher's conference are neither
+        ("Developed an event-driven architecture on Kafka", "outcome"),
+        ("Presented a paper at the IEEE conference", "outcome"),
     ],
 )
 def test_metric_fits_the_topic(text, metric):
@@ -489,7 +496,7 @@ def test_metric_for_index_scores_as_each_metric_would(direction: str | None) -> 
     ("text", "metric"),
     [
         # one weak topic word alone names no metric: its sense in the line is not the metric's
-        ("Designed a computer vision program to monitor human action", "outcome"),
+        ("Found distinct features of the clusters with orthogonal methods", "outcome"),
         ("Integrated TypeScript and improved developer experience", "outcome"),
         ("Analysed epoxy interface performance under thermal stress", "outcome"),
         # two weak words of one metric, or one strong word, still name it
