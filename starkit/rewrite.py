@@ -139,8 +139,9 @@ def weak_topics() -> frozenset[str]:
     rel = "metrics/taxonomy.toml"
     words = frozenset(_taxonomy_file().weak_topics)
     singles = {t for m in taxonomy() for t in m.topics if t.split() == [t]}
-    for w in sorted(words - singles):
-        raise LexiconError(rel, w, "a weak topic must be a one-word topic of a metric")
+    stray = sorted(words - singles)
+    if stray:
+        raise LexiconError(rel, stray[0], "a weak topic must be a one-word topic of a metric")
     return words
 
 
@@ -243,11 +244,10 @@ def metric_for(text: str, direction: str | None = None, *, long_text: bool = Tru
     topic word in it is evidence); it is counted from the text's words through `_topic_index`
     rather than metric by metric."""
     words = _words(text)
-    tokens = frozenset(words.split())
+    split = words.split()
+    tokens = frozenset(split)
     tax = _taxonomy_file()
-    least = 2
-    if long_text and len(words.split()) > tax.long_text_words:
-        least = tax.long_text_score
+    least = tax.long_text_score if long_text and len(split) > tax.long_text_words else 2
     metrics = taxonomy()
     weak = weak_topics()
     found = _topic_index()

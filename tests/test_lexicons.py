@@ -114,3 +114,25 @@ def test_inflect_gives_the_past_whether_or_not_the_consonant_doubles(verb, form)
 
     assert form in inflect(verb)
     assert "openned" not in inflect("open")  # 'open' never doubles
+
+
+def test_a_weak_topic_must_be_a_topic_of_the_taxonomy(lexicon_copy: Path, monkeypatch):
+    """`weak_topics` halves the weight of words the metrics list; a word no metric lists would
+    halve nothing, a typo the loader names instead of ignoring."""
+    from starkit import rewrite
+
+    path = lexicon_copy / "metrics" / "taxonomy.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('weak_topics = ["api",', 'weak_topics = ["apx",')
+    )
+    monkeypatch.setenv("STARKIT_LEXICONS", str(lexicon_copy))
+    caches = (rewrite._taxonomy_file, rewrite.taxonomy, rewrite.weak_topics)
+    for c in caches:
+        c.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"metrics/taxonomy.toml.*apx.*one-word topic"):
+            rewrite.weak_topics()
+    finally:
+        monkeypatch.delenv("STARKIT_LEXICONS")
+        for c in caches:
+            c.cache_clear()
