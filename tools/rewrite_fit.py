@@ -128,10 +128,17 @@ def common_topics(min_share: float) -> None:
     print(json.dumps(sorted(t for t, s in share.items() if s >= min_share)))
 
 
-def draw(seed: int, n: int, out: Path, kind: str = "bullet", match: str | None = None) -> None:
-    """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`;
-    with `match`, only texts a case-blind search of that expression finds (a plain regex, not
-    starkit: a sample of one kind of work, such as events and teaching)."""
+def draw(
+    seed: int,
+    n: int,
+    out: Path,
+    kind: str = "bullet",
+    match: str | None = None,
+    role: str | None = None,
+) -> None:
+    """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`
+    (or all of `role`); with `match`, only texts a case-blind search of that expression finds
+    (a plain regex, not starkit: a sample of one kind of work, such as events and teaching)."""
     seen = _seen()
     low, high = LENGTHS[kind]
     wanted = re.compile(match, re.IGNORECASE) if match else None
@@ -142,7 +149,8 @@ def draw(seed: int, n: int, out: Path, kind: str = "bullet", match: str | None =
     }
     order = sorted(texts)
     random.Random(seed).shuffle(order)
-    want = {role: round(n * share) for role, share in SHARES[kind].items()}
+    shares = {role: 1.0} if role else SHARES[kind]
+    want = {r: round(n * share) for r, share in shares.items()}
     picked: list[dict] = []
     for start in range(0, len(order), 500):
         chunk = order[start : start + 500]
@@ -150,11 +158,11 @@ def draw(seed: int, n: int, out: Path, kind: str = "bullet", match: str | None =
             roles = [r for r in found if want.get(r, 0) > 0]
             if not roles:
                 continue
-            role = min(roles, key=lambda r: -want[r])  # the role still most wanted
-            want[role] -= 1
+            most = min(roles, key=lambda r: -want[r])  # the role still most wanted
+            want[most] -= 1
             row = texts[text]
             picked.append(
-                {"id": row["id"], "kind": kind, "text": text, "role": role, "source": row["source"]}
+                {"id": row["id"], "kind": kind, "text": text, "role": most, "source": row["source"]}
             )
         if not any(want.values()):
             break
@@ -257,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--kind", choices=sorted(SOURCES), default="bullet")
     d.add_argument("--match", default=None, help="only texts this regex finds (case-blind)")
+    d.add_argument("--role", choices=sorted(SLOTS), default=None, help="only slots of this role")
     s = sub.add_parser("slots")
     s.add_argument("sample", type=Path)
     s.add_argument("--out", type=Path, required=True)
@@ -277,7 +286,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.cmd == "common-topics":
         common_topics(a.min_share)
     elif a.cmd == "draw":
-        draw(a.seed, a.n, a.out, a.kind, a.match)
+        draw(a.seed, a.n, a.out, a.kind, a.match, a.role)
     elif a.cmd == "slots":
         slots(a.sample, a.out)
     elif a.cmd == "blind":
