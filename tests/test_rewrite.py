@@ -429,6 +429,8 @@ def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewri
         ("Grew revenue by 30% in two quarters.", "<churn rate>"),
         ("Captured 55%+ market share with band-related sales.", "<gross margin>"),
         ("Successfully grew business by 24% year over year.", "<gross margin>"),
+        ("Grew qualified pipeline by 40% through outbound campaigns.", "<win rate>"),
+        ("Onboarding completion rate: 72% → 94%", "<week-4 retention>"),
         ("Grew organic website traffic by 50% with an SEO overhaul.", "<bounce rate>"),
         ("Grew app downloads by 40% after the relaunch.", "<week-4 retention>"),
         ("Conducted A/B experiments, improving lead-to-signup rate by 18%.", "<week-4 retention>"),
