@@ -456,10 +456,26 @@ def test_vanity_follow_up_asks_in_the_metric_s_own_words(text: str, causal: str,
     assert "downloaded," not in f.suggestion  # never 'of the new downloaded'
 
 
+def _past_long_text(sentence: str) -> str:
+    """`sentence` repeated until the text is longer than the taxonomy's `long_text_words`."""
+    from starkit.rewrite import _taxonomy_file
+
+    times = _taxonomy_file().long_text_words // len(sentence.split()) + 1
+    return " ".join([sentence] * times)
+
+
 def _metric_for_by_metric(text: str, direction: str | None) -> object:
     """`metric_for` as it was written before its topic index: each metric scored in turn, a
-    weak topic counting half (a metric needs a score of 2: one strong topic, or two weak)."""
-    from starkit.rewrite import _topic_score, _words, taxonomy, unmatched_metric, weak_topics
+    weak topic counting half (a metric needs a score of 2: one strong topic, or two weak; a long
+    text `long_text_score`)."""
+    from starkit.rewrite import (
+        _taxonomy_file,
+        _topic_score,
+        _words,
+        taxonomy,
+        unmatched_metric,
+        weak_topics,
+    )
 
     words = _words(text)
     weak = weak_topics()
@@ -474,8 +490,9 @@ def _metric_for_by_metric(text: str, direction: str | None) -> object:
     score, best = min(
         scores, key=lambda sm: (-sm[0], direction is not None and sm[1].direction != direction)
     )
-    long = len(words.split()) > 60  # taxonomy's long_text_words: needs two topics (score 4)
-    return best if score >= (4 if long else 2) else unmatched_metric()
+    tax = _taxonomy_file()
+    long = len(words.split()) > tax.long_text_words
+    return best if score >= (tax.long_text_score if long else 2) else unmatched_metric()
 
 
 @pytest.mark.parametrize("direction", [None, "up", "down"])
@@ -483,7 +500,7 @@ def test_metric_for_index_scores_as_each_metric_would(direction: str | None) -> 
     from starkit.bench import corpus
     from starkit.rewrite import metric_for
 
-    long = " ".join(["I organised the club's spring tour with my friends."] * 8)
+    long = _past_long_text("I organised the club's spring tour with my friends.")
     texts = [
         *corpus(300, seed=3),
         "page load time and p95 latency",
@@ -520,7 +537,7 @@ def test_a_long_text_needs_two_topics_to_name_a_metric() -> None:
     should move; two topics of one metric are."""
     from starkit.rewrite import metric_for
 
-    story = " ".join(["I organised the club's spring tour with my friends and teachers."] * 8)
+    story = _past_long_text("I organised the club's spring tour with my friends and teachers.")
     assert metric_for(f"{story} I had to push the group to finish.").name == "outcome"
     assert metric_for("We had to push the new notifications.").name == "week-4 retention"
     assert metric_for(f"{story} We cut latency on the slow queries.").name == "p95 latency"

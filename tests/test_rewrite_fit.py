@@ -87,3 +87,15 @@ def test_incomplete_ratings_are_refused(tmp_path: Path, versions) -> None:
     ratings = _jsonl(tmp_path / "ratings.jsonl", [{"item": first, "rating": "fit"}])
     with pytest.raises(SystemExit):
         score(items, ratings, key)
+
+
+def test_a_broken_ratings_line_names_its_file_and_line(tmp_path: Path, versions) -> None:
+    from tools.rewrite_fit import main
+
+    sample, old, new = versions
+    items, key = tmp_path / "items.jsonl", tmp_path / "key.json"
+    blind(sample, [old, new], 0, items, key)
+    ratings = tmp_path / "ratings.jsonl"
+    ratings.write_text('{"item": "r001", "rating": "fit"}\n{"item": "r002", rating}\n')
+    with pytest.raises(SystemExit, match=r"ratings\.jsonl:2: invalid JSON"):
+        main(["score", str(items), str(ratings), "--key", str(key)])

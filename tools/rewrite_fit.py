@@ -33,6 +33,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from starkit.errors import StarkitError  # noqa: E402
+from tools.evaluate import _read_jsonl  # noqa: E402  (the project's JSONL reader)
+
 SOURCES = {
     "bullet": (
         "corpus/heldout_bullets/pool[0-9].jsonl",
@@ -58,8 +63,8 @@ RATINGS = ("fit", "loose", "misfit")
 
 
 def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """The objects of a JSONL file; a broken line (a rater's typo) names its file and line."""
+    return [row for _, row in _read_jsonl(path)]
 
 
 def _write(path: Path, rows: Iterable[dict]) -> None:
@@ -192,10 +197,11 @@ def blind(
     rows = {r["id"]: r for r in _read(sample)}
     items: dict[tuple[str, str], dict] = {}
     names: dict[str, dict[str, str]] = {}
-    named = [{s["id"]: s["metric"] for s in _read(v)} for v in versions]
-    for v in versions:
+    slots = {v: _read(v) for v in versions}
+    named = [{s["id"]: s["metric"] for s in named_slots} for named_slots in slots.values()]
+    for v, named_slots in slots.items():
         names[v.stem] = {}
-        for s in _read(v):
+        for s in named_slots:
             if not s["metric"]:
                 continue  # this version names no slot of that role for the line
             if changed and len({n.get(s["id"]) for n in named}) == 1:
@@ -283,16 +289,19 @@ def main(argv: list[str] | None = None) -> None:
     t = sub.add_parser("common-topics")
     t.add_argument("--min-share", type=float, default=0.01)
     a = p.parse_args(argv)
-    if a.cmd == "common-topics":
-        common_topics(a.min_share)
-    elif a.cmd == "draw":
-        draw(a.seed, a.n, a.out, a.kind, a.match, a.role)
-    elif a.cmd == "slots":
-        slots(a.sample, a.out)
-    elif a.cmd == "blind":
-        blind(a.sample, a.versions, a.seed, a.out, a.key, a.changed)
-    else:
-        score(a.items, a.ratings, a.key)
+    try:
+        if a.cmd == "common-topics":
+            common_topics(a.min_share)
+        elif a.cmd == "draw":
+            draw(a.seed, a.n, a.out, a.kind, a.match, a.role)
+        elif a.cmd == "slots":
+            slots(a.sample, a.out)
+        elif a.cmd == "blind":
+            blind(a.sample, a.versions, a.seed, a.out, a.key, a.changed)
+        else:
+            score(a.items, a.ratings, a.key)
+    except StarkitError as exc:  # a missing or broken file: its name and line, no traceback
+        sys.exit(f"rewrite_fit: {exc}")
 
 
 if __name__ == "__main__":
