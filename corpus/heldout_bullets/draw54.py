@@ -3,8 +3,9 @@
 Reads the stored resume excerpts under raw/ (listed in raw/manifest.json), extracts the
 bullet items of their work-experience sections, applies mechanical filters only and samples
 at most 6 lines per resume with random.Random(54). Writes set54.jsonl next to this file.
-The filters, the sampling and the readers of JS arrays and HTML lists are draw53's (imported);
-this script adds readers for LaTeX commands and JSX `content` fragments.
+The filters, the sampling and the readers of JS arrays and HTML lists are draw53's, and the
+brace reader draw51's (imported); this script adds readers for LaTeX commands and JSX `content`
+fragments.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from draw51 import brace_arg
 from draw53 import TAG_RE, clean, draw
 from draw53 import extract as extract53
 
@@ -25,31 +27,12 @@ TEX_ESCAPES = {"&": "&", "%": "%", "_": "_", "$": "$", "#": "#", "{": "{", "}": 
 TEX_CMD_RE = re.compile(r"\\[A-Za-z]+\*?")
 
 
-def braced(src: str, start: int) -> tuple[str, int]:
-    """Return the body of the brace group opening at src[start] and the index after it."""
-    depth = 0
-    i = start
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return src[start + 1 : i], i + 1
-        i += 1
-    raise ValueError("unbalanced braces")
-
-
 def tex_items(src: str, key: str) -> list[str]:
     """Return the bodies of every `\\key{...}` command in a LaTeX source."""
     items: list[str] = []
     for match in re.finditer(r"\\" + re.escape(key) + r"\s*\{", src):
-        body, _ = braced(src, match.end() - 1)
-        items.append(body)
+        body, _ = brace_arg(src, match.end() - 1)
+        items.append(body or "")
     return items
 
 
