@@ -661,9 +661,19 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
 
 
 def _analysed_change(ctx: UnitContext, k: int, analysis: frozenset[str]) -> bool:
-    """'analyzing lift in conversion rates', 'measuring the growth of sales': a change noun
-    (followed by 'in' or 'of') that a verb of analysis takes as its object is the change the
-    work looked at, not one it reports."""
+    """'analyzing lift in conversion rates', 'measuring the growth of sales', 'to analyze
+    monthly growth and cohort retention': a change noun (followed by 'in' or 'of', or listed
+    before the metric) that a verb of analysis takes as its object is the change the work
+    looked at, not one it reports."""
+    if ctx.lower(k + 1) in ("and", ","):
+        if ctx.lower(k) not in forms()[4]:
+            return False
+        j = k - 1
+        while j >= 0 and ctx.doc[j].is_alpha and ctx.lower(j) not in analysis:
+            if ctx.at("change", j) or k - j > 3:
+                return False
+            j -= 1  # 'monthly', 'weekly revenue': modifiers of the listed change noun
+        return j >= 0 and ctx.lower(j) in analysis
     if ctx.lower(k + 1) not in ("in", "of"):
         return False
     return ctx.lower(_before_determiner(ctx, k - 1)) in analysis
