@@ -434,6 +434,12 @@ def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewri
         ("Grew organic website traffic by 50% with an SEO overhaul.", "<bounce rate>"),
         ("Grew app downloads by 40% after the relaunch.", "<week-4 retention>"),
         ("Conducted A/B experiments, improving lead-to-signup rate by 18%.", "<week-4 retention>"),
+        # engagement and retention: unsubscribes only where email is the channel
+        ("Improved email open rates by 22% with segmented newsletters.", "<unsubscribe rate>"),
+        ("Increased user engagement by 45% through feature optimization.", "<support tickets>"),
+        # engineering work is watched for what the code can break
+        ("Cut bundle size 30% with TypeScript, lifting user engagement by 25%.", "<error rate>"),
+        ("Rebuilt the Android app, increasing new user retention by 15%.", "<app crash rate>"),
     ],
 )
 def test_guardrail_fits_the_domain(text: str, guardrail: str) -> None:
