@@ -99,3 +99,17 @@ def test_a_broken_ratings_line_names_its_file_and_line(tmp_path: Path, versions)
     ratings.write_text('{"item": "r001", "rating": "fit"}\n{"item": "r002", rating}\n')
     with pytest.raises(SystemExit, match=r"ratings\.jsonl:2: invalid JSON"):
         main(["score", str(items), str(ratings), "--key", str(key)])
+
+
+def test_draw_from_named_files_skips_labels_and_sealed_sets(tmp_path: Path, monkeypatch) -> None:
+    """`draw --from`: only the files the globs name, never a labels file or a sealed set."""
+    import tools.rewrite_fit as rewrite_fit
+
+    monkeypatch.setattr(rewrite_fit, "ROOT", tmp_path)
+    monkeypatch.setattr(rewrite_fit, "_sealed", lambda: ("set9",))
+    _jsonl(tmp_path / "set1.jsonl", [{"id": "a", "text": "Grew revenue 30% in a year"}])
+    _jsonl(tmp_path / "set1.labels.jsonl", [{"id": "a", "text": "a label's note"}])
+    _jsonl(tmp_path / "set9.jsonl", [{"id": "b", "text": "Sealed: grew sign-ups 2x"}])
+    _jsonl(tmp_path / "pool1.jsonl", [{"id": "c", "text": "Grew traffic 3x"}])
+    texts = rewrite_fit._pool_texts("bullet", ("set*.jsonl",))
+    assert list(texts) == ["Grew revenue 30% in a year"]

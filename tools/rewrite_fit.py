@@ -106,14 +106,17 @@ def _sealed() -> tuple[str, ...]:
     return tuple(module.SEALED)
 
 
-def _pool_texts(kind: str = "bullet") -> dict[str, dict]:
-    """Every unlabelled real text of the pools of `kind` (stripped text -> its row), sealed
-    pools left out (fitA-fitC were drawn before they were, and hold 57 lines of pool17)."""
+def _pool_texts(kind: str = "bullet", sources: tuple[str, ...] = ()) -> dict[str, dict]:
+    """Every unlabelled real text of the pools of `kind` (or of the files the globs `sources`
+    name) (stripped text -> its row), sealed pools left out (fitA-fitC were drawn before they
+    were, and hold 57 lines of pool17)."""
     texts: dict[str, dict] = {}
     sealed = _sealed()
-    for pattern in SOURCES[kind]:
+    for pattern in sources or SOURCES[kind]:
         for path in sorted(ROOT.glob(pattern)):
             if path.name.startswith(sealed):
+                continue
+            if "labels" in path.name:
                 continue
             for row in _read(path):
                 texts.setdefault(row["text"].strip(), row)
@@ -140,16 +143,19 @@ def draw(
     kind: str = "bullet",
     match: str | None = None,
     role: str | None = None,
+    sources: tuple[str, ...] = (),
 ) -> None:
     """`n` real texts of `kind` not drawn before, each with one slot role, roles in `SHARES`
     (or all of `role`); with `match`, only texts a case-blind search of that expression finds
-    (a plain regex, not starkit: a sample of one kind of work, such as events and teaching)."""
+    (a plain regex, not starkit: a sample of one kind of work, such as events and teaching);
+    with `sources`, from the files those globs name (labelled sets, whose lines no rewrite
+    was tuned on) instead of the pools."""
     seen = _seen()
     low, high = LENGTHS[kind]
     wanted = re.compile(match, re.IGNORECASE) if match else None
     texts = {
         t: r
-        for t, r in _pool_texts(kind).items()
+        for t, r in _pool_texts(kind, sources).items()
         if low <= len(t) <= high and t not in seen and (wanted is None or wanted.search(t))
     }
     order = sorted(texts)
@@ -272,6 +278,13 @@ def main(argv: list[str] | None = None) -> None:
     d.add_argument("--kind", choices=sorted(SOURCES), default="bullet")
     d.add_argument("--match", default=None, help="only texts this regex finds (case-blind)")
     d.add_argument("--role", choices=sorted(SLOTS), default=None, help="only slots of this role")
+    d.add_argument(
+        "--from",
+        dest="sources",
+        action="append",
+        default=[],
+        help="draw from the files this glob (relative to the project) names, not the pools",
+    )
     s = sub.add_parser("slots")
     s.add_argument("sample", type=Path)
     s.add_argument("--out", type=Path, required=True)
@@ -293,7 +306,7 @@ def main(argv: list[str] | None = None) -> None:
         if a.cmd == "common-topics":
             common_topics(a.min_share)
         elif a.cmd == "draw":
-            draw(a.seed, a.n, a.out, a.kind, a.match, a.role)
+            draw(a.seed, a.n, a.out, a.kind, a.match, a.role, tuple(a.sources))
         elif a.cmd == "slots":
             slots(a.sample, a.out)
         elif a.cmd == "blind":
