@@ -129,6 +129,51 @@ def _aspiration(ctx: UnitContext) -> bool:
     return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
 
 
+_OBJECTIVE_CUES = 2  # "a challenging position in a dynamic organization": two cues
+
+
+def _career_objective(ctx: UnitContext) -> bool:
+    """'To secure a challenging position in a dynamic organization', 'Seeking challenging
+    environment ...', 'Where my skills can be utilized ...': a line opened as a CV's career
+    objective (`objective-openers`) that names the place sought or the writer's own growth
+    (`objective-cues`, at least `_OBJECTIVE_CUES` of them) states an aim, not work done; a
+    duty written as an infinitive ('To manage key accounts in the north region') names
+    neither."""
+    words = _opening_words(ctx)
+    openers = ctx.word_list("objective-openers")
+    if not words or words[0] not in _first_words(openers):
+        return False
+    if not any(" ".join(words[:n]) in openers for n in range(1, 4)):
+        return False
+    if words[0] == "to" and (len(words) < 2 or words[1] in ("the", "a", "an")):
+        return False  # "To the sales team ...": no verb of aim
+    cues = ctx.word_list("objective-cues")
+    return sum(ctx.lower(k) in cues for k in range(len(ctx.doc))) >= _OBJECTIVE_CUES
+
+
+_MEMBER_OPENING = 3  # "Founding member of", "Active student member of"
+
+
+def _membership(ctx: UnitContext) -> bool:
+    """'Member of Sloan Marketing and MediaTech clubs', 'Founding member of the Florida Chamber
+    of Commerce', 'Member - SCUBA Club and Sailing Club': a line that opens with a membership
+    of a body (`membership-bodies`) and holds no verb of work, action or change states no work
+    ('Member: Ford Citizenship Committee, Championed Flood Relief' does)."""
+    words = _opening_words(ctx)[:_MEMBER_OPENING]
+    if "member" not in words and "members" not in words:
+        return False
+    if ctx.lower_set.isdisjoint(ctx.word_list("membership-bodies")):
+        return False
+    if any(ctx.has(c) for c in ("weak", "change", "trigger")):
+        return False
+    member = next(k for k in range(len(ctx.doc)) if ctx.lower(k) in ("member", "members"))
+    for m in ctx.matches("action"):
+        word = ctx.doc[m.start]
+        if m.start > member and (word.is_lower or word.lower_.endswith("ed")):
+            return False  # "..., Championed Flood Relief"; not a name ("Sloan Marketing")
+    return not _past_work_verb(ctx)
+
+
 @lru_cache(maxsize=16)  # one word list a lexicon: a config's edits make a new one
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     """The first word of every phrase of a word list."""
@@ -389,6 +434,8 @@ def states_work(ctx: UnitContext) -> bool:
 def _states_work(ctx: UnitContext) -> bool:
     if ctx.story is None and (
         _aspiration(ctx)
+        or _career_objective(ctx)
+        or _membership(ctx)
         or _context_label(ctx)
         or _organisation_described(ctx)
         or _role_heading(ctx)
@@ -2643,6 +2690,8 @@ def _others_participle(ctx: UnitContext, m: Match) -> bool:
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
+    if ctx.story is None and _career_objective(ctx):
+        return []  # "To work in a dynamic environment and help the organization grow": an aim
     hits = []
     for m in ctx.matches("weak"):
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
