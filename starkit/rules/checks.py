@@ -139,6 +139,11 @@ def _career_objective(ctx: UnitContext) -> bool:
     (`objective-cues`, at least `_OBJECTIVE_CUES` of them) states an aim, not work done; a
     duty written as an infinitive ('To manage key accounts in the north region') names
     neither."""
+    phrases = ctx.word_list("objective-phrases")
+    if not ctx.lower_set.isdisjoint(_first_words(phrases)):
+        joined = f" {' '.join(t.lower_ for t in ctx.tokens)} "
+        if any(f" {p} " in joined for p in phrases):
+            return True  # "..., I would like to work for a challenging organization"
     words = _opening_words(ctx)
     openers = ctx.word_list("objective-openers")
     if not words or words[0] not in _first_words(openers):
@@ -151,7 +156,7 @@ def _career_objective(ctx: UnitContext) -> bool:
     return sum(ctx.lower(k) in cues for k in range(len(ctx.doc))) >= _OBJECTIVE_CUES
 
 
-_MEMBER_OPENING = 3  # "Founding member of", "Active student member of"
+_MEMBER_OPENING = 6  # "Founding member of", "Co-Chair, HealthTech Club; active member"
 
 
 def _membership(ctx: UnitContext) -> bool:
@@ -2220,6 +2225,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     """A product or business metric moved and no guardrail or counter-metric is named."""
     if ctx.story is None and _organisation_described(ctx):
         return []  # "PatientPop is one of the top 20 fastest growing startups": the employer's
+    if ctx.story is None and not ctx.quantities and (_aspiration(ctx) or _career_objective(ctx)):
+        return []  # "Expertise in acquiring new customers": a skill claimed, no change reported
     m = _moved_product_metric(ctx) or _moved_second_win(ctx) or _phrase_from_to(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
