@@ -1783,6 +1783,8 @@ def _money_won(ctx: UnitContext) -> Quantity | None:
     for q in ctx.quantities:
         if q.kind != "money" or not _in_scope(ctx, "missing-guardrail", q.token_start):
             continue
+        if ctx.story is None and _revenue_headline(ctx, q):
+            return q  # "$300K+ expansion revenue: connected usage signal to account strategy"
         if ctx.lower(before_hedges(ctx, q.token_start)) not in verbs and not _growth_of(ctx, q):
             continue
         _, ce = ctx.clause_of(q.token_start)
@@ -1803,6 +1805,24 @@ def _money_won(ctx: UnitContext) -> Quantity | None:
             continue
         return q
     return None
+
+
+_HEADLINE_MODIFIERS = 2  # "$300K+ expansion revenue:", "$1.2M new annual revenue:"
+
+
+def _revenue_headline(ctx: UnitContext, q: Quantity) -> bool:
+    """'$300K+ expansion revenue: connected usage signal ...': an amount that opens the line,
+    a revenue word a few modifiers on and a colon make a headline of revenue the work brought
+    in; what follows the colon is how."""
+    if any(t.is_alpha for t in ctx.tokens[: q.token_start]):
+        return False
+    for k in range(q.token_end, min(len(ctx.doc), q.token_end + _HEADLINE_MODIFIERS + 1)):
+        rev = ctx.at("product", k)
+        if rev is not None and rev.entry == "revenue":
+            return ctx.lower(rev.end) == ":"
+        if not ctx.doc[k].is_alpha:
+            return False
+    return False
 
 
 def _growth_of(ctx: UnitContext, q: Quantity) -> bool:
