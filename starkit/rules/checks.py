@@ -1814,7 +1814,9 @@ def _revenue_headline(ctx: UnitContext, q: Quantity) -> bool:
     """'$300K+ expansion revenue: connected usage signal ...': an amount that opens the line,
     a revenue word a few modifiers on and a colon make a headline of revenue the work brought
     in; what follows the colon is how."""
-    if any(t.is_alpha for t in ctx.tokens[: q.token_start]):
+    if q.token_start > 2 or ":" not in ctx.lower_set:
+        return False  # the amount opens the line ("• $300K"), a colon follows: most lines fail
+    if any(ctx.doc[k].is_alpha for k in range(q.token_start)):
         return False
     for k in range(q.token_end, min(len(ctx.doc), q.token_end + _HEADLINE_MODIFIERS + 1)):
         rev = ctx.at("product", k)
