@@ -1,4 +1,5 @@
-"""Draw set61: lines of arefinnomi/curriculum_vitae_data's Word CVs that set57 and set59 did not take.
+"""Draw set61: lines of the Word CVs of arefinnomi/curriculum_vitae_data that set57 and set59
+did not take.
 
 Semi-blind, as set50 was: the CVs are mostly set57's and set59's, but none of these lines had been
 read. draw57's reader, role rule and filters (imported); every line any corpus file holds (the
