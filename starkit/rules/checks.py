@@ -130,6 +130,8 @@ def _aspiration(ctx: UnitContext) -> bool:
 
 
 _OBJECTIVE_CUES = 2  # "a challenging position in a dynamic organization": two cues
+_OBJECTIVE_CUES_ALONE = 4  # "position", "organization", "skills", "utilized": any opening
+_OBJECTIVE_TOKENS = 60  # an objective is a sentence or two; a story names these words too
 
 
 def _career_objective(ctx: UnitContext) -> bool:
@@ -144,6 +146,13 @@ def _career_objective(ctx: UnitContext) -> bool:
         joined = f" {' '.join(t.lower_ for t in ctx.tokens)} "
         if any(f" {p} " in joined for p in phrases):
             return True  # "..., I would like to work for a challenging organization"
+    cues = ctx.word_list("objective-cues")
+    if ctx.lower_set.isdisjoint(cues):
+        return False  # no word of an objective (most lines)
+    found = sum(ctx.lower(k) in cues for k in range(len(ctx.doc)))
+    if found >= _OBJECTIVE_CUES_ALONE and len(ctx.doc) <= _OBJECTIVE_TOKENS:
+        return True  # "A job ... a growth oriented position in an organization, where my skills
+        # are effectively utilized": the objective however it opens
     words = _opening_words(ctx)
     openers = ctx.word_list("objective-openers")
     if not words or words[0] not in _first_words(openers):
@@ -152,8 +161,37 @@ def _career_objective(ctx: UnitContext) -> bool:
         return False
     if words[0] == "to" and (len(words) < 2 or words[1] in ("the", "a", "an")):
         return False  # "To the sales team ...": no verb of aim
-    cues = ctx.word_list("objective-cues")
-    return sum(ctx.lower(k) in cues for k in range(len(ctx.doc))) >= _OBJECTIVE_CUES
+    return found >= _OBJECTIVE_CUES
+
+
+_KEYWORD_LINE_WORDS = 3  # "Strategic Planning - Sales & Marketing - Business Development"
+_ACRONYM = 5  # "HSE", "CRM", "A/S": a short upper-case word in a title-cased list
+
+
+def _keyword_line(ctx: UnitContext) -> bool:
+    """'Strategic Planning - Sales & Marketing - Business Development', 'Visual Design, Graphic
+    Design, User Research': a line of title-cased words only (short acronyms and function words
+    aside) is a list of skills or a heading, not work done, unless it opens on a verb or an
+    action noun ('Creating Stock Transfer Orders', 'Preparation Of Bank Cash Sales')."""
+    words = [t for t in ctx.tokens if t.is_alpha]
+    if len(words) < _KEYWORD_LINE_WORDS or all(t.is_upper for t in words):
+        return False  # "ESSENTIAL FUNCTIONS INCLUDE ...": a sentence in capitals
+    if not ctx.lower_set.isdisjoint(ctx.word_list("honour-words")):
+        return False  # "Recipient of the Young Ham of the Year Award": an honour won is impact
+    plain = ctx.word_list("keyword-line-joiners")
+    if not all(
+        t.is_title or (t.is_upper and len(t) <= _ACRONYM) or t.lower_ in plain for t in words
+    ):
+        return False  # most lines: a lower-case word
+    first = words[0].lower_
+    if first.endswith(("ing", "ed")) or any(
+        ctx.at(c, words[0].i) is not None for c in ("change", "action", "weak")
+    ):
+        return False  # "Creating Accounts in Tally", "Manage Key Accounts Across The Region"
+    if any(ctx.lower(m.start).endswith("ed") for m in ctx.matches("action")):
+        return False  # "Member: Ford Citizenship Committee, Championed Flood Relief"
+    nxt = ctx.lower(words[0].i + 1)
+    return not (first.endswith(tuple(ctx.word_list("action-noun-endings"))) and nxt == "of")
 
 
 _MEMBER_OPENING = 6  # "Founding member of", "Co-Chair, HealthTech Club; active member"
@@ -441,6 +479,7 @@ def _states_work(ctx: UnitContext) -> bool:
         _aspiration(ctx)
         or _career_objective(ctx)
         or _membership(ctx)
+        or _keyword_line(ctx)
         or _context_label(ctx)
         or _organisation_described(ctx)
         or _role_heading(ctx)
