@@ -1948,6 +1948,9 @@ def _goal_form(ctx: UnitContext, change: Match) -> bool:
         return False  # "Relative conversion lift: ~43%": a label and its figure
     if word not in ctx.word_list("goal-forms"):
         return False
+    before = change.start - 2 if ctx.lower(change.start - 1) == "to" else change.start - 1
+    if ctx.lower(before) in ctx.word_list("past-help-verbs"):
+        return False  # "helped increase revenue", "helped to grow sign-ups": a change reported
     # "Drove a considerable increase": a past-tense verb earlier in the clause carries it
     cs, _ = ctx.clause_of(change.start)
     # ... but not a particle or comparative ("Set up metrics ... that improve activation")
