@@ -439,7 +439,8 @@ def test_addition_closes_the_sentence_of_the_finding(text: str, rule: str, rewri
         ("Increased user engagement by 45% through feature optimization.", "<support tickets>"),
         # engineering work is watched for what the code can break
         ("Cut bundle size 30% with TypeScript, lifting user engagement by 25%.", "<error rate>"),
-        ("Rebuilt the Android app, increasing new user retention by 15%.", "<app crash rate>"),
+        ("Rebuilt the app in Kotlin, increasing new user retention by 15%.", "<app crash rate>"),
+        ("Grew iOS app downloads by 40% through App Store optimization.", "<week-4 retention>"),
     ],
 )
 def test_guardrail_fits_the_domain(text: str, guardrail: str) -> None:
