@@ -123,24 +123,39 @@ def _aspiration(ctx: UnitContext) -> bool:
     words = _opening_words(ctx)
     if words and words[0] in ctx.word_list("opening-adverbs"):
         words = words[1:]  # "Now I'm looking for a junior PM job"
-    openers = ctx.word_list("aspiration-openers")
-    if not words or words[0] not in _first_words(openers):
-        return False  # no opener begins with the line's first word (most lines)
-    return any(" ".join(words[:n]) in openers for n in range(2, _ASPIRATION_WORDS + 1))
+    return _opens_with(words, ctx.word_list("aspiration-openers"), 2, _ASPIRATION_WORDS)
+
+
+def _opens_with(words: list[str], phrases: frozenset[str], shortest: int, longest: int) -> bool:
+    """True when the opening `words` begin with one of `phrases` of `shortest` to `longest`
+    words; the first word is looked up alone first, so most lines cost one set lookup."""
+    if not words or words[0] not in _first_words(phrases):
+        return False  # no phrase begins with the line's first word (most lines)
+    return any(" ".join(words[:n]) in phrases for n in range(shortest, longest + 1))
 
 
 _OBJECTIVE_CUES = 2  # "a challenging position in a dynamic organization": two cues
 _OBJECTIVE_CUES_ALONE = 4  # "position", "organization", "skills", "utilized": any opening
 _OBJECTIVE_TOKENS = 60  # an objective is a sentence or two; a story names these words too
+_OBJECTIVE_OPENER_WORDS = 3  # "be part of"
 
 
 def _career_objective(ctx: UnitContext) -> bool:
-    """'To secure a challenging position in a dynamic organization', 'Seeking challenging
-    environment ...', 'Where my skills can be utilized ...': a line opened as a CV's career
-    objective (`objective-openers`) that names the place sought or the writer's own growth
-    (`objective-cues`, at least `_OBJECTIVE_CUES` of them) states an aim, not work done; a
-    duty written as an infinitive ('To manage key accounts in the north region') names
-    neither."""
+    """A CV's career objective states an aim, not work done: a line that holds an objective
+    phrase anywhere (`objective-phrases`: '..., I would like to work for a challenging
+    organization'); or a short line naming `_OBJECTIVE_CUES_ALONE` words of the place sought
+    or the skills put to use (`objective-cues`), however it opens; or one opened as an
+    objective (`objective-openers`: 'To secure a challenging position in a dynamic
+    organization', 'Seeking challenging environment') naming `_OBJECTIVE_CUES` of them. A duty
+    written as an infinitive ('To manage key accounts in the north region') names none. Asked
+    by no-quantification, missing-guardrail and weak-verb: worked out once per unit."""
+    found = ctx.memo.get("career-objective")
+    if found is None:
+        found = ctx.memo["career-objective"] = _is_career_objective(ctx)
+    return found
+
+
+def _is_career_objective(ctx: UnitContext) -> bool:
     phrases = ctx.word_list("objective-phrases")
     if not ctx.lower_set.isdisjoint(_first_words(phrases)):
         joined = f" {' '.join(t.lower_ for t in ctx.tokens)} "
@@ -154,10 +169,7 @@ def _career_objective(ctx: UnitContext) -> bool:
         return True  # "A job ... a growth oriented position in an organization, where my skills
         # are effectively utilized": the objective however it opens
     words = _opening_words(ctx)
-    openers = ctx.word_list("objective-openers")
-    if not words or words[0] not in _first_words(openers):
-        return False
-    if not any(" ".join(words[:n]) in openers for n in range(1, 4)):
+    if not _opens_with(words, ctx.word_list("objective-openers"), 1, _OBJECTIVE_OPENER_WORDS):
         return False
     if words[0] == "to" and (len(words) < 2 or words[1] in ("the", "a", "an")):
         return False  # "To the sales team ...": no verb of aim
@@ -2761,10 +2773,11 @@ def _others_participle(ctx: UnitContext, m: Match) -> bool:
 @check("weak-verb")
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
-    if ctx.story is None and _career_objective(ctx):
+    weak = ctx.matches("weak")
+    if weak and ctx.story is None and _career_objective(ctx):
         return []  # "To work in a dynamic environment and help the organization grow": an aim
     hits = []
-    for m in ctx.matches("weak"):
+    for m in weak:
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
         after = ctx.doc[m.end] if m.end < len(ctx.doc) else None
         glued = before == "-" and not ctx.doc[m.start - 1].whitespace_  # not "Team - Worked on"
