@@ -14,6 +14,7 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw" / "arefinnomi_curriculum_vitae_data" / "word"
@@ -189,6 +190,76 @@ def english(line: str) -> bool:
     return FOREIGN_RE.search(line) is None
 
 
+def cv_lines(
+    text: str, seen: set[str], used: set[str], counts: collections.Counter[str] | None = None
+) -> list[str]:
+    """The candidate lines of one CV, in order (steps 3-4): 6-60 words, no personal data,
+    English, not seen before, not a repeat of a line any CV gave (`used` collects them across
+    CVs), and found by KEEP_RE. `counts`, if given, counts the lines left after each step."""
+    tally: collections.Counter[str] = counts if counts is not None else collections.Counter()
+    names = name_tokens(text)
+    keep: list[str] = []
+    for line in split_lines(text):
+        tally["lines_all"] += 1
+        if not 6 <= len(line.split()) <= 60:
+            continue
+        tally["after_length"] += 1
+        if personal(line, names) or not english(line):
+            continue
+        tally["after_personal_english"] += 1
+        key = norm(line)
+        if key in seen:
+            continue
+        tally["after_seen"] += 1
+        if key in used:
+            continue
+        used.add(key)
+        tally["after_dedup"] += 1
+        if not KEEP_RE.search(line):
+            continue
+        tally["after_regex"] += 1
+        keep.append(line)
+    return keep
+
+
+def draw_rows(
+    pool: dict[str, list[str]], roles: dict[str, str], seed: int, prefix: str
+) -> list[dict[str, Any]]:
+    """Step 5: CVs sorted by number and shuffled by `seed`, at most PER_RESUME lines a CV
+    (`rng.sample`), N_LINES in all; ids `<prefix>-001`... in draw order."""
+    rng = random.Random(seed)
+    order = sorted(pool, key=int)
+    rng.shuffle(order)
+    rows: list[dict[str, Any]] = []
+    for stem in order:
+        if len(rows) >= N_LINES:
+            break
+        picks = rng.sample(pool[stem], min(PER_RESUME, len(pool[stem])))
+        for text in picks[: N_LINES - len(rows)]:
+            path = f"word/{stem}.docx"
+            rows.append(
+                {
+                    "id": f"{prefix}-{len(rows) + 1:03d}",
+                    "text": text,
+                    "source": {
+                        "repo": REPO,
+                        "path": path,
+                        "commit": COMMIT,
+                        "row": f"{stem}.docx",
+                        "role": roles[stem],
+                    },
+                    "resume": f"{REPO}#{path}#{stem}",
+                }
+            )
+    return rows
+
+
+def write_rows(rows: list[dict[str, Any]], out: Path) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     """Run the draw and write set57.jsonl."""
     seen = {norm(t) for t in SEEN.read_text(encoding="utf-8").splitlines() if t.strip()}
@@ -205,62 +276,15 @@ def main() -> None:
             continue
         counts["resumes_in_role"] += 1
         counts[f"resumes_in_role:{role}"] += 1
-        names = name_tokens(text)
-        keep: list[str] = []
-        for line in split_lines(text):
-            counts["lines_all"] += 1
-            if not 6 <= len(line.split()) <= 60:
-                continue
-            counts["after_length"] += 1
-            if personal(line, names) or not english(line):
-                continue
-            counts["after_personal_english"] += 1
-            key = norm(line)
-            if key in seen:
-                continue
-            counts["after_seen"] += 1
-            if key in used:
-                continue
-            used.add(key)
-            counts["after_dedup"] += 1
-            if not KEEP_RE.search(line):
-                continue
-            counts["after_regex"] += 1
-            keep.append(line)
+        keep = cv_lines(text, seen, used, counts)
         if keep:
             counts[f"resumes_with_lines:{role}"] += 1
             roles[path.stem] = role
             pool[path.stem] = keep
     counts["resumes_with_lines"] = len(pool)
-    rng = random.Random(57)
-    order = sorted(pool, key=int)
-    rng.shuffle(order)
-    rows: list[dict[str, object]] = []
-    role_counts: collections.Counter[str] = collections.Counter()
-    for stem in order:
-        if len(rows) >= N_LINES:
-            break
-        picks = rng.sample(pool[stem], min(PER_RESUME, len(pool[stem])))
-        for text in picks[: N_LINES - len(rows)]:
-            path = f"word/{stem}.docx"
-            rows.append(
-                {
-                    "id": f"hb57-{len(rows) + 1:03d}",
-                    "text": text,
-                    "source": {
-                        "repo": REPO,
-                        "path": path,
-                        "commit": COMMIT,
-                        "row": f"{stem}.docx",
-                        "role": roles[stem],
-                    },
-                    "resume": f"{REPO}#{path}#{stem}",
-                }
-            )
-            role_counts[roles[stem]] += 1
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = draw_rows(pool, roles, 57, "hb57")
+    role_counts = collections.Counter(r["source"]["role"] for r in rows)
+    write_rows(rows, OUT)
     counts["drawn_lines"] = len(rows)
     counts["drawn_resumes"] = len({r["resume"] for r in rows})
     for key, val in sorted(counts.items()):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -20,8 +19,6 @@ import draw57 as d57
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "set59.jsonl"
 SET57 = HERE / "set57.jsonl"
-N_LINES = 200
-PER_RESUME = 2
 OVERLAP = 0.3
 
 
@@ -48,49 +45,13 @@ def main() -> None:
         if g and len(g & taken_grams) / len(g) >= OVERLAP:
             counts["copies_of_set57_cvs"] += 1
             continue
-        names = d57.name_tokens(text)
-        keep = []
-        for line in d57.split_lines(text):
-            if not 6 <= len(line.split()) <= 60:
-                continue
-            if d57.personal(line, names) or not d57.english(line):
-                continue
-            key = d57.norm(line)
-            if key in seen or key in used:
-                continue
-            used.add(key)
-            if d57.KEEP_RE.search(line):
-                keep.append(line)
+        keep = d57.cv_lines(text, seen, used)
         if keep:
             pool[stem] = keep
     counts["cvs_with_lines"] = len(pool)
     counts["candidate_lines"] = sum(map(len, pool.values()))
-    rng = random.Random(59)
-    order = sorted(pool, key=int)
-    rng.shuffle(order)
-    rows: list[dict[str, object]] = []
-    for stem in order:
-        if len(rows) >= N_LINES:
-            break
-        for text in rng.sample(pool[stem], min(PER_RESUME, len(pool[stem])))[: N_LINES - len(rows)]:
-            path = f"word/{stem}.docx"
-            rows.append(
-                {
-                    "id": f"hb59-{len(rows) + 1:03d}",
-                    "text": text,
-                    "source": {
-                        "repo": d57.REPO,
-                        "path": path,
-                        "commit": d57.COMMIT,
-                        "row": f"{stem}.docx",
-                        "role": roles[stem],
-                    },
-                    "resume": f"{d57.REPO}#{path}#{stem}",
-                }
-            )
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = d57.draw_rows(pool, {s: r for s, r in roles.items() if r is not None}, 59, "hb59")
+    d57.write_rows(rows, OUT)
     counts["drawn_lines"] = len(rows)
     counts["drawn_cvs"] = len({r["resume"] for r in rows})
     for key, val in sorted(counts.items()):

@@ -9,8 +9,6 @@ lines. Writes set61.jsonl beside it.
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -19,8 +17,6 @@ import draw57 as d57
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "set61.jsonl"
-N_LINES = 200
-PER_RESUME = 2
 
 
 def main() -> None:
@@ -34,49 +30,12 @@ def main() -> None:
         role = d57.role_of(text)
         if role is None:
             continue
-        names = d57.name_tokens(text)
-        keep = []
-        for line in d57.split_lines(text):
-            if not 6 <= len(line.split()) <= 60:
-                continue
-            if d57.personal(line, names) or not d57.english(line):
-                continue
-            key = d57.norm(line)
-            if key in seen or key in used:
-                continue
-            used.add(key)
-            if d57.KEEP_RE.search(line):
-                keep.append(line)
+        keep = d57.cv_lines(text, seen, used)
         if keep:
             pool[path.stem] = keep
             roles[path.stem] = role
-    rng = random.Random(61)
-    order = sorted(pool, key=int)
-    rng.shuffle(order)
-    rows: list[dict[str, object]] = []
-    for stem in order:
-        if len(rows) >= N_LINES:
-            break
-        picks = rng.sample(pool[stem], min(PER_RESUME, len(pool[stem])))
-        for text in picks[: N_LINES - len(rows)]:
-            path = f"word/{stem}.docx"
-            rows.append(
-                {
-                    "id": f"hb61-{len(rows) + 1:03d}",
-                    "text": text,
-                    "source": {
-                        "repo": d57.REPO,
-                        "path": path,
-                        "commit": d57.COMMIT,
-                        "row": f"{stem}.docx",
-                        "role": roles[stem],
-                    },
-                    "resume": f"{d57.REPO}#{path}#{stem}",
-                }
-            )
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = d57.draw_rows(pool, roles, 61, "hb61")
+    d57.write_rows(rows, OUT)
     print(
         f"{len(rows)} lines of {len({r['resume'] for r in rows})} CVs "
         f"({sum(map(len, pool.values()))} candidate lines of {len(pool)} CVs)",
