@@ -392,7 +392,8 @@ _LIST_LABEL_WORDS = 3  # "Utilized tools:", "Tech stack used:"
 
 def _context_label(ctx: UnitContext) -> bool:
     """'Situation: Security concerns for pre-release devices': a bullet opened by a STAR
-    context label and a colon (`context-labels`) gives the background, not work done; so does
+    context label and a colon (`context-labels`; 'S:' too) gives the background, not work done
+    (a one-line unit: 'S: ... T: ... A: ...' on lines of their own is a whole story); so does
     a list of tools under its label ('Utilized tools: Figma, Asana, Tableau': a word of
     `tool-list-labels` in the first `_LIST_LABEL_WORDS` words, right before the colon)."""
     if ":" not in ctx.lower_set:
@@ -400,6 +401,7 @@ def _context_label(ctx: UnitContext) -> bool:
     first = next((t for t in ctx.tokens[:3] if t.is_alpha), None)
     if (
         first is not None
+        and "\n" not in ctx.text.strip()  # "S: ...\nT: ...\nA: ...": a whole story, not a line
         and first.lower_ in ctx.word_list("context-labels")
         and ctx.lower(first.i + 1) == ":"
     ):
@@ -960,13 +962,17 @@ def _rollout_scope(ctx: UnitContext, m: MetricMention) -> bool:
 def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
     """'allowing more users to sign up', 'so more customers can self-serve': a comparative
     with no figure before people who are then given something to do ('to <verb>', 'can')
-    says what the work lets them do, not a count it moved."""
+    says what the work lets them do, not a count it moved. So do people right after a verb of
+    enabling (`enabling-verbs`) and 'to': in 'leading to increased efficiency and allowing
+    users to start working' the change is the efficiency's, and the users are let do a thing."""
     change = m.change
     if change is None or m.quantity is not None:
         return False
-    if ctx.lower(change.start) not in ctx.word_list("change-particles"):
+    if ctx.lower(m.end) not in ("to", "can", "could"):
         return False
-    return ctx.lower(m.end) in ("to", "can", "could")
+    if ctx.lower(change.start) in ctx.word_list("change-particles"):
+        return True
+    return ctx.lower(m.start - 1) in ctx.word_list("enabling-verbs")
 
 
 def _uptake_verb(ctx: UnitContext, m: MetricMention) -> bool:
