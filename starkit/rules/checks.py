@@ -459,8 +459,6 @@ def _describes_organisation(ctx: UnitContext) -> bool:
     named = all(ctx.doc[k].text[:1].isupper() or ctx.lower(k) in ("&", "'s") for k in range(copula))
     if not named and not (ctx.lower(0) in ("the", "this") and copula <= 3):
         return False  # "Joined Acme when it was a startup": the writer's line, no named subject
-    if any(ctx.at(c, 0) for c in ("action", "weak", "change", "trigger")):
-        return False  # "Worked at Stone when it was a startup": the writer's line
     if ctx.lower(copula + 1) not in ("a", "an", "the", "one"):
         return False
     orgs, ends = ctx.word_list("organisation-nouns"), ctx.word_list("described-phrase-ends")
