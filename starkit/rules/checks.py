@@ -2778,8 +2778,9 @@ def _others_participle(ctx: UnitContext, m: Match) -> bool:
 def weak_verb(ctx: UnitContext) -> list[Hit]:
     """A weak or passive phrase carries the achievement (it opens the bullet or sentence)."""
     weak = ctx.matches("weak")
-    if weak and ctx.story is None and _career_objective(ctx):
-        return []  # "To work in a dynamic environment and help the organization grow": an aim
+    if weak and ctx.story is None and (_career_objective(ctx) or _aspiration(ctx)):
+        return []  # "To work in a dynamic environment and help the organization grow", "I am
+        # excited about the prospect of leveraging my skills to contribute to": an aim
     hits = []
     for m in weak:
         before = ctx.doc[m.start - 1].text if m.start > 0 else ""
