@@ -416,13 +416,27 @@ _DESCRIBED_SUBJECT = 6  # "Capgemini Consulting is", "The Plaza Apartments is": 
 _DESCRIBED_NOUN = 8  # "is a Microsoft Gold Partner", "is one of the largest cosmetic retailers"
 
 
+def _firm_addresses_client(ctx: UnitContext) -> bool:
+    """'We represent your interests and work very closely with our clients', 'Because we only
+    work with a select number of clients, you can expect ...': a firm speaking as 'we' to its
+    reader as 'you', with no 'I', is the employer's copy (a profile's company description),
+    not the writer's work (set65)."""
+    lows = ctx.lower_set
+    return (
+        not lows.isdisjoint(ctx.word_list("you-pronouns"))
+        and not lows.isdisjoint(ctx.word_list("we-pronouns"))
+        and lows.isdisjoint(ctx.word_list("i-pronouns"))
+    )
+
+
 def _organisation_described(ctx: UnitContext) -> bool:
     """'PCMS is a Microsoft Gold Partner who specializes in Cloud', 'IVT is a provider of
     enterprise-scale software', 'The company produces and sells sweets': a line that opens on a
     named subject (not 'I' or 'we'), a copula and an organisation noun (`organisation-nouns`),
-    or on 'the' or 'this' and an organisation noun that does something, describes the employer
-    or a client, not work done ('CV Maker is a web app' describes the writer's project: still
-    work). Asked by no-quantification and missing-guardrail alike: worked out once per unit."""
+    or on 'the' or 'this' and an organisation noun that does something, or a firm speaking as
+    'we' to its reader as 'you', describes the employer or a client, not work done ('CV Maker
+    is a web app' describes the writer's project: still work). Asked by no-quantification and
+    missing-guardrail alike: worked out once per unit."""
     found = ctx.memo.get("organisation-described")
     if found is None:
         found = ctx.memo["organisation-described"] = _describes_organisation(ctx)
@@ -430,6 +444,8 @@ def _organisation_described(ctx: UnitContext) -> bool:
 
 
 def _describes_organisation(ctx: UnitContext) -> bool:
+    if _firm_addresses_client(ctx):
+        return True
     words = [t for t in ctx.tokens[:6] if t.is_alpha]
     if (
         len(words) >= 3
@@ -456,7 +472,10 @@ def _describes_organisation(ctx: UnitContext) -> bool:
     writer = ctx.word_list("i-pronouns") | ctx.word_list("we-pronouns")
     if copula is None or not ctx.doc[0].text[:1].isupper() or ctx.lower(0) in writer:
         return False
-    named = all(ctx.doc[k].text[:1].isupper() or ctx.lower(k) in ("&", "'s") for k in range(copula))
+    named = all(  # "NorthCourse Consulting LLC. is", "Acme, Inc. is": a suffix's stop or comma
+        ctx.doc[k].text[:1].isupper() or ctx.lower(k) in ("&", "'s", ".", ",")
+        for k in range(copula)
+    )
     if not named and not (ctx.lower(0) in ("the", "this") and copula <= 3):
         return False  # "Joined Acme when it was a startup": the writer's line, no named subject
     if ctx.lower(copula + 1) not in ("a", "an", "the", "one"):
@@ -2162,11 +2181,26 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 or _second_win(ctx, g, moved)
                 or _graded(ctx, g)
                 or _raised_win(ctx, g)
+                or _aimed_raise(ctx, g)
                 or _names_artefact(ctx, g)
             ):
                 continue
             return True
     return False
+
+
+def _aimed_raise(ctx: UnitContext, g: Match) -> bool:
+    """'increased business revenue by 20% by identifying methodologies to select features and
+    improve the model's accuracy': a guardrail-type measure the writer set out to raise (a
+    purpose clause, a change upward) is a means to the win, not a counter-metric held beside
+    it (set65 hb65-176)."""
+    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    return (
+        mention is not None
+        and mention.purpose
+        and mention.change is not None
+        and mention.direction == "up"
+    )
 
 
 _SAVED_REACH = 4  # "saving merchants $1.4M", "saved the company $20K": the amount a few on
