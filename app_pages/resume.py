@@ -6,6 +6,7 @@ import hashlib
 import streamlit as st
 
 from starkit.errors import StarkitError
+from starkit.resume.detect import UPLOAD_TYPES
 from starkit.textio import MAX_FILE_BYTES
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, highlight_html, md_escape
@@ -24,10 +25,6 @@ from starkit.ui.views import (
 )
 
 S = PageState("resume", st.session_state)
-TYPES = [
-    "pdf", "docx", "tex", "md", "markdown", "rst", "org", "json", "yaml", "yml", "toml", "txt",
-    "html", "htm",
-]  # fmt: skip
 EXAMPLE = (
     "Helped with the launch of the new onboarding flow\n"
     "Grew newsletter subscribers by 40%\n"
@@ -66,7 +63,7 @@ up, paste = st.columns(2, gap="large")
 with up:
     upload = st.file_uploader(
         "Upload your resume",
-        type=TYPES,
+        type=list(UPLOAD_TYPES),
         key=S.key("upload"),
         help="PDF, Word (DOCX), LaTeX, Markdown, reStructuredText, Org, JSON Resume or other "
         "YAML/JSON/TOML resume data, HTML or plain text; up to "

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from starkit.errors import StarkitError
+from starkit.resume.detect import UPLOAD_TYPES
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, md_escape
 from starkit.ui.state import PageState
@@ -174,7 +175,7 @@ with tab_figures:
     with up_col:
         resume_file = st.file_uploader(
             "Upload your resume",
-            type=["pdf", "docx", "tex", "md", "markdown", "txt", "json", "yaml", "yml", "html"],
+            type=list(UPLOAD_TYPES),
             key=S.key("resume_upload"),
         )
     with paste_col:

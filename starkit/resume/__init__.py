@@ -212,6 +212,7 @@ def _read_text_format(fmt: Format, text: str, label: str, *, markup: bool = True
     if fmt not in (
         "jsonresume",
         "data",
+        "csv",
     ):  # data cut short is no data: its size is bounded by the file limit
         end = -1
         for _ in range(MAX_TEXT_LINES):
@@ -246,6 +247,10 @@ def _read_format(fmt: Format, text: str, label: str, *, markup: bool = True) -> 
                 if where is None or where.group(1) in ("basics", "work", "volunteer", "projects"):
                     raise
         return read_structured(text, label, data)
+    if fmt == "csv":
+        from starkit.resume.linkedin import read_linkedin
+
+        return read_linkedin(text, label)
     if fmt == "html":
         from starkit.resume.html import read_html
 

@@ -130,7 +130,7 @@ class Builder:
         """The joined text and, where columns map one to one (plain text, Markdown, PDF,
         DOCX), its segments; formats whose markup is stripped point at the item's start."""
         text, segments = join_lines(parts, dehyphenate=self.fmt == "pdf", cols=cols)
-        return text, [] if self.fmt in ("latex", "html", "jsonresume", "data") else segments
+        return text, [] if self.fmt in ("latex", "html", "jsonresume", "data", "csv") else segments
 
     def _line(
         self, kind: str, parts: list[tuple[str, Source]], cols: list[Cols | None] | None = None

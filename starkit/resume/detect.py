@@ -22,8 +22,14 @@ from starkit.textio import decode_bytes, json_depth
 
 SUPPORTED = (
     "PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or other resume data "
-    "(JSON, YAML, TOML), HTML or plain text"
+    "(JSON, YAML, TOML), LinkedIn's Positions.csv or Projects.csv, HTML or plain text"
 )
+
+UPLOAD_TYPES: tuple[str, ...] = (
+    "pdf", "docx", "tex", "md", "markdown", "rst", "org", "json", "yaml", "yml", "toml", "txt",
+    "html", "htm", "csv",
+)  # fmt: skip
+"""The file name endings the app's upload boxes offer (the content decides the format)."""
 
 _IMAGES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -232,11 +238,16 @@ def _html_tags(text: str) -> int:
 
 
 def sniff_text(text: str) -> Format:
-    """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), data
-    (other YAML or TOML), html, latex, org, rst, markdown or text."""
+    """The format of a decoded text: jsonresume (any JSON, or JSON Resume as YAML), csv (a
+    table: LinkedIn's Positions.csv or Projects.csv is read, any other refused), data (other
+    YAML or TOML), html, latex, org, rst, markdown or text."""
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("{", "[")) and _looks_json(head):
         return "jsonresume"
+    from starkit.resume.linkedin import looks_csv
+
+    if looks_csv(text):
+        return "csv"
     if len(_YAML_KEYS.findall(text)) >= 2 and re.search(r"^(?:basics|work):", text, re.M):
         return "jsonresume"
     from starkit.resume.structured import looks_toml, looks_yaml

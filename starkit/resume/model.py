@@ -21,9 +21,20 @@ SectionKind = Literal[
 """Canonical section names. `contact` is what comes before the first heading (name, email...)."""
 
 Format = Literal[
-    "pdf", "docx", "latex", "markdown", "jsonresume", "data", "rst", "org", "html", "text"
+    "pdf",
+    "docx",
+    "latex",
+    "markdown",
+    "jsonresume",
+    "data",
+    "csv",
+    "rst",
+    "org",
+    "html",
+    "text",
 ]
-"""`data`: YAML, JSON or TOML resume data other than JSON Resume (a general walk)."""
+"""`data`: YAML, JSON or TOML resume data other than JSON Resume (a general walk); `csv`:
+LinkedIn's data export (Positions.csv, Projects.csv); any other table is refused."""
 
 
 class Source(BaseModel):
