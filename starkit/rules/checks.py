@@ -1066,8 +1066,6 @@ def _grown_over_period(ctx: UnitContext, m: MetricMention) -> bool:
     q = m.quantity
     if q is None or q.token_start > m.start or _worked_on(ctx, q):
         return False  # "ran 15 training sessions in 2 weeks": the count is the work done
-    if _held_at(ctx, q):
-        return False  # "a book at 118% net retention over 4 quarters": a level held
     return _over_a_period(ctx, m.end, ctx.sentence_of(m.start)[1])
 
 
@@ -1380,8 +1378,6 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         ss, se = ctx.sentence_of(m.start)
         if any(ctx.lower(k) in ctx.word_list("sales-performance") for k in range(ss, se)):
             return False  # "$300K revenue through consulting", "at 112% of quota": selling
-    if _efficiency_named(ctx, m) and not ctx.covered_by("causal", m.start, m.end):
-        return False
     if _internal_scope(ctx, m):
         return False  # "drove adoption of TypeScript across 4 teams": a practice rolled out
     change, q = m.change, m.quantity
@@ -1397,8 +1393,6 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "Accelerated expansion deals": deals with no count won are the work's
     cs, ce = ctx.clause_of(m.start)
     figure_here = any(cs <= f.token_start < ce for f in ctx.quantities)
-    if _throughput(ctx, m):
-        return False  # "orders processed per hour": work done per unit of time or staff
     if _capability(ctx, m):
         return False  # "enhancing user interaction with image sequences": what users can do
     if _reached_level(ctx, m):
@@ -1472,8 +1466,6 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
             for e in ctx.matches("efficiency")
         ):
             return False
-        if m.scale and ctx.lower(change.start) in ("more", "fewer", "less", "higher"):
-            return False  # "to handle 10x more users" is capacity, not a moved metric
         if m.scale and q is not None and q.token_start < change.start < m.start:
             return False  # "to handle a 300% increase in booking volume" is capacity
         if m.scale and q is not None and ctx.covered_by("scale", change.end, q.token_start):
@@ -1522,8 +1514,6 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         _, se2 = ctx.sentence_of(m.start)
         if ctx.lower(m.end) == "impact" or _over_a_period(ctx, m.end, se2):
             return True  # "$310K new revenue in 6 months", "95% adoption within 6 months"
-    if q.token_start < m.start and _held_at(ctx, q):
-        return False  # "Built client relationships, maintaining near 100% retention": kept
     signed = _signed(q)
     if signed and q.kind != "percent" and in_parentheses(ctx, q.token_start):
         signed = False  # "global accounts (+R$6mm/month)": an aside sizing them
@@ -1691,25 +1681,6 @@ def _launch_told(ctx: UnitContext, m: MetricMention) -> bool:
     return any(ctx.section_at(t.start) == "action" for t in ctx.matches("trigger"))
 
 
-_THROUGHPUT_AHEAD = 3  # "orders processed per hour" is 2 after the metric
-
-
-def _throughput(ctx: UnitContext, m: MetricMention) -> bool:
-    """'orders processed per hour', 'customers served per agent', 'orders processed': a count
-    per unit of time or staff, or of work handled, is a throughput, an efficiency measure
-    (RULES.md: no guardrail asked), not a product metric ('orders per user', 'revenue per
-    day' stay business metrics)."""
-    if ctx.lower(m.end) in ctx.word_list("throughput-participles"):
-        return True  # "the number of orders processed": work handled
-    units = ctx.word_list("throughput-units")
-    for k in range(m.end, min(len(ctx.doc), m.end + _THROUGHPUT_AHEAD)):
-        if ctx.lower(k) == "per":
-            return ctx.lower(k + 1) in units
-        if not ctx.doc[k].is_alpha:
-            return False
-    return False
-
-
 def _capability(ctx: UnitContext, m: MetricMention) -> bool:
     """'enhancing user interaction with multi-frame image sequences', 'enhancing user
     interaction and experience': an interaction noun with no figure after its change word in
@@ -1767,13 +1738,6 @@ def _colleague_uptake(ctx: UnitContext, m: MetricMention) -> bool:
         and ctx.lower(m.start) in ctx.word_list("internal-scope-nouns")
         and ctx.lower(before_hedges(ctx, q.token_start)) == "by"
     )
-
-
-def _efficiency_named(ctx: UnitContext, m: MetricMention) -> bool:
-    """True when an efficiency term names the whole metric ('cycle time'); one inside a longer
-    product name ('session time') does not make it an efficiency measure."""
-    e = ctx.at("efficiency", m.start) or ctx.at("efficiency", m.end - 1)
-    return e is not None and e.start <= m.start and e.end >= m.end
 
 
 def _values_in_parentheses(ctx: UnitContext, q: Quantity) -> bool:
