@@ -567,11 +567,14 @@ def _guardrail(hit: Hit, ctx: UnitContext) -> tuple[str, str]:
     cut = _sentence_cut(ctx, hit.start)
     if change is not None and (cut is None or change.end <= cut):
         base = _with_change(base, change)
-    rewrite = _add_to_sentence(ctx, hit.start, base, f", while holding <{guard}> at <X>")
+    clause = f", while holding <{guard}> at <X>"
+    rewrite = _add_to_sentence(ctx, hit.start, base, clause)
+    shown = _add_to_sentence(ctx, hit.start, base, f"{clause} (the guardrail)")  # the label
+    # stands by the clause it names, not after a later sentence of the unit
     advice = (
         f"To fill it: what did {guard} do while {hit.fields.get('metric', 'the metric')} moved?"
     )
-    return f"{rewrite} (the guardrail). {advice}", rewrite
+    return f"{shown}. {advice}", rewrite
 
 
 _BASE_FORMS = re.compile(r"^[a-z]+$")

@@ -605,3 +605,11 @@ def test_no_quantification_with_no_topic_offers_an_outcome_slot(text: str, rewri
     s = _suggestion(text, "no-quantification")
     assert s.startswith(rewrite)
     assert "what changed because of this work" in s
+
+
+def test_guardrail_label_stands_by_its_clause_in_a_unit_of_two_sentences() -> None:
+    text = "Led the checkout redesign, lifting conversion from 2.1% to 2.9%. Presented it."
+    f = next(f for f in starkit.lint(text, kind="bullet").findings if f.rule == "missing-guardrail")
+    assert "at <X> (the guardrail). Presented it. To fill it:" in f.suggestion
+    assert "(the guardrail)" not in f.rewrite  # the text the user accepts has no label
+    assert f.rewrite.endswith("at <X>. Presented it.")
