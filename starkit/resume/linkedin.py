@@ -32,8 +32,16 @@ _BREAK = re.compile(r"\s{2,}(?=[-*•·▪◦‣]\s)")
 _GLYPH = re.compile(r"^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+")
 
 
-def _header(text: str) -> list[str]:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+_HEAD_CHARS = 4096  # a header and a few rows; the sniff never reads (or copies) the whole file
+
+
+def _head(text: str) -> str:
+    """The file's first characters, its byte-order mark dropped."""
+    return text[1 : _HEAD_CHARS + 1] if text.startswith("\ufeff") else text[:_HEAD_CHARS]
+
+
+def _header(head: str) -> list[str]:
+    first = head.split("\n", 1)[0]
     try:
         row = next(csv.reader([first]), [])
     except csv.Error:
@@ -48,10 +56,12 @@ def _linkedin(columns: set[str]) -> bool:
 def looks_csv(text: str) -> bool:
     """True for a table of comma-separated values: its first line a header of at least
     `_TABLE_FIELDS` fields and the next lines as many (a resume opens on a name), or the
-    header row of LinkedIn's Positions.csv or Projects.csv, whose descriptions span lines."""
-    if _linkedin(set(_header(text))):
+    header row of LinkedIn's Positions.csv or Projects.csv, whose descriptions span lines.
+    Reads the first `_HEAD_CHARS` characters only: every text sniffed passes here."""
+    head = _head(text)
+    if _linkedin(set(_header(head))):
         return True
-    lines = [ln for ln in text.lstrip("\ufeff").splitlines()[: _TABLE_ROWS * 4] if ln.strip()]
+    lines = [ln for ln in head.splitlines()[: _TABLE_ROWS * 4] if ln.strip()]
     if len(lines) < _TABLE_ROWS:
         return False
     try:
@@ -64,10 +74,11 @@ def looks_csv(text: str) -> bool:
 def read_linkedin(text: str, name: str) -> Resume:
     """The roles (or projects) of a LinkedIn export, one role a row, the description's lines
     or sentences its bullets. A row the CSV reader cannot parse is refused with its line."""
-    text = text.lstrip("\ufeff")
-    columns = set(_header(text))
+    text = text.removeprefix("\ufeff")
+    header = _header(_head(text))
+    columns = set(header)
     if not _linkedin(columns):
-        shown = ", ".join(c for c in _header(text)[:6] if c)
+        shown = ", ".join(c for c in header[:6] if c)
         raise ResumeReadError(
             f"{name}: a table of comma-separated values ({shown[:120]}), not a resume; starkit "
             "reads LinkedIn's Positions.csv and Projects.csv, or a resume as PDF, DOCX, "
@@ -86,7 +97,9 @@ def read_linkedin(text: str, name: str) -> Resume:
     rows = 0
     try:
         for row in reader:
-            _row(b, {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}, start)
+            # a row with more fields than the header keeps the rest under None: not a column
+            fields = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+            _row(b, fields, start)
             rows += 1
             start = reader.line_num + 1
     except csv.Error as exc:

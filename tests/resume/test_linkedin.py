@@ -79,3 +79,10 @@ def test_the_cli_lints_a_positions_file_as_a_resume(tmp_path) -> None:
     assert result.native is not None
     codes = {f.finding.rule for f in result.native.findings}
     assert "missing-guardrail" in codes  # the conversion lift names no guardrail
+
+
+def test_a_row_with_more_fields_than_the_header_is_read_not_crashed() -> None:
+    text = 'Company Name,Title,Description\r\nAcme,PM,"Led the launch",stray,fields\r\n'
+    resume = read_resume(text.encode(), name="Positions.csv")
+    assert [b.text for b in resume.bullets] == ["Led the launch"]
+    assert resume.roles[0].organisation == "Acme"
