@@ -119,7 +119,15 @@ def _claims_change(ctx: UnitContext, allowed: frozenset[str] = frozenset()) -> b
 def _aspiration(ctx: UnitContext) -> bool:
     """The unit opens with an aim or attitude ('My goal is to learn', 'I am always looking to
     suggest', "I'm looking for the opportunity to"): it states no work done. Bounded: the
-    first `_ASPIRATION_WORDS` words are read, a contraction as its full word."""
+    first `_ASPIRATION_WORDS` words are read, a contraction as its full word. Asked by
+    no-quantification, missing-guardrail and weak-verb: worked out once per unit."""
+    found = ctx.memo.get("aspiration")
+    if found is None:
+        found = ctx.memo["aspiration"] = _opens_as_aspiration(ctx)
+    return found
+
+
+def _opens_as_aspiration(ctx: UnitContext) -> bool:
     words = _opening_words(ctx)
     if words and words[0] in ctx.word_list("opening-adverbs"):
         words = words[1:]  # "Now I'm looking for a junior PM job"
@@ -2045,6 +2053,11 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
     return False
 
 
+def _guardrail_mention(ctx: UnitContext, g: Match) -> MetricMention | None:
+    """The annotated mention of guardrail term `g` (its change, direction, purpose)."""
+    return next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+
+
 def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
     """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
     was itself moved, with its own figure, in the sentence of the moved metric (token
@@ -2060,7 +2073,7 @@ def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
         return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
     if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
         return False
-    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    mention = _guardrail_mention(ctx, g)
     if mention is None or mention.change is None or mention.change.start > g.start:
         return False
     if ctx.at("hold", mention.change.start) or ctx.at("hold", mention.change.start - 1):
@@ -2078,7 +2091,7 @@ def _raised_win(ctx: UnitContext, g: Match) -> bool:
     moved one ('1M+ downloads and a 4.8/5 rating' holds it)."""
     if g.entry not in ctx.word_list("raised-wins"):
         return False
-    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    mention = _guardrail_mention(ctx, g)
     if mention is None or mention.change is None or mention.direction != "up":
         return False
     return ctx.lower(mention.change.start) not in ctx.word_list("level-verbs")  # "achieving"
@@ -2164,7 +2177,7 @@ def _aimed_raise(ctx: UnitContext, g: Match) -> bool:
     the mentions are worked out then, not for every guardrail term."""
     if not any(ctx.at("change", k) for k in range(max(0, g.start - _AIM_REACH), g.start)):
         return False
-    mention = next((m for m in mentions(ctx, "guardrail") if m.start == g.start), None)
+    mention = _guardrail_mention(ctx, g)
     return (
         mention is not None
         and mention.purpose
