@@ -6,7 +6,7 @@ import hashlib
 import streamlit as st
 
 from starkit.errors import StarkitError
-from starkit.resume.detect import UPLOAD_TYPES
+from starkit.resume.detect import SUPPORTED, UPLOAD_TYPES
 from starkit.textio import MAX_FILE_BYTES
 from starkit.ui import charts, loaders, widgets
 from starkit.ui.highlight import escape, highlight_html, md_escape
@@ -65,9 +65,7 @@ with up:
         "Upload your resume",
         type=list(UPLOAD_TYPES),
         key=S.key("upload"),
-        help="PDF, Word (DOCX), LaTeX, Markdown, reStructuredText, Org, JSON Resume or other "
-        "YAML/JSON/TOML resume data, HTML or plain text; up to "
-        f"{MAX_FILE_BYTES // 1_000_000} MB.",
+        help=f"{SUPPORTED}; up to {MAX_FILE_BYTES // 1_000_000} MB.",
     )
 with paste:
     pasted = st.text_area(
