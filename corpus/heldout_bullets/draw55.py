@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from pathlib import Path
+
+from set_filter import KEEP_RE as METRIC_OR_CHANGE
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
@@ -23,13 +24,6 @@ OUT = HERE / "set55.jsonl"
 SEED = 55
 PER_RESUME = 2
 MAX_LINES = 200
-METRIC_OR_CHANGE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views|"
-    r"followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement|"
-    r"growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.IGNORECASE,
-)
 
 
 def _texts_elsewhere(pools: tuple[Path, ...], out: Path) -> set[str]:

@@ -16,6 +16,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from set_filter import KEEP_RE
+
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw" / "arefinnomi_curriculum_vitae_data" / "word"
 SEEN = Path("/work/briefs/seen_texts.txt")
@@ -52,14 +54,6 @@ ROLE_PATTERNS: list[tuple[str, str]] = [
 ]
 ROLE_RE = re.compile(
     "|".join(f"(?P<r{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(ROLE_PATTERNS)), re.I
-)
-
-KEEP_RE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views"
-    r"|followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement"
-    r"|growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.I,
 )
 
 EMAIL_RE = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(\.[\w-]+)*|\bemail\b|\be-mail\s*(id|:)", re.I)

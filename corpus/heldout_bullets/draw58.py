@@ -10,6 +10,8 @@ import random
 import re
 from pathlib import Path
 
+from set_filter import KEEP_RE as KEEP
+
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw"
 SEEN = Path("/work/briefs/seen_texts.txt")
@@ -275,13 +277,6 @@ RESUMES: list[dict] = [
     },
 ]
 
-KEEP = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views|"
-    r"followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement|"
-    r"growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.I,
-)
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 PHONE = re.compile(r"\+?\d[\d\s().-]{8,}\d")
 URL = re.compile(r"https?://|www\.|\b[\w-]+\.(com|io|org|net|dev|me|co)\b", re.I)

@@ -13,6 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from set_filter import KEEP_RE
+
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw"
 SEEN = Path("/work/briefs/seen_texts.txt")
@@ -24,14 +26,6 @@ MAX_WORDS = 60
 PER_DOC = 6
 TOTAL = 200
 OVERLAP = 0.30
-
-KEEP_RE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views"
-    r"|followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement"
-    r"|growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.IGNORECASE,
-)
 
 # label lines that list attributes rather than report work ("Skills: ...")
 SKIP_LABELS = {

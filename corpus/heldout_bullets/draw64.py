@@ -14,6 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from set_filter import KEEP_RE as METRIC_RE
+
 ROOT = Path(__file__).resolve().parent
 RAW = ROOT / "raw"
 LETTERS = ROOT / "letters64.tsv"
@@ -26,13 +28,6 @@ PER_LETTER = 5
 OVERLAP = 0.30
 PER_PERSON = 2
 
-METRIC_RE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views"
-    r"|followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement"
-    r"|growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.IGNORECASE,
-)
 FIRST_PERSON_RE = re.compile(r"\b(I|my|me|we|our)\b", re.IGNORECASE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 URL_RE = re.compile(

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from set_filter import KEEP_RE
+
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw"
 SEEN = Path("/work/briefs/seen_texts.txt")
@@ -24,13 +26,6 @@ MAX_PER_PERSON = 8
 MAX_LINES = 200
 COPY_SHARE = 0.30
 
-KEEP_RE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views"
-    r"|followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement"
-    r"|growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.IGNORECASE,
-)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE_RE = re.compile(
     r"(\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\+\d[\d\s-]{8,}\d"

@@ -13,6 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from set_filter import KEEP_RE
+
 HERE = Path(__file__).resolve().parent
 RAW = HERE / "raw"
 SEEN = Path("/work/briefs/seen_texts.txt")
@@ -21,13 +23,6 @@ MAX_PER_README = 4
 MAX_LINES = 160
 OVERLAP = 0.30
 
-KEEP_RE = re.compile(
-    r"\b(users?|customers?|clients?|members?|traffic|downloads?|installs?|visitors?|views"
-    r"|followers|subscribers|sign-?ups|leads|revenue|sales|conversion|retention|engagement"
-    r"|growth|grew|grow\w*|increas\w*|boost\w*|drove|improv\w*|reduc\w*|doubl\w*|tripl\w*)\b"
-    r"|\d+\s?%",
-    re.IGNORECASE,
-)
 PLACEHOLDER_RE = re.compile(r"\b(lorem|ipsum|todo|tbd|tba)\b|\[replace\]|^\W*$", re.IGNORECASE)
 GENERATED_RE = re.compile(r"as an? (ai )?language model", re.IGNORECASE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
