@@ -77,8 +77,8 @@ def _add_lint(sub: argparse._SubParsersAction) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="files (text, or a resume in PDF/DOCX/LaTeX/Markdown/JSON/YAML/HTML or LinkedIn's "
-        "Positions.csv), folders or "
+        help="files (text, or a resume in PDF/DOCX/LaTeX/Markdown/JSON/YAML/HTML, an Overleaf "
+        ".zip or LinkedIn's data export: its .zip or Positions.csv), folders or "
         "globs; '-' or nothing reads standard input",
     )
     p.add_argument(

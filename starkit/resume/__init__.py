@@ -66,10 +66,10 @@ def _load(source: Any, name: str | None) -> tuple[bytes, str]:
 def detect_format(data: bytes, name: str = "<bytes>") -> Format:
     """The format of a resume's bytes, found from the content (raises for unsupported ones)."""
     from starkit.resume.detect import decode, sniff_binary, sniff_text
-    from starkit.resume.project import is_latex_zip
 
-    if is_latex_zip(data):
-        return "latex"  # an Overleaf project download
+    fmt = _archive(data)
+    if fmt is not None:
+        return fmt
     fmt = sniff_binary(data, name)
     if fmt is not None:
         return fmt
@@ -77,13 +77,25 @@ def detect_format(data: bytes, name: str = "<bytes>") -> Format:
     return sniff_text(text)
 
 
+def _archive(data: bytes) -> Format | None:
+    """'latex' for a ZIP of LaTeX sources (an Overleaf project download), 'csv' for a ZIP
+    holding LinkedIn's Positions or Projects table (its data export), else None."""
+    from starkit.resume.linkedin import is_linkedin_zip
+    from starkit.resume.project import is_latex_zip
+
+    if is_latex_zip(data):
+        return "latex"
+    return "csv" if is_linkedin_zip(data) else None
+
+
 def read_resume(source: Any, *, name: str | None = None) -> Resume:
     """Read a resume from a path, bytes or a binary file object into a typed `Resume`.
 
     `name` labels the file in messages (default: the path). Raises `ResumeReadError` (a
     `StarkitError`) with a one-line message for any file it cannot read.  A folder or a
-    `.zip` is read as a LaTeX project (an Overleaf download); a `.tex` file read from a path
-    has the files it `\\input`s read from beside it.
+    `.zip` of LaTeX sources is read as a LaTeX project (an Overleaf download), and a `.zip`
+    holding LinkedIn's Positions.csv or Projects.csv as that data export; a `.tex` file read
+    from a path has the files it `\\input`s read from beside it.
     """
     folder = Path(source) if isinstance(source, (str, os.PathLike)) else None
     if folder is not None and folder.is_dir():
@@ -170,10 +182,14 @@ def read_document_text(
 
 def _read(data: bytes, label: str, beside: Path | None = None) -> Resume:
     from starkit.resume.detect import decode, sniff_binary, sniff_text
-    from starkit.resume.project import expand_beside, is_latex_zip, read_zip
+    from starkit.resume.linkedin import read_linkedin_zip
+    from starkit.resume.project import expand_beside, read_zip
 
-    if is_latex_zip(data):
+    archive = _archive(data)
+    if archive == "latex":
         return read_zip(data, label)
+    if archive == "csv":
+        return read_linkedin_zip(data, label)
     fmt = sniff_binary(data, label)
     if fmt in ("pdf", "docx"):
         return _read_binary(fmt, data, label)

@@ -22,12 +22,13 @@ from starkit.textio import decode_bytes, json_depth
 
 SUPPORTED = (
     "PDF, DOCX, LaTeX, Markdown, reStructuredText, Org, JSON Resume or other resume data "
-    "(JSON, YAML, TOML), LinkedIn's Positions.csv or Projects.csv, HTML or plain text"
+    "(JSON, YAML, TOML), LinkedIn's data export (its .zip, Positions.csv or Projects.csv), "
+    "a LaTeX project's .zip, HTML or plain text"
 )
 
 UPLOAD_TYPES: tuple[str, ...] = (
     "pdf", "docx", "tex", "md", "markdown", "rst", "org", "json", "yaml", "yml", "toml", "txt",
-    "html", "htm", "csv",
+    "html", "htm", "csv", "zip",
 )  # fmt: skip
 """The file name endings the app's upload boxes offer (the content decides the format)."""
 

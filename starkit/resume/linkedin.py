@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 
 from starkit.errors import ResumeReadError
 from starkit.resume.builder import Builder
@@ -76,20 +77,27 @@ def read_linkedin(text: str, name: str) -> Resume:
     or sentences its bullets. A row the CSV reader cannot parse is refused with its line."""
     text = text.removeprefix("\ufeff")
     header = _header(_head(text))
-    columns = set(header)
-    if not _linkedin(columns):
+    if not _linkedin(set(header)):
         shown = ", ".join(c for c in header[:6] if c)
         raise ResumeReadError(
             f"{name}: a table of comma-separated values ({shown[:120]}), not a resume; starkit "
             "reads LinkedIn's Positions.csv and Projects.csv, or a resume as PDF, DOCX, "
             "Markdown, LaTeX, JSON Resume, HTML or plain text"
         )
-    positions = columns >= _POSITION_COLUMNS
     b = Builder(name, "csv")
     b.section("contact", None, Source(line=1))
+    rows = _add_table(b, text, name, None)
+    warnings = [] if rows else [f"{name}: a LinkedIn export with a header and no rows"]
+    return b.build(warnings=warnings)
+
+
+def _add_table(b: Builder, text: str, name: str, title: str | None) -> int:
+    """Add one LinkedIn table (its header checked) as a section of roles, titled `title` or
+    by its kind; returns the rows read."""
+    positions = set(_header(_head(text))) >= _POSITION_COLUMNS
     b.section(
         "experience" if positions else "projects",
-        "Positions" if positions else "Projects",
+        title or ("Positions" if positions else "Projects"),
         Source(line=1),
     )
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -107,8 +115,63 @@ def read_linkedin(text: str, name: str) -> Resume:
             f"{name}: line {reader.line_num}: not a readable CSV row ({exc}); export the data "
             "from LinkedIn again"
         ) from None
-    warnings = [] if rows else [f"{name}: a LinkedIn export with a header and no rows"]
-    return b.build(warnings=warnings)
+    return rows
+
+
+_ZIP_CSV_LOOKS = 200  # the CSV members whose header a zip sniff reads (an export has ~40)
+
+
+def _export_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members of a zip that are LinkedIn's Positions or Projects tables, told by their
+    header row (the first `_HEAD_CHARS` bytes, never the whole member)."""
+    found = []
+    csvs = [i for i in zf.infolist() if i.filename.lower().endswith(".csv") and not i.is_dir()]
+    for info in sorted(csvs, key=lambda i: i.filename)[:_ZIP_CSV_LOOKS]:
+        if info.flag_bits & 0x1:
+            continue  # encrypted: never read
+        try:
+            with zf.open(info) as fh:
+                head = fh.read(_HEAD_CHARS).decode("utf-8", "replace")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+            continue
+        if _linkedin(set(_header(_head(head)))):
+            found.append(info)
+    return found
+
+
+def is_linkedin_zip(data: bytes) -> bool:
+    """True for a ZIP holding LinkedIn's Positions.csv or Projects.csv ("Get a copy of your
+    data" downloads one archive of tables)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return bool(_export_members(zf))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return False
+
+
+def read_linkedin_zip(data: bytes, label: str) -> Resume:
+    """The roles and projects of LinkedIn's whole data export, as downloaded: its Positions
+    and Projects tables, each a section titled by its file name (a finding's line is a line of
+    that file). Its other tables (connections, messages, profile) are never read."""
+    from starkit.resume.detect import decode
+    from starkit.resume.project import ZipFiles
+
+    files = ZipFiles(data, label)
+    wanted = {i.filename for i in _export_members(files.zf)}
+    order = sorted(n for n, info in files.infos.items() if info.filename in wanted)
+    b = Builder(label, "csv")
+    b.section("contact", None, Source(line=1))
+    rows = 0
+    for member in order:
+        raw = files.read(member)
+        if raw is None:
+            continue
+        text, _warning = decode(raw, f"{label}: {member}")
+        rows += _add_table(b, text.removeprefix("\ufeff"), f"{label}: {member}", member)
+    empty = f"{label}: a LinkedIn export whose positions and projects are empty"
+    return b.build(warnings=[] if rows else [empty])
 
 
 def _row(b: Builder, row: dict[str, str], line: int) -> None:

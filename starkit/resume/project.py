@@ -191,7 +191,13 @@ class _Folder(_Files):
             return None
 
 
-class _Zip(_Files):
+class ZipFiles(_Files):
+    """The members of a `.zip` starkit may read: folders, symlinks, encrypted entries and
+    paths leaving the archive ('../x', '/etc/x') left out, the entry count and the declared
+    inflated size bounded, each member read within the byte budget and never past its declared
+    size. `names` lists its LaTeX files; `infos` every readable member (a LaTeX project, a
+    LinkedIn data export)."""
+
     def __init__(self, data: bytes, label: str) -> None:
         super().__init__(label)
         lim = limits()
@@ -437,7 +443,7 @@ def read_folder(root: Path, label: str) -> Resume:
 
 def read_zip(data: bytes, label: str) -> Resume:
     """Read the LaTeX project in a `.zip` (an Overleaf download)."""
-    return _read_project(_Zip(data, label), label)
+    return _read_project(ZipFiles(data, label), label)
 
 
 def expand_beside(text: str, path: Path, label: str) -> tuple[str, list[str]]:

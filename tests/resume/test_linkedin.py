@@ -3,6 +3,9 @@ description's lines or sentences its bullets; any other table is refused, never 
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 
 from starkit.errors import ResumeReadError
@@ -86,3 +89,55 @@ def test_a_row_with_more_fields_than_the_header_is_read_not_crashed() -> None:
     resume = read_resume(text.encode(), name="Positions.csv")
     assert [b.text for b in resume.bullets] == ["Led the launch"]
     assert resume.roles[0].organisation == "Acme"
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, text in members.items():
+            zf.writestr(member, text)
+    return buf.getvalue()
+
+
+CONNECTIONS = "First Name,Last Name,Email Address,Company\nPat,Lee,pat@example.com,Initech\n"
+
+
+def test_the_whole_export_zip_reads_its_positions_and_projects_only() -> None:
+    data = _zip(
+        {
+            "Connections.csv": CONNECTIONS,
+            "Positions.csv": "\ufeff" + POSITIONS,
+            "Projects.csv": PROJECTS,
+            "Profile.csv": "First Name,Last Name,Headline\nPat,Lee,Product Manager\n",
+        }
+    )
+    resume = read_resume(data, name="Basic_LinkedInDataExport.zip")
+    assert resume.format == "csv"
+    assert [s.heading for s in resume.sections if s.heading] == ["Positions.csv", "Projects.csv"]
+    assert [b.section for b in resume.bullets] == ["experience"] * 3 + ["projects"] * 2
+    assert resume.bullets[-1].text == "Shared the findings with sales"
+    assert resume.bullets[-1].source.line == 2  # a line of Projects.csv, the section it names
+    assert not any("Pat" in b.text or "Initech" in b.text for b in resume.bullets)
+    assert not resume.warnings
+
+
+def test_a_zip_with_no_linkedin_table_is_refused() -> None:
+    data = _zip({"prices.csv": "Symbol,Quantity,Price\nAAPL,10,150\n"})
+    with pytest.raises(ResumeReadError, match="a ZIP archive, not a resume file"):
+        read_resume(data, name="export.zip")
+
+
+def test_a_table_outside_the_archive_is_never_read_and_the_export_says_it_is_empty() -> None:
+    data = _zip({"../Positions.csv": POSITIONS})
+    resume = read_resume(data, name="export.zip")
+    assert resume.bullets == []
+    assert any("positions and projects are empty" in w for w in resume.warnings)
+
+
+def test_the_cli_lints_the_export_zip_as_a_resume(tmp_path) -> None:
+    path = tmp_path / "Basic_LinkedInDataExport.zip"
+    path.write_bytes(_zip({"Connections.csv": CONNECTIONS, "Positions.csv": POSITIONS}))
+    result = lint_file(str(path), kind=None, config=None, isolate_text=False)
+    assert result.error is None
+    assert result.kind == "resume"
+    assert "missing-guardrail" in {f.finding.rule for f in result.native.findings}
