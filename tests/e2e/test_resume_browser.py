@@ -3,6 +3,7 @@ version, and one more line pasted keeps every edited version."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -60,5 +61,32 @@ def test_accepted_and_edited_versions_survive_a_second_accept_and_a_new_line(pag
         ]
         assert MINE in versions and both in versions
         screenshot(page, "e2e-resume-new-line")
+    finally:
+        server.stop()
+
+
+POSITIONS = (
+    "Company Name,Title,Description,Location,Started On,Finished On\n"
+    'Acme Payments,Senior Product Manager,"- Led the checkout redesign, lifting conversion '
+    'from 2.1% to 2.9%\n- Ran onboarding experiments with the growth team",London,Mar 2021,\n'
+)
+
+
+def test_linkedin_export_zip_uploads_as_a_resume_with_its_roles(page, tmp_path: Path):
+    export = tmp_path / "Basic_LinkedInDataExport.zip"
+    with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Connections.csv", "First Name,Last Name,Company\nPat,Lee,Initech\n")
+        zf.writestr("Positions.csv", POSITIONS)
+    server = StreamlitServer(tmp_path / "resume.db", tmp_path / "resume.log").start()
+    try:
+        page.goto(server.url)
+        wait_for_app(page)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(export))
+        page.get_by_text("Achievement bullets").first.wait_for()
+        page.wait_for_timeout(1_000)
+        screenshot(page, "e2e-resume-linkedin-zip")
+        # each finding is placed under its role and the line of Positions.csv
+        assert page.get_by_text("Senior Product Manager, Acme Payments · line 2").count() > 0
+        assert page.get_by_text("Initech").count() == 0  # the connections table is not read
     finally:
         server.stop()
