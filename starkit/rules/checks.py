@@ -2327,6 +2327,8 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
     m = _moved_product_metric(ctx) or _moved_second_win(ctx) or _phrase_from_to(ctx)
     if ctx.story is None and _names_guardrail(ctx, m.start if m is not None else None):
         return []
+    if m is not None and _null_result(ctx, m.start):
+        return []  # "slightly higher Day-1 retention, but the difference was not significant"
     if m is None:
         # a vanity figure reported as an outcome is itself a moved product metric
         m = _vanity_reported(ctx, require_no_causal=False)
@@ -2340,7 +2342,9 @@ def missing_guardrail(ctx: UnitContext) -> list[Hit]:
                     s, e = ctx.chars(share.start, share.end)
                     return [Hit(s, e, {"metric": ctx.text[s:e], "entry": share.entry})]
                 won = _money_won(ctx)
-                if won is None or _names_guardrail(ctx, won.token_start):
+                if won is None:
+                    return _experiment_hits(ctx)  # last: a test's result, whatever its subject
+                if _names_guardrail(ctx, won.token_start):
                     return []
                 s, e = ctx.chars(won.token_start, won.token_end)
                 return [Hit(s, e, {"metric": "revenue", "entry": "revenue"})]
@@ -2418,6 +2422,98 @@ def _phrase_from_to(ctx: UnitContext) -> MetricMention | None:
         ):
             return m
     return None
+
+
+_OUTCOME_REACH = 8  # "performs significantly better than Banner B in terms of customer conversion"
+_ARM_LETTERS = frozenset("ABCD")  # "Group B", "Version C": an arm named by a letter
+
+
+def _experiment_hits(ctx: UnitContext) -> list[Hit]:
+    """missing-guardrail on an A/B test's result (`_experiment_result`) that names no
+    guardrail; asked only when no other reading finds a moved metric."""
+    m = _experiment_result(ctx)
+    if m is None or _names_guardrail(ctx, m.start):
+        return []
+    s, e = ctx.chars(m.start, m.end)
+    return [Hit(s, e, {"metric": ctx.text[s:e], "entry": m.entry})]
+
+
+def _experiment_result(ctx: UnitContext) -> MetricMention | None:
+    """An A/B test's result: the unit names a test arm or its statistics (`_experiment_unit`),
+    and a sentence holds a product metric beside a word that reports an arm's result on it
+    (`experiment-outcomes`: 'higher', 'outperformed', 'impact', 'lift') or a change word on it.
+    The test moved that metric, whatever the sentence's subject or tense ('The new checkout
+    page significantly improves conversion rate', 'Banner A performs significantly better
+    than Banner B in terms of customer conversion', 'Ads have a statistically significant
+    impact on conversion'). A sentence that reports no effect (`null-result`: 'the difference
+    was not statistically significant') moves nothing."""
+    if not _experiment_unit(ctx):
+        return None
+    outcomes = ctx.word_list("experiment-outcomes")
+    for m in mentions(ctx, "product"):
+        if not m.head or m.modified or m.purpose or m.framed:
+            continue
+        if not _in_scope(ctx, "missing-guardrail", m.start) or _quoted_in_story(
+            ctx, m.start, m.end
+        ):
+            continue
+        if _null_result(ctx, m.start):
+            continue
+        ss, se = ctx.sentence_of(m.start)
+        lo, hi = max(ss, m.start - _OUTCOME_REACH), min(se, m.end + _OUTCOME_REACH)
+        if m.change is not None or any(
+            ctx.lower(k) in outcomes for k in range(lo, hi) if not m.start <= k < m.end
+        ):
+            return m
+    return None
+
+
+def _null_result(ctx: UnitContext, i: int) -> bool:
+    """In a unit that reports an A/B test, the sentence of token i says the test found no
+    effect (`null-result`: 'the difference was not statistically significant', 'no
+    difference in conversion', 'inconclusive'; 'not only' is no negation): nothing moved."""
+    if not _experiment_unit(ctx):
+        return False
+    ss, se = ctx.sentence_of(i)
+    nulls, still = ctx.word_list("null-result"), ctx.word_list("null-result-not")
+    return any(
+        ctx.lower(k) in nulls and (k + 1 >= se or ctx.lower(k + 1) not in still)
+        for k in range(ss, se)
+    )
+
+
+def _experiment_unit(ctx: UnitContext) -> bool:
+    """The unit names an arm of an A/B test or its statistics: `experiment-statistics`
+    ('statistically', 'p-value', 't-test'), 'A/B'; an arm noun before a capital letter
+    ('Group B', 'Version C'); 'control', 'treatment' or 'variant' beside a word of an arm
+    ('the control', 'vs control', 'treatment group', 'the winning variant'; not 'quality
+    control', 'product variants').
+    Worked out once per unit."""
+    cache = ctx.annotations
+    if "experiment-unit" not in cache:
+        arms, stats = ctx.word_list("experiment-arms"), ctx.word_list("experiment-statistics")
+        near = ctx.word_list("experiment-arm-neighbours")
+        nouns = ctx.word_list("experiment-arm-nouns")
+        n = len(ctx.doc)
+
+        def letter(k: int) -> bool:
+            return k < n and ctx.doc[k].text in _ARM_LETTERS
+
+        def arm(k: int) -> bool:
+            low = ctx.lower(k)
+            if low in nouns and letter(k + 1):
+                return True  # "Group B"
+            if low == "a" and k + 2 < n and ctx.lower(k + 1) == "/" and ctx.lower(k + 2) == "b":
+                return True  # "A/B"
+            if low in stats:
+                return True
+            if low not in arms:
+                return False
+            before = ctx.lower(k - 1) if k else ""
+            return before in near or (k + 1 < n and ctx.lower(k + 1) in near) or letter(k + 1)
+
+        cache["experiment-unit"] = any(arm(k) for k in range(n))
+    return cache["experiment-unit"]
 
 
 def _moved_second_win(ctx: UnitContext) -> MetricMention | None:
