@@ -339,6 +339,7 @@ class _LazyMention(MetricMention):
             or _from_to_change(ctx, m)
             or _from_to_after(ctx, m)
             or _elliptical_change(ctx, m)
+            or _level_then_change(ctx, m)
         )
 
     @cached_property
@@ -1012,6 +1013,7 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
                 and after.is_alpha
                 and after.lower_ not in ctx.word_list("intransitive-next")
                 and not after.lower_.endswith("ly")
+                and not _degree_phrase(ctx, c.end)
                 and not (
                     after.lower_ in ctx.word_list("means-next")
                     and ctx.lower(c.start) in forms()[4]  # a change noun: "increase through"
@@ -1020,6 +1022,13 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _degree_phrase(ctx: UnitContext, k: int) -> bool:
+    """Tokens from k say how much, not what ('Sessions increased a bit to 6,383', 'Sign-ups
+    rose a lot this year'): the change word before them takes no object (`degree-phrases`)."""
+    phrases = ctx.word_list("degree-phrases")
+    return any(" ".join(ctx.lower(j) for j in range(k, k + n)) in phrases for n in (2, 3))
 
 
 def _sized_after(ctx: UnitContext, m: Match) -> bool:
@@ -1480,6 +1489,45 @@ def _elliptical_change(ctx: UnitContext, m: Match) -> Match | None:
     if not any(change.end <= q.token_start < k for q in ctx.quantities):
         return None  # no earlier item with a figure: not a list of moved metrics
     return change
+
+
+_APPENDED_REACH = 6  # ", roughly a 2x increase": the relative figure a few words past the comma
+
+
+def _level_then_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'Revenue was $35,000, a 2x increase on 2023', 'It accounted for $35,000 of revenue,
+    roughly a 2x increase', '10k subscribers, up 40% on last year': the metric's own level,
+    then after a comma a relative change figure with its change word ('a 2x increase', 'up
+    40%') or its sign ('+52%'), only articles, hedges and change words before it: the level
+    came with that change, up or down as the word or sign says."""
+    level = adjacent_quantity(ctx, m)
+    if level is None or level.relative:
+        return None
+    comma = max(level.token_end, m.end)
+    if ctx.lower(comma) != ",":
+        return None
+    _, se = ctx.sentence_of(m.start)
+    hi = min(se, comma + 1 + _APPENDED_REACH)
+    rel = next(
+        (r.quantity for r in relative_figures(ctx) if comma < r.quantity.token_start < hi), None
+    )
+    if rel is None:
+        return None
+    hedges = forms()[3]
+    if not all(
+        ctx.lower(k) in ("a", "an") or ctx.lower(k) in hedges or ctx.at("change", k)
+        for k in range(comma + 1, rel.token_start)
+    ):
+        return None  # "40M weekly users, raising suggestion acceptance from 18%": another
+        # metric's change, not the level's own
+    # the change word before the figure ('up 40%') or right after it ('a 2x increase'), never
+    # past a word of its own ('140% NRR growth' moves NRR)
+    change = next(iter(ctx.matches_starting("change", comma + 1, min(se, rel.token_end + 1))), None)
+    if change is not None:
+        return change
+    if rel.sign:
+        return Match("change", "down" if rel.sign == "-" else "up", rel.token_start, rel.token_end)
+    return None
 
 
 def _own_figure_after(ctx: UnitContext, m: Match) -> bool:
