@@ -527,8 +527,11 @@ def _states_work(ctx: UnitContext) -> bool:
         or _learning_statement(ctx)
     ):
         return False
-    if any(ctx.has(c) for c in ("action", "weak", "change", "trigger")):
-        return True
+    work = [m for c in ("action", "weak", "change", "trigger") for m in ctx.matches(c)]
+    if work:
+        # "I wanted to reduce the time spent freelancing", "I'll make some improvements": every
+        # work word not done yet states no work (a bullet; a story's other lines may)
+        return ctx.story is not None or not all(_unrealised(ctx, m.start) for m in work)
     words = [t for t in ctx.tokens if t.is_alpha]
     if not words:
         return False
@@ -555,6 +558,44 @@ def _states_work(ctx: UnitContext) -> bool:
         first.endswith(tuple(ctx.word_list("action-noun-endings")))
         and nxt in ("of", "and", "with")
         and len(words) >= 4
+    )
+
+
+_UNREALISED_GAP = 2  # "I really want to improve", "I'll definitely make": adverbs between
+
+
+def _unrealised(ctx: UnitContext, k: int) -> bool:
+    """The work word at token k is not done yet: a modal governs it ('I'll make some
+    improvements', 'would reduce'; `aim-modals`, a contraction's ''ll' or ''d'; not 'can'
+    or 'could', which say what a built thing lets people do), or 'to'
+    after the writer's verb of wanting or planning ('I wanted to reduce', 'we need to
+    improve'; `desire-verbs`), adverbs (`unrealised-adverbs`) allowed between."""
+    skip = ctx.word_list("unrealised-adverbs")
+    j = k - 1
+    for _ in range(_UNREALISED_GAP):
+        if j >= 0 and ctx.lower(j) in skip:
+            j -= 1
+    if j < 0:
+        return False
+    low = ctx.lower(j).replace("’", "'")
+    if low in ctx.word_list("aim-modals") or low in ("'ll", "'d"):
+        return True
+    if low != "to":
+        return False
+    j -= 1
+    for _ in range(_UNREALISED_GAP):
+        if j >= 0 and ctx.lower(j) in skip:
+            j -= 1
+    if j < 0 or ctx.lower(j) not in ctx.word_list("desire-verbs"):
+        return False
+    # the writer's own wish ('I really want to', "I'd like to"); 'Client wanted to have' or
+    # 'This project aims to develop' describes the work
+    j -= 1
+    for _ in range(_UNREALISED_GAP):
+        if j >= 0 and (ctx.lower(j) in skip or ctx.lower(j) in ctx.word_list("auxiliaries")):
+            j -= 1
+    return j >= 0 and (
+        ctx.lower(j) in ("i", "we") or ctx.lower(j).replace("’", "'") in ("'d", "'ve")
     )
 
 
