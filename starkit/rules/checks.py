@@ -2509,6 +2509,9 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
     return None
 
 
+_NULL_REACH = 3  # "failed to provide better", "no real difference": the result word near
+
+
 def _null_result(ctx: UnitContext, i: int) -> bool:
     """In a unit that reports an A/B test, the sentence of token i says the test found no
     effect (`null-result`: 'the difference was not statistically significant', 'no
@@ -2517,10 +2520,19 @@ def _null_result(ctx: UnitContext, i: int) -> bool:
         return False
     ss, se = ctx.sentence_of(i)
     nulls, still = ctx.word_list("null-result"), ctx.word_list("null-result-not")
-    return any(
-        ctx.lower(k) in nulls and (k + 1 >= se or ctx.lower(k + 1) not in still)
-        for k in range(ss, se)
-    )
+    targets = ctx.word_list("null-targets")
+
+    def denies(k: int) -> bool:  # "not statistically significant", "did not improve"
+        if ctx.lower(k) not in nulls or (k + 1 < se and ctx.lower(k + 1) in still):
+            return False
+        if ctx.lower(k) in ("insignificant", "inconclusive", "insufficient"):
+            return True
+        return any(
+            ctx.lower(j) in targets or ctx.at("change", j) is not None
+            for j in range(k + 1, min(se, k + 1 + _NULL_REACH))
+        )
+
+    return any(denies(k) for k in range(ss, se))
 
 
 def _experiment_unit(ctx: UnitContext) -> bool:
@@ -2528,13 +2540,15 @@ def _experiment_unit(ctx: UnitContext) -> bool:
     ('statistically', 'p-value', 't-test'), 'A/B'; an arm noun before a capital letter
     ('Group B', 'Version C'); 'control', 'treatment' or 'variant' beside a word of an arm
     ('the control', 'vs control', 'treatment group', 'the winning variant'; not 'quality
-    control', 'product variants').
+    control', 'product variants'); 'test' before an arm noun ('the test campaign').
     Worked out once per unit."""
     cache = ctx.annotations
     if "experiment-unit" not in cache:
         arms, stats = ctx.word_list("experiment-arms"), ctx.word_list("experiment-statistics")
         near = ctx.word_list("experiment-arm-neighbours")
         nouns = ctx.word_list("experiment-arm-nouns")
+        modifiers = ctx.word_list("experiment-arm-modifiers")
+        heads = ctx.word_list("experiment-arm-heads")
         n = len(ctx.doc)
 
         def letter(k: int) -> bool:
@@ -2548,10 +2562,13 @@ def _experiment_unit(ctx: UnitContext) -> bool:
                 return True  # "A/B"
             if low in stats:
                 return True
+            after = ctx.lower(k + 1) if k + 1 < n else ""
+            if (low in arms or low in modifiers) and after in heads:
+                return True  # "the test campaign", "control version"
             if low not in arms:
                 return False
             before = ctx.lower(k - 1) if k else ""
-            return before in near or (k + 1 < n and ctx.lower(k + 1) in near) or letter(k + 1)
+            return before in near or after in near or letter(k + 1)
 
         cache["experiment-unit"] = any(arm(k) for k in range(n))
     return cache["experiment-unit"]
