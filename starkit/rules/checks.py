@@ -2492,7 +2492,9 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
         return None
     outcomes = ctx.word_list("experiment-outcomes")
     for m in mentions(ctx, "product"):
-        if not m.head or m.modified or m.purpose or m.framed:
+        if m.modified or m.purpose or m.framed:
+            continue
+        if not m.head and not _effect_of(ctx, m, outcomes):
             continue
         if not _in_scope(ctx, "missing-guardrail", m.start) or _quoted_in_story(
             ctx, m.start, m.end
@@ -2510,6 +2512,17 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
 
 
 _NULL_REACH = 3  # "failed to provide better", "no real difference": the result word near
+
+
+def _effect_of(ctx: UnitContext, m: MetricMention, outcomes: frozenset[str]) -> bool:
+    """'the difference in conversion rates between the two groups', 'a lift in sign-ups': the
+    metric after an outcome word and 'in', 'on' or 'of' is what the test moved, though the
+    outcome noun heads the phrase."""
+    return (
+        m.start >= 2
+        and ctx.lower(m.start - 1) in ("in", "on", "of")
+        and ctx.lower(m.start - 2) in outcomes
+    )
 
 
 def _null_result(ctx: UnitContext, i: int) -> bool:
