@@ -2487,10 +2487,13 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
     page significantly improves conversion rate', 'Banner A performs significantly better
     than Banner B in terms of customer conversion', 'Ads have a statistically significant
     impact on conversion'). A sentence that reports no effect (`null-result`: 'the difference
-    was not statistically significant') moves nothing."""
+    was not statistically significant') moves nothing, nor does one of expectation, goal or
+    set-up (`experiment-non-results`: 'We expect the ad group to have a higher conversion
+    rate')."""
     if not _experiment_unit(ctx):
         return None
     outcomes = ctx.word_list("experiment-outcomes")
+    not_results = ctx.word_list("experiment-non-results")
     for m in mentions(ctx, "product"):
         if m.modified or m.purpose or m.framed:
             continue
@@ -2503,6 +2506,8 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
         if _null_result(ctx, m.start):
             continue
         ss, se = ctx.sentence_of(m.start)
+        if any(ctx.lower(k) in not_results for k in range(ss, se)):
+            continue  # "We expect the ad group to have a higher conversion rate": no result
         lo, hi = max(ss, m.start - _OUTCOME_REACH), min(se, m.end + _OUTCOME_REACH)
         if m.change is not None or any(
             ctx.lower(k) in outcomes for k in range(lo, hi) if not m.start <= k < m.end
