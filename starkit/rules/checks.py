@@ -565,11 +565,11 @@ _UNREALISED_GAP = 2  # "I really want to improve", "I'll definitely make": adver
 
 
 def _unrealised(ctx: UnitContext, k: int) -> bool:
-    """The work word at token k is not done yet: a modal governs it ('I'll make some
-    improvements', 'would reduce'; `aim-modals`, a contraction's ''ll' or ''d'; not 'can'
-    or 'could', which say what a built thing lets people do), or 'to'
-    after the writer's verb of wanting or planning ('I wanted to reduce', 'we need to
-    improve'; `desire-verbs`), adverbs (`unrealised-adverbs`) allowed between."""
+    """The work word at token k is not done yet: a modal of aim governs it ('I'll make some
+    improvements', 'would reduce'; `aim-modals`, or a contraction's ''ll' or ''d'; not 'can'
+    or 'could', which say what a built thing lets people do), or 'to' after the writer's verb
+    of wanting or planning ('I wanted to reduce', 'we need to improve'; `desire-verbs`), with
+    adverbs (`unrealised-adverbs`) allowed between."""
     skip = ctx.word_list("unrealised-adverbs")
     j = k - 1
     for _ in range(_UNREALISED_GAP):
@@ -2483,8 +2483,8 @@ def _experiment_result(ctx: UnitContext) -> MetricMention | None:
     """An A/B test's result: the unit names a test arm or its statistics (`_experiment_unit`),
     and a sentence holds a product metric beside a word that reports an arm's result on it
     (`experiment-outcomes`: 'higher', 'outperformed', 'impact', 'lift') or a change word on it.
-    The test moved that metric, whatever the sentence's subject or tense ('The new checkout
-    page significantly improves conversion rate', 'Banner A performs significantly better
+    The test moved that metric, whatever the sentence's subject or tense ('The treatment
+    significantly improves conversion rate', 'Banner A performs significantly better
     than Banner B in terms of customer conversion', 'Ads have a statistically significant
     impact on conversion'). A sentence that reports no effect (`null-result`: 'the difference
     was not statistically significant') moves nothing, nor does one of expectation, goal or
@@ -2538,13 +2538,13 @@ def _null_result(ctx: UnitContext, i: int) -> bool:
         return False
     ss, se = ctx.sentence_of(i)
     nulls, still = ctx.word_list("null-result"), ctx.word_list("null-result-not")
-    targets = ctx.word_list("null-targets")
+    alone, targets = ctx.word_list("null-result-alone"), ctx.word_list("null-targets")
 
     def denies(k: int) -> bool:  # "not statistically significant", "did not improve"
+        if ctx.lower(k) in alone:
+            return True  # "inconclusive", "insufficient evidence"
         if ctx.lower(k) not in nulls or (k + 1 < se and ctx.lower(k + 1) in still):
             return False
-        if ctx.lower(k) in ("insignificant", "inconclusive", "insufficient"):
-            return True
         return any(
             ctx.lower(j) in targets or ctx.at("change", j) is not None
             for j in range(k + 1, min(se, k + 1 + _NULL_REACH))
