@@ -154,7 +154,8 @@ def is_linkedin_zip(data: bytes) -> bool:
 def read_linkedin_zip(data: bytes, label: str) -> Resume:
     """The roles and projects of LinkedIn's whole data export, as downloaded: its Positions
     and Projects tables, each a section titled by its file name (a finding's line is a line of
-    that file). Its other tables (connections, messages, profile) are never read."""
+    that file). Its other tables (connections, messages, profile) are read no further than the
+    first `_HEAD_CHARS` bytes that tell them apart."""
     from starkit.resume.detect import decode
     from starkit.resume.project import ZipFiles
 
@@ -163,15 +164,18 @@ def read_linkedin_zip(data: bytes, label: str) -> Resume:
     order = sorted(n for n, info in files.infos.items() if info.filename in wanted)
     b = Builder(label, "csv")
     b.section("contact", None, Source(line=1))
-    rows = 0
+    rows, warnings = 0, []
     for member in order:
         raw = files.read(member)
         if raw is None:
             continue
-        text, _warning = decode(raw, f"{label}: {member}")
+        text, warning = decode(raw, f"{label}: {member}")
+        if warning:
+            warnings.append(warning)  # "... decoded as Windows-1252": said, not swallowed
         rows += _add_table(b, text.removeprefix("\ufeff"), f"{label}: {member}", member)
-    empty = f"{label}: a LinkedIn export whose positions and projects are empty"
-    return b.build(warnings=[] if rows else [empty])
+    if not rows:
+        warnings.append(f"{label}: a LinkedIn export whose positions and projects are empty")
+    return b.build(warnings=warnings)
 
 
 def _row(b: Builder, row: dict[str, str], line: int) -> None:

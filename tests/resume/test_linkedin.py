@@ -141,3 +141,12 @@ def test_the_cli_lints_the_export_zip_as_a_resume(tmp_path) -> None:
     assert result.error is None
     assert result.kind == "resume"
     assert "missing-guardrail" in {f.finding.rule for f in result.native.findings}
+
+
+def test_an_export_table_not_in_utf8_is_read_and_says_so() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("Positions.csv", POSITIONS.replace("Acme", "Acmé").encode("cp1252"))
+    resume = read_resume(buf.getvalue(), name="export.zip")
+    assert resume.roles[0].organisation == "Acmé Payments"
+    assert any("Positions.csv" in w for w in resume.warnings)  # the decoding is said
