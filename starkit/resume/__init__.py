@@ -10,8 +10,10 @@ encrypted, scanned, corrupt, of no supported format, an invalid JSON Resume) rai
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -79,13 +81,20 @@ def detect_format(data: bytes, name: str = "<bytes>") -> Format:
 
 def _archive(data: bytes) -> Format | None:
     """'latex' for a ZIP of LaTeX sources (an Overleaf project download), 'csv' for a ZIP
-    holding LinkedIn's Positions or Projects table (its data export), else None."""
-    from starkit.resume.linkedin import is_linkedin_zip
-    from starkit.resume.project import is_latex_zip
+    holding LinkedIn's Positions or Projects table (its data export), else None. The ZIP's
+    directory is read once for both."""
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    from starkit.resume.linkedin import export_members
+    from starkit.resume.project import latex_sources
 
-    if is_latex_zip(data):
-        return "latex"
-    return "csv" if is_linkedin_zip(data) else None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if latex_sources(zf.namelist()):
+                return "latex"
+            return "csv" if export_members(zf) else None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return None  # the binary sniff says what is wrong with it
 
 
 def read_resume(source: Any, *, name: str | None = None) -> Resume:

@@ -121,7 +121,7 @@ def _add_table(b: Builder, text: str, name: str, title: str | None) -> int:
 _ZIP_CSV_LOOKS = 200  # the CSV members whose header a zip sniff reads (an export has ~40)
 
 
-def _export_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+def export_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """The members of a zip that are LinkedIn's Positions or Projects tables, told by their
     header row (the first `_HEAD_CHARS` bytes, never the whole member)."""
     found = []
@@ -139,18 +139,6 @@ def _export_members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return found
 
 
-def is_linkedin_zip(data: bytes) -> bool:
-    """True for a ZIP holding LinkedIn's Positions.csv or Projects.csv ("Get a copy of your
-    data" downloads one archive of tables)."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return bool(_export_members(zf))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return False
-
-
 def read_linkedin_zip(data: bytes, label: str) -> Resume:
     """The roles and projects of LinkedIn's whole data export, as downloaded: its Positions
     and Projects tables, each a section titled by its file name (a finding's line is a line of
@@ -160,7 +148,7 @@ def read_linkedin_zip(data: bytes, label: str) -> Resume:
     from starkit.resume.project import ZipFiles
 
     files = ZipFiles(data, label)
-    wanted = {i.filename for i in _export_members(files.zf)}
+    wanted = {i.filename for i in export_members(files.zf)}
     order = sorted(n for n, info in files.infos.items() if info.filename in wanted)
     b = Builder(label, "csv")
     b.section("contact", None, Source(line=1))

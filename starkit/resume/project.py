@@ -252,15 +252,9 @@ class ZipFiles(_Files):
         return bytes(out)
 
 
-def is_latex_zip(data: bytes) -> bool:
-    """True for a ZIP that holds LaTeX sources and is not an Office document."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return False
+def latex_sources(names: list[str]) -> bool:
+    """True for the member names of a ZIP that holds LaTeX sources and is not an Office
+    document (an Overleaf project download)."""
     if "word/document.xml" in names or "[Content_Types].xml" in names:
         return False
     return any(n.lower().endswith(TEX_SUFFIXES) for n in names)
