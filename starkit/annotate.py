@@ -339,7 +339,7 @@ class _LazyMention(MetricMention):
             or _from_to_change(ctx, m)
             or _from_to_after(ctx, m)
             or _elliptical_change(ctx, m)
-            or _level_then_change(ctx, m)
+            or _level_then_change(ctx, m, self.quantity)
         )
 
     @cached_property
@@ -1494,13 +1494,13 @@ def _elliptical_change(ctx: UnitContext, m: Match) -> Match | None:
 _APPENDED_REACH = 6  # ", roughly a 2x increase": the relative figure a few words past the comma
 
 
-def _level_then_change(ctx: UnitContext, m: Match) -> Match | None:
+def _level_then_change(ctx: UnitContext, m: Match, level: Quantity | None) -> Match | None:
     """'Revenue was $35,000, a 2x increase on 2023', 'It accounted for $35,000 of revenue,
     roughly a 2x increase', '10k subscribers, up 40% on last year': the metric's own level,
     then after a comma a relative change figure with its change word ('a 2x increase', 'up
     40%') or its sign ('+52%'), only articles, hedges and change words before it: the level
-    came with that change, up or down as the word or sign says."""
-    level = adjacent_quantity(ctx, m)
+    came with that change, up or down as the word or sign says. `level` is the metric's own
+    figure (the mention's `quantity`, worked out once)."""
     if level is None or level.relative:
         return None
     comma = max(level.token_end, m.end)

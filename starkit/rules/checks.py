@@ -513,6 +513,9 @@ def states_work(ctx: UnitContext) -> bool:
     return found
 
 
+_WORK_CATEGORIES = ("action", "weak", "change", "trigger")  # words that state work done
+
+
 def _states_work(ctx: UnitContext) -> bool:
     if ctx.story is None and (
         _aspiration(ctx)
@@ -527,11 +530,13 @@ def _states_work(ctx: UnitContext) -> bool:
         or _learning_statement(ctx)
     ):
         return False
-    work = [m for c in ("action", "weak", "change", "trigger") for m in ctx.matches(c)]
-    if work:
+    if any(ctx.has(c) for c in _WORK_CATEGORIES):
         # "I wanted to reduce the time spent freelancing", "I'll make some improvements": every
-        # work word not done yet states no work (a bullet; a story's other lines may)
-        return ctx.story is not None or not all(_unrealised(ctx, m.start) for m in work)
+        # work word not done yet states no work (a bullet; a story's other lines may). The
+        # first work word done ends the walk: most lines open on one.
+        return ctx.story is not None or any(
+            not _unrealised(ctx, m.start) for c in _WORK_CATEGORIES for m in ctx.matches(c)
+        )
     words = [t for t in ctx.tokens if t.is_alpha]
     if not words:
         return False
@@ -570,33 +575,33 @@ def _unrealised(ctx: UnitContext, k: int) -> bool:
     or 'could', which say what a built thing lets people do), or 'to' after the writer's verb
     of wanting or planning ('I wanted to reduce', 'we need to improve'; `desire-verbs`), with
     adverbs (`unrealised-adverbs`) allowed between."""
-    skip = ctx.word_list("unrealised-adverbs")
-    j = k - 1
-    for _ in range(_UNREALISED_GAP):
-        if j >= 0 and ctx.lower(j) in skip:
-            j -= 1
-    if j < 0:
-        return False
-    low = ctx.lower(j).replace("’", "'")
+    adverbs = ctx.word_list("unrealised-adverbs")
+    j = _back_over(ctx, k - 1, adverbs)
+    low = _plain_apostrophe(ctx, j)
     if low in ctx.word_list("aim-modals") or low in ("'ll", "'d"):
         return True
     if low != "to":
         return False
-    j -= 1
-    for _ in range(_UNREALISED_GAP):
-        if j >= 0 and ctx.lower(j) in skip:
-            j -= 1
+    j = _back_over(ctx, j - 1, adverbs)
     if j < 0 or ctx.lower(j) not in ctx.word_list("desire-verbs"):
         return False
     # the writer's own wish ('I really want to', "I'd like to"); 'Client wanted to have' or
     # 'This project aims to develop' describes the work
-    j -= 1
+    j = _back_over(ctx, j - 1, adverbs | ctx.word_list("auxiliaries"))
+    return ctx.lower(j) in ("i", "we") or _plain_apostrophe(ctx, j) in ("'d", "'ve")
+
+
+def _back_over(ctx: UnitContext, j: int, words: frozenset[str]) -> int:
+    """Token j, or the one before up to `_UNREALISED_GAP` words of `words` ending at j."""
     for _ in range(_UNREALISED_GAP):
-        if j >= 0 and (ctx.lower(j) in skip or ctx.lower(j) in ctx.word_list("auxiliaries")):
+        if j >= 0 and ctx.lower(j) in words:
             j -= 1
-    return j >= 0 and (
-        ctx.lower(j) in ("i", "we") or ctx.lower(j).replace("’", "'") in ("'d", "'ve")
-    )
+    return j
+
+
+def _plain_apostrophe(ctx: UnitContext, j: int) -> str:
+    """Token j lower-cased, a typographic apostrophe written plain ("I’ll" as "I'll")."""
+    return ctx.lower(j).replace("’", "'")
 
 
 # ---------------------------------------------------------------------------------------
@@ -2567,6 +2572,16 @@ def _experiment_unit(ctx: UnitContext) -> bool:
         nouns = ctx.word_list("experiment-arm-nouns")
         modifiers = ctx.word_list("experiment-arm-modifiers")
         heads = ctx.word_list("experiment-arm-heads")
+        lows = ctx.lower_set
+        if (
+            lows.isdisjoint(arms)
+            and lows.isdisjoint(stats)
+            and lows.isdisjoint(modifiers)
+            and "/" not in lows
+            and (lows.isdisjoint(nouns) or _ARM_LETTERS.isdisjoint(ctx.token_texts))
+        ):
+            cache["experiment-unit"] = False  # most units: no word of a test at all
+            return False
         n = len(ctx.doc)
 
         def letter(k: int) -> bool:
