@@ -2082,10 +2082,16 @@ def _paired(ctx: UnitContext, category: str, i: int) -> bool:
     )
 
 
-def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
+_HELD_LEVELS = ("percent", "ratio", "rate")  # the level a held measure was kept at
+
+
+def _near_metric(ctx: UnitContext, g: Match, window: int = 4, at_level: bool = False) -> bool:
     """A metric within `window` tokens of a one-word hold term, in its sentence, with no
-    punctuation or change word between ('retention held', 'monitoring churn'); 'air monitoring
-    platform—driving adoption' and 'consumption monitoring. Revenue' hold nothing."""
+    punctuation or change word between ('retention held', 'monitoring churn'); the rate or score
+    it was held at may stand between ('maintained a 95% customer retention rate'; a count does
+    not: 'maintained 30 client accounts'). With `at_level`, that level must stand there.
+    'air monitoring platform—driving adoption' and 'consumption monitoring. Revenue' hold
+    nothing."""
     ss, se = ctx.sentence_of(g.start)
     for cat in METRIC_CATEGORIES:
         for m in ctx.matches(cat):
@@ -2094,7 +2100,16 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4) -> bool:
             if not (ss <= m.start < se):
                 continue
             lo, hi = (m.end, g.start) if m.end <= g.start else (g.end, m.start)
-            if all(ctx.doc[k].is_alpha and not ctx.at("change", k) for k in range(lo, hi)):
+            level = {
+                k
+                for q in ctx.quantities_around(lo, hi)
+                if q.kind in _HELD_LEVELS
+                for k in range(q.token_start, q.token_end)
+            }
+            if (not at_level or level) and all(
+                (ctx.doc[k].is_alpha or k in level) and not ctx.at("change", k)
+                for k in range(lo, hi)
+            ):
                 return True
     return False
 
@@ -2196,6 +2211,8 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 if not inside and not _watched_in_story(ctx, g, cat):
                     continue
             if cat == "hold" and g.end - g.start == 1 and not _near_metric(ctx, g):
+                continue
+            if g.entry == "held-at-level" and not _near_metric(ctx, g, at_level=True):
                 continue
             if cat == "hold" and g.end - g.start == 1 and ctx.at("change", g.end) is not None:
                 continue  # "into sustained growth", "steady increase": a change kept up, no hold
