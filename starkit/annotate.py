@@ -2466,6 +2466,23 @@ def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
     )
 
 
+_LABEL_TOKENS = 10  # "Long-Term (6 Month) Traffic Change =": its "=" is token 9
+
+
+def _label_period(ctx: UnitContext, rel: Quantity) -> bool:
+    """'6-Month Trend: we still gained 36% long-term SEO growth', 'Long-Term (6 Month) Traffic
+    Change = 36% Growth': a duration in a short label that opens the sentence, before a colon
+    or '=' that precedes the figure, names the period the figures after it are measured over."""
+    ss, _ = ctx.sentence_of(rel.token_start)
+    for k in range(ss, min(rel.token_start, ss + _LABEL_TOKENS + 1)):
+        if ctx.lower(k) in (":", "="):
+            return any(
+                q.kind == "duration" and ss <= q.token_start and q.token_end <= k
+                for q in ctx.quantities_around(ss, k)
+            )
+    return False
+
+
 def _fronted_frame(ctx: UnitContext, lo: int) -> bool:
     """In a story, a time frame fronted before a comma at the head of one of the two sentences
     before, in the same paragraph ('Within the first year, we reduced waste by 60%. ...
@@ -2570,7 +2587,7 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
         return True
     if _appositive_after_pair(ctx, rel):
         return True
-    if _values_after_colon(ctx, rel):
+    if _values_after_colon(ctx, rel) or _label_period(ctx, rel):
         return True
     if _restated(ctx, rel, (lo, hi)):
         return True

@@ -2773,12 +2773,13 @@ def _helped_do(ctx: UnitContext, m: Match) -> bool:
 
 def _first_person(ctx: UnitContext, m: Match) -> bool:
     """'..., where I was responsible for deliveries', 'a tool I helped build', 'In 2020 I
-    actively participated in': 'I' right before the weak phrase (past at most
-    `_LEAD_LOOKBACK` '-ly' adverbs) makes it the writer's own claim, wherever it sits."""
+    actively participated in', 'By tracking LTV, we helped estimate': 'I' or 'we' right
+    before the weak phrase (past at most `_LEAD_LOOKBACK` '-ly' adverbs) makes it the writer's
+    own claim, wherever it sits."""
     k = m.start - 1
     while k >= max(0, m.start - _LEAD_LOOKBACK) and ctx.lower(k).endswith("ly"):
         k -= 1
-    return k >= 0 and ctx.lower(k) == "i"
+    return k >= 0 and ctx.lower(k) in ("i", "we")
 
 
 def _strong_verb_before(ctx: UnitContext, m: Match) -> bool:
