@@ -155,6 +155,9 @@ _NOT_NAME = {
     "next", "i", "we", "my", "our", "team", "managed", "led", "hired", "saved", "grew", "cut",
 }  # fmt: skip
 _RANK_BEFORE = {"#", "no.", "top", "ranked", "rank", "number"}
+# The scale of a rating written before it: "a 5-star rating" gives the rating's value, where
+# "7-day activation" names the metric's window.
+_RATING_SCALES = {"star", "stars"}
 
 
 @cache
@@ -631,6 +634,7 @@ def find_numbers(
             and end - i >= 2
             and toks[i + 1].text == "-"
             and toks[i + 2].is_alpha  # "7-day", not the range "2-3 million users"
+            and toks[i + 2].lower_ not in _RATING_SCALES
             and end < n
             and any(c in ("causal", "product", "vanity") and s == end for c, _, s, _e in matches)
             and "." not in toks[i].text  # "3.1-month payback" is the payback's value
