@@ -340,6 +340,7 @@ class _LazyMention(MetricMention):
             or _from_to_after(ctx, m)
             or _elliptical_change(ctx, m)
             or _level_then_change(ctx, m, self.quantity)
+            or _label_change(ctx, m)
         )
 
     @cached_property
@@ -1022,6 +1023,26 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if not transitive:
                 return c
     return None
+
+
+def _label_change(ctx: UnitContext, m: Match) -> Match | None:
+    """'Organic Traffic: Grew from 13,048 → 24,599 per month', 'Revenue: grew from $1M to $2M':
+    a metric that closes a short label opening its sentence is moved by the change word that
+    opens the text after the label's colon and takes no object of its own ('Email campaign
+    performance: 35% average open rate' gives a level, no change; in 'Strategic Accounts:
+    Increased Zulily sales' the sales moved)."""
+    if ctx.lower(m.end) != ":":
+        return None
+    ss, _ = ctx.sentence_of(m.start)
+    if m.end - ss > _LABEL_TOKENS:
+        return None
+    c = ctx.at("change", m.end + 1)
+    if c is None or c.end >= len(ctx.doc):
+        return c
+    nxt = ctx.doc[c.end]
+    if nxt.is_alpha and nxt.lower_ not in ("from", "by", "to"):
+        return None  # "Lead Generation: Increased qualified leads by 140%": its own object
+    return c
 
 
 def _degree_phrase(ctx: UnitContext, k: int) -> bool:

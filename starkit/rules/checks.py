@@ -1402,6 +1402,19 @@ def _adjective_compound(ctx: UnitContext, e: Match) -> bool:
     )
 
 
+def _figured_move(ctx: UnitContext, m: MetricMention) -> bool:
+    """The metric's sentence gives a move a figure: a relative change ('+110%', 'by 45%',
+    'doubled') or a start-to-end pair ('from 1.1 → 7', 'from 2.6K to 2.7K')."""
+    ss, se = ctx.sentence_of(m.start)
+    if any(ss <= r.quantity.token_start < se for r in relative_figures(ctx)):
+        return True
+    return any(
+        ss <= q.token_start < se
+        and ("→" in q.text or " to " in q.text or ctx.lower(q.token_end) in ("to", "→", "->"))
+        for q in ctx.quantities_around(ss, se)
+    )
+
+
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
@@ -1443,6 +1456,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         q is None or q.kind not in ("percent", "multiplier")
     ):
         return False  # "grew the business from a solo founder to a 3-person team"
+    if m.entry in ctx.word_list("figured-move-entries") and not _figured_move(ctx, m):
+        return False  # "Improved rankings for SAP-related terms": no figure moved them
     if q is None and m.entry in ctx.word_list("counted-metric-entries"):
         return False  # "Accelerated expansion deals": deals with no count won are the work's
     cs, ce = ctx.clause_of(m.start)
