@@ -2508,7 +2508,7 @@ def _label_period(ctx: UnitContext, rel: Quantity) -> bool:
             continue
         if rel.token_start < k:
             return any(
-                q.measure and (_value_pair(ctx, q) or _arrow_pair(ctx, q))
+                q.measure and start_end_pair(ctx, q)
                 for q in ctx.quantities_around(k + 1, se)
                 if k < q.token_start < se
             )
@@ -2607,6 +2607,11 @@ def _value_pair(ctx: UnitContext, q: Quantity) -> bool:
         return False
     k = q.token_end + 1
     return any(p.token_start == k and p.kind == q.kind for p in ctx.quantities_around(k, k))
+
+
+def start_end_pair(ctx: UnitContext, q: Quantity) -> bool:
+    """q opens a start-to-end pair of values ('from 2.6K to 2.7K', '1.1 → 7')."""
+    return _value_pair(ctx, q) or _arrow_pair(ctx, q)
 
 
 def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:

@@ -27,6 +27,7 @@ from starkit.annotate import (
     numbers_at,
     relative_figures,
     scale_described,
+    start_end_pair,
     target_attained,
     test_sample,
     values_fall,
@@ -1409,9 +1410,7 @@ def _figured_move(ctx: UnitContext, m: MetricMention) -> bool:
     if any(ss <= r.quantity.token_start < se for r in relative_figures(ctx)):
         return True
     return any(
-        ss <= q.token_start < se
-        and ("→" in q.text or " to " in q.text or ctx.lower(q.token_end) in ("to", "→", "->"))
-        for q in ctx.quantities_around(ss, se)
+        ss <= q.token_start < se and start_end_pair(ctx, q) for q in ctx.quantities_around(ss, se)
     )
 
 
