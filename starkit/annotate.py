@@ -694,6 +694,7 @@ def _before_determiner(ctx: UnitContext, k: int) -> int:
 
 _POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
 _PERFECT_AUX = ("has", "have", "had")  # a perfect tense's auxiliary before a change word
+_AUX_ADVERBS = ("also", "already", "just", "now", "since")  # "have also increased"
 
 
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
@@ -731,11 +732,12 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         return False  # "Generated sales and inventory reports": the reports' topic
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
-    if low in _PERFECT_AUX and (
-        ctx.at("change", m.end + 1)
-        or (ctx.lower(m.end + 1) == "been" and ctx.at("change", m.end + 2))
-    ):
-        return True  # "Site sessions have increased since the launch", "revenue has grown 20%"
+    if low in _PERFECT_AUX:
+        k = m.end + 1
+        if ctx.lower(k) == "been" or ctx.lower(k) in _AUX_ADVERBS or ctx.lower(k).endswith("ly"):
+            k += 1  # "have been increasing", "have also increased", "has steadily grown"
+        if ctx.at("change", k):
+            return True  # "Site sessions have increased since the launch", "revenue has grown 20%"
     if low in ctx.word_list("approximately") and any(
         m.end < q.token_start <= m.end + 2 for q in ctx.quantities_around(m.end, m.end + 2)
     ):
