@@ -676,6 +676,12 @@ def _analysed_change(ctx: UnitContext, k: int, analysis: frozenset[str]) -> bool
                 return False
             j -= 1  # 'monthly', 'weekly revenue': modifiers of the listed change noun
         return j >= 0 and ctx.lower(j) in analysis
+    if (
+        ctx.lower(k).endswith("ing")
+        and ctx.doc[k - 1].is_alpha
+        and ctx.lower(_before_determiner(ctx, k - 2)) in analysis
+    ):
+        return True  # "to identify behaviors driving D1 retention": what drives it, looked at
     if ctx.lower(k + 1) not in ("in", "of"):
         return False
     return ctx.lower(_before_determiner(ctx, k - 1)) in analysis
