@@ -1019,10 +1019,15 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
             if _next_clause_object(ctx, m, c):
                 continue  # "outreach to 300 alumni, raising $40k": the writer's next clause
             after = ctx.doc[c.end] if c.end < len(ctx.doc) else None
-            if ctx.lower(c.start) in ctx.word_list("output-participles") and any(
-                before_hedges(ctx, q.token_start) == c.start for q in ctx.quantities
-            ):
-                continue  # "300 accounts generating $3 million": the metric yields the figure
+            if (
+                ctx.lower(c.start) in ctx.word_list("output-participles")
+                or (
+                    ctx.lower(c.start) in ctx.word_list("yielded-verbs")
+                    and ctx.lower(c.start - 1) in ("which", "that")
+                )
+            ) and any(before_hedges(ctx, q.token_start) == c.start for q in ctx.quantities):
+                continue  # "300 accounts generating $3 million", "60 accounts, which generated
+                # $1.2 million in revenue per year": the metric yields the figure
             transitive = (
                 after is not None
                 and after.is_alpha
