@@ -262,17 +262,20 @@ def terminal_safe(text: str) -> str:
 
 
 def normalise_for_matching(text: str) -> str:
-    """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%'), '≥'
-    and '≤' and odd spaces become ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their
-    ASCII letters, digits and signs so figures read, and directional marks a space, while every
-    offset stays valid. Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F)
-    but newline, tab and carriage return become spaces. One C-level pass (`str.translate`),
-    none when no character needs it. A zero-width character (or soft hyphen) inside a word is
-    kept, so the word stays one token ('Hel\u200bped'); the matcher and the rules read tokens
-    without it (`strip_zero_width`). Elsewhere it becomes a space."""
-    if _TO_MATCH_FORM.search(text) is None:
+    """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%', and
+    a combining tilde on no letter, '̃35%' from a PDF), '≥' and '≤' and odd spaces become ASCII
+    so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters, digits and signs
+    so figures read, and directional marks a space, while every offset stays valid. Control
+    characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline, tab and
+    carriage return become spaces. One C-level pass (`str.translate`), none when no character
+    needs it. A zero-width character (or soft hyphen) inside a word is kept, so the word stays
+    one token ('Hel\u200bped'); the matcher and the rules read tokens without it
+    (`strip_zero_width`). Elsewhere it becomes a space."""
+    if _TO_MATCH_FORM.search(text) is None and _COMBINING_TILDE not in text:
         return text
     out = text.translate(_MATCH_FORM)
+    if _COMBINING_TILDE in out:
+        out = _LONE_COMBINING_TILDE.sub("~", out)
     if _ANY_ZERO_WIDTH.search(text) is None:
         return out
     pieces, at = [], 0
@@ -299,6 +302,11 @@ def strip_zero_width(word: str) -> str:
     return _ANY_ZERO_WIDTH.sub("", word) if _ANY_ZERO_WIDTH.search(word) else word
 
 
+_COMBINING_TILDE = "\u0303"
+# A combining tilde with no letter before it to sit on: PDF text extraction gives '̃35%' for
+# '~35%' (the glyph is drawn as an accent), so the figure reads as an approximate one. On a letter
+# ('São' written decomposed) it stays.
+_LONE_COMBINING_TILDE = re.compile(r"(?<![^\W\d_])\u0303")
 _MATCH_FORM = {
     **{ord(ch): "'" for ch in "\u2018\u2019\u201b\u2032"},
     **{ord(ch): '"' for ch in "\u201c\u201d\u201f\u2033"},

@@ -40,10 +40,34 @@ def _reference(ch: str) -> str:
     return ch
 
 
+def _reference_after(prev: str, ch: str) -> str:
+    """`_reference`, and a combining tilde with no letter before it ('̃35%', as PDF text
+    extraction gives '~35%') reads as '~'."""
+    if ch == "\u0303" and not prev.isalpha():
+        return "~"
+    return _reference(ch)
+
+
 def test_every_code_point_is_normalised_as_defined() -> None:
     chars = [chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF]
     text = "".join(chars)
-    assert normalise_for_matching(text) == "".join(_reference(ch) for ch in chars)
+    expected = "".join(_reference_after(p, ch) for p, ch in zip(["", *chars], chars, strict=False))
+    assert normalise_for_matching(text) == expected
+
+
+def test_a_combining_tilde_on_no_letter_reads_as_a_tilde() -> None:
+    """PDF text extraction draws '~35%' as a combining tilde before the figure: the figure must
+    still read (it did not, and no-quantification fired on a quantified resume line)."""
+    import starkit
+
+    line = "Automated CRM workflows, reducing data-entry tasks by \u030335% in two quarters"
+    out = normalise_for_matching(line)
+    assert len(out) == len(line) and "by ~35%" in out
+    assert "no-quantification" not in starkit.lint(line, "bullet").rules()
+    assert normalise_for_matching("Opened the S\u0061\u0303o Paulo office") == (
+        "Opened the S\u0061\u0303o Paulo office"
+    )  # on a letter it is an accent and stays
+    assert normalise_for_matching("\u0303") == "~"
 
 
 def test_offsets_are_kept_and_plain_text_is_returned_unchanged() -> None:
