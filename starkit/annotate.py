@@ -2376,6 +2376,16 @@ def _held_level_after(ctx: UnitContext, rel: Quantity, q: Quantity) -> bool:
     return prefix[q.token_start] - prefix[rel.token_end] > 0
 
 
+def _cadence_after(ctx: UnitContext, t: Match, rel: Quantity) -> bool:
+    """'a consistent 10%+ increase in organic traffic monthly': a cadence word after the
+    relative figure, in its clause, with no word after it, is the change's period; before a
+    noun it names a metric's window ('monthly revenue'), and before the figure it is the
+    cadence of other work ('Translate data into narratives monthly; ... a 30% improvement')."""
+    if t.start < rel.token_end or ctx.clause_of(t.start) != ctx.clause_of(rel.token_start):
+        return False
+    return t.end >= len(ctx.doc) or not ctx.doc[t.end].is_alpha
+
+
 def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:
     """Story only (story engineer): a one-word time frame used as an adjective before a
     recurring record or meeting ('Customer satisfaction scores improved by 15%, based on our
@@ -2631,7 +2641,9 @@ def _has_baseline(ctx: UnitContext, rel: Quantity) -> bool:
     lo, hi = _pairing_range(ctx, rel.token_start)
     seg_s, seg_e = _segment(ctx, rel.token_start)
     if any(
-        not _frame_of_other(ctx, m, rel, (seg_s, seg_e)) and not _cadence_of_record(ctx, m)
+        not _frame_of_other(ctx, m, rel, (seg_s, seg_e))
+        and not _cadence_of_record(ctx, m)
+        and not (m.entry == "cadence-adverbs" and not _cadence_after(ctx, m, rel))
         for m in ctx.matches_starting("timeframe", lo, hi)
     ) or _period_phrase(ctx, lo, hi):
         return True
