@@ -2378,10 +2378,16 @@ def _held_level_after(ctx: UnitContext, rel: Quantity, q: Quantity) -> bool:
 
 def _cadence_after(ctx: UnitContext, t: Match, rel: Quantity) -> bool:
     """'a consistent 10%+ increase in organic traffic monthly': a cadence word after the
-    relative figure, in its clause, with no word after it, is the change's period; before a
-    noun it names a metric's window ('monthly revenue'), and before the figure it is the
-    cadence of other work ('Translate data into narratives monthly; ... a 30% improvement')."""
-    if t.start < rel.token_end or ctx.clause_of(t.start) != ctx.clause_of(rel.token_start):
+    relative figure, in its clause, with no word after it, is the change's period, as it is
+    before a period's results ('Revenue grew by 15%, reported in our quarterly results'); before
+    another noun it names a metric's window or a record ('monthly revenue', 'quarterly close'),
+    and before the figure it is the cadence of other work ('Translate data into narratives
+    monthly; ... a 30% improvement')."""
+    if t.start < rel.token_end:
+        return False
+    if t.end < len(ctx.doc) and ctx.lower(t.end) in ctx.word_list("period-result-nouns"):
+        return True
+    if ctx.clause_of(t.start) != ctx.clause_of(rel.token_start):
         return False
     return t.end >= len(ctx.doc) or not ctx.doc[t.end].is_alpha
 
