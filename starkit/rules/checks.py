@@ -2134,20 +2134,22 @@ def _guardrail_mention(ctx: UnitContext, g: Match) -> MetricMention | None:
 
 
 def _second_win(ctx: UnitContext, g: Match, moved: int | None) -> bool:
-    """'improving engagement 45% and reducing bounce rate 30%': a guardrail-type metric that
-    was itself moved, with its own figure, in the sentence of the moved metric (token
-    `moved`) is a second result, not a guardrail. A metric cut alone (`sole-win-guardrails`:
-    'Reduced customer churn by 25%') is the moved metric itself, not its own guardrail."""
+    """'improving engagement 45% and reducing bounce rate 30%', 'reducing bounce rates by 33%
+    and increasing session durations by 20%': a guardrail-type metric that was itself moved,
+    with its own figure, in the sentence of the moved metric (token `moved`), before it or
+    after it, is a second result, not a guardrail ('while' between them holds it). A metric cut
+    alone (`sole-win-guardrails`: 'Reduced customer churn by 25%') is the moved metric itself,
+    not its own guardrail."""
     if moved == g.start and g.entry in ctx.word_list("sole-win-guardrails"):
         return True
     if g.entry not in ctx.word_list("second-win-guardrails") and not (
         moved == g.start and g.entry in _story_goal_guardrails(ctx)
     ):
         return False  # cost, churn, quality named anywhere is a guardrail
-    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start) or g.start < moved:
-        return False  # a metric cut before the moved one, or 'while' cut, is the guardrail
-    if any(ctx.lower(k) == "while" for k in range(moved, g.start)):
+    if moved is None or ctx.sentence_of(moved) != ctx.sentence_of(g.start):
         return False
+    if any(ctx.lower(k) == "while" for k in range(min(moved, g.start), max(moved, g.start))):
+        return False  # "... while reducing bounce rate 30%", "Cut bounce 20% while growing ..."
     mention = _guardrail_mention(ctx, g)
     if mention is None or mention.change is None or mention.change.start > g.start:
         return False
