@@ -699,8 +699,6 @@ def _before_determiner(ctx: UnitContext, k: int) -> int:
 
 
 _POSSESSIVES = ("'", "’")  # after a plural noun: "students' expertise"
-_PERFECT_AUX = ("has", "have", "had")  # a perfect tense's auxiliary before a change word
-_AUX_ADVERBS = ("also", "already", "just", "now", "since")  # "have also increased"
 
 
 def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
@@ -738,9 +736,10 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
         return False  # "Generated sales and inventory reports": the reports' topic
     if low in ctx.word_list("metric-followers") or low.endswith("ly"):
         return True
-    if low in _PERFECT_AUX:
+    if low in ctx.word_list("perfect-auxiliaries"):
         k = m.end + 1
-        if ctx.lower(k) == "been" or ctx.lower(k) in _AUX_ADVERBS or ctx.lower(k).endswith("ly"):
+        after = ctx.lower(k)
+        if after in ctx.word_list("perfect-adverbs") or after.endswith("ly"):
             k += 1  # "have been increasing", "have also increased", "has steadily grown"
         if ctx.at("change", k):
             return True  # "Site sessions have increased since the launch", "revenue has grown 20%"
@@ -1044,16 +1043,27 @@ def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None
     return None
 
 
+_LABEL_TOKENS = 10  # "Long-Term (6 Month) Traffic Change =": its "=" is token 9
+
+
+def _opening_label_end(ctx: UnitContext, i: int) -> int | None:
+    """The colon or '=' that closes a short label opening the sentence of token i ('Organic
+    Traffic:', '6-Month Trend:', 'Long-Term (6 Month) Traffic Change ='): the first one within
+    `_LABEL_TOKENS` tokens of the sentence's start, else None."""
+    ss, se = ctx.sentence_of(i)
+    return next(
+        (k for k in range(ss, min(se, ss + _LABEL_TOKENS + 1)) if ctx.lower(k) in (":", "=")),
+        None,
+    )
+
+
 def _label_change(ctx: UnitContext, m: Match) -> Match | None:
     """'Organic Traffic: Grew from 13,048 → 24,599 per month', 'Revenue: grew from $1M to $2M':
     a metric that closes a short label opening its sentence is moved by the change word that
     opens the text after the label's colon and takes no object of its own ('Email campaign
     performance: 35% average open rate' gives a level, no change; in 'Strategic Accounts:
     Increased Zulily sales' the sales moved)."""
-    if ctx.lower(m.end) != ":":
-        return None
-    ss, _ = ctx.sentence_of(m.start)
-    if m.end - ss > _LABEL_TOKENS:
+    if ctx.lower(m.end) != ":" or _opening_label_end(ctx, m.start) != m.end:
         return None
     c = ctx.at("change", m.end + 1)
     if c is None or c.end >= len(ctx.doc):
@@ -2522,30 +2532,26 @@ def _values_after_colon(ctx: UnitContext, rel: Quantity) -> bool:
     )
 
 
-_LABEL_TOKENS = 10  # "Long-Term (6 Month) Traffic Change =": its "=" is token 9
-
-
 def _label_period(ctx: UnitContext, rel: Quantity) -> bool:
     """'6-Month Trend: we still gained 36% long-term SEO growth', 'Long-Term (6 Month) Traffic
     Change = 36% Growth': a duration in a short label that opens the sentence, before a colon
     or '=' that precedes the figure, names the period the figures after it are measured over.
     '5x Faster Queries: Average response time improved from 20s to 4s': a figure in such a
     label is glossed after its colon, where a start-to-end pair gives its values."""
+    k = _opening_label_end(ctx, rel.token_start)
+    if k is None:
+        return False
     ss, se = ctx.sentence_of(rel.token_start)
-    for k in range(ss, min(se, ss + _LABEL_TOKENS + 1)):
-        if ctx.lower(k) not in (":", "="):
-            continue
-        if rel.token_start < k:
-            return any(
-                q.measure and start_end_pair(ctx, q)
-                for q in ctx.quantities_around(k + 1, se)
-                if k < q.token_start < se
-            )
+    if rel.token_start < k:
         return any(
-            q.kind == "duration" and ss <= q.token_start and q.token_end <= k
-            for q in ctx.quantities_around(ss, k)
+            q.measure and start_end_pair(ctx, q)
+            for q in ctx.quantities_around(k + 1, se)
+            if k < q.token_start < se
         )
-    return False
+    return any(
+        q.kind == "duration" and ss <= q.token_start and q.token_end <= k
+        for q in ctx.quantities_around(ss, k)
+    )
 
 
 def _fronted_frame(ctx: UnitContext, lo: int) -> bool:

@@ -271,7 +271,7 @@ def normalise_for_matching(text: str) -> str:
     needs it. A zero-width character (or soft hyphen) inside a word is kept, so the word stays
     one token ('Hel\u200bped'); the matcher and the rules read tokens without it
     (`strip_zero_width`). Elsewhere it becomes a space."""
-    if _TO_MATCH_FORM.search(text) is None and _COMBINING_TILDE not in text:
+    if _TO_MATCH_FORM.search(text) is None:
         return text
     out = text.translate(_MATCH_FORM)
     if _COMBINING_TILDE in out:
@@ -328,4 +328,7 @@ _MATCH_FORM = {
     },
     **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)},  # full-width ASCII forms
 }
-_TO_MATCH_FORM = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_MATCH_FORM)) + "]")
+# every character the matching form changes: the translated ones and the combining tilde
+_TO_MATCH_FORM = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted({*_MATCH_FORM, ord(_COMBINING_TILDE)})) + "]"
+)

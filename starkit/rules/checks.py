@@ -2114,16 +2114,18 @@ def _near_metric(ctx: UnitContext, g: Match, window: int = 4, at_level: bool = F
             if not (ss <= m.start < se):
                 continue
             lo, hi = (m.end, g.start) if m.end <= g.start else (g.end, m.start)
+            if any(ctx.at("change", k) for k in range(lo, hi)):
+                continue
+            words = all(ctx.doc[k].is_alpha for k in range(lo, hi))
+            if words and not at_level:
+                return True
             level = {
                 k
                 for q in ctx.quantities_around(lo, hi)
                 if q.kind in _HELD_LEVELS
                 for k in range(q.token_start, q.token_end)
             }
-            if (not at_level or level) and all(
-                (ctx.doc[k].is_alpha or k in level) and not ctx.at("change", k)
-                for k in range(lo, hi)
-            ):
+            if level and all(ctx.doc[k].is_alpha or k in level for k in range(lo, hi)):
                 return True
     return False
 
