@@ -263,10 +263,10 @@ def terminal_safe(text: str) -> str:
 
 def normalise_for_matching(text: str) -> str:
     """Same-length normalisation used before matching: curly quotes, dashes, tildes ('∼3%', and
-    a combining tilde on no letter, '̃35%' from a PDF), '≥' and '≤' and odd spaces become ASCII
-    so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters, digits and signs
-    so figures read, and directional marks a space, while every offset stays valid. Control
-    characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline, tab and
+    a combining tilde on no letter, '̃35%' in copied PDF text), '≥' and '≤' and odd spaces become
+    ASCII so lexicons match, full-width forms ('２Ｍ', '４０％') their ASCII letters, digits and
+    signs so figures read, and directional marks a space, while every offset stays valid.
+    Control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) but newline, tab and
     carriage return become spaces. One C-level pass (`str.translate`), none when no character
     needs it. A zero-width character (or soft hyphen) inside a word is kept, so the word stays
     one token ('Hel\u200bped'); the matcher and the rules read tokens without it
@@ -303,9 +303,10 @@ def strip_zero_width(word: str) -> str:
 
 
 _COMBINING_TILDE = "\u0303"
-# A combining tilde with no letter before it to sit on: PDF text extraction gives '̃35%' for
-# '~35%' (the glyph is drawn as an accent), so the figure reads as an approximate one. On a letter
-# ('São' written decomposed) it stays.
+# A combining tilde with no letter before it to sit on: text copied out of a PDF through
+# compatibility normalisation (NFKC turns the small tilde '˜' that PDF readers give into a space
+# and a combining tilde) holds '̃35%' for '~35%', so the figure reads as an approximate one. On a
+# letter ('São' written decomposed) it stays.
 _LONE_COMBINING_TILDE = re.compile(r"(?<![^\W\d_])\u0303")
 _MATCH_FORM = {
     **{ord(ch): "'" for ch in "\u2018\u2019\u201b\u2032"},

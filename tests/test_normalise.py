@@ -56,8 +56,9 @@ def test_every_code_point_is_normalised_as_defined() -> None:
 
 
 def test_a_combining_tilde_on_no_letter_reads_as_a_tilde() -> None:
-    """PDF text extraction draws '~35%' as a combining tilde before the figure: the figure must
-    still read (it did not, and no-quantification fired on a quantified resume line)."""
+    """Resume text copied out of a PDF through NFKC holds '~35%' as a combining tilde before the
+    figure: the figure must still read (it did not, and no-quantification fired on a quantified
+    resume line)."""
     import starkit
 
     line = "Automated CRM workflows, reducing data-entry tasks by \u030335% in two quarters"
