@@ -52,6 +52,10 @@ MAX_PDF_CONTENT_BYTES = 500_000
 """Bytes of drawing instructions (decompressed content streams) read from one PDF page (a dense
 page has about 100 KB); a page over it is skipped with a warning."""
 
+MAX_PDF_LAYOUT_LINES = 2_000
+"""Lines of one PDF page that are put in layout order when the content stream's order reads
+wrong (a dense resume page has about 80); a page with more keeps the stream's order."""
+
 MAX_ARCHIVE_ENTRIES = 2_000
 """Entries in a DOCX or zip archive (a Word document has a few dozen)."""
 

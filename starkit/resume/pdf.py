@@ -28,12 +28,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starkit.errors import ResumeReadError
-from starkit.limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGE_POINTS, MAX_PDF_PAGES, mb
+from starkit.limits import (
+    MAX_PDF_CONTENT_BYTES,
+    MAX_PDF_LAYOUT_LINES,
+    MAX_PDF_PAGE_POINTS,
+    MAX_PDF_PAGES,
+    mb,
+)
+from starkit.resume.diagnose import Diagnosis, diagnose
 from starkit.resume.lexicon import diagnosis_policy
 from starkit.resume.model import Resume
 from starkit.resume.structure import RawLine, build_resume, strip_glyph
 from starkit.resume.text import run_together
 
+LAYOUT_NOTE = (
+    "{name}: the order of this PDF's text did not follow its layout (achievement lines fell "
+    "under other sections), so it was read by its columns instead: check what was read"
+)
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 # A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
 # hyphen it sets, and a word split at a line end carries one too.  Both become '-' here; a
@@ -41,6 +52,9 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _HYPHENS = str.maketrans({"\u00ad": "-", "\u2010": "-", "\u2011": "-"})
 # A glyph the PDF's font gives no text for: pdfminer writes it as '(cid:123)'.
 _CID = re.compile(r"\(cid:\d+\)")
+# A gutter between two columns of a page is a vertical gap of at least this many ems (of the
+# page's median text size) running the whole height of the lines beside it (`_layout_order`).
+_LAYOUT_GUTTER_EMS = 0.8
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
 _BOLD = re.compile(
     r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
@@ -251,9 +265,12 @@ def _open(data: bytes, name: str) -> Any:
     return pdf
 
 
-def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
+def pdf_lines(
+    data: bytes, name: str, *, layout: bool = False
+) -> tuple[list[RawLine], int, list[str]]:
     """(lines, page count, warnings) of a PDF; raises `ResumeReadError` for PDFs with no
-    text layer, encrypted or damaged ones."""
+    text layer, encrypted or damaged ones.  Lines come in content-stream order, or with
+    `layout` in the order of each page's layout (`_layout_order`)."""
     pdf = _open(data, name)
     out: list[RawLine] = []
     warnings: list[str] = []
@@ -298,7 +315,8 @@ def pdf_lines(data: bytes, name: str) -> tuple[list[RawLine], int, list[str]]:
         kept_pages = [lines for _, lines, _, _ in per_page]
     for (pno, _, shapes, width), kept in zip(per_page, kept_pages, strict=True):
         if kept:
-            out.extend(_raw_lines(_fold_side_blocks(kept, width), pno, shapes, width))
+            ordered = _layout_order(kept) if layout else _fold_side_blocks(kept, width)
+            out.extend(_raw_lines(ordered, pno, shapes, width))
     warnings.extend(skipped)
     if not out:
         if skipped:
@@ -440,6 +458,50 @@ def _fold_side_blocks(lines: list[_Line], page_width: float) -> list[_Line]:
     return out
 
 
+def _cut(spans: list[tuple[float, float]], least: float) -> float | None:
+    """The middle of the widest gap of at least `least` points between the merged spans, or
+    None when the spans leave none."""
+    best: tuple[float, float] | None = None
+    reach: float | None = None
+    for lo, hi in sorted(spans):
+        if reach is not None and lo - reach >= least and (best is None or lo - reach > best[0]):
+            best = (lo - reach, (lo + reach) / 2)
+        reach = hi if reach is None else max(reach, hi)
+    return None if best is None else best[1]
+
+
+def _layout_order(lines: list[_Line]) -> list[_Line]:
+    """A page's lines in the order of its layout, by recursive XY cut: a group of lines splits
+    first at the widest vertical gutter that runs its whole height (the left side read before
+    the right), else at the widest horizontal gap (the upper part first); a group no gap splits
+    reads top to bottom.  For a PDF whose content stream does not follow its layout (a
+    designer's two-column CV that writes the right column's heading after its entries), read
+    only when the stream order's reading looks wrong (`read_pdf`)."""
+    if not lines or len(lines) > MAX_PDF_LAYOUT_LINES:
+        return lines
+    sizes = sorted(_line_size(ln) for ln in lines)
+    gutter = _LAYOUT_GUTTER_EMS * sizes[len(sizes) // 2]
+    out: list[_Line] = []
+    todo: list[list[_Line]] = [lines]  # a stack: the next group to read is on top
+    while todo:
+        group = todo.pop()
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        x = _cut([(_x(ln), ln.x1) for ln in group], gutter)
+        if x is not None:
+            todo.append([ln for ln in group if _x(ln) >= x])
+            todo.append([ln for ln in group if _x(ln) < x])
+            continue
+        y = _cut([(ln.top, ln.bottom) for ln in group], 0.0)
+        if y is not None:
+            todo.append([ln for ln in group if ln.top >= y])
+            todo.append([ln for ln in group if ln.top < y])
+            continue
+        out.extend(sorted(group, key=lambda ln: (ln.top, _x(ln))))
+    return out
+
+
 def _raw_lines(
     lines: list[_Line],
     pno: int,
@@ -519,8 +581,39 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _misplaced(d: Diagnosis) -> bool:
+    """True when a reading looks wrong for where its lines fell (no achievement bullet, or
+    most claim-like lines outside the achievement sections), not for what the text is (not
+    English, run together, a template's sample text)."""
+    return d.problem is not None and not (d.foreign or d.run_together or d.template)
+
+
 def read_pdf(data: bytes, name: str) -> Resume:
-    """Read a PDF resume (see the module docstring for how and why)."""
+    """Read a PDF resume (see the module docstring for how and why).
+
+    A PDF's content stream usually keeps each column together, so it is read in that order.
+    A designer's two-column CV may write a column's heading after its entries, so the
+    entries land under the sidebar's sections.  When the stream's reading looks wrong, or
+    leaves claim-like lines outside the achievement sections (`[diagnosis]
+    min_claims_outside` or more), the pages are read again in their layout's order.  That
+    reading is kept, with a note saying so, when it looks right and, if the first looked
+    right too, leaves fewer claim-like lines outside and finds no fewer achievement bullets;
+    else the first reading stands (and `resume-no-achievements` reports it if it is wrong)."""
     with _quiet_pdfminer():
         lines, pages, warnings = pdf_lines(data, name)
-    return build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+        resume = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+        first = diagnose(resume)
+        wrong = _misplaced(first)
+        if not wrong and first.claims_outside < diagnosis_policy().min_claims_outside:
+            return resume
+        lines, pages, warnings = pdf_lines(data, name, layout=True)
+    warnings.append(LAYOUT_NOTE.format(name=name))
+    other = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+    second = diagnose(other)
+    if _misplaced(second):
+        return resume
+    better = (
+        second.claims_outside < first.claims_outside
+        and second.achievement_bullets >= first.achievement_bullets
+    )
+    return other if wrong or better else resume

@@ -73,7 +73,7 @@ def has_title_word(text: str) -> bool:
     return any(w in words for w in re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower()))
 
 
-def _ends_in_title(text: str) -> bool:
+def ends_in_title(text: str) -> bool:
     """True when the last word is a job title's head ('Research Intern'), not a word that
     also names a department or an organisation ('NVIDIA Research')."""
     words = re.findall(r"[a-z][a-z.+-]*[a-z.]|[a-z]", text.lower())
@@ -134,12 +134,12 @@ def parse_role(lines: list[str]) -> RoleHint:
                 and not _CORP.match(comma[1])
                 and (
                     has_title_word(comma[0]) != has_title_word(comma[1])
-                    or _ends_in_title(comma[0]) != _ends_in_title(comma[1])
+                    or ends_in_title(comma[0]) != ends_in_title(comma[1])
                 )
             ):
                 if has_title_word(comma[0]) == has_title_word(comma[1]):
                     # both hold title words: the title is the side ending in one
-                    comma.sort(key=_ends_in_title, reverse=True)
+                    comma.sort(key=ends_in_title, reverse=True)
                 elif has_title_word(comma[0]):
                     teams[_unwrap(comma[1])] = _unwrap(comma[0])
                 parts.extend(comma)

@@ -36,6 +36,7 @@ from starkit.resume.model import Format, Resume, Source
 from starkit.resume.roles import (
     SEPARATORS,
     RoleHint,
+    ends_in_title,
     ends_with_date,
     has_date_range,
     has_title_word,
@@ -361,8 +362,16 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     return {
         i: k
         for i, k in found.items()
-        if _style(lines[i]) == top or lines[i].section or lines[i].heading is not None
+        if _like(_style(lines[i]), top) or lines[i].section or lines[i].heading is not None
     }
+
+
+def _like(style: tuple, top: tuple) -> bool:
+    """The most common heading style, a point of size either way (a designer's CV sets the
+    main column's headings a point smaller than the sidebar's), or set larger than it (a
+    LinkedIn export's main headings beside its sidebar's smaller ones, which are more)."""
+    same = style[:2] == top[:2] and style[3] == top[3] and abs(style[2] - top[2]) <= 1
+    return same or style[2] > top[2] + 1
 
 
 def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, str]:
@@ -389,6 +398,8 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
             or (bool(ln.bold) and not body_bold)
             or (ln.size is not None and ln.size > body_size + 0.5)
         )
+        if len(words) > 1 and ends_in_title(t):
+            continue  # a job title set as a heading ('PROJECT ENGINEER'), not a section's name
         if styled and (sec := keyword_section(t)):
             out[i] = sec
     return out

@@ -178,3 +178,46 @@ def test_typesetter_hyphens_are_dropped_and_compound_hyphens_kept():
         "Product Manager",
         "2019 - 2022",
     )
+
+
+def test_designer_cv_whose_stream_order_misreads_is_read_by_its_columns():
+    """A designer's two-column CV writes the main column's heading after its entries: in
+    stream order its bullets land under the sidebar's headings. starkit reads the page again
+    by its layout, keeps that reading (it finds the bullets under 'WORK HISTORY', a point
+    smaller than the sidebar's headings), and says so."""
+    from starkit.resume.diagnose import diagnose
+    from starkit.resume.pdf import pdf_lines
+    from starkit.resume.structure import build_resume
+    from tests.resume.fixtures.content import RESUME
+
+    data = pdfs.designer_two_column()
+    lines, pages, warnings = pdf_lines(data, "cv.pdf")
+    streamed = build_resume(lines, "cv.pdf", "pdf", pages=pages, warnings=warnings)
+    assert diagnose(streamed).problem is not None  # the case the layout reading is for
+
+    resume = read_resume(data, name="cv.pdf")
+    _, roles = next(pdfs._sections(RESUME))
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
+    assert diagnose(resume).problem is None
+    assert any("did not follow its layout" in w for w in resume.warnings)
+    sidebar = {ln.text for ln in resume.lines if ln.section != "experience"}
+    assert {"English", "Spanish"} <= sidebar
+
+
+@pytest.mark.parametrize("layout", ["two-column-sidebar-first", "two-column-main-first"])
+def test_a_pdf_read_right_in_stream_order_is_not_read_again(pdf_fixtures, layout):
+    resume = read_resume(pdf_fixtures[layout], name="cv.pdf")
+    assert not any("did not follow its layout" in w for w in resume.warnings)
+
+
+def test_layout_order_reads_each_column_top_down_and_the_left_first():
+    from starkit.resume.pdf import pdf_lines
+
+    lines, _, _ = pdf_lines(pdfs.designer_two_column(), "cv.pdf", layout=True)
+    texts = [ln.text.strip() for ln in lines]
+    assert texts.index("PERSONAL INFO") < texts.index("SKILLS") < texts.index("LANGUAGES")
+    assert texts.index("LANGUAGES") < texts.index("WORK HISTORY")
+    heading = texts.index("WORK HISTORY")
+    first_role = next(i for i, t in enumerate(texts) if t.startswith("Senior Product Manager"))
+    assert heading < first_role

@@ -92,6 +92,31 @@ def test_a_skill_named_like_a_heading_does_not_open_a_section():
     assert skills == ["Roadmapping", "Leadership", "Stakeholder management"]
 
 
+def test_a_job_title_or_a_university_set_as_a_heading_opens_no_section():
+    """A title in capitals ('PROJECT ENGINEER') and a university's name ('UNIVERSITY OF
+    MARYLAND') are what a role header holds; 'UNIVERSITY PROJECTS' is a projects section."""
+    text = (
+        "EXPERIENCE\n"
+        "PROJECT ENGINEER\n"
+        "Acme Energy | 2019 - 2021\n"
+        "- Cut commissioning time from 9 to 6 weeks across 14 sites\n"
+        "UNIVERSITY OF MARYLAND\n"
+        "Research Assistant | 2017 - 2019\n"
+        "- Built a survey panel of 1,200 households\n"
+        "\n"
+        "UNIVERSITY PROJECTS\n"
+        "- Modelled grid demand for 3 counties in Python\n"
+    )
+    resume = read_resume(text.encode())
+    assert [s.name for s in resume.sections] == ["experience", "projects"]
+    got = [(b.section, b.text[:24]) for b in resume.achievement_bullets]
+    assert got == [
+        ("experience", "Cut commissioning time f"),
+        ("experience", "Built a survey panel of "),
+        ("projects", "Modelled grid demand for"),
+    ]
+
+
 def test_glyphs_and_numbering_are_stripped():
     text = (
         "PROJECTS\n"
