@@ -55,6 +55,10 @@ _CID = re.compile(r"\(cid:\d+\)")
 # A gutter between two columns of a page is a vertical gap of at least this many ems (of the
 # page's median text size) running the whole height of the lines beside it (`_layout_order`).
 _LAYOUT_GUTTER_EMS = 0.8
+# The lines the cuts may visit on a page: this many a line, plus a base. A resume page of 80
+# lines visits at most 3,200 (each cut peeling one line); past the budget, groups read top down.
+_LAYOUT_WORK_PER_LINE = 20
+_LAYOUT_WORK_BASE = 5_000
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$")
 _BOLD = re.compile(
     r"(?i)bold|black|heavy|semibold|demi|medi\b|,b$|-b$|^(?:[A-Z]{6}\+)?(?:cm|sf|lm)bx"
@@ -483,10 +487,14 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
     gutter = _LAYOUT_GUTTER_EMS * sizes[len(sizes) // 2]
     out: list[_Line] = []
     todo: list[list[_Line]] = [lines]  # a stack: the next group to read is on top
+    budget = _LAYOUT_WORK_PER_LINE * len(lines) + _LAYOUT_WORK_BASE
     while todo:
         group = todo.pop()
-        if len(group) == 1:
-            out.append(group[0])
+        budget -= len(group)
+        if len(group) == 1 or budget < 0:
+            # one line, or cuts that peel a line at a time (a long column, or a hostile
+            # staircase) have spent the page's budget: the rest reads top to bottom
+            out.extend(sorted(group, key=lambda ln: (ln.top, _x(ln))))
             continue
         x = _cut([(_x(ln), ln.x1) for ln in group], gutter)
         if x is not None:
