@@ -478,7 +478,7 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
     """A page's lines in the order of its layout, by recursive XY cut: a group of lines splits
     first at the widest vertical gutter that runs its whole height (the left side read before
     the right), else at the widest horizontal gap (the upper part first); a group no gap splits
-    reads top to bottom.  For a PDF whose content stream does not follow its layout (a
+    reads row by row (`_rows`).  For a PDF whose content stream does not follow its layout (a
     designer's two-column CV that writes the right column's heading after its entries), read
     only when the stream order's reading looks wrong (`read_pdf`)."""
     if not lines or len(lines) > MAX_PDF_LAYOUT_LINES:
@@ -493,8 +493,8 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
         budget -= len(group)
         if len(group) == 1 or budget < 0:
             # one line, or cuts that peel a line at a time (a long column, or a hostile
-            # staircase) have spent the page's budget: the rest reads top to bottom
-            out.extend(sorted(group, key=lambda ln: (ln.top, _x(ln))))
+            # staircase) have spent the page's budget: the rest reads row by row
+            out.extend(_rows(group))
             continue
         x = _cut([(_x(ln), ln.x1) for ln in group], gutter)
         if x is not None:
@@ -506,7 +506,22 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
             todo.append([ln for ln in group if ln.top >= y])
             todo.append([ln for ln in group if ln.top < y])
             continue
-        out.extend(sorted(group, key=lambda ln: (ln.top, _x(ln))))
+        out.extend(_rows(group))
+    return out
+
+
+def _rows(group: list[_Line]) -> list[_Line]:
+    """Lines no gap parts, row by row and each row left to right: a row is the lines whose
+    baselines lie within half a line's size of its first, so a bullet's glyph (set on the
+    x-height, its top below the text's) reads before its text, not after it."""
+    out: list[_Line] = []
+    row: list[_Line] = []
+    for ln in sorted(group, key=_base):
+        if row and _base(ln) - _base(row[0]) > 0.5 * _line_size(row[0]):
+            out.extend(sorted(row, key=_x))
+            row = []
+        row.append(ln)
+    out.extend(sorted(row, key=_x))
     return out
 
 

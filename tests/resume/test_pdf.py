@@ -223,22 +223,18 @@ def test_layout_order_reads_each_column_top_down_and_the_left_first():
     assert heading < first_role
 
 
-def test_layout_order_past_its_budget_keeps_every_line_top_down():
+def test_layout_order_past_its_budget_keeps_every_line():
     """A staircase of lines, each gap wider than the last, makes every cut peel one line (a
-    hostile page's worst case): past the page's budget the rest is read top down, and no
-    line is lost or repeated."""
+    hostile page's worst case): past the page's budget the rest reads row by row, and no line
+    is lost or repeated."""
     from starkit.resume.pdf import _layout_order, _Line
 
     lines = []
     for i in range(1_500):
+        top = 10 + i * 12 + i * i * 1e-4
         ln = _Line()
-        ln.add(
-            {"text": "a", "x0": 10.0, "x1": 300.0, "top": 0.0, "bottom": 0.0, "size": 10},
-            False,
-            False,
-        )
-        ln.top = 10 + i * 12 + i * i * 1e-4
-        ln.bottom = ln.top + 10
+        ch = {"text": "a", "x0": 10.0, "x1": 300.0, "top": top, "bottom": top + 10, "size": 10}
+        ln.add(ch, False, False)
         lines.append(ln)
     shuffled = lines[::2] + lines[1::2]
     ordered = _layout_order(shuffled)
