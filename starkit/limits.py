@@ -49,8 +49,19 @@ MAX_PDF_PAGE_POINTS = 5_000
 """The largest PDF page side read, in points (about 1.8 m; A0 is 2,384 x 3,370)."""
 
 MAX_PDF_CONTENT_BYTES = 500_000
-"""Bytes of drawing instructions (decompressed content streams) read from one PDF page (a dense
-page has about 100 KB); a page over it is skipped with a warning."""
+"""Bytes of drawing instructions (decompressed content streams) of one PDF page read with
+pdfplumber, which parses them in Python at about a second a megabyte (a dense page of text has
+about 100 KB); a page over it is read with PDFium, in C (`starkit.resume.pdf_heavy`)."""
+
+MAX_PDF_HEAVY_CONTENT_BYTES = 8_000_000
+"""Bytes of drawing instructions of one PDF page read at all (a designer's resume page full of
+vector icons has 1 to 4 MB; PDFium reads 4 MB in about 0.1 s); a page over it is skipped with
+a warning."""
+
+MAX_PDF_HEAVY_PAGE_CHARS = 30_000
+"""Characters of one PDF page read with PDFium (a dense resume page has about 5,000; the heavy
+designer pages seen had 2,400 to 7,600); a page with more is skipped with a warning, since each
+character is then handled in Python."""
 
 MAX_PDF_LAYOUT_LINES = 2_000
 """Lines of one PDF page that are put in layout order when the content stream's order reads

@@ -30,6 +30,7 @@ from typing import Any
 from starkit.errors import ResumeReadError
 from starkit.limits import (
     MAX_PDF_CONTENT_BYTES,
+    MAX_PDF_HEAVY_CONTENT_BYTES,
     MAX_PDF_LAYOUT_LINES,
     MAX_PDF_PAGE_POINTS,
     MAX_PDF_PAGES,
@@ -224,16 +225,22 @@ def _right_margins(lines: list[_Line]) -> list[float]:
     return out
 
 
-def _marker_shapes(page: Any) -> list[tuple[float, float, float, float]]:
+def _marker_shapes(page: Any) -> list[tuple[float, ...]]:
     """Small drawn bullet markers as (x0, top, x1, bottom): filled dots or squares, and the
     hollow circles a browser draws for a second-level list item (stroked, not filled)."""
     shapes = []
     for obj in [*page.curves, *page.rects]:
         w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-        drawn = obj.get("fill") or (obj.get("stroke") and abs(w - h) < 1.0)
-        if 0.8 <= w <= 8 and 0.8 <= h <= 8 and drawn:
+        if is_marker(w, h, bool(obj.get("fill")), bool(obj.get("stroke"))):
             shapes.append((obj["x0"], obj["top"], obj["x1"], obj["bottom"]))
     return shapes
+
+
+def is_marker(width: float, height: float, fill: bool, stroke: bool) -> bool:
+    """A drawn shape that can be a list item's marker: 0.8 to 8 points a side, and filled,
+    or stroked and round (as wide as high)."""
+    small = 0.8 <= width <= 8 and 0.8 <= height <= 8
+    return small and (fill or (stroke and abs(width - height) < 1.0))
 
 
 def _page_count(pdf: Any) -> int | None:
@@ -269,46 +276,64 @@ def _open(data: bytes, name: str) -> Any:
     return pdf
 
 
-def pdf_lines(
-    data: bytes, name: str, *, layout: bool = False
-) -> tuple[list[RawLine], int, list[str]]:
-    """(lines, page count, warnings) of a PDF; raises `ResumeReadError` for PDFs with no
-    text layer, encrypted or damaged ones.  Lines come in content-stream order, or with
-    `layout` in the order of each page's layout (`_layout_order`)."""
+@dataclass
+class _Parsed:
+    """A PDF's pages as read once: each page's lines (running headers and footers dropped),
+    and what the reading has to say, for `_assemble` to put in either order."""
+
+    name: str
+    page_count: int
+    pages: list[tuple[int, list[_Line], list[tuple[float, ...]], float]]
+    warnings: list[str]
+    skipped: list[str]  # pages over a limit (size, drawing instructions)
+    unread: list[str]  # glyphs with no text ('(cid:123)'), left out
+    empty_pages: list[int]
+    images: int
+
+
+def _parse(data: bytes, name: str) -> _Parsed:
+    """Read every page's characters into lines: with pdfplumber, or with PDFium for a page
+    whose drawing instructions are over `MAX_PDF_CONTENT_BYTES` (`starkit.resume.pdf_heavy`);
+    a page over a size limit is skipped with its reason."""
+    from starkit.resume.pdf_heavy import HeavyPageError, HeavyPages
+
     pdf = _open(data, name)
-    out: list[RawLine] = []
-    warnings: list[str] = []
-    empty_pages: list[int] = []
-    images = 0
-    per_page: list[tuple[int, list[_Line], Any, float]] = []
-    skipped: list[str] = []  # pages over a limit (size, drawing instructions)
-    unread: list[str] = []  # glyphs with no text ('(cid:123)'), left out
+    heavy = HeavyPages(data)
+    got = _Parsed(name, 0, [], [], [], [], [], 0)
+    per_page: list[tuple[int, list[_Line], list[tuple[float, ...]], float]] = []
     try:
         pages = list(pdf.pages)
+        got.page_count = len(pages)
         declared = _page_count(pdf) or len(pages)
         if declared > len(pages):
-            warnings.append(
+            got.warnings.append(
                 f"{name}: the PDF has {declared:,} pages; only the first {len(pages)} were read "
                 f"(the limit is {MAX_PDF_PAGES} pages, longer than any resume)"
             )
         for pno, page in enumerate(pages, 1):
-            too_big = _page_too_big(page)
+            too_big, size = _page_too_big(page)
             if too_big:
-                skipped.append(f"{name}: page {pno} skipped: {too_big}")
+                got.skipped.append(f"{name}: page {pno} skipped: {too_big}")
                 continue
             try:
-                chars = page.chars
-                shapes = _marker_shapes(page)
-            except Exception as exc:  # a damaged page: keep the others
-                warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
+                if size > MAX_PDF_CONTENT_BYTES:
+                    chars, shapes = heavy.read(pno - 1)
+                else:
+                    chars, shapes = page.chars, _marker_shapes(page)
+            except HeavyPageError as exc:
+                got.skipped.append(f"{name}: page {pno} skipped: {exc}")
                 continue
-            lines = [ln for ln in _page_lines(chars, unread) if _readable(ln, unread)]
+            except Exception as exc:  # a damaged page: keep the others
+                got.warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
+                continue
+            lines = [ln for ln in _page_lines(chars, got.unread) if _readable(ln, got.unread)]
             if not lines:
-                empty_pages.append(pno)
-                images += len(page.images)
+                got.empty_pages.append(pno)
+                got.images += len(page.images)
                 continue
             per_page.append((pno, lines, shapes, float(page.width)))
     finally:
+        heavy.close()
         pdf.close()
     running = _running_lines([lines for _, lines, _, _ in per_page])
     kept_pages = [
@@ -317,17 +342,29 @@ def pdf_lines(
     if running and not any(kept_pages):
         # every line repeats on every page: these are the pages' text, not running headers
         kept_pages = [lines for _, lines, _, _ in per_page]
-    for (pno, _, shapes, width), kept in zip(per_page, kept_pages, strict=True):
-        if kept:
-            ordered = _layout_order(kept) if layout else _fold_side_blocks(kept, width)
-            out.extend(_raw_lines(ordered, pno, shapes, width))
-    warnings.extend(skipped)
+    got.pages = [
+        (pno, kept, shapes, width)
+        for (pno, _, shapes, width), kept in zip(per_page, kept_pages, strict=True)
+        if kept
+    ]
+    return got
+
+
+def _assemble(got: _Parsed, layout: bool) -> tuple[list[RawLine], int, list[str]]:
+    """(lines, page count, warnings) of parsed pages, each page's lines in stream order or,
+    with `layout`, in its layout's order; raises `ResumeReadError` when no page has text."""
+    name = got.name
+    out: list[RawLine] = []
+    for pno, kept, shapes, width in got.pages:
+        ordered = _layout_order(kept) if layout else _fold_side_blocks(kept, width)
+        out.extend(_raw_lines(ordered, pno, shapes, width))
+    warnings = [*got.warnings, *got.skipped]
     if not out:
-        if skipped:
+        if got.skipped:
             raise ResumeReadError(
-                skipped[0] + ("; no other page has text" if len(pages) > 1 else "")
+                got.skipped[0] + ("; no other page has text" if got.page_count > 1 else "")
             )
-        if images:
+        if got.images:
             raise ResumeReadError(
                 f"{name}: this PDF has no text layer (it looks scanned); starkit does not do "
                 "OCR, so export the resume from its source as a PDF with text, or as DOCX or text"
@@ -336,14 +373,23 @@ def pdf_lines(
             f"{name}: no text could be read from this PDF (no text layer: it may be damaged, "
             "or its text was turned into shapes); starkit does not do OCR, so export it again"
         )
-    if unread:
-        warnings.append(_unread_note(name, len(unread)))
+    if got.unread:
+        warnings.append(_unread_note(name, len(got.unread)))
     if note := _run_together_note(name, [ln.text for ln in out]):
         warnings.append(note)
-    if empty_pages:
-        listed = ", ".join(map(str, empty_pages))
+    if got.empty_pages:
+        listed = ", ".join(map(str, got.empty_pages))
         warnings.append(f"{name}: page(s) {listed} have no text layer (scanned?) and were skipped")
-    return out, len(pages), warnings
+    return out, got.page_count, warnings
+
+
+def pdf_lines(
+    data: bytes, name: str, *, layout: bool = False
+) -> tuple[list[RawLine], int, list[str]]:
+    """(lines, page count, warnings) of a PDF; raises `ResumeReadError` for PDFs with no
+    text layer, encrypted or damaged ones.  Lines come in content-stream order, or with
+    `layout` in the order of each page's layout (`_layout_order`)."""
+    return _assemble(_parse(data, name), layout)
 
 
 def _readable(line: _Line, unread: list[str]) -> bool:
@@ -380,26 +426,28 @@ def _run_together_note(name: str, texts: list[str]) -> str | None:
     )
 
 
-def _page_too_big(page: Any) -> str | None:
-    """Why a page is not read (its size or the size of its content stream), or None."""
+def _page_too_big(page: Any) -> tuple[str | None, int]:
+    """(why the page is not read, or None; the bytes of its drawing instructions, 0 when
+    they cannot be told)."""
     width, height = float(page.width), float(page.height)
     if max(width, height) > MAX_PDF_PAGE_POINTS:
         return (
             f"it is {width:,.0f} x {height:,.0f} points, over the "
             f"{MAX_PDF_PAGE_POINTS:,}-point limit of a page side"
-        )
+        ), 0
     try:
         from pdfminer.pdftypes import resolve1
 
         size = sum(len(resolve1(c).get_data()) for c in page.page_obj.contents)
     except Exception:  # unreadable contents: pdfplumber reports it on the page itself
-        return None
-    if size > MAX_PDF_CONTENT_BYTES:
+        return None, 0
+    if size > MAX_PDF_HEAVY_CONTENT_BYTES:
         return (
             f"its drawing instructions are {size / 1e6:.1f} MB, over the "
-            f"{mb(MAX_PDF_CONTENT_BYTES)} limit of a page (a dense page holds about 0.1 MB)"
-        )
-    return None
+            f"{mb(MAX_PDF_HEAVY_CONTENT_BYTES)} limit of a page (a dense page holds about "
+            "0.1 MB)"
+        ), size
+    return None, size
 
 
 def _base(line: _Line) -> float:
@@ -623,13 +671,14 @@ def read_pdf(data: bytes, name: str) -> Resume:
     right too, leaves fewer claim-like lines outside and finds no fewer achievement bullets;
     else the first reading stands (and `resume-no-achievements` reports it if it is wrong)."""
     with _quiet_pdfminer():
-        lines, pages, warnings = pdf_lines(data, name)
-        resume = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
-        first = diagnose(resume)
-        wrong = _misplaced(first)
-        if not wrong and first.claims_outside < diagnosis_policy().min_claims_outside:
-            return resume
-        lines, pages, warnings = pdf_lines(data, name, layout=True)
+        parsed = _parse(data, name)
+    lines, pages, warnings = _assemble(parsed, layout=False)
+    resume = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+    first = diagnose(resume)
+    wrong = _misplaced(first)
+    if not wrong and first.claims_outside < diagnosis_policy().min_claims_outside:
+        return resume
+    lines, pages, warnings = _assemble(parsed, layout=True)
     warnings.append(LAYOUT_NOTE.format(name=name))
     other = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
     second = diagnose(other)

@@ -93,7 +93,39 @@ def test_a_pdf_longer_than_any_resume_is_read_to_the_page_limit(monkeypatch):
 
 
 def test_a_page_with_too_many_drawing_instructions_is_skipped_with_its_reason():
-    _refused(F.pdf_repeated_line(12_000), "stream.pdf", "drawing instructions are .* MB")
+    _refused(F.pdf_repeated_line(160_000), "stream.pdf", "drawing instructions are .* MB")
+
+
+def test_a_heavy_page_with_too_many_characters_is_skipped_with_its_reason(monkeypatch):
+    monkeypatch.setattr("starkit.resume.pdf_heavy.MAX_PDF_HEAVY_PAGE_CHARS", 50)
+    _refused(F.pdf_heavy_page(40_000), "dense.pdf", r"holds 1\d\d characters, over the 50 limit")
+
+
+def test_text_drawn_over_itself_on_a_heavy_page_is_read_once():
+    """12,000 copies of a line, each at its own place but overlapping (0.65 MB): PDFium
+    keeps one of each overlapping run, so the page reads quickly and whole."""
+    resume = read_resume(F.pdf_dense_text(12_000), name="dense.pdf")
+    assert resume.lines and len(resume.lines) < 200
+
+
+def test_a_page_heavy_with_vector_shapes_is_read_with_its_bullets():
+    """Over `MAX_PDF_CONTENT_BYTES` of drawing instructions (a designer's icons), read with
+    PDFium: its text reads as on a light page."""
+    from starkit.limits import MAX_PDF_CONTENT_BYTES
+
+    data = F.pdf_heavy_page(40_000)
+    resume = read_resume(data, name="designer.pdf")
+    light = read_resume(F.pdf_pages(1), name="designer.pdf")
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [(b.section, b.text) for b in light.achievement_bullets]
+    assert len(got) == 2
+    import pdfplumber
+
+    from starkit.resume.pdf import _page_too_big
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        reason, size = _page_too_big(pdf.pages[0])
+    assert reason is None and size > MAX_PDF_CONTENT_BYTES
 
 
 def test_a_huge_page_is_skipped_with_its_reason():
