@@ -1414,6 +1414,21 @@ def _figured_move(ctx: UnitContext, m: MetricMention) -> bool:
     )
 
 
+def _hypothetical(ctx: UnitContext, m: MetricMention) -> bool:
+    """A target or projection word just before the metric ("91% projected retention"), or
+    just before the figure that opens its phrase ("targeting a 4% checkout conversion uplift":
+    set83 hb83-195, session 37)."""
+    words = ctx.word_list("hypothetical")
+    if any(ctx.lower(k) in words for k in range(m.start - 3, m.start)):
+        return True
+    q = m.quantity
+    return (
+        q is not None
+        and q.token_end <= m.start
+        and any(ctx.lower(k) in words for k in range(q.token_start - 2, q.token_start))
+    )
+
+
 def _moved(ctx: UnitContext, m: MetricMention) -> bool:
     """True when the unit says a product or business metric was moved (not merely named)."""
     if m.modified or not m.head or m.purpose or m.framed or _migrated(ctx, m):
@@ -1438,7 +1453,7 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "resulting in 35% faster signups": how fast, a time, not a count moved
     if _others_state(ctx, m):
         return False  # "Worked at Stone when it was a startup gaining market share"
-    if any(ctx.lower(k) in ctx.word_list("hypothetical") for k in range(m.start - 3, m.start)):
+    if _hypothetical(ctx, m):
         return False  # "91% projected retention" claims nothing moved
     if m.entry == "revenue":
         ss, se = ctx.sentence_of(m.start)
