@@ -400,7 +400,9 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
         )
         if len(words) > 1 and ends_in_title(t):
             continue  # a job title set as a heading ('PROJECT ENGINEER'), not a section's name
-        if styled and (sec := keyword_section(t)):
+        # a keyword inside parentheses names what a title is built with ('Chat Application
+        # (MERN Stack)': a project), not a section
+        if styled and (sec := keyword_section(re.sub(r"\([^)]*\)?", " ", t))):
             out[i] = sec
     return out
 
@@ -416,6 +418,14 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         if i in heads:
             cur = _Section(heads[i], _heading_label(ln.text), src, ln.heading)
             sections.append(cur)
+        elif (
+            i
+            and ln.page != lines[i - 1].page
+            and (resumed := _column_resumed(sections, cur, ln, lines[i - 1].page))
+        ):
+            cur = _Section(resumed.kind, resumed.heading, src, resumed.level)
+            sections.append(cur)
+            cur.lines.append(ln)
         elif ln.region and cur.kind != "contact":
             # another column starts with no heading of its own (a sidebar's name and
             # contact lines): it does not continue the section the last column ended in
@@ -445,6 +455,31 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
     elif (implicit := _implicit_experience(contact)) is not None:
         sections.insert(1, implicit)
     return [s for s in sections if s.lines or s.heading]
+
+
+def _column_resumed(
+    sections: list[_Section], cur: _Section, ln: RawLine, page: int | None
+) -> _Section | None:
+    """The section a new page's first line carries on: a two-column page read column by column
+    ends in its sidebar ('CERTIFICATIONS'), and the next page's main column goes on with the
+    main column's section ('WORK EXPERIENCE'). Only when `cur`, the section the page ended in,
+    sits beside this line on the previous page (no line of it overlaps this line's span: a
+    sidebar), and an earlier section other than contact has a line there set where this line
+    is (its left edge within 2 points); None for one column or a format with no geometry."""
+    if ln.x_line is None or ln.x1 is None:
+        return None
+    ends = [m for m in cur.lines if m.page == page and m.x_line is not None and m.x1 is not None]
+    if not ends or any(m.x_line < ln.x1 and ln.x_line < m.x1 for m in ends):
+        return None
+    for sec in reversed(sections):
+        if sec is cur or sec.kind == "contact":
+            continue
+        if any(
+            m.page == page and m.x_line is not None and abs(m.x_line - ln.x_line) <= 2
+            for m in sec.lines
+        ):
+            return sec
+    return None
 
 
 def _claims_section(sec: _Section) -> bool:

@@ -239,3 +239,16 @@ def test_layout_order_past_its_budget_keeps_every_line():
     shuffled = lines[::2] + lines[1::2]
     ordered = _layout_order(shuffled)
     assert [id(ln) for ln in ordered] == [id(ln) for ln in lines]
+
+
+def test_a_main_column_goes_on_over_the_page_past_the_sidebar():
+    """Page 1 ends in its sidebar (CERTIFICATIONS); page 2's main column, with no heading of
+    its own, goes on with EXPERIENCE, not under the sidebar's last heading."""
+    from tests.resume.fixtures.content import RESUME
+
+    resume = read_resume(pdfs.sidebar_pages(), name="cv.pdf")
+    _, roles = next(pdfs._sections(RESUME))
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
+    certs = [ln.text for ln in resume.lines if ln.section == "skills"]
+    assert any("Google Analytics" in t for t in certs)

@@ -270,3 +270,21 @@ def test_a_marked_bullet_of_sentences_stays_one_achievement():
     text = PROSE_CV.replace("I ran the weekly", "- I ran the weekly")
     resume = read_resume(text.encode(), name="cv.txt")
     assert len(resume.achievement_bullets) == 1
+
+
+def test_a_keyword_in_parentheses_does_not_make_a_project_title_a_heading():
+    """'CHAT APPLICATION (MERN STACK)' names a project and what it is built with: 'stack' in
+    parentheses is no skills heading."""
+    text = (
+        "PROJECTS\n"
+        "CHAT APPLICATION (MERN STACK)\n"
+        "- Built a one-to-one chat app used by 40 classmates\n"
+        "\n"
+        "SKILLS (TECHNICAL)\n"
+        "Python, SQL\n"
+    )
+    resume = read_resume(text.encode())
+    assert [(b.section, b.text[:20]) for b in resume.achievement_bullets] == [
+        ("projects", "Built a one-to-one c")
+    ]
+    assert [s.name for s in resume.sections] == ["projects", "skills"]
