@@ -2116,6 +2116,10 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
             if _return_multiple(ctx, q):
                 continue  # "4x ROI", "3.8x blended ROAS": a return multiple is a level
+            if nxt in ctx.word_list("reference-determiners") and ctx.lower(
+                q.token_end + 1
+            ) in ctx.word_list("multiple-references"):
+                continue  # "double the target": a comparison with its reference, no change
             if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
                 continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
