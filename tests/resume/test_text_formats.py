@@ -288,3 +288,20 @@ def test_a_keyword_in_parentheses_does_not_make_a_project_title_a_heading():
         ("projects", "Built a one-to-one c")
     ]
     assert [s.name for s in resume.sections] == ["projects", "skills"]
+
+
+def test_a_declaration_is_not_an_achievement():
+    """Many resumes end with a signed declaration ('I hereby declare that the information
+    ... is true'): a section of its own, never linted as an achievement."""
+    text = (
+        "EXPERIENCE\n"
+        "Acme | SEO Analyst | 2019 - 2021\n"
+        "- Grew organic sessions from 12K to 30K a month in a year\n"
+        "\n"
+        "DECLARATION\n"
+        "I hereby declare that the information provided above is true to the best of my "
+        "knowledge.\n"
+    )
+    resume = read_resume(text.encode())
+    assert [b.text[:12] for b in resume.achievement_bullets] == ["Grew organic"]
+    assert [s.name for s in resume.sections] == ["experience", "other"]
