@@ -2256,9 +2256,26 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
                 or _raised_win(ctx, g)
                 or _aimed_raise(ctx, g)
                 or _names_artefact(ctx, g)
+                or _studied(ctx, g)
             ):
                 continue
             return True
+    return False
+
+
+_STUDIED_REACH = 3  # "analyzed customer churn data": the verb at most 2 words before
+
+
+def _studied(ctx: UnitContext, g: Match) -> bool:
+    """'analyzed churn data to define scope, ... achieving 40% feature adoption': a
+    guardrail-type word that a verb of studying a record (`input-analysis-verbs`) takes as
+    object, with only words between, is what the work read, not a counter-metric watched."""
+    verbs = ctx.word_list("input-analysis-verbs")
+    for k in range(g.start - 1, max(-1, g.start - _STUDIED_REACH - 1), -1):
+        if ctx.lower(k) in verbs:
+            return True
+        if not ctx.doc[k].is_alpha:
+            return False
     return False
 
 
