@@ -2165,6 +2165,11 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
             level = (
                 prev in ctx.word_list("level-before")
                 or ctx.lower(lead) in ("to", "at")  # "to as high as 32%", "at nearly 40%"
+                # past an article: "maintaining a 100% on-time submission rate"
+                or (
+                    ctx.lower(lead) in ctx.word_list("level-before")
+                    and any(ctx.lower(k) in ("a", "an") for k in range(lead + 1, q.token_start))
+                )
             ) and not _change_noun_after(ctx, q)
             if level and prev == "over" and _changed_over(ctx, q):
                 level = False  # "Decreased agent call times over 50%": 'over' hedges a change
