@@ -309,9 +309,16 @@ def _style(ln: RawLine) -> tuple:
 def _known_heading(ln: RawLine) -> str | None:
     if ln.section:
         return ln.section
-    if ln.bullet or ln.cont or ln.item in ("bullet", "header"):
-        return None  # a list item, or a line the markup says continues the one above
+    if ln.cont or ln.item in ("bullet", "header"):
+        return None  # a line the markup says continues the one above, or a list item
+    if ln.bullet and (ln.glyph or not _capitals(ln.text)):
+        return None  # a list item; but a designer's icon drawn before 'WORK EXPERIENCE'
     return _heading_text(ln.text)
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _heading_label(text: str) -> str:
@@ -323,6 +330,8 @@ def _heading_text(text: str) -> str | None:
     t = text.strip()
     if len(t) > 60:
         return None
+    # 'Work Experience (5+ years)': a trailing note in parentheses is not the heading's name
+    t = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", t) or t
     key = heading_key(t.rstrip(":"))
     if len(key.split()) > 6:
         return None

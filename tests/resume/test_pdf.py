@@ -252,3 +252,15 @@ def test_a_main_column_goes_on_over_the_page_past_the_sidebar():
     assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
     certs = [ln.text for ln in resume.lines if ln.section == "skills"]
     assert any("Google Analytics" in t for t in certs)
+
+
+def test_a_heading_with_an_icon_and_a_note_in_parentheses_opens_its_section():
+    """A designer's icon drawn before 'WORK EXPERIENCE (5+ YEARS)' marks no list item, and the
+    note in parentheses is no part of the heading's name: the roles' bullets are experience."""
+    from tests.resume.fixtures.content import RESUME
+
+    resume = read_resume(pdfs.icon_headings(), name="cv.pdf")
+    _, roles = next(pdfs._sections(RESUME))
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
+    assert [s.name for s in resume.sections if s.name != "contact"] == ["experience", "skills"]
