@@ -47,6 +47,9 @@ LAYOUT_NOTE = (
     "under other sections), so it was read by its columns instead: check what was read"
 )
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
+# A control character drawn as a glyph: some fonts map the space to U+0001 ('Open\x01for\x01
+# relocation'), which read as text runs every word together; it is a space.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]+")
 # A soft hyphen in a PDF's text is a hyphen that was printed: Typst writes U+00AD for every
 # hyphen it sets, and a word split at a line end carries one too.  Both become '-' here; a
 # line-end split is then re-joined by `join_lines` (which keeps compounds' hyphens).
@@ -121,7 +124,7 @@ def _page_lines(chars: Sequence[dict[str, Any]], unread: list[str] | None = None
     for ch in chars:
         if not ch.get("text") or ch.get("upright") is False:
             continue
-        if ch["text"].isspace():
+        if ch["text"].isspace() or _CONTROL.fullmatch(ch["text"]):
             if cur is not None and cur.text and cur.text[-1] not in " \t":
                 cur.text.append(" ")
                 cur.xs.append(ch["x0"])

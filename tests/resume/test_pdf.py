@@ -264,3 +264,15 @@ def test_a_heading_with_an_icon_and_a_note_in_parentheses_opens_its_section():
     got = [(b.section, b.text) for b in resume.achievement_bullets]
     assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
     assert [s.name for s in resume.sections if s.name != "contact"] == ["experience", "skills"]
+
+
+def test_a_control_character_drawn_as_a_glyph_reads_as_a_space():
+    """Some fonts map the space to U+0001: read as text it runs every word together
+    ('Open\\x01for\\x01relocation'); it is a space."""
+    from starkit.resume.pdf import _page_lines
+
+    chars, x = [], 50.0
+    for t in "Open\x01for\x01relocation":
+        chars.append({"text": t, "x0": x, "x1": x + 5, "top": 100.0, "bottom": 110.0, "size": 10})
+        x += 5
+    assert [ln.string for ln in _page_lines(chars)] == ["Open for relocation"]
