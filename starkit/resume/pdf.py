@@ -528,10 +528,11 @@ def _cut(spans: list[tuple[float, float]], least: float) -> float | None:
 def _layout_order(lines: list[_Line]) -> list[_Line]:
     """A page's lines in the order of its layout, by recursive XY cut: a group of lines splits
     first at the widest vertical gutter that runs its whole height (the left side read before
-    the right), else at the widest horizontal gap (the upper part first); a group no gap splits
-    reads row by row (`_rows`).  For a PDF whose content stream does not follow its layout (a
-    designer's two-column CV that writes the right column's heading after its entries), read
-    only when the stream order's reading looks wrong (`read_pdf`)."""
+    the right), else at the highest horizontal gap with such a gutter below it
+    (`_columns_below`), else at the widest horizontal gap (the upper part first); a group no
+    gap splits reads row by row (`_rows`).  For a PDF whose content stream does not follow
+    its layout (a designer's two-column CV that writes the right column's heading after its
+    entries), read only when the stream order's reading looks wrong (`read_pdf`)."""
     if not lines or len(lines) > MAX_PDF_LAYOUT_LINES:
         return lines
     sizes = sorted(_line_size(ln) for ln in lines)
@@ -552,13 +553,39 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
             todo.append([ln for ln in group if _x(ln) >= x])
             todo.append([ln for ln in group if _x(ln) < x])
             continue
-        y = _cut([(ln.top, ln.bottom) for ln in group], 0.0)
+        y = _columns_below(group, gutter)
+        if y is None:
+            y = _cut([(ln.top, ln.bottom) for ln in group], 0.0)
         if y is not None:
             todo.append([ln for ln in group if ln.top >= y])
             todo.append([ln for ln in group if ln.top < y])
             continue
         out.extend(_rows(group))
     return out
+
+
+_HEADER_BANDS = 8  # the horizontal gaps from the top tried for columns below them
+
+
+def _columns_below(group: list[_Line], gutter: float) -> float | None:
+    """The highest horizontal gap (of the first `_HEADER_BANDS` from the top) below which the
+    lines have a gutter running their whole height, or None: a name and contact line across
+    the page, then each column's heading on one row ('CERTIFICATIONS' and 'EXPERIENCE'), then
+    the columns. Cut there, each heading is read with its column; cut at the widest gap, the
+    row of headings would be read before either column."""
+    ordered = sorted(group, key=lambda ln: ln.top)
+    reach = ordered[0].bottom
+    tried = 0
+    for k in range(1, len(ordered)):
+        if ordered[k].top >= reach:
+            below = ordered[k:]
+            if len(below) > 1 and _cut([(_x(ln), ln.x1) for ln in below], gutter) is not None:
+                return (reach + ordered[k].top) / 2
+            tried += 1
+            if tried >= _HEADER_BANDS:
+                return None
+        reach = max(reach, ordered[k].bottom)
+    return None
 
 
 def _rows(group: list[_Line]) -> list[_Line]:

@@ -276,3 +276,17 @@ def test_a_control_character_drawn_as_a_glyph_reads_as_a_space():
         chars.append({"text": t, "x0": x, "x1": x + 5, "top": 100.0, "bottom": 110.0, "size": 10})
         x += 5
     assert [ln.string for ln in _page_lines(chars)] == ["Open for relocation"]
+
+
+def test_a_row_of_column_headings_is_read_with_its_columns():
+    """Name and contact across the page, then 'CERTIFICATIONS' and 'EXPERIENCE' on one row over
+    their columns: the layout reading cuts below the contact line, where the columns' gutter
+    starts, so each heading is read with its own column."""
+    from tests.resume.fixtures.content import RESUME
+
+    resume = read_resume(pdfs.heading_row(), name="cv.pdf")
+    _, roles = next(pdfs._sections(RESUME))
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
+    skills = " ".join(ln.text for ln in resume.lines if ln.section == "skills")
+    assert "Hubspot Academy" in skills
