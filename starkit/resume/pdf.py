@@ -588,6 +588,19 @@ def _columns_below(group: list[_Line], gutter: float) -> float | None:
     return None
 
 
+_COLUMN_PITCH_SAMPLES = 4  # pitches a column needs before its own wrap pitch is trusted
+
+
+def _column_key(line: _Line) -> tuple[int, int]:
+    """The line's size and the left edge of its text (after a bullet glyph), to 3 points: the
+    lines of one column share it, a bullet's first line and its wrapped lines alike."""
+    raw = line.string
+    body, had, removed = strip_glyph(raw)
+    start = removed + (len(body) - len(body.lstrip())) if had else len(raw) - len(raw.lstrip())
+    x = line.xs[start] if start < len(line.xs) else _x(line)
+    return round(_line_size(line)), round(x / 3)
+
+
 def _rows(group: list[_Line]) -> list[_Line]:
     """Lines no gap parts, row by row and each row left to right: a row is the lines whose
     baselines lie within half a line's size of its first, so a bullet's glyph (set on the
@@ -611,10 +624,20 @@ def _raw_lines(
 ) -> list[RawLine]:
     out: list[RawLine] = []
     pitches: dict[int, list[float]] = {}
+    # the same per column: a page's tightest text (a date column at 10.7 pt) must not make
+    # every line of a column set at 13.3 pt look like a new paragraph
+    column_pitches: dict[tuple[int, int], list[float]] = {}
     for a, b in itertools.pairwise(lines):
         if _base(b) > _base(a) and abs(_line_size(a) - _line_size(b)) < 0.6:
-            pitches.setdefault(round(_line_size(a)), []).append(_base(b) - _base(a))
+            pitch = _base(b) - _base(a)
+            pitches.setdefault(round(_line_size(a)), []).append(pitch)
+            column_pitches.setdefault(_column_key(a), []).append(pitch)
     wrap_pitch = {k: sorted(v)[len(v) // 10] for k, v in pitches.items() if v}
+    column_wrap = {
+        k: sorted(v)[len(v) // 10]
+        for k, v in column_pitches.items()
+        if len(v) >= _COLUMN_PITCH_SAMPLES
+    }
     margins = _right_margins(lines)
     n = 0
     for i, ln in enumerate(lines):
@@ -643,7 +666,7 @@ def _raw_lines(
         if i > 0:
             prev = lines[i - 1]
             pitch = _base(ln) - _base(prev)
-            base = wrap_pitch.get(round(size))
+            base = column_wrap.get(_column_key(prev), wrap_pitch.get(round(size)))
             gap = pitch < 0 or pitch > 3 * size
             gap = gap or (base is not None and pitch > base + max(1.5, 0.2 * size))
             # back up the page into another column: a new region of the layout

@@ -328,8 +328,8 @@ def _heading_label(text: str) -> str:
 
 def _heading_text(text: str) -> str | None:
     t = text.strip()
-    if len(t) > 60:
-        return None
+    if len(t) > 60 or t.endswith(","):
+        return None  # too long, or a wrapped line that goes on ('academic projects and x,')
     # 'Work Experience (5+ years)': a trailing note in parentheses is not the heading's name
     t = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", t) or t
     key = heading_key(t.rstrip(":"))

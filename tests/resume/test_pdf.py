@@ -290,3 +290,11 @@ def test_a_row_of_column_headings_is_read_with_its_columns():
     assert got == [("experience", t) for t in pdfs.designer_bullets(roles)]
     skills = " ".join(ln.text for ln in resume.lines if ln.section == "skills")
     assert "Hubspot Academy" in skills
+
+
+def test_wrapped_bullets_beside_a_tight_date_column_read_whole():
+    """The wrap pitch is a column's own: a date column set tighter than the bullets beside it
+    does not split each wrapped bullet into two."""
+    resume = read_resume(pdfs.date_column_wraps(), name="cv.pdf")
+    want = [f"{a} {b}".replace("high- value", "high-value") for a, b in pdfs.DATE_COLUMN_BULLETS]
+    assert [b.text for b in resume.achievement_bullets] == want
