@@ -2094,6 +2094,29 @@ def _return_multiple(ctx: UnitContext, q: Quantity) -> bool:
     return False
 
 
+def _against_reference(ctx: UnitContext, q: Quantity) -> bool:
+    """'double the target', 'twice the industry average': a multiplier (not a verb: 'Doubled
+    the average deal size' is a change) before a determiner and a reference noun
+    (`multiple-references`) that ends its phrase, after at most one modifier, is measured
+    against that reference, its baseline."""
+    if q.text.lower().endswith("ed") or ctx.lower(q.token_end) not in ctx.word_list(
+        "reference-determiners"
+    ):
+        return False
+    refs, mods = ctx.word_list("multiple-references"), ctx.word_list("reference-modifiers")
+    k = q.token_end + 1
+    if ctx.lower(k) in mods and ctx.lower(k + 1) in refs:
+        k += 1
+    if ctx.lower(k) not in refs:
+        return False
+    after = k + 1
+    return (
+        after >= len(ctx.doc)
+        or not ctx.doc[after].is_alpha
+        or ctx.lower(after) in (ctx.word_list("reference-followers"))
+    )
+
+
 def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
     uptake = uptake_figures(ctx)
     change_nouns = forms()[4]
@@ -2116,9 +2139,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "twice a week", "twice-daily" are rates, "a third of" a share
             if _return_multiple(ctx, q):
                 continue  # "4x ROI", "3.8x blended ROAS": a return multiple is a level
-            if nxt in ctx.word_list("reference-determiners") and ctx.lower(
-                q.token_end + 1
-            ) in ctx.word_list("multiple-references"):
+            if _against_reference(ctx, q):
                 continue  # "double the target": a comparison with its reference, no change
             if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
                 continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
@@ -2167,7 +2188,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 or ctx.lower(lead) in ("to", "at")  # "to as high as 32%", "at nearly 40%"
                 # past an article: "maintaining a 100% on-time submission rate"
                 or (
-                    ctx.lower(lead) in ctx.word_list("level-before")
+                    ctx.lower(lead) in ctx.word_list("level-before-article")
                     and any(ctx.lower(k) in ("a", "an") for k in range(lead + 1, q.token_start))
                 )
             ) and not _change_noun_after(ctx, q)
@@ -2598,10 +2619,11 @@ _OWN_METRIC_GAP = 3  # "build time by 40%" is 1; "build time for the app by" is 
 def _pair_computes(ctx: UnitContext, rel: Quantity) -> bool:
     """'boosting output 40 percent and raising average pick rate from 2,000 to 2,800+ units': a
     relative figure that is the change of a start-to-end pair in its sentence (2,000 to 2,800
-    is +40%; between two percentages, their difference in points too; within half a point or 2%
-    of the figure, a multiplier within 5%) is that change told as a share, and its start is
-    given. Session 37 (set83 hb83-004, both labellers). The pairs' changes are found once a
-    unit and looked up by bisection, so a sentence of many figures stays linear."""
+    is +40%, within half a point or 2% of the figure; a multiplier within 5%) is that change
+    told as a share, and its start is given. A difference in points is not matched: any two
+    percentages differ by some figure ('by 10% and cut churn from 40% to 30%'). Session 37
+    (set83 hb83-004, both labellers). The pairs' changes are found once a unit and looked up
+    by bisection, so a sentence of many figures stays linear."""
     if rel.value is None or rel.kind not in ("percent", "multiplier"):
         return False
     shares, ratios = _pair_changes(ctx).get(ctx.sentence_of(rel.token_start)[0], ([], []))
@@ -2614,8 +2636,8 @@ def _pair_computes(ctx: UnitContext, rel: Quantity) -> bool:
 
 
 def _pair_changes(ctx: UnitContext) -> dict[int, tuple[list[float], list[float]]]:
-    """Sentence start -> (the sorted changes of its start-to-end pairs in percent, and in
-    points when both ends are percentages; their sorted ratios)."""
+    """Sentence start -> (the sorted changes of its start-to-end pairs in percent; their
+    sorted ratios)."""
     if "pair-changes" not in ctx.annotations:
         out: dict[int, tuple[list[float], list[float]]] = {}
         for q in ctx.quantities:
@@ -2624,8 +2646,6 @@ def _pair_changes(ctx: UnitContext) -> dict[int, tuple[list[float], list[float]]
                 continue
             shares, ratios = out.setdefault(ctx.sentence_of(q.token_start)[0], ([], []))
             shares.append(abs(end.value / q.value - 1) * 100)
-            if q.kind == end.kind == "percent":
-                shares.append(abs(end.value - q.value))
             ratios.append(end.value / q.value)
         for shares, ratios in out.values():
             shares.sort()

@@ -55,8 +55,14 @@ about 100 KB); a page over it is read with PDFium, in C (`starkit.resume.pdf_hea
 
 MAX_PDF_HEAVY_CONTENT_BYTES = 8_000_000
 """Bytes of drawing instructions of one PDF page read at all (a designer's resume page full of
-vector icons has 1 to 4 MB; PDFium reads 4 MB in about 0.1 s); a page over it is skipped with
-a warning."""
+vector icons has 1 to 4 MB, which PDFium read in 0.07 to 0.28 s; a crafted page of bare paths
+costs more, bounded by `MAX_PDF_HEAVY_PAGE_OBJECTS` and the worker's limits); a page over it is
+skipped with a warning."""
+
+MAX_PDF_HEAVY_PAGE_OBJECTS = 50_000
+"""Objects (text runs, paths, images, forms) on one PDF page read with PDFium, counted before
+PDFium builds the page's text (the heavy designer pages seen had about 10,000); a page with
+more is skipped with a warning."""
 
 MAX_PDF_HEAVY_PAGE_CHARS = 30_000
 """Characters of one PDF page read with PDFium (a dense resume page has about 5,000; the heavy

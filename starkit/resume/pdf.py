@@ -1,4 +1,6 @@
-"""PDF resumes, read with pdfplumber (pdfminer) from the characters in content-stream order.
+"""PDF resumes, read with pdfplumber (pdfminer) from the characters in content-stream order;
+a heavy page with PDFium (`starkit.resume.pdf_heavy`), and a page whose stream order reads
+wrong in its layout's order (`read_pdf`, `_layout_order`).
 
 Why pdfplumber and not pypdf: on the project's fixtures (tests/resume/fixtures/pdfs.py;
 figures in docs/resume.md) pypdf is about 5x faster but drops reportlab's list bullets and
@@ -20,7 +22,7 @@ import itertools
 import logging
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -318,9 +320,10 @@ def _parse(data: bytes, name: str) -> _Parsed:
             if too_big:
                 got.skipped.append(f"{name}: page {pno} skipped: {too_big}")
                 continue
+            images: int | None = None
             try:
                 if size > MAX_PDF_CONTENT_BYTES:
-                    chars, shapes = heavy.read(pno - 1)
+                    chars, shapes, images = heavy.read(pno - 1)
                 else:
                     chars, shapes = page.chars, _marker_shapes(page)
             except HeavyPageError as exc:
@@ -332,12 +335,14 @@ def _parse(data: bytes, name: str) -> _Parsed:
             lines = [ln for ln in _page_lines(chars, got.unread) if _readable(ln, got.unread)]
             if not lines:
                 got.empty_pages.append(pno)
-                got.images += len(page.images)
+                got.images += len(page.images) if images is None else images
                 continue
             per_page.append((pno, lines, shapes, float(page.width)))
     finally:
-        heavy.close()
-        pdf.close()
+        try:
+            heavy.close()
+        finally:
+            pdf.close()
     running = _running_lines([lines for _, lines, _, _ in per_page])
     kept_pages = [
         [ln for ln in lines if _running_key(ln) not in running] for _, lines, _, _ in per_page
@@ -542,6 +547,8 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
     budget = _LAYOUT_WORK_PER_LINE * len(lines) + _LAYOUT_WORK_BASE
     while todo:
         group = todo.pop()
+        if not group:
+            continue
         budget -= len(group)
         if len(group) == 1 or budget < 0:
             # one line, or cuts that peel a line at a time (a long column, or a hostile
@@ -550,16 +557,20 @@ def _layout_order(lines: list[_Line]) -> list[_Line]:
             continue
         x = _cut([(_x(ln), ln.x1) for ln in group], gutter)
         if x is not None:
-            todo.append([ln for ln in group if _x(ln) >= x])
-            todo.append([ln for ln in group if _x(ln) < x])
-            continue
+            left = [ln for ln in group if _x(ln) < x]
+            if 0 < len(left) < len(group):
+                todo.append([ln for ln in group if _x(ln) >= x])
+                todo.append(left)
+                continue
         y = _columns_below(group, gutter)
         if y is None:
             y = _cut([(ln.top, ln.bottom) for ln in group], 0.0)
         if y is not None:
-            todo.append([ln for ln in group if ln.top >= y])
-            todo.append([ln for ln in group if ln.top < y])
-            continue
+            upper = [ln for ln in group if ln.top < y]
+            if 0 < len(upper) < len(group):  # a line of no height sits on the cut itself
+                todo.append([ln for ln in group if ln.top >= y])
+                todo.append(upper)
+                continue
         out.extend(_rows(group))
     return out
 
@@ -573,6 +584,8 @@ def _columns_below(group: list[_Line], gutter: float) -> float | None:
     the page, then each column's heading on one row ('CERTIFICATIONS' and 'EXPERIENCE'), then
     the columns. Cut there, each heading is read with its column; cut at the widest gap, the
     row of headings would be read before either column."""
+    if len(group) < 2:
+        return None
     ordered = sorted(group, key=lambda ln: ln.top)
     reach = ordered[0].bottom
     tried = 0
@@ -607,10 +620,13 @@ def _rows(group: list[_Line]) -> list[_Line]:
     x-height, its top below the text's) reads before its text, not after it."""
     out: list[_Line] = []
     row: list[_Line] = []
-    for ln in sorted(group, key=_base):
-        if row and _base(ln) - _base(row[0]) > 0.5 * _line_size(row[0]):
+    first = reach = 0.0  # the row's first baseline, and how far below it the row reaches
+    for base, _, ln in sorted((_base(ln), k, ln) for k, ln in enumerate(group)):
+        if row and base - first > reach:
             out.extend(sorted(row, key=_x))
             row = []
+        if not row:
+            first, reach = base, 0.5 * _line_size(ln)
         row.append(ln)
     out.extend(sorted(row, key=_x))
     return out
@@ -619,7 +635,7 @@ def _rows(group: list[_Line]) -> list[_Line]:
 def _raw_lines(
     lines: list[_Line],
     pno: int,
-    shapes: list[tuple[float, float, float, float]],
+    shapes: list[tuple[float, ...]],
     page_width: float,
 ) -> list[RawLine]:
     out: list[RawLine] = []
@@ -639,6 +655,9 @@ def _raw_lines(
         if len(v) >= _COLUMN_PITCH_SAMPLES
     }
     margins = _right_margins(lines)
+    # the shapes by their vertical middle: each line looks only at those level with it
+    ordered = sorted(shapes, key=lambda s: (s[1] + s[3]) / 2)
+    middles = [(s[1] + s[3]) / 2 for s in ordered]
     n = 0
     for i, ln in enumerate(lines):
         text = ln.string.strip()
@@ -653,12 +672,8 @@ def _raw_lines(
         xs = ln.xs
         x_line = xs[lead] if lead < len(xs) else xs[0]
         x0 = xs[start] if start < len(xs) else x_line
-        marker = not had and any(
-            s[2] <= x_line + 1
-            and s[0] >= x_line - 3 * size
-            and ln.top - 1 <= (s[1] + s[3]) / 2 <= ln.bottom + 1
-            for s in shapes
-        )
+        level = ordered[bisect_left(middles, ln.top - 1) : bisect_right(middles, ln.bottom + 1)]
+        marker = not had and any(s[2] <= x_line + 1 and s[0] >= x_line - 3 * size for s in level)
         words = body.split()
         first_end = start + len(words[0]) - 1 if words else start
         first_word = (xs[min(first_end, len(xs) - 1)] - x0 + 0.55 * size) if words and xs else 0.0
@@ -719,7 +734,8 @@ def read_pdf(data: bytes, name: str) -> Resume:
     A designer's two-column CV may write a column's heading after its entries, so the
     entries land under the sidebar's sections.  When the stream's reading looks wrong, or
     leaves claim-like lines outside the achievement sections (`[diagnosis]
-    min_claims_outside` or more), the pages are read again in their layout's order.  That
+    min_claims_outside` or more) on pages whose stream jumps between columns, the pages are
+    read again in their layout's order.  That
     reading is kept, with a note saying so, when it looks right and, if the first looked
     right too, leaves fewer claim-like lines outside and finds no fewer achievement bullets;
     else the first reading stands (and `resume-no-achievements` reports it if it is wrong)."""
@@ -729,11 +745,15 @@ def read_pdf(data: bytes, name: str) -> Resume:
     resume = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
     first = diagnose(resume)
     wrong = _misplaced(first)
-    if not wrong and first.claims_outside < diagnosis_policy().min_claims_outside:
+    columns = any(ln.region for ln in lines)  # the stream jumped to another column or box
+    if not wrong and (first.claims_outside < diagnosis_policy().min_claims_outside or not columns):
         return resume
-    lines, pages, warnings = _assemble(parsed, layout=True)
-    warnings.append(LAYOUT_NOTE.format(name=name))
-    other = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+    try:
+        lines, pages, warnings = _assemble(parsed, layout=True)
+        warnings.append(LAYOUT_NOTE.format(name=name))
+        other = build_resume(lines, name, "pdf", pages=pages, warnings=warnings)
+    except Exception:  # a second reading that fails leaves the first, which was whole
+        return resume
     second = diagnose(other)
     if _misplaced(second):
         return resume

@@ -400,10 +400,9 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
         words = t.split()
         if not 1 <= len(words) <= 4 or re.search(r"\d|[|,.;–—]\s|\t| - ", t + " "):
             continue
-        letters = [c for c in t if c.isalpha()]
         styled = (
             ln.heading is not None
-            or (len(letters) >= 4 and all(c.isupper() for c in letters))
+            or _capitals(t)
             or (bool(ln.bold) and not body_bold)
             or (ln.size is not None and ln.size > body_size + 0.5)
         )

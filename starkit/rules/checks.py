@@ -2263,7 +2263,7 @@ def _names_guardrail(ctx: UnitContext, moved: int | None = None) -> bool:
     return False
 
 
-_STUDIED_REACH = 3  # "analyzed customer churn data": the verb at most 2 words before
+_STUDIED_REACH = 3  # "analyzed customer churn data": the verb at most 3 words before
 
 
 def _studied(ctx: UnitContext, g: Match) -> bool:

@@ -176,6 +176,13 @@ def pdf_heavy_page(shapes: int) -> bytes:
     return pdf(1, b"\n".join([*(s.encode() for s in strokes), _lines(_RESUME_PAGE)]), compress=True)
 
 
+def pdf_zero_height_text() -> bytes:
+    """A resume page with two runs of 0-point text (hidden keywords) on one baseline 7 points
+    apart: lines of no height, on which a layout cut could fall."""
+    hidden = b"BT /F1 0 Tf 1 0 0 1 50 400 Tm (keywords) Tj 1 0 0 1 57 400 Tm (more) Tj ET"
+    return pdf(1, b"\n".join([_lines(_RESUME_PAGE), hidden]))
+
+
 def pdf_huge_page(side: int = 14400) -> bytes:
     """One page `side` points square with a resume's text on it."""
     return pdf(1, _lines(_RESUME_PAGE, top=side - 50), size=(side, side))

@@ -185,3 +185,27 @@ def test_a_line_longer_than_any_is_cut_with_a_warning(monkeypatch):
         w.endswith("longer than 300 characters; only its start was read") for w in resume.warnings
     )
     assert all(len(b.text) <= 300 for b in resume.achievement_bullets)
+
+
+def test_text_of_no_height_does_not_break_the_layout_reading():
+    """Hidden 0-point text makes lines of no height; the layout order never splits a group
+    into an empty part, and a resume read whole in stream order is never lost to it."""
+    from starkit.resume.pdf import _layout_order, _Line
+
+    lines = []
+    for top, bottom in ((400.0, 400.0), (400.0, 410.0)):  # the first has no height
+        ln = _Line()
+        ln.add(
+            {"text": "a", "x0": 50.0, "x1": 90.0, "top": top, "bottom": bottom, "size": 0},
+            False,
+            False,
+        )
+        lines.append(ln)
+    assert sorted(map(id, _layout_order(lines))) == sorted(map(id, lines))
+    resume = read_resume(F.pdf_zero_height_text(), name="hidden.pdf")
+    assert any("checkout redesign" in b.text for b in resume.achievement_bullets)
+
+
+def test_a_heavy_page_with_too_many_objects_is_skipped_before_its_text_is_built(monkeypatch):
+    monkeypatch.setattr("starkit.resume.pdf_heavy.MAX_PDF_HEAVY_PAGE_OBJECTS", 100)
+    _refused(F.pdf_heavy_page(40_000), "icons.pdf", r"draws 4\d,\d\d\d objects, over the 100 limit")
