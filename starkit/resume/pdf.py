@@ -592,7 +592,7 @@ def _columns_below(group: list[_Line], gutter: float) -> float | None:
     for k in range(1, len(ordered)):
         if ordered[k].top >= reach:
             below = ordered[k:]
-            if len(below) > 1 and _cut([(_x(ln), ln.x1) for ln in below], gutter) is not None:
+            if len(below) > 1 and _wide_columns(below, gutter):
                 return (reach + ordered[k].top) / 2
             tried += 1
             if tried >= _HEADER_BANDS:
@@ -612,6 +612,22 @@ def _column_key(line: _Line) -> tuple[int, int]:
     start = removed + (len(body) - len(body.lstrip())) if had else len(raw) - len(raw.lstrip())
     x = line.xs[start] if start < len(line.xs) else _x(line)
     return round(_line_size(line)), round(x / 3)
+
+
+_COLUMN_SHARE = 0.2  # each side of a gutter below a header band spans this share at least
+
+
+def _wide_columns(lines: list[_Line], gutter: float) -> bool:
+    """True when a gutter runs the lines' whole height and each side of it spans at least
+    `_COLUMN_SHARE` of their width: two columns, not a narrow column of role dates beside the
+    roles (read with them, band by band, each role's dates stay with it)."""
+    x = _cut([(_x(ln), ln.x1) for ln in lines], gutter)
+    if x is None:
+        return False
+    lo, hi = min(_x(ln) for ln in lines), max(ln.x1 for ln in lines)
+    left = max((ln.x1 for ln in lines if _x(ln) < x), default=lo) - lo
+    right = hi - min((_x(ln) for ln in lines if _x(ln) >= x), default=hi)
+    return min(left, right) >= _COLUMN_SHARE * (hi - lo)
 
 
 def _rows(group: list[_Line]) -> list[_Line]:

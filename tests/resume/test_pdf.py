@@ -298,3 +298,16 @@ def test_wrapped_bullets_beside_a_tight_date_column_read_whole():
     resume = read_resume(pdfs.date_column_wraps(), name="cv.pdf")
     want = [f"{a} {b}".replace("high- value", "high-value") for a, b in pdfs.DATE_COLUMN_BULLETS]
     assert [b.text for b in resume.achievement_bullets] == want
+
+
+def test_a_narrow_date_column_stays_with_its_roles_in_the_layout_order():
+    """Read by its layout, a narrow column of role dates beside the roles is read band by
+    band: each role's dates come with it, not all the dates before the first role."""
+    from starkit.resume.pdf import pdf_lines
+
+    lines, _, _ = pdf_lines(pdfs.dated_roles(), "cv.pdf", layout=True)
+    texts = [ln.text.strip() for ln in lines]
+    first, second = (
+        texts.index(t) for t in ("Product Manager, Northwind", "Associate PM, Contoso")
+    )
+    assert texts.index("Present") < first < texts.index("Jan") < second
