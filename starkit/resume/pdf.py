@@ -18,7 +18,6 @@ extracted lines (`p2:14:3`), not a line of the file.
 from __future__ import annotations
 
 import io
-import itertools
 import logging
 import re
 import unicodedata
@@ -604,14 +603,12 @@ def _columns_below(group: list[_Line], gutter: float) -> float | None:
 _COLUMN_PITCH_SAMPLES = 4  # pitches a column needs before its own wrap pitch is trusted
 
 
-def _column_key(line: _Line) -> tuple[int, int]:
-    """The line's size and the left edge of its text (after a bullet glyph), to 3 points: the
-    lines of one column share it, a bullet's first line and its wrapped lines alike."""
-    raw = line.string
+def _text_start(raw: str) -> tuple[int, str, bool, int]:
+    """(leading spaces, the text after any bullet glyph, whether a glyph was stripped, the
+    index in `raw` where the text itself starts)."""
+    lead = len(raw) - len(raw.lstrip())
     body, had, removed = strip_glyph(raw)
-    start = removed + (len(body) - len(body.lstrip())) if had else len(raw) - len(raw.lstrip())
-    x = line.xs[start] if start < len(line.xs) else _x(line)
-    return round(_line_size(line)), round(x / 3)
+    return lead, body, had, removed + (len(body) - len(body.lstrip())) if had else lead
 
 
 _COLUMN_SHARE = 0.2  # each side of a gutter below a header band spans this share at least
@@ -655,15 +652,24 @@ def _raw_lines(
     page_width: float,
 ) -> list[RawLine]:
     out: list[RawLine] = []
+    sizes = [_line_size(ln) for ln in lines]
+    bases = [_base(ln) for ln in lines]
+    starts = [_text_start(ln.string) for ln in lines]
+    # a line's column: its size and the left edge of its text (after a bullet glyph), to 3
+    # points, shared by a bullet's first line and its wrapped lines
+    columns = [
+        (round(size), round((ln.xs[st[3]] if st[3] < len(ln.xs) else _x(ln)) / 3))
+        for ln, size, st in zip(lines, sizes, starts, strict=True)
+    ]
     pitches: dict[int, list[float]] = {}
     # the same per column: a page's tightest text (a date column at 10.7 pt) must not make
     # every line of a column set at 13.3 pt look like a new paragraph
     column_pitches: dict[tuple[int, int], list[float]] = {}
-    for a, b in itertools.pairwise(lines):
-        if _base(b) > _base(a) and abs(_line_size(a) - _line_size(b)) < 0.6:
-            pitch = _base(b) - _base(a)
-            pitches.setdefault(round(_line_size(a)), []).append(pitch)
-            column_pitches.setdefault(_column_key(a), []).append(pitch)
+    for a in range(len(lines) - 1):
+        if bases[a + 1] > bases[a] and abs(sizes[a] - sizes[a + 1]) < 0.6:
+            pitch = bases[a + 1] - bases[a]
+            pitches.setdefault(round(sizes[a]), []).append(pitch)
+            column_pitches.setdefault(columns[a], []).append(pitch)
     wrap_pitch = {k: sorted(v)[len(v) // 10] for k, v in pitches.items() if v}
     column_wrap = {
         k: sorted(v)[len(v) // 10]
@@ -680,11 +686,9 @@ def _raw_lines(
         if _PAGE_NUMBER.match(text) and (i == 0 or i == len(lines) - 1):
             continue
         n += 1
-        size = _line_size(ln)
+        size = sizes[i]
         raw = ln.string
-        lead = len(raw) - len(raw.lstrip())
-        body, had, removed = strip_glyph(raw)
-        start = removed + (len(body) - len(body.lstrip())) if had else lead
+        lead, body, had, start = starts[i]
         xs = ln.xs
         x_line = xs[lead] if lead < len(xs) else xs[0]
         x0 = xs[start] if start < len(xs) else x_line
@@ -696,8 +700,8 @@ def _raw_lines(
         gap = region = False
         if i > 0:
             prev = lines[i - 1]
-            pitch = _base(ln) - _base(prev)
-            base = column_wrap.get(_column_key(prev), wrap_pitch.get(round(size)))
+            pitch = bases[i] - bases[i - 1]
+            base = column_wrap.get(columns[i - 1], wrap_pitch.get(round(size)))
             gap = pitch < 0 or pitch > 3 * size
             gap = gap or (base is not None and pitch > base + max(1.5, 0.2 * size))
             # back up the page into another column: a new region of the layout
