@@ -49,9 +49,10 @@ MAX_PDF_PAGE_POINTS = 5_000
 """The largest PDF page side read, in points (about 1.8 m; A0 is 2,384 x 3,370)."""
 
 MAX_PDF_CONTENT_BYTES = 500_000
-"""Bytes of drawing instructions (decompressed content streams) of one PDF page read with
-pdfplumber, which parses them in Python at about a second a megabyte (a dense page of text has
-about 100 KB); a page over it is read with PDFium, in C (`starkit.resume.pdf_heavy`)."""
+"""Bytes of drawing instructions (decompressed content streams, and each form XObject they draw
+once for every time it is drawn) of one PDF page read with pdfplumber, which parses them in
+Python at about a second a megabyte (a dense page of text has about 100 KB); a page over it is
+read with PDFium, in C (`starkit.resume.pdf_heavy`)."""
 
 MAX_PDF_HEAVY_CONTENT_BYTES = 8_000_000
 """Bytes of drawing instructions of one PDF page read at all (a designer's resume page full of

@@ -435,7 +435,8 @@ def _run_together_note(name: str, texts: list[str]) -> str | None:
 
 def _page_too_big(page: Any) -> tuple[str | None, int]:
     """(why the page is not read, or None; the bytes of its drawing instructions, 0 when
-    they cannot be told)."""
+    they cannot be told). They are its content streams and the form XObjects it draws, each
+    once for every time it is drawn (`_drawing_bytes`)."""
     width, height = float(page.width), float(page.height)
     if max(width, height) > MAX_PDF_PAGE_POINTS:
         return (
@@ -443,18 +444,61 @@ def _page_too_big(page: Any) -> tuple[str | None, int]:
             f"{MAX_PDF_PAGE_POINTS:,}-point limit of a page side"
         ), 0
     try:
-        from pdfminer.pdftypes import resolve1
-
-        size = sum(len(resolve1(c).get_data()) for c in page.page_obj.contents)
+        size = _drawing_bytes(page.page_obj)
     except Exception:  # unreadable contents: pdfplumber reports it on the page itself
         return None, 0
     if size > MAX_PDF_HEAVY_CONTENT_BYTES:
         return (
-            f"its drawing instructions are {size / 1e6:.1f} MB, over the "
-            f"{mb(MAX_PDF_HEAVY_CONTENT_BYTES)} limit of a page (a dense page holds about "
-            "0.1 MB)"
+            f"its drawing instructions come to over {mb(MAX_PDF_HEAVY_CONTENT_BYTES)}, the "
+            "limit of a page (a dense page holds about 0.1 MB)"
         ), size
     return None, size
+
+
+# A form XObject drawn by name ('/Fm1 Do'); names with '#' escapes are looked up as written.
+_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?![A-Za-z])")
+_FORM_DEPTH = 12
+
+
+def _drawing_bytes(page_obj: Any) -> int:
+    """Bytes of drawing instructions pdfminer interprets for a page: its content streams, and
+    each form XObject they draw once for every time they draw it (pdfminer interprets a form
+    at each use, so a 7 KB page whose 1,000-shape form is drawn 1,000 times cost 87 s). Counted
+    up to just over `MAX_PDF_HEAVY_CONTENT_BYTES`; a form that draws itself, or forms nested
+    deeper than any designer's, count as over it."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import LIT
+
+    over = MAX_PDF_HEAVY_CONTENT_BYTES + 1
+    form = LIT("Form")
+    done: dict[int, int] = {}
+
+    def drawn(data: bytes, resources: Any, depth: int) -> int:
+        total = len(data)
+        names = Counter(m.group(1) for m in _DO.finditer(data)) if b"Do" in data else {}
+        if not names or total >= over:
+            return min(total, over)
+        xobjects = resolve1(resolve1(resources).get("XObject")) if resources else None
+        if not isinstance(xobjects, dict):
+            return total
+        for raw_name, uses in names.items():
+            stream = resolve1(xobjects.get(raw_name.decode("latin-1")))
+            if not isinstance(stream, PDFStream) or stream.get("Subtype") is not form:
+                continue  # an image, or no such name: nothing to interpret
+            key = id(stream)
+            if key not in done:
+                done[key] = over  # while it is counted: a form drawing itself is over
+                own = resolve1(stream.get("Resources")) or resources
+                done[key] = (
+                    over if depth >= _FORM_DEPTH else drawn(stream.get_data(), own, depth + 1)
+                )
+            total += uses * done[key]
+            if total >= over:
+                return over
+        return total
+
+    data = b"".join(resolve1(c).get_data() for c in page_obj.contents)
+    return drawn(data, resolve1(page_obj.resources), 0)
 
 
 def _base(line: _Line) -> float:

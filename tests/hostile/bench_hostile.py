@@ -30,6 +30,7 @@ FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "PDF, 100k-line stream": ("stream.pdf", lambda: F.pdf_repeated_line(100_000)),
     "PDF, 9k-line stream (<0.5MB)": ("worker.pdf", lambda: F.pdf_repeated_line(9_000)),
     "PDF, 14400 pt page": ("huge.pdf", F.pdf_huge_page),
+    "PDF, 7 KB form drawn 1,000 times": ("forms.pdf", lambda: F.pdf_form_drawn(1_000, 1_000)),
     "JSON 100k deep": ("deep.json", lambda: F.deep_json(100_000)),
     "YAML alias bomb": ("lol.yaml", F.yaml_aliases),
     "LaTeX self-loop": ("loop.tex", F.latex_input_loop),

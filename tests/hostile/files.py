@@ -176,6 +176,34 @@ def pdf_heavy_page(shapes: int) -> bytes:
     return pdf(1, b"\n".join([*(s.encode() for s in strokes), _lines(_RESUME_PAGE)]), compress=True)
 
 
+def pdf_form_drawn(shapes: int, uses: int, *, itself: bool = False) -> bytes:
+    """A resume page that draws one form XObject of `shapes` small strokes `uses` times (a
+    designer's icons kept in a form, or a crafted page whose few bytes draw a form again and
+    again); with `itself`, the form also draws itself."""
+    strokes = [
+        f"{50 + i % 400} {100 + i % 300} m {52 + i % 400} {101 + i % 300} l S"
+        for i in range(shapes)
+    ]
+    form = "\n".join([*strokes, *(["/Fm1 Do"] if itself else [])]).encode()
+    data = zlib.compress(form, 9)
+    resources = "/Resources << /XObject << /Fm1 5 0 R >> >> " if itself else ""
+    content = b"\n".join([b"q /Fm1 Do Q"] * uses + [_lines(_RESUME_PAGE)])
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(content, compress=True),
+            f"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] {resources}"
+            f"/Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode()
+            + data
+            + b"\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+            b"<< /F1 3 0 R >> /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+        ]
+    )
+
+
 def pdf_zero_height_text() -> bytes:
     """A resume page with two runs of 0-point text (hidden keywords) on one baseline 7 points
     apart: lines of no height, on which a layout cut could fall."""

@@ -93,7 +93,32 @@ def test_a_pdf_longer_than_any_resume_is_read_to_the_page_limit(monkeypatch):
 
 
 def test_a_page_with_too_many_drawing_instructions_is_skipped_with_its_reason():
-    _refused(F.pdf_repeated_line(160_000), "stream.pdf", "drawing instructions are .* MB")
+    _refused(F.pdf_repeated_line(160_000), "stream.pdf", "drawing instructions come to over 8 MB")
+
+
+def test_a_form_drawn_again_and_again_counts_at_each_use():
+    """7 KB whose page draws a 1,000-stroke form 1,000 times: pdfminer interprets the form at
+    each use (87 s when only the page's own stream was counted); refused at once. A form
+    that draws itself is refused, not followed."""
+    _refused(F.pdf_form_drawn(1_000, 1_000), "forms.pdf", "drawing instructions come to over")
+    _refused(F.pdf_form_drawn(10, 1, itself=True), "loop.pdf", "drawing instructions come to over")
+
+
+def test_a_heavy_form_drawn_once_is_read_with_pdfium():
+    """A designer's 40,000 strokes kept in one form drawn once (1.2 MB to interpret, 3.9 s in
+    pdfplumber): read with PDFium, its text as on a light page."""
+    resume = read_resume(F.pdf_form_drawn(40_000, 1), name="designer.pdf")
+    light = read_resume(F.pdf_pages(1), name="designer.pdf")
+    got = [(b.section, b.text) for b in resume.achievement_bullets]
+    assert got == [(b.section, b.text) for b in light.achievement_bullets] and len(got) == 2
+    import pdfplumber
+
+    from starkit.limits import MAX_PDF_CONTENT_BYTES
+    from starkit.resume.pdf import _page_too_big
+
+    with pdfplumber.open(io.BytesIO(F.pdf_form_drawn(40_000, 1))) as pdf:
+        reason, size = _page_too_big(pdf.pages[0])
+    assert reason is None and size > MAX_PDF_CONTENT_BYTES
 
 
 def test_a_heavy_page_with_too_many_characters_is_skipped_with_its_reason(monkeypatch):
