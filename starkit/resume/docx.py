@@ -337,9 +337,24 @@ def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
     return reader.lines[:MAX_LINES], warnings
 
 
+def _pictures(data: bytes) -> bool:
+    """True when the document's body draws a picture (DrawingML or VML)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        try:
+            body = zf.read("word/document.xml")  # the archive's size was checked on opening
+        except KeyError:
+            return False
+    return b"<pic:pic" in body or b"<v:imagedata" in body or b"<w:pict" in body
+
+
 def read_docx(data: bytes, name: str) -> Resume:
     """Read a DOCX resume (see the module docstring)."""
     lines, warnings = docx_lines(data, name)
     if not any(ln.text.strip() for ln in lines):
+        if _pictures(data):
+            raise ResumeReadError(
+                f"{name}: the document holds pictures but no text (a resume pasted in as an "
+                "image); starkit does not do OCR, so save the resume's text as DOCX, PDF or text"
+            )
         raise ResumeReadError(f"{name}: the document has no text")
     return build_resume(lines, name, "docx", warnings=warnings)

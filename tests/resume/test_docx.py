@@ -118,3 +118,38 @@ def test_text_box_is_read_once_in_place():
     skills = [ln.text for ln in resume.lines if ln.section == "skills" and ln.kind == "text"]
     assert skills == ["SQL, Figma, Amplitude"]
     assert [b.text for b in resume.achievement_bullets] == ["Cut onboarding from 9 days to 2"]
+
+
+def _png() -> bytes:
+    """A 1 x 1 white PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("picture", [True, False], ids=["picture", "empty"])
+def test_a_docx_with_no_text_says_whether_it_holds_a_picture(picture):
+    """A resume pasted into Word as an image (two of 250 real DOCX files): the error says it is
+    a picture, which starkit does not read, not merely 'no text'."""
+    from docx import Document
+
+    document = Document()
+    if picture:
+        document.add_picture(io.BytesIO(_png()))
+    buf = io.BytesIO()
+    document.save(buf)
+    with pytest.raises(ResumeReadError) as exc:
+        read_resume(buf.getvalue(), name="cv.docx")
+    message = str(exc.value)
+    assert message.startswith("cv.docx: ") and "\n" not in message
+    assert ("pictures but no text" in message and "OCR" in message) == picture
+    assert ("has no text" in message) == (not picture)
