@@ -300,8 +300,11 @@ def _split_inline_heading(ln: RawLine) -> list[RawLine]:
     return [head, rest]
 
 
+_NOTE = re.compile(r"(?<=\w)\s*\([^()]*\)$")  # 'Work Experience (5+ years)': a note, not the name
+
+
 def _style(ln: RawLine) -> tuple:
-    letters = [c for c in ln.text if c.isalpha()]
+    letters = [c for c in _NOTE.sub("", ln.text.strip()) if c.isalpha()]
     upper = bool(letters) and all(c.isupper() for c in letters)
     return (upper, bool(ln.bold), round(ln.size or 0.0), ln.heading is not None)
 
@@ -330,8 +333,7 @@ def _heading_text(text: str) -> str | None:
     t = text.strip()
     if len(t) > 60 or t.endswith(","):
         return None  # too long, or a wrapped line that goes on ('academic projects and x,')
-    # 'Work Experience (5+ years)': a trailing note in parentheses is not the heading's name
-    t = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", t) or t
+    t = _NOTE.sub("", t) or t
     key = heading_key(t.rstrip(":"))
     if len(key.split()) > 6:
         return None
@@ -396,7 +398,8 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
     for i, ln in enumerate(lines):
         if i in found or ln.bullet or ln.item or ln.role:
             continue
-        t = ln.text.strip().rstrip(":")
+        # 'EXTRACURRICULAR AND VOLUNTEER HISTORY (STARTING COLLEGE)'
+        t = _NOTE.sub("", ln.text.strip().rstrip(":")) or ln.text.strip()
         words = t.split()
         if not 1 <= len(words) <= 4 or re.search(r"\d|[|,.;–—]\s|\t| - ", t + " "):
             continue

@@ -153,3 +153,52 @@ def test_a_docx_with_no_text_says_whether_it_holds_a_picture(picture):
     assert message.startswith("cv.docx: ") and "\n" not in message
     assert ("pictures but no text" in message and "OCR" in message) == picture
     assert ("has no text" in message) == (not picture)
+
+
+def test_bold_capital_headings_with_a_note_in_parentheses_open_their_sections():
+    """Real DOCX resumes: 'EXTRACURRICULAR AND VOLUNTEER HISTORY (STARTING COLLEGE)' (a long
+    heading with a note), 'JOBS', and headings in capitals with a note in lower case
+    ('PROFESSIONAL EXPERIENCE (11 Years)'), beside bold 'Technologies:' labels inside each
+    project: the note is no part of the heading's name or style, so the labels do not
+    outvote the headings and open skills sections that swallow the projects."""
+    from docx import Document
+
+    document = Document()
+
+    def para(text: str, bold: bool = False, bullet: bool = False) -> None:
+        p = document.add_paragraph(style="List Bullet" if bullet else None)
+        p.add_run(text).bold = bold
+
+    para("Jordan Avery", bold=True)
+    para("CAREER OBJECTIVE", bold=True)
+    para("Seeking a role where I can grow.")
+    para("PROFESSIONAL EXPERIENCE (11 Years)", bold=True)
+    para("Acme Corp, Analyst, 2019 - 2021")
+    para("Cut report turnaround from 5 days to 2 for 40 stores", bullet=True)
+    para("PROJECTS OVERVIEW (tools developed)", bold=True)
+    for n in range(4):
+        para(f"Inventory tool {n}")
+        para("Technologies:", bold=True)
+        para("Java, Spring, MySQL")
+        para(f"Built a stock report used by {n + 3} buyers each week", bullet=True)
+    para("EXTRACURRICULAR AND VOLUNTEER HISTORY (STARTING COLLEGE)", bold=True)
+    para("Tutored 12 students in algebra for a semester", bullet=True)
+    para("JOBS", bold=True)
+    para("Served 200 customers a day as a cashier at a grocery", bullet=True)
+    buf = io.BytesIO()
+    document.save(buf)
+    resume = read_resume(buf.getvalue(), name="cv.docx")
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "summary",
+        "experience",
+        "projects",
+        "leadership",
+        "experience",
+    ]
+    assert [b.section for b in resume.achievement_bullets] == [
+        "experience",
+        *["projects"] * 4,
+        "leadership",
+        "experience",
+    ]
