@@ -359,6 +359,7 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     share the style most headings of the document have (so a lone 'Leadership' in a skills
     list does not open a section when real headings are capitals or bold)."""
     found = {i: k for i, ln in enumerate(lines) if (k := _known_heading(ln))}
+    named = set(found)  # headings by their exact name, not a keyword
     found.update(_keyword_headings(lines, found))
     if len(found) < 3:
         return found
@@ -370,11 +371,32 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     distinctive = top != body and (top[0] or top[1] or top[3] or top[2] > body[2])
     if not distinctive or n < max(2, len(found) // 2 + 1):
         return found
+    # a heading by its exact name in bold where the others are bold capitals ('Work
+    # Experience' among 'EDUCATION', 'OBJECTIVE') is one of them, unless a line beside it
+    # is bold too ('Leadership' in a list of bold strengths)
     return {
         i: k
         for i, k in found.items()
-        if _like(_style(lines[i]), top) or lines[i].section or lines[i].heading is not None
+        if _like(_style(lines[i]), top)
+        or lines[i].section
+        or lines[i].heading is not None
+        or (
+            i in named
+            and top[0]
+            and top[1]
+            and not _bold_beside(lines, i)
+            and not lines[i].text.rstrip().endswith(":")  # 'Technologies:', a label
+            and not ends_in_title(lines[i].text)  # 'Research & Documentation Analyst': a role
+            and _like((True, *_style(lines[i])[1:]), top)
+        )
     }
+
+
+def _bold_beside(lines: list[RawLine], i: int) -> bool:
+    """True when the line with text just before or after line `i` is bold."""
+    before = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
+    after = next((ln for ln in lines[i + 1 :] if ln.text.strip()), None)
+    return any(ln is not None and ln.bold for ln in (before, after))
 
 
 def _like(style: tuple, top: tuple) -> bool:
@@ -400,15 +422,21 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
             continue
         # 'EXTRACURRICULAR AND VOLUNTEER HISTORY (STARTING COLLEGE)'
         t = _NOTE.sub("", ln.text.strip().rstrip(":")) or ln.text.strip()
-        words = t.split()
-        if not 1 <= len(words) <= 4 or re.search(r"\d|[|,.;–—]\s|\t| - ", t + " "):
-            continue
         styled = (
             ln.heading is not None
             or _capitals(t)
             or (bool(ln.bold) and not body_bold)
             or (ln.size is not None and ln.size > body_size + 0.5)
         )
+        # 'EXPERIENCES – RESPONSIBILITIES': a heading's exact name before a dash, where
+        # 'ACME CORP – ANALYST' names no section
+        parts = re.split(r"\s[–—-]\s", t, maxsplit=1)
+        if styled and len(parts) == 2 and (sec := _heading_text(parts[0])):
+            out[i] = sec
+            continue
+        words = t.split()
+        if not 1 <= len(words) <= 4 or re.search(r"\d|[|,.;–—]\s|\t| - ", t + " "):
+            continue
         if len(words) > 1 and ends_in_title(t):
             continue  # a job title set as a heading ('PROJECT ENGINEER'), not a section's name
         # a keyword inside parentheses names what a title is built with ('Chat Application
@@ -458,7 +486,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         else:
             cur.lines.append(ln)
     for sec in sections:
-        if sec.unknown and _claims_section(sec):
+        if sec.unknown and (_claims_section(sec) or _role_heading(sec.heading)):
             sec.kind = "experience"
     if len(sections) == 1:
         contact.kind = "experience"
@@ -499,6 +527,17 @@ def _claims_section(sec: _Section) -> bool:
     items = [ln for ln in sec.lines if ln.bullet or ln.glyph]
     claims = [ln for ln in items if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
     return len(items) >= 2 and len(claims) >= 0.6 * len(items)
+
+
+def _role_heading(heading: str | None) -> bool:
+    """True when a heading no list knows names a role: a part of it ends in a job title
+    ('HCL InSys– Senior Engineer', 'Raffles Medical Group– Senior Systems Analyst [Database]',
+    'Lucid | Tech Leader 09.2023'), as a writer who sets each role as a heading has it."""
+    for part in re.split(r"\s*[|–—]\s*|\s+-\s+|,\s+", heading or ""):
+        part = re.sub(r"[\[(][^\])]*[\])]|[\d./~-]+", " ", part).strip()
+        if len(part.split()) > 1 and ends_in_title(part):
+            return True
+    return False
 
 
 def _implicit_experience(contact: _Section) -> _Section | None:

@@ -202,3 +202,92 @@ def test_bold_capital_headings_with_a_note_in_parentheses_open_their_sections():
         "leadership",
         "experience",
     ]
+
+
+def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    """A DOCX of (style, text) paragraphs: 'b' bold, 'h2' Heading 2, 'li' a list item, ''
+    plain."""
+    from docx import Document
+
+    document = Document()
+    for style, text in paragraphs:
+        if style == "h2":
+            document.add_heading(text, level=2)
+            continue
+        p = document.add_paragraph(style="List Bullet" if style == "li" else None)
+        p.add_run(text).bold = style == "b"
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_a_bold_heading_among_bold_capital_ones_opens_its_section():
+    """A cover letter and resume in one file whose headings are bold capitals but for one
+    bold 'Work Experience' (a real DOCX read as 0 achievement bullets); a bold skill in a
+    list of bold strengths ('Leadership') and a bold role title ('Research & Documentation
+    Analyst') open nothing."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "OBJECTIVE"),
+            ("", "An entry-level analyst role."),
+            ("b", "STRENGTHS"),
+            ("b", "Creativity"),
+            ("b", "Leadership"),
+            ("", "Excel"),
+            ("b", "EDUCATION"),
+            ("", "B.S. Economics, 2015"),
+            ("b", "CERTIFICATIONS"),
+            ("", "Google Analytics, 2016"),
+            ("b", "Work Experience"),
+            ("", "Web Content Manager, Acme Coins (Feb 2014 - May 2015)"),
+            ("li", "Hired and managed a staff of four writers and two artists"),
+            ("", "Acme Research, Jun 2015 - Jan 2016"),
+            ("b", "Research & Documentation Analyst"),
+            ("li", "Wrote 40 product guides that cut support tickets by 15% in a year"),
+            ("b", "REFERENCES"),
+            ("", "On request"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "summary",
+        "skills",
+        "education",
+        "skills",
+        "experience",
+        "other",
+    ]
+    assert [b.text[:10] for b in resume.achievement_bullets] == ["Hired and ", "Wrote 40 p"]
+
+
+def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():
+    """'EXPERIENCES – RESPONSIBILITIES' is the experience heading (its first part is a
+    heading's name); a role set in a heading style ('HCL InSys– Senior Engineer') with a
+    list of duties under it is experience, not an unknown section."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "EDUCATION"),
+            ("", "Systems Engineering Degree"),
+            ("b", "EXPERIENCES – RESPONSIBILITIES"),
+            ("b", "Technological team | City Hall | 6 months"),
+            ("li", "Generated about 500 electronic invoices, cutting billing time 70%"),
+            ("h2", "HCL InSys– Senior Engineer"),
+            ("li", "Database health checks"),
+            ("li", "Capacity planning for database and backup storage"),
+            ("h2", "Raffles Medical Group– Senior Systems Analyst [Database]"),
+            ("li", "Security patching of production clusters"),
+            ("li", "Restoration exercises from production to staging"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "education",
+        "experience",
+        "experience",
+        "experience",
+    ]
+    assert len(resume.achievement_bullets) == 5
