@@ -2636,6 +2636,7 @@ def _experiment_unit(ctx: UnitContext) -> bool:
     if "experiment-unit" not in cache:
         arms, stats = ctx.word_list("experiment-arms"), ctx.word_list("experiment-statistics")
         near = ctx.word_list("experiment-arm-neighbours")
+        followers = ctx.word_list("experiment-arm-followers")
         nouns = ctx.word_list("experiment-arm-nouns")
         modifiers = ctx.word_list("experiment-arm-modifiers")
         heads = ctx.word_list("experiment-arm-heads")
@@ -2668,7 +2669,7 @@ def _experiment_unit(ctx: UnitContext) -> bool:
             if low not in arms:
                 return False
             before = ctx.lower(k - 1) if k else ""
-            return before in near or after in near or letter(k + 1)
+            return before in near or after in followers or letter(k + 1)
 
         cache["experiment-unit"] = any(arm(k) for k in range(n))
     return cache["experiment-unit"]
@@ -2911,10 +2912,27 @@ def _carries_outcome(ctx: UnitContext, m: Match) -> bool:
     clause; and 'helping students master X' states the benefit of the strong verb's work."""
     if m.entry in ctx.word_list("outcome-weak"):
         return True
-    return (
+    if not (
         ctx.lower(m.start).endswith("ing")
         and ctx.lower(m.start - 1) in (",", ";")
         and m.entry not in ctx.word_list("benefit-weak")
+    ):
+        return False
+    # after a strong opening verb in the past tense, the clause it opens names a result: a
+    # figure, a change or a metric ('Reviewed all forms ..., assisting the client where
+    # necessary' is the duty's manner, not its outcome: set87; 'Acquiring experience, ...,
+    # participating in agile cycles' lists the work itself)
+    lo, hi = ctx.clause_of(m.start)
+    return (
+        ctx.at("action", lo) is None
+        or not ctx.lower(lo).endswith("ed")
+        or any(m.end <= q.token_start < hi for q in ctx.quantities_around(m.end, hi))
+        or any(ctx.at("change", j) is not None for j in range(m.end, hi))
+        or any(
+            m.end <= x.start < hi
+            for kind in ("product", "vanity", "causal", "guardrail")
+            for x in mentions(ctx, kind)
+        )
     )
 
 
