@@ -293,6 +293,23 @@ class _Reader:
                 self.container(child)
 
 
+_TARGET = re.compile(rb'Target="[^"]*\\[^"]*"')
+
+
+def _forward_slashes(data: bytes) -> bytes:
+    """The archive with '\\' in its relationships' targets read as '/' (some tools write
+    'media\\image1.jpg'; Word opens such a file, python-docx finds no such part). The
+    archive's size was checked before this is called."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith(".rels"):
+                body = _TARGET.sub(lambda m: m.group(0).replace(b"\\", b"/"), body)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
 def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
     """(paragraphs, warnings) of a DOCX in reading order, first-page header first; at most
     `MAX_LINES` lines are read (the archive itself is checked first: `check_archive`)."""
@@ -307,7 +324,11 @@ def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
             f"{name}: a corrupt or truncated DOCX (BadZipFile); open it in Word and save it again"
         ) from None
     try:
-        document = Document(io.BytesIO(data))
+        try:
+            document = Document(io.BytesIO(data))
+        except KeyError:
+            # a part named with Windows separators ('media\\image1.jpg'), which Word opens
+            document = Document(io.BytesIO(_forward_slashes(data)))
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, ValueError) as exc:
         raise ResumeReadError(
             f"{name}: a corrupt or truncated DOCX ({type(exc).__name__}); "
