@@ -2819,7 +2819,21 @@ def _helped_do(ctx: UnitContext, m: Match) -> bool:
         return False
     if ctx.lower(m.start - 1) not in ctx.word_list("helped-leads"):
         return False
-    return bool(ctx.at("action", m.end) or ctx.at("change", m.end))
+    k = m.end
+    if ctx.lower(k) in ("in", "with"):  # '..., helping in (the) reduction of X by 30%' (set88)
+        k += 2 if ctx.lower(k + 1) in ("the", "a") else 1
+        return ctx.at("change", k) is not None
+    return bool(ctx.at("action", k) or ctx.at("change", k))
+
+
+def _means_clause(ctx: UnitContext, m: Match) -> bool:
+    """'Trained 300 employees by getting involved in a team ...', 'Cut costs by helping the
+    team ...': a weak phrase after 'by' (past 'getting' or 'being') is how the writer did the
+    work, their own part, so it carries it (set88)."""
+    k = m.start - 1
+    if k >= 0 and ctx.lower(k) in ("getting", "being"):
+        k -= 1
+    return k >= 0 and ctx.lower(k) == "by"
 
 
 def _first_person(ctx: UnitContext, m: Match) -> bool:
@@ -3110,7 +3124,7 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
         ):
             continue  # "Led the rewrite; contributed PRs", "Contributed 3 accepted PRs"
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
-        carries = carries or _helped_do(ctx, m)
+        carries = carries or _helped_do(ctx, m) or _means_clause(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
             continue  # "Led the migration, which helped cut costs": incidental
         if not carries and _purpose_after_work(ctx, m):
