@@ -37,7 +37,7 @@ _RANGE_RE = re.compile(
 )
 _DATE_RE = re.compile(rf"(?i)(?<![\w/.$#]){_DATE}")
 _END_DATE_RE = re.compile(rf"(?i)(?:^|[\s(,|·•–—-])(?:{_DATE}|{_NOW})\)?\s*$")
-SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|\s--?\s|\s-{3,}\s|\s@\s")
+SEPARATORS = re.compile(r"\t| {2,}| \| |\s[|·•]\s|\s[–—]\s|(?<=\w)[–—]\s|\s--?\s|\s-{3,}\s|\s@\s")
 _CORP = re.compile(r"(?i)^(?:inc|llc|ltd|limited|corp|corporation|co|gmbh|plc|sa|ag|bv|pty|lp)\.?$")
 _LOCATION = re.compile(
     r"^(?:(?i:remote|hybrid|on-?site)"

@@ -200,6 +200,8 @@ class _Section:
     assumed: bool = False  # no heading was found: only glyph bullets are bullets
     lines: list[RawLine] = field(default_factory=list)
     unknown: bool = False  # opened by a markup heading no section list knows
+    head: RawLine | None = None  # that heading's line
+    role: RawLine | None = None  # a heading that names a role ('HCL InSys– Senior Engineer')
 
 
 NO_HEADINGS = "no section headings found; marked bullets are read as experience"
@@ -481,12 +483,16 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
                 ln.item = "header"
                 cur.lines.append(ln)
             else:
-                cur = _Section("other", _heading_label(ln.text), src, ln.heading, unknown=True)
+                cur = _Section(
+                    "other", _heading_label(ln.text), src, ln.heading, unknown=True, head=ln
+                )
                 sections.append(cur)
         else:
             cur.lines.append(ln)
     for sec in sections:
-        if sec.unknown and (_claims_section(sec) or _role_heading(sec.heading)):
+        if sec.unknown and _role_heading(sec.heading):
+            sec.kind, sec.role = "experience", sec.head
+        elif sec.unknown and _claims_section(sec):
             sec.kind = "experience"
     if len(sections) == 1:
         contact.kind = "experience"
@@ -832,8 +838,10 @@ def build_resume(
     for sec in sections:
         b.section(sec.kind, sec.heading, sec.source)
         header: list[RawLine] = []
+        if sec.role is not None:
+            _open_role(b, [sec.role])  # the section is one role: its heading names it
         for item in _items(sec, lines):
-            if item.kind == "header":
+            if item.kind == "header" and sec.role is None:
                 header.append(_merged(item))
                 continue
             for block in _split_block(header):

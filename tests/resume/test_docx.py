@@ -265,7 +265,7 @@ def test_a_bold_heading_among_bold_capital_ones_opens_its_section():
 def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():
     """'EXPERIENCES – RESPONSIBILITIES' is the experience heading (its first part is a
     heading's name); a role set in a heading style ('HCL InSys– Senior Engineer') with a
-    list of duties under it is experience, not an unknown section."""
+    list of duties under it is experience, not an unknown section, and that role."""
     data = _docx(
         [
             ("b", "Jordan Avery"),
@@ -278,6 +278,8 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
             ("li", "Database health checks"),
             ("li", "Capacity planning for database and backup storage"),
             ("h2", "Raffles Medical Group– Senior Systems Analyst [Database]"),
+            ("b", "Department: CISD"),
+            ("b", "Start Date : 17 May 2019 – Current"),
             ("li", "Security patching of production clusters"),
             ("li", "Restoration exercises from production to staging"),
         ]
@@ -291,6 +293,14 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
         "experience",
     ]
     assert len(resume.achievement_bullets) == 5
+    # the heading names the role of the bullets under it; the labels below it open none
+    # (the browser check showed roles named 'CISD, Department:')
+    assert [(b.role.organisation, b.role.title) for b in resume.achievement_bullets[1:]] == [
+        ("HCL InSys", "Senior Engineer"),
+        ("HCL InSys", "Senior Engineer"),
+        ("Raffles Medical Group", "Senior Systems Analyst [Database]"),
+        ("Raffles Medical Group", "Senior Systems Analyst [Database]"),
+    ]
 
 
 def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
