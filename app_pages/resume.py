@@ -19,6 +19,7 @@ from starkit.ui.views import (
     rewrite_and_note,
     role_rows,
     role_table,
+    role_table_note,
     severity_order,
     shown_note,
     version_note,
@@ -302,6 +303,8 @@ def results() -> None:
             )
         with narrow:  # a phone: one role a row, nothing to scroll sideways
             widgets.row_list(role_rows(table), "role")
+        if note := role_table_note(report):
+            st.caption(note)
         if report.counts_by_rule:
             severities = {f.rule: f.severity.value for f in report.all_findings()}
             st.markdown("**Findings by rule**")

@@ -249,6 +249,21 @@ def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     return pd.DataFrame(out, columns=["role", "bullets", "quantified share", "mean score"])
 
 
+def role_table_note(report: Any) -> str | None:
+    """Why the rows of `role_table` may add up to fewer than the header's achievement bullets:
+    those that claim no work count in no row (a browser check found 5 + 3 rows under a header
+    of 9, and no word of why)."""
+    n = sum(1 for i in report.items if i.kind == "bullet" and i.achievement and not i.claims_work)
+    if not n:
+        return None
+    one = n == 1
+    return (
+        f"{n} achievement bullet{'' if one else 's'} that claim{'s' if one else ''} no work (a "
+        f"title, an employer described) count{'s' if one else ''} in no row, as in the share "
+        "with a number."
+    )
+
+
 def role_rows(table: pd.DataFrame) -> list[dict[str, object]]:
     """The rows of `role_table` for the phone list, the share as a percentage ('50%')."""
     return [

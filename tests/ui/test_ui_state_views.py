@@ -16,6 +16,7 @@ from starkit.ui.views import (
     format_duration,
     improved_text,
     role_table,
+    role_table_note,
     severity_order,
     split_suggestion,
     spoken_seconds,
@@ -260,6 +261,13 @@ def test_role_table_gives_quantified_share_per_role_in_resume_order():
     assert list(table["bullets"]) == [2, 1, 1]
     assert list(table["quantified share"]) == [0.5, 0.0, 1.0]
     assert list(table["mean score"]) == [70, 40, 80]
+    # the rows add up to 4 of the 5 achievement bullets: the note says why
+    assert role_table_note(report) == (
+        "1 achievement bullet that claims no work (a title, an employer described) counts in no "
+        "row, as in the share with a number."
+    )
+    report.items = report.items[:-1]
+    assert role_table_note(report) is None
 
 
 def test_improved_text_puts_edits_in_place():
