@@ -591,6 +591,11 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
         if _present_comparative(ctx, k):
             span_end = m.end + 6
             return not any(k < q.token_start < span_end for q in ctx.quantities)
+        if marker and m.start <= k + 3 and ctx.at("change", k + 1) is None:
+            # "with a strong focus on lead generation and campaign growth", "Responsible for
+            # revenue growth": the metric is the marker's object, an aim or a duty (set90)
+            span_end = m.end + 6
+            return not any(k < q.token_start < span_end for q in ctx.quantities)
         # "competitors offered free tiers for attracting new users": what a thing is for
         for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
         if (aim or marker or for_ing) and (

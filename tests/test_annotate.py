@@ -55,6 +55,8 @@ def mention(text: str, category: str, words: str):
          "organic traffic", "change"),
         ("Owned the OKR to grow sign-ups 20% in 2023", "vanity", "sign-ups", "purpose"),
         ("Tasked with increasing web traffic by 30%", "vanity", "web traffic", "purpose"),
+        ("Ran SEO with a strong focus on lead generation and campaign growth", "product",
+         "lead generation", "purpose"),
         ("Redesigned onboarding to grow sign-ups 20% in 2023", "vanity", "sign-ups", "change"),
         ("Interned at a startup whose app has 1M downloads", "vanity", "downloads", "scale"),
         ("Built an app for students which has 10k downloads", "vanity", "downloads",
