@@ -1467,6 +1467,11 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     'for' is whom something was for ('the number of abstracts available to users from 40m to
     80m'): the values count that thing, not the people."""
     f = m.end
+    start = next((q for q in ctx.quantities if q.token_start == f), None)
+    if start is not None and ctx.lower(start.token_end) in ("→", "->"):
+        # "(install conversion 12.9% → 15.5%)": the values right after the metric, joined by
+        # an arrow ('to' there may be a range: 'attendees 10 to 15 a session'; set90)
+        return _values_change(ctx, f, f)
     if ctx.lower(f) == ":" and ctx.lower(f + 1) != "from":
         # "Onboarding completion rate: 72% → 94%": the values alone, right after the colon;
         # anything else after it ('35% average open rate') is a level

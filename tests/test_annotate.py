@@ -57,6 +57,7 @@ def mention(text: str, category: str, words: str):
         ("Tasked with increasing web traffic by 30%", "vanity", "web traffic", "purpose"),
         ("Ran SEO with a strong focus on lead generation and campaign growth", "product",
          "lead generation", "purpose"),
+        ("Repositioned the feed (conversion 2.1% → 3.4%)", "product", "conversion", "change"),
         ("Redesigned onboarding to grow sign-ups 20% in 2023", "vanity", "sign-ups", "change"),
         ("Interned at a startup whose app has 1M downloads", "vanity", "downloads", "scale"),
         ("Built an app for students which has 10k downloads", "vanity", "downloads",
