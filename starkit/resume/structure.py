@@ -202,6 +202,7 @@ class _Section:
     unknown: bool = False  # opened by a markup heading no section list knows
     head: RawLine | None = None  # that heading's line
     role: RawLine | None = None  # a heading that names a role ('HCL InSys– Senior Engineer')
+    host: str | None = None  # opened by a duties label inside a section of this kind
 
 
 NO_HEADINGS = "no section headings found; marked bullets are read as experience"
@@ -448,6 +449,25 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
     return out
 
 
+_DUTY_HOSTS = frozenset({"skills", "summary", "other"})
+_DUTIES = re.compile(
+    r"(?i)^(?:(?:key|major|job|main)\s+|(?:roles?|duties)\s*(?:&|and)\s*)?"
+    r"responsibilities\s*:?$"
+)
+
+
+def _duties_label(ln: RawLine) -> bool:
+    """A line that names a role's duties ('Roles & Responsibilities:', 'Key
+    Responsibilities'), set bold or in capitals, not a list item."""
+    t = ln.text.strip()
+    return (
+        not ln.bullet
+        and ln.item is None
+        and bool(_DUTIES.match(t))
+        and (bool(ln.bold) or _capitals(t) or ln.heading is not None)
+    )
+
+
 def _split_sections(lines: list[RawLine]) -> list[_Section]:
     heads = _headings(lines)
     first = lines[0] if lines else RawLine("", 1)
@@ -458,6 +478,12 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         src = Source(page=ln.page, line=ln.line, col=ln.col)
         if i in heads:
             cur = _Section(heads[i], _heading_label(ln.text), src, ln.heading)
+            sections.append(cur)
+        elif cur.kind in _DUTY_HOSTS and _duties_label(ln):
+            # 'Roles & Responsibilities:' under a skills heading: the role's duties, which a
+            # writer set after the tools of the project (real DOCX resumes); inside an
+            # experience section it stays a sub-heading of its role
+            cur = _Section("experience", _heading_label(ln.text), src, host=cur.kind)
             sections.append(cur)
         elif (
             i
@@ -490,6 +516,9 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         else:
             cur.lines.append(ln)
     for sec in sections:
+        if sec.host is not None and not _claims_section(sec):
+            sec.kind = sec.host  # the label's list is no claims ('Key Responsibilities' over
+            # a sidebar's tools): the section it sat in goes on
         if sec.unknown and _role_heading(sec.heading):
             sec.kind, sec.role = "experience", sec.head
         elif sec.unknown and _claims_section(sec):

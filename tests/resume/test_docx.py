@@ -320,3 +320,34 @@ def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
             dst.writestr(info, body)
     resume = read_resume(out.getvalue(), name="cv.docx")
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo"]
+
+
+def test_duties_under_a_skills_heading_are_experience_when_they_are_claims():
+    """'Roles & Responsibilities:' set after a project's tools, under a skills heading (a real
+    DOCX read 1 achievement bullet of 22): its duties are experience. Over a list of tools
+    (a designer's sidebar) the label opens nothing."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "Professional Experience:"),
+            ("", "Working as a DevOps Engineer at Infosys."),
+            ("b", "Technical Expertise:"),
+            ("", "Version control\tGit, GitHub"),
+            ("b", "Roles & Responsibilities:"),
+            ("li", "Created infrastructure with Terraform and a Jenkins pipeline"),
+            ("li", "Installed software with Ansible playbooks on 40 servers"),
+            ("li", "Automated the deployment of 12 services with Jenkins jobs"),
+            ("b", "Tools"),
+            ("b", "Key Responsibilities"),
+            ("li", "SEMRush"),
+            ("li", "Google Analytics"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [s.name for s in resume.sections][-4:] == ["skills", "experience", "skills", "skills"]
+    assert [b.text[:10] for b in resume.achievement_bullets] == [
+        "Working as",
+        "Created in",
+        "Installed ",
+        "Automated ",
+    ]
