@@ -589,13 +589,11 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
             for j in range(k + 2, m.start)
         )  # "a landing page to capture leads and drive sign-ups"
         if _present_comparative(ctx, k):
-            span_end = m.end + 6
-            return not any(k < q.token_start < span_end for q in ctx.quantities)
+            return not _figure_starts_between(ctx, k, m.end + _PURPOSE_FIGURE_REACH)
         if marker and m.start <= k + 3 and ctx.at("change", k + 1) is None:
             # "with a strong focus on lead generation and campaign growth", "Responsible for
             # revenue growth": the metric is the marker's object, an aim or a duty (set90)
-            span_end = m.end + 6
-            return not any(k < q.token_start < span_end for q in ctx.quantities)
+            return not _figure_starts_between(ctx, k, m.end + _PURPOSE_FIGURE_REACH)
         # "competitors offered free tiers for attracting new users": what a thing is for
         for_ing = low == "for" and ctx.lower(k + 1).endswith("ing")
         if (aim or marker or for_ing) and (
@@ -608,9 +606,16 @@ def _in_purpose(ctx: UnitContext, m: Match) -> bool:
                 return False  # "by 20% to 3.1%": a value, not an aim
             if f"{ctx.lower(k - 1)} {low}" in ctx.word_list("goal-markers"):
                 return True  # "Owned the OKR to grow sign-ups 20%": a target, figure or not
-            span_end = m.end + 6
-            return not any(k < q.token_start < span_end for q in ctx.quantities)
+            return not _figure_starts_between(ctx, k, m.end + _PURPOSE_FIGURE_REACH)
     return False
+
+
+_PURPOSE_FIGURE_REACH = 6  # tokens past the metric where a figure makes an aim a result
+
+
+def _figure_starts_between(ctx: UnitContext, lo: int, hi: int) -> bool:
+    """True when a quantity starts after token lo and before token hi."""
+    return any(lo < q.token_start < hi for q in ctx.quantities_around(lo, hi))
 
 
 @cache
@@ -1444,7 +1449,13 @@ def _from_to_change(ctx: UnitContext, m: Match) -> Match | None:
     return _leading_values(ctx, j)
 
 
-_TO_WORDS = ("to", "→", "->")  # between a start value and an end value
+_ARROWS = ("→", "->")
+_TO_WORDS = ("to", *_ARROWS)  # between a start value and an end value
+
+
+def _quantity_at(ctx: UnitContext, k: int) -> Quantity | None:
+    """The quantity whose first token is k, or None (O(log n): `quantities_around`)."""
+    return next((q for q in ctx.quantities_around(k, k) if q.token_start == k), None)
 
 
 def _leading_values(ctx: UnitContext, j: int) -> Match | None:
@@ -1467,8 +1478,8 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
     'for' is whom something was for ('the number of abstracts available to users from 40m to
     80m'): the values count that thing, not the people."""
     f = m.end
-    start = next((q for q in ctx.quantities if q.token_start == f), None)
-    if start is not None and ctx.lower(start.token_end) in ("→", "->"):
+    start = _quantity_at(ctx, f)
+    if start is not None and ctx.lower(start.token_end) in _ARROWS:
         # "(install conversion 12.9% → 15.5%)": the values right after the metric, joined by
         # an arrow ('to' there may be a range: 'attendees 10 to 15 a session'; set90)
         return _values_change(ctx, f, f)
@@ -1488,10 +1499,10 @@ def _from_to_after(ctx: UnitContext, m: Match) -> Match | None:
 def _level_and_change(ctx: UnitContext, k: int) -> Match | None:
     """'Total revenue: £363,788.40 (+52%)': a level at token k and, in brackets right after
     it, a signed percentage: the change the level came with, up or down as its sign says."""
-    level = next((q for q in ctx.quantities if q.token_start == k), None)
+    level = _quantity_at(ctx, k)
     if level is None or ctx.lower(level.token_end) != "(":
         return None
-    moved = next((q for q in ctx.quantities if q.token_start == level.token_end + 1), None)
+    moved = _quantity_at(ctx, level.token_end + 1)
     if moved is None or moved.kind != "percent" or not moved.sign:
         return None
     if ctx.lower(moved.token_end) != ")":
@@ -1504,14 +1515,14 @@ def _values_change(ctx: UnitContext, k: int, at: int) -> Match | None:
     """A start value at token k, then 'to' or an arrow and an end value of the same kind (or
     one figure holding both, '70K to 300K'): a change (at token `at`), up or down as the
     values go. A duration measures time, not the metric."""
-    start = next((q for q in ctx.quantities if q.token_start == k), None)
+    start = _quantity_at(ctx, k)
     if start is None or start.kind == "duration":
         return None
     if " to " in start.text.lower() or "→" in start.text:
         return Match("change", "up", at, at + 1)  # "from 70K to 300K" read as one figure
-    if ctx.lower(start.token_end) not in ("to", "→", "->"):
+    if ctx.lower(start.token_end) not in _TO_WORDS:
         return None
-    end = next((q for q in ctx.quantities if q.token_start == start.token_end + 1), None)
+    end = _quantity_at(ctx, start.token_end + 1)
     if end is None or end.kind != start.kind:
         return None
     down = start.value is not None and end.value is not None and end.value < start.value
@@ -2461,10 +2472,9 @@ def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:
 def _arrow_pair(ctx: UnitContext, q: Quantity) -> bool:
     """'22 → 11 min': q stands beside an arrow with a figure on the arrow's other side ('→
     −40% TTFV' after a clause is the writer's 'which led to', not a value pair)."""
-    arrows = ("→", "->")
-    if ctx.lower(q.token_start - 1) in arrows:
+    if ctx.lower(q.token_start - 1) in _ARROWS:
         return q.token_start - 1 in _number_edges(ctx)[1]
-    if ctx.lower(q.token_end) in arrows:
+    if ctx.lower(q.token_end) in _ARROWS:
         return q.token_end + 1 in _number_edges(ctx)[0]
     return False
 
@@ -2666,7 +2676,7 @@ def _pair_changes(ctx: UnitContext) -> dict[int, tuple[list[float], list[float]]
 
 def _pair_end(ctx: UnitContext, q: Quantity) -> Quantity | None:
     """The end value of a start-to-end pair q opens with 'to' ('2,000 to 2,800+'), or None."""
-    if ctx.lower(q.token_end) not in ("to", "→", "->"):
+    if ctx.lower(q.token_end) not in _TO_WORDS:
         return None
     k = q.token_end + 1
     return next(

@@ -225,6 +225,11 @@ def suggestion_excerpt(text: str, suggestion: str, context: int = 40) -> str:
     return "…" + suggestion[(start + 1 if start >= 0 else prefix - context) :]
 
 
+def _achievement(item: Any) -> bool:
+    """An achievement bullet of a resume report (not a line, not a bullet of another section)."""
+    return item.kind == "bullet" and item.achievement
+
+
 def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     """Per role, in resume order: achievement bullets, the share that carry a measuring figure
     and their mean score. Bullets outside any role are grouped under `no_role`; a line that
@@ -233,7 +238,7 @@ def role_table(report: Any, no_role: str = "Other") -> pd.DataFrame:
     names = {r.index: r.name() for r in report.resume.roles}
     rows: dict[str, list[Any]] = {}
     for item in report.items:
-        if item.kind != "bullet" or not item.achievement or not item.claims_work:
+        if not _achievement(item) or not item.claims_work:
             continue
         name = names.get(item.role, no_role) if item.role is not None else no_role
         rows.setdefault(name, []).append(item)
@@ -253,7 +258,7 @@ def role_table_note(report: Any) -> str | None:
     """Why the rows of `role_table` may add up to fewer than the header's achievement bullets:
     those that claim no work count in no row (a browser check found 5 + 3 rows under a header
     of 9, and no word of why)."""
-    n = sum(1 for i in report.items if i.kind == "bullet" and i.achievement and not i.claims_work)
+    n = sum(1 for i in report.items if _achievement(i) and not i.claims_work)
     if not n:
         return None
     one = n == 1
@@ -277,7 +282,7 @@ def shown_note(items: Sequence[Any], judged: int, show_all: bool) -> str:
     lines the page can show (every achievement bullet, and any other line with a finding),
     `judged` all the lines linted. 'Showing 15 lines: 10 of the 12 achievement bullets (those
     with a finding) and 5 other lines with a placeholder or vague word; 47 lines judged.'"""
-    ach = [i for i in items if i.kind == "bullet" and i.achievement]
+    ach = [i for i in items if _achievement(i)]
     other = len(items) - len(ach)
     flagged = len(ach) if show_all else sum(1 for i in ach if i.findings)
     shown = flagged + other
