@@ -30,10 +30,26 @@ class SectionEntry(StrictModel):
         return v
 
 
+class DutyLabels(StrictModel):
+    """Labels of a role's duties and the sections in which they open experience."""
+
+    labels: tuple[str, ...] = Field(min_length=1)
+    hosts: frozenset[str]
+
+    @field_validator("hosts")
+    @classmethod
+    def _hosts(cls, v: frozenset[str]) -> frozenset[str]:
+        bad = sorted(v - set(SECTION_KINDS))
+        if bad:
+            raise ValueError(f"unknown sections {bad}")
+        return v
+
+
 class SectionsFile(StrictModel):
     description: str
     section: tuple[dict, ...]
     keywords: dict[str, tuple[str, ...]]
+    duties: DutyLabels
 
     @field_validator("keywords")
     @classmethod
@@ -133,6 +149,14 @@ def section_keywords() -> tuple[tuple[str, str], ...]:
     rel = "resume/sections.toml"
     data = validate_model(rel, None, read_toml(rel), SectionsFile)
     return tuple((stem, sec) for sec, stems in data.keywords.items() for stem in stems)
+
+
+@cache
+def duty_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """(normalised duty labels, the sections they may open experience in): `[duties]`."""
+    rel = "resume/sections.toml"
+    data = validate_model(rel, None, read_toml(rel), SectionsFile)
+    return frozenset(heading_key(t) for t in data.duties.labels), data.duties.hosts
 
 
 def keyword_section(text: str) -> str | None:

@@ -98,7 +98,8 @@ def _unwrap(p: str) -> str:
     return p.strip(" ,;")
 
 
-def _split_parts(text: str) -> list[str]:
+def split_parts(text: str) -> list[str]:
+    """The parts of a role header between its separators (`SEPARATORS`)."""
     parts = [p.strip(" ,;|·•–—-") for p in SEPARATORS.split(text)]
     return [p for p in parts if p]
 
@@ -119,7 +120,7 @@ def parse_role(lines: list[str]) -> RoleHint:
             hint.dates = clean(m.group(0)).strip(" ()")
             text = text[: m.start()] + "  " + text[m.end() :]
         text = re.sub(r"\(\s*\)", " ", text)
-        for p in _split_parts(text):
+        for p in split_parts(text):
             loc = _TRAILING_LOCATION.search(p)
             if loc and hint.location is None and not has_title_word(loc.group(1)):
                 hint.location = loc.group(1)

@@ -26,6 +26,7 @@ from typing import Literal
 from starkit.resume.builder import Builder, join_lines
 from starkit.resume.lexicon import (
     achievement_sections,
+    duty_labels,
     heading_key,
     keyword_section,
     role_words,
@@ -40,6 +41,7 @@ from starkit.resume.roles import (
     ends_with_date,
     has_date_range,
     has_title_word,
+    split_parts,
 )
 from starkit.resume.text import HYPHENS, INVISIBLE, SPACES, Cols, clean, sub_mapped
 
@@ -397,8 +399,8 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
 
 def _bold_beside(lines: list[RawLine], i: int) -> bool:
     """True when the line with text just before or after line `i` is bold."""
-    before = next((ln for ln in reversed(lines[:i]) if ln.text.strip()), None)
-    after = next((ln for ln in lines[i + 1 :] if ln.text.strip()), None)
+    before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+    after = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
     return any(ln is not None and ln.bold for ln in (before, after))
 
 
@@ -449,21 +451,14 @@ def _keyword_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, 
     return out
 
 
-_DUTY_HOSTS = frozenset({"skills", "summary", "other"})
-_DUTIES = re.compile(
-    r"(?i)^(?:(?:key|major|job|main)\s+|(?:roles?|duties)\s*(?:&|and)\s*)?"
-    r"responsibilities\s*:?$"
-)
-
-
 def _duties_label(ln: RawLine) -> bool:
-    """A line that names a role's duties ('Roles & Responsibilities:', 'Key
+    """A line that names a role's duties (`duty_labels`: 'Roles & Responsibilities:', 'Key
     Responsibilities'), set bold or in capitals, not a list item."""
     t = ln.text.strip()
     return (
         not ln.bullet
         and ln.item is None
-        and bool(_DUTIES.match(t))
+        and heading_key(t.rstrip(":")) in duty_labels()[0]
         and (bool(ln.bold) or _capitals(t) or ln.heading is not None)
     )
 
@@ -479,7 +474,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         if i in heads:
             cur = _Section(heads[i], _heading_label(ln.text), src, ln.heading)
             sections.append(cur)
-        elif cur.kind in _DUTY_HOSTS and _duties_label(ln):
+        elif cur.kind in duty_labels()[1] and _duties_label(ln):
             # 'Roles & Responsibilities:' under a skills heading: the role's duties, which a
             # writer set after the tools of the project (real DOCX resumes); inside an
             # experience section it stays a sub-heading of its role
@@ -568,7 +563,7 @@ def _role_heading(heading: str | None) -> bool:
     """True when a heading no list knows names a role: a part of it ends in a job title
     ('HCL InSys– Senior Engineer', 'Raffles Medical Group– Senior Systems Analyst [Database]',
     'Lucid | Tech Leader 09.2023'), as a writer who sets each role as a heading has it."""
-    for part in re.split(r"\s*[|–—]\s*|\s+-\s+|,\s+", heading or ""):
+    for part in (c for p in split_parts(heading or "") for c in p.split(", ")):
         part = re.sub(r"[\[(][^\])]*[\])]|[\d./~-]+", " ", part).strip()
         if len(part.split()) > 1 and ends_in_title(part):
             return True

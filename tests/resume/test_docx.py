@@ -278,6 +278,9 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
             ("b", "Start Date : 17 May 2019 – Current"),
             ("li", "Security patching of production clusters"),
             ("li", "Restoration exercises from production to staging"),
+            ("h2", "Lucid | Tech Leader          09.2023 ~ 12.2023     Daegu, KR"),
+            ("li", "Programmed the player and object interactions of a puzzle game"),
+            ("li", "Planned the team schedule for 6 people over 12 weeks"),
         ]
     )
     resume = read_resume(data, name="cv.docx")
@@ -287,8 +290,9 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
         "experience",
         "experience",
         "experience",
+        "experience",  # the title between separators, its dates apart ('Lucid | Tech Leader')
     ]
-    assert len(resume.achievement_bullets) == 5
+    assert len(resume.achievement_bullets) == 7
     # the heading names the role of the bullets under it; the labels below it open none
     # (the browser check showed roles named 'CISD, Department:')
     assert [(b.role.organisation, b.role.title) for b in resume.achievement_bullets[1:]] == [
@@ -296,6 +300,8 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
         ("HCL InSys", "Senior Engineer"),
         ("Raffles Medical Group", "Senior Systems Analyst [Database]"),
         ("Raffles Medical Group", "Senior Systems Analyst [Database]"),
+        ("Lucid", "Tech Leader"),
+        ("Lucid", "Tech Leader"),
     ]
 
 
