@@ -258,7 +258,7 @@ def _uptake(ctx: UnitContext) -> list[MetricMention]:
 def _colleagues(ctx: UnitContext, noun: int) -> bool:
     """'templates adopted by 50+ members', 'a linter adopted by 12 teams': the people who took
     it up are the writer's own organisation, an internal practice, not a product's users."""
-    return ctx.lower(noun) in ctx.word_list("internal-scope-nouns")
+    return ctx.listed(noun, "internal-scope-nouns")
 
 
 _SHARE_NOUN_AHEAD = 3  # "of active paying customers" is 3
@@ -744,8 +744,8 @@ def _metric_is_head(ctx: UnitContext, m: Match) -> bool:
     low = nxt.lower_
     if low == "and" and _shared_head(ctx, m.end + 1):
         return False  # "Generated sales and inventory reports": the reports' topic
-    if low in ctx.word_list("metric-followers") or low.endswith("ly"):
-        return True
+    if ctx.listed(m.end, "metric-followers") or low.endswith("ly"):
+        return True  # "a 25% increase in user engagement post-launch"
     if low in ctx.word_list("perfect-auxiliaries"):
         k = m.end + 1
         after = ctx.lower(k)
@@ -824,8 +824,8 @@ def _modifier_before(ctx: UnitContext, m: Match) -> bool:
     prev = ctx.lower(m.start - 1)
     if _funnel_step(ctx, m.start):
         return False  # "MQL-to-SQL conversion": a step of the funnel, not an SQL query's
-    if prev in ctx.word_list("not-product-modifiers"):
-        return True
+    if ctx.listed(m.start - 1, "not-product-modifiers"):
+        return True  # "stakeholder engagement", "cross-functional engagement"
     glued = m.start >= 2 and prev == "-" and not ctx.doc[m.start - 2].whitespace_
     if glued and ctx.lower(m.start - 2) in ctx.word_list("not-product-modifiers"):
         return True  # "employee-retention rate": staff kept, not customers
@@ -1298,6 +1298,8 @@ def _blocked(ctx: UnitContext, change: Match, m: Match) -> bool:
             continue  # "drove 22% YoY growth and retention": one verb, two metrics
         if low in ("and", ",") and _noun_list(ctx, change.end, m.start, m.end):
             continue  # "improved discovery and checkout conversion": one verb, a list of objects
+        if k == change.end and _shared_object_verb(ctx, k):
+            continue  # "Drove or influenced $10M+ ARR": two verbs, one object
         if low in ctx.word_list("blocking"):
             return True
         if (
@@ -1343,6 +1345,20 @@ def _rate_periods(ctx: UnitContext, lo: int, hi: int) -> set[int]:
 
 
 _NOUN_LIST_MAX = 6  # "improving organic visibility, search impressions" is 4
+
+
+def _shared_object_verb(ctx: UnitContext, k: int) -> bool:
+    """'Drove or influenced $10M+ ARR', 'grew and retained the customer base': 'or'/'and' at k,
+    right after the change word, then a second verb in the past (a lexicon verb or an -ed
+    word): the two verbs share the object after them."""
+    if ctx.lower(k) not in ("or", "and", "&", "/"):
+        return False
+    verb = ctx.lower(k + 1)
+    return (
+        verb.endswith("ed")
+        and ctx.doc[k + 1].is_alpha
+        and any(ctx.at(c, k + 1) for c in ("action", "change", "weak"))
+    )
 
 
 def _noun_list(ctx: UnitContext, lo: int, hi: int, metric_end: int | None = None) -> bool:
@@ -1749,7 +1765,7 @@ def test_sample(ctx: UnitContext, prep: int, cs: int) -> bool:
         trial = ctx.at("trigger", k)
         if trial is not None and trial.entry == "experiment":
             return True
-        if ctx.lower(k) in ctx.word_list("sample-verbs"):
+        if ctx.listed(k, "sample-verbs"):
             return True  # "Validated the concept with 300 beta users"
         if not ctx.doc[k].is_alpha or ctx.lower(k) in ctx.word_list("blocking"):
             return False
@@ -1768,8 +1784,8 @@ def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
     k = with_at - 1
     while k >= lo:
         low = ctx.lower(k)
-        if low in verbs:
-            return k < with_at - 1
+        if ctx.listed(k, "launch-verbs", "publish-verbs"):
+            return k < with_at - 1  # "co-authored" is one verb
         if any(
             q.token_start <= k < q.token_end and ctx.lower(q.token_start - 1) in verbs
             for q in ctx.quantities
@@ -2162,7 +2178,7 @@ def _relative_quantities(ctx: UnitContext) -> list[Quantity]:
                 continue  # "4x ROI", "3.8x blended ROAS": a return multiple is a level
             if _against_reference(ctx, q):
                 continue  # "double the target": a comparison with its reference, no change
-            if nxt in ctx.word_list("spec-multiples") or nxt in ctx.word_list("count-multiples"):
+            if ctx.listed(q.token_end, "spec-multiples", "count-multiples"):
                 continue  # "38x optical zoom" is a spec, "3x consecutive ratings" a count
             if not any(ch.isdigit() for ch in q.text) and q.text.lower() in ctx.word_list(
                 "share-words"
@@ -2460,7 +2476,7 @@ def _cadence_of_record(ctx: UnitContext, t: Match) -> bool:
     the change."""
     if ctx.story is None or t.end - t.start != 1:
         return False
-    return ctx.lower(t.end) in ctx.word_list("cadence-record-nouns")
+    return ctx.listed(t.end, "cadence-record-nouns")
 
 
 def _change_between(ctx: UnitContext, a: Quantity, b: Quantity) -> bool:

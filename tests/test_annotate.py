@@ -7,6 +7,7 @@ import pytest
 from starkit.annotate import mentions, relative_figures
 from starkit.nlp import get_nlp
 from starkit.rules.context import UnitContext
+from starkit.textio import normalise_for_matching
 
 
 def ctx(text: str) -> UnitContext:
@@ -197,3 +198,54 @@ def test_software_roles_are_no_metric(text, words, head):
         if c.doc[m.start : m.end].text == words
     ]
     assert found and all(m.head is head for m in found)
+
+
+def test_a_hyphenated_compound_is_one_word_for_word_lists():
+    c = ctx("Grew engagement post-launch at a non-profit with a check-in")
+    words = [c.word(i) for i in range(len(c.doc))]
+    assert words[2:5] == ["post-launch", "-", "post-launch"]
+    assert {"non-profit", "check-in"} <= set(words)
+    raw = "Grew engagement\u2014drove revenue"  # matching reads the em dash as '-'
+    norm = normalise_for_matching(raw)
+    dashed = UnitContext("bullet", raw, get_nlp()(norm), normalised=norm)
+    assert [dashed.word(i) for i in range(4)] == ["grew", "engagement", "-", "drove"]
+    assert c.listed(2, "metric-followers") and not c.listed(1, "metric-followers")
+    assert mention("Grew engagement post-launch by 20%", "product", "engagement").head
+
+
+def test_every_hyphenated_word_list_entry_is_read_as_a_compound():
+    """The tokenizer splits 'check-in' in three, so a hyphenated entry of a word list that a
+    check reads token by token (`ctx.lower(k) in ...`) never matches: each list holding one
+    must be read through `UnitContext.listed` (or hold it only as a phrase or an entry id)."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    entries = tomllib.loads((root / "lexicons/terms/word_lists.toml").read_text())["entry"]
+    source = "\n".join(p.read_text() for p in (root / "starkit").rglob("*.py"))
+    calls = re.findall(r"(?:listed|_listed_after)\(([^)]*)\)", source)
+    read_as_compound = {name for args in calls for name in re.findall(r'"([a-z-]+)"', args)}
+    # lists of entry ids, and one read as a substring of the metric's text
+    not_tokens = {
+        "share-entries",
+        "uptake-entries",
+        "figured-move-entries",
+        "relative-only-entries",
+        "gained-count-entries",
+        "campaign-rate-entries",
+        "heading-entries",
+        "causal-if-moved",
+        "not-product-vanity",
+        "lead-only-weak",
+        "task-weak",
+        "outcome-weak",
+        "lower-is-better",
+    }
+    dead = {
+        e["id"]: t
+        for e in entries
+        for t in e["terms"]
+        if "-" in t.strip("-") and " " not in t and e["id"] not in read_as_compound | not_tokens
+    }
+    assert dead == {}

@@ -171,9 +171,9 @@ def _is_career_objective(ctx: UnitContext) -> bool:
         if any(f" {p} " in joined for p in phrases):
             return True  # "..., I would like to work for a challenging organization"
     cues = ctx.word_list("objective-cues")
-    if ctx.lower_set.isdisjoint(cues):
+    if ctx.lower_set.isdisjoint(cues) and "-" not in ctx.lower_set:
         return False  # no word of an objective (most lines)
-    found = sum(ctx.lower(k) in cues for k in range(len(ctx.doc)))
+    found = sum(ctx.listed(k, "objective-cues") for k in range(len(ctx.doc)))  # "self-development"
     if found >= _OBJECTIVE_CUES_ALONE and len(ctx.doc) <= _OBJECTIVE_TOKENS:
         return True  # "A job ... a growth oriented position in an organization, where my skills
         # are effectively utilized": the objective however it opens
@@ -459,7 +459,7 @@ def _describes_organisation(ctx: UnitContext) -> bool:
     if (
         len(words) >= 3
         and words[0].lower_ in ("the", "this")
-        and words[1].lower_ in ctx.word_list("organisation-nouns")
+        and ctx.listed(words[1].i, "organisation-nouns")
         and words[2].lower_.endswith(("s", "ed"))
         and words[2].lower_ not in ("is", "was", "has", "as")
     ):
@@ -489,13 +489,13 @@ def _describes_organisation(ctx: UnitContext) -> bool:
         return False  # "Joined Acme when it was a startup": the writer's line, no named subject
     if ctx.lower(copula + 1) not in ("a", "an", "the", "one"):
         return False
-    orgs, ends = ctx.word_list("organisation-nouns"), ctx.word_list("described-phrase-ends")
+    ends = ctx.word_list("described-phrase-ends")
     start = copula + 2
     if ctx.lower(start - 1) == "one" and ctx.lower(start) == "of":
         start += 1  # "is one of the largest cosmetic retailers"
     for k in range(start, min(len(ctx.doc), start + _DESCRIBED_NOUN)):
-        if ctx.lower(k) in orgs:
-            return True
+        if ctx.listed(k, "organisation-nouns"):
+            return True  # "is a non-profit", "is a start-up"
         if ctx.lower(k) in ends or not (
             ctx.doc[k].is_alpha or ctx.doc[k].like_num or ctx.lower(k) == "-"
         ):
@@ -771,7 +771,7 @@ def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
     if not ctx.lower(change.start).endswith("ing") and prev.lower_ not in ("which", "that"):
         return False  # "to generate 500 leads per month" is the aim reported; "accounts which
         # generate $12.5M annually" what they yield
-    if any(ctx.lower(k) in ctx.word_list("won-modifiers") for k in range(change.end, m.start)):
+    if any(ctx.listed(k, "won-modifiers") for k in range(change.end, m.start)):
         return False  # "generating $2M in new annual revenue": revenue won
     cs, ce = ctx.clause_of(m.start)
     if any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx)):
@@ -923,13 +923,14 @@ def _migrated(ctx: UnitContext, m: MetricMention) -> bool:
     q = m.quantity
     if q is None or q.token_start > m.start:
         return False
-    migration = ctx.word_list("migration-verbs")
-    if ctx.lower(m.end) in migration:
+    if ctx.listed(m.end, "migration-verbs"):
         return True
     k = q.token_start - 1
     while k >= 0 and ctx.lower(k) in ctx.word_list("scale-hedges"):
         k -= 1
-    return ctx.lower(k) in migration or (ctx.lower(k) == "of" and ctx.lower(k - 1) in migration)
+    return ctx.listed(k, "migration-verbs") or (
+        ctx.lower(k) == "of" and ctx.listed(k - 1, "migration-verbs")
+    )
 
 
 _CAPACITY_BACK = 8  # "Scaled push notification system from 100K to 10M" is 7 before 'users'
@@ -941,7 +942,6 @@ def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
     (`system-nouns`) before the people count makes the count the load the system carries, its
     scale (RULES.md: 'serving 1M+ daily users' describes the system), not users won."""
     cs, _ = ctx.clause_of(m.start)
-    systems = ctx.word_list("system-nouns")
     seen = False
     for k in range(m.start - 1, max(cs, m.start - _CAPACITY_BACK) - 1, -1):
         low = ctx.lower(k)
@@ -949,7 +949,7 @@ def _system_load(ctx: UnitContext, m: MetricMention) -> bool:
             return seen or _built_for(ctx, k, cs) or _by_systems_work(ctx, m)
         if low in (",", ";"):
             return False
-        seen = seen or low in systems
+        seen = seen or ctx.listed(k, "system-nouns")  # "back-end" too
     return False
 
 
@@ -973,8 +973,7 @@ def _listed_after(
     'of event data')."""
     for j in range(start, min(ce, start + ahead)):
         if ctx.lower(j) == word:
-            listed = ctx.word_list(list_id)
-            return any(ctx.lower(i) in listed for i in range(j + 1, min(ce, j + 1 + within)))
+            return any(ctx.listed(i, list_id) for i in range(j + 1, min(ce, j + 1 + within)))
     return False
 
 
@@ -984,7 +983,7 @@ def _built_for(ctx: UnitContext, k: int, cs: int) -> bool:
     word before the capacity verb at k, says what the system was built to carry."""
     for j in range(k - 1, max(cs, k - 3) - 1, -1):
         if ctx.lower(j) in ctx.word_list("built-for-preps"):
-            return j > cs and ctx.lower(j - 1) in ctx.word_list("system-nouns")
+            return j > cs and ctx.listed(j - 1, "system-nouns")
     return False
 
 
@@ -1028,7 +1027,7 @@ def _rollout_scope(ctx: UnitContext, m: MetricMention) -> bool:
     if ctx.lower(to - 2) == "from":
         return False  # "scaled the platform from launch to thousands of monthly users": from
         # its start to that count, grown
-    return change.end < to and ctx.lower(to - 1) in ctx.word_list("rollout-nouns")
+    return change.end < to and ctx.listed(to - 1, "rollout-nouns")
 
 
 def _enabled_to(ctx: UnitContext, m: MetricMention) -> bool:
@@ -1292,7 +1291,8 @@ def _social_channel(ctx: UnitContext) -> bool:
     words = ctx.word_list("social-channel-words")
     n = len(ctx.doc)
     if any(
-        ctx.lower(k) in words or (k + 1 < n and f"{ctx.lower(k)} {ctx.lower(k + 1)}" in words)
+        ctx.listed(k, "social-channel-words")
+        or (k + 1 < n and f"{ctx.lower(k)} {ctx.lower(k + 1)}" in words)
         for k in range(n)
     ):
         return True

@@ -387,6 +387,41 @@ class UnitContext:
         lowers = self.lowers  # replaces this method on the instance by a faster look-up
         return lowers[i] if 0 <= i < len(lowers) else ""
 
+    def word(self, i: int) -> str:
+        """Lower-cased text of the hyphenated compound holding token i ('check-in' at 'check',
+        '-' or 'in'; the tokenizer splits it in three), else of token i alone. A word list's
+        hyphenated entry matches only through this (`listed`)."""
+        doc = self.doc
+        if not 0 <= i < len(doc) or doc[i].text == "-":
+            return self.lower(i)
+        lo = hi = i
+        while lo >= 2 and self._joins(lo - 1):
+            lo -= 2
+        while hi + 2 < len(doc) and self._joins(hi + 1):
+            hi += 2
+        return self.lower(i) if lo == hi else "".join(self.lower(k) for k in range(lo, hi + 1))
+
+    def _joins(self, h: int) -> bool:
+        """Token h is a hyphen glued to the words either side ('check-in'), not a dash."""
+        doc = self.doc
+        return (
+            doc[h].text == "-"
+            and not doc[h - 1].whitespace_
+            and not doc[h].whitespace_
+            and doc[h - 1].is_alpha
+            and doc[h + 1].is_alpha
+            and self.text[doc[h].idx : doc[h].idx + 1] not in _CLAUSE_DASHES
+        )
+
+    def listed(self, i: int, *names: str) -> bool:
+        """Token i, or the hyphenated compound holding it (`word`), is in one of the named
+        word lists."""
+        low = self.lower(i)
+        if any(low in self.word_list(n) for n in names):
+            return True
+        compound = self.word(i)
+        return compound != low and any(compound in self.word_list(n) for n in names)
+
     def clause_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the clause holding token i (split at . ; ! ? : and newlines).
         O(1): the bounds of every token are computed once per unit."""
