@@ -272,7 +272,8 @@ class _Reader:
             return False
         for tc in cells:
             paras = [p for p in tc if p.tag == _P and _runs_text(p)[0].strip()]
-            if len(paras) > 1 or any(tc.iter(_TBL)) or any(self.doc.is_list(p) for p in paras):
+            nested = next(tc.iter(_TBL), None) is not None  # an element's truth is its length
+            if len(paras) > 1 or nested or any(self.doc.is_list(p) for p in paras):
                 return False
             if paras and len(_runs_text(paras[0])[0].split()) > 12:
                 return False

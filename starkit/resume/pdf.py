@@ -258,12 +258,26 @@ def _page_count(pdf: Any) -> int | None:
         return None
 
 
-def _open(data: bytes, name: str) -> Any:
+REPAIRED_NOTE = (
+    "{name}: the PDF's cross-reference table is broken (an editing tool left it so); starkit "
+    "read a repaired copy. If lines are missing, export the PDF again from the original."
+)
+
+
+def _open(data: bytes, name: str) -> tuple[Any, bytes, bool]:
+    """The PDF opened with pdfplumber, the bytes it was opened from, and whether those are a
+    repaired copy: a file pdfminer cannot open, or finds no page in, whose cross-reference
+    table pypdf can rebuild (a trailer with no /Root, a broken first-page section of a
+    linearized file; a real resume read as 'no pages' while viewers show its 2) is read from
+    pypdf's rewrite of it. An encrypted file is refused with its reason."""
     import pdfplumber
 
+    def opened(raw: bytes) -> Any:
+        pdf = pdfplumber.open(io.BytesIO(raw), pages=list(range(1, MAX_PDF_PAGES + 1)))
+        return pdf if pdf.pages else None
+
     try:
-        pdf = pdfplumber.open(io.BytesIO(data), pages=list(range(1, MAX_PDF_PAGES + 1)))
-        pages = pdf.pages
+        pdf, kind = opened(data), None
     except Exception as exc:
         inner = getattr(exc, "args", [None])[0] if exc.args else None
         kind = type(inner).__name__ if isinstance(inner, Exception) else type(exc).__name__
@@ -272,12 +286,46 @@ def _open(data: bytes, name: str) -> Any:
                 f"{name}: this PDF is encrypted (password-protected); remove the password, "
                 "e.g. print it to a new PDF, and try again"
             ) from None
+        pdf = None
+    if pdf is not None:
+        return pdf, data, False
+    fixed = _repaired(data)
+    if fixed is not None:
+        try:
+            pdf = opened(fixed)
+        except Exception:
+            pdf = None
+        if pdf is not None:
+            return pdf, fixed, True
+    if kind is not None:
         raise ResumeReadError(
             f"{name}: a corrupt or truncated PDF ({kind}); export it again from the original"
-        ) from None
-    if not pages:
-        raise ResumeReadError(f"{name}: the PDF has no pages")
-    return pdf
+        )
+    raise ResumeReadError(f"{name}: the PDF has no pages")
+
+
+def _repaired(data: bytes) -> bytes | None:
+    """pypdf's rewrite of a PDF whose cross-reference table it could rebuild, or None. Its
+    streams are copied as they are (nothing is decompressed), so the cost is the file's."""
+    import logging
+
+    import pypdf
+
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)  # 'incorrect startxref pointer': the user gets the note
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if not reader.pages:
+            return None
+        writer = pypdf.PdfWriter(clone_from=reader)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+    except Exception:
+        return None
+    finally:
+        log.setLevel(level)
 
 
 @dataclass
@@ -301,9 +349,11 @@ def _parse(data: bytes, name: str) -> _Parsed:
     a page over a size limit is skipped with its reason."""
     from starkit.resume.pdf_heavy import HeavyPageError, HeavyPages
 
-    pdf = _open(data, name)
+    pdf, data, repaired = _open(data, name)
     heavy = HeavyPages(data)
     got = _Parsed(name, 0, [], [], [], [], [], 0)
+    if repaired:
+        got.warnings.append(REPAIRED_NOTE.format(name=name))
     per_page: list[tuple[int, list[_Line], list[tuple[float, ...]], float]] = []
     try:
         pages = list(pdf.pages)

@@ -387,21 +387,31 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
         or lines[i].heading is not None
         or (
             i in named
-            and top[0]
             and top[1]
+            and (top[0] or top[3])
+            and lines[i].bold
             and not _bold_beside(lines, i)
             and not lines[i].text.rstrip().endswith(":")  # 'Technologies:', a label
             and not ends_in_title(lines[i].text)  # 'Research & Documentation Analyst': a role
-            and _like((True, *_style(lines[i])[1:]), top)
+            and _like((top[0], True, _style(lines[i])[2], top[3]), top)
         )
     }
 
 
+_BESIDE_WORDS = 6  # 'Leadership', 'Creative Problem Solving': a bold strength is a few words
+
+
 def _bold_beside(lines: list[RawLine], i: int) -> bool:
-    """True when the line with text just before or after line `i` is bold."""
+    """True when the line with text just before or after line `i` is a short bold line that is
+    no list item, as the strengths of a bold list are ('Creativity', 'Leadership'). A bold
+    bullet (an education entry) or a bold sentence ('Note: currently attending ...') beside
+    it is not one."""
     before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
     after = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
-    return any(ln is not None and ln.bold for ln in (before, after))
+    return any(
+        ln is not None and ln.bold and not ln.bullet and len(ln.text.split()) <= _BESIDE_WORDS
+        for ln in (before, after)
+    )
 
 
 def _like(style: tuple, top: tuple) -> bool:

@@ -201,17 +201,19 @@ def test_bold_capital_headings_with_a_note_in_parentheses_open_their_sections():
 
 
 def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
-    """A DOCX of (style, text) paragraphs: 'b' bold, 'h2' Heading 2, 'li' a list item, ''
-    plain."""
+    """A DOCX of (style, text) paragraphs: 'b' bold, 'h1' a bold Heading 1, 'h2' Heading 2,
+    'li' a list item, 'bli' a bold one, '' plain."""
     from docx import Document
 
     document = Document()
     for style, text in paragraphs:
-        if style == "h2":
-            document.add_heading(text, level=2)
+        if style in ("h1", "h2"):
+            heading = document.add_heading(text, level=int(style[1]))
+            if style == "h1":
+                heading.runs[0].bold = True
             continue
-        p = document.add_paragraph(style="List Bullet" if style == "li" else None)
-        p.add_run(text).bold = style == "b"
+        p = document.add_paragraph(style="List Bullet" if style in ("li", "bli") else None)
+        p.add_run(text).bold = style in ("b", "bli")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
@@ -256,6 +258,37 @@ def test_a_bold_heading_among_bold_capital_ones_opens_its_section():
         "other",
     ]
     assert [b.text[:10] for b in resume.achievement_bullets] == ["Hired and ", "Wrote 40 p"]
+
+
+def test_a_bold_heading_among_heading_styled_ones_opens_its_section_beside_bold_entries():
+    """A real DOCX set 'Objective', 'Highlights of Qualifications' and 'Education' in a bold
+    heading style and 'Work Experience' in plain bold, between bold education entries and a
+    bold note: it read as 0 achievement bullets (all under 'Education'). A bold entry of a list
+    or a bold sentence beside the heading is no list of bold strengths."""
+    data = _docx(
+        [
+            ("", "Jordan Avery"),
+            ("h1", "Objective"),
+            ("", "To bring 20 years of software work to an analyst role."),
+            ("h1", "Highlights of Qualifications"),
+            ("li", "Certified Business Analyst"),
+            ("h1", "Education"),
+            ("bli", "Post-graduate Certificate in Accounting. July 2022. York University."),
+            ("bli", "Bachelor of Arts. February 2014. University of Western Ontario."),
+            ("b", "Work Experience"),
+            ("b", "Note: currently attending a full-time program, expected to finish in 2025."),
+            ("h2", "Senior software engineer"),
+            ("li", "Automated 40 manual daily tasks with a suite of PowerShell scripts"),
+            ("li", "Led a team of 3 to move 25 web service endpoints to HTTPS"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert "experience" in [s.name for s in resume.sections]
+    # the bold note is read as a line of the section too (said in the session's note)
+    assert [b.text[:12] for b in resume.achievement_bullets][-2:] == [
+        "Automated 40",
+        "Led a team o",
+    ]
 
 
 def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():

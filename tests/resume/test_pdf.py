@@ -311,3 +311,20 @@ def test_a_narrow_date_column_stays_with_its_roles_in_the_layout_order():
         texts.index(t) for t in ("Product Manager, Northwind", "Associate PM, Contoso")
     )
     assert texts.index("Present") < first < texts.index("Jan") < second
+
+
+def test_a_pdf_whose_trailer_lost_its_root_is_read_from_a_repaired_copy():
+    """An editing tool can leave a PDF whose cross-reference trailer names no /Root (a real
+    resume that viewers open was read as 'no pages'): pdfminer cannot open it, pypdf rebuilds
+    it; starkit reads the repaired copy and says so, where it refused the file before."""
+    from tests.hostile.files import _lines, pdf
+
+    whole = pdf(1, _lines(["Work Experience", "- Grew revenue 20% in 2023 by pricing tests"]))
+    broken = whole.replace(b"/Root 1 0 R ", b"")
+    assert broken != whole
+    resume = read_resume(broken, name="cv.pdf")
+    assert any("repaired copy" in w for w in resume.warnings)
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Grew revenue 20% in 2023 by pricing tests"
+    ]
+    assert not any("repaired" in w for w in read_resume(whole, name="cv.pdf").warnings)
