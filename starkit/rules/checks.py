@@ -753,6 +753,33 @@ def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
     return not _over_a_period(ctx, m.end, se)
 
 
+_RATE_ADVERBS = ("daily", "weekly", "nightly", "monthly", "annually", "yearly")
+
+
+def _rate_level(ctx: UnitContext, m: MetricMention) -> bool:
+    """'Drive over 1 million dollars in ad revenue monthly through retail media', 'Delivered
+    exceptional service to 50+ customers daily': an amount or a count before the metric, and
+    right after the metric an adverb of a period ('monthly', 'daily'), give a run rate the
+    work keeps up, a level, not a change it made, when the verb moving it is one of doing or
+    yielding (`rate-level-verbs`), no word of a win stands before the metric ('new',
+    'additional') and no relative figure is in the clause. 'Grew revenue to $1M monthly' and
+    'Added 500 new customers monthly' stay changes (set92 hb92-041 and hb92-046, both
+    labellers)."""
+    change, q = m.change, m.quantity
+    if change is None or q is None or q.kind not in ("money", "count"):
+        return False
+    if not (change.end <= q.token_start and q.token_end <= m.start):
+        return False  # the verb, then its figure, then the metric
+    if ctx.lower(m.end) not in _RATE_ADVERBS:
+        return False
+    if ctx.lower(change.start) not in ctx.word_list("rate-level-verbs"):
+        return False
+    if any(ctx.listed(k, "won-modifiers") for k in range(change.end, m.start)):
+        return False  # "drove $2M in new revenue annually": revenue won
+    cs, ce = ctx.clause_of(m.start)
+    return not any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx))
+
+
 def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
     """'Built Shopify e-commerce platform generating $500K+ in annual sales', 'initiatives
     generating $6M+ in annual revenue', 'assets generating 2M+ organic views annually': a
@@ -1482,6 +1509,8 @@ def _moved(ctx: UnitContext, m: MetricMention) -> bool:
         return False  # "website experiences attracting 20K+ visitors": a total, no change
     if _output_rate(ctx, m):
         return False  # "platform generating $500K+ in annual sales": what it yields a year
+    if _rate_level(ctx, m):
+        return False  # "Drive over $1M in ad revenue monthly": the run rate of a duty
     if _aside_after_change(ctx, m):
         return False  # "drove 10+M MAU growth (20% of Canva's total users)": sizes the win
     if needs_change(m.entry, ctx.doc[m.start : m.end].text.lower()):
@@ -2826,6 +2855,25 @@ def _helped_do(ctx: UnitContext, m: Match) -> bool:
     return bool(ctx.at("action", k) or ctx.at("change", k))
 
 
+_ENABLED_OBJECT = 4  # "Empowered staff members to": the object is a short noun phrase
+
+
+def _enabled_others(ctx: UnitContext, m: Match) -> bool:
+    """'Empowered staff members to contribute to continuous improvement', 'encouraged the team
+    to participate in': a weak phrase after 'to' and the object of a verb that enables others
+    (`enabling-verbs`) is what those others do; the writer's own part is the enabling verb,
+    a strong one (set91 hb91-106 and set93 hb93-066, all four labellers)."""
+    if ctx.lower(m.start - 1) != "to":
+        return False
+    verbs = ctx.word_list("enabling-verbs")
+    for k in range(m.start - 2, max(-1, m.start - 3 - _ENABLED_OBJECT), -1):
+        if ctx.lower(k) in verbs:
+            return k < m.start - 2  # an object stands between the verb and 'to'
+        if not ctx.doc[k].is_alpha or ctx.at("action", k) or ctx.at("weak", k):
+            return False
+    return False
+
+
 def _means_clause(ctx: UnitContext, m: Match) -> bool:
     """'Trained 300 employees by getting involved in a team ...', 'Cut costs by helping the
     team ...': a weak phrase after 'by' (past 'getting' or 'being') is how the writer did the
@@ -3123,6 +3171,8 @@ def weak_verb(ctx: UnitContext) -> list[Hit]:
             not _opens_sentence(ctx, m.start) or _counted_object(ctx, m.end)
         ):
             continue  # "Led the rewrite; contributed PRs", "Contributed 3 accepted PRs"
+        if _enabled_others(ctx, m):
+            continue  # "Empowered staff members to contribute to ...": the staff's part
         carries = _carries_outcome(ctx, m) or _coordinated_past(ctx, m) or _first_person(ctx, m)
         carries = carries or _helped_do(ctx, m) or _means_clause(ctx, m)
         if not carries and not _lead_position(ctx, m.start) and _strong_verb_before(ctx, m):
