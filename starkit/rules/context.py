@@ -391,36 +391,49 @@ class UnitContext:
         """Lower-cased text of the hyphenated compound holding token i ('check-in' at 'check',
         '-' or 'in'; the tokenizer splits it in three), else of token i alone. A word list's
         hyphenated entry matches only through this (`listed`)."""
-        doc = self.doc
-        if not 0 <= i < len(doc) or doc[i].text == "-":
+        joins = self._hyphen_joins
+        if not joins or i in joins:
             return self.lower(i)
         lo = hi = i
-        while lo >= 2 and self._joins(lo - 1):
+        while lo - 1 in joins:
             lo -= 2
-        while hi + 2 < len(doc) and self._joins(hi + 1):
+        while hi + 1 in joins:
             hi += 2
-        return self.lower(i) if lo == hi else "".join(self.lower(k) for k in range(lo, hi + 1))
+        return self.lower(i) if lo == hi else "".join(self.lowers[lo : hi + 1])
 
-    def _joins(self, h: int) -> bool:
-        """Token h is a hyphen glued to the words either side ('check-in'), not a dash."""
-        doc = self.doc
-        return (
-            doc[h].text == "-"
-            and not doc[h - 1].whitespace_
-            and not doc[h].whitespace_
-            and doc[h - 1].is_alpha
-            and doc[h + 1].is_alpha
-            and self.text[doc[h].idx : doc[h].idx + 1] not in _CLAUSE_DASHES
-        )
+    @cached_property
+    def _hyphen_joins(self) -> frozenset[int]:
+        """The hyphens glued to a word either side ('check-in'), not dashes between clauses
+        (an em dash reads as '-' in matching). Worked out once per unit; most have none."""
+        if "-" not in self.lower_set:
+            return frozenset()
+        doc, lowers, n = self.doc, self.lowers, len(self.lowers)
+        joins = set()
+        for h in range(1, n - 1):
+            if lowers[h] != "-":
+                continue
+            if doc[h - 1].whitespace_ or doc[h].whitespace_:
+                continue
+            if not (doc[h - 1].is_alpha and doc[h + 1].is_alpha):
+                continue
+            if self.text[doc[h].idx : doc[h].idx + 1] in _CLAUSE_DASHES:
+                continue
+            joins.add(h)
+        return frozenset(joins)
 
     def listed(self, i: int, *names: str) -> bool:
         """Token i, or the hyphenated compound holding it (`word`), is in one of the named
         word lists."""
         low = self.lower(i)
-        if any(low in self.word_list(n) for n in names):
-            return True
+        lists = self._word_lists
+        for name in names:
+            if low in lists[name]:
+                return True
+        joins = self._hyphen_joins
+        if not joins or (i - 1 not in joins and i + 1 not in joins):
+            return False  # no glued hyphen beside it (most tokens): no compound to look up
         compound = self.word(i)
-        return compound != low and any(compound in self.word_list(n) for n in names)
+        return any(compound in lists[name] for name in names)
 
     def clause_of(self, i: int) -> tuple[int, int]:
         """Token bounds of the clause holding token i (split at . ; ! ? : and newlines).
