@@ -45,11 +45,19 @@ class DutyLabels(StrictModel):
         return v
 
 
+class LineLabels(StrictModel):
+    """Labels that open a 'Label: value' line which is no achievement, whatever section it
+    sits in."""
+
+    not_claims: tuple[str, ...] = Field(min_length=1)
+
+
 class SectionsFile(StrictModel):
     description: str
     section: tuple[dict, ...]
     keywords: dict[str, tuple[str, ...]]
     duties: DutyLabels
+    line_labels: LineLabels
 
     @field_validator("keywords")
     @classmethod
@@ -157,6 +165,15 @@ def duty_labels() -> tuple[frozenset[str], frozenset[str]]:
     rel = "resume/sections.toml"
     data = validate_model(rel, None, read_toml(rel), SectionsFile)
     return frozenset(heading_key(t) for t in data.duties.labels), data.duties.hosts
+
+
+@cache
+def not_claim_labels() -> frozenset[str]:
+    """Normalised labels of lines that are no achievement ('Tools used:', 'Start Date:'):
+    `[line_labels]`."""
+    rel = "resume/sections.toml"
+    data = validate_model(rel, None, read_toml(rel), SectionsFile)
+    return frozenset(heading_key(t) for t in data.line_labels.not_claims)
 
 
 def keyword_section(text: str) -> str | None:

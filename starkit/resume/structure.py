@@ -29,6 +29,7 @@ from starkit.resume.lexicon import (
     duty_labels,
     heading_key,
     keyword_section,
+    not_claim_labels,
     role_words,
     section_headings,
     verb_forms,
@@ -120,9 +121,6 @@ _QUALIFIERS = frozenset(
     }
 )
 _LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
-_SKILL_LABELS = frozenset(
-    {"environment", "stack", "tech", "tools used", "technologies used", "skills used", "built with"}
-)
 
 
 _NUMBERED = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
@@ -151,13 +149,17 @@ def starts_with_verb(text: str) -> bool:
 
 
 def skills_label(text: str) -> bool:
-    """True for a 'Tools: Jira, SQL' line: a skills list, whatever section it sits in."""
+    """True for a 'Tools: Jira, SQL' line, a skills list, and for a role's details given as
+    'Start Date: May 2019' or 'Note: ...' (`[line_labels]` of lexicons/resume/sections.toml):
+    no achievement, whatever section it sits in."""
     m = _LABEL_RE.match(text)
     if not m:
         return False
     key = heading_key(m.group(1))
     known = section_headings().get(key)
-    return (known is not None and known not in achievement_sections()) or key in _SKILL_LABELS
+    return (known is not None and known not in achievement_sections()) or key in (
+        not_claim_labels()
+    )
 
 
 def _ends_sentence(text: str) -> bool:
