@@ -169,6 +169,45 @@ def _page_lines(chars: Sequence[dict[str, Any]], unread: list[str] | None = None
     return lines
 
 
+_LATE_GLYPH_BACK = 6  # an item's lines before its glyph: a bullet wraps to a few lines
+
+
+def _late_glyphs(lines: list[_Line]) -> list[_Line]:
+    """Lines whose only text is a bullet glyph drawn after the item it marks (a resume
+    builder's PDF draws each item's text, then its '•' to the left of the item's first line):
+    the glyph goes back to the front of that line, level with it and left of its text, where a
+    reader sees it. Read in stream order, each '•' was a line of its own after its item, and
+    the reader took the items for role titles (a real resume, session 39)."""
+    out: list[_Line] = []
+    for ln in lines:
+        if len(ln.chars) == 1 and _lone_glyph(ln.string):
+            ch = ln.chars[0]
+            mid = (ch["top"] + ch["bottom"]) / 2
+            target = next(
+                (
+                    t
+                    for t in reversed(out[-_LATE_GLYPH_BACK:])
+                    if t.chars and t.top - 1 <= mid <= t.bottom + 1 and ch["x1"] <= t.chars[0]["x0"]
+                ),
+                None,
+            )
+            if target is not None and not strip_glyph(target.string)[1]:
+                target.text[:0] = [ch["text"], " "]
+                target.xs[:0] = [ch["x0"], ch["x0"]]
+                target.chars.insert(0, ch)
+                target.top = min(target.top, ch["top"])
+                target.bottom = max(target.bottom, ch["bottom"])
+                continue
+        out.append(ln)
+    return out
+
+
+def _lone_glyph(text: str) -> bool:
+    """The line's text is one bullet glyph and nothing else."""
+    t = text.strip()
+    return len(t) == 1 and strip_glyph(f"{t} x") == ("x", True, 2)
+
+
 def _running_key(line: _Line) -> str:
     return re.sub(r"\d+", "#", " ".join(line.string.split())).lower()
 
@@ -382,6 +421,7 @@ def _parse(data: bytes, name: str) -> _Parsed:
                 got.warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
                 continue
             lines = [ln for ln in _page_lines(chars, got.unread) if _readable(ln, got.unread)]
+            lines = _late_glyphs(lines)
             if not lines:
                 got.empty_pages.append(pno)
                 got.images += len(page.images) if images is None else images

@@ -477,6 +477,11 @@ def _duties_label(ln: RawLine) -> bool:
 
 def _split_sections(lines: list[RawLine]) -> list[_Section]:
     heads = _headings(lines)
+    # the markup level of the document's section headings: a styled line below it is a
+    # sub-heading (a role), also inside a section whose heading had no markup ('Work
+    # Experience' in plain bold among 'Heading 1' ones, its roles in 'Heading 2')
+    levels = [lines[i].heading for i in heads if lines[i].heading is not None]
+    top_level = min(levels) if levels else None
     first = lines[0] if lines else RawLine("", 1)
     contact = _Section("contact", None, Source(page=first.page, line=first.line))
     sections = [contact]
@@ -509,7 +514,12 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         elif ln.heading is not None and ln.item is None and not ln.bullet:
             if cur.kind == "contact" and (ln.heading <= 1 or not cur.lines):
                 cur.lines.append(ln)  # the name at the top
-            elif cur.level is not None and ln.heading > cur.level:
+            elif (cur.level is not None and ln.heading > cur.level) or (
+                cur.level is None
+                and top_level is not None
+                and ln.heading > top_level
+                and cur.kind in achievement_sections()
+            ):
                 ln.item = "header"  # a sub-heading inside a section: a role
                 cur.lines.append(ln)
             elif cur.kind == "contact" and ln.heading >= 3:

@@ -278,14 +278,25 @@ def test_a_bold_heading_among_heading_styled_ones_opens_its_section_beside_bold_
             ("b", "Work Experience"),
             ("b", "Note: currently attending a full-time program, expected to finish in 2025."),
             ("h2", "Senior software engineer"),
+            ("h2", "Telus Health"),
+            ("h2", "April 2021 – January 2024"),
             ("li", "Automated 40 manual daily tasks with a suite of PowerShell scripts"),
             ("li", "Led a team of 3 to move 25 web service endpoints to HTTPS"),
+            ("h2", "Software developer"),
+            ("h2", "Datavail"),
+            ("h2", "August 2018 – January 2021"),
+            ("li", "Made a client's website 100% compliant with accessibility law"),
         ]
     )
     resume = read_resume(data, name="cv.docx")
-    assert "experience" in [s.name for s in resume.sections]
+    # the roles in 'Heading 2' under it are its sub-headings, not sections of their own
+    assert [s.name for s in resume.sections][-1] == "experience"
     # the bold 'Note: ...' is a field of the role, no achievement (`[line_labels]`)
-    assert [b.text[:12] for b in resume.achievement_bullets] == ["Automated 40", "Led a team o"]
+    assert [(b.text[:12], b.role.organisation) for b in resume.achievement_bullets] == [
+        ("Automated 40", "Telus Health"),
+        ("Led a team o", "Telus Health"),
+        ("Made a clien", "Datavail"),
+    ]
 
 
 def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():

@@ -328,3 +328,35 @@ def test_a_pdf_whose_trailer_lost_its_root_is_read_from_a_repaired_copy():
         "Grew revenue 20% in 2023 by pricing tests"
     ]
     assert not any("repaired" in w for w in read_resume(whole, name="cv.pdf").warnings)
+
+
+def test_bullet_glyphs_drawn_after_their_items_mark_those_items():
+    """A resume builder's PDF draws each item's text, then its '•' level with the item's first
+    line and left of it: read in stream order, each '•' stood on a line of its own after its
+    item, and the items were taken for role titles (a real resume). The glyph marks the line
+    it is level with."""
+    from tests.hostile.files import pdf
+
+    def item(y: int, first: str, second: str) -> str:
+        return (
+            f"1 0 0 1 62 {y} Tm ({first}) Tj 1 0 0 1 62 {y - 12} Tm ({second}) Tj "
+            f"1 0 0 1 50 {y} Tm (\\267) Tj "
+        )
+
+    content = (
+        "BT /F1 10 Tf 1 0 0 1 50 760 Tm (Jordan Avery) Tj 1 0 0 1 50 730 Tm (EXPERIENCE) Tj "
+        "1 0 0 1 50 715 Tm (Product Manager, Acme, 2020 - 2023) Tj "
+        + item(700, "Grew weekly active users 20% in two quarters by", "rebuilding onboarding")
+        + item(670, "Cut checkout errors from 3% to 1% by adding", "address validation")
+        + item(640, "Ran 12 pricing tests with finance and sales", "across 4 markets")
+        + "1 0 0 1 50 600 Tm (EDUCATION) Tj 1 0 0 1 50 585 Tm (B.S. Economics, 2015) Tj ET"
+    )
+    resume = read_resume(pdf(1, content.encode()), name="cv.pdf")
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Grew weekly active users 20% in two quarters by rebuilding onboarding",
+        "Cut checkout errors from 3% to 1% by adding address validation",
+        "Ran 12 pricing tests with finance and sales across 4 markets",
+    ]
+    assert {(b.role.title, b.role.organisation) for b in resume.achievement_bullets} == {
+        ("Product Manager", "Acme")
+    }
