@@ -179,7 +179,11 @@ m1, m2, m3, m4 = st.columns(4)
 if report.score is None:  # the reason, in a few words, under 'n/a' (the message above says more)
     m1.metric("Score", "n/a", delta=report.score_note(), delta_color="off", delta_arrow="off")
 else:
-    m1.metric("Score", f"{report.score}/100", help="The mean score of the bullets.")
+    m1.metric(
+        "Score",
+        f"{report.score}/100",
+        help="The mean score of the achievement bullets (and of any other line with a finding).",
+    )
 m2.metric(
     "Achievement bullets",
     report.achievement_bullets,

@@ -2,9 +2,10 @@
 
 Unit score = max(0, 100 - 30 x errors - 15 x warnings - 5 x infos), so a unit with no findings
 scores 100, one warning leaves 85, and an unfilled placeholder (error) leaves 70.
-Text score = the mean of its unit scores, rounded; a resume scores the average of its bullets,
-and none (n/a, with the reason) when its reading looks wrong or its achievement bullets are
-mostly template text (`starkit.resume.diagnose`).
+Text score = the mean of its unit scores, rounded; a resume scores the average of its
+achievement bullets and of any other line with a finding (a slot left in the contact block),
+not of clean education or skills lines; and none (n/a, with the reason) when its reading looks
+wrong or its achievement bullets are mostly template text (`starkit.resume.diagnose`).
 """
 
 from __future__ import annotations

@@ -118,13 +118,12 @@ class Diagnosis:
                 f"starkit read {unmarked} line{'s' if unmarked != 1 else ''} as experience but "
                 "none as a bullet: start each achievement with '-' or '•', one a line, or "
                 "export it as PDF, DOCX or Markdown; in the app you can mark a section as "
-                "experience and lint again. See docs/resume.md."
+                "experience and lint again."
             )
         return (
             "If the file does hold achievements, put them under a heading such as "
             "'Experience' or 'Projects', one bullet a line, or export it as PDF, DOCX or "
-            "Markdown; in the app you can mark a section as experience and lint again. "
-            "See docs/resume.md."
+            "Markdown; in the app you can mark a section as experience and lint again."
         )
 
 

@@ -166,3 +166,27 @@ def test_an_uploaded_markup_file_is_still_read_as_markup():
     assert [b.text for b in read_uploaded_resume(page.encode(), "cv.html").bullets] == [
         "Led the checkout redesign"
     ]
+
+
+def test_the_score_is_the_achievement_bullets_not_the_clean_lines_beside_them():
+    """Education and skills lines are not asked for numbers, so they have no finding: counted
+    in the mean they lifted a resume's score above every achievement bullet's (a browser check
+    showed 94 over bullets averaging 87). A slot left in the contact block still counts."""
+    text = "\n".join(
+        [
+            "Jordan Avery",
+            "",
+            "## Experience",
+            "- Redesigned the onboarding flow for the mobile app",
+            "- Rebuilt the reporting pipeline for the finance team",
+            "",
+            "## Education",
+            *[f"- Course {n}: statistics, economics and accounting" for n in range(8)],
+        ]
+    )
+    report = lint_resume(read_text_resume(text, name="cv.md"))
+    achievement = [i.score for i in report.items if i.achievement]
+    assert len(achievement) == 2 and max(achievement) < 100
+    assert report.score == round(sum(achievement) / 2)
+    slot = lint_resume(read_text_resume(text.replace("Jordan Avery", "[Your Name]"), name="cv.md"))
+    assert slot.score < report.score
