@@ -14,6 +14,7 @@ description 1', lorem ipsum): a template left as it came is not a resume.  Thres
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from starkit.language import not_english
@@ -257,7 +258,7 @@ def mark_as_experience(resume: Resume, sections: set[int]) -> Resume:
         marked = u.part in sections
         role = roles.get(u.role.index) if u.role is not None else None
         order = len(bullets) + len(lines)
-        if isinstance(u, ResumeBullet) or (marked and u.kind == "text"):
+        if isinstance(u, ResumeBullet) or (marked and u.kind == "text" and not _detail(u.text)):
             bullets.append(
                 ResumeBullet(
                     index=len(bullets),
@@ -290,6 +291,19 @@ def mark_as_experience(resume: Resume, sections: set[int]) -> Resume:
             "lines": lines,
         }
     )
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|\bwww\.|\+?\d[\d ().-]{7,}\d")
+
+
+def _detail(text: str) -> bool:
+    """A line of contact details or a field ('Email Id : ...', '+91 ...', 'Date of Birth :',
+    'Start Date :'): marking its section as experience does not make it an achievement (a
+    browser check: a whole history read as contact, marked, asked for a figure on the
+    writer's e-mail address)."""
+    from starkit.resume.structure import skills_label
+
+    return bool(_CONTACT.search(text)) or skills_label(text.strip())
 
 
 def _part_of(resume: Resume, role_index: int) -> int:

@@ -196,3 +196,30 @@ def test_line_end_hyphen_after_a_prefix_joins_known_verbs_only(first, second, jo
 
     text, _ = join_lines([(first, Source(line=1)), (second, Source(line=2))], dehyphenate=True)
     assert text.startswith(joined)
+
+
+def test_marking_a_contact_block_as_experience_leaves_its_details_out():
+    """A resume with no experience heading reads its history as contact; marked as
+    experience, its e-mail, phone and personal fields are no achievements (a browser check
+    saw the writer's e-mail address asked for a figure)."""
+    text = "\n".join(
+        [
+            "Jordan Avery",
+            "Email Id : jordan.avery@example.com",
+            "Contact Number : +1 (555) 010-2030",
+            "Marital status : Single",
+            "Grew partner revenue 20% in 2023 by opening 3 new markets",
+            "Rebuilt the onboarding flow for 400 resellers",
+            "",
+            "AWARDS",
+            "Employee of the Month, 2022",
+        ]
+    )
+    resume = read_text_resume(text, name="cv.txt")
+    contact = next(i for i, s in enumerate(resume.sections) if s.name == "contact")
+    fixed = mark_as_experience(resume, {contact})
+    assert [b.text for b in fixed.achievement_bullets][-2:] == [
+        "Grew partner revenue 20% in 2023 by opening 3 new markets",
+        "Rebuilt the onboarding flow for 400 resellers",
+    ]
+    assert not any("@" in b.text or "Marital" in b.text for b in fixed.achievement_bullets)
