@@ -212,7 +212,7 @@ class _Reader:
             heading = self.doc.heading_level(p)
             if bold is None or (not bold and self.doc.style_bold(p)):
                 bold = self.doc.style_bold(p)
-            if self._split_by_enter(text):
+            if heading is None and self._split_by_enter(text):
                 # a bullet broken by Enter: Word made the rest a paragraph (often a list
                 # item) of its own, starting mid-sentence; it continues the bullet
                 self.lines.append(RawLine(" ".join(text.split("\n")), self.n, cont=True))
@@ -234,7 +234,9 @@ class _Reader:
 
     def _split_by_enter(self, text: str) -> bool:
         """True when this paragraph carries on the list item above it: that item ends
-        mid-phrase ('... services to') or this one starts in lower case."""
+        mid-phrase ('... services to') or this one starts in lower case. A paragraph in a
+        heading style never does: 'software developer/bUSINESS aNALYST' in a style that sets
+        it in capitals is the next role's title (a real DOCX glued it to a bullet's end)."""
         from starkit.resume.structure import _ends_joiner, _ends_sentence, strip_glyph
 
         prev = next((ln for ln in reversed(self.lines) if ln.text.strip()), None)

@@ -411,7 +411,11 @@ def _bold_beside(lines: list[RawLine], i: int) -> bool:
     before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
     after = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
     return any(
-        ln is not None and ln.bold and not ln.bullet and len(ln.text.split()) <= _BESIDE_WORDS
+        ln is not None
+        and ln.bold
+        and not ln.bullet
+        and ln.heading is None  # a role styled as a sub-heading ('Qlik') is no strength
+        and len(ln.text.split()) <= _BESIDE_WORDS
         for ln in (before, after)
     )
 
@@ -488,7 +492,22 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
     cur = contact
     for i, ln in enumerate(lines):
         src = Source(page=ln.page, line=ln.line, col=ln.col)
-        if i in heads:
+        if (
+            i in heads
+            and ln.heading is not None
+            and top_level is not None
+            and ln.heading > top_level
+            and cur.kind in achievement_sections()
+            and _known_heading(ln) is None
+            and any(p.item == "header" and p.heading == ln.heading for p in cur.lines)
+        ):
+            # a project or role styled like the sub-headings before it in its section, whose
+            # title holds a heading's keyword ('Automatic License Plate Recognition' after
+            # 'Gun Violence in America' under 'Relevant Projects'): one of them, not an
+            # awards section
+            ln.item = "header"
+            cur.lines.append(ln)
+        elif i in heads:
             cur = _Section(heads[i], _heading_label(ln.text), src, ln.heading)
             sections.append(cur)
         elif cur.kind in duty_labels()[1] and _duties_label(ln):

@@ -282,7 +282,7 @@ def test_a_bold_heading_among_heading_styled_ones_opens_its_section_beside_bold_
             ("h2", "April 2021 – January 2024"),
             ("li", "Automated 40 manual daily tasks with a suite of PowerShell scripts"),
             ("li", "Led a team of 3 to move 25 web service endpoints to HTTPS"),
-            ("h2", "Software developer"),
+            ("h2", "software developer/business analyst"),  # a style in capitals shows it so
             ("h2", "Datavail"),
             ("h2", "August 2018 – January 2021"),
             ("li", "Made a client's website 100% compliant with accessibility law"),
@@ -297,6 +297,9 @@ def test_a_bold_heading_among_heading_styled_ones_opens_its_section_beside_bold_
         ("Led a team o", "Telus Health"),
         ("Made a clien", "Datavail"),
     ]
+    # the role heading that starts in lower case is no continuation of the bullet above it
+    assert resume.achievement_bullets[1].text.endswith("HTTPS")
+    assert resume.achievement_bullets[2].role.title == "software developer/business analyst"
 
 
 def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():
