@@ -500,6 +500,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
             and cur.kind in achievement_sections()
             and _known_heading(ln) is None
             and any(p.item == "header" and p.heading == ln.heading for p in cur.lines)
+            and keyword_section(_first_word(ln.text)) is None  # 'Skills Demonstrated' heads
         ):
             # a project or role styled like the sub-headings before it in its section, whose
             # title holds a heading's keyword ('Automatic License Plate Recognition' after
