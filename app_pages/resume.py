@@ -15,7 +15,9 @@ from starkit.ui.views import (
     carry_edits,
     counts_frame,
     improved_text,
+    mark_options,
     merge_rewrite,
+    reading_rows,
     rewrite_and_note,
     role_rows,
     role_table,
@@ -120,24 +122,14 @@ def reading_panel() -> None:
     for f in report.document_findings:
         st.error(f"{lead}: {md_escape(f.message)}", icon=":material/report:")
         st.caption(md_escape(f.suggestion))
-    shown = [s for s in d.sections if s.lines or s.bullets]
-    rows = [
-        {
-            "section": s.name,
-            "heading": s.heading or "",
-            "lines": s.lines,
-            "bullets": s.bullets,
-            "claim-like": s.claims,
-        }
-        for s in shown
-    ]
+    rows = reading_rows(d)
     with st.expander("What starkit read", expanded=bool(report.document_findings)):
         wide, narrow = widgets.wide_or_narrow("resume-reading")
         with wide:
             st.dataframe(rows, hide_index=True, width="stretch")
         with narrow:  # a phone: one section a row, nothing to scroll sideways
             widgets.row_list(rows, "section")
-        labels = {s.index: f"{s.heading or s.name} ({s.lines + s.bullets} lines)" for s in shown}
+        labels = mark_options(d)
         st.multiselect(
             "Mark a section as experience",
             options=list(labels),

@@ -33,6 +33,7 @@ class SectionCount:
     bullets: int = 0
     lines: int = 0
     claims: int = 0  # claim-like bullets or lines in it
+    roles: int = 0  # role header lines (a title, an employer, dates) in it
 
     def label(self) -> str:
         """'experience ("Work History")', or the name alone when the heading is the name."""
@@ -184,6 +185,9 @@ def diagnose(resume: Resume) -> Diagnosis:
             d.claims += 1
             if u.section not in ach:
                 d.claims_outside += 1
+    for ln in resume.lines:
+        if ln.kind == "role":
+            d.sections[min(ln.part, len(d.sections) - 1)].roles += 1
     d.achievement_bullets = len(resume.achievement_bullets)
     words = sum(len(u.text.split()) for u in _units(resume))
     texts = [u.text for u in _units(resume)] + [r.header for r in resume.roles]

@@ -269,6 +269,36 @@ def role_table_note(report: Any) -> str | None:
     )
 
 
+def reading_rows(diagnosis: Any) -> list[dict[str, object]]:
+    """'What starkit read': one row a section with anything in it, a section whose lines were
+    all read as role headers (an education list read as roles) included, not left out."""
+    return [
+        {
+            "section": s.name,
+            "heading": s.heading or "",
+            "lines": s.lines,
+            "bullets": s.bullets,
+            "role lines": s.roles,
+            "claim-like": s.claims,
+        }
+        for s in diagnosis.sections
+        if s.lines or s.bullets or s.roles
+    ]
+
+
+def mark_options(diagnosis: Any) -> dict[int, str]:
+    """The sections a user may mark as experience (section index -> label): those with lines
+    or bullets that are not achievement sections already ('Skills (3 lines)')."""
+    from starkit.resume.lexicon import achievement_sections
+
+    out = {}
+    for s in diagnosis.sections:
+        n = s.lines + s.bullets
+        if n and s.name not in achievement_sections():
+            out[s.index] = f"{s.heading or s.name} ({n} line{'' if n == 1 else 's'})"
+    return out
+
+
 def role_rows(table: pd.DataFrame) -> list[dict[str, object]]:
     """The rows of `role_table` for the phone list, the share as a percentage ('50%')."""
     return [

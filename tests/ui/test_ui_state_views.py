@@ -413,3 +413,35 @@ def test_tag_index_tells_tags_apart_by_meaning_not_capitals():
         "technical-depth",
         "leadership",
     ]
+
+
+def test_the_reading_table_shows_a_section_read_as_roles_and_marks_only_what_can_change():
+    """A browser check found an education section whose lines were all read as role headers
+    left out of 'What starkit read', '(1 lines)' in the marking choices, and experience
+    sections offered to be marked as experience."""
+    from starkit.resume import read_text_resume
+    from starkit.resume.diagnose import Diagnosis, SectionCount, diagnose
+    from starkit.ui.views import mark_options, reading_rows
+
+    text = "\n".join(
+        [
+            "Jordan Avery",
+            "",
+            "EXPERIENCE",
+            "Product Manager, Acme, 2020 - 2023",
+            "- Grew weekly active users 20% in two quarters",
+            "",
+            "SKILLS",
+            "SQL",
+        ]
+    )
+    d = diagnose(read_text_resume(text, name="cv.txt"))
+    rows = {r["section"]: r for r in reading_rows(d)}
+    assert rows["experience"]["role lines"] == 1 and rows["experience"]["bullets"] == 1
+    assert mark_options(d) == {0: "contact (1 line)", 2: "SKILLS (1 line)"}
+    roles_only = Diagnosis(
+        name="cv.pdf",
+        format="pdf",
+        sections=[SectionCount(index=0, name="education", heading="EDUCATION", roles=4)],
+    )
+    assert [r["heading"] for r in reading_rows(roles_only)] == ["EDUCATION"]
