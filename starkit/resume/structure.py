@@ -390,7 +390,6 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
         or (
             i in named
             and top[1]
-            and (top[0] or top[3])
             and lines[i].bold
             and not _bold_beside(lines, i)
             and not lines[i].text.rstrip().endswith(":")  # 'Technologies:', a label
@@ -404,19 +403,19 @@ _BESIDE_WORDS = 6  # 'Leadership', 'Creative Problem Solving': a bold strength i
 
 
 def _bold_beside(lines: list[RawLine], i: int) -> bool:
-    """True when the line with text just before or after line `i` is a short bold line that is
-    no list item, as the strengths of a bold list are ('Creativity', 'Leadership'). A bold
-    bullet (an education entry) or a bold sentence ('Note: currently attending ...') beside
-    it is not one."""
+    """True when the line with text just before line `i` is a short bold line that is no list
+    item, as the strengths of a bold list are ('Creativity' before 'Leadership'). A bold bullet
+    (an education entry) or a bold sentence ('Note: currently attending ...') is not one, and
+    the line after is not asked: a heading is often followed by a bold role title ('WORK
+    EXPERIENCE' over 'Cardinal Health/ Coordinator')."""
     before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
-    after = next((lines[k] for k in range(i + 1, len(lines)) if lines[k].text.strip()), None)
     return any(
         ln is not None
         and ln.bold
         and not ln.bullet
         and ln.heading is None  # a role styled as a sub-heading ('Qlik') is no strength
         and len(ln.text.split()) <= _BESIDE_WORDS
-        for ln in (before, after)
+        for ln in (before,)
     )
 
 

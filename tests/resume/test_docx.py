@@ -302,6 +302,41 @@ def test_a_bold_heading_among_heading_styled_ones_opens_its_section_beside_bold_
     assert resume.achievement_bullets[2].role.title == "software developer/business analyst"
 
 
+def test_a_capital_heading_among_bold_ones_opens_its_section_over_a_bold_role_title():
+    """A real DOCX set 'Objective', 'Education' and 'Skills' in bold and 'WORK EXPERIENCE' in
+    bold capitals, each role's title bold under it: its 35 duties were read under 'Objective'
+    (0 achievement bullets). A bold role title after a heading is no list of bold strengths."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "Objective"),
+            ("", "A coordinator role in a fast-paced distribution centre."),
+            ("b", "WORK EXPERIENCE"),
+            ("b", "Cardinal Health / Coordinator"),
+            ("b", "Nov 2020 – Present"),
+            ("li", "Tracked 40 associates' orders daily in the warehouse system"),
+            ("li", "Cut missed hospital drop-offs by 15% in two quarters"),
+            ("li", "Trained 6 new selectors on the handheld scanners"),
+            ("li", "Kept the dock's error rate under 1% for a year"),
+            ("b", "Education"),
+            ("", "B.S. Business, 2019"),
+            ("", "Coursework in operations and supply chain"),
+            ("b", "Skills"),
+            ("", "Excel, SAP"),
+            ("", "Forklift certified"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [s.name for s in resume.sections] == [
+        "contact",
+        "summary",
+        "experience",
+        "education",
+        "skills",
+    ]
+    assert len(resume.achievement_bullets) == 4
+
+
 def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience():
     """'EXPERIENCES – RESPONSIBILITIES' is the experience heading (its first part is a
     heading's name); a role set in a heading style ('HCL InSys– Senior Engineer') with a
