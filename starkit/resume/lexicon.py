@@ -152,6 +152,14 @@ def section_headings() -> dict[str, str]:
 
 
 @cache
+def compact_headings() -> dict[str, str]:
+    """Known headings with their spaces taken out ('workexperience' -> experience): a heading
+    letter-spaced with single spaces between words too ('W O R K E X P E R I E N C E') loses
+    its word breaks when its letters are re-joined."""
+    return {k.replace(" ", ""): v for k, v in section_headings().items()}
+
+
+@cache
 def section_keywords() -> tuple[tuple[str, str], ...]:
     """(word stem, section) pairs for headings the exact list does not know."""
     rel = "resume/sections.toml"

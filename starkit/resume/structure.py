@@ -26,6 +26,7 @@ from typing import Literal
 from starkit.resume.builder import Builder, join_lines
 from starkit.resume.lexicon import (
     achievement_sections,
+    compact_headings,
     duty_labels,
     heading_key,
     keyword_section,
@@ -347,6 +348,8 @@ def _heading_text(text: str) -> str | None:
     known = section_headings()
     if key in known:
         return known[key]
+    if " " not in key and key in compact_headings():
+        return compact_headings()[key]  # 'K E Y A C H I E V E M E N T S', re-joined
     # 'Relevant Projects', 'Selected Publications', 'Projects and Hackathons'
     words = key.split()
     while words and words[0] in _QUALIFIERS:

@@ -175,6 +175,29 @@ def test_letter_spaced_and_decorated_headings():
     assert resume.achievement_bullets[0].role.organisation == "Initech"
 
 
+def test_letter_spaced_headings_of_two_words_with_single_spaces():
+    """'K E Y A C H I E V E M E N T S' and 'W O R K E X P E R I E N C E' (a real DOCX and a
+    real PDF) keep no wider gap between their words: re-joined, they match a known heading
+    with its space taken out (the DOCX read 0 achievement bullets, now 54)."""
+    text = (
+        "Jordan Avery\n"
+        "S K I L L S\n"
+        "Excel, SQL\n"
+        "K E Y A C H I E V E M E N T S\n"
+        "- Scaled a store from $0 to $1M in 7 months\n"
+        "W O R K E X P E R I E N C E\n"
+        "Initech, Analyst, 2016-2018\n"
+        "- Automated 40 weekly reports, saving 6 hours a week\n"
+    )
+    resume = read_resume(text.encode())
+    assert [s.name for s in resume.sections if s.heading] == [
+        "skills",
+        "experience",
+        "experience",
+    ]
+    assert len(resume.achievement_bullets) == 2
+
+
 def test_fixture_roles_have_locations():
     resume = read_resume(to_text().encode())
     assert [r.location for r in resume.roles[:2]] == [
