@@ -59,19 +59,21 @@ _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|\d{1,3},\d{1,2}"  # European decimal comma: "1,2 Mio", "3,5 %"
 )
-_RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|BN|Bn|mm|MM)?\+?")
+_RE_MONEY = re.compile(rf"[~≈+\-−]?([$€£¥₹])({_NUM})([kKmMbB]|bn|BN|Bn|mn|Mn|MN|mm|MM)?\+?")
 # "7K€", "1.2M€", "~7K€/month": the currency sign after the amount (European usage)
-_RE_MONEY_AFTER = re.compile(rf"[~≈+\-−]?({_NUM})([kKmMbB]|bn|mm|MM)?([€£¥₹])(?:/[A-Za-z]+)?\+?")
+_RE_MONEY_AFTER = re.compile(
+    rf"[~≈+\-−]?({_NUM})([kKmMbB]|bn|mn|Mn|mm|MM)?([€£¥₹])(?:/[A-Za-z]+)?\+?"
+)
 # "Rs.100M", "INR5Cr": the rupee written as a word glued to the amount; "2L", "3.5Cr" after a
 # currency ('₹2L/month'): lakh (1e5) and crore (1e7), the Indian magnitudes, as one letter
 _RE_MONEY_WORD = re.compile(
-    rf"[~≈+\-−]?(Rs\.?|INR)({_NUM})([kKmMbB]|bn|mm|MM|L|Cr)?\+?", re.IGNORECASE
+    rf"[~≈+\-−]?(Rs\.?|INR)({_NUM})([kKmMbB]|bn|mn|mm|MM|L|Cr)?\+?", re.IGNORECASE
 )
 _RE_LAKH_CRORE = re.compile(rf"({_NUM})(L|Cr|cr)\+?")
 _INDIAN_MAGNITUDE = {"l": 1e5, "cr": 1e7}
 _RE_PERCENT = re.compile(rf"[~≈±+\-−]?({_NUM})\+?%\+?")
 _RE_NUMUNIT = re.compile(
-    rf"[~≈±+\-−]?({_NUM})(thousand|million|billion|Million|Billion|BN|Bn"  # "$3million", "$3.5BN"
+    rf"[~≈±+\-−]?({_NUM})(thousand|million|billion|Million|Billion|BN|Bn|MN|Mn|mn"  # "$3.5BN"
     r"|k|K|m|M|b|B|bn|mm|MM|ms|s|sec|secs|min|mins|h|hr|hrs|d|wk|wks|mo|mos"
     r"|yr|yrs|x|X|[KMGTP]B|[kmgtp]b|pp|bps|pts)(\+?)"
 )
@@ -126,6 +128,7 @@ _RE_STATUS_CODE = re.compile(
 _MAGNITUDE = {
     "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mm": 1e6, "MM": 1e6,
     "b": 1e9, "B": 1e9, "bn": 1e9, "BN": 1e9, "Bn": 1e9, "Million": 1e6, "Billion": 1e9,
+    "mn": 1e6, "Mn": 1e6, "MN": 1e6,  # "$2Mn+", "£3mn": million, as British and Indian usage
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mio": 1e6, "mrd": 1e9,
     "tsd": 1e3,
 }  # fmt: skip
@@ -277,7 +280,8 @@ def _shape(text: str) -> _Tok:
         return _Tok("version")
     if m := _RE_RANGE.fullmatch(text):  # "4x-6x", "2h-3h": a range of one measuring kind
         lo, hi = _shape(m.group(1)), _shape(m.group(2))
-        if lo.shape == hi.shape and lo.shape in _RANGE_KINDS:
+        if hi.shape in _RANGE_KINDS and (lo.shape == hi.shape or lo.shape == "num"):
+            # "120-$280" after its '$' ('$120–$280'): the low end takes the high end's unit
             return _Tok(hi.shape, lo.value, hi.unit, high=hi.value)
     return _Tok("alnum")
 
@@ -481,7 +485,11 @@ def find_numbers(
         measure = True
         prev = lower(i - 1)
         # --- absorb what stands before the number ---
-        if prev in _CURRENCY_BEFORE and (info.shape == "num" or rupees is not None):
+        if prev in _CURRENCY_BEFORE and (
+            info.shape == "num"
+            or rupees is not None
+            or (info.shape == "money" and info.high is not None and tok.text[:1].isdigit())
+        ):
             start -= 1
             kind, unit = "money", prev
         elif prev == "#" and info.shape == "num":

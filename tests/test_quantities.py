@@ -220,11 +220,28 @@ def test_values_and_kinds():
         ("Saved €5k–€8k a month", "€5k–€8k", "money", 5e3, 8e3),
         ("Grew the community to 10K-15K members", "10K-15K", "count", 1e4, 1.5e4),
         ("Managed budgets of $2-3M", "$2-3M", "money", 2e6, 3e6),
+        # a sign on each end of plain amounts (set96: a day rate read as no figure at all)
+        ("Govern margin band (€120–€280/day), ensuring revenue", "€120–€280", "money", 120, 280),
+        ("Closed deals of $1,200–$2,800 each", "$1,200–$2,800", "money", 1200, 2800),
     ],
 )
 def test_a_range_is_one_quantity_with_its_low_and_high_end(text, span, kind, low, high):
     (q,) = find_quantities(text)
     assert (text[q.start : q.end], q.kind, q.value, q.high) == (span, kind, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Won accounts worth $2Mn+ through proposals", "$2Mn+", 2e6),
+        ("Raised £3mn in seed funding", "£3mn", 3e6),
+        ("Drove $1.7 Mn in ARR", "$1.7 Mn", 1.7e6),
+    ],
+)
+def test_mn_is_million_glued_or_apart(text, span, value):
+    """'Mn'/'mn', British and Indian usage for million (set96: '$2Mn+' was no figure)."""
+    (q,) = find_quantities(text)
+    assert (text[q.start : q.end], q.kind, q.value) == (span, "money", value)
 
 
 def test_from_a_to_b_stays_two_quantities_and_a_change():
