@@ -194,6 +194,9 @@ class _Full(Exception):
     """Raised inside the walk when `MAX_LINES` lines have been read."""
 
 
+_HAND_WRAP_CHARS = 60  # a line wrapped by hand runs most of the page's width
+
+
 class _Reader:
     def __init__(self, doc: _Doc) -> None:
         self.doc = doc
@@ -237,14 +240,27 @@ class _Reader:
         mid-phrase ('... services to') or this one starts in lower case. A paragraph in a
         heading style never does: 'software developer/bUSINESS aNALYST' in a style that sets
         it in capitals is the next role's title (a real DOCX glued it to a bullet's end)."""
+        from starkit.resume.roles import has_date_range
         from starkit.resume.structure import _ends_joiner, _ends_sentence, strip_glyph
 
         prev = next((ln for ln in reversed(self.lines) if ln.text.strip()), None)
         if prev is None or not self.lines[-1].text.strip():
             return False
-        if not (prev.bullet or prev.cont or strip_glyph(prev.text)[1]):
-            return False  # the paragraph above is no list item (typed '•' counts as one)
         t = text.lstrip()
+        if not (prev.bullet or prev.cont or strip_glyph(prev.text)[1]):
+            # the paragraph above is no list item (typed '•' counts as one); but a long plain
+            # paragraph cut mid-sentence, then one in lower case, is a line the writer wrapped
+            # by hand (a real DOCX whose bullets are drawn shapes: 'Owned strategy ...,
+            # balancing acquisition' / 'scalability in high-growth environments.')
+            first = t.split()[0].rstrip(",.;:)") if t.split() else ""
+            return (
+                prev.heading is None
+                and len(prev.text) >= _HAND_WRAP_CHARS
+                and not _ends_sentence(prev.text)
+                and not has_date_range(prev.text)  # a role line ('Project Lead, ... 2025')
+                and first.isalpha()  # a word, not a link ('name.github.io/...')
+                and first.islower()
+            )
         if _ends_sentence(prev.text):
             return False
         return t[:1].islower() or (_ends_joiner(prev.text) and t[:1].isalnum())

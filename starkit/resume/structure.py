@@ -121,7 +121,8 @@ _QUALIFIERS = frozenset(
         "core",
     }
 )
-_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z &/+-]{1,30}):\s+\S")
+# "Tools: Jira", "Environment\t: HTML" (a tab before the colon too)
+_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z \t&/+-]{1,30}):\s+\S")
 
 
 _NUMBERED = re.compile(r"^\s*\(?\d{1,2}[.)]\s")

@@ -437,3 +437,33 @@ def test_duties_under_a_skills_heading_are_experience_when_they_are_claims():
         "Installed ",
         "Automated ",
     ]
+
+
+def test_lines_wrapped_by_hand_in_plain_paragraphs_are_one_bullet():
+    """A real DOCX draws its bullets as shapes and breaks each long line by hand, so every
+    printed line is a plain paragraph: a long one cut mid-sentence, then one starting with a
+    lower-case word, is one bullet (its fragments were linted as bullets). A link in lower
+    case after a role line, and a field set off by a tab ('Environment\\t: ...'), are not."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "WORK EXPERIENCE"),
+            ("b", "Growth Strategist, Ecom Capital, 2024 - Present"),
+            ("", "Owned strategy and performance outcomes for 25-35 ecommerce accounts, balancing"),
+            ("", "acquisition, retention, and scalability in high-growth environments."),
+            ("", "Managed $5K-$30K a month of ad budgets, optimising for CAC and steady scaling."),
+            ("", "Environment\t: \tShopify, Klaviyo, Meta Ads"),
+            ("b", "Project Lead, Seattle Source Ranker, Seattle, WA      Sept 2025 - Present"),
+            ("", "name.github.io/Seattle-Source-Ranker/"),
+            ("", "Architected a pipeline over 400K+ repositories, cutting collection time by 87%"),
+            ("b", "EDUCATION"),
+            ("", "B.S. Economics, 2015"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Owned strategy and performance outcomes for 25-35 ecommerce accounts, balancing "
+        "acquisition, retention, and scalability in high-growth environments.",
+        "Managed $5K-$30K a month of ad budgets, optimising for CAC and steady scaling.",
+        "Architected a pipeline over 400K+ repositories, cutting collection time by 87%",
+    ]
