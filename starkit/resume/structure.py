@@ -754,6 +754,9 @@ def _continues(item: _Item, ln: RawLine, ctx: _Ctx) -> bool:
     return _full(prev, ln)
 
 
+_TITLE_WORDS = 4  # 'Senior Marketing Program Manager'
+
+
 def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = False) -> int:
     """How much `ln` looks like a role header rather than a bullet (>= 2: a header)."""
     t = ln.text
@@ -771,7 +774,9 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
         s += 1
     if has_title_word(t):
         s += 1
-    if words <= 3 and not starts_with_verb(t):
+    # 'Marketing Intern', 'Training Coordinator': a gerund before a title word is a role title
+    verb = starts_with_verb(t) and not (words <= _TITLE_WORDS and ends_in_title(t))
+    if words <= 3 and not verb:
         s += 2  # 'Fabrikam Cloud': a name, not a sentence
     elif words <= 6:
         s += 1
@@ -779,7 +784,7 @@ def _header_score(ln: RawLine, ctx: _Ctx, *, after_header: bool, first: bool = F
         s -= 3
     elif words > 9:
         s -= 1
-    if starts_with_verb(t):
+    if verb:
         s -= 3
     if _ends_sentence(t):
         s -= 2

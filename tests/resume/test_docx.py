@@ -467,3 +467,31 @@ def test_lines_wrapped_by_hand_in_plain_paragraphs_are_one_bullet():
         "Managed $5K-$30K a month of ad budgets, optimising for CAC and steady scaling.",
         "Architected a pipeline over 400K+ repositories, cutting collection time by 87%",
     ]
+
+
+def test_a_role_title_opening_with_a_gerund_is_a_role_not_a_bullet():
+    """'Marketing Intern', 'Research Assistant': a short line ending in a title word is a role
+    title though its first word reads as a verb (a real DOCX read the next role's 'Marketing
+    Intern' as the last bullet of the role before)."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "WORK EXPERIENCE"),
+            ("b", "Sales Representative"),
+            ("", "Roger Davis • Oct 2014 - May 2015"),
+            ("", "Met and exceeded sales targets in 10 of 12 months across the store."),
+            ("", "Trained 5 new starters in product knowledge and the point of sale system."),
+            ("b", "Marketing Intern"),
+            ("", "AroundYou Marketing • Mar 2014 - Oct 2014"),
+            ("", "Wrote 20 blog posts that brought 3,000 visits in a quarter to the site."),
+            ("b", "EDUCATION"),
+            ("", "B.Com, 2016"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [b.text[:10] for b in resume.achievement_bullets] == [
+        "Met and ex",
+        "Trained 5 ",
+        "Wrote 20 b",
+    ]
+    assert resume.achievement_bullets[2].role.title == "Marketing Intern"
