@@ -974,18 +974,6 @@ def _role_as(ctx: UnitContext, k: int) -> bool:
     return ctx.lower(k) == "as" and ctx.lower(k - 1) in ctx.word_list("launch-verbs")
 
 
-def _glued_hyphen(ctx: UnitContext, k: int) -> bool:
-    """A '-' with no space either side between two words: 'open-source', 'AI-powered'."""
-    return (
-        ctx.lower(k) == "-"
-        and 0 < k < len(ctx.doc) - 1
-        and not ctx.doc[k - 1].whitespace_
-        and not ctx.doc[k].whitespace_
-        and ctx.doc[k - 1].is_alpha
-        and ctx.doc[k + 1].is_alpha
-    )
-
-
 def _governing_change(ctx: UnitContext, m: Match, back: int = 8) -> Match | None:
     """The nearest change word before the metric in the same clause, else one right after it
     ('sign-ups grew 3x', 'conversion up 12%')."""
@@ -1791,7 +1779,7 @@ def _launched_with(ctx: UnitContext, with_at: int, cs: int) -> bool:
             for q in ctx.quantities
         ):
             pass  # "Launched 5 successful products": the count of what was launched
-        elif _glued_hyphen(ctx, k):
+        elif ctx.glued_hyphen(k):
             lo = max(cs, lo - 2)  # "an open-source app": one word, not three
         elif _role_as(ctx, k):
             pass  # "Published as open-source resource with 500+ downloads": its form

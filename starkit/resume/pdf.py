@@ -99,6 +99,13 @@ class _Line:
             self.top, self.bottom = min(self.top, ch["top"]), max(self.bottom, ch["bottom"])
         self.x1 = max(self.x1, ch["x1"])
 
+    def prepend_glyph(self, ch: dict[str, Any]) -> None:
+        """Put a bullet glyph drawn after this line in front of it, a space between."""
+        self.text[:0] = [ch["text"], " "]
+        self.xs[:0] = [ch["x0"], ch["x0"]]
+        self.chars.insert(0, ch)
+        self.top, self.bottom = min(self.top, ch["top"]), max(self.bottom, ch["bottom"])
+
     @property
     def string(self) -> str:
         return "".join(self.text)
@@ -192,11 +199,7 @@ def _late_glyphs(lines: list[_Line]) -> list[_Line]:
                 None,
             )
             if target is not None and not strip_glyph(target.string)[1]:
-                target.text[:0] = [ch["text"], " "]
-                target.xs[:0] = [ch["x0"], ch["x0"]]
-                target.chars.insert(0, ch)
-                target.top = min(target.top, ch["top"])
-                target.bottom = max(target.bottom, ch["bottom"])
+                target.prepend_glyph(ch)
                 continue
         out.append(ln)
     return out

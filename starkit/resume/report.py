@@ -458,9 +458,7 @@ def _summarise(
     # the achievement bullets, and any other line with a finding (a slot left in the contact
     # block): clean education or skills lines are not judged for numbers and would lift the
     # score above every achievement bullet's (a browser check: 94 over bullets averaging 87)
-    scored = [i.score for i in bullets] + [
-        i.score for i in judged if i.findings and not (i.achievement and i.claims_work)
-    ]
+    scored = [i.score for i in judged if (i.achievement and i.claims_work) or i.findings]
     scored = scored or [i.score for i in judged if i.kind == "bullet"] or [i.score for i in judged]
     return ResumeReport(
         resume=resume,

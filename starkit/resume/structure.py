@@ -349,8 +349,8 @@ def _heading_text(text: str) -> str | None:
     known = section_headings()
     if key in known:
         return known[key]
-    if " " not in key and key in compact_headings():
-        return compact_headings()[key]  # 'K E Y A C H I E V E M E N T S', re-joined
+    if " " not in key and (compact := compact_headings().get(key)):
+        return compact  # 'K E Y A C H I E V E M E N T S', re-joined
     # 'Relevant Projects', 'Selected Publications', 'Projects and Hackathons'
     words = key.split()
     while words and words[0] in _QUALIFIERS:
@@ -382,9 +382,9 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     distinctive = top != body and (top[0] or top[1] or top[3] or top[2] > body[2])
     if not distinctive or n < max(2, len(found) // 2 + 1):
         return found
-    # a heading by its exact name in bold where the others are bold capitals ('Work
-    # Experience' among 'EDUCATION', 'OBJECTIVE') is one of them, unless a line beside it
-    # is bold too ('Leadership' in a list of bold strengths)
+    # a heading by its exact name in bold where the others are bold, whatever their capitals
+    # or style ('Work Experience' among 'EDUCATION', 'OBJECTIVE'), is one of them, unless the
+    # line before it is bold too ('Leadership' in a list of bold strengths)
     return {
         i: k
         for i, k in found.items()
@@ -395,7 +395,7 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
             i in named
             and top[1]
             and lines[i].bold
-            and not _bold_beside(lines, i)
+            and not _bold_before(lines, i)
             and not lines[i].text.rstrip().endswith(":")  # 'Technologies:', a label
             and not ends_in_title(lines[i].text)  # 'Research & Documentation Analyst': a role
             and _like((top[0], True, _style(lines[i])[2], top[3]), top)
@@ -403,23 +403,22 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     }
 
 
-_BESIDE_WORDS = 6  # 'Leadership', 'Creative Problem Solving': a bold strength is a few words
+_STRENGTH_WORDS = 6  # 'Leadership', 'Creative Problem Solving': a bold strength is a few words
 
 
-def _bold_beside(lines: list[RawLine], i: int) -> bool:
+def _bold_before(lines: list[RawLine], i: int) -> bool:
     """True when the line with text just before line `i` is a short bold line that is no list
     item, as the strengths of a bold list are ('Creativity' before 'Leadership'). A bold bullet
-    (an education entry) or a bold sentence ('Note: currently attending ...') is not one, and
-    the line after is not asked: a heading is often followed by a bold role title ('WORK
-    EXPERIENCE' over 'Cardinal Health/ Coordinator')."""
-    before = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
-    return any(
+    (an education entry), a bold sentence ('Note: currently attending ...') or a role styled
+    as a sub-heading ('Qlik') is not one; the line after is not asked: a heading is often
+    followed by a bold role title ('WORK EXPERIENCE' over 'Cardinal Health/ Coordinator')."""
+    ln = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+    return (
         ln is not None
-        and ln.bold
+        and bool(ln.bold)
         and not ln.bullet
-        and ln.heading is None  # a role styled as a sub-heading ('Qlik') is no strength
-        and len(ln.text.split()) <= _BESIDE_WORDS
-        for ln in (before,)
+        and ln.heading is None
+        and len(ln.text.split()) <= _STRENGTH_WORDS
     )
 
 
@@ -497,10 +496,8 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         src = Source(page=ln.page, line=ln.line, col=ln.col)
         if (
             i in heads
-            and ln.heading is not None
-            and top_level is not None
-            and ln.heading > top_level
             and cur.kind in achievement_sections()
+            and _sub_heading(ln, cur, top_level)
             and _known_heading(ln) is None
             and any(p.item == "header" and p.heading == ln.heading for p in cur.lines)
             and keyword_section(_first_word(ln.text)) is None  # 'Skills Demonstrated' heads
@@ -537,12 +534,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         elif ln.heading is not None and ln.item is None and not ln.bullet:
             if cur.kind == "contact" and (ln.heading <= 1 or not cur.lines):
                 cur.lines.append(ln)  # the name at the top
-            elif (cur.level is not None and ln.heading > cur.level) or (
-                cur.level is None
-                and top_level is not None
-                and ln.heading > top_level
-                and cur.kind in achievement_sections()
-            ):
+            elif _sub_heading(ln, cur, top_level):
                 ln.item = "header"  # a sub-heading inside a section: a role
                 cur.lines.append(ln)
             elif cur.kind == "contact" and ln.heading >= 3:
@@ -569,6 +561,17 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
     elif (implicit := _implicit_experience(contact)) is not None:
         sections.insert(1, implicit)
     return [s for s in sections if s.lines or s.heading]
+
+
+def _sub_heading(ln: RawLine, cur: _Section, top_level: int | None) -> bool:
+    """A line styled below its section's heading, or, in an achievement section whose heading
+    had no style, below the document's section headings (`top_level`): a sub-heading, a role
+    or a project, not a section of its own."""
+    if ln.heading is None:
+        return False
+    if cur.level is not None:
+        return ln.heading > cur.level
+    return top_level is not None and ln.heading > top_level and cur.kind in achievement_sections()
 
 
 def _column_resumed(

@@ -753,9 +753,6 @@ def _reached_level(ctx: UnitContext, m: MetricMention) -> bool:
     return not _over_a_period(ctx, m.end, se)
 
 
-_RATE_ADVERBS = ("daily", "weekly", "nightly", "monthly", "annually", "yearly")
-
-
 def _rate_level(ctx: UnitContext, m: MetricMention) -> bool:
     """'Drive over 1 million dollars in ad revenue monthly through retail media', 'Delivered
     exceptional service to 50+ customers daily': an amount or a count before the metric, and
@@ -770,14 +767,21 @@ def _rate_level(ctx: UnitContext, m: MetricMention) -> bool:
         return False
     if not (change.end <= q.token_start and q.token_end <= m.start):
         return False  # the verb, then its figure, then the metric
-    if ctx.lower(m.end) not in _RATE_ADVERBS:
+    if ctx.lower(m.end) not in ctx.word_list("rate-periods"):
         return False
     if ctx.lower(change.start) not in ctx.word_list("rate-level-verbs"):
         return False
+    return not _won_or_relative(ctx, change, m)  # "drove $2M in new revenue annually": won
+
+
+def _won_or_relative(ctx: UnitContext, change: Match, m: MetricMention) -> bool:
+    """A word of a win between the verb and the metric ('generating $2M in new annual
+    revenue', `won-modifiers`), or a relative figure in the metric's clause: the figure a
+    yielding verb gives is then a win or a change, not a level."""
     if any(ctx.listed(k, "won-modifiers") for k in range(change.end, m.start)):
-        return False  # "drove $2M in new revenue annually": revenue won
+        return True
     cs, ce = ctx.clause_of(m.start)
-    return not any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx))
+    return any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx))
 
 
 def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
@@ -798,11 +802,9 @@ def _output_rate(ctx: UnitContext, m: MetricMention) -> bool:
     if not ctx.lower(change.start).endswith("ing") and prev.lower_ not in ("which", "that"):
         return False  # "to generate 500 leads per month" is the aim reported; "accounts which
         # generate $12.5M annually" what they yield
-    if any(ctx.listed(k, "won-modifiers") for k in range(change.end, m.start)):
+    if _won_or_relative(ctx, change, m):
         return False  # "generating $2M in new annual revenue": revenue won
-    cs, ce = ctx.clause_of(m.start)
-    if any(cs <= r.quantity.token_start < ce for r in relative_figures(ctx)):
-        return False
+    _, ce = ctx.clause_of(m.start)
     periods = ctx.word_list("rate-periods")
     return any(
         ctx.lower(k) in periods

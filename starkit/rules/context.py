@@ -421,6 +421,10 @@ class UnitContext:
             joins.add(h)
         return frozenset(joins)
 
+    def glued_hyphen(self, h: int) -> bool:
+        """Token h is a hyphen glued to a word either side ('open-source'), not a dash."""
+        return h in self._hyphen_joins
+
     def listed(self, i: int, *names: str) -> bool:
         """Token i, or the hyphenated compound holding it (`word`), is in one of the named
         word lists."""
