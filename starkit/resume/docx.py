@@ -16,6 +16,7 @@ Positions: `line` is the paragraph's number in that reading order (1-based).
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from typing import Any
@@ -312,21 +313,43 @@ class _Reader:
                 self.container(child)
 
 
-_TARGET = re.compile(rb'Target="[^"]*\\[^"]*"')
+_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
+_TARGET = re.compile(rb'\bTarget="([^"]*)"')
 
 
-def _forward_slashes(data: bytes) -> bytes:
-    """The archive with '\\' in its relationships' targets read as '/' (some tools write
-    'media\\image1.jpg'; Word opens such a file, python-docx finds no such part). The
+def _repaired(data: bytes) -> bytes:
+    """The archive with its relationships' targets as Word reads them, for python-docx:
+    '\\' read as '/' (some tools write 'media\\image1.jpg'), and a target that names no part
+    of the archive ('#_top', a link to a bookmark written with no TargetMode, in a real
+    resume) marked external, as Word treats it; python-docx raised KeyError on both. The
     archive's size was checked before this is called."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = set(src.namelist())
         for info in src.infolist():
             body = src.read(info)
             if info.filename.endswith(".rels"):
-                body = _TARGET.sub(lambda m: m.group(0).replace(b"\\", b"/"), body)
+                # the folder the targets are relative to: 'word/' for 'word/_rels/x.rels'
+                base = posixpath.dirname(posixpath.dirname(info.filename))
+                body = _RELATIONSHIP.sub(
+                    lambda m, b=base: _relationship(m.group(0), b, names), body
+                )
             dst.writestr(info, body)
     return out.getvalue()
+
+
+def _relationship(tag: bytes, base: str, names: set[str]) -> bytes:
+    """One relationship element, its target repaired (see `_repaired`)."""
+    tag = _TARGET.sub(lambda m: m.group(0).replace(b"\\", b"/"), tag)
+    target = _TARGET.search(tag)
+    if target is None or b"TargetMode=" in tag:
+        return tag
+    path = target.group(1).decode("utf-8", "replace")
+    part = posixpath.normpath(posixpath.join("/" + base, path)).lstrip("/")  # '/x' is absolute
+    if part in names:
+        return tag
+    end = -2 if tag.endswith(b"/>") else -1
+    return tag[:end].rstrip() + b' TargetMode="External"' + tag[end:]
 
 
 def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
@@ -346,8 +369,9 @@ def docx_lines(data: bytes, name: str) -> tuple[list[RawLine], list[str]]:
         try:
             document = Document(io.BytesIO(data))
         except KeyError:
-            # a part named with Windows separators ('media\\image1.jpg'), which Word opens
-            document = Document(io.BytesIO(_forward_slashes(data)))
+            # a part named with Windows separators ('media\\image1.jpg'), or a link to a
+            # bookmark with no TargetMode ('#_top'), which Word opens
+            document = Document(io.BytesIO(_repaired(data)))
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, ValueError) as exc:
         raise ResumeReadError(
             f"{name}: a corrupt or truncated DOCX ({type(exc).__name__}); "

@@ -4,6 +4,7 @@ a two-column layout table), typed glyphs and tabs."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -406,6 +407,42 @@ def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
             dst.writestr(info, body)
     resume = read_resume(out.getvalue(), name="cv.docx")
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo"]
+
+
+def test_a_docx_linking_to_a_bookmark_with_no_target_mode_is_read():
+    """A link to a bookmark written as an internal relationship (Target="#_top" with no
+    TargetMode, a real resume DOCX refused as 'corrupt (KeyError)'): Word opens it, and
+    starkit reads it; a relationship to a part the archive holds stays internal."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph().add_run("EXPERIENCE").bold = True
+    document.add_paragraph("Cut report turnaround from 5 days to 2 for 40 stores", "List Bullet")
+    document.add_picture(io.BytesIO(_png()))
+    buf = io.BytesIO()
+    document.save(buf)
+    out = io.BytesIO()
+    link = (
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/hyperlink" Target="#_top"/>'
+    )
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                body = body.replace(b"</Relationships>", link + b"</Relationships>")
+            dst.writestr(info, body)
+    with pytest.raises(KeyError):
+        Document(io.BytesIO(out.getvalue()))  # what python-docx does with it alone
+    resume = read_resume(out.getvalue(), name="cv.docx")
+    assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo"]
+    from starkit.resume.docx import _repaired
+
+    with zipfile.ZipFile(io.BytesIO(_repaired(out.getvalue()))) as zf:
+        rels = zf.read("word/_rels/document.xml.rels")
+    assert b'Target="#_top" TargetMode="External"/>' in rels
+    picture = re.search(rb'<Relationship [^>]*Target="media/[^"]*"[^>]*>', rels)
+    assert picture is not None and b"TargetMode" not in picture.group(0)
 
 
 def test_duties_under_a_skills_heading_are_experience_when_they_are_claims():
