@@ -186,14 +186,24 @@ def not_claim_labels() -> frozenset[str]:
 
 def keyword_section(text: str) -> str | None:
     """The section named by the first keyword stem in `text` ('Certifications & Awards' ->
-    skills), or None."""
+    skills), or None. A name with no 'and' or comma whose last word is an experience stem is
+    experience, its head noun, where the first stem names no section of achievements
+    ('Software Development Experience', a real DOCX resume whose jobs were read as skills;
+    'Academic Experience'); 'Volunteer Work Experience' stays volunteering."""
     key = heading_key(text)
     best: tuple[int, str] | None = None
     for stem, sec in section_keywords():
         m = re.search(r"\b" + re.escape(stem), key)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), sec)
-    return best[1] if best else None
+    if best is None or best[1] in achievement_sections():
+        return best[1] if best else None
+    words = key.split()
+    if "and" not in words and "," not in text:
+        head = [sec for stem, sec in section_keywords() if words[-1].startswith(stem)]
+        if "experience" in head:
+            return "experience"
+    return best[1]
 
 
 @cache

@@ -370,6 +370,7 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
     share the style most headings of the document have (so a lone 'Leadership' in a skills
     list does not open a section when real headings are capitals or bold)."""
     found = {i: k for i, ln in enumerate(lines) if (k := _known_heading(ln))}
+    found.update(_icon_headings(lines, found))
     named = set(found)  # headings by their exact name, not a keyword
     found.update(_keyword_headings(lines, found))
     if len(found) < 3:
@@ -400,6 +401,32 @@ def _headings(lines: list[RawLine]) -> dict[int, str]:
             and not ends_in_title(lines[i].text)  # 'Research & Documentation Analyst': a role
             and _like((top[0], True, _style(lines[i])[2], top[3]), top)
         )
+    }
+
+
+_ICON_HEADING_SIZE = 1.15  # a heading's size over the body's: 12 pt over 9 pt body text
+
+
+def _icon_headings(lines: list[RawLine], found: dict[int, str]) -> dict[int, str]:
+    """Headings by their exact name with an icon drawn before them ('(cid:135) EDuCATIOn',
+    'EXPERIEnCE' in a small-caps font a real PDF resume maps to mixed case): the glyph made
+    the line a list item, but it is bold and set larger than the body, as no list item is."""
+    sizes = Counter(round(ln.size, 1) for ln in lines if ln.size and not ln.bold)
+    if not sizes:
+        return {}
+    body = sizes.most_common(1)[0][0]
+    return {
+        i: k
+        for i, ln in enumerate(lines)
+        if i not in found
+        and ln.glyph
+        and not ln.numbered
+        and ln.bold
+        and ln.size is not None
+        and ln.size >= _ICON_HEADING_SIZE * body
+        and ln.item is None
+        and not ln.cont
+        and (k := _heading_text(ln.text)) is not None
     }
 
 

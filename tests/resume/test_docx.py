@@ -532,3 +532,33 @@ def test_a_role_title_opening_with_a_gerund_is_a_role_not_a_bullet():
         "Wrote 20 b",
     ]
     assert resume.achievement_bullets[2].role.title == "Marketing Intern"
+
+
+def test_a_heading_whose_head_noun_is_experience_holds_experience():
+    """'SOFTWARE DEVELOPMENT EXPERIENCE' in a real DOCX resume: its first keyword named skills,
+    and its jobs were read as a skills list (0 achievement bullets). The last word of a name
+    with no 'and' is its head noun; a first keyword that already names a section of
+    achievements ('Volunteer Work Experience') keeps it, and a list ('Skills and Experience')
+    is named by its first item."""
+    from starkit.resume.lexicon import keyword_section
+
+    assert keyword_section("SOFTWARE DEVELOPMENT EXPERIENCE") == "experience"
+    assert keyword_section("Academic Experience") == "experience"
+    assert keyword_section("Volunteer Work Experience") == "volunteering"
+    assert keyword_section("Skills and Experience") == "skills"
+    assert keyword_section("Certifications & Awards") == "skills"
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "TECHNICAL SKILLS"),
+            ("", "Python, SQL, Docker"),
+            ("b", "SOFTWARE DEVELOPMENT EXPERIENCE"),
+            ("b", "Route Planner | Capstone"),
+            ("li", "Implemented a nearest-neighbor heuristic that cut total route time by 18%"),
+            ("li", "Wrote SQL procedures to automate 12 weekly data exports"),
+            ("b", "EDUCATION"),
+            ("", "B.S. Computer Science, 2024"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [b.text[:11] for b in resume.achievement_bullets] == ["Implemented", "Wrote SQL p"]

@@ -360,3 +360,31 @@ def test_bullet_glyphs_drawn_after_their_items_mark_those_items():
     assert {(b.role.title, b.role.organisation) for b in resume.achievement_bullets} == {
         ("Product Manager", "Acme")
     }
+
+
+def test_a_heading_with_an_icon_in_a_small_caps_font_opens_its_section():
+    """A real PDF resume draws an icon before each heading and sets it in small capitals its
+    font maps to mixed case ('(cid:135) EDuCATIOn', 'EXPERIEnCE'): read as list items, every
+    heading was lost and 0 achievement bullets were read. Bold and larger than the body, they
+    are headings; a bold list item of the body's size with a section's name stays an item."""
+    from starkit.resume.structure import RawLine, build_resume
+
+    def line(n: int, text: str, size: float = 9.0, bold: bool = False) -> RawLine:
+        return RawLine(text, n, page=1, size=size, bold=bold)
+
+    rows = [
+        ("Jordan Avery", 17.0, True),
+        ("(cid:135) EDuCATIOn", 12.0, True),
+        ("State University, B.Sc. Economics (2019 - 2023)", 9.0, False),
+        ("(cid:235) EXPERIEnCE", 12.0, True),
+        ("Product Analyst | Acme (Jan 2024 - Present)", 9.0, False),
+        ("• Cut report turnaround from 5 days to 2 for 40 stores", 9.0, False),
+        ("• Raised trial-to-paid conversion from 3% to 4.1% in two quarters", 9.0, False),
+        ("(cid:270) SKILLS", 12.0, True),
+        ("(cid:127) Leadership", 9.0, True),
+        ("SQL, Python, Tableau", 9.0, False),
+    ]
+    lines = [line(n, t, size, bold) for n, (t, size, bold) in enumerate(rows, 1)]
+    resume = build_resume(lines, "cv.pdf", "pdf")
+    assert [s.name for s in resume.sections] == ["contact", "education", "experience", "skills"]
+    assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo", "Raised t"]
