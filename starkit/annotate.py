@@ -1651,9 +1651,16 @@ def _words_back(ctx: UnitContext, i: int, n: int) -> int:
 def _aim_for(ctx: UnitContext, k: int, m: Match) -> bool:
     """'for incremental conversion lift', 'for higher retention gains': 'for' (token k), only
     words, the metric and a change noun right after it, with no figure in the clause: the gain
-    the work is for, an aim. 'for a 45% lift in conversion' and 'responsible for conversion
-    growth of 20%' give their figure."""
-    if ctx.lower(m.end) not in forms()[4] and ctx.lower(m.end) not in ctx.word_list("change-after"):
+    the work is for, an aim. So is 'for improved marketing performance' (set98), a change word
+    as participle or comparative right after 'for'. 'for a 45% lift in conversion' and
+    'responsible for conversion growth of 20%' give their figure."""
+    gain_after = ctx.lower(m.end) in forms()[4] or ctx.lower(m.end) in ctx.word_list("change-after")
+    # "for improved marketing performance", "for higher conversion": a change word in its
+    # participle or comparative right after 'for' names the state the work is for
+    raised = ctx.at("change", k + 1) is not None and (
+        ctx.lower(k + 1).endswith("ed") or ctx.lower(k + 1) in ctx.word_list("change-particles")
+    )
+    if not (gain_after or raised):
         return False
     if not all(ctx.doc[j].is_alpha for j in range(k + 1, m.start)):
         return False
