@@ -2659,11 +2659,17 @@ def _pair_computes(ctx: UnitContext, rel: Quantity) -> bool:
         return False
     shares, ratios = _pair_changes(ctx).get(ctx.sentence_of(rel.token_start)[0], ([], []))
     if rel.kind == "multiplier":
-        values, tol = ratios, 0.05 * rel.value
-    else:
-        values, tol = shares, max(0.5, 0.02 * rel.value)
-    k = bisect_left(values, rel.value - tol)
-    return k < len(values) and values[k] <= rel.value + tol
+        return _near(ratios, rel.value, 0.05 * rel.value)
+    tol = max(0.5, 0.02 * rel.value)
+    # a multiple written as a percent ('+2500% increase, scaling from 60k to 1.5M users', 25x;
+    # set97 hb97-118, both labellers) tells the same pair
+    return _near(shares, rel.value, tol) or _near(ratios, rel.value / 100, tol / 100)
+
+
+def _near(values: list[float], value: float, tol: float) -> bool:
+    """True when the sorted `values` hold one within `tol` of `value`."""
+    k = bisect_left(values, value - tol)
+    return k < len(values) and values[k] <= value + tol
 
 
 def _pair_changes(ctx: UnitContext) -> dict[int, tuple[list[float], list[float]]]:
