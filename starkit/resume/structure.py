@@ -209,6 +209,7 @@ class _Section:
     head: RawLine | None = None  # that heading's line
     role: RawLine | None = None  # a heading that names a role ('HCL InSys– Senior Engineer')
     host: str | None = None  # opened by a duties label inside a section of this kind
+    after: str | None = None  # opened by another column with no heading, after this kind
 
 
 NO_HEADINGS = "no section headings found; marked bullets are read as experience"
@@ -555,7 +556,7 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         elif ln.region and cur.kind != "contact":
             # another column starts with no heading of its own (a sidebar's name and
             # contact lines): it does not continue the section the last column ended in
-            cur = _Section("contact", None, src)
+            cur = _Section("contact", None, src, after=cur.kind)
             sections.append(cur)
             cur.lines.append(ln)
         elif ln.heading is not None and ln.item is None and not ln.bullet:
@@ -578,6 +579,8 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         if sec.host is not None and not _claims_section(sec):
             sec.kind = sec.host  # the label's list is no claims ('Key Responsibilities' over
             # a sidebar's tools): the section it sat in goes on
+        if sec.after in achievement_sections() and _claims_column(sec):
+            sec.kind = sec.after  # the column goes on with the jobs the last one held
         if sec.unknown and _role_heading(sec.heading):
             sec.kind, sec.role = "experience", sec.head
         elif sec.unknown and _claims_section(sec):
@@ -624,6 +627,18 @@ def _column_resumed(
         ):
             return sec
     return None
+
+
+_CLAIMS_COLUMN = 3  # lines opening with an action verb: one job's bullets
+
+
+def _claims_column(sec: _Section) -> bool:
+    """A column with no heading, read after a section of achievements, that holds claims (at
+    least three lines opening with an action verb and five words, marked or not) goes on with
+    that section: a real PDF set each job's dates in a narrow column and its bullets, drawn
+    with no glyph, in the next, and the bullets had been read as contact lines."""
+    claims = [ln for ln in sec.lines if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
+    return len(claims) >= _CLAIMS_COLUMN
 
 
 def _claims_section(sec: _Section) -> bool:

@@ -388,3 +388,32 @@ def test_a_heading_with_an_icon_in_a_small_caps_font_opens_its_section():
     resume = build_resume(lines, "cv.pdf", "pdf")
     assert [s.name for s in resume.sections] == ["contact", "education", "experience", "skills"]
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo", "Raised t"]
+
+
+def test_a_column_of_claims_with_no_heading_goes_on_with_the_jobs():
+    """A real PDF resume set each job's title and dates in one column and its bullets, drawn
+    with no glyph, in the next: the new column opened a contact section, and the resume read
+    0 achievement bullets. A headless column of claims after a section of achievements goes
+    on with it; a sidebar of contact lines stays contact."""
+    from starkit.resume.structure import RawLine, build_resume
+
+    def resume(column: list[str]) -> object:
+        rows = ["Jordan Avery", "WORK EXPERIENCE", "Brand Manager", "Acme", "Feb 2023 - present"]
+        lines = [RawLine(t, n, page=1) for n, t in enumerate(rows, 1)]
+        for n, t in enumerate(column, len(rows) + 1):
+            lines.append(RawLine(t, n, page=1, region=n == len(rows) + 1))
+        return build_resume(lines, "cv.pdf", "pdf")
+
+    claims = resume(
+        [
+            "Owned visual style guides and copy guidelines for 3 product lines, ensur-",
+            "ing adherence to brand standards.",
+            "Developed a monthly plan for social content and email campaigns.",
+            "Wrote all social copy, keeping the brand tone across 4 channels.",
+            "Managed mass email marketing for the monthly promotions.",
+        ]
+    )
+    assert len(claims.achievement_bullets) == 4
+    sidebar = resume(["jordan@example.com", "+1 555 010 0199", "Austin, TX", "linkedin.com/in/x"])
+    assert sidebar.achievement_bullets == []
+    assert [s.name for s in sidebar.sections] == ["contact", "experience", "contact"]
