@@ -668,7 +668,14 @@ def _analysed(ctx: UnitContext, m: Match) -> bool:
         elif ctx.at("change", k) or ctx.lower(k) in (";", ":"):
             return False
         if ctx.lower(k) in analysis:
-            return not any(k < q.token_start < ce for q in ctx.quantities)
+            # a verb of finding takes its figure with its object: 'Identified 137% YoY
+            # revenue growth and Black Friday demand spikes, recommending ...' found a trend
+            # (set99 hb99-018, both labellers); a figure after the metric is another claim's
+            found = ctx.lower(k) in ctx.word_list("story-finding-verbs")
+            return not any(
+                k < q.token_start < ce and not (found and q.token_start < m.start)
+                for q in ctx.quantities
+            )
     return False
 
 

@@ -1871,6 +1871,8 @@ def _growth_figure(ctx: UnitContext) -> int | None:
             continue
         if _restates_change(ctx, q):
             continue  # "from 20M to 80M users (4x growth)": the change told before it
+        if ctx.lower(before_hedges(ctx, q.token_start)) in ctx.word_list("story-finding-verbs"):
+            continue  # "Identified 137% YoY revenue growth and ... demand spikes": found
         k, words = q.token_end, 0
         while k < len(ctx.doc) and words < _GROWTH_LEAD_WORDS:
             if ctx.lower(k) == "growth":
