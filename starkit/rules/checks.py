@@ -518,6 +518,8 @@ _WORK_CATEGORIES = ("action", "weak", "change", "trigger")  # words that state w
 
 
 def _states_work(ctx: UnitContext) -> bool:
+    if ctx.story is None and sum(t.is_alpha for t in ctx.tokens) < 2:
+        return False  # "Code", "Deck": a link's label under a project (a real PDF), no claim
     if ctx.story is None and (
         _aspiration(ctx)
         or _career_objective(ctx)
