@@ -335,8 +335,18 @@ def _capitals(text: str) -> bool:
 
 
 def _heading_label(text: str) -> str:
-    """A heading as shown: decoration around it dropped ('EXPERIENCE ____' -> 'EXPERIENCE')."""
-    return re.sub(r"^[\s_\-=~*:—–|]+|[\s_\-=~*:—–|]+$", "", text) or text.strip()
+    """A heading as shown: decoration around it dropped ('EXPERIENCE ____' -> 'EXPERIENCE'),
+    and a word in small capitals that the PDF's font maps to mixed case ('EDuCATIOn',
+    'SummARY') in capitals, as it is printed ('GitHub', 'LinkedIn' stay)."""
+    label = re.sub(r"^[\s_\-=~*:—–|]+|[\s_\-=~*:—–|]+$", "", text) or text.strip()
+    return re.sub(r"[^\W\d_]{4,}", _small_capitals, label)
+
+
+def _small_capitals(m: re.Match[str]) -> str:
+    word = m.group(0)
+    upper = sum(c.isupper() for c in word)
+    mixed = upper < len(word) and not word[1:].islower()
+    return word.upper() if mixed and 2 * upper > len(word) else word
 
 
 def _heading_text(text: str) -> str | None:

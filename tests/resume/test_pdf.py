@@ -388,6 +388,8 @@ def test_a_heading_with_an_icon_in_a_small_caps_font_opens_its_section():
     resume = build_resume(lines, "cv.pdf", "pdf")
     assert [s.name for s in resume.sections] == ["contact", "education", "experience", "skills"]
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo", "Raised t"]
+    # shown as printed, in small capitals (the browser pass saw 'EDuCATIOn', 'SummARY')
+    assert [s.heading for s in resume.sections[1:]] == ["EDUCATION", "EXPERIENCE", "SKILLS"]
 
 
 def test_a_column_of_claims_with_no_heading_goes_on_with_the_jobs():
