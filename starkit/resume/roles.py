@@ -104,6 +104,26 @@ def split_parts(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_STACK_ITEMS = 3  # 'React.js, Node.js, MongoDB': a list of three or more tools
+_STACK_ITEM_WORDS = 3  # 'Google Analytics', 'Power BI', 'Spring Boot 3'
+_TOOL_SHAPE = re.compile(r"\w\.[A-Za-z]|[+#]|[a-z][A-Z]|[A-Za-z]\d")  # Next.js C++ PyTorch S3
+
+
+def _stack(part: str) -> bool:
+    """A part of a role header that lists tools ('React.js, Node.js, Express.js, MongoDB',
+    'Python, TensorFlow, PySyft, Flask'): three or more short comma-separated items, two of
+    them shaped as tools' names are ('.js', 'C++', 'PyTorch', 'HTML5'), none a title. A
+    project's header in a real resume set its stack beside its name, and the stack was shown
+    as the employer; 'Peraton, McLean, VA' (one such shape) stays an employer and a place."""
+    items = [i.strip() for i in part.split(",")]
+    return (
+        len(items) >= _STACK_ITEMS
+        and all(i and len(i.split()) <= _STACK_ITEM_WORDS for i in items)
+        and sum(bool(_TOOL_SHAPE.search(i)) for i in items) >= 2
+        and not has_title_word(part)
+    )
+
+
 def parse_role(lines: list[str]) -> RoleHint:
     """Organisation, title, dates and location from a role header's lines.
 
@@ -151,6 +171,8 @@ def parse_role(lines: list[str]) -> RoleHint:
         p = _unwrap(p.strip(" ,;"))
         if not p or _DURATION.match(p):
             continue  # '2 years 10 months': how long, printed beside the dates
+        if _stack(p):
+            continue  # 'React.js, Node.js, Express.js, MongoDB': the tools, no employer
         if hint.location is None and _LOCATION.match(p) and not has_title_word(p):
             hint.location = p
         elif hint.title is None and has_title_word(p):

@@ -40,3 +40,15 @@ def test_markdown_role_heading_keeps_the_company():
     )
     [role] = read_text_resume(text, name="cv.md").roles
     assert role.organisation == "Shopwise"
+
+
+def test_a_projects_stack_beside_its_name_is_no_employer():
+    """'Hospital Bed Manager — React.js, Node.js, Express.js, MongoDB' (a real PDF resume; the
+    browser pass showed the stack as the employer): a list of three or more tools, two shaped
+    as tools' names are, is dropped from the header; an employer with its place stays."""
+    hint = parse_role(["Hospital Bed Manager — React.js, Node.js, Express.js, MongoDB"])
+    assert (hint.title, hint.organisation) == ("Hospital Bed Manager", None)
+    hint = parse_role(["Python, TensorFlow, PySyft, Flask", "Federated Recommendation System"])
+    assert hint.organisation == "Federated Recommendation System"
+    hint = parse_role(["Technical Writer/Editor", "Peraton, McLean, VA"])
+    assert hint.organisation is not None and hint.organisation.startswith("Peraton")
