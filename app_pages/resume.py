@@ -14,6 +14,7 @@ from starkit.ui.state import PageState
 from starkit.ui.views import (
     carry_edits,
     counts_frame,
+    filtered_note,
     improved_text,
     mark_options,
     merge_rewrite,
@@ -22,9 +23,11 @@ from starkit.ui.views import (
     role_rows,
     role_table,
     role_table_note,
+    rule_choices,
     severity_order,
     shown_note,
     version_note,
+    with_rules,
 )
 
 S = PageState("resume", st.session_state)
@@ -206,9 +209,23 @@ def results() -> None:
 
     with tab_bullets:
         widgets.legend()
-        show_all = st.toggle("Show bullets with no findings", key=S.key("show_all"))
-        st.caption(md_escape(shown_note(items, len(report.items), show_all)))
-        for item in items:
+        chosen = st.multiselect(
+            "Only lines with",
+            rule_choices(items),
+            key=S.key("rule_filter"),
+            placeholder="every rule",
+            help="Show only the lines with a finding of these rules (most frequent first).",
+        )
+        show_all = not chosen and st.toggle("Show bullets with no findings", key=S.key("show_all"))
+        shown = with_rules(items, chosen)
+        st.caption(
+            md_escape(
+                filtered_note(len(shown), chosen, len(report.items))
+                if chosen
+                else shown_note(items, len(report.items), show_all)
+            )
+        )
+        for item in shown:
             i, text = item.index, item.text
             S.setdefault("edit", i, value=text)
             if not item.findings and not show_all:

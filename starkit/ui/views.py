@@ -307,6 +307,30 @@ def role_rows(table: pd.DataFrame) -> list[dict[str, object]]:
     ]
 
 
+def rule_choices(items: Sequence[Any]) -> list[str]:
+    """The rule codes the lines' findings name, the most frequent first (ties by code): the
+    resume page's filter ('Only lines with'), for a long resume of a hundred cards."""
+    counts = Counter(f.rule for i in items for f in i.findings)
+    return [rule for rule, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def with_rules(items: Sequence[Any], rules: Sequence[str]) -> list[Any]:
+    """The lines with a finding of one of `rules`; every line when `rules` is empty."""
+    if not rules:
+        return list(items)
+    wanted = set(rules)
+    return [i for i in items if any(f.rule in wanted for f in i.findings)]
+
+
+def filtered_note(shown: int, rules: Sequence[str], judged: int) -> str:
+    """What the cards count when the page shows only some rules' lines."""
+    lines = f"{shown} line{'' if shown == 1 else 's'}"
+    return (
+        f"Showing {lines} with {' or '.join(rules)}; "
+        f"{judged} line{'' if judged == 1 else 's'} judged in all."
+    )
+
+
 def shown_note(items: Sequence[Any], judged: int, show_all: bool) -> str:
     """What the resume page's cards count, so that they agree with the header: `items` are the
     lines the page can show (every achievement bullet, and any other line with a finding),

@@ -445,3 +445,33 @@ def test_the_reading_table_shows_a_section_read_as_roles_and_marks_only_what_can
         sections=[SectionCount(index=0, name="education", heading="EDUCATION", roles=4)],
     )
     assert [r["heading"] for r in reading_rows(roles_only)] == ["EDUCATION"]
+
+
+def test_the_resume_page_filters_its_lines_by_rule():
+    """A resume of a hundred cards (the browser pass: 127 bullets, 122 findings) can show only
+    the lines with the rules the user picks; the choices are the rules present, most frequent
+    first."""
+    from types import SimpleNamespace as NS
+
+    from starkit.ui.views import filtered_note, rule_choices, with_rules
+
+    def line(*rules: str) -> NS:
+        return NS(findings=[NS(rule=r) for r in rules])
+
+    items = [
+        line("no-quantification"),
+        line("vanity-metric", "missing-guardrail"),
+        line("no-quantification", "weak-verb"),
+        line(),
+    ]
+    assert rule_choices(items) == [
+        "no-quantification",
+        "missing-guardrail",
+        "vanity-metric",
+        "weak-verb",
+    ]
+    assert with_rules(items, ["vanity-metric", "weak-verb"]) == [items[1], items[2]]
+    assert with_rules(items, []) == items
+    assert filtered_note(2, ["vanity-metric", "weak-verb"], 47) == (
+        "Showing 2 lines with vanity-metric or weak-verb; 47 lines judged in all."
+    )
