@@ -600,7 +600,40 @@ def _split_sections(lines: list[RawLine]) -> list[_Section]:
         contact.assumed = True
     elif (implicit := _implicit_experience(contact)) is not None:
         sections.insert(1, implicit)
+    for k in range(len(sections) - 1, -1, -1):
+        if sections[k].kind == "summary" and (jobs := _summary_jobs(sections[k])) is not None:
+            sections.insert(k + 1, jobs)
     return [s for s in sections if s.lines or s.heading]
+
+
+_SUMMARY_JOB_CLAIMS = 2  # marked claims under a dated line: a job's bullets
+
+
+def _summary_jobs(summary: _Section) -> _Section | None:
+    """Jobs under a summary heading, with no experience heading of their own (a real DOCX
+    resume: 'Summary', a paragraph, then 'Capital One (Wilmington, Delaware) June, 2014 -
+    Present' and 17 bullets; 0 achievement bullets were read): from the first dated line that
+    is no list item, right above a marked item, with two marked claims after it, the section
+    is experience."""
+    lines = summary.lines
+    for i, ln in enumerate(lines[:-1]):
+        if ln.bullet or ln.glyph or not _datey(ln):
+            continue
+        nxt = lines[i + 1]
+        if not (nxt.bullet or nxt.glyph):
+            continue
+        claims = [
+            m
+            for m in lines[i + 1 :]
+            if (m.bullet or m.glyph) and starts_with_verb(m.text) and len(_words(m.text)) >= 5
+        ]
+        if len(claims) < _SUMMARY_JOB_CLAIMS:
+            return None
+        jobs = _Section("experience", None, Source(page=ln.page, line=ln.line, col=ln.col))
+        jobs.lines = lines[i:]
+        summary.lines = lines[:i]
+        return jobs
+    return None
 
 
 def _sub_heading(ln: RawLine, cur: _Section, top_level: int | None) -> bool:

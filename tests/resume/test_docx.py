@@ -562,3 +562,28 @@ def test_a_heading_whose_head_noun_is_experience_holds_experience():
     )
     resume = read_resume(data, name="cv.docx")
     assert [b.text[:11] for b in resume.achievement_bullets] == ["Implemented", "Wrote SQL p"]
+
+
+def test_jobs_under_a_summary_heading_with_no_experience_heading_are_read():
+    """A real DOCX resume: 'Summary', a paragraph and a list of strengths, then 'Capital One
+    (Wilmington, Delaware) June, 2014 - Present' and its bullets, with no experience heading:
+    0 achievement bullets were read. From the first dated line over marked claims on, the
+    summary is experience; the strengths above it stay the summary's."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "Summary"),
+            ("", "Eight years of analytics for consumer banking."),
+            ("", "Experienced with:"),
+            ("li", "Exploratory analysis and data mining"),
+            ("li", "Agile marketing practices"),
+            ("", "Northwind Bank (Wilmington, Delaware)\tJune, 2014 - Present"),
+            ("li", "Led target segmentation for a national campaign reaching 2M customers"),
+            ("li", "Built key data sets that cut report turnaround from 5 days to 2"),
+            ("b", "Computer Skills"),
+            ("", "Python, SQL, Tableau"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [b.text[:9] for b in resume.achievement_bullets] == ["Led targe", "Built key"]
+    assert [s.name for s in resume.sections] == ["contact", "summary", "experience", "skills"]
