@@ -111,6 +111,20 @@ class _Line:
         return "".join(self.text)
 
 
+HIDDEN_TEXT_PT = 2.0
+"""Text set smaller than this no reader sees: a real PDF resume hid a list of keywords for
+resume scanners in 1 pt white type, and it was read as a role's name."""
+
+
+HIDDEN_NOTE_LETTERS = 50
+"""Fewer hidden letters than this (a scan's specks, a 1 pt 'Powered by TCPDF') are left out
+without a note."""
+
+
+def _blank(ch: dict[str, Any]) -> bool:
+    return not str(ch.get("text") or "").strip()
+
+
 def _size(ch: dict[str, Any]) -> float:
     return float(ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0)
 
@@ -383,6 +397,7 @@ class _Parsed:
     unread: list[str]  # glyphs with no text ('(cid:123)'), left out
     empty_pages: list[int]
     images: int
+    hidden: int = 0  # letters set too small to see (`HIDDEN_TEXT_PT`), left out
 
 
 def _parse(data: bytes, name: str) -> _Parsed:
@@ -423,6 +438,13 @@ def _parse(data: bytes, name: str) -> _Parsed:
             except Exception as exc:  # a damaged page: keep the others
                 got.warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
                 continue
+            seen = [ch for ch in chars if _size(ch) >= HIDDEN_TEXT_PT or _blank(ch)]
+            if len(seen) < len(chars):  # '1 pt white ats_scanner_keywords ...': no reader's text
+                # (a generator's 1 pt spaces between visible words are kept)
+                got.hidden += sum(str(ch.get("text")).isalnum() for ch in chars) - sum(
+                    str(ch.get("text")).isalnum() for ch in seen
+                )
+                chars = seen
             lines = [ln for ln in _page_lines(chars, got.unread) if _readable(ln, got.unread)]
             lines = _late_glyphs(lines)
             if not lines:
@@ -475,6 +497,12 @@ def _assemble(got: _Parsed, layout: bool) -> tuple[list[RawLine], int, list[str]
         )
     if got.unread:
         warnings.append(_unread_note(name, len(got.unread)))
+    if got.hidden >= HIDDEN_NOTE_LETTERS:
+        warnings.append(
+            f"{name}: {got.hidden:,} letters set under {HIDDEN_TEXT_PT:g} pt, too small to see, "
+            "were left out: hidden text (keywords for resume scanners) is no part of what a panel "
+            "reads, and a recruiter who finds it may read it as gaming the screen"
+        )
     if note := _run_together_note(name, [ln.text for ln in out]):
         warnings.append(note)
     if got.empty_pages:

@@ -419,3 +419,48 @@ def test_a_column_of_claims_with_no_heading_goes_on_with_the_jobs():
     sidebar = resume(["jordan@example.com", "+1 555 010 0199", "Austin, TX", "linkedin.com/in/x"])
     assert sidebar.achievement_bullets == []
     assert [s.name for s in sidebar.sections] == ["contact", "experience", "contact"]
+
+
+def test_text_too_small_to_see_is_left_out_and_said():
+    """A real PDF resume hid a list of keywords for resume scanners in 1 pt white type, and it
+    was read as a role's name; another set a stray '.' at 1 pt, read as an employer. Text under
+    2 pt is left out (a note says so when it is more than a speck), and 1 pt spaces between
+    visible words still part them."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=LETTER)
+    rows = [
+        ("Helvetica-Bold", 14, "Jordan Avery"),
+        ("Helvetica-Bold", 11, "EXPERIENCE"),
+        ("Helvetica-Bold", 10, "Data Analyst, Northwind Bank (2021 - 2024)"),
+    ]
+    y = 720.0
+    for font, size, text in rows:
+        c.setFont(font, size)
+        c.drawString(72, y, text)
+        y -= 16
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont("Helvetica", 1)
+    c.drawString(72, y, "ats_scanner_keywords SQL Server, SSIS, Python, Banking, Finance, Tableau")
+    y -= 16
+    c.setFillColorRGB(0, 0, 0)
+    x = 72.0
+    for word in ["•", "Built", "12", "dashboards", "that", "cut", "reporting", "time", "by", "40%"]:
+        c.setFont("Helvetica", 10)
+        c.drawString(x, y, word)
+        x += c.stringWidth(word, "Helvetica", 10)
+        c.setFont("Helvetica", 1)
+        c.drawString(x, y, " ")  # a generator's 1 pt space
+        x += 3
+    c.showPage()
+    c.save()
+    resume = read_resume(buf.getvalue(), name="cv.pdf")
+    assert [b.text for b in resume.achievement_bullets] == [
+        "Built 12 dashboards that cut reporting time by 40%"
+    ]
+    assert not any("ats_scanner" in (r.title or "") + (r.organisation or "") for r in resume.roles)
+    assert any("too small to see" in w for w in resume.warnings)
