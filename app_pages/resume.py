@@ -209,13 +209,16 @@ def results() -> None:
 
     with tab_bullets:
         widgets.legend()
+        choices = rule_choices(items)
         chosen = st.multiselect(
             "Only lines with",
-            rule_choices(items),
+            choices,
             key=S.key("rule_filter"),
             placeholder="every rule",
             help="Show only the lines with a finding of these rules (most frequent first).",
         )
+        if len(chosen) == len(choices):
+            chosen = []  # 'Select all' narrows nothing: the toggle stays
         show_all = not chosen and st.toggle("Show bullets with no findings", key=S.key("show_all"))
         shown = with_rules(items, chosen)
         st.caption(
