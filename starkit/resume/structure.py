@@ -1063,5 +1063,16 @@ def _split_block(block: list[RawLine]) -> list[list[RawLine]]:
 
 
 def _open_role(b: Builder, header: list[RawLine]) -> None:
+    if all(h.role is None and _duty_name(h.text) for h in header):
+        # 'Responsibility', 'Contributions:' over a role's bullets (a real DOCX resume, whose
+        # roles the browser pass saw named so): a label of the role above, which goes on
+        for h in header:
+            b.text([(h.text, _src(h))])
+        return
     hint = next((h.role for h in header if h.role is not None), None)
     b.role([(h.text, _src(h)) for h in header], hint)
+
+
+def _duty_name(text: str) -> bool:
+    """A line that only names a role's duties (`duty_labels`: 'Key Responsibilities:')."""
+    return heading_key(text.strip().rstrip(":")) in duty_labels()[0]

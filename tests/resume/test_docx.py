@@ -587,3 +587,32 @@ def test_jobs_under_a_summary_heading_with_no_experience_heading_are_read():
     resume = read_resume(data, name="cv.docx")
     assert [b.text[:9] for b in resume.achievement_bullets] == ["Led targe", "Built key"]
     assert [s.name for s in resume.sections] == ["contact", "summary", "experience", "skills"]
+
+
+def test_a_label_of_a_roles_duties_names_no_role():
+    """'Responsibilities:', 'Contributions:' or 'Responsibility' over a role's bullets (18 of
+    the real files; the browser pass saw roles named so): the bullets stay with the role
+    above, and the label is a line of it."""
+    data = _docx(
+        [
+            ("b", "Jordan Avery"),
+            ("b", "EXPERIENCE"),
+            ("b", "Northwind Bank | Product Analyst | 2021 - 2023"),
+            ("", "A regional bank's digital team of 40."),
+            ("b", "Responsibilities:"),
+            ("li", "Built 12 dashboards that cut reporting time by 40%"),
+            ("li", "Ran 6 pricing experiments across 3 regions"),
+            ("b", "Contoso | Data Analyst | 2019 - 2021"),
+            ("", "Analytics for a chain of 30 stores."),
+            ("b", "Contributions:"),
+            ("li", "Automated 20 weekly exports with SQL procedures"),
+        ]
+    )
+    resume = read_resume(data, name="cv.docx")
+    assert [r.title for r in resume.roles] == ["Product Analyst", "Data Analyst"]
+    roles = {b.text[:5]: b.role.title for b in resume.achievement_bullets if b.role}
+    assert (roles["Built"], roles["Ran 6"], roles["Autom"]) == (
+        "Product Analyst",
+        "Product Analyst",
+        "Data Analyst",
+    )
