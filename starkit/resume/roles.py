@@ -27,10 +27,10 @@ _MONTH = (
 )
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _DATE = (
-    rf"(?:{_MONTH},?\s*(?:{_YEAR}|'\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|['’‘]\d\d)|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
     rf"|q[1-4]\s+{_YEAR}|\d{{1,2}}[/.](?:\d{{1,2}}[/.])?(?:{_YEAR}|\d\d)\b|{_YEAR}\b)"
 )
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till date)"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|till(?: date| now)?|still date|to date)"
 _RANGE_RE = re.compile(
     rf"(?i)(?<![\w/.]){_DATE}\s*(?:--?|[–—~]|to|until|through|thru)\s*(?:{_DATE}|{_NOW})"
     rf"|(?i:since)\s+{_DATE}|\b(?:{_MONTH}\s*)?{_YEAR}\s*(?:--?|[–—])\s*(?:\d\d\b)?"

@@ -52,3 +52,16 @@ def test_a_projects_stack_beside_its_name_is_no_employer():
     assert hint.organisation == "Federated Recommendation System"
     hint = parse_role(["Technical Writer/Editor", "Peraton, McLean, VA"])
     assert hint.organisation is not None and hint.organisation.startswith("Peraton")
+
+
+def test_dates_with_a_typographic_apostrophe_and_till_are_read_whole():
+    """'CVI IR (Sep ’23 – Till)' in a real DOCX resume: the curly apostrophe and 'Till' were
+    no date, the dash split the header, and the role was named 'CVI IR (Sep ’23'."""
+    hint = parse_role(["CVI IR (Sep ’23 – Till)"])
+    assert (hint.organisation, hint.dates) == ("CVI IR", "Sep ’23 – Till")
+    hint = parse_role(["Acme | Product Manager | Sep’22 – Present"])
+    assert (hint.organisation, hint.title, hint.dates) == (
+        "Acme",
+        "Product Manager",
+        "Sep’22 – Present",
+    )
