@@ -124,6 +124,7 @@ class RoleWords(StrictModel):
     joining_words: frozenset[str]
     compound_heads: frozenset[str]
     compound_tails: frozenset[str]
+    tools: frozenset[str]
 
 
 def heading_key(text: str) -> str:

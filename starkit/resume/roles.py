@@ -111,17 +111,25 @@ _TOOL_SHAPE = re.compile(r"\w\.[A-Za-z]|[+#]|[a-z][A-Z]|[A-Za-z]\d")  # Next.js 
 
 def _stack(part: str) -> bool:
     """A part of a role header that lists tools ('React.js, Node.js, Express.js, MongoDB',
-    'Python, TensorFlow, PySyft, Flask'): three or more short comma-separated items, two of
-    them shaped as tools' names are ('.js', 'C++', 'PyTorch', 'HTML5'), none a title. A
-    project's header in a real resume set its stack beside its name, and the stack was shown
-    as the employer; 'Peraton, McLean, VA' (one such shape) stays an employer and a place."""
+    'Java, Spring Boot, Docker, MySQL, AWS'): three or more short comma-separated items, two
+    of them tools (`_tool`), none a title. A project's header in a real resume set its stack
+    beside its name, and the stack was shown as the employer; 'Peraton, McLean, VA' stays an
+    employer and a place, and 'Yelp Clone (HTML, CSS, JavaScript)' a project's name."""
     items = [i.strip() for i in part.split(",")]
+    if "(" in part and not _tool(part.split("(", 1)[0].strip()):
+        return False  # a name with its stack in parentheses
     return (
         len(items) >= _STACK_ITEMS
         and all(i and len(i.split()) <= _STACK_ITEM_WORDS for i in items)
-        and sum(bool(_TOOL_SHAPE.search(i)) for i in items) >= 2
+        and sum(_tool(i) for i in items) >= 2
         and not has_title_word(part)
     )
+
+
+def _tool(item: str) -> bool:
+    """A tool's name: in `tools` of lexicons/resume/roles.toml, or shaped as one ('Next.js',
+    'C++', 'PyTorch', 'HTML5')."""
+    return bool(_TOOL_SHAPE.search(item)) or item.lower() in role_words().tools
 
 
 def parse_role(lines: list[str]) -> RoleHint:

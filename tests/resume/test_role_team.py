@@ -52,6 +52,12 @@ def test_a_projects_stack_beside_its_name_is_no_employer():
     assert hint.organisation == "Federated Recommendation System"
     hint = parse_role(["Technical Writer/Editor", "Peraton, McLean, VA"])
     assert hint.organisation is not None and hint.organisation.startswith("Peraton")
+    # common tools with no telling shape, from the lexicon's list (the second browser pass)
+    hint = parse_role(["Java, Spring Boot, Angular, Docker, AWS", "E-Commerce REST API"])
+    assert hint.organisation == "E-Commerce REST API"
+    assert parse_role(["Yelp Clone (HTML, CSS, JavaScript)"]).organisation == (
+        "Yelp Clone (HTML, CSS, JavaScript)"
+    )
 
 
 def test_dates_with_a_typographic_apostrophe_and_till_are_read_whole():
