@@ -517,6 +517,16 @@ def states_work(ctx: UnitContext) -> bool:
 _WORK_CATEGORIES = ("action", "weak", "change", "trigger")  # words that state work done
 
 
+def _metric_result(ctx: UnitContext) -> bool:
+    """A product metric with a relative or signed figure ('Unique clicks: +147% above bank
+    average', a real resume line under its campaign) reports an outcome, impact claimed,
+    though no verb states the work (the browser pass saw it called a line that claims no work
+    beside its missing-baseline finding)."""
+    if not any(q.sign or q.kind in ("percent", "multiplier") for q in ctx.quantities):
+        return False
+    return any(mentions(ctx, c) for c in ("product", "vanity", "causal"))
+
+
 def _states_work(ctx: UnitContext) -> bool:
     if ctx.story is None and sum(t.is_alpha for t in ctx.tokens) < 2:
         return False  # "Code", "Deck": a link's label under a project (a real PDF), no claim
@@ -543,6 +553,8 @@ def _states_work(ctx: UnitContext) -> bool:
     words = [t for t in ctx.tokens if t.is_alpha]
     if not words:
         return False
+    if _metric_result(ctx):
+        return True  # "Unique clicks: +147% above bank average": a result reported
     if len(words) >= _HONOUR_WORDS and not ctx.lower_set.isdisjoint(ctx.word_list("honour-words")):
         return True  # "2013 recipient of the Gold Star Award": an honour won is impact
     if len(words) >= _DESCRIPTION_WORDS and any(

@@ -163,3 +163,16 @@ def test_positions_of_findings_point_into_the_file(report):
         span = item.text[lf.finding.start : lf.finding.end]
         src = lines[lf.source.line - 1][lf.source.col - 1 :]
         assert src.startswith(span.split()[0])
+
+
+def test_a_metric_with_a_relative_figure_reports_an_outcome():
+    """'Unique clicks: +147% above bank average' (a real resume line under its campaign): no
+    verb states work, but a product metric with a signed figure reports an outcome, so it
+    counts in the quantified share; the browser pass saw it shown as a line that 'claims no
+    work' beside its missing-baseline finding."""
+    from starkit import lint
+
+    report = lint("Unique clicks: +147% above bank average", "bullet")
+    assert report.units[0].details["claims_work"] is True
+    # a signed figure with no product metric is no outcome by this test
+    assert lint("Stack: +3 services", "bullet").units[0].details["claims_work"] is False
