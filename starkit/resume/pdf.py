@@ -438,13 +438,12 @@ def _parse(data: bytes, name: str) -> _Parsed:
             except Exception as exc:  # a damaged page: keep the others
                 got.warnings.append(f"{name}: page {pno} could not be read ({type(exc).__name__})")
                 continue
-            seen = [ch for ch in chars if _size(ch) >= HIDDEN_TEXT_PT or _blank(ch)]
-            if len(seen) < len(chars):  # '1 pt white ats_scanner_keywords ...': no reader's text
-                # (a generator's 1 pt spaces between visible words are kept)
-                got.hidden += sum(str(ch.get("text")).isalnum() for ch in chars) - sum(
-                    str(ch.get("text")).isalnum() for ch in seen
-                )
-                chars = seen
+            # '1 pt white ats_scanner_keywords ...' is no reader's text; a generator's 1 pt
+            # spaces between visible words are kept
+            hidden = [ch for ch in chars if _size(ch) < HIDDEN_TEXT_PT and not _blank(ch)]
+            if hidden:
+                got.hidden += sum(str(ch.get("text")).isalnum() for ch in hidden)
+                chars = [ch for ch in chars if _size(ch) >= HIDDEN_TEXT_PT or _blank(ch)]
             lines = [ln for ln in _page_lines(chars, got.unread) if _readable(ln, got.unread)]
             lines = _late_glyphs(lines)
             if not lines:

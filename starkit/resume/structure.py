@@ -514,7 +514,7 @@ def _duties_label(ln: RawLine) -> bool:
     return (
         not ln.bullet
         and ln.item is None
-        and heading_key(t.rstrip(":")) in duty_labels()[0]
+        and _duty_name(t)
         and (bool(ln.bold) or _capitals(t) or ln.heading is not None)
     )
 
@@ -622,11 +622,7 @@ def _summary_jobs(summary: _Section) -> _Section | None:
         nxt = lines[i + 1]
         if not (nxt.bullet or nxt.glyph):
             continue
-        claims = [
-            m
-            for m in lines[i + 1 :]
-            if (m.bullet or m.glyph) and starts_with_verb(m.text) and len(_words(m.text)) >= 5
-        ]
+        claims = [m for m in lines[i + 1 :] if (m.bullet or m.glyph) and _claim(m.text)]
         if len(claims) < _SUMMARY_JOB_CLAIMS:
             return None
         jobs = _Section("experience", None, Source(page=ln.page, line=ln.line, col=ln.col))
@@ -680,15 +676,23 @@ def _claims_column(sec: _Section) -> bool:
     least three lines opening with an action verb and five words, marked or not) goes on with
     that section: a real PDF set each job's dates in a narrow column and its bullets, drawn
     with no glyph, in the next, and the bullets had been read as contact lines."""
-    claims = [ln for ln in sec.lines if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
+    claims = [ln for ln in sec.lines if _claim(ln.text)]
     return len(claims) >= _CLAIMS_COLUMN
+
+
+_CLAIM_WORDS = 5  # 'Managed mass email marketing for promos': an action verb and a few words
+
+
+def _claim(text: str) -> bool:
+    """A line that reads as a claim: it opens with an action verb and runs to a few words."""
+    return starts_with_verb(text) and len(_words(text)) >= _CLAIM_WORDS
 
 
 def _claims_section(sec: _Section) -> bool:
     """A section under a heading no list knows ('Where I have worked') whose list items are
     mostly claims (an action verb and a few words): it holds achievements."""
     items = [ln for ln in sec.lines if ln.bullet or ln.glyph]
-    claims = [ln for ln in items if starts_with_verb(ln.text) and len(_words(ln.text)) >= 5]
+    claims = [ln for ln in items if _claim(ln.text)]
     return len(items) >= 2 and len(claims) >= 0.6 * len(items)
 
 

@@ -528,7 +528,8 @@ def _metric_result(ctx: UnitContext) -> bool:
 
 
 def _states_work(ctx: UnitContext) -> bool:
-    if ctx.story is None and sum(t.is_alpha for t in ctx.tokens) < 2:
+    words = [t for t in ctx.tokens if t.is_alpha]
+    if ctx.story is None and len(words) < 2:
         return False  # "Code", "Deck": a link's label under a project (a real PDF), no claim
     if ctx.story is None and (
         _aspiration(ctx)
@@ -550,7 +551,6 @@ def _states_work(ctx: UnitContext) -> bool:
         return ctx.story is not None or any(
             not _unrealised(ctx, m.start) for c in _WORK_CATEGORIES for m in ctx.matches(c)
         )
-    words = [t for t in ctx.tokens if t.is_alpha]
     if not words:
         return False
     if _metric_result(ctx):

@@ -269,6 +269,11 @@ def role_table_note(report: Any) -> str | None:
     )
 
 
+def _count(k: int, word: str) -> str:
+    """'1 line', '3 lines': a count with its noun."""
+    return f"{k} {word}{'' if k == 1 else 's'}"
+
+
 def reading_rows(diagnosis: Any) -> list[dict[str, object]]:
     """'What starkit read': one row a section with anything in it, a section whose lines were
     all read as role headers (an education list read as roles) included, not left out."""
@@ -295,7 +300,7 @@ def mark_options(diagnosis: Any) -> dict[int, str]:
     for s in diagnosis.sections:
         n = s.lines + s.bullets
         if n and s.name not in achievement_sections():
-            out[s.index] = f"{s.heading or s.name} ({n} line{'' if n == 1 else 's'})"
+            out[s.index] = f"{s.heading or s.name} ({_count(n, 'line')})"
     return out
 
 
@@ -324,10 +329,9 @@ def with_rules(items: Sequence[Any], rules: Sequence[str]) -> list[Any]:
 
 def filtered_note(shown: int, rules: Sequence[str], judged: int) -> str:
     """What the cards count when the page shows only some rules' lines."""
-    lines = f"{shown} line{'' if shown == 1 else 's'}"
     return (
-        f"Showing {lines} with {' or '.join(rules)}; "
-        f"{judged} line{'' if judged == 1 else 's'} judged in all."
+        f"Showing {_count(shown, 'line')} with {' or '.join(rules)}; "
+        f"{_count(judged, 'line')} judged in all."
     )
 
 
@@ -341,23 +345,24 @@ def shown_note(items: Sequence[Any], judged: int, show_all: bool) -> str:
     flagged = len(ach) if show_all else sum(1 for i in ach if i.findings)
     shown = flagged + other
 
-    def n(k: int, word: str) -> str:
-        return f"{k} {word}{'' if k == 1 else 's'}"
-
     if flagged == len(ach):
         parts = [
-            f"all {n(flagged, 'achievement bullet')}"
+            f"all {_count(flagged, 'achievement bullet')}"
             if flagged > 1
-            else n(flagged, "achievement bullet")
+            else _count(flagged, "achievement bullet")
         ]
     else:
-        parts = [f"{flagged} of the {n(len(ach), 'achievement bullet')} (those with a finding)"]
+        total = _count(len(ach), "achievement bullet")
+        parts = [f"{flagged} of the {total} (those with a finding)"]
     if other:
         parts.append(
-            f"{n(other, 'other line')} (contact, skills, education, role headers) with a "
+            f"{_count(other, 'other line')} (contact, skills, education, role headers) with a "
             "placeholder or vague word"
         )
-    return f"Showing {n(shown, 'line')}: {' and '.join(parts)}; {n(judged, 'line')} judged in all."
+    return (
+        f"Showing {_count(shown, 'line')}: {' and '.join(parts)}; "
+        f"{_count(judged, 'line')} judged in all."
+    )
 
 
 def counts_frame(counts: Mapping[str, int], severities: Mapping[str, str]) -> pd.DataFrame:
