@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 import pytest
 
@@ -386,9 +387,9 @@ def test_a_heading_named_before_a_dash_and_roles_set_as_headings_are_experience(
     ]
 
 
-def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
-    """Some tools write a relationship's target as 'media\\image1.png' (a real resume DOCX);
-    Word opens it, python-docx finds no such part: starkit reads it, not 'corrupt'."""
+def _picture_docx(edit_rels: Callable[[bytes], bytes]) -> bytes:
+    """A one-bullet DOCX with a picture, its document relationships rewritten by `edit_rels`
+    as some tools write them."""
     from docx import Document
 
     document = Document()
@@ -402,10 +403,20 @@ def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
         for info in src.infolist():
             body = src.read(info)
             if info.filename == "word/_rels/document.xml.rels":
-                assert b'Target="media/' in body
-                body = body.replace(b'Target="media/', b'Target="media\\')
+                body = edit_rels(body)
             dst.writestr(info, body)
-    resume = read_resume(out.getvalue(), name="cv.docx")
+    return out.getvalue()
+
+
+def test_a_docx_whose_parts_are_named_with_backslashes_is_read():
+    """Some tools write a relationship's target as 'media\\image1.png' (a real resume DOCX);
+    Word opens it, python-docx finds no such part: starkit reads it, not 'corrupt'."""
+
+    def backslashes(body: bytes) -> bytes:
+        assert b'Target="media/' in body
+        return body.replace(b'Target="media/', b'Target="media\\')
+
+    resume = read_resume(_picture_docx(backslashes), name="cv.docx")
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo"]
 
 
@@ -415,30 +426,18 @@ def test_a_docx_linking_to_a_bookmark_with_no_target_mode_is_read():
     starkit reads it; a relationship to a part the archive holds stays internal."""
     from docx import Document
 
-    document = Document()
-    document.add_paragraph().add_run("EXPERIENCE").bold = True
-    document.add_paragraph("Cut report turnaround from 5 days to 2 for 40 stores", "List Bullet")
-    document.add_picture(io.BytesIO(_png()))
-    buf = io.BytesIO()
-    document.save(buf)
-    out = io.BytesIO()
+    from starkit.resume.docx import _repaired
+
     link = (
         b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
         b'2006/relationships/hyperlink" Target="#_top"/>'
     )
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "word/_rels/document.xml.rels":
-                body = body.replace(b"</Relationships>", link + b"</Relationships>")
-            dst.writestr(info, body)
+    data = _picture_docx(lambda body: body.replace(b"</Relationships>", link + b"</Relationships>"))
     with pytest.raises(KeyError):
-        Document(io.BytesIO(out.getvalue()))  # what python-docx does with it alone
-    resume = read_resume(out.getvalue(), name="cv.docx")
+        Document(io.BytesIO(data))  # what python-docx does with it alone
+    resume = read_resume(data, name="cv.docx")
     assert [b.text[:8] for b in resume.achievement_bullets] == ["Cut repo"]
-    from starkit.resume.docx import _repaired
-
-    with zipfile.ZipFile(io.BytesIO(_repaired(out.getvalue()))) as zf:
+    with zipfile.ZipFile(io.BytesIO(_repaired(data))) as zf:
         rels = zf.read("word/_rels/document.xml.rels")
     assert b'Target="#_top" TargetMode="External"/>' in rels
     picture = re.search(rb'<Relationship [^>]*Target="media/[^"]*"[^>]*>', rels)
